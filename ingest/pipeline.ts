@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+import type { Db } from '../src/db/index.ts'
+import { type Embedder, ensureEmbeddingSpace } from '../src/embedding/index.ts'
+import { segmentWords } from '../src/text/segment.ts'
+import { chunkDocument } from './chunk.ts'
+import { documentIdOf, loadDocument, SUPPORTED_EXTENSIONS } from './loaders/index.ts'
+import { normaliseLines } from './normalise.ts'
+import { type EmbeddedChunk, listStoredDocuments, removeDocuments, replaceDocument } from './store.ts'
+import type { Chunk, SourceDocument } from './types.ts'
+
+// Part of every content hash: a change to how documents are cut re-ingests them all.
+const PIPELINE_VERSION = 'chunker-1'
+
+export type FileOutcome =
+  | { file: string; docId: string; status: 'added' | 'updated'; chunks: number; ms: number }
+  | { file: string; docId: string; status: 'unchanged' }
+  | { file: string; status: 'failed'; reason: string }
+
+export type IngestSummary = {
+  files: FileOutcome[]
+  removed: string[]
+  reembedded: boolean
+  ms: number
+}
+
+export type IngestOptions = {
+  db: Db
+  embedder: Embedder
+  dir: string
+  /** Re-embed every chunk, e.g. after changing the embedding model. */
+  reembed?: boolean
+  onFile?: (outcome: FileOutcome) => void
+}
+
+/** What search indexes for a chunk: the document's names and the heading path give context. */
+export const searchableText = (doc: SourceDocument, chunk: Chunk): string =>
+  [doc.title, doc.meta.official_title, doc.meta.doc_no, chunk.section, chunk.content].filter(Boolean).join('\n')
+
+async function embedChunks(doc: SourceDocument, chunks: Chunk[], embedder: Embedder): Promise<EmbeddedChunk[]> {
+  const texts = chunks.map((chunk) => searchableText(doc, chunk))
+  const vectors = await embedder.embedDocuments(texts)
+  return chunks.map((chunk, index) => ({
+    ...chunk,
+    searchWords: segmentWords(texts[index] as string).join(' '),
+    embedding: vectors[index] as number[],
+  }))
+}
+
+async function listKnowledgeFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true })
+  return entries
+    .filter(
+      (entry) =>
+        entry.isFile() && !entry.name.startsWith('.') && extname(entry.name).toLowerCase() in SUPPORTED_EXTENSIONS,
+    )
+    .map((entry) => entry.name)
+    .sort()
+}
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+/**
+ * Brings the store in line with the knowledge folder: new and changed files are (re)ingested one
+ * transaction each, unchanged ones skipped by content hash, removed ones deleted. A file that fails
+ * is reported and skipped; whatever was stored for it before stays.
+ */
+export async function ingestKnowledge(options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now()
+  const { db, embedder, dir } = options
+  const reembedded = await ensureEmbeddingSpace(db, embedder, { reembed: options.reembed })
+  const stored = new Map((await listStoredDocuments(db)).map((doc) => [doc.id, doc.contentHash]))
+  const seen = new Set<string>()
+  const files: FileOutcome[] = []
+  const report = (outcome: FileOutcome) => {
+    files.push(outcome)
+    options.onFile?.(outcome)
+  }
+
+  for (const file of await listKnowledgeFiles(dir)) {
+    const docId = documentIdOf(file)
+    if (seen.has(docId)) {
+      report({
+        file,
+        status: 'failed',
+        reason: `another file is already named "${docId}"; document names must be unique`,
+      })
+      continue
+    }
+    seen.add(docId)
+    const fileStarted = performance.now()
+    try {
+      const bytes = await readFile(join(dir, file))
+      const hash = createHash('sha256').update(PIPELINE_VERSION).update(bytes).digest('hex')
+      if (stored.get(docId) === hash && !reembedded) {
+        report({ file, docId, status: 'unchanged' })
+        continue
+      }
+      const loaded = await loadDocument(join(dir, file), bytes)
+      const doc = { ...loaded, lines: normaliseLines(loaded.lines, loaded.format) }
+      const chunks = chunkDocument(doc)
+      if (chunks.length === 0) throw new Error('no text could be read from it')
+      await replaceDocument(db, doc, hash, await embedChunks(doc, chunks, embedder))
+      const status = stored.has(docId) ? 'updated' : 'added'
+      report({ file, docId, status, chunks: chunks.length, ms: Math.round(performance.now() - fileStarted) })
+    } catch (error) {
+      report({ file, status: 'failed', reason: errorMessage(error) })
+    }
+  }
+
+  const removed = [...stored.keys()].filter((id) => !seen.has(id))
+  await removeDocuments(db, removed)
+  return { files, removed, reembedded, ms: Math.round(performance.now() - started) }
+}

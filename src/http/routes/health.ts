@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify'
+import type { Db } from '../../db/index.ts'
+import type { Readiness } from '../app.ts'
+
+export function registerHealthRoutes(app: FastifyInstance, deps: { db: Db; readiness: Readiness }): void {
+  app.get(
+    '/healthz',
+    { schema: { tags: ['system'], summary: '就绪检查：知识库可用时 200，否则 503' } },
+    async (_request, reply) => {
+      if (!deps.readiness.ready) {
+        return reply.status(503).send({ status: 'starting', message: deps.readiness.reason ?? '知识库正在准备中' })
+      }
+      try {
+        const [row] = await deps.db.query<{ documents: number }>('select count(*)::int as documents from documents')
+        return { status: 'ok', documents: row?.documents ?? 0 }
+      } catch {
+        return reply.status(503).send({ status: 'unavailable', message: '数据库暂时不可用' })
+      }
+    },
+  )
+}

@@ -1,0 +1,44 @@
+import { ingestKnowledge } from '../ingest/pipeline.ts'
+import { describeOutcome, describeSummary } from '../ingest/report.ts'
+import { loadConfig } from './config.ts'
+import { createDb, migrate } from './db/index.ts'
+import { createEmbedder } from './embedding/index.ts'
+import { buildApp, type Readiness } from './http/app.ts'
+
+const config = loadConfig()
+const db = await createDb(config)
+const embedder = await createEmbedder(config)
+const readiness: Readiness = { ready: false }
+const app = await buildApp({ config, db, embedder, readiness, logger: { level: config.LOG_LEVEL } })
+
+async function prepareStore(): Promise<void> {
+  await migrate(db)
+  const [row] = await db.query<{ count: number }>('select count(*)::int as count from documents')
+  if ((row?.count ?? 0) === 0) {
+    app.log.info(`empty store: ingesting ${config.KNOWLEDGE_DIR}`)
+    const summary = await ingestKnowledge({
+      db,
+      embedder,
+      dir: config.KNOWLEDGE_DIR,
+      onFile: (outcome) => app.log.info(describeOutcome(outcome).trim()),
+    })
+    app.log.info(describeSummary(summary))
+  }
+  readiness.ready = true
+}
+
+let closing = false
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return
+  closing = true
+  app.log.info(`${signal}: shutting down`)
+  await app.close()
+  await db.close()
+  process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+await app.listen({ host: config.HOST, port: config.PORT })
+await prepareStore()
+app.log.info(`ready: http://${config.HOST}:${config.PORT}/`)

@@ -1,0 +1,37 @@
+import { Jieba } from '@node-rs/jieba'
+import { dict } from '@node-rs/jieba/dict.js'
+import { foldText } from './fold.ts'
+
+let jieba: Jieba | undefined
+const getJieba = (): Jieba => {
+  jieba ??= Jieba.withDict(dict)
+  return jieba
+}
+
+// Words that carry no topic: dropping them keeps both lexical and vector matching on content.
+const STOPWORDS = new Set(
+  (
+    '的 了 和 与 及 或 是 在 有 为 对 把 被 就 也 都 而 并 等 之 其 这 那 个 些 吗 呢 吧 啊 呀 哦 嘛 么 什么 怎么 怎样 如何 ' +
+    '哪些 哪个 哪里 哪 多少 几 是否 能否 可以 能 要 需要 应该 请问 请 我 我们 你 你们 他 她 它 他们 自己 一下 一个 ' +
+    '这个 那个 还 又 再 吧 呢 想 问 问问 知道 告诉 一些 没有 不 会 得 地 着 过 给 让 从 向 到 以 于 按 由 跟 同 ' +
+    '如果 那么 因为 所以 但是 可是 还是 以及 这些 那些 现在 时候 时 里 上 下 中 后 前 啥 咋 嗯 呃 好 吗？'
+  ).split(' '),
+)
+
+const WORD = /[\p{L}\p{N}]/u
+
+/** Content words of a text in search granularity (long words also give their parts), folded. */
+export function segmentWords(text: string): string[] {
+  const words: string[] = []
+  for (const token of getJieba().cutForSearch(foldText(text), true)) {
+    const word = token.trim()
+    if (word && WORD.test(word) && !STOPWORDS.has(word)) words.push(word)
+  }
+  return words
+}
+
+/** Adds words (e.g. glossary terms) so that they are kept whole when segmenting. */
+export function addWords(words: Iterable<string>): void {
+  const lines = [...words].map((word) => `${foldText(word).replace(/\s+/g, '')} 1000 n`).join('\n')
+  if (lines) getJieba().loadDict(Buffer.from(lines))
+}
