@@ -40,13 +40,19 @@ function splitIntoUnits(doc: SourceDocument): Unit[] {
   return units
 }
 
-const sectionName = (path: Heading[]): string =>
-  path
-    .map((heading) => (heading.kind.startsWith('h') ? heading.title : `${heading.marker}${heading.title}`))
-    .join(SECTION_SEPARATOR)
+// "第一章 总则" is written with a space; "6．释放…" and "（二）以…" are not.
+const headingText = (heading: Heading): string => {
+  if (heading.kind.startsWith('h')) return heading.title
+  const spaced = heading.marker.startsWith('第') && heading.title
+  return spaced ? `${heading.marker} ${heading.title}` : `${heading.marker}${heading.title}`
+}
+
+const sectionName = (path: Heading[]): string => path.map(headingText).join(SECTION_SEPARATOR)
+
+const ARTICLE_MARKER = /^第.+条(之.+)?$/
 
 function locatorOf(path: Heading[]): string | null {
-  const article = path.findLast((heading) => heading.marker.startsWith('第') && heading.marker.endsWith('条'))
+  const article = path.findLast((heading) => ARTICLE_MARKER.test(heading.marker))
   if (article) return article.marker
   const markers = path.map((heading) => heading.marker).join('')
   return markers || null
@@ -54,7 +60,8 @@ function locatorOf(path: Heading[]): string | null {
 
 /** The text before the first heading: a cover notice, a lead paragraph. */
 function preambleUnits(doc: SourceDocument, lines: SourceLine[]): Array<{ section: string; lines: SourceLine[] }> {
-  if (lines.length === 0) return []
+  // A title page alone says nothing the document's title does not.
+  if (compact(lines.map((line) => line.text).join('')) === compact(doc.title)) return []
   const titleAt = lines.findIndex((line, index) => index > 0 && compact(line.text) === compact(doc.title))
   const cover = titleAt > 0 ? lines.slice(0, titleAt) : []
   if (cover.some((line) => DOCUMENT_NUMBER.test(line.text))) {

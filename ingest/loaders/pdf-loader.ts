@@ -5,7 +5,8 @@ import type { SourceDocument } from '../types.ts'
 export async function loadPdfDocument(id: string, path: string, data: Uint8Array): Promise<SourceDocument> {
   const parser = new PDFParse({ data })
   try {
-    const [info, text] = await Promise.all([parser.getInfo(), parser.getText()])
+    const text = await parser.getText()
+    const info = await parser.getInfo()
     const lines = text.pages.flatMap((page) => page.text.split(/\r?\n/).map((line) => ({ text: line, page: page.num })))
     if (!lines.some((line) => line.text.trim())) {
       throw new Error('the PDF has no text layer (a scan?); it needs OCR before it can be ingested')

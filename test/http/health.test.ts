@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config.ts'
+import { createPgliteDb, type Db, migrate } from '../../src/db/index.ts'
+import { createLocalEmbedder } from '../../src/embedding/index.ts'
+import { buildApp, type Readiness } from '../../src/http/app.ts'
+
+describe('health and readiness', () => {
+  let db: Db
+  const readiness: Readiness = { ready: false }
+  let app: Awaited<ReturnType<typeof buildApp>>
+
+  beforeAll(async () => {
+    db = await createPgliteDb()
+    app = await buildApp({ config: loadConfig({}), db, embedder: createLocalEmbedder(), readiness })
+  })
+  afterAll(async () => {
+    await app.close()
+    await db.close()
+  })
+
+  it('answers 503 with a message until the store is ready, then 200', async () => {
+    const starting = await app.inject({ method: 'GET', url: '/healthz' })
+    expect(starting.statusCode).toBe(503)
+    expect(starting.json().message).toMatch(/准备/)
+    const api = await app.inject({ method: 'GET', url: '/api/anything' })
+    expect(api.statusCode).toBe(503)
+    expect(api.json()).toMatchObject({ error: 'unavailable' })
+
+    await migrate(db)
+    readiness.ready = true
+    const ready = await app.inject({ method: 'GET', url: '/healthz' })
+    expect(ready.statusCode).toBe(200)
+    expect(ready.json()).toEqual({ status: 'ok', documents: 0 })
+  })
+
+  it('answers unknown routes with a JSON 404', async () => {
+    readiness.ready = true
+    const response = await app.inject({ method: 'GET', url: '/nowhere?x=1' })
+    expect(response.statusCode).toBe(404)
+    expect(response.json()).toEqual({ error: 'not_found', message: '没有这个地址：GET /nowhere' })
+  })
+
+  it('publishes the OpenAPI document', async () => {
+    const response = await app.inject({ method: 'GET', url: '/docs/json' })
+    expect(response.statusCode).toBe(200)
+    expect(response.json().paths['/healthz']).toBeDefined()
+  })
+})
