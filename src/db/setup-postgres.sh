@@ -56,10 +56,16 @@ if [[ "${ID:-}" != debian ]]; then
 fi
 
 # Two concurrent runs (e.g. one per database in CI) would otherwise fight over the
-# dpkg lock and race on CREATE ROLE/DATABASE.
-if command -v flock >/dev/null; then
-  exec 9>"/tmp/quality-desk-db-setup.lock"
-  flock 9
+# dpkg lock and race on CREATE ROLE/DATABASE. The lock is held by a flock parent
+# process rather than an fd in this shell: the postmaster started below would
+# inherit such an fd and keep the lock for as long as PostgreSQL runs.
+if [[ -z "${QUALITY_DESK_DB_SETUP_LOCKED:-}" ]] && command -v flock >/dev/null; then
+  lock_file=/run/lock/quality-desk-db-setup.lock
+  [[ -d /run/lock && -w /run/lock ]] || lock_file=/tmp/quality-desk-db-setup.lock
+  rc=0
+  QUALITY_DESK_DB_SETUP_LOCKED=1 flock -w 900 -E 75 -o "$lock_file" bash "${BASH_SOURCE[0]}" "$@" || rc=$?
+  [[ $rc -eq 75 ]] && die "another db:setup run held $lock_file for 15 minutes; giving up"
+  exit "$rc"
 fi
 
 # --- apt helpers ------------------------------------------------------------
@@ -263,7 +269,7 @@ SELECT format('ALTER DATABASE %I OWNER TO %I', :'db', :'role')
 SQL
   # The app role is not a superuser and vector is not a trusted extension, so
   # the extension has to be created here rather than by the app's migrations.
-  psql_admin -d "$db" -c 'CREATE EXTENSION IF NOT EXISTS vector' \
+  psql_admin -d "$db" -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION IF NOT EXISTS vector' \
     || die "CREATE EXTENSION vector failed in $db"
 done
 
