@@ -1,0 +1,111 @@
+import type { Db } from '../db/index.ts'
+import type { Embedder } from '../embedding/index.ts'
+import { findChunksByLocator, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
+import { type PreparedQuery, prepareQuery } from '../retrieval/query.ts'
+import { type RetrievalMode, type ScoredChunk, searchChunks } from '../retrieval/search.ts'
+import type { Glossary } from '../text/glossary.ts'
+import type { Vocabulary } from '../retrieval/vocabulary.ts'
+import { type Citation, citationFor, describeLocation } from './citations.ts'
+import { conceptsOf } from './evidence.ts'
+import { composeExtractiveAnswer, type Evidence, weighEvidence } from './extractive.ts'
+import { answerWithLlm } from './llm-answer.ts'
+import type { Llm } from './llm.ts'
+import { articleNotCovered, NOT_COVERED, notCoveredWithGap } from './messages.ts'
+
+export type AnswerDeps = { db: Db; embedder: Embedder; glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
+
+export type Answer = {
+  answer: string
+  grounded: boolean
+  mode: 'extractive' | 'llm'
+  citations: Citation[]
+  /** The best retrieved passages, for evaluation and for the LLM. */
+  evidence: Evidence[]
+}
+
+const notGrounded = (answer: string, evidence: Evidence[] = []): Answer => ({
+  answer,
+  grounded: false,
+  mode: 'extractive',
+  citations: [],
+  evidence,
+})
+
+/** "75号令第三条": the article itself, or a plain statement that the summary does not include it. */
+async function answerArticle(deps: AnswerDeps, query: PreparedQuery): Promise<Answer | null> {
+  const article = query.article
+  if (!article?.orderNo) return null
+  const docNo = `第${article.orderNo}号`
+  const documents = await findDocumentsByNumber(deps.db, docNo)
+  if (documents.length === 0) return null
+  const chunks = await findChunksByLocator(deps.db, article.locator, docNo)
+  const first = chunks[0]
+  if (!first) {
+    const doc = documents[0] as (typeof documents)[number]
+    return notGrounded(articleNotCovered(doc.title, article.locator, doc.meta.note))
+  }
+  const body = chunks.map((chunk) => chunk.content.split('\n').slice(1).join('\n').trim() || chunk.content)
+  const citations = chunks.map((chunk, index) => citationFor(index + 1, chunk, body[index] as string, 1))
+  const heading = first.section.replace(/^第.+?条\s*/, '')
+  const lines = [
+    `《${first.title}》${describeLocation(first)}${heading ? `（${heading}）` : ''}的要点如下：`,
+    ...body.map((text, index) => `${text}[${index + 1}]`),
+  ]
+  if (first.meta.note) lines.push('', '提示：以上出自对官方文本的整理摘要，具体以官方发布的文本为准。')
+  return { answer: lines.join('\n'), grounded: true, mode: 'extractive', citations, evidence: [] }
+}
+
+/** "75号令…": when the question names an order, passages of other documents do not answer it. */
+function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuery): ScoredChunk[] {
+  if (query.orderNumbers.length === 0) return candidates
+  const named = candidates.filter((chunk) =>
+    query.orderNumbers.some((n) => (chunk.meta.doc_no ?? '').includes(`第${n}号`)),
+  )
+  return named.length > 0 ? named : candidates
+}
+
+async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuery, mode?: RetrievalMode) {
+  const candidates = await searchChunks(deps.db, deps.embedder, query, { limit: 12, mode })
+  return preferNamedOrders(candidates, query)
+}
+
+/**
+ * The passages in the order the answerer weighs them: what "retrieval" means for evaluation.
+ * `mode` switches off one side of the hybrid search, for the baselines.
+ */
+export async function rankPassages(deps: AnswerDeps, question: string, options: { mode?: RetrievalMode } = {}) {
+  const query = prepareQuery(question, deps.glossary)
+  const candidates = await retrieveCandidates(deps, query, options.mode)
+  return weighEvidence(conceptsOf(question, deps.glossary, deps.vocabulary), candidates).map((item) => item.chunk)
+}
+
+/**
+ * Answers a question from the knowledge store: direct article lookup when one is named, else
+ * hybrid retrieval and the extractive answerer — rewritten by the LLM when one is configured.
+ */
+export async function answerQuestion(
+  deps: AnswerDeps,
+  question: string,
+  options: { mode?: RetrievalMode } = {},
+): Promise<Answer> {
+  const query = prepareQuery(question, deps.glossary)
+  const direct = await answerArticle(deps, query)
+  if (direct) return direct
+
+  const candidates = await searchChunks(deps.db, deps.embedder, query, { limit: 8, mode: options.mode })
+  const extractive = composeExtractiveAnswer(conceptsOf(question, deps.glossary, deps.vocabulary), candidates)
+  if (!extractive.grounded) {
+    const top = extractive.evidence[0]?.chunk
+    return notGrounded(extractive.gap && top ? notCoveredWithGap(top.title, extractive.gap) : NOT_COVERED, extractive.evidence)
+  }
+  const fallback: Answer = {
+    answer: extractive.answer,
+    grounded: true,
+    mode: 'extractive',
+    citations: extractive.citations,
+    evidence: extractive.evidence,
+  }
+  if (!deps.llm) return fallback
+  const generated = await answerWithLlm(deps.llm, question, extractive.evidence)
+  return generated ? { ...generated, grounded: true, mode: 'llm', evidence: extractive.evidence } : fallback
+}

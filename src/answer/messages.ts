@@ -1,0 +1,20 @@
+/** Fixed replies, in one place so that their wording can be reviewed by the bureau. */
+
+export const WHERE_TO_TURN =
+  '如需进一步帮助：消费投诉或违法举报，请拨打 12315 或登录全国 12315 平台；其他问题可以点击“转人工”，或直接告诉我“转人工”，由工作人员为您解答。'
+
+export const NOT_COVERED = `抱歉，现有资料没有涉及这个问题，为免误导，我不作推测。${WHERE_TO_TURN}`
+
+export const notCoveredWithGap = (title: string, gap: string): string =>
+  `抱歉，这个问题超出了现有资料的范围。《${title}》中说明：${gap}\n${WHERE_TO_TURN}`
+
+export const articleNotCovered = (title: string, locator: string, note: string | undefined): string =>
+  `抱歉，资料中的《${title}》没有收录${locator}的内容${note ? `（${note.replace(/^本文为/, '说明：本文为')}）` : ''}。为免误导，我不作推测，请以官方发布的文本为准。\n${WHERE_TO_TURN}`
+
+export const OUT_OF_SCOPE =
+  '抱歉，这个请求不在本服务的范围内。我是浦东新区市场监管局质量基础设施“一站式”服务助手，可以解答强制性产品认证（3C）及免办、质量管理体系认证、计量器具强制检定、消费投诉举报、75号令和76号令（质量安全主体责任）以及“质量月”活动等问题，也可以帮您转人工或登记服务需求。'
+
+export const GREETING =
+  '您好！我是浦东新区质量基础设施“一站式”服务助手。您可以问我：3C认证免办怎么申请、电子秤要不要年检、75号令对企业有什么要求、怎样投诉举报等；需要上门检定、质量诊断或想找工作人员，也可以直接告诉我。'
+
+export const THANKS = '不客气！还有其他问题可以随时问我。'

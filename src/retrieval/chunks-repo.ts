@@ -1,0 +1,76 @@
+import type { Db } from '../db/index.ts'
+
+/** A stored chunk with what a citation needs from its document. */
+export type ChunkRecord = {
+  id: number
+  docId: string
+  ordinal: number
+  title: string
+  meta: Record<string, string>
+  section: string
+  locator: string | null
+  page: number | null
+  content: string
+}
+
+type ChunkRow = {
+  id: number
+  document_id: string
+  ordinal: number
+  title: string
+  meta: Record<string, string>
+  section: string
+  locator: string | null
+  page: number | null
+  content: string
+}
+
+const SELECT_CHUNKS = `select c.id, c.document_id, c.ordinal, d.title, d.meta, c.section, c.locator, c.page, c.content
+  from chunks c join documents d on d.id = c.document_id`
+
+const toRecord = (row: ChunkRow): ChunkRecord => ({
+  id: row.id,
+  docId: row.document_id,
+  ordinal: row.ordinal,
+  title: row.title,
+  meta: row.meta,
+  section: row.section,
+  locator: row.locator,
+  page: row.page,
+  content: row.content,
+})
+
+export async function getChunksByIds(db: Db, ids: number[]): Promise<ChunkRecord[]> {
+  if (ids.length === 0) return []
+  const rows = await db.query<ChunkRow>(`${SELECT_CHUNKS} where c.id = any($1::int[])`, [ids])
+  return rows.map(toRecord)
+}
+
+/** The chunks of one section of one document, in order: the parts of an article split for length. */
+export async function getSectionChunks(db: Db, docId: string, section: string): Promise<ChunkRecord[]> {
+  const rows = await db.query<ChunkRow>(`${SELECT_CHUNKS} where c.document_id = $1 and c.section = $2 order by c.ordinal`, [
+    docId,
+    section,
+  ])
+  return rows.map(toRecord)
+}
+
+/** Chunks of an article or item by its locator, optionally only in documents whose number mentions `docNo`. */
+export async function findChunksByLocator(db: Db, locator: string, docNo: string | null): Promise<ChunkRecord[]> {
+  const rows = await db.query<ChunkRow>(
+    `${SELECT_CHUNKS} where c.locator = $1 and ($2::text is null or d.meta->>'doc_no' like '%' || $2 || '%')
+     order by c.document_id, c.ordinal`,
+    [locator, docNo],
+  )
+  return rows.map(toRecord)
+}
+
+export type DocumentRecord = { id: string; title: string; meta: Record<string, string> }
+
+/** Documents whose number (doc_no) contains the given text, e.g. "第75号". */
+export async function findDocumentsByNumber(db: Db, docNo: string): Promise<DocumentRecord[]> {
+  return db.query<DocumentRecord>(
+    `select id, title, meta from documents where meta->>'doc_no' like '%' || $1 || '%' order by id`,
+    [docNo],
+  )
+}

@@ -1,0 +1,192 @@
+import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
+import type { Citation } from '../answer/citations.ts'
+import { conceptsOf } from '../answer/evidence.ts'
+import { findArticleReference } from '../retrieval/query.ts'
+import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
+import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
+import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
+import { advanceIntake, type IntakeState, startIntake } from './intake.ts'
+import type { Audience, Intent, TicketCategory } from './intents.ts'
+import type { RoutingClassifier } from './llm-classifier.ts'
+import { leansOnContext, withTopicOf } from './follow-up.ts'
+import {
+  appendTurn,
+  type ChatSession,
+  type ChatTurn,
+  createSession,
+  getSession,
+  listTurns,
+  saveSessionState,
+} from './sessions-repo.ts'
+
+export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier }
+
+export type ChatRequest = { message: string; sessionId?: string; audience?: Audience }
+
+export type ChatResponse = {
+  sessionId: string
+  turnId: number
+  answer: string
+  grounded: boolean
+  intent: Intent
+  mode: 'extractive' | 'llm'
+  citations: Citation[]
+  /** What was searched for: the message, or a follow-up completed with the earlier topic. */
+  resolvedQuery: string
+  /** Set once a complaint or service request has been stored as a ticket. */
+  ticket?: { number: string; status: string; lookupToken: string; slaDueAt: string }
+  /** While the details for a ticket are being collected: which one is asked for next. */
+  intake?: { step: string; category: TicketCategory }
+}
+
+/** Session state between turns: an intake in progress and where it started. */
+type ChatState = { intake?: IntakeState; intakeIntent?: Intent; intakeStartedAtTurn?: number }
+
+const TICKET_INTENTS = new Set<Intent>(['complaint', 'service_request', 'human_handoff'])
+const THANKING = /谢谢|多谢|感谢|谢啦|thank/i
+// Below this, the classifier's reading of a context-leaning follow-up yields to the earlier turn's intent.
+const FOLLOW_UP_CONFIDENCE = 0.6
+
+type TurnResult = Omit<ChatResponse, 'sessionId' | 'turnId'> & { state: ChatState }
+
+/** A question that names its own subject (an article, or several known terms) is not a follow-up. */
+const standsAlone = (deps: ChatDeps, message: string): boolean =>
+  findArticleReference(message) !== null ||
+  conceptsOf(message, deps.glossary, deps.vocabulary).filter((concept) => concept.known).length > 2
+
+/** Answers from the documents; a follow-up that leans on the last question carries its topic along. */
+async function answerWithContext(deps: ChatDeps, message: string, previous: ChatTurn | undefined) {
+  const followUp = previous ? leansOnContext(message) : false
+  const rewritten = previous ? withTopicOf(previous.resolvedQuery, message, deps.glossary, deps.vocabulary) : message
+  if (followUp) return { resolvedQuery: rewritten, result: await answerQuestion(deps, rewritten) }
+  const alone = await answerQuestion(deps, message)
+  if (alone.grounded || !previous || standsAlone(deps, message)) return { resolvedQuery: message, result: alone }
+  // A short question that cannot stand alone may still be about what was just discussed.
+  const combined = await answerQuestion(deps, rewritten)
+  return combined.grounded ? { resolvedQuery: rewritten, result: combined } : { resolvedQuery: message, result: alone }
+}
+
+const transcriptOf = (turns: ChatTurn[], message: string, reply: string) => [
+  ...turns.flatMap((turn) => [
+    { role: 'user' as const, text: turn.message, at: turn.createdAt },
+    { role: 'assistant' as const, text: turn.answer, at: turn.createdAt },
+  ]),
+  { role: 'user' as const, text: message, at: new Date().toISOString() },
+  { role: 'assistant' as const, text: reply },
+]
+
+const ticketView = (ticket: OpenedTicket) => ({
+  number: ticket.number,
+  status: ticket.status,
+  lookupToken: ticket.lookupToken,
+  slaDueAt: ticket.slaDueAt.toISOString(),
+})
+
+async function continueIntake(
+  deps: ChatDeps,
+  session: ChatSession,
+  state: ChatState,
+  turns: ChatTurn[],
+  message: string,
+): Promise<TurnResult> {
+  const intake = state.intake as IntakeState
+  const step = advanceIntake(intake, message)
+  const base = { grounded: false, mode: 'extractive' as const, citations: [], resolvedQuery: message }
+  const intent = state.intakeIntent ?? 'service_request'
+  if (step.cancelled) return { ...base, intent, answer: step.reply, state: {} }
+  if (!step.done) {
+    return { ...base, intent, answer: step.reply, intake: { step: step.state.step, category: intake.category }, state: { ...state, intake: step.state } }
+  }
+  const sources = turns.flatMap((turn) => turn.citations)
+  const { ticket } = await openTicket(
+    deps.db,
+    { ...step.done, sessionId: session.id },
+    {
+      // A retried "确认" must find the ticket it already made, not make a second.
+      idempotencyKey: `chat:${session.id}:${state.intakeStartedAtTurn ?? 0}`,
+      transcript: transcriptOf(turns, message, step.reply),
+      sources,
+    },
+  )
+  return {
+    ...base,
+    intent,
+    answer: `${step.reply}\n${describeOpenedTicket(ticket)}`,
+    ticket: ticketView(ticket),
+    state: {},
+  }
+}
+
+async function handleNewMessage(
+  deps: ChatDeps,
+  session: ChatSession,
+  audience: Audience,
+  turns: ChatTurn[],
+  message: string,
+): Promise<TurnResult> {
+  const previous = turns.at(-1)
+  const classification = await deps.classifier.classify(message, audience)
+  let intent = classification.intent
+  if (previous && leansOnContext(message) && classification.confidence < FOLLOW_UP_CONFIDENCE) intent = previous.intent
+  const plain = { grounded: false, mode: 'extractive' as const, citations: [], resolvedQuery: message, state: {} }
+
+  if (intent === 'smalltalk') return { ...plain, intent, answer: THANKING.test(message) ? THANKS : GREETING }
+  if (intent === 'out_of_scope') return { ...plain, intent, answer: OUT_OF_SCOPE }
+
+  const { resolvedQuery, result } = await answerWithContext(deps, message, previous)
+  if (!TICKET_INTENTS.has(intent)) return { ...fromAnswer(result), intent, resolvedQuery, state: {} }
+
+  // Complaints and requests: what the documents say first, then the details staff need.
+  const started = startIntake({
+    category: classification.category ?? 'other',
+    audience,
+    firstMessage: message,
+    sessionId: session.id,
+  })
+  const guidance = result.grounded ? `${result.answer}\n\n` : ''
+  return {
+    ...fromAnswer(result),
+    grounded: result.grounded,
+    intent,
+    resolvedQuery,
+    answer: `${guidance}${started.reply}`,
+    intake: { step: started.state.step, category: started.state.category },
+    state: { intake: started.state, intakeIntent: intent, intakeStartedAtTurn: turns.length + 1 },
+  }
+}
+
+const fromAnswer = (answer: Answer) => ({
+  answer: answer.answer,
+  grounded: answer.grounded,
+  mode: answer.mode,
+  citations: answer.citations,
+})
+
+/** One turn of the conversation: classify, answer or collect ticket details, remember. */
+export async function handleChatMessage(deps: ChatDeps, request: ChatRequest): Promise<ChatResponse> {
+  const started = performance.now()
+  const message = request.message.trim()
+  const existing = request.sessionId ? await getSession(deps.db, request.sessionId) : null
+  // An unknown id starts a new session with an id of ours: guessing one must never join another's.
+  const session = existing ?? (await createSession(deps.db, request.audience ?? 'citizen'))
+  const audience = request.audience ?? session.audience
+  const turns = existing ? await listTurns(deps.db, session.id, 10) : []
+  const state = session.state as ChatState
+  const result =
+    state.intake && state.intake.step !== 'submitted' && state.intake.step !== 'cancelled'
+      ? await continueIntake(deps, session, state, turns, message)
+      : await handleNewMessage(deps, session, audience, turns, message)
+  const { state: nextState, ...response } = result
+  await saveSessionState(deps.db, session.id, nextState, audience)
+  const turnId = await appendTurn(deps.db, session.id, {
+    message,
+    resolvedQuery: response.resolvedQuery,
+    intent: response.intent,
+    answer: response.answer,
+    grounded: response.grounded,
+    mode: response.mode,
+    citations: response.citations,
+    latencyMs: Math.round(performance.now() - started),
+  })
+  return { sessionId: session.id, turnId, ...response }
+}

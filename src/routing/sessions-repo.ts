@@ -1,0 +1,118 @@
+import type { Db } from '../db/index.ts'
+import type { Citation } from '../answer/citations.ts'
+import type { Audience, Intent } from './intents.ts'
+
+export type SessionState = Record<string, unknown>
+
+export type ChatSession = { id: string; audience: Audience; state: SessionState }
+
+export type ChatTurn = {
+  id: number
+  turnNo: number
+  message: string
+  resolvedQuery: string
+  intent: Intent
+  answer: string
+  grounded: boolean
+  mode: string
+  citations: Citation[]
+  feedback: -1 | 1 | null
+  createdAt: string
+}
+
+type TurnRow = {
+  id: number
+  turn_no: number
+  message: string
+  resolved_query: string
+  intent: Intent
+  answer: string
+  grounded: boolean
+  mode: string
+  citations: Citation[]
+  feedback: -1 | 1 | null
+  created_at: Date | string
+}
+
+const toTurn = (row: TurnRow): ChatTurn => ({
+  id: row.id,
+  turnNo: row.turn_no,
+  message: row.message,
+  resolvedQuery: row.resolved_query,
+  intent: row.intent,
+  answer: row.answer,
+  grounded: row.grounded,
+  mode: row.mode,
+  citations: row.citations,
+  feedback: row.feedback,
+  createdAt: new Date(row.created_at).toISOString(),
+})
+
+export async function createSession(db: Db, audience: Audience): Promise<ChatSession> {
+  const id = crypto.randomUUID()
+  await db.query('insert into chat_sessions (id, audience) values ($1, $2)', [id, audience])
+  return { id, audience, state: {} }
+}
+
+export async function getSession(db: Db, id: string): Promise<ChatSession | null> {
+  const [row] = await db.query<{ id: string; audience: Audience; state: SessionState }>(
+    'select id, audience, state from chat_sessions where id = $1',
+    [id],
+  )
+  return row ?? null
+}
+
+export async function saveSessionState(db: Db, id: string, state: SessionState, audience: Audience): Promise<void> {
+  await db.query('update chat_sessions set state = $2, audience = $3, updated_at = now() where id = $1', [
+    id,
+    JSON.stringify(state),
+    audience,
+  ])
+}
+
+export async function listTurns(db: Db, sessionId: string, limit = 20): Promise<ChatTurn[]> {
+  const rows = await db.query<TurnRow>(
+    `select id, turn_no, message, resolved_query, intent, answer, grounded, mode, citations, feedback, created_at
+     from chat_turns where session_id = $1 order by turn_no desc limit $2`,
+    [sessionId, limit],
+  )
+  return rows.map(toTurn).reverse()
+}
+
+export type NewTurn = Omit<ChatTurn, 'id' | 'turnNo' | 'feedback' | 'createdAt'> & { latencyMs: number }
+
+/** Appends a turn; the turn number is the next in its session (unique, so a concurrent duplicate fails). */
+export async function appendTurn(db: Db, sessionId: string, turn: NewTurn): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    `insert into chat_turns (session_id, turn_no, message, resolved_query, intent, answer, grounded, mode, citations, latency_ms)
+     values ($1, (select coalesce(max(turn_no), 0) + 1 from chat_turns where session_id = $1), $2, $3, $4, $5, $6, $7, $8, $9)
+     returning id`,
+    [
+      sessionId,
+      turn.message,
+      turn.resolvedQuery,
+      turn.intent,
+      turn.answer,
+      turn.grounded,
+      turn.mode,
+      JSON.stringify(turn.citations),
+      turn.latencyMs,
+    ],
+  )
+  return (row as { id: number }).id
+}
+
+/** Records 👍 (1) or 👎 (-1) on a turn of the given session; false when there is no such turn. */
+export async function setTurnFeedback(
+  db: Db,
+  sessionId: string,
+  turnId: number,
+  feedback: -1 | 1,
+  comment: string | null,
+): Promise<boolean> {
+  const rows = await db.query(
+    'update chat_turns set feedback = $3, feedback_comment = $4 where id = $2 and session_id = $1 returning id',
+    [sessionId, turnId, feedback, comment],
+  )
+  return rows.length > 0
+}

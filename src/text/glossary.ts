@@ -1,0 +1,32 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { z } from 'zod'
+import { foldText } from './fold.ts'
+import { addWords } from './segment.ts'
+
+const GlossaryFile = z.array(z.array(z.string().min(1)).min(2))
+
+/** Groups of terms that mean the same thing; the first of each is the documents' own wording. */
+export type Glossary = { groups: string[][] }
+
+/** Reads knowledge/glossary.json; a missing file is an empty glossary, a malformed one an error. */
+export function loadGlossary(path: string): Glossary {
+  if (!existsSync(path)) return { groups: [] }
+  const parsed = GlossaryFile.safeParse(JSON.parse(readFileSync(path, 'utf8')))
+  if (!parsed.success) throw new Error(`${path}: expected an array of term groups (arrays of two or more strings)`)
+  const groups = parsed.data.map((group) => group.map(foldText))
+  // Teaching jieba the terms keeps "免办" or "75号令" whole instead of cut into meaningless pieces.
+  addWords(groups.flat().filter((term) => !term.includes(' ')))
+  return { groups }
+}
+
+/** Terms from the glossary that a text implies but may not contain: "3c" brings "强制性产品认证". */
+export function expandTerms(glossary: Glossary, text: string): string[] {
+  const folded = foldText(text)
+  const extra = new Set<string>()
+  for (const group of glossary.groups) {
+    if (group.some((term) => folded.includes(term))) {
+      for (const term of group) if (!folded.includes(term)) extra.add(term)
+    }
+  }
+  return [...extra]
+}
