@@ -1,5 +1,6 @@
 import { ingestKnowledge } from '../ingest/pipeline.ts'
 import { describeOutcome, describeSummary } from '../ingest/report.ts'
+import { createAssistant } from './assistant.ts'
 import { loadConfig } from './config.ts'
 import { createDb, migrate } from './db/index.ts'
 import { createEmbedder } from './embedding/index.ts'
@@ -9,7 +10,8 @@ const config = loadConfig()
 const db = await createDb(config)
 const embedder = await createEmbedder(config)
 const readiness: Readiness = { ready: false }
-const app = await buildApp({ config, db, embedder, readiness, logger: { level: config.LOG_LEVEL } })
+const assistant = await createAssistant(config, db, embedder)
+const app = await buildApp({ config, db, assistant, readiness, logger: { level: config.LOG_LEVEL } })
 
 async function prepareStore(): Promise<void> {
   await migrate(db)
@@ -24,6 +26,7 @@ async function prepareStore(): Promise<void> {
     })
     app.log.info(describeSummary(summary))
   }
+  await assistant.refresh()
   readiness.ready = true
 }
 

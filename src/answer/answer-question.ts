@@ -92,8 +92,8 @@ export async function answerQuestion(
   const direct = await answerArticle(deps, query)
   if (direct) return direct
 
-  const candidates = await searchChunks(deps.db, deps.embedder, query, { limit: 8, mode: options.mode })
-  const extractive = composeExtractiveAnswer(conceptsOf(question, deps.glossary, deps.vocabulary), candidates)
+  const candidates = await retrieveCandidates(deps, query, options.mode)
+  const extractive = composeExtractiveAnswer(question, conceptsOf(question, deps.glossary, deps.vocabulary), candidates)
   if (!extractive.grounded) {
     const top = extractive.evidence[0]?.chunk
     return notGrounded(extractive.gap && top ? notCoveredWithGap(top.title, extractive.gap) : NOT_COVERED, extractive.evidence)

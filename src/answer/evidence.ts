@@ -85,4 +85,4 @@ export function sentencesOf(content: string): Sentence[] {
 // Sentences in which a summary says what it does not cover: an honest answer points to them, not around them.
 const GAP_STATEMENT = /未收录|未在此整理|未整理|仅覆盖|只整理了|未能核实|未核实|以官方(发布)?(文本|原文)为准/
 
-export const statesCoverageGap = (sentence: string): boolean => GAP_STATEMENT.test(sentence)
+export const statesCoverageGap = (sentence: string): boolean => !sentence.includes('|') && GAP_STATEMENT.test(sentence)

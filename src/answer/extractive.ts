@@ -1,13 +1,22 @@
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
+import { foldText } from '../text/fold.ts'
+import { answerTypesOf, givesAnswerTypes, identifiersOf } from './answer-type.ts'
 import { type Concept, coverage, type Sentence, sentencesOf, statesCoverageGap, unknownShare } from './evidence.ts'
 
-/** Below this share of the question's weight, the best passage is not taken to answer it. */
-export const MIN_COVERAGE = 0.55
-/** A question mostly in words the store never uses is about something else. */
-export const MAX_UNKNOWN_SHARE = 0.6
+/** When the answerer abstains; tuned on the dev eval set (npm run eval). */
+export const GROUNDING = {
+  /** Below this share of the question's weight, the best passage is not taken to answer it. */
+  minCoverage: 0.5,
+  /** Below this share, the quoted span (with its document and section names) does not answer it. */
+  minSupport: 0.4,
+  /** A question mostly in words the store never uses is about something else. */
+  maxUnknownShare: 0.7,
+}
 const MAX_CITATIONS = 3
+// How far down the ranking to look for a passage that gives the kind of fact asked for.
+const TYPED_CANDIDATES = 4
 /**
  * How the passages are ranked for answering: coverage of the question by the passage, by its
  * heading alone (a question that restates a heading is asking for that section), its cosine
@@ -27,8 +36,10 @@ export type ExtractiveResult =
   | { grounded: true; answer: string; citations: Citation[]; evidence: Evidence[] }
   | { grounded: false; gap: string | null; evidence: Evidence[] }
 
-const contextOf = (chunk: ChunkRecord): string =>
-  [chunk.title, chunk.meta.doc_no, chunk.meta.official_title, chunk.section, chunk.content].filter(Boolean).join('\n')
+const headerOf = (chunk: ChunkRecord): string =>
+  [chunk.title, chunk.meta.doc_no, chunk.meta.official_title, chunk.section].filter(Boolean).join('\n')
+
+const contextOf = (chunk: ChunkRecord): string => `${headerOf(chunk)}\n${chunk.content}`
 
 /** Scores the retrieved chunks and their sentences against the question, best first. */
 export function weighEvidence(concepts: Concept[], candidates: ScoredChunk[], weights = RANKING): Evidence[] {
@@ -54,21 +65,59 @@ export function weighEvidence(concepts: Concept[], candidates: ScoredChunk[], we
     .sort((a, b) => b.rank - a.rank)
 }
 
-/** The sentences of a chunk that answer best, in document order; the heading line is not an answer. */
-function pickSentences(evidence: Evidence, count: number): Evidence['sentences'] {
-  const body = evidence.sentences.filter((sentence, index) => index > 0 || evidence.sentences.length === 1 || sentence.text.length > 30)
-  const ranked = [...body].sort((a, b) => b.coverage - a.coverage || a.start - b.start)
-  const chosen = ranked[0]?.coverage ? ranked.slice(0, count).filter((sentence) => sentence.coverage > 0) : body.slice(0, count)
-  return chosen.sort((a, b) => a.start - b.start)
+/** The chunk's sentences without its heading line: a heading is not an answer. */
+function bodyOf(evidence: Evidence): Evidence['sentences'] {
+  const [first, ...rest] = evidence.sentences
+  if (!first) return []
+  const headingLine = evidence.chunk.content.split('\n')[0] ?? ''
+  return rest.length > 0 && first.text === headingLine.trim() ? rest : evidence.sentences
 }
 
-/** A quote: the chosen sentences if they are adjacent in the chunk, else the first of them. */
-function quoteOf(content: string, sentences: Sentence[]): { quote: string; used: Sentence[] } {
-  const first = sentences[0] as Sentence
-  const last = sentences.at(-1) as Sentence
-  const span = content.slice(first.start, last.start + last.text.length)
-  if (span.length <= (first.text.length + last.text.length) * 1.6 || sentences.length === 1) return { quote: span, used: sentences }
-  return { quote: first.text, used: [first] }
+/**
+ * The best sentence of a chunk: of those that give the kind of fact asked for (if any), the one
+ * covering most of the question, earliest on a tie.
+ */
+function bestSentence(sentences: Evidence['sentences'], types: ReturnType<typeof answerTypesOf> = []) {
+  const giving = sentences.filter((sentence) => givesAnswerTypes(types, sentence.text))
+  return [...(giving.length > 0 ? giving : sentences)].sort((a, b) => b.coverage - a.coverage || a.start - b.start)[0]
+}
+
+/** Every year, number or Latin name of the question is in the passage (or a glossary synonym of it is). */
+function mentionsIdentifiers(question: string, chunk: ChunkRecord, concepts: Concept[]): boolean {
+  const context = foldText(contextOf(chunk))
+  return identifiersOf(question).every((identifier) => {
+    const concept = concepts.find((item) => item.word.includes(identifier))
+    return (concept?.alternatives ?? [identifier]).some((term) => context.includes(term)) || context.includes(identifier)
+  })
+}
+
+// An answer a person reads on a phone: a short passage, whole sentences.
+const SHORT_BODY = 260
+const QUOTE_TARGET = 180
+
+/**
+ * The span to quote: the whole body of a short chunk; otherwise the best sentence widened by its
+ * neighbours to about QUOTE_TARGET characters. Always a verbatim slice of the chunk.
+ */
+function quoteAround(evidence: Evidence, best: Evidence['sentences'][number]): string {
+  const body = bodyOf(evidence)
+  const content = evidence.chunk.content
+  const spanOf = (from: number, to: number) => {
+    const first = body[from] as Sentence
+    const last = body[to] as Sentence
+    return content.slice(first.start, last.start + last.text.length)
+  }
+  if (spanOf(0, body.length - 1).length <= SHORT_BODY) return spanOf(0, body.length - 1)
+  let from = body.indexOf(best)
+  let to = from
+  while (spanOf(from, to).length < QUOTE_TARGET && (from > 0 || to < body.length - 1)) {
+    const next = body[to + 1]
+    const previous = body[from - 1]
+    // Widen towards the neighbour that says more of the question; after the best sentence on a tie.
+    if (next && (!previous || next.coverage >= previous.coverage)) to += 1
+    else from -= 1
+  }
+  return spanOf(from, to)
 }
 
 function notesFor(chunks: ChunkRecord[]): string[] {
@@ -88,32 +137,48 @@ function notesFor(chunks: ChunkRecord[]): string[] {
  * The default, offline answerer: picks the sentences that answer the question from the best
  * passages and composes a short Chinese answer, each statement marked [n] and named in words.
  */
-export function composeExtractiveAnswer(concepts: Concept[], candidates: ScoredChunk[]): ExtractiveResult {
-  const evidence = weighEvidence(concepts, candidates)
-  const primary = evidence[0]
-  if (!primary || primary.coverage < MIN_COVERAGE || unknownShare(concepts) > MAX_UNKNOWN_SHARE) {
+export function composeExtractiveAnswer(
+  question: string,
+  concepts: Concept[],
+  candidates: ScoredChunk[],
+  grounding = GROUNDING,
+): ExtractiveResult {
+  const weighed = weighEvidence(concepts, candidates)
+  const types = answerTypesOf(question)
+  // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
+  const primary =
+    types.length === 0
+      ? weighed[0]
+      : weighed.slice(0, TYPED_CANDIDATES).find((item) => givesAnswerTypes(types, item.chunk.content))
+  // The passage answered from leads the evidence, so that callers (and the LLM) see it first.
+  const evidence = primary ? [primary, ...weighed.filter((item) => item !== primary)] : weighed
+  if (primary && !mentionsIdentifiers(question, primary.chunk, concepts)) return { grounded: false, gap: null, evidence }
+  if (!primary || primary.coverage < grounding.minCoverage || unknownShare(concepts) > grounding.maxUnknownShare) {
     return { grounded: false, gap: null, evidence }
   }
-  const lead = pickSentences(primary, 2)
-  if (lead.length === 0) return { grounded: false, gap: null, evidence }
-  if (lead.some((sentence) => statesCoverageGap(sentence.text)) && lead.every((s) => s.coverage < 0.8)) {
-    return { grounded: false, gap: lead.find((sentence) => statesCoverageGap(sentence.text))?.text ?? null, evidence }
-  }
+  const lead = bestSentence(bodyOf(primary), types)
+  const quote = lead && quoteAround(primary, lead)
+  if (lead && !givesAnswerTypes(types, quote ?? '')) return { grounded: false, gap: null, evidence }
+  if (!lead || !quote) return { grounded: false, gap: null, evidence }
+  // What is quoted must itself say what was asked: words scattered over a long passage are not an answer.
+  const support = coverage(concepts, `${headerOf(primary.chunk)}\n${quote}`)
+  if (support < grounding.minSupport) return { grounded: false, gap: null, evidence }
+  // The best match is the summary saying what it leaves out: say that, do not answer around it.
+  if (statesCoverageGap(lead.text) && lead.coverage < 0.8) return { grounded: false, gap: lead.text, evidence }
 
   const citations: Citation[] = []
-  const { quote } = quoteOf(primary.chunk.content, lead)
   citations.push(citationFor(1, primary.chunk, quote, primary.coverage))
   const lines = [`根据《${primary.chunk.title}》${describeLocation(primary.chunk)}：${quote}[1]`]
 
-  const threshold = Math.max(MIN_COVERAGE, primary.coverage * 0.85)
+  const threshold = Math.max(grounding.minCoverage, primary.coverage * 0.85)
   const others = evidence
     .slice(1)
-    .filter((item) => item.coverage >= threshold && item.chunk.section !== primary.chunk.section)
+    .filter((item) => item !== primary && item.coverage >= threshold && item.chunk.section !== primary.chunk.section)
   const points: string[] = []
   for (const item of others) {
     if (citations.length >= MAX_CITATIONS) break
-    const [sentence] = pickSentences(item, 1)
-    if (!sentence || statesCoverageGap(sentence.text) || quote.includes(sentence.text)) continue
+    const sentence = bestSentence(bodyOf(item))
+    if (!sentence || sentence.coverage === 0 || statesCoverageGap(sentence.text) || quote.includes(sentence.text)) continue
     const n = citations.length + 1
     citations.push(citationFor(n, item.chunk, sentence.text, item.coverage))
     points.push(`- ${sentence.text}[${n}]（《${item.chunk.title}》${describeLocation(item.chunk)}）`)

@@ -1,12 +1,17 @@
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Assistant } from '../assistant.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/index.ts'
-import type { Embedder } from '../embedding/index.ts'
 import { UnavailableError } from '../errors.ts'
 import { registerErrorHandler } from './error-handler.ts'
+import { withSafeLogging } from './log-safety.ts'
+import { registerChatRoutes } from './routes/chat.ts'
+import { registerDocumentRoutes } from './routes/documents.ts'
 import { registerHealthRoutes } from './routes/health.ts'
+import { registerStaffRoutes } from './routes/staff.ts'
+import { registerTicketRoutes } from './routes/tickets.ts'
 import { useZodSchemas, zodToOpenApi } from './zod-schemas.ts'
 
 /** Whether the store can answer yet; main flips it after migrations and the first ingest. */
@@ -15,16 +20,19 @@ export type Readiness = { ready: boolean; reason?: string }
 export type AppDeps = {
   config: Config
   db: Db
-  embedder: Embedder
+  /** Answers chat turns; see src/assistant.ts. */
+  assistant: Assistant
   readiness?: Readiness
   logger?: FastifyServerOptions['logger']
+  /** The clock for ticket deadlines and overdue checks; tests pass a fixed one. */
+  now?: () => Date
 }
 
 /** Builds the HTTP app from its dependencies; only src/main.ts listens. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const readiness = deps.readiness ?? { ready: true }
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: withSafeLogging(deps.logger ?? false),
     bodyLimit: 64 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
@@ -47,5 +55,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
 
   registerHealthRoutes(app, { db: deps.db, readiness })
+  registerChatRoutes(app, { chat: () => deps.assistant })
+  registerDocumentRoutes(app, { db: deps.db })
+  registerTicketRoutes(app, { db: deps.db, now: deps.now })
+  await registerStaffRoutes(app, { db: deps.db, now: deps.now })
   return app
 }
