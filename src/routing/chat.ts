@@ -1,14 +1,14 @@
 import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
 import type { Citation } from '../answer/citations.ts'
 import { conceptsOf } from '../answer/evidence.ts'
-import { findArticleReference } from '../retrieval/query.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
+import { findArticleReference } from '../retrieval/query.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
-import { advanceIntake, type IntakeState, startIntake } from './intake.ts'
-import type { Audience, Intent, TicketCategory } from './intents.ts'
-import type { RoutingClassifier } from './llm-classifier.ts'
 import { leansOnContext, withTopicOf } from './follow-up.ts'
+import { advanceIntake, type IntakeState, startIntake } from './intake.ts'
+import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from './intents.ts'
+import type { RoutingClassifier } from './llm-classifier.ts'
 import {
   appendTurn,
   type ChatSession,
@@ -42,7 +42,6 @@ export type ChatResponse = {
 /** Session state between turns: an intake in progress and where it started. */
 type ChatState = { intake?: IntakeState; intakeIntent?: Intent; intakeStartedAtTurn?: number }
 
-const TICKET_INTENTS = new Set<Intent>(['complaint', 'service_request', 'human_handoff'])
 const THANKING = /谢谢|多谢|感谢|谢啦|thank/i
 // Below this, the classifier's reading of a context-leaning follow-up yields to the earlier turn's intent.
 const FOLLOW_UP_CONFIDENCE = 0.6
@@ -95,7 +94,13 @@ async function continueIntake(
   const intent = state.intakeIntent ?? 'service_request'
   if (step.cancelled) return { ...base, intent, answer: step.reply, state: {} }
   if (!step.done) {
-    return { ...base, intent, answer: step.reply, intake: { step: step.state.step, category: intake.category }, state: { ...state, intake: step.state } }
+    return {
+      ...base,
+      intent,
+      answer: step.reply,
+      intake: { step: step.state.step, category: intake.category },
+      state: { ...state, intake: step.state },
+    }
   }
   const sources = turns.flatMap((turn) => turn.citations)
   const { ticket } = await openTicket(

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.ts'
 import { createPgliteDb, type Db, migrate } from '../../src/db/index.ts'
-import { createLocalEmbedder } from '../../src/embedding/index.ts'
-import { buildApp, type Readiness } from '../../src/http/app.ts'
+import type { buildApp, Readiness } from '../../src/http/app.ts'
+import { createTestApp } from '../support/app.ts'
 
 describe('health and readiness', () => {
   let db: Db
@@ -11,7 +10,7 @@ describe('health and readiness', () => {
 
   beforeAll(async () => {
     db = await createPgliteDb()
-    app = await buildApp({ config: loadConfig({}), db, embedder: createLocalEmbedder(), readiness })
+    ;({ app } = await createTestApp(db, { readiness, knowledge: false }))
   })
   afterAll(async () => {
     await app.close()

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { ingestKnowledge } from '../../ingest/pipeline.ts'
 import { type Assistant, createAssistant } from '../../src/assistant.ts'
 import { loadConfig } from '../../src/config.ts'
-import type { Db } from '../../src/db/index.ts'
+import { type Db, migrate } from '../../src/db/index.ts'
 import { createLocalEmbedder } from '../../src/embedding/index.ts'
 import { type AppDeps, buildApp } from '../../src/http/app.ts'
 
@@ -20,6 +20,7 @@ export async function createTestApp(
   const { env, knowledge = 'knowledge', ...rest } = options
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env })
   const embedder = createLocalEmbedder()
+  await migrate(db)
   if (knowledge) await ingestKnowledge({ db, embedder, dir: knowledge })
   const assistant = await createAssistant(config, db, embedder)
   await assistant.refresh()

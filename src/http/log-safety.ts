@@ -1,0 +1,66 @@
+import type { FastifyServerOptions } from 'fastify'
+import { maskPersonalData } from '../text/mask.ts'
+
+type LoggerOption = FastifyServerOptions['logger']
+
+// Query parameters that carry secrets: the requester's lookup token may be sent as ?token=.
+const SECRET_QUERY = /([?&](?:token|lookup_token|lookupToken)=)[^&#]*/gi
+
+/** The URL as logged: secret query values replaced, phone numbers and the like masked. */
+export const safeUrl = (url: string): string => maskPersonalData(url.replace(SECRET_QUERY, '$1[redacted]'))
+
+/**
+ * Request logs carry method, URL, host and client address only: never the body (contact details)
+ * nor headers (Authorization, x-lookup-token). Error messages are masked too, since a database
+ * error can quote the value that failed.
+ */
+const serializers = {
+  req(request: {
+    method: string
+    url: string
+    host?: string
+    hostname?: string
+    ip?: string
+    socket?: { remotePort?: number }
+  }) {
+    return {
+      method: request.method,
+      url: safeUrl(request.url),
+      host: request.host ?? request.hostname,
+      remoteAddress: request.ip,
+      remotePort: request.socket?.remotePort,
+    }
+  },
+  err(error: Error & { code?: string; statusCode?: number }) {
+    return {
+      type: error.name,
+      message: maskPersonalData(error.message),
+      code: error.code,
+      statusCode: error.statusCode,
+      stack: maskPersonalData(error.stack ?? ''),
+    }
+  },
+}
+
+// Belt and braces should someone log a request object or its headers by hand.
+const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-lookup-token"]',
+  'req.headers.cookie',
+  'req.body',
+  'headers.authorization',
+  'headers["x-lookup-token"]',
+  'body',
+]
+
+/** The logger options with the serializers and redaction above; `false` stays `false`. */
+export function withSafeLogging(logger: LoggerOption): LoggerOption {
+  if (!logger) return false
+  const options = logger === true ? {} : logger
+  const own = Array.isArray(options.redact) ? options.redact : (options.redact?.paths ?? [])
+  return {
+    ...options,
+    serializers: { ...options.serializers, ...serializers },
+    redact: { paths: [...own, ...REDACT_PATHS], censor: '[redacted]' },
+  }
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import type { Db } from '../../db/index.ts'
+import { InvalidInputError, NotFoundError } from '../../errors.ts'
+import { type NewTicketInput, NewTicketInputSchema } from '../../tickets/new-ticket.ts'
+import { openTicket } from '../../tickets/open-ticket.ts'
+import { describeOpenedTicket } from '../../tickets/ticket-messages.ts'
+import { lookupTicketForRequester } from '../../tickets/ticket-views.ts'
+
+const LookupParams = z.object({ number: z.string().max(40) })
+const LookupQuery = z.object({ token: z.string().max(64).optional() })
+
+// One answer for "no such ticket" and "wrong token", so the lookup cannot be used to probe numbers.
+const NOT_FOUND = '没有找到该工单，请核对工单编号和查询码（查询码在提交成功时显示）。'
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/
+
+const tags = ['tickets']
+
+/** The requester's side: open a ticket from the form, and look it up with its token. */
+export function registerTicketRoutes(app: FastifyInstance, deps: { db: Db; now?: () => Date }): void {
+  const now = deps.now ?? (() => new Date())
+
+  app.post(
+    '/api/tickets',
+    {
+      schema: {
+        tags,
+        summary: '提交工单（同一 Idempotency-Key 重试返回同一工单）',
+        body: NewTicketInputSchema,
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key']
+      if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+        throw new InvalidInputError('Idempotency-Key 须为 1–200 个可见 ASCII 字符，建议每次新提交生成一个 UUID。')
+      }
+      const { ticket, replayed } = await openTicket(deps.db, request.body as NewTicketInput, {
+        idempotencyKey: key,
+        now: now(),
+      })
+      request.log.info({ ticket: ticket.number, priority: ticket.priority, replayed }, 'ticket opened')
+      return reply.status(replayed ? 200 : 201).send({
+        ticket: {
+          number: ticket.number,
+          status: ticket.status,
+          category: ticket.category,
+          priority: ticket.priority,
+          lookupToken: ticket.lookupToken,
+          firstResponseDueAt: ticket.firstResponseDueAt,
+          slaDueAt: ticket.slaDueAt,
+        },
+        message: describeOpenedTicket(ticket),
+      })
+    },
+  )
+
+  app.get(
+    '/api/tickets/:number',
+    {
+      schema: {
+        tags,
+        summary: '查询工单进度：需要查询码（请求头 x-lookup-token 或 ?token=）',
+        params: LookupParams,
+        querystring: LookupQuery,
+      },
+    },
+    async (request) => {
+      const { number } = request.params as z.output<typeof LookupParams>
+      const header = request.headers['x-lookup-token']
+      const token =
+        (typeof header === 'string' ? header : undefined) ?? (request.query as z.output<typeof LookupQuery>).token
+      const view = token ? await lookupTicketForRequester(deps.db, number, token) : null
+      if (!view) throw new NotFoundError(NOT_FOUND)
+      return { ticket: view }
+    },
+  )
+}

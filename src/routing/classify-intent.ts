@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+import { isCjk } from '../text/fold.ts'
+import { segmentWords } from '../text/segment.ts'
+import { cueFeatures, foldForRouting, matchRule, mentionsSafetyRisk, ticketCategory } from './intent-rules.ts'
+import {
+  AUDIENCES,
+  type Audience,
+  type Classification,
+  INTENTS,
+  type Intent,
+  TICKET_CATEGORIES,
+  TICKET_INTENTS,
+} from './intents.ts'
+import { trainSoftmaxRegression } from './softmax-regression.ts'
+
+export { describesSafetyRisk } from './intent-rules.ts'
+
+/** The labelled messages the offline classifier learns from (evals/routing/test.jsonl is held out). */
+export const TRAINING_SET_PATH = fileURLToPath(new URL('../../evals/routing/train.jsonl', import.meta.url))
+
+const LabelledExampleSchema = z
+  .object({
+    text: z.string().min(1),
+    audience: z.enum(AUDIENCES),
+    intent: z.enum(INTENTS),
+    category: z.enum(TICKET_CATEGORIES).optional(),
+    highPriority: z.boolean().optional(),
+  })
+  .refine((example) => TICKET_INTENTS.has(example.intent) === (example.category !== undefined), {
+    message: 'category is required for complaint, service_request and human_handoff, and only for them',
+    path: ['category'],
+  })
+export type LabelledExample = z.infer<typeof LabelledExampleSchema>
+
+/** Reads a .jsonl file of labelled messages; a malformed line is an error that names the file and line. */
+export function loadLabelledExamples(path: string): LabelledExample[] {
+  const examples: LabelledExample[] = []
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      if (line.trim() === '') return
+      const where = `${path}:${index + 1}`
+      let json: unknown
+      try {
+        json = JSON.parse(line)
+      } catch {
+        throw new Error(`${where}: not valid JSON`)
+      }
+      const parsed = LabelledExampleSchema.safeParse(json)
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`)
+        throw new Error(`${where}: ${problems.join('; ')}`)
+      }
+      examples.push(parsed.data)
+    })
+  return examples
+}
+
+export type IntentClassifier = {
+  classify(text: string, audience?: Audience): Classification
+}
+
+/**
+ * jieba words, CJK characters and character bigrams (the message's start and end as ^ and $), lexicon
+ * cues and the audience. Characters and bigrams carry what the word list drops as stop words (请, 吗,
+ * 我们) and survive typos and words jieba cuts differently.
+ */
+function featuresOf(folded: string, audience: Audience | undefined): string[] {
+  const features = segmentWords(folded)
+  const chars = [...folded].filter(isCjk)
+  features.push(...chars.map((char) => `'${char}`))
+  const padded = ['^', ...chars, '$']
+  for (let i = 0; i + 1 < padded.length; i++) features.push(`${padded[i]}${padded[i + 1]}`)
+  features.push(...cueFeatures(folded))
+  if (audience) features.push(`@${audience}`)
+  return features
+}
+
+/**
+ * Rules first: when one fires it decides, with its own confidence. The rest goes to a softmax
+ * regression trained here from `examples` (some 20 ms for a few hundred, once at start); a message
+ * then costs tens of microseconds, so this is safe to call on every turn and as the LLM's fallback.
+ */
+export function createIntentClassifier(examples: readonly LabelledExample[]): IntentClassifier {
+  const model = trainSoftmaxRegression<Intent>(
+    examples.map((example) => ({
+      features: featuresOf(foldForRouting(example.text), example.audience),
+      label: example.intent,
+    })),
+  )
+  return {
+    classify(text, audience) {
+      const folded = foldForRouting(text)
+      const rule = matchRule(folded)
+      const [best] = rule
+        ? [{ label: rule.intent, probability: rule.confidence }]
+        : model.rank(featuresOf(folded, audience))
+      const intent = best!.label
+      const category = ticketCategory(intent, folded)
+      return {
+        intent,
+        confidence: Math.round(best!.probability * 1000) / 1000,
+        category,
+        // Only tickets are prioritised: "起火了怎么办" as a policy question has no queue to jump.
+        highPriority: category !== null && mentionsSafetyRisk(folded),
+      }
+    },
+  }
+}

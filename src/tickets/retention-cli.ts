@@ -1,0 +1,24 @@
+import { parseArgs } from 'node:util'
+import { loadConfig } from '../config.ts'
+import { createDb, migrate } from '../db/index.ts'
+import { purgeClosedTickets } from './retention.ts'
+
+// npm run retention -- --days 180
+const { values } = parseArgs({ options: { days: { type: 'string', default: '180' } } })
+const days = Number(values.days)
+if (!Number.isInteger(days) || days < 1) {
+  console.error('--days 须为正整数，例如 npm run retention -- --days 180')
+  process.exit(2)
+}
+// With embedded PGlite (no DATABASE_URL) stop the server first: only one process may open its data directory.
+const config = loadConfig()
+const db = await createDb(config)
+try {
+  await migrate(db)
+  const { purged } = await purgeClosedTickets(db, { days })
+  console.log(
+    `已清除 ${purged.length} 个关闭超过 ${days} 天的工单的个人信息${purged.length ? `：${purged.join('，')}` : '。'}`,
+  )
+} finally {
+  await db.close()
+}
