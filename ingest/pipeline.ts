@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { Db } from '../src/db/index.ts'
 import { type Embedder, ensureEmbeddingSpace } from '../src/embedding/index.ts'
+import { GLOSSARY_FILE, loadGlossary } from '../src/text/glossary.ts'
 import { segmentWords } from '../src/text/segment.ts'
 import { chunkDocument } from './chunk.ts'
 import { documentIdOf, loadDocument, SUPPORTED_EXTENSIONS } from './loaders/index.ts'
@@ -70,6 +72,11 @@ export async function ingestKnowledge(options: IngestOptions): Promise<IngestSum
   const started = performance.now()
   const { db, embedder, dir } = options
   const reembedded = await ensureEmbeddingSpace(db, embedder, { reembed: options.reembed })
+  // The glossary teaches the segmenter its terms, which changes how every chunk is indexed: its
+  // content is part of every file's version, so editing it re-ingests everything.
+  const glossaryPath = join(dir, GLOSSARY_FILE)
+  loadGlossary(glossaryPath)
+  const glossaryVersion = existsSync(glossaryPath) ? await readFile(glossaryPath) : Buffer.alloc(0)
   const stored = new Map((await listStoredDocuments(db)).map((doc) => [doc.id, doc.contentHash]))
   const seen = new Set<string>()
   const files: FileOutcome[] = []
@@ -92,7 +99,7 @@ export async function ingestKnowledge(options: IngestOptions): Promise<IngestSum
     const fileStarted = performance.now()
     try {
       const bytes = await readFile(join(dir, file))
-      const hash = createHash('sha256').update(PIPELINE_VERSION).update(bytes).digest('hex')
+      const hash = createHash('sha256').update(PIPELINE_VERSION).update(glossaryVersion).update(bytes).digest('hex')
       if (stored.get(docId) === hash && !reembedded) {
         report({ file, docId, status: 'unchanged' })
         continue

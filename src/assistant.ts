@@ -7,7 +7,7 @@ import { createVocabulary, loadVocabulary } from './retrieval/vocabulary.ts'
 import type { ChatDeps } from './routing/chat.ts'
 import { createIntentClassifier, loadLabelledExamples, TRAINING_SET_PATH } from './routing/classify-intent.ts'
 import { createRoutingClassifier } from './routing/llm-classifier.ts'
-import { loadGlossary } from './text/glossary.ts'
+import { GLOSSARY_FILE, loadGlossary } from './text/glossary.ts'
 
 /** Everything a chat turn needs, assembled once; `refresh` re-reads what ingest changes. */
 export type Assistant = ChatDeps & { refresh(): Promise<void> }
@@ -18,7 +18,7 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
     db,
     embedder,
     llm,
-    glossary: loadGlossary(join(config.KNOWLEDGE_DIR, 'glossary.json')),
+    glossary: loadGlossary(join(config.KNOWLEDGE_DIR, GLOSSARY_FILE)),
     // Empty until the store is ready; main calls refresh() after migrations and ingest.
     vocabulary: createVocabulary([]),
     classifier: createRoutingClassifier({

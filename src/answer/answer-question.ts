@@ -3,13 +3,13 @@ import type { Embedder } from '../embedding/index.ts'
 import { findChunksByLocator, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
 import { type PreparedQuery, prepareQuery } from '../retrieval/query.ts'
 import { type RetrievalMode, type ScoredChunk, searchChunks } from '../retrieval/search.ts'
-import type { Glossary } from '../text/glossary.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
+import type { Glossary } from '../text/glossary.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { conceptsOf } from './evidence.ts'
 import { composeExtractiveAnswer, type Evidence, weighEvidence } from './extractive.ts'
-import { answerWithLlm } from './llm-answer.ts'
 import type { Llm } from './llm.ts'
+import { answerWithLlm } from './llm-answer.ts'
 import { articleNotCovered, NOT_COVERED, notCoveredWithGap } from './messages.ts'
 
 export type AnswerDeps = { db: Db; embedder: Embedder; glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
@@ -96,7 +96,10 @@ export async function answerQuestion(
   const extractive = composeExtractiveAnswer(question, conceptsOf(question, deps.glossary, deps.vocabulary), candidates)
   if (!extractive.grounded) {
     const top = extractive.evidence[0]?.chunk
-    return notGrounded(extractive.gap && top ? notCoveredWithGap(top.title, extractive.gap) : NOT_COVERED, extractive.evidence)
+    return notGrounded(
+      extractive.gap && top ? notCoveredWithGap(top.title, extractive.gap) : NOT_COVERED,
+      extractive.evidence,
+    )
   }
   const fallback: Answer = {
     answer: extractive.answer,

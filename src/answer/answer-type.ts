@@ -9,7 +9,11 @@ type AnswerType = { name: string; asks: RegExp; gives: RegExp }
 const CN = '[0-9一二三四五六七八九十百千两半]'
 
 const ANSWER_TYPES: AnswerType[] = [
-  { name: 'amount', asks: /多少钱|收费多少|费用多少|价格|多少费用|罚多少|罚款标准|补贴多少|花多少/, gives: /元|免费|不收费|收取|罚款|费用由/ },
+  {
+    name: 'amount',
+    asks: /多少钱|收费多少|费用多少|价格|多少费用|罚多少|罚款标准|补贴多少|花多少/,
+    gives: /元|免费|不收费|收取|罚款|费用由/,
+  },
   { name: 'phone', asks: /电话|联系方式|热线/, gives: /\d{5,}|热线/ },
   { name: 'address', asks: /地址|在哪(里|儿)?办|办公地点/, gives: /路\d|号楼|地址[:：]|\d+号/ },
   {
@@ -17,9 +21,21 @@ const ANSWER_TYPES: AnswerType[] = [
     asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限)/,
     gives: new RegExp(`${CN}+\\s*(个)?(年|月|日|天|工作日|小时)|长期|周期|期限|有效期`),
   },
-  { name: 'count', asks: /多少种|几种|多少类|几类|多少项|一共有多少|多少个/, gives: new RegExp(`${CN}+\\s*(种|类|项|个|大类|条)`) },
-  { name: 'date', asks: /哪天|什么时候|何时|哪年|日期|截止/, gives: /\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|月底|之日/ },
-  { name: 'issuer', asks: /哪个(机关|部门|单位)|谁(印发|发布|制定)|由谁/, gives: /局|部|委|院|政府|办公室|中央|国务院|小组/ },
+  {
+    name: 'count',
+    asks: /多少种|几种|多少类|几类|多少项|一共有多少|多少个/,
+    gives: new RegExp(`${CN}+\\s*(种|类|项|个|大类|条)`),
+  },
+  {
+    name: 'date',
+    asks: /哪天|什么时候|何时|哪年|日期|截止/,
+    gives: /\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|月底|之日/,
+  },
+  {
+    name: 'issuer',
+    asks: /哪个(机关|部门|单位)|谁(印发|发布|制定)|由谁/,
+    gives: /局|部|委|院|政府|办公室|中央|国务院|小组/,
+  },
 ]
 
 export function answerTypesOf(question: string): AnswerType[] {

@@ -36,7 +36,8 @@ export function describeLocation(chunk: Pick<ChunkRecord, 'locator' | 'section'>
 }
 
 /** Every [n] in a text, in order of appearance. */
-export const citationMarkers = (text: string): number[] => [...text.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]))
+export const citationMarkers = (text: string): number[] =>
+  [...text.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]))
 
 /**
  * Checks an answer against its citations: each [n] exists, each quote is really in its chunk.

@@ -1,8 +1,8 @@
+import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import { foldText } from '../text/fold.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 import { segmentWords } from '../text/segment.ts'
-import type { Vocabulary } from '../retrieval/vocabulary.ts'
 
 /** One thing the question asks about, and the words that count as saying it. */
 export type Concept = { word: string; alternatives: string[]; weight: number; known: boolean }
@@ -17,7 +17,9 @@ export function conceptsOf(question: string, glossary: Glossary, vocabulary: Voc
   const phrases = glossary.groups.flatMap((group) =>
     group.filter((term) => term.length > 1 && folded.includes(term)).map((term) => ({ term, group })),
   )
-  const longest = phrases.filter(({ term }) => !phrases.some((other) => other.term !== term && other.term.includes(term)))
+  const longest = phrases.filter(
+    ({ term }) => !phrases.some((other) => other.term !== term && other.term.includes(term)),
+  )
   const words = [...new Set(segmentWords(question))].filter((word) => !longest.some(({ term }) => term.includes(word)))
   // Search mode also yields the parts of long words; a part adds nothing its whole does not.
   const wholes = words.filter((word) => !words.some((other) => other !== word && other.includes(word)))

@@ -1,8 +1,8 @@
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
-import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { foldText } from '../text/fold.ts'
 import { answerTypesOf, givesAnswerTypes, identifiersOf } from './answer-type.ts'
+import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { type Concept, coverage, type Sentence, sentencesOf, statesCoverageGap, unknownShare } from './evidence.ts'
 
 /** When the answerer abstains; tuned on the dev eval set (npm run eval). */
@@ -14,7 +14,9 @@ export const GROUNDING = {
   /** A question mostly in words the store never uses is about something else. */
   maxUnknownShare: 0.7,
 }
-const MAX_CITATIONS = 3
+const MAX_CITATIONS = 2
+// A further citation must itself say most of what was asked.
+const EXTRA_SENTENCE_COVERAGE = 0.6
 // How far down the ranking to look for a passage that gives the kind of fact asked for.
 const TYPED_CANDIDATES = 4
 /**
@@ -22,7 +24,7 @@ const TYPED_CANDIDATES = 4
  * heading alone (a question that restates a heading is asking for that section), its cosine
  * similarity and its search rank. Weights tuned on the dev eval set (npm run eval).
  */
-export const RANKING = { coverage: 1, title: 0.3, heading: 0.35, similarity: 0.6, fusion: 0.15 }
+export const RANKING = { coverage: 1, rest: 0.5, title: 0.3, heading: 0.35, similarity: 0.6, fusion: 0.15 }
 
 export type Evidence = {
   chunk: ScoredChunk
@@ -48,14 +50,20 @@ export function weighEvidence(concepts: Concept[], candidates: ScoredChunk[], we
     .map((chunk) => {
       const chunkCoverage = coverage(concepts, contextOf(chunk))
       const ownCoverage = coverage(concepts, `${chunk.section}\n${chunk.content}`)
-      const titleCoverage = coverage(concepts, `${chunk.title} ${chunk.meta.doc_no ?? ''}`)
-      const headingCoverage = coverage(concepts, chunk.section)
+      const title = `${chunk.title} ${chunk.meta.doc_no ?? ''} ${chunk.meta.official_title ?? ''}`
+      const titleCoverage = coverage(concepts, title)
+      // Words the title already accounts for pick the document; the rest pick the section in it.
+      const rest = concepts.filter((concept) => coverage([concept], title) < 1)
+      const leafHeading = chunk.section.split(' > ').at(-1) ?? chunk.section
+      const headingCoverage = rest.length > 0 ? coverage(rest, leafHeading) : 0
+      const restCoverage = rest.length > 0 ? coverage(rest, `${chunk.section}\n${chunk.content}`) : ownCoverage
       const sentences = sentencesOf(chunk.content).map((sentence) => ({
         ...sentence,
         coverage: coverage(concepts, sentence.text),
       }))
       const rank =
         weights.coverage * ownCoverage +
+        weights.rest * restCoverage +
         weights.title * titleCoverage +
         weights.heading * headingCoverage +
         weights.similarity * (chunk.similarity ?? 0) +
@@ -87,7 +95,9 @@ function mentionsIdentifiers(question: string, chunk: ChunkRecord, concepts: Con
   const context = foldText(contextOf(chunk))
   return identifiersOf(question).every((identifier) => {
     const concept = concepts.find((item) => item.word.includes(identifier))
-    return (concept?.alternatives ?? [identifier]).some((term) => context.includes(term)) || context.includes(identifier)
+    return (
+      (concept?.alternatives ?? [identifier]).some((term) => context.includes(term)) || context.includes(identifier)
+    )
   })
 }
 
@@ -124,7 +134,9 @@ function notesFor(chunks: ChunkRecord[]): string[] {
   const notes: string[] = []
   for (const chunk of chunks) {
     if (chunk.meta.valid_period) {
-      notes.push(`《${chunk.title}》是${chunk.meta.valid_period}的活动安排，相关活动可能已经结束，最新安排请咨询工作人员。`)
+      notes.push(
+        `《${chunk.title}》是${chunk.meta.valid_period}的活动安排，相关活动可能已经结束，最新安排请咨询工作人员。`,
+      )
     }
   }
   if (chunks.some((chunk) => /非官方原文|要点|整理/.test(chunk.meta.note ?? ''))) {
@@ -152,7 +164,8 @@ export function composeExtractiveAnswer(
       : weighed.slice(0, TYPED_CANDIDATES).find((item) => givesAnswerTypes(types, item.chunk.content))
   // The passage answered from leads the evidence, so that callers (and the LLM) see it first.
   const evidence = primary ? [primary, ...weighed.filter((item) => item !== primary)] : weighed
-  if (primary && !mentionsIdentifiers(question, primary.chunk, concepts)) return { grounded: false, gap: null, evidence }
+  if (primary && !mentionsIdentifiers(question, primary.chunk, concepts))
+    return { grounded: false, gap: null, evidence }
   if (!primary || primary.coverage < grounding.minCoverage || unknownShare(concepts) > grounding.maxUnknownShare) {
     return { grounded: false, gap: null, evidence }
   }
@@ -170,7 +183,9 @@ export function composeExtractiveAnswer(
   citations.push(citationFor(1, primary.chunk, quote, primary.coverage))
   const lines = [`根据《${primary.chunk.title}》${describeLocation(primary.chunk)}：${quote}[1]`]
 
-  const threshold = Math.max(grounding.minCoverage, primary.coverage * 0.85)
+  // Another passage earns a place only if it answers as fully as the first: a loosely related one
+  // would send the reader to the wrong section.
+  const threshold = Math.max(grounding.minCoverage, primary.coverage * 0.95)
   const others = evidence
     .slice(1)
     .filter((item) => item !== primary && item.coverage >= threshold && item.chunk.section !== primary.chunk.section)
@@ -178,7 +193,13 @@ export function composeExtractiveAnswer(
   for (const item of others) {
     if (citations.length >= MAX_CITATIONS) break
     const sentence = bestSentence(bodyOf(item))
-    if (!sentence || sentence.coverage === 0 || statesCoverageGap(sentence.text) || quote.includes(sentence.text)) continue
+    if (
+      !sentence ||
+      sentence.coverage < EXTRA_SENTENCE_COVERAGE ||
+      statesCoverageGap(sentence.text) ||
+      quote.includes(sentence.text)
+    )
+      continue
     const n = citations.length + 1
     citations.push(citationFor(n, item.chunk, sentence.text, item.coverage))
     points.push(`- ${sentence.text}[${n}]（《${item.chunk.title}》${describeLocation(item.chunk)}）`)

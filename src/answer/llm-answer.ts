@@ -1,6 +1,7 @@
 import { type Citation, citationFor, citationMarkers } from './citations.ts'
 import type { Evidence } from './extractive.ts'
 import type { Llm } from './llm.ts'
+import { recitesPrompt } from './prompt-leak.ts'
 import { ANSWER_SYSTEM_PROMPT, answerUserPrompt, NOT_COVERED_REPLY, renderPassages } from './prompts.ts'
 
 const MAX_PASSAGES = 5
@@ -34,6 +35,7 @@ export async function answerWithLlm(llm: Llm, question: string, evidence: Eviden
   const markers = citationMarkers(text)
   if (!text || text.includes(NOT_COVERED_REPLY) || markers.length === 0) return null
   if (markers.some((n) => n < 1 || n > passages.length)) return null
+  if (recitesPrompt(text, ANSWER_SYSTEM_PROMPT)) return null
 
   // Renumber in order of first use, so the citations read [1], [2], … whatever the LLM picked.
   const order = [...new Set(markers)]

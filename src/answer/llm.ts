@@ -13,7 +13,8 @@ export type Llm = {
   structured<T>(schema: z.ZodType<T>, name: string, messages: LlmMessage[]): Promise<T>
 }
 
-const toLangChain = (messages: LlmMessage[]) => messages.map((message) => [message.role, message.content] as [string, string])
+const toLangChain = (messages: LlmMessage[]) =>
+  messages.map((message) => [message.role, message.content] as [string, string])
 
 /** null when no LLM is configured: answers then stay extractive. */
 export function createLlm(config: Config): Llm | null {
@@ -31,7 +32,9 @@ export function createLlm(config: Config): Llm | null {
     model: config.LLM_MODEL,
     async complete(messages) {
       const reply = await chat.invoke(toLangChain(messages), { signal: AbortSignal.timeout(config.LLM_TIMEOUT_MS) })
-      return typeof reply.content === 'string' ? reply.content : reply.content.map((part) => ('text' in part ? part.text : '')).join('')
+      return typeof reply.content === 'string'
+        ? reply.content
+        : reply.content.map((part) => ('text' in part ? part.text : '')).join('')
     },
     async structured(schema, name, messages) {
       const model = chat.withStructuredOutput(schema, { name, method: 'jsonMode' })

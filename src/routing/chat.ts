@@ -6,6 +6,7 @@ import { findArticleReference } from '../retrieval/query.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
 import { leansOnContext, withTopicOf } from './follow-up.ts'
+import { GUIDANCE_QUESTIONS, looksLikeQuestion } from './guidance.ts'
 import { advanceIntake, type IntakeState, startIntake } from './intake.ts'
 import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from './intents.ts'
 import type { RoutingClassifier } from './llm-classifier.ts'
@@ -89,6 +90,19 @@ async function continueIntake(
   message: string,
 ): Promise<TurnResult> {
   const intake = state.intake as IntakeState
+  if (intake.step !== 'confirm' && looksLikeQuestion(message)) {
+    // Answer the question, then ask again for what the form still needs: nothing typed is lost.
+    const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1))
+    const again = advanceIntake(intake, '')
+    return {
+      ...fromAnswer(result),
+      intent: 'policy_question',
+      resolvedQuery,
+      answer: `${result.answer}\n\n我们继续登记：${again.reply}`,
+      intake: { step: intake.step, category: intake.category },
+      state,
+    }
+  }
   const step = advanceIntake(intake, message)
   const base = { grounded: false, mode: 'extractive' as const, citations: [], resolvedQuery: message }
   const intent = state.intakeIntent ?? 'service_request'
@@ -138,12 +152,16 @@ async function handleNewMessage(
   if (intent === 'smalltalk') return { ...plain, intent, answer: THANKING.test(message) ? THANKS : GREETING }
   if (intent === 'out_of_scope') return { ...plain, intent, answer: OUT_OF_SCOPE }
 
-  const { resolvedQuery, result } = await answerWithContext(deps, message, previous)
-  if (!TICKET_INTENTS.has(intent)) return { ...fromAnswer(result), intent, resolvedQuery, state: {} }
+  if (!TICKET_INTENTS.has(intent)) {
+    const { resolvedQuery, result } = await answerWithContext(deps, message, previous)
+    return { ...fromAnswer(result), intent, resolvedQuery, state: {} }
+  }
 
   // Complaints and requests: what the documents say first, then the details staff need.
+  const category = classification.category ?? 'other'
+  const { resolvedQuery, result } = await guidanceFor(deps, intent, category, message)
   const started = startIntake({
-    category: classification.category ?? 'other',
+    category,
     audience,
     firstMessage: message,
     sessionId: session.id,
@@ -158,6 +176,24 @@ async function handleNewMessage(
     intake: { step: started.state.step, category: started.state.category },
     state: { intake: started.state, intakeIntent: intent, intakeStartedAtTurn: turns.length + 1 },
   }
+}
+
+/**
+ * The guidance that goes before a ticket form: what the documents say to the message itself, or
+ * else to the standing question of its category. Someone asking for a person gets no guesswork.
+ */
+async function guidanceFor(deps: ChatDeps, intent: Intent, category: TicketCategory, message: string) {
+  const none = {
+    resolvedQuery: message,
+    result: { answer: '', grounded: false, mode: 'extractive' as const, citations: [], evidence: [] },
+  }
+  if (intent === 'human_handoff') return none
+  const own = await answerQuestion(deps, message)
+  if (own.grounded) return { resolvedQuery: message, result: own }
+  const standing = GUIDANCE_QUESTIONS[category]
+  if (!standing) return none
+  const guidance = await answerQuestion(deps, standing)
+  return guidance.grounded ? { resolvedQuery: standing, result: guidance } : none
 }
 
 const fromAnswer = (answer: Answer) => ({

@@ -63,8 +63,9 @@ export async function listRatedTurns(
      from chat_turns where feedback = $1 order by created_at desc, id desc limit $2 offset $3`,
     [feedback, filter.limit, filter.offset],
   )
-  const [count] = await db.query<{ total: number }>('select count(*)::int as total from chat_turns where feedback = $1', [
-    feedback,
-  ])
+  const [count] = await db.query<{ total: number }>(
+    'select count(*)::int as total from chat_turns where feedback = $1',
+    [feedback],
+  )
   return { turns: rows.map(toRatedTurn), total: count?.total ?? 0 }
 }

@@ -1,7 +1,7 @@
 import { type Concept, conceptsOf } from '../answer/evidence.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
-import type { Glossary } from '../text/glossary.ts'
 import { foldText } from '../text/fold.ts'
+import type { Glossary } from '../text/glossary.ts'
 
 // Openings that lean on what was said before: "那需要准备什么材料？", "多久能办好？", "它收费吗？".
 const LEANS_ON_CONTEXT =

@@ -1,5 +1,5 @@
-import type { Db } from '../db/index.ts'
 import type { Citation } from '../answer/citations.ts'
+import type { Db } from '../db/index.ts'
 import type { Audience, Intent } from './intents.ts'
 
 export type SessionState = Record<string, unknown>

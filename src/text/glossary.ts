@@ -5,6 +5,9 @@ import { addWords } from './segment.ts'
 
 const GlossaryFile = z.array(z.array(z.string().min(1)).min(2))
 
+/** The glossary's file name inside the knowledge folder; ingest and the chat both read it. */
+export const GLOSSARY_FILE = 'glossary.json'
+
 /** Groups of terms that mean the same thing; the first of each is the documents' own wording. */
 export type Glossary = { groups: string[][] }
 

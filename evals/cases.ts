@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+import { AUDIENCES, INTENTS } from '../src/routing/intents.ts'
+
+export const CASES_DIR = fileURLToPath(new URL('./cases/', import.meta.url))
+
+/** A pattern that must compile: a typo in a gold file should stop the run, not silently never match. */
+const pattern = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source)
+      return true
+    } catch {
+      return false
+    }
+  },
+  { message: 'not a valid regular expression' },
+)
+
+const CaseSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    audience: z.enum(AUDIENCES),
+    question: z.string().min(1),
+    /** Earlier user messages, sent first in the same session. */
+    history: z.array(z.string().min(1)).optional(),
+    intent: z.enum(INTENTS),
+    /** Whether the documents answer it; false means the assistant should refuse (or decline). */
+    grounded: z.boolean(),
+    docId: z.string().min(1).optional(),
+    /** Regex over `${section} ${locator}` of a passage that answers the question. */
+    section: pattern.optional(),
+    /** Every one of these must match the answer. */
+    mustContain: z.array(pattern).optional(),
+    note: z.string().optional(),
+  })
+  .refine((c) => !c.grounded || (c.docId !== undefined && c.section !== undefined), {
+    message: 'a grounded case needs docId and section',
+  })
+
+/** One gold case, with where it came from so that a report can point at it. */
+export type EvalCase = z.output<typeof CaseSchema> & { file: string; line: number }
+
+export class CaseFileError extends Error {
+  override name = 'CaseFileError'
+}
+
+/** Parses one .jsonl file; a bad line throws with `file:line` and what is wrong with it. */
+export function parseCaseFile(path: string, text: string): EvalCase[] {
+  const file = basename(path)
+  const cases: EvalCase[] = []
+  for (const [index, raw] of text.split('\n').entries()) {
+    if (raw.trim() === '') continue
+    const where = `${path}:${index + 1}`
+    let json: unknown
+    try {
+      json = JSON.parse(raw)
+    } catch (error) {
+      throw new CaseFileError(`${where}: not valid JSON (${(error as Error).message})`)
+    }
+    const result = CaseSchema.safeParse(json)
+    if (!result.success) {
+      const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(case)'}: ${issue.message}`)
+      throw new CaseFileError(`${where}: ${problems.join('; ')}`)
+    }
+    cases.push({ ...result.data, file, line: index + 1 })
+  }
+  return cases
+}
+
+/**
+ * Every case under `dir`, file by file in name order. `filter` keeps the cases whose id or file
+ * name contains it. Duplicate ids throw: reports and comparisons are keyed by id.
+ */
+export function loadCases(options: { dir?: string; filter?: string } = {}): EvalCase[] {
+  const dir = options.dir ?? CASES_DIR
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+  const all = files.flatMap((name) => parseCaseFile(join(dir, name), readFileSync(join(dir, name), 'utf8')))
+  const seen = new Map<string, EvalCase>()
+  for (const c of all) {
+    const first = seen.get(c.id)
+    if (first) throw new CaseFileError(`${c.file}:${c.line}: id "${c.id}" already used at ${first.file}:${first.line}`)
+    seen.set(c.id, c)
+  }
+  const filter = options.filter
+  return filter ? all.filter((c) => c.id.includes(filter) || c.file.includes(filter)) : all
+}

@@ -1,0 +1,120 @@
+/**
+ * The evaluation run: every gold case through POST /api/chat, scored, printed as one table.
+ *   npm run eval [-- --url http://127.0.0.1:3000] [--filter followups] [--out file] [--compare old.json]
+ * Exits 1 when a gated metric is below evals/thresholds.json, 2 on a usage or set-up error.
+ */
+import { parseArgs } from 'node:util'
+import { loadCases } from './cases.ts'
+import { checkThresholds, loadThresholds, TARGETS } from './gate.ts'
+import { type CaseResult, runCases } from './harness.ts'
+import { formatConfusionMatrix } from './metrics/confusion.ts'
+import { listMisses } from './misses.ts'
+import { type EvalReport, formatComparison, formatMisses, formatTable, readReport, writeReport } from './report.ts'
+import { flattenRows, summarise } from './summary.ts'
+import { createEvalSystem, fetchChat, injectChat } from './system.ts'
+
+const USAGE =
+  'usage: npm run eval -- [--url http://host:port] [--filter <id or file part>] [--out file] [--compare old.json]'
+
+function parseOptions() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        url: { type: 'string' },
+        filter: { type: 'string' },
+        out: { type: 'string', default: 'evals/reports/latest.json' },
+        compare: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+    if (values.url) new URL(values.url)
+    return values
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`)
+    process.exit(2)
+  }
+}
+
+/** Progress on stderr, so that stdout holds only the report: one updating line on a terminal. */
+function progress(result: CaseResult, done: number, total: number) {
+  if (process.stderr.isTTY) process.stderr.write(`\r  ${done}/${total}  ${result.id}`.padEnd(60))
+  else if (done % 50 === 0 || done === total) process.stderr.write(`  ${done}/${total} cases\n`)
+  if (process.stderr.isTTY && done === total) process.stderr.write('\n')
+}
+
+const options = parseOptions()
+if (options.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
+const started = performance.now()
+// Read before anything is written: comparing against the default output path must see the old run.
+const previous = options.compare ? readReport(options.compare) : null
+const thresholds = loadThresholds()
+const cases = loadCases({ filter: options.filter })
+if (cases.length === 0) {
+  console.error(`no case id or file name contains "${options.filter}"`)
+  process.exit(2)
+}
+
+const system = await createEvalSystem()
+const target = options.url ?? 'in-process'
+console.error(
+  `${cases.length} cases → ${options.url ? `${options.url}/api/chat` : 'in-process app (app.inject)'}; ` +
+    `knowledge ingested in ${system.description.ingestMs} ms; embedder ${system.description.embedder}, ` +
+    `LLM ${system.description.llm ? 'on' : 'off (extractive answers)'}`,
+)
+let results: CaseResult[]
+try {
+  const send = options.url ? fetchChat(options.url) : injectChat(system.app)
+  results = await runCases({ assistant: system.assistant, send }, cases, progress)
+} finally {
+  await system.close()
+}
+
+const summary = summarise(results)
+const metrics = flattenRows(summary.rows)
+// A subset's numbers are not comparable with the minimums, which are set on the whole suite.
+const failures = options.filter ? null : checkThresholds(metrics, thresholds)
+const misses = listMisses(results)
+const durationMs = Math.round(performance.now() - started)
+
+console.log(
+  `\nquality-desk evals — ${cases.length} cases${options.filter ? ` matching "${options.filter}"` : ''}, ${target}`,
+)
+if (options.url) {
+  console.log(
+    'note: answers, intents, citations and latency come from the server; retrieval hit@k/MRR are computed\n' +
+      '      in-process (fresh ingest of the local knowledge folder) on the resolvedQuery the server returned.',
+  )
+}
+console.log(`\n${formatTable(summary.rows, thresholds, failures)}`)
+console.log(`\nintent confusion (rows expected, columns predicted)\n${formatConfusionMatrix(summary.intents)}`)
+console.log(`\nmisses\n${formatMisses(misses)}`)
+
+const report: EvalReport = {
+  generatedAt: new Date().toISOString(),
+  target,
+  filter: options.filter ?? null,
+  durationMs,
+  cases: cases.length,
+  metrics,
+  summary,
+  misses,
+  results,
+}
+writeReport(options.out, report)
+console.log(`\nreport: ${options.out}; ${(durationMs / 1000).toFixed(1)} s`)
+
+if (previous) {
+  console.log(`\ncompared with ${options.compare} (${previous.generatedAt}, ${previous.target})`)
+  console.log(formatComparison(summary.rows, previous.metrics))
+}
+
+console.log(`\n${TARGETS}`)
+if (options.filter) console.log('gate not applied: --filter runs a subset')
+for (const failure of failures ?? []) {
+  const value = failure.value === null ? 'no data' : failure.value.toFixed(3)
+  console.log(`BELOW THRESHOLD: ${failure.key} = ${value} < ${failure.minimum.toFixed(2)}`)
+}
+if (failures && failures.length > 0) process.exitCode = 1

@@ -1,0 +1,19 @@
+import type { TicketCategory } from './intents.ts'
+
+/**
+ * What the documents should be asked when someone reports a case or asks for a service and their
+ * own words find no answer ("充电宝鼓包冒烟，商家不理我"): the guidance every such person needs.
+ */
+export const GUIDANCE_QUESTIONS: Record<TicketCategory, string | null> = {
+  complaint: '消费投诉通过哪些渠道提出，需要准备哪些材料',
+  metrology_onsite: '电子秤强制检定谁来申请，怎么申请',
+  quality_diagnosis: '中小企业质量诊断和质量帮扶服务',
+  ccc_exemption_help: '免予办理强制性产品认证怎样申请',
+  certification_help: '中小企业质量管理体系认证获证的一般步骤',
+  other: null,
+}
+
+// "这种能免办吗？" in the middle of filling in a form is a question to answer, not a name or address.
+const QUESTION = /[?？]\s*$|[吗呢么]\s*[?？]?\s*$|^(怎么|如何|为什么|什么|哪些|哪里|能不能|可不可以|是否|请问)/
+
+export const looksLikeQuestion = (message: string): boolean => QUESTION.test(message.trim())
