@@ -5,6 +5,13 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()))
 
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+)
+
 const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -15,6 +22,10 @@ const ConfigSchema = z.object({
   /** Unset → embedded PGlite under DATA_DIR; set → a PostgreSQL server with pgvector. */
   DATABASE_URL: optionalString.pipe(z.string().url().optional()),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** At start, how many more times to try a PostgreSQL server that does not answer (it may be starting too). */
+  DB_CONNECT_RETRIES: z.coerce.number().int().min(0).max(100).default(10),
+  /** The first wait between those tries; it doubles each time, up to 30 s. */
+  DB_CONNECT_RETRY_DELAY_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
 
   EMBEDDING_PROVIDER: z.enum(['local', 'openai']).default('local'),
   EMBEDDING_MODEL: optionalString,
@@ -27,6 +38,25 @@ const ConfigSchema = z.object({
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+
+  /** Per client address; 0 turns a limit off. Loopback callers (evals, bench) are exempt by default. */
+  CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  TICKET_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(10),
+  RATE_LIMIT_ALLOWLIST: commaList.default(['127.0.0.1', '::1', '::ffff:127.0.0.1']),
+  /**
+   * The reverse proxy in front, as addresses or CIDRs (comma list): the client address is then read
+   * from X-Forwarded-For, which per-client limits need. Never "true": anyone could claim any address.
+   */
+  TRUST_PROXY: optionalString.pipe(
+    z
+      .string()
+      .refine((value) => value !== 'true', { message: 'name the proxy addresses, e.g. 127.0.0.1, not "true"' })
+      .optional(),
+  ),
+  /** Origins allowed to call the API from a browser (comma list); unset → no CORS headers at all. */
+  CORS_ORIGINS: commaList
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)))
+    .default([]),
 })
 
 export type Config = z.output<typeof ConfigSchema>

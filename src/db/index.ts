@@ -4,6 +4,8 @@ import type { Db } from './db.ts'
 import { createPgliteDb } from './pglite.ts'
 import { createPostgresDb } from './postgres.ts'
 
+export { type ConnectRetry, connectWithRetry, describeGiveUp, describeRetry } from './connect-with-retry.ts'
+export { ConnectionLostError, describeConnectionError, isConnectionError } from './connection-errors.ts'
 export type { Db } from './db.ts'
 export { toVectorLiteral } from './db.ts'
 export { migrate } from './migrate.ts'

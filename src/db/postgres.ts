@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { ConnectionLostError, isConnectionError } from './connection-errors.ts'
 import type { Db } from './db.ts'
 
 // bigint counts come back as strings by default; ours stay far below 2^53.
@@ -6,29 +7,48 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 
 type Client = pg.Pool | pg.PoolClient
 
+// What the server reports carries a SQLSTATE, a socket error a Node code; a plain Error from a driver
+// call, with neither, is pg saying the connection is gone or never came (see ConnectionLostError).
+const withCode = (error: unknown): unknown =>
+  error instanceof Error && error.constructor === Error && !(error instanceof pg.DatabaseError) && !('code' in error)
+    ? new ConnectionLostError(error.message, { cause: error })
+    : error
+
+async function run<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    throw withCode(error)
+  }
+}
+
 function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
   return {
     kind: 'postgres',
     async query<T>(sql: string, params?: unknown[]) {
-      const result = await client.query(sql, params)
+      const result = await run(() => client.query(sql, params))
       return result.rows as T[]
     },
     async exec(sql: string) {
-      await client.query(sql)
+      await run(() => client.query(sql))
     },
     async transaction<T>(work: (tx: Db) => Promise<T>) {
       if (inTransaction) return work(wrap(client, pool, true))
-      const connection = await pool.connect()
+      const connection = await run(() => pool.connect())
+      let failure: unknown
       try {
-        await connection.query('BEGIN')
+        await run(() => connection.query('BEGIN'))
         const result = await work(wrap(connection, pool, true))
-        await connection.query('COMMIT')
+        await run(() => connection.query('COMMIT'))
         return result
       } catch (error) {
+        // Driver errors were given their code where they were raised; the work's own pass as they are.
+        failure = error
         await connection.query('ROLLBACK').catch(() => {})
-        throw error
+        throw failure
       } finally {
-        connection.release()
+        // A connection that broke is dropped rather than handed to the next request.
+        connection.release(isConnectionError(failure) ? (failure as Error) : undefined)
       }
     },
     async close() {
@@ -52,6 +72,12 @@ export async function createPostgresDb(
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => {})
   const db = wrap(pool, pool, false)
-  await db.query('select 1')
+  try {
+    await db.query('select 1')
+  } catch (error) {
+    // Nothing else holds this pool: a caller that retries makes a new one.
+    await pool.end().catch(() => {})
+    throw error
+  }
   return db
 }

@@ -5,13 +5,19 @@ import type { Assistant } from '../assistant.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/index.ts'
 import { UnavailableError } from '../errors.ts'
-import { registerErrorHandler } from './error-handler.ts'
+import { registerCors } from './cors.ts'
+import { registerErrorHandler, sendFrameworkError } from './error-handler.ts'
 import { withSafeLogging } from './log-safety.ts'
+import { registerRateLimits } from './rate-limits.ts'
 import { registerChatRoutes } from './routes/chat.ts'
 import { registerDocumentRoutes } from './routes/documents.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerStaffRoutes } from './routes/staff.ts'
+import { registerStaffFeedbackRoutes } from './routes/staff-feedback.ts'
 import { registerTicketRoutes } from './routes/tickets.ts'
+import { registerWebRoutes } from './routes/web.ts'
+import { registerSecurityHeaders } from './security-headers.ts'
+import { useStrictInput } from './strict-input.ts'
 import { useZodSchemas, zodToOpenApi } from './zod-schemas.ts'
 
 /** Whether the store can answer yet; main flips it after migrations and the first ingest. */
@@ -26,6 +32,8 @@ export type AppDeps = {
   logger?: FastifyServerOptions['logger']
   /** The clock for ticket deadlines and overdue checks; tests pass a fixed one. */
   now?: () => Date
+  /** The built web pages (npm run build); src/web/dist by default. */
+  webDir?: string
 }
 
 /** Builds the HTTP app from its dependencies; only src/main.ts listens. */
@@ -36,9 +44,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
+    trustProxy: deps.config.TRUST_PROXY ?? false,
+    frameworkErrors: sendFrameworkError,
   })
   useZodSchemas(app)
   registerErrorHandler(app)
+  useStrictInput(app)
+  await registerCors(app, deps.config.CORS_ORIGINS)
+  await registerRateLimits(app, deps.config)
+  await registerSecurityHeaders(app)
 
   await app.register(swagger, {
     openapi: {
@@ -59,5 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDocumentRoutes(app, { db: deps.db })
   registerTicketRoutes(app, { db: deps.db, now: deps.now })
   await registerStaffRoutes(app, { db: deps.db, now: deps.now })
+  await registerStaffFeedbackRoutes(app, { db: deps.db })
+  await registerWebRoutes(app, { dir: deps.webDir })
   return app
 }

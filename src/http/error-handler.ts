@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ZodError } from 'zod'
-import { AppError } from '../errors.ts'
+import { isConnectionError } from '../db/index.ts'
+import { AppError, UnavailableError } from '../errors.ts'
 
 const PARTS: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' }
 
@@ -18,7 +19,11 @@ const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: '请求体为空，请发送 JSON 内容。',
   FST_ERR_CTP_INVALID_JSON_BODY: '请求体不是合法的 JSON。',
   FST_ERR_CTP_INVALID_CHARSET: '请求的字符编码不受支持，请使用 UTF-8。',
+  FST_ERR_BAD_URL: '地址中含有无法识别的字符（百分号编码有误），请检查后再试。',
 }
+
+const DB_UNAVAILABLE = '数据库暂时不可用，请稍后重试'
+const INTERNAL = '服务器内部错误，请稍后再试；如果一直出现，请联系工作人员。'
 
 /**
  * One place that turns errors into responses: { error, message } with the right status. 4xx say
@@ -26,6 +31,12 @@ const FASTIFY_MESSAGES: Record<string, string> = {
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // The database went away (restart, network): the same request may succeed later, so 503, not 500.
+    if (isConnectionError(error)) {
+      request.log.error({ err: error }, 'database unavailable')
+      const unavailable = new UnavailableError(DB_UNAVAILABLE, { cause: error })
+      return reply.status(unavailable.status).send({ error: unavailable.code, message: unavailable.message })
+    }
     if (error instanceof ZodError) {
       const { message, fields } = describeZodError(error, (error as { validationContext?: string }).validationContext)
       return reply.status(400).send({ error: 'invalid_input', message, fields })
@@ -47,9 +58,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(status).send({ error: 'bad_request', message })
     }
     request.log.error({ err: error }, 'unhandled error')
-    return reply
-      .status(500)
-      .send({ error: 'internal_error', message: '服务器内部错误，请稍后再试；如果一直出现，请联系工作人员。' })
+    return reply.status(500).send({ error: 'internal_error', message: INTERNAL })
   })
 
   app.setNotFoundHandler((request, reply) =>
@@ -57,4 +66,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
       .status(404)
       .send({ error: 'not_found', message: `没有这个地址：${request.method} ${request.url.split('?')[0]}` }),
   )
+}
+
+/**
+ * For Fastify's `frameworkErrors` option: what fails before routing (a malformed %-escape in the
+ * path) never reaches the handler above, so it is answered here in the same { error, message } shape.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? 500
+  if (status >= 400 && status < 500) {
+    void reply.status(status).send({ error: 'bad_request', message: FASTIFY_MESSAGES[error.code] ?? '请求有误。' })
+    return
+  }
+  request.log.error({ err: error }, 'framework error')
+  void reply.status(500).send({ error: 'internal_error', message: INTERNAL })
 }

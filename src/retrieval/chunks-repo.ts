@@ -48,10 +48,10 @@ export async function getChunksByIds(db: Db, ids: number[]): Promise<ChunkRecord
 
 /** The chunks of one section of one document, in order: the parts of an article split for length. */
 export async function getSectionChunks(db: Db, docId: string, section: string): Promise<ChunkRecord[]> {
-  const rows = await db.query<ChunkRow>(`${SELECT_CHUNKS} where c.document_id = $1 and c.section = $2 order by c.ordinal`, [
-    docId,
-    section,
-  ])
+  const rows = await db.query<ChunkRow>(
+    `${SELECT_CHUNKS} where c.document_id = $1 and c.section = $2 order by c.ordinal`,
+    [docId, section],
+  )
   return rows.map(toRecord)
 }
 

@@ -43,15 +43,30 @@ export async function getDocument(db: Db, docId: string): Promise<DocumentSummar
   return row ? toSummary(row) : null
 }
 
-export type SectionPart = { chunkId: number; section: string; article: string | null; page: number | null; content: string }
+export type SectionPart = {
+  chunkId: number
+  section: string
+  article: string | null
+  page: number | null
+  content: string
+}
 
 /** A document's chunks in reading order: its sections, readable in full. */
 export async function listDocumentSections(db: Db, docId: string): Promise<SectionPart[]> {
-  const rows = await db.query<{ id: number; section: string; locator: string | null; page: number | null; content: string }>(
-    'select id, section, locator, page, content from chunks where document_id = $1 order by ordinal',
-    [docId],
-  )
-  return rows.map((row) => ({ chunkId: row.id, section: row.section, article: row.locator, page: row.page, content: row.content }))
+  const rows = await db.query<{
+    id: number
+    section: string
+    locator: string | null
+    page: number | null
+    content: string
+  }>('select id, section, locator, page, content from chunks where document_id = $1 order by ordinal', [docId])
+  return rows.map((row) => ({
+    chunkId: row.id,
+    section: row.section,
+    article: row.locator,
+    page: row.page,
+    content: row.content,
+  }))
 }
 
 export async function getChunk(db: Db, id: number): Promise<ChunkRecord | null> {

@@ -1,6 +1,6 @@
+import { foldText } from '../text/fold.ts'
 import { expandTerms, type Glossary } from '../text/glossary.ts'
 import { fromChineseNumber, toChineseNumber } from '../text/numerals.ts'
-import { foldText } from '../text/fold.ts'
 import { segmentWords } from '../text/segment.ts'
 
 /** A reference to one article of a numbered order, e.g. "75号令第三条". */

@@ -6,7 +6,8 @@ export function toChineseNumber(value: number): string {
   if (value < 20) return `十${value % 10 ? DIGITS[value % 10] : ''}`
   if (value < 100) return `${DIGITS[Math.floor(value / 10)]}十${value % 10 ? DIGITS[value % 10] : ''}`
   const rest = value % 100
-  const tail = rest === 0 ? '' : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${toChineseNumber(rest)}` : toChineseNumber(rest)
+  const tail =
+    rest === 0 ? '' : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${toChineseNumber(rest)}` : toChineseNumber(rest)
   return `${DIGITS[Math.floor(value / 100)]}百${tail}`
 }
 

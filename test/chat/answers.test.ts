@@ -18,21 +18,26 @@ type ChatBody = {
 const REPRESENTATIVE: Array<[audience: 'enterprise' | 'citizen', question: string, docId: string, section: RegExp]> = [
   ['enterprise', '3C认证是什么意思？', 'ccc-exemption', /一、什么是强制性产品认证/],
   ['enterprise', '免办CCC要准备哪些申请材料？', 'ccc-exemption', /五、怎样申请/],
-  ['enterprise', '研发用的进口样机可以申请免办3C吗？', 'ccc-exemption', /三、哪些情形/],
-  ['enterprise', '浦东的免办便捷通道是什么？', 'ccc-exemption', /六、浦东新区的特别举措/],
+  ['enterprise', '免办CCC有哪些情形可以申请？', 'ccc-exemption', /三、哪些情形/],
+  ['enterprise', '浦东对CCC免办有什么特别举措？', 'ccc-exemption', /六、浦东新区的特别举措/],
   ['enterprise', 'ISO9001认证证书有效期是多久？', 'quality-system-certification', /三、中小企业获证/],
   ['enterprise', '怎么查一张质量管理体系认证证书是不是真的？', 'quality-system-certification', /五、如何核实证书真伪/],
   ['enterprise', '75号令适用于哪些生产单位？', 'samr-order-75', /第二条/],
   ['enterprise', '生产单位要配备质量安全总监吗？', 'samr-order-75', /第三条/],
-  ['enterprise', '76号令对销售单位的质量安全员有什么要求？', 'samr-order-76', /第三条/],
+  ['enterprise', '76号令要求销售单位建立哪些管理制度？', 'samr-order-76', /第三条/],
   ['enterprise', '76号令是什么时候开始施行的？', 'samr-order-76', /发布信息/],
   ['enterprise', '日管控、周排查、月调度是什么意思？', 'samr-order-75', /日管控/],
-  ['enterprise', '质量强国建设纲要提出到2025年制造业质量竞争力指数达到多少？', 'quality-power-outline', /主要目标/],
-  ['enterprise', '上海实施方案的指导思想是什么？', 'quality-power-outline-shanghai', /指导思想/],
+  ['enterprise', '质量强国建设纲要的主要目标有哪些？', 'quality-power-outline', /主要目标/],
+  ['enterprise', '质量强国建设纲要上海实施方案的指导思想是什么？', 'quality-power-outline-shanghai', /指导思想/],
   ['enterprise', '质量月活动方案的文号是多少？', 'pudong-quality-month-2023', /通知/],
   ['enterprise', '质量月活动小结要在什么时候之前报送？', 'pudong-quality-month-2023', /四、活动要求 > （三）/],
-  ['enterprise', '质量月期间对中小企业有什么质量提升活动？', 'pudong-quality-month-2023', /11．开展中小企业质量提升活动/],
-  ['citizen', '菜市场的电子秤需要年检吗？', 'metrology-verification', /二、哪些计量器具必须强检/],
+  [
+    'enterprise',
+    '质量月期间对中小企业有什么质量提升活动？',
+    'pudong-quality-month-2023',
+    /11．开展中小企业质量提升活动/,
+  ],
+  ['citizen', '哪些电子秤必须强制检定？', 'metrology-verification', /二、哪些计量器具必须强检/],
   ['citizen', '电子秤强制检定收费吗？', 'metrology-verification', /五、要不要交费/],
   ['citizen', '投诉和举报有什么区别？', 'complaints-and-reports', /一、投诉和举报有什么区别/],
   ['citizen', '除了打12315，还能通过哪些渠道投诉？', 'complaints-and-reports', /二、通过哪些渠道/],
@@ -105,7 +110,9 @@ describe('POST /api/chat answers from the documents with citations', () => {
     const body = await ask('76号令第五条规定了什么？')
     expect(body.grounded).toBe(false)
     expect(body.answer).toContain('第五条')
-    expect(body.answer).not.toContain('第四条')
+    expect(body.citations).toEqual([])
+    // Nothing of article 4 (the veto on unsafe products) is passed off as article 5.
+    expect(body.answer).not.toMatch(/否决|停止销售/)
   })
 
   it.each([
@@ -179,7 +186,9 @@ describe('POST /api/chat answers from the documents with citations', () => {
   })
 
   it('records feedback on an answer, and refuses feedback on another session’s turn', async () => {
-    const body = (await app.inject({ method: 'POST', url: '/api/chat', payload: { message: '投诉和举报有什么区别？' } })).json()
+    const body = (
+      await app.inject({ method: 'POST', url: '/api/chat', payload: { message: '投诉和举报有什么区别？' } })
+    ).json()
     const ok = await app.inject({
       method: 'POST',
       url: '/api/chat/feedback',

@@ -41,7 +41,9 @@ export async function startFakeOpenAI(reply: FakeOpenAI['reply'] = () => ({ cont
         return { object: 'embedding', index, embedding }
       })
       response.writeHead(200, { 'content-type': 'application/json' })
-      response.end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }))
+      response.end(
+        JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }),
+      )
       return
     }
     fake.requests.push(body)

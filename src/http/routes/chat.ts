@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { NotFoundError } from '../../errors.ts'
-import { AUDIENCES } from '../../routing/intents.ts'
 import { type ChatDeps, type ChatResponse, handleChatMessage } from '../../routing/chat.ts'
+import { AUDIENCES } from '../../routing/intents.ts'
 import { setTurnFeedback } from '../../routing/sessions-repo.ts'
 
 // Control characters other than line breaks carry no meaning in a question and break logs and pages.
@@ -25,15 +25,19 @@ const FeedbackSchema = z.object({
 })
 
 /** Answer text in pieces of a sentence or a line, the way it is streamed to the page. */
-export const answerDeltas = (answer: string): string[] => answer.match(/[^。！？\n]*[。！？\n]|[^。！？\n]+$/g) ?? [answer]
+export const answerDeltas = (answer: string): string[] =>
+  answer.match(/[^。！？\n]*[。！？\n]|[^。！？\n]+$/g) ?? [answer]
 
 const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
 
 export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => ChatDeps }): void {
   app.post(
     '/api/chat',
-    { schema: { tags: ['chat'], summary: '提问：返回有出处的回答，或转人工/登记工单的下一步', body: ChatRequestSchema } },
-    async (request): Promise<ChatResponse> => handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>),
+    {
+      schema: { tags: ['chat'], summary: '提问：返回有出处的回答，或转人工/登记工单的下一步', body: ChatRequestSchema },
+    },
+    async (request): Promise<ChatResponse> =>
+      handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>),
   )
 
   app.post(
@@ -55,7 +59,9 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
         connection: 'keep-alive',
         'x-request-id': request.id,
       })
-      reply.raw.write(sse('citations', { sessionId: response.sessionId, intent: response.intent, citations: response.citations }))
+      reply.raw.write(
+        sse('citations', { sessionId: response.sessionId, intent: response.intent, citations: response.citations }),
+      )
       for (const text of answerDeltas(response.answer)) reply.raw.write(sse('delta', { text }))
       reply.raw.end(sse('done', response))
     },
@@ -66,7 +72,13 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
     { schema: { tags: ['chat'], summary: '对某条回答点赞或点踩（👍/👎）', body: FeedbackSchema } },
     async (request) => {
       const body = request.body as z.output<typeof FeedbackSchema>
-      const saved = await setTurnFeedback(deps.chat().db, body.sessionId, body.turnId, body.rating === 'up' ? 1 : -1, body.comment ?? null)
+      const saved = await setTurnFeedback(
+        deps.chat().db,
+        body.sessionId,
+        body.turnId,
+        body.rating === 'up' ? 1 : -1,
+        body.comment ?? null,
+      )
       if (!saved) throw new NotFoundError('没有找到这条回答，可能会话已过期。')
       return { ok: true }
     },

@@ -9,9 +9,13 @@ const ChunkParams = z.object({ id: z.coerce.number().int().positive('片段编�
 
 /** The sources behind citations, so that a [n] can be opened and read in full. */
 export function registerDocumentRoutes(app: FastifyInstance, deps: { db: Db }): void {
-  app.get('/api/documents', { schema: { tags: ['documents'], summary: '知识库文件列表（元数据、片段数）' } }, async () => ({
-    documents: await listDocuments(deps.db),
-  }))
+  app.get(
+    '/api/documents',
+    { schema: { tags: ['documents'], summary: '知识库文件列表（元数据、片段数）' } },
+    async () => ({
+      documents: await listDocuments(deps.db),
+    }),
+  )
 
   app.get(
     '/api/documents/:docId',

@@ -1,0 +1,266 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { staffWithToken } from '../support/tickets.ts'
+import {
+  type Browser,
+  DESKTOP,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  screenshot,
+  skipBrowserTests,
+  watchProblems,
+} from './support/browser.ts'
+import { startWebApp, type WebApp } from './support/web-app.ts'
+
+/**
+ * One person's story through the pages: a question answered with sources, a complaint that ends
+ * with a ticket, a staff member who claims and answers it, and the lookup page that shows the answer.
+ * The tests run in order and share the ticket.
+ */
+describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lookup', () => {
+  let web: WebApp
+  let browser: Browser
+  let agent: { token: string }
+  let supervisor: { token: string }
+  const ticket = { number: '', token: '' }
+  const problems: string[] = []
+
+  const open = async (path: string, viewport = DESKTOP): Promise<Page> => {
+    const page = await browser.context.newPage()
+    const seen = watchProblems(page)
+    page.on('close', () => problems.push(...seen))
+    await page.setViewportSize(viewport)
+    await page.goto(`${web.baseUrl}${path}`)
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+    return page
+  }
+
+  /** Types into the chat box and waits for the streamed answer to finish; returns that answer. */
+  const ask = async (page: Page, message: string) => {
+    const answers = page.locator('.msg--assistant')
+    const before = await answers.count()
+    await page.getByLabel('您的问题').fill(message)
+    await page.getByLabel('您的问题').press('Enter')
+    const answer = answers.nth(before)
+    await answer.and(page.locator('[aria-busy="false"]')).waitFor()
+    return answer
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    web = await startWebApp()
+    agent = await staffWithToken(web.db, '张三', 'agent')
+    supervisor = await staffWithToken(web.db, '赵主管', 'supervisor')
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await web?.close()
+  })
+
+  it('streams an answer whose [n] markers open the cited passage, which deep-links into the document', async () => {
+    const page = await open('/')
+    await page.getByText('企业', { exact: true }).click()
+    const streamed = page.waitForResponse((response) => response.url().endsWith('/api/chat/stream'))
+    await page.getByRole('button', { name: '75号令对主要负责人有什么要求？' }).click()
+    const response = await streamed
+    expect(response.headers()['content-type']).toContain('text/event-stream')
+    const events = await response.text()
+    const deltas = [...events.matchAll(/^event: delta\ndata: (.*)$/gm)].map(
+      (match) => JSON.parse(match[1] as string).text,
+    )
+    expect(deltas.length).toBeGreaterThan(1)
+
+    const answer = page.locator('.msg--assistant').last()
+    await answer.and(page.locator('[aria-busy="false"]')).waitFor()
+    // What the deltas said, in order, is what the page shows (markers become buttons showing n).
+    const shown = await answer.locator('.msg__text').textContent()
+    expect(shown).toBe(deltas.join('').replace(/\[(\d+)\]/g, '$1'))
+    expect(await answer.locator('.msg__text .cite').count()).toBeGreaterThan(0)
+    await expect(answer.locator('.sources li').count()).resolves.toBeGreaterThan(0)
+    await expect(answer.getByTestId('uncovered').count()).resolves.toBe(0)
+
+    const cite = answer.locator('.msg__text .cite').first()
+    await cite.click()
+    const dialog = page.getByRole('dialog')
+    await dialog.locator('mark').waitFor()
+    expect(await dialog.locator('#citation-title').textContent()).toBe(
+      '《工业产品生产单位落实质量安全主体责任监督管理规定（条文要点）》',
+    )
+    const meta = await dialog.locator('#citation-meta').textContent()
+    expect(meta).toContain('国家市场监督管理总局令第75号')
+    expect(meta).toContain('发布日期2023年4月4日')
+    const quote = await dialog.locator('mark').textContent()
+    expect(quote?.length).toBeGreaterThan(10)
+    expect(await dialog.locator('.passage').textContent()).toContain(quote)
+    await screenshot(page, 'journey-chat-citation-desktop', { fullPage: false })
+
+    await page.keyboard.press('Escape')
+    expect(await dialog.isVisible()).toBe(false)
+    expect(await cite.evaluate((button) => button === document.activeElement)).toBe(true)
+
+    await cite.click()
+    const href = await dialog.getByRole('link', { name: '在文件中阅读上下文' }).getAttribute('href')
+    expect(href).toMatch(/^\/documents\/samr-order-75#chunk-\d+$/)
+    await dialog.getByRole('link', { name: '在文件中阅读上下文' }).click()
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+    const target = page.locator('.doc-section--target')
+    expect(await target.getAttribute('id')).toBe(href?.split('#')[1])
+    expect(await target.textContent()).toContain(quote)
+    await page.close()
+  })
+
+  it('says plainly when the documents do not cover a question, and takes 👎 with a comment', async () => {
+    const page = await open('/')
+    const answer = await ask(page, '食品经营许可证怎么办？')
+    await answer.getByTestId('uncovered').waitFor()
+    expect(await answer.locator('.cite').count()).toBe(0)
+    expect(await answer.getByTestId('uncovered').textContent()).toContain('资料未覆盖')
+
+    await answer.getByRole('button', { name: '没帮助' }).click()
+    await answer.getByLabel(/哪里不对/).fill('希望能说明许可证的办理入口')
+    await answer.getByRole('button', { name: '提交意见' }).click()
+    await answer.getByText('已收到您的意见，谢谢！').waitFor()
+    expect(await answer.getByRole('button', { name: '没帮助' }).getAttribute('aria-pressed')).toBe('true')
+    await page.close()
+  })
+
+  it('shows markup typed into the chat as text, never running it', async () => {
+    const page = await open('/')
+    let alerted = false
+    page.on('dialog', async (dialog) => {
+      alerted = true
+      await dialog.dismiss()
+    })
+    await ask(page, '<script>alert(1)</script><img src=x onerror=alert(2)>')
+    const mine = page.locator('.msg--user .msg__text').last()
+    expect(await mine.textContent()).toBe('<script>alert(1)</script><img src=x onerror=alert(2)>')
+    expect(await page.locator('#log script, #log img').count()).toBe(0)
+    expect(alerted).toBe(false)
+    await page.close()
+  })
+
+  it('takes a complaint in the conversation and ends with the ticket number and lookup token', async () => {
+    const page = await open('/')
+    const first = await ask(page, '我在超市买的电热水壶漏电了，我要投诉')
+    expect(await first.textContent()).toContain('怎么称呼您')
+    await page.locator('#intake-bar').waitFor()
+    expect(await page.locator('#intake-text').textContent()).toContain('投诉举报')
+    expect(await (await ask(page, '王芳')).textContent()).toContain('电话')
+    await screenshot(page, 'journey-chat-intake-desktop', { fullPage: false })
+    // A reload keeps the session (sessionStorage), so the intake carries on where it was.
+    await page.reload()
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+    expect(await page.locator('#intake-bar').isVisible()).toBe(true)
+    expect(await page.evaluate(() => sessionStorage.getItem('qd.chat.sessionId'))).toMatch(/^[0-9a-f-]{36}$/)
+    expect(await (await ask(page, '13800138000')).textContent()).toContain('请核对以下信息')
+    const done = await ask(page, '确认')
+
+    ticket.number = (await done.getByTestId('ticket-number').textContent()) ?? ''
+    ticket.token = (await done.getByTestId('lookup-token').textContent()) ?? ''
+    expect(ticket.number).toMatch(/^QD-\d{8}-\d{4}$/)
+    expect(ticket.token).toMatch(/^[2-9A-HJ-NP-Z]{8}$/)
+    expect(await page.locator('#intake-bar').isHidden()).toBe(true)
+    const lookupLink = done.getByRole('link', { name: '查询办理进度' })
+    expect(await lookupLink.getAttribute('href')).toBe(`/lookup?number=${ticket.number}`)
+    await done.getByRole('button', { name: '复制编号' }).click()
+    await done.getByRole('button', { name: '已复制' }).waitFor()
+    await screenshot(page, 'journey-chat-ticket-desktop')
+    await page.setViewportSize(PHONE)
+    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width)
+    await screenshot(page, 'journey-chat-ticket-phone')
+    await page.close()
+  })
+
+  it('lets a staff member sign in, find the ticket in the queue, claim it and reply', async () => {
+    const page = await open('/staff')
+    await page.getByLabel('工作人员令牌').fill('qd_1_wrong')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByRole('alert').filter({ hasText: '令牌无效' }).waitFor()
+
+    await page.getByLabel('工作人员令牌').fill(agent.token)
+    await page.getByRole('button', { name: '登录' }).click()
+    const row = page.locator(`tr[data-number="${ticket.number}"]`)
+    await row.waitFor()
+    expect(await row.textContent()).toContain('投诉举报')
+    expect(await row.textContent()).toContain('王*') // masked in the queue
+    expect(await row.locator('.due').textContent()).toMatch(/^剩 /)
+    expect(await page.locator('#whoami').textContent()).toContain('张三')
+    await screenshot(page, 'journey-staff-queue-desktop')
+
+    await page.getByLabel('优先级').selectOption('high')
+    await row.waitFor() // an electric shock is a safety risk: the ticket is high priority
+    await page.getByLabel('优先级').selectOption('')
+
+    await row.getByRole('link', { name: ticket.number }).click()
+    await page.getByRole('heading', { name: ticket.number }).waitFor()
+    expect(await page.locator('.transcript').textContent()).toContain('电热水壶漏电')
+    expect(await page.locator('.meta-list').first().textContent()).toContain('13800138000')
+    await page.getByRole('button', { name: '认领工单' }).click()
+    await page.getByTestId('action-result').filter({ hasText: '已认领' }).waitFor()
+    expect(await page.getByTestId('status').first().textContent()).toBe('处理中')
+
+    await page.getByLabel('答复提交人').fill('王女士您好，我们已联系超市，请保留购物小票和水壶，检测人员明天上门。')
+    await page.getByRole('button', { name: '发送答复' }).click()
+    await page.getByTestId('action-result').filter({ hasText: '答复已发送' }).waitFor()
+    expect(await page.locator('.replies').textContent()).toContain('检测人员明天上门')
+    const audit = await page.locator('.audit').textContent()
+    expect(audit).toContain('认领')
+    expect(audit).toContain('答复提交人')
+    await screenshot(page, 'journey-staff-ticket-desktop')
+    await page.setViewportSize(PHONE)
+    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width)
+    await screenshot(page, 'journey-staff-ticket-phone')
+    await page.close()
+  })
+
+  it('shows the requester the status and the staff reply on the lookup page', async () => {
+    const page = await open(`/lookup?number=${ticket.number}`, PHONE)
+    expect(await page.getByLabel('工单编号').inputValue()).toBe(ticket.number)
+    await page.getByLabel('查询码').fill('ABCDEFGH')
+    await page.getByRole('button', { name: '查询' }).click()
+    await page.getByRole('alert').filter({ hasText: '没有找到该工单' }).waitFor()
+
+    await page.getByLabel('查询码').fill(ticket.token.toLowerCase())
+    await page.getByRole('button', { name: '查询' }).click()
+    await page.getByTestId('status').waitFor()
+    expect(await page.getByTestId('status').textContent()).toBe('处理中')
+    expect(await page.locator('.replies').textContent()).toContain('检测人员明天上门')
+    expect(await page.locator('#lookup-result').textContent()).toContain('投诉举报')
+    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width)
+    await screenshot(page, 'journey-lookup-result-phone')
+    await page.setViewportSize(DESKTOP)
+    await screenshot(page, 'journey-lookup-result-desktop')
+    await page.close()
+  })
+
+  it('gives a supervisor statistics and the 👎 answers to review', async () => {
+    const page = await open('/staff')
+    await page.getByLabel('工作人员令牌').fill(supervisor.token)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.locator(`tr[data-number="${ticket.number}"]`).waitFor()
+    await page.setViewportSize(PHONE)
+    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width)
+    await screenshot(page, 'journey-staff-queue-phone')
+    await page.setViewportSize(DESKTOP)
+
+    await page.getByRole('link', { name: '统计' }).click()
+    await page.locator('.stats-cards').waitFor()
+    expect(await page.locator('.stats-cards').textContent()).toContain('未办结工单')
+    expect(await page.locator('.stat__value').first().textContent()).toBe('1')
+    await screenshot(page, 'journey-staff-stats-desktop')
+
+    await page.getByRole('link', { name: '差评回看' }).click()
+    const review = page.locator('.review').first()
+    await review.waitFor()
+    expect(await review.textContent()).toContain('食品经营许可证怎么办？')
+    expect(await review.textContent()).toContain('希望能说明许可证的办理入口')
+    expect(await review.textContent()).toContain('资料未覆盖')
+    await screenshot(page, 'journey-staff-feedback-desktop')
+    await page.close()
+  })
+
+  it('met no script errors, CSP violations or failed requests on any page', () => {
+    expect(problems).toEqual([])
+  })
+})
