@@ -1,4 +1,5 @@
 import { foldText } from '../text/fold.ts'
+import { assessPriority } from '../tickets/priority.ts'
 import type { Intent, TicketCategory } from './intents.ts'
 
 /**
@@ -24,18 +25,9 @@ export function foldForRouting(text: string): string {
   return folded
 }
 
-const SAFETY_RISK = [
-  /起火|着火|失火|自燃|冒烟|冒火|火花|烧焦|烧了|烧着|烧坏|烧毁|爆炸|爆燃|爆了|炸了|炸开|炸裂|鼓包/,
-  /燃气泄漏|煤气泄漏|漏气|煤气味|燃气味|天然气味|煤气中毒|一氧化碳/,
-  /触电|漏电|被电|电了一下|带电|麻手/,
-  /受伤|伤了|烫伤|烧伤|划伤|割伤|夹伤|砸伤|摔伤|刺伤|咬伤|划破|磕破|头破血流|流血|出血|骨折|卡喉咙|卡住喉咙|噎|窒息/,
-  /食物中毒|中毒|上吐下泻|呕吐|拉肚子|腹泻|进医院|进了医院|送医|住院|急诊|抢救|昏迷|休克|死亡|身亡/,
-  /(儿童|小孩|孩子|宝宝|婴儿|幼儿|娃).{0,12}(误食|吞|摔|夹|烫|割|卡)/,
-  /电池.{0,4}(发烫|发热)/,
-]
-
 /** `describesSafetyRisk` for text already passed through `foldForRouting`. */
-export const mentionsSafetyRisk = (folded: string): boolean => SAFETY_RISK.some((pattern) => pattern.test(folded))
+// One list of hazards for routing and for ticket priority, so that the two never disagree.
+export const mentionsSafetyRisk = (folded: string): boolean => assessPriority(folded).priority === 'high'
 
 /** True when a message describes a danger to people: fire, gas, electric shock, injury, poisoning. */
 export const describesSafetyRisk = (text: string): boolean => mentionsSafetyRisk(foldForRouting(text))
