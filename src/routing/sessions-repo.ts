@@ -1,5 +1,6 @@
 import type { Citation } from '../answer/citations.ts'
 import type { Db } from '../db/index.ts'
+import { maskPersonalData } from '../text/mask.ts'
 import type { Audience, Intent } from './intents.ts'
 
 export type SessionState = Record<string, unknown>
@@ -115,4 +116,29 @@ export async function setTurnFeedback(
     [sessionId, turnId, feedback, comment],
   )
   return rows.length > 0
+}
+
+/**
+ * Masks phone numbers, ID numbers and e-mail addresses in the turns of conversations idle since
+ * `before`, and drops their unfinished intake state: chats hold what people typed, personal data
+ * included, and keep it no longer than tickets do. Returns how many turns were changed.
+ */
+export async function purgeIdleConversations(db: Db, before: Date): Promise<number> {
+  const turns = await db.query<{ id: number; message: string; answer: string }>(
+    `select t.id, t.message, t.answer from chat_turns t join chat_sessions s on s.id = t.session_id
+     where s.updated_at < $1`,
+    [before],
+  )
+  let changed = 0
+  for (const turn of turns) {
+    const message = maskPersonalData(turn.message)
+    const answer = maskPersonalData(turn.answer)
+    if (message === turn.message && answer === turn.answer) continue
+    await db.query('update chat_turns set message = $2, answer = $3 where id = $1', [turn.id, message, answer])
+    changed += 1
+  }
+  await db.query(`update chat_sessions set state = '{}'::jsonb where updated_at < $1 and state <> '{}'::jsonb`, [
+    before,
+  ])
+  return changed
 }

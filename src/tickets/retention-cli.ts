@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
 import { createDb, migrate } from '../db/index.ts'
+import { purgeIdleConversations } from '../routing/sessions-repo.ts'
 import { purgeClosedTickets } from './retention.ts'
 
 // npm run retention -- --days 180
@@ -19,6 +20,8 @@ try {
   console.log(
     `已清除 ${purged.length} 个关闭超过 ${days} 天的工单的个人信息${purged.length ? `：${purged.join('，')}` : '。'}`,
   )
+  const turns = await purgeIdleConversations(db, new Date(Date.now() - days * 86_400_000))
+  console.log(`已遮蔽 ${turns} 条超过 ${days} 天未活动的对话记录中的电话、证件号和邮箱。`)
 } finally {
   await db.close()
 }
