@@ -19,7 +19,8 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'duration',
     asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限)/,
-    gives: new RegExp(`${CN}+\\s*(个)?(年|月|日|天|工作日|小时)|长期|周期|期限|有效期`),
+    // A length of time, not a date: "三年", "7个工作日", "15日内" — but not "2009年" or "4月1日".
+    gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个月|个工作日|工作日|年|天|小时|日内|周)|长期/,
   },
   {
     name: 'count',
