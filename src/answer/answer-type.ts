@@ -14,7 +14,12 @@ const ANSWER_TYPES: AnswerType[] = [
     asks: /多少钱|收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费/,
     gives: /元|免费|不收费|收取|罚款|费用由/,
   },
-  { name: 'phone', asks: /电话|联系方式|热线/, gives: /\d{5,}|热线/ },
+  // A number one can dial: service lines (12315), landlines, mobiles — not a standard's number such as 19001.
+  {
+    name: 'phone',
+    asks: /电话|联系方式|热线/,
+    gives: /123\d\d(?!\d)|400-?\d{3}|0\d{2,3}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|热线/,
+  },
   { name: 'address', asks: /地址|在哪(里|儿)?办|办公地点/, gives: /路\d|号楼|地址[:：]|\d+号/ },
   {
     name: 'duration',
