@@ -13,7 +13,7 @@ export type ChunkRecord = {
   content: string
 }
 
-type ChunkRow = {
+export type ChunkRow = {
   id: number
   document_id: string
   ordinal: number
@@ -28,7 +28,7 @@ type ChunkRow = {
 const SELECT_CHUNKS = `select c.id, c.document_id, c.ordinal, d.title, d.meta, c.section, c.locator, c.page, c.content
   from chunks c join documents d on d.id = c.document_id`
 
-const toRecord = (row: ChunkRow): ChunkRecord => ({
+export const toChunkRecord = (row: ChunkRow): ChunkRecord => ({
   id: row.id,
   docId: row.document_id,
   ordinal: row.ordinal,
@@ -43,7 +43,7 @@ const toRecord = (row: ChunkRow): ChunkRecord => ({
 export async function getChunksByIds(db: Db, ids: number[]): Promise<ChunkRecord[]> {
   if (ids.length === 0) return []
   const rows = await db.query<ChunkRow>(`${SELECT_CHUNKS} where c.id = any($1::int[])`, [ids])
-  return rows.map(toRecord)
+  return rows.map(toChunkRecord)
 }
 
 /** The chunks of one section of one document, in order: the parts of an article split for length. */
@@ -52,7 +52,7 @@ export async function getSectionChunks(db: Db, docId: string, section: string): 
     `${SELECT_CHUNKS} where c.document_id = $1 and c.section = $2 order by c.ordinal`,
     [docId, section],
   )
-  return rows.map(toRecord)
+  return rows.map(toChunkRecord)
 }
 
 /** Chunks of an article or item by its locator, optionally only in documents whose number mentions `docNo`. */
@@ -62,7 +62,7 @@ export async function findChunksByLocator(db: Db, locator: string, docNo: string
      order by c.document_id, c.ordinal`,
     [locator, docNo],
   )
-  return rows.map(toRecord)
+  return rows.map(toChunkRecord)
 }
 
 export type DocumentRecord = { id: string; title: string; meta: Record<string, string> }

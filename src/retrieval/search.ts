@@ -1,7 +1,7 @@
 import type { Db } from '../db/index.ts'
 import { toVectorLiteral } from '../db/index.ts'
 import type { Embedder } from '../embedding/index.ts'
-import { type ChunkRecord, getChunksByIds } from './chunks-repo.ts'
+import { type ChunkRecord, type ChunkRow, toChunkRecord } from './chunks-repo.ts'
 import type { PreparedQuery } from './query.ts'
 
 export type RetrievalMode = 'hybrid' | 'vector' | 'lexical'
@@ -27,33 +27,44 @@ const toTsQuery = (words: string[]): string =>
     .map((word) => `'${word}'`)
     .join(' | ')
 
-async function lexicalSearch(db: Db, query: PreparedQuery): Promise<number[]> {
-  const tsQuery = toTsQuery(query.words)
-  if (!tsQuery) return []
-  const rows = await db.query<{ id: number }>(
-    `select id from chunks, to_tsquery('simple', $1) q
-     where search_vector @@ q order by ts_rank_cd(search_vector, q, 1) desc, id limit $2`,
-    [tsQuery, CANDIDATES],
-  )
-  return rows.map((row) => row.id)
+/**
+ * Both searches and their fusion in one statement, so a question costs one round trip: the jieba
+ * full-text search (GIN) and the pgvector cosine kNN (HNSW) each give their best CANDIDATES, which
+ * are fused by reciprocal rank. A null tsquery or vector switches that side off.
+ */
+const HYBRID_SQL = `
+with lexical as (
+  select id, row_number() over (order by rank desc, id) as rank
+  from (select id, ts_rank_cd(search_vector, q, 1) as rank
+        from chunks, to_tsquery('simple', $1) q
+        where $1::text is not null and search_vector @@ q
+        order by rank desc, id limit $3) ranked
+),
+nearest as (
+  select id, similarity, row_number() over (order by distance, id) as rank
+  from (select id, embedding <=> $2::vector as distance, 1 - (embedding <=> $2::vector) as similarity
+        from chunks where $2::text is not null and embedding is not null
+        order by embedding <=> $2::vector limit $3) ranked
+),
+fused as (
+  select coalesce(l.id, v.id) as id, l.rank as lexical_rank, v.rank as vector_rank, v.similarity,
+         coalesce(1.0 / ($5 + l.rank), 0) + coalesce(1.0 / ($5 + v.rank), 0) as score
+  from lexical l full outer join nearest v on v.id = l.id
+)
+select c.id, c.document_id, c.ordinal, d.title, d.meta, c.section, c.locator, c.page, c.content,
+       f.score, f.similarity, f.lexical_rank, f.vector_rank
+from fused f join chunks c on c.id = f.id join documents d on d.id = c.document_id
+order by f.score desc, c.id
+limit $4`
+
+type HybridRow = ChunkRow & {
+  score: number | string
+  similarity: number | string | null
+  lexical_rank: number | string | null
+  vector_rank: number | string | null
 }
 
-async function vectorSearch(db: Db, vector: string): Promise<Array<{ id: number; similarity: number }>> {
-  return db.query<{ id: number; similarity: number }>(
-    `select id, 1 - (embedding <=> $1) as similarity from chunks
-     where embedding is not null order by embedding <=> $1 limit $2`,
-    [vector, CANDIDATES],
-  )
-}
-
-/** Cosine similarity of every candidate, including those only the lexical side found. */
-async function similarityOf(db: Db, ids: number[], vector: string): Promise<Map<number, number>> {
-  const rows = await db.query<{ id: number; similarity: number }>(
-    'select id, 1 - (embedding <=> $1) as similarity from chunks where id = any($2::int[]) and embedding is not null',
-    [vector, ids],
-  )
-  return new Map(rows.map((row) => [row.id, Number(row.similarity)]))
-}
+const toNumber = (value: number | string | null): number | null => (value === null ? null : Number(value))
 
 /**
  * Hybrid search: pgvector cosine kNN and jieba full-text search, fused by reciprocal rank.
@@ -66,36 +77,20 @@ export async function searchChunks(
   options: { limit?: number; mode?: RetrievalMode } = {},
 ): Promise<ScoredChunk[]> {
   const mode = options.mode ?? 'hybrid'
+  const tsQuery = mode === 'vector' ? '' : toTsQuery(query.words)
   const vector = mode === 'lexical' ? null : toVectorLiteral(await embedder.embedQuery(query.embeddingText))
-  const [lexical, nearest] = await Promise.all([
-    mode === 'vector' ? [] : lexicalSearch(db, query),
-    vector ? vectorSearch(db, vector) : [],
+  const rows = await db.query<HybridRow>(HYBRID_SQL, [
+    tsQuery || null,
+    vector,
+    CANDIDATES,
+    options.limit ?? 12,
+    RRF_K + 1,
   ])
-  const fused = new Map<number, { score: number; lexicalRank: number | null; vectorRank: number | null }>()
-  const entry = (id: number) => {
-    const existing = fused.get(id) ?? { score: 0, lexicalRank: null, vectorRank: null }
-    fused.set(id, existing)
-    return existing
-  }
-  lexical.forEach((id, rank) => {
-    const item = entry(id)
-    item.score += 1 / (RRF_K + rank + 1)
-    item.lexicalRank = rank + 1
-  })
-  nearest.forEach(({ id }, rank) => {
-    const item = entry(id)
-    item.score += 1 / (RRF_K + rank + 1)
-    item.vectorRank = rank + 1
-  })
-  const top = [...fused.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, options.limit ?? 12)
-  const ids = top.map(([id]) => id)
-  const [records, similarity] = await Promise.all([
-    getChunksByIds(db, ids),
-    vector ? similarityOf(db, ids, vector) : new Map<number, number>(),
-  ])
-  const byId = new Map(records.map((chunk) => [chunk.id, chunk]))
-  return top.flatMap(([id, ranks]) => {
-    const chunk = byId.get(id)
-    return chunk ? [{ ...chunk, ...ranks, similarity: similarity.get(id) ?? null }] : []
-  })
+  return rows.map((row) => ({
+    ...toChunkRecord(row),
+    score: Number(row.score),
+    similarity: toNumber(row.similarity),
+    lexicalRank: toNumber(row.lexical_rank),
+    vectorRank: toNumber(row.vector_rank),
+  }))
 }
