@@ -13,7 +13,13 @@ export type LlmAnswer = { answer: string; citations: Citation[] }
  * [n] one of the passages given. Returns null when the call fails or the check does — the caller
  * then keeps the extractive answer.
  */
-export async function answerWithLlm(llm: Llm, question: string, evidence: Evidence[]): Promise<LlmAnswer | null> {
+export async function answerWithLlm(
+  llm: Llm,
+  question: string,
+  evidence: Evidence[],
+  /** The whole section of a passage, when an article was split for length; the LLM reads it whole. */
+  sectionText: (item: Evidence) => string = (item) => item.chunk.content,
+): Promise<LlmAnswer | null> {
   const passages = evidence.slice(0, MAX_PASSAGES)
   if (passages.length === 0) return null
   let reply: string
@@ -23,7 +29,7 @@ export async function answerWithLlm(llm: Llm, question: string, evidence: Eviden
       {
         role: 'user',
         content: answerUserPrompt(
-          renderPassages(passages.map((item, index) => ({ n: index + 1, ...item.chunk }))),
+          renderPassages(passages.map((item, index) => ({ n: index + 1, ...item.chunk, content: sectionText(item) }))),
           question,
         ),
       },

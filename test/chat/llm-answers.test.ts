@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { ANSWER_SYSTEM_PROMPT } from '../../src/answer/prompts.ts'
+import { createPgliteDb, type Db } from '../../src/db/index.ts'
+import { createTestApp } from '../support/app.ts'
+import { type ChatCompletionRequest, type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts'
+
+const QUESTION = '75号令适用于哪些生产单位？'
+
+describe('LLM answers over the retrieved passages (fake OpenAI-compatible server)', () => {
+  let db: Db
+  let app: FastifyInstance
+  let fake: FakeOpenAI
+  let answer = ''
+
+  const isAnswerRequest = (request: ChatCompletionRequest) => request.messages[0]?.content === ANSWER_SYSTEM_PROMPT
+  const answerRequests = () => fake.requests.filter(isAnswerRequest)
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAI((request) =>
+      isAnswerRequest(request)
+        ? { content: answer }
+        : {
+            content: JSON.stringify({
+              intent: 'policy_question',
+              category: null,
+              highPriority: false,
+              confidence: 0.9,
+            }),
+          },
+    )
+    db = await createPgliteDb()
+    ;({ app } = await createTestApp(db, { env: { LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model' } }))
+  })
+  afterAll(async () => {
+    await app.close()
+    await db.close()
+    await fake.close()
+  })
+  beforeEach(() => {
+    fake.requests.length = 0
+  })
+
+  const ask = async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/chat', payload: { message: QUESTION } })
+    expect(response.statusCode).toBe(200)
+    return response.json()
+  }
+
+  it('uses a checked LLM answer: its markers renumbered, its citations verbatim quotes of the passages', async () => {
+    answer = '75号令适用于三类产品的生产单位[2]，包括实行生产许可和强制性产品认证管理的产品[2]。'
+    const body = await ask()
+    expect(body.mode).toBe('llm')
+    expect(body.grounded).toBe(true)
+    expect(body.answer).toBe('75号令适用于三类产品的生产单位[1]，包括实行生产许可和强制性产品认证管理的产品[1]。')
+    expect(body.citations).toHaveLength(1)
+    const chunk = (await app.inject({ method: 'GET', url: `/api/chunks/${body.citations[0].chunkId}` })).json()
+    expect(chunk.content).toContain(body.citations[0].quote)
+    // The model saw the rules and numbered passages with their documents and sections.
+    const [request] = answerRequests()
+    const user = request?.messages[1]?.content ?? ''
+    expect(user).toContain('[1] 《工业产品生产单位落实质量安全主体责任监督管理规定（条文要点）》')
+    expect(user).toContain(QUESTION)
+  })
+
+  it.each([
+    ['cites a passage it was not given', '适用于所有企业[9]。'],
+    ['cites nothing', '75号令适用于所有工业企业。'],
+    ['says the passages do not cover it', '资料未覆盖'],
+    ['recites its instructions', `好的。${ANSWER_SYSTEM_PROMPT.slice(0, 60)}[1]`],
+  ])('falls back to the extractive answer when the model %s', async (_, reply) => {
+    answer = reply
+    const body = await ask()
+    expect(answerRequests()).toHaveLength(1)
+    expect(body.mode).toBe('extractive')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('samr-order-75')
+    expect(body.answer).not.toContain('[9]')
+  })
+
+  it('does not ask the model when the documents do not cover the question', async () => {
+    answer = '罚款五万元[1]。'
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/chat',
+      payload: { message: '违反75号令会被罚多少钱？' },
+    })
+    const body = response.json()
+    expect(body.grounded).toBe(false)
+    expect(body.answer).not.toContain('五万')
+    expect(answerRequests()).toHaveLength(0)
+  })
+})
