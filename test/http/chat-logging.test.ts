@@ -1,9 +1,9 @@
-import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/index.ts'
 import { createTestApp } from '../support/app.ts'
 import { createMigratedDb, testDatabases } from '../support/databases.ts'
+import { captureLog } from '../support/log-capture.ts'
 
 const MOBILE = '13912345678'
 const LANDLINE = '021-58881234'
@@ -23,16 +23,10 @@ const CONVERSATION = [
 describe.each(testDatabases)('no personal data in the logs of a complaint on $name', (database) => {
   let db: Db
   let app: FastifyInstance
-  const lines: string[] = []
+  const { lines, stream } = captureLog()
 
   beforeAll(async () => {
     db = await createMigratedDb(database)
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(chunk.toString())
-        done()
-      },
-    })
     ;({ app } = await createTestApp(db, {
       knowledge: 'test/fixtures/knowledge',
       logger: { level: 'trace', stream },

@@ -1,10 +1,10 @@
-import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/index.ts'
 import { safeUrl, withSafeLogging } from '../../src/http/log-safety.ts'
 import { createTestApp } from '../support/app.ts'
 import { createMigratedDb, testDatabases } from '../support/databases.ts'
+import { captureLog } from '../support/log-capture.ts'
 import { staffWithToken } from '../support/tickets.ts'
 
 describe('log safety', () => {
@@ -32,16 +32,10 @@ describe('log safety', () => {
 describe.each(testDatabases)('what the app logs on $name', (database) => {
   let db: Db
   let app: FastifyInstance
-  const lines: string[] = []
+  const { lines, stream } = captureLog()
 
   beforeAll(async () => {
     db = await createMigratedDb(database)
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(chunk.toString())
-        done()
-      },
-    })
     ;({ app } = await createTestApp(db, { knowledge: false, logger: { level: 'trace', stream } }))
   })
   afterAll(async () => {
