@@ -72,24 +72,23 @@ const toTicket = (row: TicketRow): Ticket => ({
   sources: row.sources ?? [],
 })
 
-export type NewTicketRow = {
-  number: string
-  category: TicketCategory
-  priority: Priority
-  audience: Audience
-  description: string
-  contactName: string
-  phone: string
-  companyName: string | null
-  address: string | null
-  sessionId: string | null
-  transcript: TranscriptTurn[]
-  sources: TicketSource[]
-  lookupTokenHash: string
-  firstResponseDueAt: Date
-  slaDueAt: Date
-  now: Date
-}
+export type NewTicketRow = Pick<
+  Ticket,
+  | 'number'
+  | 'category'
+  | 'priority'
+  | 'audience'
+  | 'description'
+  | 'contactName'
+  | 'phone'
+  | 'companyName'
+  | 'address'
+  | 'sessionId'
+  | 'transcript'
+  | 'sources'
+  | 'firstResponseDueAt'
+  | 'slaDueAt'
+> & { lookupTokenHash: string; now: Date }
 
 export async function insertTicket(db: Db, ticket: NewTicketRow): Promise<Ticket> {
   const [row] = await db.query<TicketRow>(
