@@ -13,17 +13,7 @@ export type ChunkRecord = {
   content: string
 }
 
-export type ChunkRow = {
-  id: number
-  document_id: string
-  ordinal: number
-  title: string
-  meta: Record<string, string>
-  section: string
-  locator: string | null
-  page: number | null
-  content: string
-}
+export type ChunkRow = Omit<ChunkRecord, 'docId'> & { document_id: string }
 
 const SELECT_CHUNKS = `select c.id, c.document_id, c.ordinal, d.title, d.meta, c.section, c.locator, c.page, c.content
   from chunks c join documents d on d.id = c.document_id`
