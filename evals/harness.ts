@@ -1,7 +1,7 @@
 import { rankPassages } from '../src/answer/answer-question.ts'
 import type { Assistant } from '../src/assistant.ts'
+import type { ChatResponse } from '../src/conversation/turn.ts'
 import type { RetrievalMode } from '../src/retrieval/search.ts'
-import type { ChatResponse } from '../src/routing/chat.ts'
 import type { Intent } from '../src/routing/intents.ts'
 import type { EvalCase } from './cases.ts'
 import { type CitedPassage, countMatchingCitations, missingPatterns, unresolvedMarkers } from './metrics/answers.ts'

@@ -1,7 +1,7 @@
 /**
  * Scores the offline intent classifier on the held-out routing set.
  *   npx tsx evals/routing-report.ts [labelled.jsonl]     (default: evals/routing/test.jsonl)
- * Trains on evals/routing/train.jsonl only; the file scored here is never learnt from.
+ * Trains on src/routing/train.jsonl only; the file scored here is never learnt from.
  */
 import { fileURLToPath } from 'node:url'
 import { createIntentClassifier, loadLabelledExamples, TRAINING_SET_PATH } from '../src/routing/classify-intent.ts'

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import { ingestKnowledge } from '../ingest/pipeline.ts'
 import { type Assistant, createAssistant } from '../src/assistant.ts'
 import { loadConfig } from '../src/config.ts'
+import type { ChatRequest, ChatResponse } from '../src/conversation/turn.ts'
 import { createPgliteDb, migrate } from '../src/db/index.ts'
 import { createEmbedder } from '../src/embedding/index.ts'
 import { buildApp } from '../src/http/app.ts'
-import type { ChatRequest, ChatResponse } from '../src/routing/chat.ts'
 
 /** Sends one POST /api/chat; how it gets there (inject or fetch) is the target's business. */
 export type SendChat = (request: ChatRequest) => Promise<ChatResponse>

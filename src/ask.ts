@@ -5,9 +5,9 @@
 import { ingestKnowledge } from '../ingest/pipeline.ts'
 import { createAssistant } from './assistant.ts'
 import { loadConfig } from './config.ts'
+import { handleChatMessage } from './conversation/turn.ts'
 import { createDb, migrate } from './db/index.ts'
 import { createEmbedder } from './embedding/index.ts'
-import { handleChatMessage } from './routing/chat.ts'
 
 const question = process.argv.slice(2).join(' ').trim()
 if (!question) {

@@ -17,8 +17,8 @@ import { trainSoftmaxRegression } from './softmax-regression.ts'
 
 export { describesSafetyRisk } from './intent-rules.ts'
 
-/** The labelled messages the offline classifier learns from (evals/routing/test.jsonl is held out). */
-export const TRAINING_SET_PATH = fileURLToPath(new URL('../../evals/routing/train.jsonl', import.meta.url))
+/** The labelled messages the offline classifier learns from (evals/routing/test.jsonl is held out and never learnt from). */
+export const TRAINING_SET_PATH = fileURLToPath(new URL('./train.jsonl', import.meta.url))
 
 const LabelledExampleSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
+import { purgeIdleConversations } from '../conversation/sessions-repo.ts'
 import { createDb, migrate } from '../db/index.ts'
-import { purgeIdleConversations } from '../routing/sessions-repo.ts'
 import { purgeClosedTickets } from './retention.ts'
 
 // npm run retention -- --days 180

@@ -1,7 +1,7 @@
 /** Shapes of the JSON the pages read, as it arrives (dates are ISO strings). */
 import type { Citation } from '../answer/citations.ts'
-import type { ChatResponse } from '../routing/chat.ts'
-import type { RatedTurn } from '../routing/feedback-repo.ts'
+import type { RatedTurn } from '../conversation/feedback-repo.ts'
+import type { ChatResponse } from '../conversation/turn.ts'
 import type { TicketStatistics } from '../tickets/stats.ts'
 
 export type { ChatResponse, Citation, RatedTurn, TicketStatistics }

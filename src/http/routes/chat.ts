@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
+import { setTurnFeedback } from '../../conversation/sessions-repo.ts'
+import { type ChatDeps, type ChatResponse, handleChatMessage } from '../../conversation/turn.ts'
 import { NotFoundError } from '../../errors.ts'
-import { type ChatDeps, type ChatResponse, handleChatMessage } from '../../routing/chat.ts'
 import { AUDIENCES } from '../../routing/intents.ts'
-import { setTurnFeedback } from '../../routing/sessions-repo.ts'
 
 // Control characters other than line breaks carry no meaning in a question and break logs and pages.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g

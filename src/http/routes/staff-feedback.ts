@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
+import { listRatedTurns } from '../../conversation/feedback-repo.ts'
 import type { Db } from '../../db/index.ts'
-import { listRatedTurns } from '../../routing/feedback-repo.ts'
 import { maskPersonalData } from '../../text/mask.ts'
 import { useStaffAuth } from '../staff-auth.ts'
 

@@ -1,4 +1,4 @@
-import type { TicketCategory } from './intents.ts'
+import type { TicketCategory } from '../routing/intents.ts'
 
 /**
  * What the documents should be asked when someone reports a case or asks for a service and their

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  appendTurn,
+  createSession,
+  purgeIdleConversations,
+  saveSessionState,
+} from '../../src/conversation/sessions-repo.ts'
 import type { Db } from '../../src/db/index.ts'
-import { appendTurn, createSession, purgeIdleConversations, saveSessionState } from '../../src/routing/sessions-repo.ts'
 import { createMigratedDb, testDatabases } from '../support/databases.ts'
 
 describe.each(testDatabases)('conversation retention on $name', (database) => {

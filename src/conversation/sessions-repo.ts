@@ -1,7 +1,7 @@
 import type { Citation } from '../answer/citations.ts'
 import type { Db } from '../db/index.ts'
+import type { Audience, Intent } from '../routing/intents.ts'
 import { maskPersonalData } from '../text/mask.ts'
-import type { Audience, Intent } from './intents.ts'
 
 export type SessionState = Record<string, unknown>
 

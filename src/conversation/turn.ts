@@ -2,14 +2,14 @@ import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-q
 import type { Citation } from '../answer/citations.ts'
 import { conceptsOf } from '../answer/evidence.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
+import { advanceIntake, type IntakeState, startIntake } from '../intake/intake.ts'
 import { findArticleReference } from '../retrieval/query.ts'
+import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from '../routing/intents.ts'
+import type { RoutingClassifier } from '../routing/llm-classifier.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
 import { leansOnContext, withTopicOf } from './follow-up.ts'
 import { GUIDANCE_QUESTIONS, looksLikeQuestion } from './guidance.ts'
-import { advanceIntake, type IntakeState, startIntake } from './intake.ts'
-import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from './intents.ts'
-import type { RoutingClassifier } from './llm-classifier.ts'
 import {
   appendTurn,
   type ChatSession,

@@ -1,6 +1,6 @@
 import type { Citation } from '../answer/citations.ts'
 import type { Db } from '../db/index.ts'
-import type { Intent } from './intents.ts'
+import type { Intent } from '../routing/intents.ts'
 
 /** A rated answer, as staff review it: what was asked, what was said, on what evidence. */
 export type RatedTurn = {

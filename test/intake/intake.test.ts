@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { advanceIntake, type IntakeState, type IntakeTurn, startIntake } from '../../src/routing/intake.ts'
+import { advanceIntake, type IntakeState, type IntakeTurn, startIntake } from '../../src/intake/intake.ts'
 import { NewTicketInputSchema } from '../../src/tickets/new-ticket.ts'
 
 /** Plays a conversation; every intermediate state must survive a JSON round trip (the session row). */
