@@ -17,6 +17,10 @@ export type ChatTurn = {
   grounded: boolean
   mode: string
   citations: Citation[]
+  /** The named gate that refused the turn, or null when it was answered. */
+  refusalReason: string | null
+  /** How the turn's LLM call ended, or null when no model was asked. */
+  llmOutcome: string | null
   feedback: -1 | 1 | null
   createdAt: string
 }
@@ -31,6 +35,8 @@ type TurnRow = {
   grounded: boolean
   mode: string
   citations: Citation[]
+  refusal_reason: string | null
+  llm_outcome: string | null
   feedback: -1 | 1 | null
   created_at: Date | string
 }
@@ -45,6 +51,8 @@ const toTurn = (row: TurnRow): ChatTurn => ({
   grounded: row.grounded,
   mode: row.mode,
   citations: row.citations,
+  refusalReason: row.refusal_reason,
+  llmOutcome: row.llm_outcome,
   feedback: row.feedback,
   createdAt: new Date(row.created_at).toISOString(),
 })
@@ -73,20 +81,27 @@ export async function saveSessionState(db: Db, id: string, state: SessionState, 
 
 export async function listTurns(db: Db, sessionId: string, limit = 20): Promise<ChatTurn[]> {
   const rows = await db.query<TurnRow>(
-    `select id, turn_no, message, resolved_query, intent, answer, grounded, mode, citations, feedback, created_at
+    `select id, turn_no, message, resolved_query, intent, answer, grounded, mode, citations, refusal_reason, llm_outcome,
+            feedback, created_at
      from chat_turns where session_id = $1 order by turn_no desc limit $2`,
     [sessionId, limit],
   )
   return rows.map(toTurn).reverse()
 }
 
-export type NewTurn = Omit<ChatTurn, 'id' | 'turnNo' | 'feedback' | 'createdAt'> & { latencyMs: number }
+export type NewTurn = Omit<ChatTurn, 'id' | 'turnNo' | 'feedback' | 'createdAt' | 'refusalReason' | 'llmOutcome'> & {
+  latencyMs: number
+  refusalReason?: string | null
+  llmOutcome?: string | null
+}
 
 /** Appends a turn; the turn number is the next in its session (unique, so a concurrent duplicate fails). */
 export async function appendTurn(db: Db, sessionId: string, turn: NewTurn): Promise<number> {
   const [row] = await db.query<{ id: number }>(
-    `insert into chat_turns (session_id, turn_no, message, resolved_query, intent, answer, grounded, mode, citations, latency_ms)
-     values ($1, (select coalesce(max(turn_no), 0) + 1 from chat_turns where session_id = $1), $2, $3, $4, $5, $6, $7, $8, $9)
+    `insert into chat_turns (session_id, turn_no, message, resolved_query, intent, answer, grounded, mode, citations,
+                             latency_ms, refusal_reason, llm_outcome)
+     values ($1, (select coalesce(max(turn_no), 0) + 1 from chat_turns where session_id = $1), $2, $3, $4, $5, $6, $7, $8,
+             $9, $10, $11)
      returning id`,
     [
       sessionId,
@@ -98,6 +113,8 @@ export async function appendTurn(db: Db, sessionId: string, turn: NewTurn): Prom
       turn.mode,
       JSON.stringify(turn.citations),
       turn.latencyMs,
+      turn.refusalReason ?? null,
+      turn.llmOutcome ?? null,
     ],
   )
   return (row as { id: number }).id

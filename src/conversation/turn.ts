@@ -32,6 +32,8 @@ export type ChatResponse = {
   intent: Intent
   mode: 'extractive' | 'llm'
   citations: Citation[]
+  /** When the documents did not answer: the named gate that refused (e.g. 'low-coverage'). */
+  refusalReason?: string
   /** What was searched for: the message, or a follow-up completed with the earlier topic. */
   resolvedQuery: string
   /** Set once a complaint or service request has been stored as a ticket. */
@@ -227,6 +229,7 @@ export async function handleChatMessage(deps: ChatDeps, request: ChatRequest): P
     grounded: response.grounded,
     mode: response.mode,
     citations: response.citations,
+    refusalReason: response.refusalReason ?? null,
     latencyMs: Math.round(performance.now() - started),
   })
   return { sessionId: session.id, turnId, ...response }
