@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { Assistant } from '../assistant.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/index.ts'
@@ -18,7 +18,7 @@ import { registerTicketRoutes } from './routes/tickets.ts'
 import { registerWebRoutes } from './routes/web.ts'
 import { registerSecurityHeaders } from './security-headers.ts'
 import { useStrictInput } from './strict-input.ts'
-import { useZodSchemas, zodToOpenApi } from './zod-schemas.ts'
+import { type App, useZodSchemas, type ZodTypeProvider, zodToOpenApi } from './zod-schemas.ts'
 
 /** Whether the store can answer yet; main flips it after migrations and the first ingest. */
 export type Readiness = { ready: boolean; reason?: string }
@@ -37,7 +37,7 @@ export type AppDeps = {
 }
 
 /** Builds the HTTP app from its dependencies; only src/main.ts listens. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps): Promise<App> {
   const readiness = deps.readiness ?? { ready: true }
   const app = Fastify({
     logger: withSafeLogging(deps.logger ?? false),
@@ -46,7 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     trustProxy: deps.config.TRUST_PROXY ?? false,
     frameworkErrors: sendFrameworkError,
-  })
+  }).withTypeProvider<ZodTypeProvider>()
   useZodSchemas(app)
   registerErrorHandler(app)
   useStrictInput(app)

@@ -1,42 +1,22 @@
 /** Shapes of the JSON the pages read, as it arrives (dates are ISO strings). */
-import type { Citation } from '../answer/citations.ts'
 import type { RatedTurn } from '../conversation/feedback-repo.ts'
-import type { ChatResponse } from '../conversation/turn.ts'
+import type { ChatResponse, Citation } from '../http/contract/chat.ts'
+import type { ChunkView, DocumentSection, DocumentSummary, DocumentView } from '../http/contract/documents.ts'
 import type { TicketStatistics } from '../tickets/stats.ts'
 
-export type { ChatResponse, Citation, RatedTurn, TicketStatistics }
+// Inferred from the route schemas (type-only imports: nothing of the server enters the bundle).
+export type {
+  ChatResponse,
+  ChunkView,
+  Citation,
+  DocumentSection,
+  DocumentSummary,
+  DocumentView,
+  RatedTurn,
+  TicketStatistics,
+}
 
 export type Audience = 'enterprise' | 'citizen'
-
-export type ChunkView = {
-  chunkId: number
-  docId: string
-  title: string
-  meta: Record<string, string>
-  section: string
-  article: string | null
-  page: number | null
-  content: string
-}
-
-export type DocumentSummary = {
-  docId: string
-  title: string
-  format: string
-  meta: Record<string, string>
-  chunkCount: number
-  ingestedAt: string
-}
-
-export type DocumentSection = {
-  chunkId: number
-  section: string
-  article: string | null
-  page: number | null
-  content: string
-}
-
-export type DocumentView = DocumentSummary & { sections: DocumentSection[] }
 
 export type RequesterTicket = {
   number: string

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Db } from '../../db/index.ts'
 import { OPEN_STATUSES, PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from '../../tickets/model.ts'
@@ -13,6 +12,7 @@ import {
 import { loadTicketDetail, toQueueItem, toStaffDetail } from '../../tickets/ticket-views.ts'
 import { listTickets } from '../../tickets/tickets-repo.ts'
 import { currentStaff, useStaffAuth } from '../staff-auth.ts'
+import type { App } from '../zod-schemas.ts'
 
 const QueueQuery = z.object({
   status: z
@@ -63,7 +63,7 @@ function assigneeFilter(assignee: string | undefined, myId: number): { assigneeI
 }
 
 /** The staff queue under /api/staff: every route needs a staff bearer token. */
-export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; now?: () => Date }): Promise<void> {
+export async function registerStaffRoutes(app: App, deps: { db: Db; now?: () => Date }): Promise<void> {
   const { db } = deps
   const now = deps.now ?? (() => new Date())
   const detail = async (number: string) => {
@@ -72,7 +72,7 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
   }
 
   await app.register(
-    async (scope) => {
+    async (scope: App) => {
       useStaffAuth(scope, db)
 
       scope.get('/me', { schema: { tags, summary: '当前工作人员' } }, async (request) => currentStaff(request))
@@ -81,7 +81,7 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
         '/tickets',
         { schema: { tags, summary: '工单队列：先高优先级，再按最近的时限排序', querystring: QueueQuery } },
         async (request) => {
-          const query = request.query as z.output<typeof QueueQuery>
+          const query = request.query
           const staff = currentStaff(request)
           const at = now()
           const { tickets, total } = await listTickets(
@@ -109,14 +109,14 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
       scope.get(
         '/tickets/:number',
         { schema: { tags, summary: '工单详情：完整对话、引用出处、答复和审计记录', params: TicketParams } },
-        async (request) => detail((request.params as z.output<typeof TicketParams>).number),
+        async (request) => detail(request.params.number),
       )
 
       scope.post(
         '/tickets/:number/claim',
         { schema: { tags, summary: '认领工单（只有“待受理”的可以认领，并发时只有一人成功）', params: TicketParams } },
         async (request) => {
-          const { number } = request.params as z.output<typeof TicketParams>
+          const { number } = request.params
           await claimTicket(db, currentStaff(request), number, now())
           return detail(number)
         },
@@ -126,8 +126,8 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
         '/tickets/:number/replies',
         { schema: { tags, summary: '答复提交人（提交人查询时可见）', params: TicketParams, body: ReplyBody } },
         async (request, reply) => {
-          const { number } = request.params as z.output<typeof TicketParams>
-          const body = request.body as z.output<typeof ReplyBody>
+          const { number } = request.params
+          const body = request.body
           const { replyId } = await replyToTicket(db, currentStaff(request), number, body, now())
           return reply.status(201).send({ replyId, ticket: await detail(number) })
         },
@@ -144,14 +144,8 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
           },
         },
         async (request) => {
-          const { number } = request.params as z.output<typeof TicketParams>
-          await changeTicketStatus(
-            db,
-            currentStaff(request),
-            number,
-            request.body as z.output<typeof StatusBody>,
-            now(),
-          )
+          const { number } = request.params
+          await changeTicketStatus(db, currentStaff(request), number, request.body, now())
           return detail(number)
         },
       )
@@ -160,8 +154,8 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
         '/tickets/:number/reassign',
         { schema: { tags, summary: '转派（仅主管）', params: TicketParams, body: ReassignBody } },
         async (request) => {
-          const { number } = request.params as z.output<typeof TicketParams>
-          await reassignTicket(db, currentStaff(request), number, request.body as z.output<typeof ReassignBody>, now())
+          const { number } = request.params
+          await reassignTicket(db, currentStaff(request), number, request.body, now())
           return detail(number)
         },
       )
@@ -169,7 +163,7 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
       scope.get(
         '/stats',
         { schema: { tags, summary: '统计：各类别未办结数、超时数、首次答复用时中位数', querystring: StatsQuery } },
-        async (request) => ticketStatistics(db, now(), (request.query as z.output<typeof StatsQuery>).days),
+        async (request) => ticketStatistics(db, now(), request.query.days),
       )
     },
     { prefix: '/api/staff' },

@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Db } from '../../db/index.ts'
 import { InvalidInputError, NotFoundError } from '../../errors.ts'
-import { type NewTicketInput, NewTicketInputSchema } from '../../tickets/new-ticket.ts'
+import { NewTicketInputSchema } from '../../tickets/new-ticket.ts'
 import { openTicket } from '../../tickets/open-ticket.ts'
 import { describeOpenedTicket } from '../../tickets/ticket-messages.ts'
 import { lookupTicketForRequester } from '../../tickets/ticket-views.ts'
+import type { App } from '../zod-schemas.ts'
 
 const LookupParams = z.object({ number: z.string().max(40) })
 const LookupQuery = z.object({ token: z.string().max(64).optional() })
@@ -18,7 +18,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/
 const tags = ['tickets']
 
 /** The requester's side: open a ticket from the form, and look it up with its token. */
-export function registerTicketRoutes(app: FastifyInstance, deps: { db: Db; now?: () => Date }): void {
+export function registerTicketRoutes(app: App, deps: { db: Db; now?: () => Date }): void {
   const now = deps.now ?? (() => new Date())
 
   app.post(
@@ -35,7 +35,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: { db: Db; now?:
       if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
         throw new InvalidInputError('Idempotency-Key 须为 1–200 个可见 ASCII 字符，建议每次新提交生成一个 UUID。')
       }
-      const { ticket, replayed } = await openTicket(deps.db, request.body as NewTicketInput, {
+      const { ticket, replayed } = await openTicket(deps.db, request.body, {
         idempotencyKey: key,
         now: now(),
       })
@@ -66,10 +66,9 @@ export function registerTicketRoutes(app: FastifyInstance, deps: { db: Db; now?:
       },
     },
     async (request) => {
-      const { number } = request.params as z.output<typeof LookupParams>
+      const { number } = request.params
       const header = request.headers['x-lookup-token']
-      const token =
-        (typeof header === 'string' ? header : undefined) ?? (request.query as z.output<typeof LookupQuery>).token
+      const token = (typeof header === 'string' ? header : undefined) ?? request.query.token
       const view = token ? await lookupTicketForRequester(deps.db, number, token) : null
       if (!view) throw new NotFoundError(NOT_FOUND)
       return { ticket: view }
