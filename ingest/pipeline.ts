@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import type { Db } from '../src/db/index.ts'
+import { type Db, isConnectionError } from '../src/db/index.ts'
 import { type Embedder, ensureEmbeddingSpace } from '../src/embedding/index.ts'
 import { GLOSSARY_FILE, loadGlossary } from '../src/text/glossary.ts'
 import { segmentWords } from '../src/text/segment.ts'
@@ -34,6 +34,8 @@ export type IngestOptions = {
   /** Re-embed every chunk, e.g. after changing the embedding model. */
   reembed?: boolean
   onFile?: (outcome: FileOutcome) => void
+  /** Called once with how many files the folder holds, before the first is read. */
+  onFiles?: (count: number) => void
 }
 
 /** What search indexes for a chunk: the document's names and the heading path give context. */
@@ -85,7 +87,9 @@ export async function ingestKnowledge(options: IngestOptions): Promise<IngestSum
     options.onFile?.(outcome)
   }
 
-  for (const file of await listKnowledgeFiles(dir)) {
+  const names = await listKnowledgeFiles(dir)
+  options.onFiles?.(names.length)
+  for (const file of names) {
     const docId = documentIdOf(file)
     if (seen.has(docId)) {
       report({
@@ -112,6 +116,8 @@ export async function ingestKnowledge(options: IngestOptions): Promise<IngestSum
       const status = stored.has(docId) ? 'updated' : 'added'
       report({ file, docId, status, chunks: chunks.length, ms: Math.round(performance.now() - fileStarted) })
     } catch (error) {
+      // A database that went away is no fault of this file, and the next ones would fail the same way.
+      if (isConnectionError(error)) throw error
       report({ file, status: 'failed', reason: errorMessage(error) })
     }
   }

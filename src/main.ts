@@ -1,4 +1,4 @@
-import { ingestKnowledge } from '../ingest/pipeline.ts'
+import { ingestInBackground, newIngestProgress } from '../ingest/background.ts'
 import { describeOutcome, describeSummary } from '../ingest/report.ts'
 import { createAssistant } from './assistant.ts'
 import { loadConfig } from './config.ts'
@@ -7,36 +7,22 @@ import { createEmbedder } from './embedding/index.ts'
 import { buildApp, type Readiness } from './http/app.ts'
 
 const config = loadConfig()
-// PostgreSQL may still be starting (same compose file, reboot): wait for it rather than exit at once.
-const db = await connectWithRetry(() => createDb(config), {
+const retry = {
   retries: config.DB_CONNECT_RETRIES,
   delayMs: config.DB_CONNECT_RETRY_DELAY_MS,
-  onRetry: (retry) => console.error(describeRetry(retry)),
-}).catch((error: unknown) => {
+  onRetry: (attempt: Parameters<typeof describeRetry>[0]) => console.error(describeRetry(attempt)),
+}
+const giveUp = (error: unknown) => {
   console.error(describeGiveUp(error, config.DB_CONNECT_RETRIES))
   process.exit(1)
-})
+}
+// PostgreSQL may still be starting (same compose file, reboot): wait for it rather than exit at once.
+const db = await connectWithRetry(() => createDb(config), retry).catch(giveUp)
 const embedder = await createEmbedder(config)
-const readiness: Readiness = { ready: false }
+const ingest = newIngestProgress()
+const readiness: Readiness = { ready: false, ingest }
 const assistant = await createAssistant(config, db, embedder)
 const app = await buildApp({ config, db, assistant, readiness, logger: { level: config.LOG_LEVEL } })
-
-async function prepareStore(): Promise<void> {
-  await migrate(db)
-  const [row] = await db.query<{ count: number }>('select count(*)::int as count from documents')
-  if ((row?.count ?? 0) === 0) {
-    app.log.info(`empty store: ingesting ${config.KNOWLEDGE_DIR}`)
-    const summary = await ingestKnowledge({
-      db,
-      embedder,
-      dir: config.KNOWLEDGE_DIR,
-      onFile: (outcome) => app.log.info(describeOutcome(outcome).trim()),
-    })
-    app.log.info(describeSummary(summary))
-  }
-  await assistant.refresh()
-  readiness.ready = true
-}
 
 let closing = false
 async function shutdown(signal: string): Promise<void> {
@@ -51,5 +37,19 @@ process.on('SIGINT', () => void shutdown('SIGINT'))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
 await app.listen({ host: config.HOST, port: config.PORT })
-await prepareStore()
-app.log.info(`ready: http://${config.HOST}:${config.PORT}/`)
+// A connection ended under the migration (a restart, a terminated backend) is retried like the first connect.
+await connectWithRetry(() => migrate(db), retry).catch(giveUp)
+// Tickets, lookups and staff work from here on; chat once the knowledge folder has been read.
+readiness.ready = true
+app.log.info(`ready: http://${config.HOST}:${config.PORT}/ (ingesting ${config.KNOWLEDGE_DIR} in the background)`)
+void ingestInBackground({
+  db,
+  embedder,
+  dir: config.KNOWLEDGE_DIR,
+  progress: ingest,
+  retryDelayMs: config.DB_CONNECT_RETRY_DELAY_MS,
+  onFile: (outcome) => app.log.info(describeOutcome(outcome).trim()),
+  onSummary: (summary) => app.log.info(describeSummary(summary)),
+  onRetry: (message) => app.log.warn(message),
+  afterPass: () => assistant.refresh(),
+})

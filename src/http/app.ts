@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { IngestProgress } from '../../ingest/background.ts'
 import type { Assistant } from '../assistant.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/index.ts'
@@ -20,8 +21,11 @@ import { registerSecurityHeaders } from './security-headers.ts'
 import { useStrictInput } from './strict-input.ts'
 import { type App, useZodSchemas, type ZodTypeProvider, zodToOpenApi } from './zod-schemas.ts'
 
-/** Whether the store can answer yet; main flips it after migrations and the first ingest. */
-export type Readiness = { ready: boolean; reason?: string }
+/**
+ * Whether the store can answer yet: main flips `ready` after migrations; with `ingest` set, chat
+ * also waits for the start-up ingest (tickets and lookups do not need the documents).
+ */
+export type Readiness = { ready: boolean; reason?: string; ingest?: IngestProgress }
 
 export type AppDeps = {
   config: Config
@@ -65,6 +69,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onRequest', async (request) => {
     if (!readiness.ready && request.url.startsWith('/api/')) {
       throw new UnavailableError(readiness.reason ?? '知识库正在准备中，请稍后再试。')
+    }
+    const ingest = readiness.ingest
+    if (ingest && (ingest.state === 'waiting' || ingest.state === 'running') && request.url.startsWith('/api/chat')) {
+      throw new UnavailableError(
+        `知识库正在导入（${ingest.processed}/${ingest.files || '?'} 个文件），请稍后再提问；提交工单和查询进度不受影响。`,
+      )
     }
   })
 
