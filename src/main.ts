@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts'
 import { connectWithRetry, createDb, describeGiveUp, describeRetry, migrate } from './db/index.ts'
 import { createEmbedder } from './embedding/index.ts'
 import { buildApp, type Readiness } from './http/app.ts'
+import { startOutboxWorker } from './notify/worker.ts'
 
 const config = loadConfig()
 // PostgreSQL may still be starting (same compose file, reboot): wait for it rather than exit at once.
@@ -43,6 +44,7 @@ async function shutdown(signal: string): Promise<void> {
   if (closing) return
   closing = true
   app.log.info(`${signal}: shutting down`)
+  await outbox?.stop()
   await app.close()
   await db.close()
   process.exit(0)
@@ -50,6 +52,8 @@ async function shutdown(signal: string): Promise<void> {
 process.on('SIGINT', () => void shutdown('SIGINT'))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
+let outbox: ReturnType<typeof startOutboxWorker> | undefined
 await app.listen({ host: config.HOST, port: config.PORT })
 await prepareStore()
+outbox = startOutboxWorker(db, config, app.log)
 app.log.info(`ready: http://${config.HOST}:${config.PORT}/`)

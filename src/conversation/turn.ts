@@ -8,6 +8,7 @@ import { findArticleReference } from '../retrieval/query.ts'
 import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from '../routing/intents.ts'
 import type { RoutingClassifier } from '../routing/llm-classifier.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
+import type { WorkCalendar } from '../tickets/sla.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
 import { leansOnContext, withTopicOf } from './follow-up.ts'
 import { GUIDANCE_QUESTIONS } from './guidance.ts'
@@ -21,7 +22,8 @@ import {
   saveSessionState,
 } from './sessions-repo.ts'
 
-export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier }
+/** `calendar`: public holidays for ticket deadlines (weekends only when absent). */
+export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier; calendar?: WorkCalendar }
 
 export type ChatRequest = { message: string; sessionId?: string; audience?: Audience }
 
@@ -145,6 +147,7 @@ async function continueIntake(
       idempotencyKey: `chat:${session.id}:${state.intakeStartedAtTurn ?? 0}`,
       transcript: transcriptOf(turns, message, step.reply),
       sources,
+      ...(deps.calendar ? { calendar: deps.calendar } : {}),
     },
   )
   return {
