@@ -12,6 +12,11 @@ const commaList = z.string().transform((value) =>
     .filter(Boolean),
 )
 
+// Dates of the working-day calendar; a typo must stop the start, not shift every deadline silently.
+const dateList = commaList.pipe(
+  z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'dates as YYYY-MM-DD, comma-separated' })),
+)
+
 const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -42,6 +47,7 @@ const ConfigSchema = z.object({
   /** Per client address; 0 turns a limit off. Loopback callers (evals, bench) are exempt by default. */
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   TICKET_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(10),
+  REQUESTER_MESSAGE_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(20),
   RATE_LIMIT_ALLOWLIST: commaList.default(['127.0.0.1', '::1', '::ffff:127.0.0.1']),
   /**
    * The reverse proxy in front, as addresses or CIDRs (comma list): the client address is then read
@@ -53,6 +59,19 @@ const ConfigSchema = z.object({
       .refine((value) => value !== 'true', { message: 'name the proxy addresses, e.g. 127.0.0.1, not "true"' })
       .optional(),
   ),
+  /** Working-day calendar for ticket deadlines (国务院办公厅 holiday notice of the year). */
+  PUBLIC_HOLIDAYS: dateList.default([]),
+  MAKEUP_WORKDAYS: dateList.default([]),
+  /** Notifications: e-mail through SMTP and/or a JSON webhook (SMS gateway, WeCom relay); unset → off. */
+  NOTIFY_SMTP_URL: optionalString.pipe(z.string().url().optional()),
+  NOTIFY_EMAIL_FROM: z.string().default('浦东新区质量服务 <noreply@localhost>'),
+  NOTIFY_WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Staff get one reminder through the webhook when a ticket's next deadline is this close; 0 → none. */
+  NOTIFY_REMINDER_HOURS: z.coerce.number().min(0).max(240).default(4),
   /** Origins allowed to call the API from a browser (comma list); unset → no CORS headers at all. */
   CORS_ORIGINS: commaList
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)))

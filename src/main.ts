@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts'
 import { connectWithRetry, createDb, describeGiveUp, describeRetry, migrate } from './db/index.ts'
 import { createEmbedder } from './embedding/index.ts'
 import { buildApp, type Readiness } from './http/app.ts'
+import { startOutboxWorker } from './notify/worker.ts'
 
 const config = loadConfig()
 const retry = {
@@ -29,6 +30,7 @@ async function shutdown(signal: string): Promise<void> {
   if (closing) return
   closing = true
   app.log.info(`${signal}: shutting down`)
+  await outbox?.stop()
   await app.close()
   await db.close()
   process.exit(0)
@@ -36,11 +38,13 @@ async function shutdown(signal: string): Promise<void> {
 process.on('SIGINT', () => void shutdown('SIGINT'))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
+let outbox: ReturnType<typeof startOutboxWorker> | undefined
 await app.listen({ host: config.HOST, port: config.PORT })
 // A connection ended under the migration (a restart, a terminated backend) is retried like the first connect.
 await connectWithRetry(() => migrate(db), retry).catch(giveUp)
 // Tickets, lookups and staff work from here on; chat once the knowledge folder has been read.
 readiness.ready = true
+outbox = startOutboxWorker(db, config, app.log)
 app.log.info(`ready: http://${config.HOST}:${config.PORT}/ (ingesting ${config.KNOWLEDGE_DIR} in the background)`)
 void ingestInBackground({
   db,

@@ -2,14 +2,16 @@ import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-q
 import type { Citation } from '../answer/citations.ts'
 import { conceptsOf } from '../answer/evidence.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
-import { advanceIntake, type IntakeState, startIntake } from '../intake/intake.ts'
+import { advanceIntake, cancelIntake, type IntakeState, type IntakeTurn, startIntake } from '../intake/intake.ts'
+import { afterCancel, isAside } from '../intake/intake-parse.ts'
 import { findArticleReference } from '../retrieval/query.ts'
 import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from '../routing/intents.ts'
 import type { RoutingClassifier } from '../routing/llm-classifier.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
+import type { WorkCalendar } from '../tickets/sla.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
 import { leansOnContext, withTopicOf } from './follow-up.ts'
-import { GUIDANCE_QUESTIONS, looksLikeQuestion } from './guidance.ts'
+import { GUIDANCE_QUESTIONS } from './guidance.ts'
 import {
   appendTurn,
   type ChatSession,
@@ -20,7 +22,8 @@ import {
   saveSessionState,
 } from './sessions-repo.ts'
 
-export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier }
+/** `calendar`: public holidays for ticket deadlines (weekends only when absent). */
+export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier; calendar?: WorkCalendar }
 
 export type ChatRequest = { message: string; sessionId?: string; audience?: Audience }
 
@@ -38,8 +41,12 @@ export type ChatResponse = {
   resolvedQuery: string
   /** Set once a complaint or service request has been stored as a ticket. */
   ticket?: { number: string; status: string; lookupToken: string; slaDueAt: string }
-  /** While the details for a ticket are being collected: which one is asked for next. */
-  intake?: { step: string; category: TicketCategory }
+  /**
+   * While the details for a ticket are being collected: which one is asked for next, and the
+   * question itself with an example answer (the page keeps it in view above the composer).
+   * `step: 'cancelled'` says the form was just dropped.
+   */
+  intake?: { step: string; category: TicketCategory; question?: string; placeholder?: string }
 }
 
 /** Session state between turns: an intake in progress and where it started. */
@@ -84,6 +91,11 @@ const ticketView = (ticket: OpenedTicket) => ({
   slaDueAt: ticket.slaDueAt.toISOString(),
 })
 
+async function answerAside(deps: ChatDeps, message: string, turns: ChatTurn[]): Promise<TurnResult> {
+  const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1))
+  return { ...fromAnswer(result), intent: 'policy_question', resolvedQuery, state: {} }
+}
+
 async function continueIntake(
   deps: ChatDeps,
   session: ChatSession,
@@ -92,7 +104,15 @@ async function continueIntake(
   message: string,
 ): Promise<TurnResult> {
   const intake = state.intake as IntakeState
-  if (intake.step !== 'confirm' && looksLikeQuestion(message)) {
+  const rest = afterCancel(message)
+  if (rest !== null) {
+    // "算了先不投诉了，我就想问下…": drop the form, then answer the rest (a question is never a new form).
+    const next = isAside(rest)
+      ? await answerAside(deps, rest, turns)
+      : await handleNewMessage(deps, session, session.audience, turns, rest)
+    return { ...next, answer: `${cancelIntake(intake).reply}\n\n${next.answer}` }
+  }
+  if (intake.step !== 'confirm' && isAside(message)) {
     // Answer the question, then ask again for what the form still needs: nothing typed is lost.
     const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1))
     const again = advanceIntake(intake, '')
@@ -101,20 +121,20 @@ async function continueIntake(
       intent: 'policy_question',
       resolvedQuery,
       answer: `${result.answer}\n\n我们继续登记：${again.reply}`,
-      intake: { step: intake.step, category: intake.category },
+      intake: intakeView(again),
       state,
     }
   }
   const step = advanceIntake(intake, message)
   const base = { grounded: false, mode: 'extractive' as const, citations: [], resolvedQuery: message }
   const intent = state.intakeIntent ?? 'service_request'
-  if (step.cancelled) return { ...base, intent, answer: step.reply, state: {} }
+  if (step.cancelled) return { ...base, intent, answer: step.reply, intake: intakeView(step), state: {} }
   if (!step.done) {
     return {
       ...base,
       intent,
       answer: step.reply,
-      intake: { step: step.state.step, category: intake.category },
+      intake: intakeView(step),
       state: { ...state, intake: step.state },
     }
   }
@@ -127,6 +147,7 @@ async function continueIntake(
       idempotencyKey: `chat:${session.id}:${state.intakeStartedAtTurn ?? 0}`,
       transcript: transcriptOf(turns, message, step.reply),
       sources,
+      ...(deps.calendar ? { calendar: deps.calendar } : {}),
     },
   )
   return {
@@ -166,6 +187,7 @@ async function handleNewMessage(
     category,
     audience,
     firstMessage: message,
+    earlier: turns.map((turn) => turn.message),
     sessionId: session.id,
   })
   const guidance = result.grounded ? `${result.answer}\n\n` : ''
@@ -175,7 +197,7 @@ async function handleNewMessage(
     intent,
     resolvedQuery,
     answer: `${guidance}${started.reply}`,
-    intake: { step: started.state.step, category: started.state.category },
+    intake: intakeView(started),
     state: { intake: started.state, intakeIntent: intent, intakeStartedAtTurn: turns.length + 1 },
   }
 }
@@ -197,6 +219,12 @@ async function guidanceFor(deps: ChatDeps, intent: Intent, category: TicketCateg
   const guidance = await answerQuestion(deps, standing)
   return guidance.grounded ? { resolvedQuery: standing, result: guidance } : none
 }
+
+const intakeView = (turn: IntakeTurn): ChatResponse['intake'] => ({
+  step: turn.state.step,
+  category: turn.state.category,
+  ...(turn.prompt ?? {}),
+})
 
 const fromAnswer = (answer: Answer) => ({
   answer: answer.answer,

@@ -6,6 +6,7 @@ import type { Assistant } from '../assistant.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/index.ts'
 import { UnavailableError } from '../errors.ts'
+import { workCalendarOf } from '../tickets/sla.ts'
 import { registerCors } from './cors.ts'
 import { registerErrorHandler, sendFrameworkError } from './error-handler.ts'
 import { withSafeLogging } from './log-safety.ts'
@@ -14,6 +15,7 @@ import { registerChatRoutes } from './routes/chat.ts'
 import { registerDocumentRoutes } from './routes/documents.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerStaffRoutes } from './routes/staff.ts'
+import { registerStaffDeskRoutes } from './routes/staff-desk.ts'
 import { registerStaffFeedbackRoutes } from './routes/staff-feedback.ts'
 import { registerTicketRoutes } from './routes/tickets.ts'
 import { registerWebRoutes } from './routes/web.ts'
@@ -81,9 +83,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerHealthRoutes(app, { db: deps.db, readiness })
   registerChatRoutes(app, { chat: () => deps.assistant })
   registerDocumentRoutes(app, { db: deps.db })
-  registerTicketRoutes(app, { db: deps.db, now: deps.now })
+  registerTicketRoutes(app, { db: deps.db, now: deps.now, calendar: workCalendarOf(deps.config) })
   await registerStaffRoutes(app, { db: deps.db, now: deps.now })
   await registerStaffFeedbackRoutes(app, { db: deps.db })
+  await registerStaffDeskRoutes(app, { db: deps.db, now: deps.now })
   await registerWebRoutes(app, { dir: deps.webDir })
   return app
 }

@@ -22,6 +22,38 @@ export const CATEGORY_LABELS: Record<TicketCategory, string> = {
 /** Categories whose service happens at the requester's premises, so an address is needed. */
 export const ONSITE_CATEGORIES: readonly TicketCategory[] = ['metrology_onsite']
 
+/** What a matter needs beyond the columns every ticket has (see src/intake/intake-fields.ts). */
+export const DETAIL_FIELDS = [
+  'merchant',
+  'purchase',
+  'amount',
+  'wish',
+  'reportTarget',
+  'reportLocation',
+  'evidence',
+  'preferredTime',
+  'creditCode',
+  'product',
+] as const
+export type DetailField = (typeof DETAIL_FIELDS)[number]
+export type TicketDetails = Partial<Record<DetailField, string>>
+
+export const DETAIL_LABELS: Record<DetailField, string> = {
+  merchant: '商家名称和地址',
+  purchase: '购买商品和时间',
+  amount: '涉及金额',
+  wish: '处理要求',
+  reportTarget: '被举报对象',
+  reportLocation: '发生地点',
+  evidence: '证据',
+  preferredTime: '希望上门时间',
+  creditCode: '统一社会信用代码',
+  product: '产品',
+}
+
+/** How the requester asked to be told of progress; the channels are in src/notify/. */
+export type NotifyPreference = { email?: string; sms?: boolean }
+
 export const AUDIENCES = ['citizen', 'enterprise'] as const
 export type Audience = (typeof AUDIENCES)[number]
 
@@ -75,6 +107,10 @@ export type Ticket = {
   phone: string
   companyName: string | null
   address: string | null
+  details: TicketDetails
+  notify: NotifyPreference
+  /** The requester wrote after the last staff reply: the queue shows "提交人已补充". */
+  requesterRepliedAt: Date | null
   sessionId: string | null
   transcript: TranscriptTurn[]
   sources: TicketSource[]

@@ -91,6 +91,8 @@ export async function openTicket(
       phone: request.phone,
       companyName: request.companyName ?? null,
       address: request.address ?? null,
+      details: request.details ?? {},
+      notify: request.notify ?? {},
       sessionId: request.sessionId ?? null,
       transcript: options.transcript ?? [],
       sources: options.sources ?? [],

@@ -1,5 +1,6 @@
 import type { Db } from '../db/index.ts'
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts'
+import { announceToRequester } from '../notify/announce.ts'
 import { recordTicketEvent } from './events-repo.ts'
 import { STATUS_LABELS, type StaffMember, type Ticket, type TicketStatus } from './model.ts'
 import { insertReply } from './replies-repo.ts'
@@ -77,6 +78,13 @@ export async function changeTicketStatus(
       note: change.note ?? null,
       now,
     })
+    await announceToRequester(
+      tx,
+      ticket,
+      'status',
+      `您的工单 ${ticket.number} 现在是“${STATUS_LABELS[change.status]}”。`,
+      now,
+    )
     return reload(tx, ticket.id)
   })
 }
@@ -119,6 +127,12 @@ export async function replyToTicket(
         now,
       })
     }
+    // One message per channel for the reply, saying the new status too when it changed.
+    const waiting =
+      reply.waitingUser && ticket.status === 'claimed'
+        ? `\n\n工作人员需要您补充信息：${STATUS_LABELS.waiting_user}。`
+        : ''
+    await announceToRequester(tx, ticket, 'reply', `工作人员答复：${reply.body}${waiting}`, now)
     return { ticket: await reload(tx, ticket.id), replyId }
   })
 }
