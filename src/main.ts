@@ -2,18 +2,19 @@ import { ingestKnowledge } from '../ingest/pipeline.ts'
 import { describeOutcome, describeSummary } from '../ingest/report.ts'
 import { createAssistant } from './assistant.ts'
 import { loadConfig } from './config.ts'
-import { connectWithRetry, createDb, describeGiveUp, describeRetry, migrate } from './db/index.ts'
+import { connectWithRetry, createDb, DataDirLockedError, describeGiveUp, describeRetry, migrate } from './db/index.ts'
 import { createEmbedder } from './embedding/index.ts'
 import { buildApp, type Readiness } from './http/app.ts'
 
 const config = loadConfig()
 // PostgreSQL may still be starting (same compose file, reboot): wait for it rather than exit at once.
-const db = await connectWithRetry(() => createDb(config), {
+// An embedded store held by another process (a second server, a CLI) refuses at once, naming it.
+const db = await connectWithRetry(() => createDb(config, { command: 'server', host: config.HOST, port: config.PORT }), {
   retries: config.DB_CONNECT_RETRIES,
   delayMs: config.DB_CONNECT_RETRY_DELAY_MS,
   onRetry: (retry) => console.error(describeRetry(retry)),
 }).catch((error: unknown) => {
-  console.error(describeGiveUp(error, config.DB_CONNECT_RETRIES))
+  console.error(error instanceof DataDirLockedError ? error.message : describeGiveUp(error, config.DB_CONNECT_RETRIES))
   process.exit(1)
 })
 const embedder = await createEmbedder(config)

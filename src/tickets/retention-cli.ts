@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
 import { purgeIdleConversations } from '../conversation/sessions-repo.ts'
-import { createDb, migrate } from '../db/index.ts'
+import { openStoreForCli } from '../db/cli-store.ts'
 import { purgeClosedTickets } from './retention.ts'
 
 // npm run retention -- --days 180
@@ -11,11 +11,10 @@ if (!Number.isInteger(days) || days < 1) {
   console.error('--days 须为正整数，例如 npm run retention -- --days 180')
   process.exit(2)
 }
-// With embedded PGlite (no DATABASE_URL) stop the server first: only one process may open its data directory.
+// With embedded PGlite a running server holds the store: this then stops with a message (see cli-store.ts).
 const config = loadConfig()
-const db = await createDb(config)
+const db = await openStoreForCli(config, 'retention')
 try {
-  await migrate(db)
   const { purged } = await purgeClosedTickets(db, { days })
   console.log(
     `已清除 ${purged.length} 个关闭超过 ${days} 天的工单的个人信息${purged.length ? `：${purged.join('，')}` : '。'}`,

@@ -1,13 +1,12 @@
 import { loadConfig } from '../config.ts'
-import { createDb, migrate } from '../db/index.ts'
+import { openStoreForCli } from '../db/cli-store.ts'
 import { runStaffCommand } from './staff-commands.ts'
 
 // npm run staff -- create --name 张三 --role agent | list | revoke --id 3
-// With embedded PGlite (no DATABASE_URL) stop the server first: only one process may open its data directory.
+// With embedded PGlite a running server holds the store: this then stops with a message (see cli-store.ts).
 const config = loadConfig()
-const db = await createDb(config)
+const db = await openStoreForCli(config, 'staff')
 try {
-  await migrate(db)
   process.exitCode = await runStaffCommand(db, process.argv.slice(2), (line) => console.log(line))
 } finally {
   await db.close()
