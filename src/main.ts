@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts'
 import { connectWithRetry, createDb, DataDirLockedError, describeGiveUp, describeRetry, migrate } from './db/index.ts'
 import { createEmbedder } from './embedding/index.ts'
 import { buildApp, type Readiness } from './http/app.ts'
+import { describeFirstAdmin, ensureFirstAdmin } from './staff/first-admin.ts'
 
 const config = loadConfig()
 // PostgreSQL may still be starting (same compose file, reboot): wait for it rather than exit at once.
@@ -24,6 +25,11 @@ const app = await buildApp({ config, db, assistant, readiness, logger: { level: 
 
 async function prepareStore(): Promise<void> {
   await migrate(db)
+  const firstAdmin = describeFirstAdmin(
+    await ensureFirstAdmin(db, config.ADMIN_INITIAL_PASSWORD, new Date()),
+    `http://${config.HOST}:${config.PORT}/staff`,
+  )
+  if (firstAdmin) app.log.warn(firstAdmin)
   const [row] = await db.query<{ count: number }>('select count(*)::int as count from documents')
   if ((row?.count ?? 0) === 0) {
     app.log.info(`empty store: ingesting ${config.KNOWLEDGE_DIR}`)

@@ -13,10 +13,13 @@ import { registerChatRoutes } from './routes/chat.ts'
 import { registerDocumentRoutes } from './routes/documents.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerStaffRoutes } from './routes/staff.ts'
+import { registerStaffAccountRoutes } from './routes/staff-accounts.ts'
 import { registerStaffFeedbackRoutes } from './routes/staff-feedback.ts'
+import { registerStaffSessionRoutes } from './routes/staff-session.ts'
 import { registerTicketRoutes } from './routes/tickets.ts'
 import { registerWebRoutes } from './routes/web.ts'
 import { registerSecurityHeaders } from './security-headers.ts'
+import { staffAuthOf, staffSignInPolicy } from './staff-policy.ts'
 import { useStrictInput } from './strict-input.ts'
 import { useZodSchemas, zodToOpenApi } from './zod-schemas.ts'
 
@@ -72,8 +75,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerChatRoutes(app, { chat: () => deps.assistant })
   registerDocumentRoutes(app, { db: deps.db })
   registerTicketRoutes(app, { db: deps.db, now: deps.now })
-  await registerStaffRoutes(app, { db: deps.db, now: deps.now })
-  await registerStaffFeedbackRoutes(app, { db: deps.db })
+  const staffAuth = staffAuthOf(deps.config, deps.db, deps.now)
+  await registerStaffSessionRoutes(app, { auth: staffAuth, signIn: staffSignInPolicy(deps.config) })
+  await registerStaffAccountRoutes(app, { auth: staffAuth })
+  await registerStaffRoutes(app, { db: deps.db, auth: staffAuth, now: deps.now })
+  await registerStaffFeedbackRoutes(app, { db: deps.db, auth: staffAuth })
   await registerWebRoutes(app, { dir: deps.webDir })
   return app
 }

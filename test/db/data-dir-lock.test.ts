@@ -36,7 +36,7 @@ describe('one process per embedded data folder', () => {
     expect(JSON.parse(lockBefore)).toMatchObject({ pid: process.pid, port: 3999, machine: hostname() })
 
     const runs = await Promise.all([
-      run('src/tickets/staff-cli.ts', ['create-admin'], dataDir),
+      run('src/staff/staff-cli.ts', ['create-admin'], dataDir),
       run('src/tickets/retention-cli.ts', ['--days', '1'], dataDir),
       run('ingest/cli.ts', [], dataDir),
       run('src/ask.ts', ['电子秤要年检吗'], dataDir),

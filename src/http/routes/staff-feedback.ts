@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { listRatedTurns } from '../../conversation/feedback-repo.ts'
 import type { Db } from '../../db/index.ts'
 import { maskPersonalData } from '../../text/mask.ts'
-import { useStaffAuth } from '../staff-auth.ts'
+import { type StaffAuth, useStaffAuth } from '../staff-auth.ts'
 
 const FeedbackQuery = z.object({
   rating: z.enum(['up', 'down'], { error: 'rating 须为 up 或 down' }).default('down'),
@@ -16,10 +16,13 @@ const FeedbackQuery = z.object({
  * live beside staff.ts without touching it. Phone numbers and the like that people typed into the
  * chat are masked: this is a list view, not a ticket's detail.
  */
-export async function registerStaffFeedbackRoutes(app: FastifyInstance, deps: { db: Db }): Promise<void> {
+export async function registerStaffFeedbackRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; auth: StaffAuth },
+): Promise<void> {
   await app.register(
     async (scope) => {
-      useStaffAuth(scope, deps.db)
+      useStaffAuth(scope, deps.auth)
       scope.get(
         '/feedback',
         {
