@@ -1,5 +1,5 @@
 import { loadConfig } from '../src/config.ts'
-import { createDb, migrate } from '../src/db/index.ts'
+import { openStoreForCli } from '../src/db/cli-store.ts'
 import { createEmbedder } from '../src/embedding/index.ts'
 import { directorySize, formatBytes } from '../src/util/disk-usage.ts'
 import { ingestKnowledge } from './pipeline.ts'
@@ -7,9 +7,8 @@ import { describeOutcome, describeSummary, ingestSucceeded } from './report.ts'
 
 const config = loadConfig()
 const reembed = process.argv.includes('--reembed')
-const db = await createDb(config)
+const db = await openStoreForCli(config, 'ingest')
 try {
-  await migrate(db)
   const embedder = await createEmbedder(config)
   console.log(
     `入库 ${config.KNOWLEDGE_DIR} → ${config.DATABASE_URL ? 'PostgreSQL' : `PGlite (${config.DATA_DIR})`}，向量模型 ${embedder.model}（${embedder.dimension} 维）`,

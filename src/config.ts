@@ -76,6 +76,22 @@ const ConfigSchema = z.object({
   CORS_ORIGINS: commaList
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)))
     .default([]),
+
+  /** On a store without an admin, the server creates `admin` with this password (at least 12 characters). */
+  ADMIN_INITIAL_PASSWORD: optionalString.pipe(
+    z.string().min(12, { message: 'at least 12 characters' }).max(200).optional(),
+  ),
+  /** A staff sign-in ends after this long without a request … */
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /** … and after this long in any case. */
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** Failed sign-ins for one account name, then for one client address, before a timed lock-out. */
+  STAFF_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  STAFF_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(1000).default(20),
+  /** How long failures count and how long a lock lasts. */
+  STAFF_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** The session cookie's Secure flag: auto = when the request came over https (X-Forwarded-Proto from TRUST_PROXY). */
+  STAFF_COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
 })
 
 export type Config = z.output<typeof ConfigSchema>

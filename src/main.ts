@@ -2,10 +2,11 @@ import { ingestInBackground, newIngestProgress } from '../ingest/background.ts'
 import { describeOutcome, describeSummary } from '../ingest/report.ts'
 import { createAssistant } from './assistant.ts'
 import { loadConfig } from './config.ts'
-import { connectWithRetry, createDb, describeGiveUp, describeRetry, migrate } from './db/index.ts'
+import { connectWithRetry, createDb, DataDirLockedError, describeGiveUp, describeRetry, migrate } from './db/index.ts'
 import { createEmbedder } from './embedding/index.ts'
 import { buildApp, type Readiness } from './http/app.ts'
 import { startOutboxWorker } from './notify/worker.ts'
+import { describeFirstAdmin, ensureFirstAdmin } from './staff/first-admin.ts'
 
 const config = loadConfig()
 const retry = {
@@ -14,11 +15,15 @@ const retry = {
   onRetry: (attempt: Parameters<typeof describeRetry>[0]) => console.error(describeRetry(attempt)),
 }
 const giveUp = (error: unknown) => {
-  console.error(describeGiveUp(error, config.DB_CONNECT_RETRIES))
+  console.error(error instanceof DataDirLockedError ? error.message : describeGiveUp(error, config.DB_CONNECT_RETRIES))
   process.exit(1)
 }
 // PostgreSQL may still be starting (same compose file, reboot): wait for it rather than exit at once.
-const db = await connectWithRetry(() => createDb(config), retry).catch(giveUp)
+// An embedded store held by another process (a second server, a CLI) refuses at once, naming it.
+const db = await connectWithRetry(
+  () => createDb(config, { command: 'server', host: config.HOST, port: config.PORT }),
+  retry,
+).catch(giveUp)
 const embedder = await createEmbedder(config)
 const ingest = newIngestProgress()
 const readiness: Readiness = { ready: false, ingest }
@@ -42,6 +47,11 @@ let outbox: ReturnType<typeof startOutboxWorker> | undefined
 await app.listen({ host: config.HOST, port: config.PORT })
 // A connection ended under the migration (a restart, a terminated backend) is retried like the first connect.
 await connectWithRetry(() => migrate(db), retry).catch(giveUp)
+const firstAdmin = describeFirstAdmin(
+  await ensureFirstAdmin(db, config.ADMIN_INITIAL_PASSWORD, new Date()),
+  `http://${config.HOST}:${config.PORT}/staff`,
+)
+if (firstAdmin) app.log.warn(firstAdmin)
 // Tickets, lookups and staff work from here on; chat once the knowledge folder has been read.
 readiness.ready = true
 outbox = startOutboxWorker(db, config, app.log)

@@ -15,11 +15,14 @@ import { registerChatRoutes } from './routes/chat.ts'
 import { registerDocumentRoutes } from './routes/documents.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerStaffRoutes } from './routes/staff.ts'
+import { registerStaffAccountRoutes } from './routes/staff-accounts.ts'
 import { registerStaffDeskRoutes } from './routes/staff-desk.ts'
 import { registerStaffFeedbackRoutes } from './routes/staff-feedback.ts'
+import { registerStaffSessionRoutes } from './routes/staff-session.ts'
 import { registerTicketRoutes } from './routes/tickets.ts'
 import { registerWebRoutes } from './routes/web.ts'
 import { registerSecurityHeaders } from './security-headers.ts'
+import { staffAuthOf, staffSignInPolicy } from './staff-policy.ts'
 import { useStrictInput } from './strict-input.ts'
 import { type App, useZodSchemas, type ZodTypeProvider, zodToOpenApi } from './zod-schemas.ts'
 
@@ -84,9 +87,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerChatRoutes(app, { chat: () => deps.assistant })
   registerDocumentRoutes(app, { db: deps.db })
   registerTicketRoutes(app, { db: deps.db, now: deps.now, calendar: workCalendarOf(deps.config) })
-  await registerStaffRoutes(app, { db: deps.db, now: deps.now })
-  await registerStaffFeedbackRoutes(app, { db: deps.db })
-  await registerStaffDeskRoutes(app, { db: deps.db, now: deps.now })
+  const staffAuth = staffAuthOf(deps.config, deps.db, deps.now)
+  await registerStaffSessionRoutes(app, { auth: staffAuth, signIn: staffSignInPolicy(deps.config) })
+  await registerStaffAccountRoutes(app, { auth: staffAuth })
+  await registerStaffRoutes(app, { db: deps.db, auth: staffAuth, now: deps.now })
+  await registerStaffFeedbackRoutes(app, { db: deps.db, auth: staffAuth })
+  await registerStaffDeskRoutes(app, { db: deps.db, auth: staffAuth, now: deps.now })
   await registerWebRoutes(app, { dir: deps.webDir })
   return app
 }

@@ -74,8 +74,15 @@ export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'claimed', 'waitin
 export const PRIORITIES = ['high', 'normal'] as const
 export type Priority = (typeof PRIORITIES)[number]
 
-export const STAFF_ROLES = ['agent', 'supervisor'] as const
+/** In rising order: each role may do what the ones before it may (see roleAtLeast). */
+export const STAFF_ROLES = ['agent', 'supervisor', 'admin'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
+
+export const ROLE_LABELS: Record<StaffRole, string> = { agent: '工作人员', supervisor: '主管', admin: '管理员' }
+
+/** Whether `role` may do what `minimum` may: an admin is also a supervisor. */
+export const roleAtLeast = (role: StaffRole, minimum: StaffRole): boolean =>
+  STAFF_ROLES.indexOf(role) >= STAFF_ROLES.indexOf(minimum)
 
 export type StaffMember = { id: number; name: string; role: StaffRole }
 

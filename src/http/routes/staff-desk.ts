@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import type { Db } from '../../db/index.ts'
 import { ForbiddenError, NotFoundError } from '../../errors.ts'
+import { listAccounts } from '../../staff/accounts-repo.ts'
 import { insertCannedReply, listCannedReplies, removeCannedReply } from '../../tickets/canned-replies-repo.ts'
 import { recordTicketEvent } from '../../tickets/events-repo.ts'
-import type { StaffMember } from '../../tickets/model.ts'
+import { roleAtLeast, type StaffMember } from '../../tickets/model.ts'
 import { insertNote } from '../../tickets/notes-repo.ts'
-import { listStaff } from '../../tickets/staff-repo.ts'
 import { requireTicket } from '../../tickets/ticket-actions.ts'
-import { currentStaff, useStaffAuth } from '../staff-auth.ts'
+import { currentStaff, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
 const TicketParams = z.object({ number: z.string().trim().toUpperCase().max(40) })
@@ -25,23 +25,27 @@ const CannedParams = z.object({
 const tags = ['staff']
 
 function requireSupervisor(staff: StaffMember): void {
-  if (staff.role !== 'supervisor') throw new ForbiddenError('只有主管可以管理回复模板；如需新增或修改，请联系主管。')
+  if (!roleAtLeast(staff.role, 'supervisor'))
+    throw new ForbiddenError('只有主管可以管理回复模板；如需新增或修改，请联系主管。')
 }
 
 /**
  * The desk around a ticket under /api/staff: who can take it, internal notes, and the canned
  * replies supervisors maintain. Its own scope with its own guard, like staff-feedback.ts.
  */
-export async function registerStaffDeskRoutes(app: App, deps: { db: Db; now?: () => Date }): Promise<void> {
+export async function registerStaffDeskRoutes(
+  app: App,
+  deps: { db: Db; auth: StaffAuth; now?: () => Date },
+): Promise<void> {
   const { db } = deps
   const now = deps.now ?? (() => new Date())
   await app.register(
     async (scope: App) => {
-      useStaffAuth(scope, db)
+      useStaffAuth(scope, deps.auth)
 
       scope.get('/members', { schema: { tags, summary: '在职工作人员（转派时选择）' } }, async () => ({
-        staff: (await listStaff(db))
-          .filter((member) => member.revokedAt === null)
+        staff: (await listAccounts(db))
+          .filter((member) => member.disabledAt === null)
           .map((member) => ({ id: member.id, name: member.name, role: member.role })),
       }))
 

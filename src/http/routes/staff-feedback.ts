@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { listRatedTurns } from '../../conversation/feedback-repo.ts'
 import type { Db } from '../../db/index.ts'
 import { maskPersonalData } from '../../text/mask.ts'
-import { useStaffAuth } from '../staff-auth.ts'
+import { type StaffAuth, useStaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
 const FeedbackQuery = z.object({
@@ -16,10 +16,10 @@ const FeedbackQuery = z.object({
  * live beside staff.ts without touching it. Phone numbers and the like that people typed into the
  * chat are masked: this is a list view, not a ticket's detail.
  */
-export async function registerStaffFeedbackRoutes(app: App, deps: { db: Db }): Promise<void> {
+export async function registerStaffFeedbackRoutes(app: App, deps: { db: Db; auth: StaffAuth }): Promise<void> {
   await app.register(
     async (scope: App) => {
-      useStaffAuth(scope, deps.db)
+      useStaffAuth(scope, deps.auth)
       scope.get(
         '/feedback',
         {

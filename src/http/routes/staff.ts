@@ -11,7 +11,7 @@ import {
 } from '../../tickets/ticket-actions.ts'
 import { loadTicketDetail, toQueueItem, toStaffDetail } from '../../tickets/ticket-views.ts'
 import { listTickets } from '../../tickets/tickets-repo.ts'
-import { currentStaff, useStaffAuth } from '../staff-auth.ts'
+import { currentStaff, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
 const QueueQuery = z.object({
@@ -62,8 +62,11 @@ function assigneeFilter(assignee: string | undefined, myId: number): { assigneeI
   return { assigneeId: assignee === 'me' ? myId : Number(assignee) }
 }
 
-/** The staff queue under /api/staff: every route needs a staff bearer token. */
-export async function registerStaffRoutes(app: App, deps: { db: Db; now?: () => Date }): Promise<void> {
+/** The staff queue under /api/staff: every route needs a signed-in staff member or a bearer token. */
+export async function registerStaffRoutes(
+  app: App,
+  deps: { db: Db; auth: StaffAuth; now?: () => Date },
+): Promise<void> {
   const { db } = deps
   const now = deps.now ?? (() => new Date())
   const detail = async (number: string) => {
@@ -73,9 +76,7 @@ export async function registerStaffRoutes(app: App, deps: { db: Db; now?: () => 
 
   await app.register(
     async (scope: App) => {
-      useStaffAuth(scope, db)
-
-      scope.get('/me', { schema: { tags, summary: '当前工作人员' } }, async (request) => currentStaff(request))
+      useStaffAuth(scope, deps.auth)
 
       scope.get(
         '/tickets',
