@@ -11,6 +11,7 @@ import { composeExtractiveAnswer, type Evidence, weighEvidence } from './extract
 import type { Llm } from './llm.ts'
 import { answerWithLlm } from './llm-answer.ts'
 import { articleNotCovered, NOT_COVERED, notCoveredWithGap } from './messages.ts'
+import { SEARCH_LIMIT } from './tuning.ts'
 
 export type AnswerDeps = { db: Db; embedder: Embedder; glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
 
@@ -65,7 +66,7 @@ function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuery): Sco
 }
 
 async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuery, mode?: RetrievalMode) {
-  const candidates = await searchChunks(deps.db, deps.embedder, query, { limit: 12, mode })
+  const candidates = await searchChunks(deps.db, deps.embedder, query, { limit: SEARCH_LIMIT, mode })
   return preferNamedOrders(candidates, query)
 }
 
@@ -74,9 +75,15 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuery, mode?:
  * `mode` switches off one side of the hybrid search, for the baselines.
  */
 export async function rankPassages(deps: AnswerDeps, question: string, options: { mode?: RetrievalMode } = {}) {
+  const { concepts, candidates } = await rankingInputs(deps, question, options)
+  return weighEvidence(concepts, candidates).map((item) => item.chunk)
+}
+
+/** What the ranker weighs for a question: its concepts and the retrieved candidates (for evals/tune.ts). */
+export async function rankingInputs(deps: AnswerDeps, question: string, options: { mode?: RetrievalMode } = {}) {
   const query = prepareQuery(question, deps.glossary)
   const candidates = await retrieveCandidates(deps, query, options.mode)
-  return weighEvidence(conceptsOf(question, deps.glossary, deps.vocabulary), candidates).map((item) => item.chunk)
+  return { concepts: conceptsOf(question, deps.glossary, deps.vocabulary), candidates }
 }
 
 const sectionKey = (chunk: { docId: string; section: string }) => `${chunk.docId}\u0000${chunk.section}`
