@@ -2,6 +2,7 @@ import { loadConfig } from '../src/config.ts'
 import { createDb, migrate } from '../src/db/index.ts'
 import { createEmbedder } from '../src/embedding/index.ts'
 import { directorySize, formatBytes } from '../src/util/disk-usage.ts'
+import { ingestLimitsOf } from './limits.ts'
 import { ingestKnowledge } from './pipeline.ts'
 import { describeOutcome, describeSummary, ingestSucceeded } from './report.ts'
 
@@ -18,6 +19,7 @@ try {
     db,
     embedder,
     dir: config.KNOWLEDGE_DIR,
+    limits: ingestLimitsOf(config),
     reembed,
     onFile: (outcome) => console.log(describeOutcome(outcome)),
   })

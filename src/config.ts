@@ -53,6 +53,11 @@ const ConfigSchema = z.object({
       .refine((value) => value !== 'true', { message: 'name the proxy addresses, e.g. 127.0.0.1, not "true"' })
       .optional(),
   ),
+  /** Ingest limits (ingest/limits.ts): a knowledge file above them is reported and skipped. */
+  INGEST_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(5),
+  INGEST_PDF_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).default(500),
+  INGEST_PDF_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  INGEST_PDF_MAX_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),
   /** Origins allowed to call the API from a browser (comma list); unset → no CORS headers at all. */
   CORS_ORIGINS: commaList
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)))
