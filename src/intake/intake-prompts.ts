@@ -1,3 +1,4 @@
+import { maskPhone } from '../text/phone.ts'
 import { CATEGORY_LABELS, type TicketCategory } from '../tickets/model.ts'
 
 /** What the intake says, in one place so wording can be reviewed without reading the logic. */
@@ -54,7 +55,8 @@ export function summarise(
   const lines = [`请核对以下信息：`, `· 事项：${CATEGORY_LABELS[category]}`]
   for (const field of ['description', 'contactName', 'phone', 'companyName', 'address'] as const) {
     const value = fields[field]
-    if (value) lines.push(`· ${FIELD_LABELS[field]}：${value}`)
+    // Whoever holds the chat's sessionId sees this: the phone as the requester can recognise it, no more.
+    if (value) lines.push(`· ${FIELD_LABELS[field]}：${field === 'phone' ? maskPhone(value) : value}`)
   }
   lines.push('提交即表示您同意工作人员通过以上电话与您联系，信息仅用于办理本次事项。')
   lines.push(`确认提交吗？回复“确认”提交，或回复“修改电话 …”等修改信息，回复“取消”放弃。`)

@@ -143,7 +143,7 @@ export function advanceIntake(previous: IntakeState, message: string): IntakeTur
     if (read === null) return { state: { ...state, step: field }, reply: HINTS[field] }
     state.fields[field] = read
     state.step = nextStep(state)
-    return ask(state, [`好的，${FIELD_LABELS[field]}已改为“${read}”。`])
+    return ask(state, [`好的，${FIELD_LABELS[field]}已改为“${field === 'phone' ? maskPhone(read) : read}”。`])
   }
 
   if (state.step === 'confirm') {

@@ -4,6 +4,8 @@ import { setTurnFeedback } from '../../conversation/sessions-repo.ts'
 import { type ChatDeps, type ChatResponse, handleChatMessage } from '../../conversation/turn.ts'
 import { NotFoundError } from '../../errors.ts'
 import { AUDIENCES } from '../../routing/intents.ts'
+import { clientGoneSignal } from '../client-gone.ts'
+import { rowId } from '../zod-schemas.ts'
 
 // Control characters other than line breaks carry no meaning in a question and break logs and pages.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
@@ -19,7 +21,7 @@ const ChatRequestSchema = z.object({
 
 const FeedbackSchema = z.object({
   sessionId: z.string().min(1).max(100),
-  turnId: z.number().int().positive(),
+  turnId: rowId('turnId 须为回答返回的编号'),
   rating: z.enum(['up', 'down']),
   comment: z.string().max(500).optional(),
 })
@@ -36,8 +38,10 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
     {
       schema: { tags: ['chat'], summary: '提问：返回有出处的回答，或转人工/登记工单的下一步', body: ChatRequestSchema },
     },
-    async (request): Promise<ChatResponse> =>
-      handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>),
+    async (request, reply): Promise<ChatResponse> =>
+      handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>, {
+        signal: clientGoneSignal(reply),
+      }),
   )
 
   app.post(
@@ -51,7 +55,9 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
     },
     async (request, reply) => {
       // Compute before streaming: a failure is still an ordinary JSON error with its status.
-      const response = await handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>)
+      const response = await handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>, {
+        signal: clientGoneSignal(reply),
+      })
       reply.hijack()
       reply.raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
