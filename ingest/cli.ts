@@ -2,6 +2,7 @@ import { loadConfig } from '../src/config.ts'
 import { openStoreForCli } from '../src/db/cli-store.ts'
 import { createEmbedder } from '../src/embedding/index.ts'
 import { directorySize, formatBytes } from '../src/util/disk-usage.ts'
+import { ingestLimitsOf } from './limits.ts'
 import { ingestKnowledge } from './pipeline.ts'
 import { describeOutcome, describeSummary, ingestComplete } from './report.ts'
 
@@ -17,6 +18,7 @@ try {
     db,
     embedder,
     dir: config.KNOWLEDGE_DIR,
+    limits: ingestLimitsOf(config),
     reembed,
     onFile: (outcome) => console.log(describeOutcome(outcome)),
   })

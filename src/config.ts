@@ -72,6 +72,19 @@ const ConfigSchema = z.object({
   NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Staff get one reminder through the webhook when a ticket's next deadline is this close; 0 → none. */
   NOTIFY_REMINDER_HOURS: z.coerce.number().min(0).max(240).default(4),
+  /** Time for a request's headers and body to arrive in full; a slower client gets 408 and is closed. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** A connection with no traffic for this long is closed (also one whose request is still being answered). */
+  CONNECTION_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  /** How long an idle keep-alive connection stays open between requests. */
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Open connections per client address (TRUST_PROXY addresses exempt); more are closed at once. */
+  MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(64),
+  /** Ingest limits (ingest/limits.ts): a knowledge file above them is reported and skipped. */
+  INGEST_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(5),
+  INGEST_PDF_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).default(500),
+  INGEST_PDF_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  INGEST_PDF_MAX_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),
   /** Origins allowed to call the API from a browser (comma list); unset → no CORS headers at all. */
   CORS_ORIGINS: commaList
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)))

@@ -1,4 +1,5 @@
 import { ingestInBackground, newIngestProgress } from '../ingest/background.ts'
+import { ingestLimitsOf } from '../ingest/limits.ts'
 import { describeOutcome, describeSummary } from '../ingest/report.ts'
 import { createAssistant } from './assistant.ts'
 import { loadConfig } from './config.ts'
@@ -60,6 +61,7 @@ void ingestInBackground({
   db,
   embedder,
   dir: config.KNOWLEDGE_DIR,
+  limits: ingestLimitsOf(config),
   progress: ingest,
   retryDelayMs: config.DB_CONNECT_RETRY_DELAY_MS,
   onFile: (outcome) => app.log.info(describeOutcome(outcome).trim()),

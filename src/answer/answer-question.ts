@@ -5,6 +5,7 @@ import { type PreparedQuery, prepareQuery } from '../retrieval/query.ts'
 import { type RetrievalMode, type ScoredChunk, searchChunks } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
+import { capAnswerText } from './answer-length.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { conceptsOf } from './evidence.ts'
 import { composeExtractiveAnswer, type Evidence, weighEvidence } from './extractive.ts'
@@ -112,7 +113,7 @@ export async function answerQuestion(
 ): Promise<Answer> {
   const query = prepareQuery(question, deps.glossary)
   const direct = await answerArticle(deps, query)
-  if (direct) return direct
+  if (direct) return { ...direct, answer: capAnswerText(direct.answer) }
 
   const candidates = await retrieveCandidates(deps, query, options.mode)
   const extractive = composeExtractiveAnswer(question, conceptsOf(question, deps.glossary, deps.vocabulary), candidates)
@@ -124,7 +125,7 @@ export async function answerQuestion(
     )
   }
   const fallback: Answer = {
-    answer: extractive.answer,
+    answer: capAnswerText(extractive.answer),
     grounded: true,
     mode: 'extractive',
     citations: extractive.citations,
@@ -138,5 +139,13 @@ export async function answerQuestion(
     extractive.evidence,
     (item) => sections.get(sectionKey(item.chunk)) ?? item.chunk.content,
   )
-  return generated ? { ...generated, grounded: true, mode: 'llm', evidence: extractive.evidence } : fallback
+  return generated
+    ? {
+        ...generated,
+        answer: capAnswerText(generated.answer),
+        grounded: true,
+        mode: 'llm',
+        evidence: extractive.evidence,
+      }
+    : fallback
 }

@@ -2,6 +2,7 @@ import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-q
 import type { Citation } from '../answer/citations.ts'
 import { conceptsOf } from '../answer/evidence.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
+import { ClientGoneError, ConflictError } from '../errors.ts'
 import { advanceIntake, cancelIntake, type IntakeState, type IntakeTurn, startIntake } from '../intake/intake.ts'
 import { afterCancel, isAside } from '../intake/intake-parse.ts'
 import { findArticleReference } from '../retrieval/query.ts'
@@ -16,9 +17,11 @@ import {
   appendTurn,
   type ChatSession,
   type ChatTurn,
+  claimSessionTurn,
   createSession,
   getSession,
   listTurns,
+  releaseSessionTurn,
   saveSessionState,
 } from './sessions-repo.ts'
 
@@ -233,15 +236,55 @@ const fromAnswer = (answer: Answer) => ({
   citations: answer.citations,
 })
 
-/** One turn of the conversation: classify, answer or collect ticket details, remember. */
-export async function handleChatMessage(deps: ChatDeps, request: ChatRequest): Promise<ChatResponse> {
+export type TurnOptions = {
+  /** Aborted when the client went away: the turn stops at its next step instead of computing for nobody. */
+  signal?: AbortSignal
+}
+
+const BUSY = '上一条消息还在处理中，请等回答出来后再发送下一条。'
+
+/** Stops the turn when its client has gone; called between steps that cost something. */
+export function checkClient(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ClientGoneError('客户端已断开，本轮处理已停止。')
+}
+
+/**
+ * One turn of the conversation: classify, answer or collect ticket details, remember. Turns of one
+ * session run one at a time: a message sent while the previous is being answered gets a 409.
+ */
+export async function handleChatMessage(
+  deps: ChatDeps,
+  request: ChatRequest,
+  options: TurnOptions = {},
+): Promise<ChatResponse> {
   const started = performance.now()
-  const message = request.message.trim()
+  checkClient(options.signal)
   const existing = request.sessionId ? await getSession(deps.db, request.sessionId) : null
   // An unknown id starts a new session with an id of ours: guessing one must never join another's.
-  const session = existing ?? (await createSession(deps.db, request.audience ?? 'citizen'))
+  if (!existing) {
+    const session = await createSession(deps.db, request.audience ?? 'citizen')
+    return takeTurn(deps, request, session, false, started, options)
+  }
+  if (!(await claimSessionTurn(deps.db, existing.id))) throw new ConflictError(BUSY)
+  try {
+    return await takeTurn(deps, request, existing, true, started, options)
+  } finally {
+    await releaseSessionTurn(deps.db, existing.id)
+  }
+}
+
+async function takeTurn(
+  deps: ChatDeps,
+  request: ChatRequest,
+  session: ChatSession,
+  existing: boolean,
+  started: number,
+  options: TurnOptions,
+): Promise<ChatResponse> {
+  const message = request.message.trim()
   const audience = request.audience ?? session.audience
   const turns = existing ? await listTurns(deps.db, session.id, 10) : []
+  checkClient(options.signal)
   const state = session.state as ChatState
   const result =
     state.intake && state.intake.step !== 'submitted' && state.intake.step !== 'cancelled'

@@ -7,6 +7,7 @@ import type { Config } from '../config.ts'
 import type { Db } from '../db/index.ts'
 import { UnavailableError } from '../errors.ts'
 import { workCalendarOf } from '../tickets/sla.ts'
+import { limitConnectionsPerClient } from './connection-limits.ts'
 import { registerCors } from './cors.ts'
 import { registerErrorHandler, sendFrameworkError } from './error-handler.ts'
 import { withSafeLogging } from './log-safety.ts'
@@ -54,8 +55,23 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     trustProxy: deps.config.TRUST_PROXY ?? false,
+    // Node's defaults leave a slow or stalled client connected for good (requestTimeout 0 in Fastify).
+    requestTimeout: deps.config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: deps.config.CONNECTION_IDLE_TIMEOUT_MS,
+    keepAliveTimeout: deps.config.KEEP_ALIVE_TIMEOUT_MS,
+    // Node checks request timeouts this often (30 s by default, which would let them run that much over).
+    http: {
+      headersTimeout: deps.config.REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(1_000, deps.config.REQUEST_TIMEOUT_MS),
+    },
     frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>()
+  limitConnectionsPerClient(app.server, deps.config, (address) =>
+    app.log.warn(
+      { address, max: deps.config.MAX_CONNECTIONS_PER_CLIENT },
+      'connection refused: too many from one client',
+    ),
+  )
   useZodSchemas(app)
   registerErrorHandler(app)
   useStrictInput(app)

@@ -63,3 +63,11 @@ export function zodToOpenApi({ schema, url }: { schema: FastifySchema; url: stri
   }
   return { schema: converted, url }
 }
+
+/** A row id: the database's integer columns end at 2^31 − 1, and a larger number would be a 500 there. */
+export const rowId = (message: string) =>
+  z
+    .number({ error: message })
+    .int({ error: message })
+    .positive({ error: message })
+    .max(2_147_483_647, { error: message })

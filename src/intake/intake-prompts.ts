@@ -1,3 +1,4 @@
+import { maskPhone } from '../text/phone.ts'
 import { CATEGORY_LABELS, DETAIL_LABELS } from '../tickets/model.ts'
 import { categoryOfForm, type IntakeField, type IntakeForm } from './intake-fields.ts'
 import { parseNotify } from './intake-parse.ts'
@@ -89,6 +90,7 @@ export const PLACEHOLDERS: Record<IntakeField | 'confirm', string> = {
 
 /** How a stored value reads in the summary. */
 export function describeValue(field: IntakeField, value: string): string {
+  if (field === 'phone') return maskPhone(value)
   if (field !== 'notify') return value
   const choice = parseNotify(value)
   return [choice.email ? `邮件 ${choice.email}` : '', choice.sms ? '短信' : ''].filter(Boolean).join('、')
@@ -116,6 +118,7 @@ export function summarise(
   const lines = [`请核对以下信息：`, `· 事项：${kind}`]
   for (const field of order) {
     const value = fields[field]
+    // Whoever holds the chat's sessionId sees this: the phone as the requester can recognise it, no more.
     if (value) lines.push(`· ${FIELD_LABELS[field]}：${describeValue(field, value)}`)
   }
   lines.push('提交即表示您同意工作人员通过以上电话与您联系，信息仅用于办理本次事项。')

@@ -1,3 +1,4 @@
+import { conversationRef } from '../conversation/conversation-ref.ts'
 import type { Db } from '../db/index.ts'
 import { maskName, maskPersonalData } from '../text/mask.ts'
 import { maskPhone } from '../text/phone.ts'
@@ -71,9 +72,11 @@ export async function loadTicketDetail(db: Db, ticket: Ticket): Promise<TicketDe
 }
 
 export function toStaffDetail(detail: TicketDetail, now: Date) {
-  const { ticket } = detail
+  const { sessionId, ...ticket } = detail.ticket
   return {
     ...ticket,
+    // The chat's sessionId would let whoever reads the ticket go on in the requester's conversation.
+    conversation: sessionId ? conversationRef(sessionId) : null,
     categoryLabel: CATEGORY_LABELS[ticket.category],
     statusLabel: STATUS_LABELS[ticket.status],
     nextDueAt: nextDueAt(ticket),

@@ -76,7 +76,7 @@ export type TicketEventView = {
 export type StaffTicketDetail = Omit<QueueItem, 'preview'> & {
   description: string
   address: string | null
-  sessionId: string | null
+  conversation: string | null
   transcript: { role: 'user' | 'assistant'; text: string; at?: string }[]
   sources: TicketSourceView[]
   firstResponseAt: string | null

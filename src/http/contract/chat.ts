@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AUDIENCES, INTENTS, TICKET_CATEGORIES } from '../../routing/intents.ts'
-import { int4Id, isoDateTime } from './common.ts'
+import { rowId } from '../zod-schemas.ts'
+import { isoDateTime } from './common.ts'
 
 // Control characters other than line breaks carry no meaning in a question and break logs and pages.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
@@ -16,7 +17,7 @@ export const ChatRequestSchema = z.object({
 
 export const FeedbackSchema = z.object({
   sessionId: z.string().min(1).max(100),
-  turnId: int4Id,
+  turnId: rowId('turnId 须为回答返回的编号'),
   rating: z.enum(['up', 'down']),
   comment: z.string().max(500).optional(),
 })

@@ -12,7 +12,7 @@ import {
 import { loadTicketDetail, toQueueItem, toStaffDetail } from '../../tickets/ticket-views.ts'
 import { listTickets } from '../../tickets/tickets-repo.ts'
 import { currentStaff, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
-import type { App } from '../zod-schemas.ts'
+import { type App, rowId } from '../zod-schemas.ts'
 
 const QueueQuery = z.object({
   status: z
@@ -48,7 +48,7 @@ const StatusBody = z.object({
   note: z.string().trim().max(500).optional(),
 })
 const ReassignBody = z.object({
-  assigneeId: z.number().int().positive({ error: '请填写转派对象的工作人员编号' }),
+  assigneeId: rowId('请填写转派对象的工作人员编号'),
   note: z.string().trim().max(500).optional(),
 })
 const StatsQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) })
