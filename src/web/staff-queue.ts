@@ -1,7 +1,7 @@
 import { CATEGORY_LABELS, PRIORITIES, STATUS_LABELS, TICKET_CATEGORIES, TICKET_STATUSES } from '../tickets/model.ts'
 import type { QueueItem } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
-import { describeDue, formatShortDateTime } from './format.ts'
+import { describeDue, formatDateTime, formatShortDateTime } from './format.ts'
 import { DEFAULT_FILTERS, type QueueFilters } from './staff-api.ts'
 import { priorityBadge, type StaffContext, type StaffView, statusBadge } from './staff-context.ts'
 import { session } from './storage.ts'
@@ -91,7 +91,12 @@ function row(ticket: QueueItem, context: StaffContext, reload: () => void, fresh
     el('td', { 'data-label': '情况', class: 'preview' }, ticket.preview),
     cell('联系人', el('span', {}, ticket.contactName, el('span', { class: 'contact__phone' }, ticket.phone))),
     cell('处理人', assignee),
-    cell('时限', dueView(ticket.nextDueAt, ticket.status)),
+    cell(
+      '时限',
+      dueView(ticket.nextDueAt, ticket.status),
+      // The promise the requester was given, written as the chat, the card and the lookup write it.
+      el('span', { class: 'due__date', 'data-testid': 'resolve-due' }, `办结 ${formatDateTime(ticket.slaDueAt)} 前`),
+    ),
   )
 }
 
