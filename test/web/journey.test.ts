@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { staffWithToken } from '../support/tickets.ts'
 import {
+  askInChat,
   type Browser,
   DESKTOP,
   horizontalOverflow,
@@ -36,16 +37,7 @@ describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lo
     return page
   }
 
-  /** Types into the chat box and waits for the streamed answer to finish; returns that answer. */
-  const ask = async (page: Page, message: string) => {
-    const answers = page.locator('.msg--assistant')
-    const before = await answers.count()
-    await page.getByLabel('您的问题').fill(message)
-    await page.getByLabel('您的问题').press('Enter')
-    const answer = answers.nth(before)
-    await answer.and(page.locator('[aria-busy="false"]')).waitFor()
-    return answer
-  }
+  const ask = askInChat
 
   beforeAll(async () => {
     browser = await launchBrowser()

@@ -1,7 +1,14 @@
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { staffWithToken, ticketInput } from '../support/tickets.ts'
-import { type Browser, launchBrowser, screenshot, skipBrowserTests, watchProblems } from './support/browser.ts'
+import {
+  askInChat,
+  type Browser,
+  launchBrowser,
+  screenshot,
+  skipBrowserTests,
+  watchProblems,
+} from './support/browser.ts'
 import { startWebApp, type WebApp } from './support/web-app.ts'
 
 /** An ordinary phone: the question must stay in view above the composer at this size. */
@@ -33,15 +40,7 @@ describe.skipIf(skipBrowserTests)('requester journey at 375×667', () => {
     return page
   }
 
-  const ask = async (page: Page, message: string): Promise<Locator> => {
-    const answers = page.locator('.msg--assistant')
-    const before = await answers.count()
-    await page.getByLabel('您的问题').fill(message)
-    await page.getByLabel('您的问题').press('Enter')
-    const answer = answers.nth(before)
-    await answer.and(page.locator('[aria-busy="false"]')).waitFor()
-    return answer
-  }
+  const ask = askInChat
 
   /** The pending question is on screen and not covered: inside the viewport, above the text box. */
   const expectQuestionInView = async (page: Page, contains: string) => {
