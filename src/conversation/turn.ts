@@ -43,7 +43,7 @@ export type ChatResponse = {
   /** What was searched for: the message, or a follow-up completed with the earlier topic. */
   resolvedQuery: string
   /** Set once a complaint or service request has been stored as a ticket. */
-  ticket?: { number: string; status: string; lookupToken: string; slaDueAt: string }
+  ticket?: { number: string; status: string; lookupToken: string; firstResponseDueAt: string; slaDueAt: string }
   /**
    * While the details for a ticket are being collected: which one is asked for next, and the
    * question itself with an example answer (the page keeps it in view above the composer).
@@ -91,6 +91,7 @@ const ticketView = (ticket: OpenedTicket) => ({
   number: ticket.number,
   status: ticket.status,
   lookupToken: ticket.lookupToken,
+  firstResponseDueAt: ticket.firstResponseDueAt.toISOString(),
   slaDueAt: ticket.slaDueAt.toISOString(),
 })
 

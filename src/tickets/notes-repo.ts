@@ -1,4 +1,5 @@
 import type { Db } from '../db/index.ts'
+import { type StaffTextRow, toStaffText } from './replies-repo.ts'
 
 /** A note staff leave for each other on a ticket; no requester view ever reads this table. */
 export type TicketNote = { id: number; body: string; staff: { id: number; name: string }; createdAt: Date }
@@ -12,15 +13,10 @@ export async function insertNote(db: Db, note: { ticketId: number; staffId: numb
 }
 
 export async function listNotes(db: Db, ticketId: number): Promise<TicketNote[]> {
-  const rows = await db.query<{ id: number; body: string; staff_id: number; staff_name: string; created_at: Date }>(
+  const rows = await db.query<StaffTextRow>(
     `select n.id, n.body, n.staff_id, s.name as staff_name, n.created_at
      from ticket_notes n join staff s on s.id = n.staff_id where n.ticket_id = $1 order by n.id`,
     [ticketId],
   )
-  return rows.map((row) => ({
-    id: row.id,
-    body: row.body,
-    staff: { id: row.staff_id, name: row.staff_name },
-    createdAt: row.created_at,
-  }))
+  return rows.map(toStaffText)
 }

@@ -25,7 +25,13 @@ export type RequesterTicket = {
   category: string
   categoryLabel: string
   createdAt: string
+  firstResponseDueAt: string
+  slaDueAt: string
+  needed: string | null
+  submitted: { label: string; value: string }[]
+  history: { at: string; text: string }[]
   replies: { body: string; createdAt: string }[]
+  messages: { body: string; evidence: string | null; createdAt: string }[]
 }
 
 export type StaffMember = { id: number; name: string; role: 'agent' | 'supervisor' }
@@ -48,6 +54,8 @@ export type QueueItem = {
   slaDueAt: string
   nextDueAt: string
   overdue: boolean
+  /** The requester wrote after the last staff reply. */
+  requesterRepliedAt: string | null
 }
 
 export type QueuePage = { tickets: QueueItem[]; total: number; limit: number; offset: number }
@@ -86,6 +94,21 @@ export type StaffTicketDetail = Omit<QueueItem, 'preview'> & {
   personalDataPurgedAt: string | null
   replies: { id: number; body: string; staff: { id: number; name: string }; createdAt: string }[]
   events: TicketEventView[]
+  details: Record<string, string>
+  detailLabels: Record<string, string>
+  notify: { email?: string; sms?: boolean }
+  /** Requester messages, replies and internal notes, oldest first. */
+  thread: ThreadEntryView[]
 }
+
+export type ThreadEntryView = {
+  kind: 'requester' | 'reply' | 'note'
+  author: string
+  body: string
+  evidence?: string
+  createdAt: string
+}
+
+export type CannedReply = { id: number; title: string; body: string; createdBy: string; createdAt: string }
 
 export type FeedbackPage = { turns: RatedTurn[]; total: number; limit: number; offset: number }

@@ -1,5 +1,12 @@
 import { requestJson } from './api.ts'
-import type { FeedbackPage, QueuePage, StaffMember, StaffTicketDetail, TicketStatistics } from './api-types.ts'
+import type {
+  CannedReply,
+  FeedbackPage,
+  QueuePage,
+  StaffMember,
+  StaffTicketDetail,
+  TicketStatistics,
+} from './api-types.ts'
 
 export type QueueFilters = {
   status: string
@@ -50,6 +57,14 @@ export function createStaffApi(token: string) {
         method: 'POST',
         json: { assigneeId, ...(note ? { note } : {}) },
       }),
+    members: () => call<{ staff: StaffMember[] }>('/members'),
+    note: (number: string, body: string) =>
+      call<{ noteId: number }>(`${ticketPath(number)}/notes`, { method: 'POST', json: { body } }),
+    cannedReplies: () => call<{ replies: CannedReply[] }>('/canned-replies'),
+    addCannedReply: (title: string, body: string) =>
+      call<{ id: number }>('/canned-replies', { method: 'POST', json: { title, body } }),
+    removeCannedReply: (id: number) =>
+      call<{ id: number; removed: boolean }>(`/canned-replies/${id}`, { method: 'DELETE' }),
     stats: (days: number) => call<TicketStatistics>(`/stats?days=${days}`),
     feedback: (offset: number) => call<FeedbackPage>(`/feedback?rating=down&limit=20&offset=${offset}`),
   }

@@ -3,6 +3,7 @@ import type { StaffMember } from './api-types.ts'
 import { byId, el, replaceChildren } from './dom.ts'
 import { createStaffApi } from './staff-api.ts'
 import type { StaffContext, StaffView } from './staff-context.ts'
+import { cannedView } from './staff-desk.ts'
 import { feedbackView } from './staff-feedback-view.ts'
 import { queueView } from './staff-queue.ts'
 import { statsView } from './staff-stats-view.ts'
@@ -41,11 +42,12 @@ function signOut(message?: string): void {
   showSignin(message)
 }
 
-/** Hash routes: #/queue, #/ticket/<number>, #/feedback, #/stats (supervisors). */
+/** Hash routes: #/queue, #/ticket/<number>, #/feedback, #/canned, #/stats (supervisors). */
 function route(hash: string, me: StaffMember): { tab: string; view: StaffView } {
   const ticket = /^#\/ticket\/([\w-]+)$/.exec(hash)
   if (ticket) return { tab: 'queue', view: ticketView(ticket[1] as string) }
   if (hash === '#/feedback') return { tab: 'feedback', view: feedbackView }
+  if (hash === '#/canned') return { tab: 'canned', view: cannedView }
   if (hash === '#/stats' && me.role === 'supervisor') return { tab: 'stats', view: statsView }
   return { tab: 'queue', view: queueView }
 }
