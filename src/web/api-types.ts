@@ -2,6 +2,7 @@
 import type { Citation } from '../answer/citations.ts'
 import type { RatedTurn } from '../conversation/feedback-repo.ts'
 import type { ChatResponse } from '../conversation/turn.ts'
+import type { StaffMember as Member } from '../tickets/model.ts'
 import type { TicketStatistics } from '../tickets/stats.ts'
 
 export type { ChatResponse, Citation, RatedTurn, TicketStatistics }
@@ -48,7 +49,8 @@ export type RequesterTicket = {
   replies: { body: string; createdAt: string }[]
 }
 
-export type StaffMember = { id: number; name: string; role: 'agent' | 'supervisor' }
+/** GET /api/staff/me and POST /api/staff/login: csrfToken is null when a bearer token signed the request. */
+export type StaffMember = Member & { username: string | null; csrfToken: string | null }
 
 export type QueueItem = {
   number: string

@@ -96,3 +96,14 @@ export const horizontalOverflow = (page: Page): Promise<{ scrollWidth: number; c
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
   }))
+
+/** A new tab at `url`, once its script is ready; what went wrong in it lands in `problems` when it closes. */
+export async function openPage(browser: Browser, url: string, problems: string[], viewport = DESKTOP): Promise<Page> {
+  const page = await browser.context.newPage()
+  const seen = watchProblems(page)
+  page.on('close', () => problems.push(...seen))
+  await page.setViewportSize(viewport)
+  await page.goto(url)
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+  return page
+}
