@@ -25,11 +25,10 @@ const app = await buildApp({ config, db, assistant, readiness, logger: { level: 
 
 async function prepareStore(): Promise<void> {
   await migrate(db)
-  const firstAdmin = describeFirstAdmin(
-    await ensureFirstAdmin(db, config.ADMIN_INITIAL_PASSWORD, new Date()),
-    `http://${config.HOST}:${config.PORT}/staff`,
-  )
-  if (firstAdmin) app.log.warn(firstAdmin)
+  const firstAdmin = await ensureFirstAdmin(db, config.ADMIN_INITIAL_PASSWORD, new Date())
+  const howToSignIn = describeFirstAdmin(firstAdmin, `http://${config.HOST}:${config.PORT}/staff`)
+  // Without an admin nobody can manage the console: worth a warning until someone acts on it.
+  if (howToSignIn) app.log[firstAdmin.kind === 'created' ? 'info' : 'warn'](howToSignIn)
   const [row] = await db.query<{ count: number }>('select count(*)::int as count from documents')
   if ((row?.count ?? 0) === 0) {
     app.log.info(`empty store: ingesting ${config.KNOWLEDGE_DIR}`)
