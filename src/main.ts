@@ -48,11 +48,10 @@ let outbox: ReturnType<typeof startOutboxWorker> | undefined
 await app.listen({ host: config.HOST, port: config.PORT })
 // A connection ended under the migration (a restart, a terminated backend) is retried like the first connect.
 await connectWithRetry(() => migrate(db), retry).catch(giveUp)
-const firstAdmin = describeFirstAdmin(
-  await ensureFirstAdmin(db, config.ADMIN_INITIAL_PASSWORD, new Date()),
-  `http://${config.HOST}:${config.PORT}/staff`,
-)
-if (firstAdmin) app.log.warn(firstAdmin)
+const firstAdmin = await ensureFirstAdmin(db, config.ADMIN_INITIAL_PASSWORD, new Date())
+const howToSignIn = describeFirstAdmin(firstAdmin, `http://${config.HOST}:${config.PORT}/staff`)
+// Without an admin nobody can manage the console: worth a warning until someone acts on it.
+if (howToSignIn) app.log[firstAdmin.kind === 'created' ? 'info' : 'warn'](howToSignIn)
 // Tickets, lookups and staff work from here on; chat once the knowledge folder has been read.
 readiness.ready = true
 outbox = startOutboxWorker(db, config, app.log)

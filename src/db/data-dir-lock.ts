@@ -66,7 +66,7 @@ function describeHolder(record: LockRecord, path: string): string {
     const consoleUrl = `http://${host}:${record.port}/staff`
     return [
       `数据目录正被运行中的服务器使用（进程 ${record.pid}，端口 ${record.port}，${since}）。`,
-      `请在工作台 ${consoleUrl} 中操作（账号、入库、数据清理都在那里），或先停止该服务器再运行本命令。`,
+      `请在工作台 ${consoleUrl} 中操作，或先停止该服务器再运行本命令。`,
       `The data folder is in use by the running server (pid ${record.pid}, port ${record.port}, since ${record.startedAt}).`,
       `Use the console at ${consoleUrl}, or stop the server first.`,
       `（锁文件 ${path}；若确认没有任何进程在用，可删除它。）`,

@@ -2,6 +2,7 @@
 import type { RatedTurn } from '../conversation/feedback-repo.ts'
 import type { ChatResponse, Citation } from '../http/contract/chat.ts'
 import type { ChunkView, DocumentSection, DocumentSummary, DocumentView } from '../http/contract/documents.ts'
+import type { StaffMember as Member } from '../tickets/model.ts'
 import type { TicketStatistics } from '../tickets/stats.ts'
 
 // Inferred from the route schemas (type-only imports: nothing of the server enters the bundle).
@@ -34,7 +35,8 @@ export type RequesterTicket = {
   messages: { body: string; evidence: string | null; createdAt: string }[]
 }
 
-export type StaffMember = { id: number; name: string; role: 'agent' | 'supervisor' }
+/** GET /api/staff/me and POST /api/staff/login: csrfToken is null when a bearer token signed the request. */
+export type StaffMember = Member & { username: string | null; csrfToken: string | null }
 
 export type QueueItem = {
   number: string

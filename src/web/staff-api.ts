@@ -7,6 +7,7 @@ import type {
   StaffTicketDetail,
   TicketStatistics,
 } from './api-types.ts'
+import { createAccountsApi } from './staff-accounts-api.ts'
 
 export type QueueFilters = {
   status: string
@@ -24,14 +25,16 @@ export const DEFAULT_FILTERS: QueueFilters = {
   assignee: '',
 }
 
-/** The staff API with the signed-in token on every request. */
-export function createStaffApi(token: string) {
+/**
+ * The staff API for a signed-in browser: the cookie goes by itself, and every request carries the
+ * session's CSRF token, which the server demands on every change (see src/http/staff-auth.ts).
+ */
+export function createStaffApi(csrfToken: string) {
   const call = <T>(path: string, init: RequestInit & { json?: unknown } = {}) =>
-    requestJson<T>(`/api/staff${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } })
+    requestJson<T>(`/api/staff${path}`, { ...init, headers: { 'x-csrf-token': csrfToken, ...init.headers } })
   const ticketPath = (number: string) => `/tickets/${encodeURIComponent(number)}`
 
   return {
-    me: () => call<StaffMember>('/me'),
     queue(filters: QueueFilters) {
       const query = new URLSearchParams({ status: filters.status, limit: '100' })
       if (filters.category) query.set('category', filters.category)
@@ -67,6 +70,8 @@ export function createStaffApi(token: string) {
       call<{ id: number; removed: boolean }>(`/canned-replies/${id}`, { method: 'DELETE' }),
     stats: (days: number) => call<TicketStatistics>(`/stats?days=${days}`),
     feedback: (offset: number) => call<FeedbackPage>(`/feedback?rating=down&limit=20&offset=${offset}`),
+    logout: () => fetch('/api/staff/logout', { method: 'POST', headers: { 'x-csrf-token': csrfToken } }),
+    accounts: createAccountsApi(call),
   }
 }
 

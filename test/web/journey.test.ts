@@ -1,16 +1,16 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { staffWithToken } from '../support/tickets.ts'
+import { staffAccount } from '../support/tickets.ts'
 import {
   askInChat,
   type Browser,
   DESKTOP,
   horizontalOverflow,
   launchBrowser,
+  openPage,
   PHONE,
   screenshot,
   skipBrowserTests,
-  watchProblems,
 } from './support/browser.ts'
 import { startWebApp, type WebApp } from './support/web-app.ts'
 
@@ -22,28 +22,21 @@ import { startWebApp, type WebApp } from './support/web-app.ts'
 describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lookup', () => {
   let web: WebApp
   let browser: Browser
-  let agent: { token: string }
-  let supervisor: { token: string }
+  let agent: { username: string; password: string }
+  let supervisor: { username: string; password: string }
   const ticket = { number: '', token: '' }
   const problems: string[] = []
 
-  const open = async (path: string, viewport = DESKTOP): Promise<Page> => {
-    const page = await browser.context.newPage()
-    const seen = watchProblems(page)
-    page.on('close', () => problems.push(...seen))
-    await page.setViewportSize(viewport)
-    await page.goto(`${web.baseUrl}${path}`)
-    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
-    return page
-  }
+  const open = (path: string, viewport = DESKTOP): Promise<Page> =>
+    openPage(browser, `${web.baseUrl}${path}`, problems, viewport)
 
   const ask = askInChat
 
   beforeAll(async () => {
     browser = await launchBrowser()
     web = await startWebApp()
-    agent = await staffWithToken(web.db, '张三', 'agent')
-    supervisor = await staffWithToken(web.db, '赵主管', 'supervisor')
+    agent = await staffAccount(web.db, '张三', 'agent')
+    supervisor = await staffAccount(web.db, '赵主管', 'supervisor')
   })
   afterAll(async () => {
     await browser?.close()
@@ -171,11 +164,12 @@ describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lo
 
   it('lets a staff member sign in, find the ticket in the queue, claim it and reply', async () => {
     const page = await open('/staff')
-    await page.getByLabel('工作人员令牌').fill('qd_1_wrong')
+    await page.getByLabel('用户名').fill(agent.username)
+    await page.getByLabel('密码').fill('not-the-password')
     await page.getByRole('button', { name: '登录' }).click()
-    await page.getByRole('alert').filter({ hasText: '令牌无效' }).waitFor()
+    await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor()
 
-    await page.getByLabel('工作人员令牌').fill(agent.token)
+    await page.getByLabel('密码').fill(agent.password)
     await page.getByRole('button', { name: '登录' }).click()
     const row = page.locator(`tr[data-number="${ticket.number}"]`)
     await row.waitFor()
@@ -208,6 +202,8 @@ describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lo
     await page.setViewportSize(PHONE)
     expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width)
     await screenshot(page, 'journey-staff-ticket-phone')
+    await page.getByRole('button', { name: '退出' }).click()
+    await page.getByLabel('用户名').waitFor()
     await page.close()
   })
 
@@ -236,7 +232,8 @@ describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lo
 
   it('gives a supervisor statistics and the 👎 answers to review', async () => {
     const page = await open('/staff')
-    await page.getByLabel('工作人员令牌').fill(supervisor.token)
+    await page.getByLabel('用户名').fill(supervisor.username)
+    await page.getByLabel('密码').fill(supervisor.password)
     await page.getByRole('button', { name: '登录' }).click()
     await page.locator(`tr[data-number="${ticket.number}"]`).waitFor()
     await page.setViewportSize(PHONE)

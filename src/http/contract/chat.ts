@@ -48,10 +48,26 @@ export const ChatResponseSchema = z.object({
   resolvedQuery: z.string(),
   /** Set once a complaint or service request has been stored as a ticket. */
   ticket: z
-    .object({ number: z.string(), status: z.string(), lookupToken: z.string(), slaDueAt: isoDateTime })
+    .object({
+      number: z.string(),
+      status: z.string(),
+      lookupToken: z.string(),
+      firstResponseDueAt: isoDateTime,
+      slaDueAt: isoDateTime,
+    })
     .optional(),
-  /** While the details for a ticket are being collected: which one is asked for next. */
-  intake: z.object({ step: z.string(), category: z.enum(TICKET_CATEGORIES) }).optional(),
+  /**
+   * While the details for a ticket are being collected: which one is asked for next, and the question
+   * itself with an example answer. `step: 'cancelled'` says the form was just dropped.
+   */
+  intake: z
+    .object({
+      step: z.string(),
+      category: z.enum(TICKET_CATEGORIES),
+      question: z.string().optional(),
+      placeholder: z.string().optional(),
+    })
+    .optional(),
 })
 
 export const FeedbackResponse = z.object({ ok: z.literal(true) })

@@ -107,3 +107,14 @@ export async function askInChat(page: Page, message: string): Promise<Locator> {
   await answer.and(page.locator('[aria-busy="false"]')).waitFor()
   return answer
 }
+
+/** A new tab at `url`, once its script is ready; what went wrong in it lands in `problems` when it closes. */
+export async function openPage(browser: Browser, url: string, problems: string[], viewport = DESKTOP): Promise<Page> {
+  const page = await browser.context.newPage()
+  const seen = watchProblems(page)
+  page.on('close', () => problems.push(...seen))
+  await page.setViewportSize(viewport)
+  await page.goto(url)
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+  return page
+}
