@@ -24,7 +24,7 @@ const ANSWER_METRICS = [
 export const GATED_METRICS = {
   test: [...ANSWER_METRICS, 'followUpAccuracy'],
   original: ANSWER_METRICS,
-  external: ['recall@1', 'recall@3', 'recall@5', 'answerHoldsSpan', 'answered'],
+  external: ['recall@1', 'recall@3', 'recall@5', 'cited', 'answerHoldsSpan', 'answered'],
 } as const
 
 export type GateScope = keyof typeof GATED_METRICS

@@ -30,7 +30,7 @@ const StoredReportSchema = z.looseObject({
   metrics: z.record(z.string(), z.number().nullable()),
 })
 
-export function writeReport(path: string, report: EvalReport): void {
+export function writeReport(path: string, report: object): void {
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`)
 }

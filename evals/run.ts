@@ -3,6 +3,7 @@
  * dev split, the test split and the gap between them.
  *   npm run eval [-- --url http://127.0.0.1:3000] [--filter followups] [--out file] [--compare old.json]
  *   npm run eval -- --tune                  grid-search the ranker weights on the dev split (evals/tune.ts)
+ *   npm run eval -- --external <folder>     the outside check on another corpus (evals/external.ts)
  * Exits 1 when a gated metric is below evals/thresholds.json, 2 on a usage or set-up error.
  */
 import { parseArgs } from 'node:util'
@@ -28,6 +29,7 @@ function parseOptions() {
         out: { type: 'string' },
         compare: { type: 'string' },
         tune: { type: 'boolean' },
+        external: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -55,6 +57,10 @@ if (options.tune) {
   const { runTuning } = await import('./tune.ts')
   await runTuning()
   process.exit(0)
+}
+if (options.external) {
+  const { runExternalCheck } = await import('./external.ts')
+  process.exit(await runExternalCheck({ dir: options.external, url: options.url, out: options.out }))
 }
 const out = options.out ?? 'evals/reports/latest.json'
 const started = performance.now()
