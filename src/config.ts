@@ -57,6 +57,8 @@ const ConfigSchema = z.object({
   CORS_ORIGINS: commaList
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)))
     .default([]),
+  /** Largest document staff may upload in the console, in MiB. */
+  UPLOAD_MAX_MB: z.coerce.number().min(0.01).max(200).default(20),
 })
 
 export type Config = z.output<typeof ConfigSchema>

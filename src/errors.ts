@@ -42,3 +42,22 @@ export class UnavailableError extends AppError {
   override status = 503
   override code = 'unavailable'
 }
+
+export class PayloadTooLargeError extends AppError {
+  override name = 'PayloadTooLargeError'
+  override status = 413
+  override code = 'payload_too_large'
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  override name = 'UnsupportedMediaTypeError'
+  override status = 415
+  override code = 'unsupported_media_type'
+}
+
+/** Well-formed input whose content cannot be used, e.g. a broken or empty document. */
+export class UnprocessableError extends AppError {
+  override name = 'UnprocessableError'
+  override status = 422
+  override code = 'unprocessable'
+}

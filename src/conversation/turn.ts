@@ -2,6 +2,8 @@ import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-q
 import type { Citation } from '../answer/citations.ts'
 import { conceptsOf } from '../answer/evidence.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
+import { answerFromFaq } from '../faq/faq-answer.ts'
+import type { FaqIndex } from '../faq/faq-index.ts'
 import { advanceIntake, type IntakeState, startIntake } from '../intake/intake.ts'
 import { findArticleReference } from '../retrieval/query.ts'
 import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from '../routing/intents.ts'
@@ -20,7 +22,7 @@ import {
   saveSessionState,
 } from './sessions-repo.ts'
 
-export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier }
+export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier; faqs?: FaqIndex }
 
 export type ChatRequest = { message: string; sessionId?: string; audience?: Audience }
 
@@ -30,8 +32,10 @@ export type ChatResponse = {
   answer: string
   grounded: boolean
   intent: Intent
-  mode: 'extractive' | 'llm'
+  mode: 'extractive' | 'llm' | 'faq'
   citations: Citation[]
+  /** Set when an approved staff correction (FAQ entry) answered instead of the documents. */
+  faq?: { id: number; approvedAt: string; score: number }
   /** When the documents did not answer: the named gate that refused (e.g. 'low-coverage'). */
   refusalReason?: string
   /** What was searched for: the message, or a follow-up completed with the earlier topic. */
@@ -155,6 +159,8 @@ async function handleNewMessage(
   if (intent === 'out_of_scope') return { ...plain, intent, answer: OUT_OF_SCOPE }
 
   if (!TICKET_INTENTS.has(intent)) {
+    const faq = await answerFromFaq(deps, message)
+    if (faq) return { ...faq, intent, resolvedQuery: message, state: {} }
     const { resolvedQuery, result } = await answerWithContext(deps, message, previous)
     return { ...fromAnswer(result), intent, resolvedQuery, state: {} }
   }

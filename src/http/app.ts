@@ -13,12 +13,19 @@ import { registerChatRoutes } from './routes/chat.ts'
 import { registerDocumentRoutes } from './routes/documents.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerStaffRoutes } from './routes/staff.ts'
+import { registerStaffDocumentRoutes } from './routes/staff-documents.ts'
+import { registerStaffFaqRoutes } from './routes/staff-faqs.ts'
 import { registerStaffFeedbackRoutes } from './routes/staff-feedback.ts'
+import { registerStaffSearchRoutes } from './routes/staff-search.ts'
+import { registerStaffTurnRoutes } from './routes/staff-turns.ts'
 import { registerTicketRoutes } from './routes/tickets.ts'
 import { registerWebRoutes } from './routes/web.ts'
 import { registerSecurityHeaders } from './security-headers.ts'
 import { useStrictInput } from './strict-input.ts'
 import { useZodSchemas, zodToOpenApi } from './zod-schemas.ts'
+
+// Routes that answer from the knowledge store and so must see the latest uploads and corrections.
+const KNOWLEDGE_READERS = /^\/api\/(chat(\/stream)?|staff\/search)(\?|$)/
 
 /** Whether the store can answer yet; main flips it after migrations and the first ingest. */
 export type Readiness = { ready: boolean; reason?: string }
@@ -68,12 +75,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   })
 
+  // Uploads and corrections made on any instance: reload this one's caches before it answers.
+  app.addHook('preHandler', async (request) => {
+    if (readiness.ready && KNOWLEDGE_READERS.test(request.url)) await deps.assistant.syncKnowledge()
+  })
+
   registerHealthRoutes(app, { db: deps.db, readiness })
   registerChatRoutes(app, { chat: () => deps.assistant })
   registerDocumentRoutes(app, { db: deps.db })
   registerTicketRoutes(app, { db: deps.db, now: deps.now })
   await registerStaffRoutes(app, { db: deps.db, now: deps.now })
   await registerStaffFeedbackRoutes(app, { db: deps.db })
+  await registerStaffDocumentRoutes(app, {
+    db: deps.db,
+    embedder: deps.assistant.embedder,
+    assistant: deps.assistant,
+    knowledgeDir: deps.config.KNOWLEDGE_DIR,
+    maxUploadBytes: Math.round(deps.config.UPLOAD_MAX_MB * 1024 * 1024),
+  })
+  await registerStaffTurnRoutes(app, { db: deps.db })
+  await registerStaffFaqRoutes(app, { db: deps.db, assistant: deps.assistant })
+  await registerStaffSearchRoutes(app, { assistant: deps.assistant })
   await registerWebRoutes(app, { dir: deps.webDir })
   return app
 }
