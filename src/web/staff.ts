@@ -3,8 +3,12 @@ import type { StaffMember } from './api-types.ts'
 import { byId, el, replaceChildren } from './dom.ts'
 import { createStaffApi } from './staff-api.ts'
 import type { StaffContext, StaffView } from './staff-context.ts'
+import { documentsView } from './staff-documents-view.ts'
+import { faqView } from './staff-faq-view.ts'
 import { feedbackView } from './staff-feedback-view.ts'
+import { logView } from './staff-log-view.ts'
 import { queueView } from './staff-queue.ts'
+import { searchView } from './staff-search-view.ts'
 import { statsView } from './staff-stats-view.ts'
 import { ticketView } from './staff-ticket.ts'
 import { session } from './storage.ts'
@@ -41,11 +45,15 @@ function signOut(message?: string): void {
   showSignin(message)
 }
 
-/** Hash routes: #/queue, #/ticket/<number>, #/feedback, #/stats (supervisors). */
+/** Hash routes: #/queue, #/ticket/<number>, #/feedback, #/log, #/faqs, #/documents, #/search, #/stats (supervisors). */
 function route(hash: string, me: StaffMember): { tab: string; view: StaffView } {
   const ticket = /^#\/ticket\/([\w-]+)$/.exec(hash)
   if (ticket) return { tab: 'queue', view: ticketView(ticket[1] as string) }
   if (hash === '#/feedback') return { tab: 'feedback', view: feedbackView }
+  if (hash === '#/log') return { tab: 'log', view: logView }
+  if (hash === '#/faqs') return { tab: 'faqs', view: faqView }
+  if (hash === '#/documents') return { tab: 'documents', view: documentsView }
+  if (hash === '#/search') return { tab: 'search', view: searchView }
   if (hash === '#/stats' && me.role === 'supervisor') return { tab: 'stats', view: statsView }
   return { tab: 'queue', view: queueView }
 }
