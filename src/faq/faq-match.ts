@@ -26,7 +26,7 @@ const ASKS: Array<[string, RegExp]> = [
   ['amount', /多少钱|收费|费用|价格|免费|罚款/],
   ['how', /怎么|怎样|如何|方法|流程|步骤|预约/],
   ['difference', /区别|不同|差别/],
-  ['whether', /吗|是否|要不要|能不能|可不可以|必须/],
+  ['whether', /吗|是否|要不要|需不需要|用不用|能不能|可不可以|必须/],
 ]
 
 const asksOf = (folded: string): string =>
