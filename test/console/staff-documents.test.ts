@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ingestKnowledge } from '../../ingest/pipeline.ts'
 import type { Db } from '../../src/db/index.ts'
+import { createLocalEmbedder } from '../../src/embedding/index.ts'
 import { createTestApp } from '../support/app.ts'
 import { createMigratedDb, testDatabases } from '../support/databases.ts'
 import { staffWithToken } from '../support/tickets.ts'
@@ -129,6 +134,25 @@ describe.each(testDatabases)('documents in the staff console on $name', (databas
     expect(byAgent.statusCode).toBe(403)
     expect(byAgent.json().message).toMatch(/只有主管可以上传文件/)
     expect(await documents()).toEqual(before)
+  })
+
+  it('a folder ingest neither removes nor replaces uploaded documents', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qd-folder-'))
+    writeFileSync(join(dir, 'toy-safety.md'), '# 同名的目录文件\n\n不应覆盖上传的文件。')
+    const summary = await ingestKnowledge({ db, embedder: createLocalEmbedder(), dir })
+    rmSync(dir, { recursive: true })
+    expect(summary.files).toEqual([expect.objectContaining({ file: 'toy-safety.md', status: 'failed' })])
+    expect(summary.removed).toEqual(expect.arrayContaining(['sample-order']))
+    expect(summary.removed).not.toContain('elevator-maintenance')
+    const listed = await documents()
+    expect(
+      listed
+        .filter((doc) => doc.origin === 'upload')
+        .map((doc) => doc.docId)
+        .sort(),
+    ).toEqual(['elevator-maintenance', 'notice', 'optical-shops', 'toy-safety'])
+    expect(listed.some((doc) => doc.origin === 'folder')).toBe(false)
+    await ingestKnowledge({ db, embedder: createLocalEmbedder(), dir: 'test/fixtures/knowledge' })
   })
 
   it('shows the chunks of a document with heading paths and locators', async () => {
