@@ -1,18 +1,9 @@
 import type { LoggedTurn } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
 import { formatDateTime } from './format.ts'
-import { AUDIENCE_LABELS, type StaffContext, type StaffView } from './staff-context.ts'
+import { AUDIENCE_LABELS, INTENT_LABELS, type StaffContext, type StaffView } from './staff-context.ts'
 import { faqForm } from './staff-faq-view.ts'
 
-const INTENTS: Record<string, string> = {
-  policy_question: '政策咨询',
-  event_inquiry: '活动咨询',
-  complaint: '投诉',
-  service_request: '服务申请',
-  human_handoff: '转人工',
-  smalltalk: '寒暄',
-  out_of_scope: '范围外',
-}
 const MODES: Record<string, string> = { extractive: '摘录', llm: '大模型', faq: '纠错答复' }
 
 const select = (id: string, label: string, options: Array<[string, string]>) =>
@@ -54,7 +45,7 @@ function turnItem(turn: LoggedTurn, context: StaffContext): HTMLElement {
       'div',
       { class: 'review__meta' },
       el('time', { datetime: turn.createdAt }, formatDateTime(turn.createdAt)),
-      el('span', { class: 'badge' }, INTENTS[turn.intent] ?? turn.intent),
+      el('span', { class: 'badge' }, INTENT_LABELS[turn.intent] ?? turn.intent),
       outcome,
       AUDIENCE_LABELS[turn.audience] ?? turn.audience,
       turn.rating && (turn.rating === 'up' ? ' · 👍' : ' · 👎'),
@@ -94,7 +85,7 @@ export const logView: StaffView = async (container, context) => {
       ['down', '👎'],
       ['up', '👍'],
     ]),
-    select('log-intent', '意图', [['', '全部'], ...Object.entries(INTENTS)]),
+    select('log-intent', '意图', [['', '全部'], ...Object.entries(INTENT_LABELS)]),
     input('log-from', '从', 'date'),
     input('log-to', '到', 'date'),
     input('log-q', '问题包含'),
