@@ -81,7 +81,7 @@ const ConfigSchema = z.object({
   /** Open connections per client address (TRUST_PROXY addresses exempt); more are closed at once. */
   MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(64),
   /** Ingest limits (ingest/limits.ts): a knowledge file above them is reported and skipped. */
-  INGEST_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(5),
+  INGEST_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(20),
   INGEST_PDF_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).default(500),
   INGEST_PDF_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   INGEST_PDF_MAX_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),

@@ -3,6 +3,8 @@ import type { Citation } from '../answer/citations.ts'
 import { conceptsOf } from '../answer/evidence.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
 import { ClientGoneError, ConflictError } from '../errors.ts'
+import { answerFromFaq } from '../faq/faq-answer.ts'
+import type { FaqIndex } from '../faq/faq-index.ts'
 import { advanceIntake, cancelIntake, type IntakeState, type IntakeTurn, startIntake } from '../intake/intake.ts'
 import { afterCancel, isAside } from '../intake/intake-parse.ts'
 import { findArticleReference } from '../retrieval/query.ts'
@@ -25,8 +27,8 @@ import {
   saveSessionState,
 } from './sessions-repo.ts'
 
-/** `calendar`: public holidays for ticket deadlines (weekends only when absent). */
-export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier; calendar?: WorkCalendar }
+/** `calendar`: public holidays for ticket deadlines (weekends only when absent); `faqs`: approved corrections. */
+export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier; calendar?: WorkCalendar; faqs?: FaqIndex }
 
 export type ChatRequest = { message: string; sessionId?: string; audience?: Audience }
 
@@ -36,8 +38,10 @@ export type ChatResponse = {
   answer: string
   grounded: boolean
   intent: Intent
-  mode: 'extractive' | 'llm'
+  mode: 'extractive' | 'llm' | 'faq'
   citations: Citation[]
+  /** Set when an approved staff correction (FAQ entry) answered instead of the documents. */
+  faq?: { id: number; approvedAt: string; score: number }
   /** When the documents did not answer: the named gate that refused (e.g. 'low-coverage'). */
   refusalReason?: string
   /** What was searched for: the message, or a follow-up completed with the earlier topic. */
@@ -180,6 +184,8 @@ async function handleNewMessage(
   if (intent === 'out_of_scope') return { ...plain, intent, answer: OUT_OF_SCOPE }
 
   if (!TICKET_INTENTS.has(intent)) {
+    const faq = await answerFromFaq(deps, message)
+    if (faq) return { ...faq, intent, resolvedQuery: message, state: {} }
     const { resolvedQuery, result } = await answerWithContext(deps, message, previous)
     return { ...fromAnswer(result), intent, resolvedQuery, state: {} }
   }

@@ -3,6 +3,7 @@ import type { ChatResponse, Citation } from './api-types.ts'
 import type { CitationDialog } from './citation-dialog.ts'
 import { el, replaceChildren } from './dom.ts'
 import { feedbackControls } from './feedback.ts'
+import { formatDate } from './format.ts'
 import { ticketCard } from './ticket-card.ts'
 
 type AnswerActions = { dialog: CitationDialog; handOff: () => void }
@@ -30,6 +31,10 @@ function renderAnswerText(target: HTMLElement, answer: string, citations: Citati
   )
   replaceChildren(target, ...parts)
 }
+
+/** A staff correction answered, not the documents: say so, with the day it was approved. */
+const reviewedNote = (approvedAt: string) =>
+  el('p', { class: 'reviewed', 'data-testid': 'reviewed' }, `工作人员审核的答复 · ${formatDate(approvedAt)}`)
 
 function sourcesList(citations: Citation[], dialog: CitationDialog): HTMLElement {
   const items = citations.map((citation) => {
@@ -103,6 +108,7 @@ export function createAnswerView(actions: AnswerActions) {
       const uncovered = !response.grounded && citations.length === 0 && !response.intake && !response.ticket
       replaceChildren(
         extras,
+        response.faq && reviewedNote(response.faq.approvedAt),
         citations.length > 0 && sourcesList(citations, actions.dialog),
         uncovered && response.intent !== 'smalltalk' && uncoveredNotice(actions.handOff),
         response.ticket && ticketCard(response.ticket),
@@ -112,6 +118,7 @@ export function createAnswerView(actions: AnswerActions) {
       )
       root.setAttribute('aria-busy', 'false')
       root.dataset.grounded = String(response.grounded)
+      root.dataset.mode = response.mode
     },
     fail(message: string, retry: () => void) {
       const button = el('button', { type: 'button', class: 'button button--small' }, '重试')
