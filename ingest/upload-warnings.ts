@@ -2,8 +2,10 @@ import { MAX_CHUNK_CHARS } from './chunk.ts'
 import { parseHeading } from './structure.ts'
 import type { Chunk, SourceDocument, SourceLine } from './types.ts'
 
-// Longer than this, a chunk was not split on sentences (missing punctuation, a table pasted as text).
-export const LONG_CHUNK_CHARS = Math.round(MAX_CHUNK_CHARS * 1.5)
+// A chunk that fills the whole length and stops mid-sentence was cut hard by the chunker: its text had
+// no sentence punctuation to split on (a table pasted as text, a scan's run-on line).
+const cutHard = (chunk: Chunk): boolean =>
+  chunk.content.length >= MAX_CHUNK_CHARS && !/[。！？；.!?;”」）)]\s*$/.test(chunk.content)
 // "第三条" and its look-alikes at the start of a line: "第 三 条", "第３条", "第三条本办法…".
 const ARTICLE_LIKE = /^\s*第\s*[一二三四五六七八九十百零〇两\d０-９]+\s*[条章节]/
 const MAX_LISTED = 5
@@ -40,10 +42,10 @@ export function uploadWarnings(loaded: SourceDocument, doc: SourceDocument, chun
       `${listed(unrecognised)} 像是条款标题，但没有被识别为条款（编号与正文之间应有空格，编号中不应有空格），其内容并入了上一条；请核对原文格式。`,
     )
   }
-  const long = chunks.filter((chunk) => chunk.content.length > LONG_CHUNK_CHARS)
+  const long = chunks.filter(cutHard)
   if (long.length > 0) {
     warnings.push(
-      `${listed(long.map((chunk) => `“${chunk.section || '正文'}”（${chunk.content.length} 字）`))} 超过 ${LONG_CHUNK_CHARS} 字，引用会不够精确；请检查原文是否缺少句末标点或分段。`,
+      `${listed(long.map((chunk) => `“${chunk.section || '正文'}”`))} 有整段超过 ${MAX_CHUNK_CHARS} 字没有句末标点，已被强制切断，引用会不够精确；请检查原文是否缺少句末标点或分段。`,
     )
   }
   return warnings

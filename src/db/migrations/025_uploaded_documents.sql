@@ -1,6 +1,5 @@
--- Where a document came from: the knowledge/ folder (seed, synced by ingest) or an upload in the staff
--- console. A folder ingest removes only folder documents that left the folder, never an upload.
-alter table documents add column origin text not null default 'folder' check (origin in ('folder', 'upload'));
+-- documents.origin (migration 010) is 'folder' or, for a file uploaded in the staff console, 'upload'.
+alter table documents add constraint documents_origin_check check (origin in ('folder', 'upload'));
 
 -- The uploaded file itself, so that every app instance on the same database has it (no shared disk)
 -- and it can be re-ingested after a chunker change. Folder documents have their file in knowledge/.
