@@ -21,6 +21,12 @@ const VALID_BODIES: Record<string, unknown> = {
   '/api/staff/tickets/{number}/replies': { body: '已收到，我们会尽快处理。' },
   '/api/staff/tickets/{number}/status': { status: 'in_progress' },
   '/api/staff/tickets/{number}/reassign': { assigneeId: 1 },
+  '/api/staff/login': { username: 'nobody', password: 'not-a-password' },
+  '/api/staff/accounts': { username: 'fuzz', name: '测试', role: 'agent', password: 'long-enough-pw' },
+  '/api/staff/accounts/{id}/role': { role: 'supervisor' },
+  '/api/staff/accounts/{id}/password': { password: 'long-enough-pw' },
+  '/api/staff/tokens': { staffId: 1, label: '测试' },
+  '/api/staff/retention': { days: 180 },
 }
 
 const MALFORMED_JSON = [
@@ -189,7 +195,8 @@ describe('bad input to every endpoint', () => {
     db = await createPgliteDb()
     ;({ app } = await createTestApp(db, { knowledge: 'test/fixtures/knowledge' }))
     await app.ready()
-    auth = { authorization: `Bearer ${(await staffWithToken(db, '张三', 'supervisor')).token}` }
+    // An admin reaches every staff route's validation.
+    auth = { authorization: `Bearer ${(await staffWithToken(db, '张三', 'admin')).token}` }
     const opened = await app.inject({ method: 'POST', url: '/api/tickets', payload: ticketInput() })
     SAMPLE_PARAMS.number = opened.json().ticket.number
   })
