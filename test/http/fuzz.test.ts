@@ -27,6 +27,11 @@ const VALID_BODIES: Record<string, unknown> = {
   '/api/staff/accounts/{id}/password': { password: 'long-enough-pw' },
   '/api/staff/tokens': { staffId: 1, label: '测试' },
   '/api/staff/retention': { days: 180 },
+  '/api/tickets/{number}/messages': { body: '补充一张购物小票的照片说明。', evidence: '小票编号 123' },
+  '/api/staff/tickets/{number}/notes': { body: '已电话联系，等待回电。' },
+  '/api/staff/canned-replies': { title: '已受理', body: '您的诉求已受理，我们会尽快联系您。' },
+  '/api/staff/faqs': { question: '电子秤多久检定一次？', answer: '强制检定的电子秤每年检定一次。' },
+  '/api/staff/search': { query: '电子秤检定周期' },
 }
 
 const MALFORMED_JSON = [
