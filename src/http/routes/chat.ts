@@ -4,7 +4,7 @@ import { setTurnFeedback } from '../../conversation/sessions-repo.ts'
 import { type ChatDeps, type ChatResponse, handleChatMessage } from '../../conversation/turn.ts'
 import { NotFoundError } from '../../errors.ts'
 import { AUDIENCES } from '../../routing/intents.ts'
-import { clientGoneSignal } from '../client-gone.ts'
+import { whileClientWaits } from '../client-gone.ts'
 import { rowId } from '../zod-schemas.ts'
 
 // Control characters other than line breaks carry no meaning in a question and break logs and pages.
@@ -39,9 +39,9 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
       schema: { tags: ['chat'], summary: '提问：返回有出处的回答，或转人工/登记工单的下一步', body: ChatRequestSchema },
     },
     async (request, reply): Promise<ChatResponse> =>
-      handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>, {
-        signal: clientGoneSignal(reply),
-      }),
+      whileClientWaits(request, reply, (signal) =>
+        handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>, { signal }),
+      ),
   )
 
   app.post(
@@ -55,9 +55,9 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
     },
     async (request, reply) => {
       // Compute before streaming: a failure is still an ordinary JSON error with its status.
-      const response = await handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>, {
-        signal: clientGoneSignal(reply),
-      })
+      const response = await whileClientWaits(request, reply, (signal) =>
+        handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>, { signal }),
+      )
       reply.hijack()
       reply.raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
