@@ -276,7 +276,10 @@ async function takeTurn(
     message,
     resolvedQuery: response.resolvedQuery,
     intent: response.intent,
-    answer: response.answer,
+    // The lookup token is shown once, to the requester; stored, it would be readable to staff (feedback view).
+    answer: response.ticket
+      ? response.answer.replaceAll(response.ticket.lookupToken, '（查询码不保存）')
+      : response.answer,
     grounded: response.grounded,
     mode: response.mode,
     citations: response.citations,
