@@ -44,11 +44,15 @@ const ConfigSchema = z.object({
   LLM_MODEL: optionalString,
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 
-  /** Per client address; 0 turns a limit off. Loopback callers (evals, bench) are exempt by default. */
+  /** Per client address, shared by every instance on the database; 0 turns a limit off. */
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   TICKET_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(10),
-  REQUESTER_MESSAGE_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(20),
-  RATE_LIMIT_ALLOWLIST: commaList.default(['127.0.0.1', '::1', '::ffff:127.0.0.1']),
+  LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  MESSAGE_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(30),
+  FEEDBACK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  LOGIN_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(20),
+  /** Addresses never limited. None by default: exempting loopback would exempt everyone behind a local proxy. */
+  RATE_LIMIT_ALLOWLIST: commaList.default([]),
   /**
    * The reverse proxy in front, as addresses or CIDRs (comma list): the client address is then read
    * from X-Forwarded-For, which per-client limits need. Never "true": anyone could claim any address.

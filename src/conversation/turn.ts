@@ -173,9 +173,11 @@ async function handleNewMessage(
   audience: Audience,
   turns: ChatTurn[],
   message: string,
+  signal?: AbortSignal,
 ): Promise<TurnResult> {
   const previous = turns.at(-1)
   const classification = await deps.classifier.classify(message, audience)
+  await checkClient(signal)
   let intent = classification.intent
   if (previous && leansOnContext(message) && classification.confidence < FOLLOW_UP_CONFIDENCE) intent = previous.intent
   const plain = { grounded: false, mode: 'extractive' as const, citations: [], resolvedQuery: message, state: {} }
@@ -250,9 +252,15 @@ export type TurnOptions = {
 
 const BUSY = '上一条消息还在处理中，请等回答出来后再发送下一条。'
 
-/** Stops the turn when its client has gone; called between steps that cost something. */
-export function checkClient(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ClientGoneError('客户端已断开，本轮处理已停止。')
+/**
+ * Stops the turn when its client has gone; called before the steps that cost something. It first
+ * lets pending I/O be seen: an embedded database answers without yielding, so a close that arrived
+ * with the request would otherwise be noticed only after the whole turn.
+ */
+export async function checkClient(signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return
+  await new Promise((resolve) => setImmediate(resolve))
+  if (signal.aborted) throw new ClientGoneError('客户端已断开，本轮处理已停止。')
 }
 
 /**
@@ -265,7 +273,7 @@ export async function handleChatMessage(
   options: TurnOptions = {},
 ): Promise<ChatResponse> {
   const started = performance.now()
-  checkClient(options.signal)
+  await checkClient(options.signal)
   const existing = request.sessionId ? await getSession(deps.db, request.sessionId) : null
   // An unknown id starts a new session with an id of ours: guessing one must never join another's.
   if (!existing) {
@@ -291,19 +299,22 @@ async function takeTurn(
   const message = request.message.trim()
   const audience = request.audience ?? session.audience
   const turns = existing ? await listTurns(deps.db, session.id, 10) : []
-  checkClient(options.signal)
+  await checkClient(options.signal)
   const state = session.state as ChatState
   const result =
     state.intake && state.intake.step !== 'submitted' && state.intake.step !== 'cancelled'
       ? await continueIntake(deps, session, state, turns, message)
-      : await handleNewMessage(deps, session, audience, turns, message)
+      : await handleNewMessage(deps, session, audience, turns, message, options.signal)
   const { state: nextState, ...response } = result
   await saveSessionState(deps.db, session.id, nextState, audience)
   const turnId = await appendTurn(deps.db, session.id, {
     message,
     resolvedQuery: response.resolvedQuery,
     intent: response.intent,
-    answer: response.answer,
+    // The lookup token is shown once, to the requester; stored, it would be readable to staff (feedback view).
+    answer: response.ticket
+      ? response.answer.replaceAll(response.ticket.lookupToken, '（查询码不保存）')
+      : response.answer,
     grounded: response.grounded,
     mode: response.mode,
     citations: response.citations,

@@ -84,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerErrorHandler(app)
   useStrictInput(app)
   await registerCors(app, deps.config.CORS_ORIGINS)
-  await registerRateLimits(app, deps.config)
+  await registerRateLimits(app, deps.config, deps.db)
   await registerSecurityHeaders(app)
 
   await app.register(swagger, {

@@ -1,7 +1,7 @@
 import { setTurnFeedback } from '../../conversation/sessions-repo.ts'
 import { type ChatDeps, handleChatMessage } from '../../conversation/turn.ts'
 import { NotFoundError } from '../../errors.ts'
-import { clientGoneSignal } from '../client-gone.ts'
+import { whileClientWaits } from '../client-gone.ts'
 import { ChatRequestSchema, ChatResponseSchema, FeedbackResponse, FeedbackSchema } from '../contract/chat.ts'
 import { commonErrors, ErrorResponse } from '../contract/common.ts'
 import type { App } from '../zod-schemas.ts'
@@ -23,7 +23,8 @@ export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): vo
         response: { 200: ChatResponseSchema, ...commonErrors },
       },
     },
-    async (request, reply) => handleChatMessage(deps.chat(), request.body, { signal: clientGoneSignal(reply) }),
+    async (request, reply) =>
+      whileClientWaits(request, reply, (signal) => handleChatMessage(deps.chat(), request.body, { signal })),
   )
 
   app.post(
@@ -37,7 +38,9 @@ export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): vo
     },
     async (request, reply) => {
       // Compute before streaming: a failure is still an ordinary JSON error with its status.
-      const response = await handleChatMessage(deps.chat(), request.body, { signal: clientGoneSignal(reply) })
+      const response = await whileClientWaits(request, reply, (signal) =>
+        handleChatMessage(deps.chat(), request.body, { signal }),
+      )
       reply.hijack()
       reply.raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
