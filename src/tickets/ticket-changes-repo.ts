@@ -104,6 +104,7 @@ export async function erasePersonalData(
 ): Promise<boolean> {
   const rows = await db.query(
     `update tickets set contact_name = '（已清除）', phone = $2, address = null, transcript = '[]'::jsonb,
+       notify_email = null, notify_sms = false,
        description = $3, personal_data_purged_at = $4, updated_at = $4
      where id = $1 and status = 'closed' and personal_data_purged_at is null
      returning id`,
