@@ -21,9 +21,6 @@ const VALID_BODIES: Record<string, unknown> = {
   '/api/staff/tickets/{number}/replies': { body: '已收到，我们会尽快处理。' },
   '/api/staff/tickets/{number}/status': { status: 'in_progress' },
   '/api/staff/tickets/{number}/reassign': { assigneeId: 1 },
-  '/api/tickets/{number}/messages': { body: '补充一下情况' },
-  '/api/staff/tickets/{number}/notes': { body: '内部备注' },
-  '/api/staff/canned-replies': { title: '模板', body: '请保留购物凭证。' },
 }
 
 const MALFORMED_JSON = [
