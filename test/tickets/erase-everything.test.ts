@@ -12,7 +12,8 @@ const PHONE = '13712345678'
 const OTHER_PHONE = '13698765432'
 const COMPANY = '上海明珠精密衡器有限公司'
 const ADDRESS = '浦东新区秀沿路888弄66号'
-const PERSONAL = [NAME, PHONE, OTHER_PHONE, COMPANY, ADDRESS]
+const EMAIL = 'mingzhu.ouyang@example.com'
+const PERSONAL = [NAME, PHONE, OTHER_PHONE, COMPANY, ADDRESS, EMAIL]
 
 /** Every row of every table of the app, as text: what a backup or a curious reader would see. */
 async function dumpDatabase(db: Db): Promise<string> {
@@ -61,6 +62,11 @@ describe.each(testDatabases)('retention erases personal data everywhere on $name
       phone: PHONE,
       companyName: COMPANY,
       address: ADDRESS,
+      merchant: `${ADDRESS}楼下的衡器店`,
+      purchase: '11月20日买的电子秤',
+      amount: '128元',
+      wish: '退货退款',
+      notify: `邮件通知我 ${EMAIL}`,
     }
     reply = await chat(`那电子秤多久检定一次？有事打${OTHER_PHONE}`, sessionId)
     for (let i = 0; i < 8 && reply.intake?.step !== 'confirm'; i++) {
@@ -83,6 +89,14 @@ describe.each(testDatabases)('retention erases personal data everywhere on $name
     const act = (path: string, payload: Record<string, unknown>) =>
       app.inject({ method: 'POST', url: `/api/staff/tickets/${number}${path}`, headers: staff, payload })
     expect((await act('/claim', {})).statusCode).toBe(200)
+    expect((await act('/notes', { body: `${NAME}白天打${OTHER_PHONE}` })).statusCode).toBe(201)
+    const added = await app.inject({
+      method: 'POST',
+      url: `/api/tickets/${number}/messages`,
+      headers: { 'x-lookup-token': lookupToken },
+      payload: { body: `我是${NAME}，补充：店在${ADDRESS}`, evidence: `发票抬头${COMPANY}` },
+    })
+    expect(added.statusCode).toBe(201)
     expect((await act('/replies', { body: `${NAME}您好，已联系${COMPANY}，地址${ADDRESS}` })).statusCode).toBe(201)
     expect(
       (await act('/status', { status: 'resolved', note: `已电话${PHONE}回访${NAME}，${ADDRESS}` })).statusCode,
