@@ -26,6 +26,12 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
       llm,
       timeoutMs: config.LLM_TIMEOUT_MS,
     }),
+    llmTiming: {
+      budgetMs: config.LLM_TURN_BUDGET_MS,
+      firstTokenMs: config.LLM_FIRST_TOKEN_TIMEOUT_MS,
+      stallMs: config.LLM_STALL_TIMEOUT_MS,
+      callCapMs: config.LLM_TIMEOUT_MS,
+    },
     async refresh() {
       assistant.vocabulary = await loadVocabulary(db)
     },

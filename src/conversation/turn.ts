@@ -1,6 +1,8 @@
-import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
+import { type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
 import type { Citation } from '../answer/citations.ts'
+import type { RemovedClaim } from '../answer/claims.ts'
 import { conceptsOf } from '../answer/evidence.ts'
+import type { LlmOutcome } from '../answer/llm-outcome.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
 import { advanceIntake, type IntakeState, startIntake } from '../intake/intake.ts'
 import { findArticleReference } from '../retrieval/query.ts'
@@ -9,7 +11,9 @@ import type { RoutingClassifier } from '../routing/llm-classifier.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
 import { leansOnContext, withTopicOf } from './follow-up.ts'
+import { rewriteFollowUp } from './follow-up-llm.ts'
 import { GUIDANCE_QUESTIONS, looksLikeQuestion } from './guidance.ts'
+import { answerWithModel, type ModelAnswer, type TurnContext } from './model-answer.ts'
 import {
   appendTurn,
   type ChatSession,
@@ -19,10 +23,15 @@ import {
   listTurns,
   saveSessionState,
 } from './sessions-repo.ts'
+import { type LlmTiming, startTurnBudget, type TurnLog } from './turn-budget.ts'
+import { createTurnEvents, type TurnEventSink } from './turn-events.ts'
 
-export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier }
+export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier; llmTiming: LlmTiming }
 
 export type ChatRequest = { message: string; sessionId?: string; audience?: Audience }
+
+/** `signal`: the client went away; `onEvent`: the turn as it happens (citations, deltas, done). */
+export type TurnOptions = { signal?: AbortSignal; onEvent?: TurnEventSink; log?: TurnLog }
 
 export type ChatResponse = {
   sessionId: string
@@ -34,6 +43,10 @@ export type ChatResponse = {
   citations: Citation[]
   /** When the documents did not answer: the named gate that refused (e.g. 'low-coverage'). */
   refusalReason?: string
+  /** How the turn's model call ended, when a model was asked. */
+  llmOutcome?: LlmOutcome
+  /** Sentences of the model's answer the claim check removed (reasons only, for the log; not shown). */
+  removedClaims?: RemovedClaim[]
   /** What was searched for: the message, or a follow-up completed with the earlier topic. */
   resolvedQuery: string
   /** Set once a complaint or service request has been stored as a ticket. */
@@ -56,16 +69,27 @@ const standsAlone = (deps: ChatDeps, message: string): boolean =>
   findArticleReference(message) !== null ||
   conceptsOf(message, deps.glossary, deps.vocabulary).filter((concept) => concept.known).length > 2
 
-/** Answers from the documents; a follow-up that leans on the last question carries its topic along. */
-async function answerWithContext(deps: ChatDeps, message: string, previous: ChatTurn | undefined) {
-  const followUp = previous ? leansOnContext(message) : false
-  const rewritten = previous ? withTopicOf(previous.resolvedQuery, message, deps.glossary, deps.vocabulary) : message
-  if (followUp) return { resolvedQuery: rewritten, result: await answerQuestion(deps, rewritten) }
+/** The question to search for: as asked, or a follow-up completed by the model or with the earlier topic. */
+async function chooseQuestion(deps: ChatDeps, message: string, previous: ChatTurn | undefined, turn: TurnContext) {
+  const rewrite = async (earlier: ChatTurn) =>
+    (deps.llm && (await rewriteFollowUp(deps.llm, earlier.resolvedQuery, message, turn.budget))) ||
+    withTopicOf(earlier.resolvedQuery, message, deps.glossary, deps.vocabulary)
+  if (previous && leansOnContext(message)) {
+    const rewritten = await rewrite(previous)
+    return { resolvedQuery: rewritten, result: await answerQuestion(deps, rewritten) }
+  }
   const alone = await answerQuestion(deps, message)
   if (alone.grounded || !previous || standsAlone(deps, message)) return { resolvedQuery: message, result: alone }
   // A short question that cannot stand alone may still be about what was just discussed.
+  const rewritten = await rewrite(previous)
   const combined = await answerQuestion(deps, rewritten)
   return combined.grounded ? { resolvedQuery: rewritten, result: combined } : { resolvedQuery: message, result: alone }
+}
+
+/** Answers from the documents: the model writes the answer when configured, the extractive one stands in. */
+async function answerWithContext(deps: ChatDeps, message: string, previous: ChatTurn | undefined, turn: TurnContext) {
+  const { resolvedQuery, result } = await chooseQuestion(deps, message, previous, turn)
+  return { resolvedQuery, result: await answerWithModel(deps, resolvedQuery, result, turn) }
 }
 
 const transcriptOf = (turns: ChatTurn[], message: string, reply: string) => [
@@ -90,11 +114,12 @@ async function continueIntake(
   state: ChatState,
   turns: ChatTurn[],
   message: string,
+  turn: TurnContext,
 ): Promise<TurnResult> {
   const intake = state.intake as IntakeState
   if (intake.step !== 'confirm' && looksLikeQuestion(message)) {
     // Answer the question, then ask again for what the form still needs: nothing typed is lost.
-    const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1))
+    const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1), turn)
     const again = advanceIntake(intake, '')
     return {
       ...fromAnswer(result),
@@ -144,9 +169,14 @@ async function handleNewMessage(
   audience: Audience,
   turns: ChatTurn[],
   message: string,
+  turn: TurnContext,
 ): Promise<TurnResult> {
   const previous = turns.at(-1)
-  const classification = await deps.classifier.classify(message, audience)
+  const { budget } = turn
+  const classification = await deps.classifier.classify(message, audience, {
+    signal: budget.signal,
+    onLlmError: (error) => budget.record('routing', budget.outcomeOf(error), error),
+  })
   let intent = classification.intent
   if (previous && leansOnContext(message) && classification.confidence < FOLLOW_UP_CONFIDENCE) intent = previous.intent
   const plain = { grounded: false, mode: 'extractive' as const, citations: [], resolvedQuery: message, state: {} }
@@ -155,7 +185,7 @@ async function handleNewMessage(
   if (intent === 'out_of_scope') return { ...plain, intent, answer: OUT_OF_SCOPE }
 
   if (!TICKET_INTENTS.has(intent)) {
-    const { resolvedQuery, result } = await answerWithContext(deps, message, previous)
+    const { resolvedQuery, result } = await answerWithContext(deps, message, previous, turn)
     return { ...fromAnswer(result), intent, resolvedQuery, state: {} }
   }
 
@@ -198,16 +228,29 @@ async function guidanceFor(deps: ChatDeps, intent: Intent, category: TicketCateg
   return guidance.grounded ? { resolvedQuery: standing, result: guidance } : none
 }
 
-const fromAnswer = (answer: Answer) => ({
+const fromAnswer = (answer: ModelAnswer) => ({
   answer: answer.answer,
   grounded: answer.grounded,
   mode: answer.mode,
   citations: answer.citations,
+  ...(answer.removedClaims?.length ? { removedClaims: answer.removedClaims } : {}),
 })
 
 /** One turn of the conversation: classify, answer or collect ticket details, remember. */
-export async function handleChatMessage(deps: ChatDeps, request: ChatRequest): Promise<ChatResponse> {
+export async function handleChatMessage(
+  deps: ChatDeps,
+  request: ChatRequest,
+  options: TurnOptions = {},
+): Promise<ChatResponse> {
   const started = performance.now()
+  const events = createTurnEvents(options.onEvent)
+  const budget = startTurnBudget({
+    ...deps.llmTiming,
+    model: deps.llm?.model ?? null,
+    signal: options.signal,
+    log: options.log,
+  })
+  const turn: TurnContext = { budget, events, log: options.log }
   const message = request.message.trim()
   const existing = request.sessionId ? await getSession(deps.db, request.sessionId) : null
   // An unknown id starts a new session with an id of ours: guessing one must never join another's.
@@ -217,9 +260,11 @@ export async function handleChatMessage(deps: ChatDeps, request: ChatRequest): P
   const state = session.state as ChatState
   const result =
     state.intake && state.intake.step !== 'submitted' && state.intake.step !== 'cancelled'
-      ? await continueIntake(deps, session, state, turns, message)
-      : await handleNewMessage(deps, session, audience, turns, message)
-  const { state: nextState, ...response } = result
+      ? await continueIntake(deps, session, state, turns, message, turn)
+      : await handleNewMessage(deps, session, audience, turns, message, turn)
+  const { state: nextState, ...reply } = result
+  const llmOutcome = budget.outcome()
+  const response = { ...reply, ...(llmOutcome ? { llmOutcome } : {}) }
   await saveSessionState(deps.db, session.id, nextState, audience)
   const turnId = await appendTurn(deps.db, session.id, {
     message,
@@ -230,7 +275,10 @@ export async function handleChatMessage(deps: ChatDeps, request: ChatRequest): P
     mode: response.mode,
     citations: response.citations,
     refusalReason: response.refusalReason ?? null,
+    llmOutcome,
     latencyMs: Math.round(performance.now() - started),
   })
-  return { sessionId: session.id, turnId, ...response }
+  const done = { sessionId: session.id, turnId, ...response }
+  events.done(done)
+  return done
 }

@@ -4,6 +4,7 @@ import { ANSWER_SYSTEM_PROMPT } from '../../src/answer/prompts.ts'
 import { createPgliteDb, type Db } from '../../src/db/index.ts'
 import { createTestApp } from '../support/app.ts'
 import { type ChatCompletionRequest, type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts'
+import { passageNumber } from '../support/llm-chat.ts'
 
 const QUESTION = '75号令适用于哪些生产单位？'
 
@@ -11,7 +12,7 @@ describe('LLM answers over the retrieved passages (fake OpenAI-compatible server
   let db: Db
   let app: FastifyInstance
   let fake: FakeOpenAI
-  let answer = ''
+  let answer: string | ((request: ChatCompletionRequest) => string) = ''
 
   const isAnswerRequest = (request: ChatCompletionRequest) => request.messages[0]?.content === ANSWER_SYSTEM_PROMPT
   const answerRequests = () => fake.requests.filter(isAnswerRequest)
@@ -19,7 +20,7 @@ describe('LLM answers over the retrieved passages (fake OpenAI-compatible server
   beforeAll(async () => {
     fake = await startFakeOpenAI((request) =>
       isAnswerRequest(request)
-        ? { content: answer }
+        ? { content: typeof answer === 'string' ? answer : answer(request) }
         : {
             content: JSON.stringify({
               intent: 'policy_question',
@@ -48,11 +49,13 @@ describe('LLM answers over the retrieved passages (fake OpenAI-compatible server
   }
 
   it('uses a checked LLM answer: its markers renumbered, its citations verbatim quotes of the passages', async () => {
-    answer = '75号令适用于三类产品的生产单位[2]，包括实行生产许可和强制性产品认证管理的产品[2]。'
+    const scope = (n: number) =>
+      `75号令适用于实行工业产品生产许可管理的产品和实行强制性产品认证管理的产品的生产单位[${n}]。`
+    answer = (request) => scope(passageNumber(request, '第二条'))
     const body = await ask()
     expect(body.mode).toBe('llm')
     expect(body.grounded).toBe(true)
-    expect(body.answer).toBe('75号令适用于三类产品的生产单位[1]，包括实行生产许可和强制性产品认证管理的产品[1]。')
+    expect(body.answer).toBe(scope(1))
     expect(body.citations).toHaveLength(1)
     const chunk = (await app.inject({ method: 'GET', url: `/api/chunks/${body.citations[0].chunkId}` })).json()
     expect(chunk.content).toContain(body.citations[0].quote)
@@ -78,16 +81,28 @@ describe('LLM answers over the retrieved passages (fake OpenAI-compatible server
     expect(body.answer).not.toContain('[9]')
   })
 
-  it('does not ask the model when the documents do not cover the question', async () => {
-    answer = '罚款五万元[1]。'
+  it('shows the model a question the extractive answerer refuses, and keeps a number the passages lack from it', async () => {
+    answer = '违反75号令将被罚款五万元[1]。'
     const response = await app.inject({
       method: 'POST',
       url: '/api/chat',
       payload: { message: '违反75号令会被罚多少钱？' },
     })
     const body = response.json()
-    expect(body.grounded).toBe(false)
+    expect(answerRequests()).toHaveLength(1)
+    expect(body).toMatchObject({ grounded: false, mode: 'extractive', llmOutcome: 'unverified' })
     expect(body.answer).not.toContain('五万')
+  })
+
+  it('does not ask the model below the retrieval floor', async () => {
+    answer = '今天上海晴，最高气温25度[1]。'
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/chat',
+      payload: { message: '今天上海的天气怎么样？' },
+    })
+    expect(response.json()).toMatchObject({ grounded: false, mode: 'extractive' })
+    expect(response.json().answer).not.toContain('25')
     expect(answerRequests()).toHaveLength(0)
   })
 })

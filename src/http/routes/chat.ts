@@ -24,10 +24,6 @@ const FeedbackSchema = z.object({
   comment: z.string().max(500).optional(),
 })
 
-/** Answer text in pieces of a sentence or a line, the way it is streamed to the page. */
-export const answerDeltas = (answer: string): string[] =>
-  answer.match(/[^。！？\n]*[。！？\n]|[^。！？\n]+$/g) ?? [answer]
-
 const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
 
 export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => ChatDeps }): void {
@@ -37,7 +33,7 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
       schema: { tags: ['chat'], summary: '提问：返回有出处的回答，或转人工/登记工单的下一步', body: ChatRequestSchema },
     },
     async (request): Promise<ChatResponse> =>
-      handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>),
+      handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>, { log: request.log }),
   )
 
   app.post(
@@ -50,20 +46,42 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
       },
     },
     async (request, reply) => {
-      // Compute before streaming: a failure is still an ordinary JSON error with its status.
-      const response = await handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>)
-      reply.hijack()
-      reply.raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-request-id': request.id,
+      // A client that goes away aborts the turn, and with it the model's upstream request.
+      const gone = new AbortController()
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) gone.abort(new Error('client closed the connection'))
       })
-      reply.raw.write(
-        sse('citations', { sessionId: response.sessionId, intent: response.intent, citations: response.citations }),
-      )
-      for (const text of answerDeltas(response.answer)) reply.raw.write(sse('delta', { text }))
-      reply.raw.end(sse('done', response))
+      // The stream opens with the first event: a failure before it is still an ordinary JSON error.
+      let open = false
+      const send = (event: string, data: unknown) => {
+        if (!open) {
+          reply.hijack()
+          reply.raw.writeHead(200, {
+            'content-type': 'text/event-stream; charset=utf-8',
+            'cache-control': 'no-cache, no-transform',
+            connection: 'keep-alive',
+            'x-request-id': request.id,
+          })
+          open = true
+        }
+        if (!reply.raw.destroyed) reply.raw.write(sse(event, data))
+      }
+      try {
+        await handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>, {
+          signal: gone.signal,
+          log: request.log,
+          onEvent: (event) => {
+            if (event.type === 'citations') send('citations', { citations: event.citations })
+            else if (event.type === 'delta') send('delta', { text: event.text })
+            else send('done', event.response)
+          },
+        })
+      } catch (error) {
+        if (!open) throw error
+        request.log.error({ err: error }, 'chat stream failed after it started')
+        send('error', { error: 'internal_error', message: '回答生成出错了，请再发送一次。' })
+      }
+      reply.raw.end()
     },
   )
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
+import { countLlmOutcomes } from '../../conversation/llm-outcomes-repo.ts'
 import type { Db } from '../../db/index.ts'
 import { OPEN_STATUSES, PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from '../../tickets/model.ts'
 import { ticketStatistics } from '../../tickets/stats.ts'
@@ -168,8 +169,19 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
 
       scope.get(
         '/stats',
-        { schema: { tags, summary: '统计：各类别未办结数、超时数、首次答复用时中位数', querystring: StatsQuery } },
-        async (request) => ticketStatistics(db, now(), (request.query as z.output<typeof StatsQuery>).days),
+        {
+          schema: {
+            tags,
+            summary: '统计：各类别未办结数、超时数、首次答复用时中位数、模型调用结果（llmOutcomes）',
+            querystring: StatsQuery,
+          },
+        },
+        async (request) => {
+          const { days } = request.query as z.output<typeof StatsQuery>
+          const stats = await ticketStatistics(db, now(), days)
+          const since = new Date(now().getTime() - stats.windowDays * 86_400_000)
+          return { ...stats, llmOutcomes: await countLlmOutcomes(db, since) }
+        },
       )
     },
     { prefix: '/api/staff' },
