@@ -3,7 +3,7 @@ import { describeOutcome, describeSummary } from '../ingest/report.ts'
 import { createAssistant } from './assistant.ts'
 import { loadConfig } from './config.ts'
 import { connectWithRetry, createDb, describeGiveUp, describeRetry, migrate } from './db/index.ts'
-import { createEmbedder } from './embedding/index.ts'
+import { createEmbedder, ensureEmbeddingSpace } from './embedding/index.ts'
 import { buildApp, type Readiness } from './http/app.ts'
 
 const config = loadConfig()
@@ -23,6 +23,8 @@ const app = await buildApp({ config, db, assistant, readiness, logger: { level: 
 
 async function prepareStore(): Promise<void> {
   await migrate(db)
+  // A store embedded by another model would fail every search: stop now, naming the re-embed command.
+  await ensureEmbeddingSpace(db, embedder)
   const [row] = await db.query<{ count: number }>('select count(*)::int as count from documents')
   if ((row?.count ?? 0) === 0) {
     app.log.info(`empty store: ingesting ${config.KNOWLEDGE_DIR}`)
