@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ANSWER_SYSTEM_PROMPT } from '../../src/answer/prompts.ts'
+import { ANSWER_SYSTEM_PROMPT, FOLLOW_UP_SYSTEM_PROMPT } from '../../src/answer/prompts.ts'
 import { createPgliteDb, type Db } from '../../src/db/index.ts'
 import { createTestApp } from '../support/app.ts'
-import { type ChatCompletionRequest, type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts'
-import { passageNumber } from '../support/llm-chat.ts'
+import { type ChatCompletionRequest, type FakeOpenAI, type FakeReply, startFakeOpenAI } from '../support/fake-openai.ts'
+import { intentReply, isAnswerRequest, passageNumber } from '../support/llm-chat.ts'
 
 const QUESTION = '75号令适用于哪些生产单位？'
 
@@ -14,22 +14,16 @@ describe('LLM answers over the retrieved passages (fake OpenAI-compatible server
   let fake: FakeOpenAI
   let answer: string | ((request: ChatCompletionRequest) => string) = ''
 
-  const isAnswerRequest = (request: ChatCompletionRequest) => request.messages[0]?.content === ANSWER_SYSTEM_PROMPT
+  let rewrite: FakeReply = {}
+
   const answerRequests = () => fake.requests.filter(isAnswerRequest)
 
   beforeAll(async () => {
-    fake = await startFakeOpenAI((request) =>
-      isAnswerRequest(request)
-        ? { content: typeof answer === 'string' ? answer : answer(request) }
-        : {
-            content: JSON.stringify({
-              intent: 'policy_question',
-              category: null,
-              highPriority: false,
-              confidence: 0.9,
-            }),
-          },
-    )
+    fake = await startFakeOpenAI((request) => {
+      if (isAnswerRequest(request)) return { content: typeof answer === 'string' ? answer : answer(request) }
+      if (request.messages[0]?.content === FOLLOW_UP_SYSTEM_PROMPT) return rewrite
+      return intentReply()
+    })
     db = await createPgliteDb()
     ;({ app } = await createTestApp(db, { env: { LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model' } }))
   })
@@ -104,5 +98,43 @@ describe('LLM answers over the retrieved passages (fake OpenAI-compatible server
     expect(response.json()).toMatchObject({ grounded: false, mode: 'extractive' })
     expect(response.json().answer).not.toContain('25')
     expect(answerRequests()).toHaveLength(0)
+  })
+
+  describe('follow-ups rewritten by the model', () => {
+    const followUp = async (reply: FakeReply) => {
+      rewrite = reply
+      answer = '资料未覆盖'
+      const first = (
+        await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'CCC免办是什么？' } })
+      ).json()
+      const second = await app.inject({
+        method: 'POST',
+        url: '/api/chat',
+        payload: { message: '那需要准备什么材料？', sessionId: first.sessionId },
+      })
+      const [stored] = await db.query<{ resolved_query: string }>(
+        'select resolved_query from chat_turns where id = $1',
+        [second.json().turnId],
+      )
+      return { body: second.json(), stored: stored?.resolved_query }
+    }
+
+    it('searches for and stores the question the model wrote', async () => {
+      const { body, stored } = await followUp({ content: 'CCC免办需要准备哪些申请材料？' })
+      expect(body.resolvedQuery).toBe('CCC免办需要准备哪些申请材料？')
+      expect(stored).toBe('CCC免办需要准备哪些申请材料？')
+      expect(body.citations[0]?.docId).toBe('ccc-exemption')
+      const [rewriting] = fake.requests.filter((request) => request.messages[0]?.content === FOLLOW_UP_SYSTEM_PROMPT)
+      expect(rewriting?.messages[1]?.content).toContain('上一轮问题：CCC免办是什么？')
+    })
+
+    it.each([
+      ['fails', { status: 500 }],
+      ['answers instead of rewriting', { content: '需要准备：\n1. 申请书\n2. 合同' }],
+    ])('carries the topic offline when the model %s', async (_, reply) => {
+      const { body, stored } = await followUp(reply)
+      expect(body.resolvedQuery).toMatch(/ccc免办.*那需要准备什么材料？/i)
+      expect(stored).toBe(body.resolvedQuery)
+    })
   })
 })
