@@ -50,7 +50,7 @@ export function createStaffApi(token: string) {
         method: 'POST',
         json: { assigneeId, ...(note ? { note } : {}) },
       }),
-    stats: (days: number) => call<TicketStatistics>(`/stats?days=${days}`),
+    stats: (days: number) => call<TicketStatistics & { llmOutcomes: Record<string, number> }>(`/stats?days=${days}`),
     feedback: (offset: number) => call<FeedbackPage>(`/feedback?rating=down&limit=20&offset=${offset}`),
   }
 }

@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS, type TicketCategory } from '../tickets/model.ts'
 import { el, replaceChildren } from './dom.ts'
+import { llmOutcomesTable } from './llm-outcomes-view.ts'
 import type { StaffView } from './staff-context.ts'
 
 /** Supervisors: open tickets by category, overdue count, median time to first reply. */
@@ -85,6 +86,7 @@ export const statsView: StaffView = async (container, context) => {
             ),
           ),
         ),
+        llmOutcomesTable(stats.llmOutcomes),
       )
     } catch (error) {
       context.fail(error, body)
