@@ -42,7 +42,7 @@ const MARKER = /\[\d+\]/g
 const LIST_MARK = /^\s*(?:[-*•·]|\d+[.、．)）]|[（(]\d+[)）])\s*/
 const QUOTED = /[“"「『]([^”"」』]{2,})[”"」』]/g
 const TITLE = /《([^》]{2,})》/g
-// Digits inside a code (3c, gb/t) are part of a name, not a number. Chinese numerals count as numbers only where they measure or number something: 三类, 五万元, 第三条.
+// Chinese numerals count as numbers only where they measure or number something: 三类, 五万元, 第三条.
 const CHINESE_NUMBER =
   /第[零〇一二两三四五六七八九十百千万亿]+|[零〇一二两三四五六七八九十百千万亿]{2,}(?=[元个项条款类日天年月周次人家倍岁名批件种])|[二两三四五六七八九十](?=[元个项条款类日天年月周次人家倍岁名批件种])/g
 // Words any answer uses to talk about its sources: they support nothing by themselves.
@@ -55,6 +55,7 @@ const FRAME_WORDS = new Set(
 /** The numbers a text states, as digits: "5月5日" → 5, 5; "五万元" → 50000; "第三条" → 3. */
 export function numbersIn(text: string): string[] {
   const folded = foldText(text).replace(MARKER, ' ')
+  // Digits inside a code (3c, iso9001) are part of a name, not a number.
   const arabic = [...folded.matchAll(/(?<![a-z\d])\d+(?:[.,]\d+)*(?![a-z\d])/g)].map((match) =>
     match[0].replace(/,/g, ''),
   )

@@ -21,13 +21,14 @@ export async function rewriteFollowUp(
   message: string,
   budget: TurnBudget,
 ): Promise<string | null> {
+  const signal = budget.callSignal()
   try {
     const reply = await llm.complete(
       [
         { role: 'system', content: FOLLOW_UP_SYSTEM_PROMPT },
         { role: 'user', content: followUpUserPrompt(previousQuestion, message) },
       ],
-      { signal: budget.callSignal() },
+      { signal },
     )
     const question = reply.trim().replace(/^["“「]|["”」]$/g, '')
     if (!question || question.includes('\n') || question.length > MAX_REWRITE_LENGTH) {
@@ -37,7 +38,11 @@ export async function rewriteFollowUp(
     budget.record('follow-up', 'ok')
     return question
   } catch (error) {
-    budget.record('follow-up', error instanceof UnusableRewriteError ? 'unverified' : budget.outcomeOf(error), error)
+    budget.record(
+      'follow-up',
+      error instanceof UnusableRewriteError ? 'unverified' : budget.outcomeOf(signal.aborted),
+      error,
+    )
     return null
   }
 }

@@ -63,7 +63,8 @@ export async function answerWithModel(
     onCitations: (citations) => events.citations(citations),
     onDelta: (text) => events.delta(text),
   })
-  const outcome = generated.outcome === 'aborted' ? budget.outcomeOf(generated.cause) : generated.outcome
+  // The stream only knows the turn's signal fired: the budget knows whether that was its deadline or the client.
+  const outcome = generated.outcome === 'aborted' ? budget.outcomeOf() : generated.outcome
   budget.record('answer', outcome, generated.cause)
   if (generated.removed.length > 0) {
     turn.log?.warn(

@@ -14,8 +14,8 @@ export type TurnBudget = {
   remainingMs(): number
   /** The turn's signal, or the per-call cap (LLM_TIMEOUT_MS) if that comes first: for one non-streamed call. */
   callSignal(): AbortSignal
-  /** Why an aborted or failed call ended, as an outcome. */
-  outcomeOf(error: unknown): LlmOutcome
+  /** How a failed call ended: the client gone, a deadline (the turn's, or the call's own: `timedOut`), or an error. */
+  outcomeOf(timedOut?: boolean): LlmOutcome
   /** Records how a step's call ended; anything but 'ok' is a fallback and logged as a warning. */
   record(step: LlmStep, outcome: LlmOutcome, cause?: unknown): void
   /** What the turn stores: the answer call's outcome, else the first failure of an earlier call. */
@@ -51,13 +51,9 @@ export function startTurnBudget(options: TurnBudgetOptions): TurnBudget {
     stallMs: options.stallMs,
     remainingMs: () => Math.max(0, deadline - Date.now()),
     callSignal: () => AbortSignal.any([signal, AbortSignal.timeout(options.callCapMs)]),
-    outcomeOf(error) {
+    outcomeOf(timedOut = false) {
       if (options.signal?.aborted) return 'aborted'
-      if (expiry.aborted) return 'timeout'
-      const name = error instanceof Error ? error.name : ''
-      return name === 'AbortError' || name === 'TimeoutError' || /abort|timed? ?out/i.test(String(error))
-        ? 'timeout'
-        : 'error'
+      return expiry.aborted || timedOut ? 'timeout' : 'error'
     },
     record(step, outcome, cause) {
       outcomes.push({ step, outcome })

@@ -175,7 +175,7 @@ async function handleNewMessage(
   const { budget } = turn
   const classification = await deps.classifier.classify(message, audience, {
     signal: budget.signal,
-    onLlmError: (error) => budget.record('routing', budget.outcomeOf(error), error),
+    onLlmError: (error, timedOut) => budget.record('routing', budget.outcomeOf(timedOut), error),
   })
   let intent = classification.intent
   if (previous && leansOnContext(message) && classification.confidence < FOLLOW_UP_CONFIDENCE) intent = previous.intent

@@ -55,7 +55,7 @@ export async function classifyWithLlm(
 export type RoutedClassification = Classification & { source: 'llm' | 'offline' }
 
 /** One classification's share of the turn: its deadline, and who to tell when the model fails. */
-export type ClassifyCall = { signal?: AbortSignal; onLlmError?: (error: unknown) => void }
+export type ClassifyCall = { signal?: AbortSignal; onLlmError?: (error: unknown, timedOut: boolean) => void }
 
 export type RoutingClassifier = {
   classify(text: string, audience?: Audience, call?: ClassifyCall): Promise<RoutedClassification>
@@ -103,7 +103,7 @@ export function createRoutingClassifier({
         return { ...(await untilAborted(classifyWithLlm(llm, text, audience, signal), signal)), source: 'llm' }
       } catch (error) {
         onLlmError?.(error)
-        call.onLlmError?.(error)
+        call.onLlmError?.(error, signal.aborted)
         return fallback()
       }
     },
