@@ -7,6 +7,7 @@ import { INTENT_SYSTEM_PROMPT } from '../../src/routing/prompts.ts'
 import { createTestApp } from '../support/app.ts'
 import { type ChatCompletionRequest, type FakeOpenAI, type FakeReply, startFakeOpenAI } from '../support/fake-openai.ts'
 import { intentReply, isAnswerRequest, passageNumber, QUESTION, streamChat, supported } from '../support/llm-chat.ts'
+import { captureLog } from '../support/log-capture.ts'
 import { staffWithToken } from '../support/tickets.ts'
 
 const FIRST_TOKEN_MS = 2_000
@@ -29,11 +30,13 @@ describe('LLM answers streamed token by token (fake OpenAI-compatible server)', 
   let fake: FakeOpenAI
   let baseUrl: string
   let behaviour: (request: ChatCompletionRequest) => FakeReply = () => ({})
+  const log = captureLog()
 
   beforeAll(async () => {
     fake = await startFakeOpenAI((request) => (isAnswerRequest(request) ? behaviour(request) : intentReply()))
     db = await createPgliteDb()
     ;({ app } = await createTestApp(db, {
+      logger: { level: 'warn', stream: log.stream },
       env: {
         LLM_BASE_URL: fake.url,
         LLM_MODEL: 'fake-model',
@@ -54,6 +57,7 @@ describe('LLM answers streamed token by token (fake OpenAI-compatible server)', 
     fake.requests.length = 0
     fake.abandoned.length = 0
     fake.firstTokenAt.length = 0
+    log.lines.length = 0
   })
 
   it('sends citations, then deltas as the model writes, then the checked answer; the first delta within 1 s', async () => {
@@ -133,6 +137,10 @@ describe('LLM answers streamed token by token (fake OpenAI-compatible server)', 
     // Words already shown are withdrawn in so many words; with none shown nothing needs saying.
     expect(result.done.answer.startsWith(MODEL_ANSWER_WITHDRAWN)).toBe(shown)
     expect(result.totalMs).toBeLessThan(waitMs + SLACK_MS)
+    // Logged as a warning with its cause and the model, without what was asked.
+    const warning = log.lines.map((line) => JSON.parse(line)).find((line) => line.llmOutcome === outcome)
+    expect(warning).toMatchObject({ level: 40, llmStep: 'answer', model: 'fake-model', cause: expect.any(String) })
+    expect(JSON.stringify(warning)).not.toContain('申请材料')
     // A model that went quiet is hung up on, not left generating for nobody.
     if (outcome === 'first-token-timeout' || outcome === 'stall') expect(await abandonedRequests(fake)).toHaveLength(1)
   })
