@@ -23,6 +23,7 @@ export type RetrievalResult = {
 /** Everything the report needs about one case: what was expected, what came back, and the verdicts. */
 export type CaseResult = {
   id: string
+  split: EvalCase['split']
   file: string
   line: number
   question: string
@@ -33,6 +34,8 @@ export type CaseResult = {
     sessionId: string
     answer: string
     grounded: boolean
+    /** The named gate that refused, when the server says (ChatResponse.refusalReason). */
+    refusalReason: string | null
     intent: Intent
     mode: ChatResponse['mode']
     resolvedQuery: string
@@ -100,6 +103,7 @@ export async function runCase(deps: HarnessDeps, c: EvalCase): Promise<CaseResul
   const retrieval = c.grounded && expected ? await rankAll(deps.assistant, response.resolvedQuery, expected) : null
   return {
     id: c.id,
+    split: c.split,
     file: c.file,
     line: c.line,
     question: c.question,
@@ -115,6 +119,7 @@ export async function runCase(deps: HarnessDeps, c: EvalCase): Promise<CaseResul
       sessionId: response.sessionId,
       answer: response.answer,
       grounded: response.grounded,
+      refusalReason: response.refusalReason ?? null,
       intent: response.intent,
       mode: response.mode,
       resolvedQuery: response.resolvedQuery,

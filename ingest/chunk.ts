@@ -1,3 +1,4 @@
+import { clip, IngestLimitError, MAX_CHUNKS_PER_DOCUMENT, MAX_HEADING_CHARS, MAX_SECTION_CHARS } from './limits.ts'
 import { type Heading, parseHeading } from './structure.ts'
 import type { Chunk, SourceDocument, SourceLine } from './types.ts'
 
@@ -47,7 +48,8 @@ const headingText = (heading: Heading): string => {
   return spaced ? `${heading.marker} ${heading.title}` : `${heading.marker}${heading.title}`
 }
 
-const sectionName = (path: Heading[]): string => path.map(headingText).join(SECTION_SEPARATOR)
+const sectionName = (path: Heading[]): string =>
+  clip(path.map((heading) => clip(headingText(heading), MAX_HEADING_CHARS)).join(SECTION_SEPARATOR), MAX_SECTION_CHARS)
 
 const ARTICLE_MARKER = /^第.+条(之.+)?$/
 
@@ -81,10 +83,24 @@ export const splitSentences = (text: string): string[] =>
     .map((part) => part.trim())
     .filter(Boolean)
 
-/** Splits text longer than MAX_CHUNK_CHARS on sentence boundaries, repeating one sentence as overlap. */
+/** A "sentence" longer than `max` (a line without punctuation) cut into pieces of `max`. */
+const hardSplit = (sentence: string, max: number): string[] => {
+  if (sentence.length <= max) return [sentence]
+  const pieces: string[] = []
+  for (let start = 0; start < sentence.length; start += max) pieces.push(sentence.slice(start, start + max))
+  return pieces
+}
+
+/**
+ * Splits text longer than MAX_CHUNK_CHARS on sentence boundaries, repeating one sentence as overlap;
+ * a sentence longer than that on its own is cut hard, so no chunk ever exceeds `max`. Linear in the text.
+ */
 export function splitLongText(text: string, max = MAX_CHUNK_CHARS): string[] {
   if (text.length <= max) return [text]
-  const sentences = text.split(/(?<=[。！？；!?])|(?=\n)/).filter((part) => part.trim())
+  const sentences = text
+    .split(/(?<=[。！？；!?])|(?=\n)/)
+    .filter((part) => part.trim())
+    .flatMap((part) => hardSplit(part, max))
   const parts: string[] = []
   let current: string[] = []
   let length = 0
@@ -92,7 +108,7 @@ export function splitLongText(text: string, max = MAX_CHUNK_CHARS): string[] {
     if (length + sentence.length > max && current.length > 0) {
       parts.push(current.join('').trim())
       const overlap = current.at(-1) as string
-      current = overlap.length < max / 4 ? [overlap] : []
+      current = overlap.length < max / 4 && overlap.length + sentence.length <= max ? [overlap] : []
       length = current.reduce((sum, part) => sum + part.length, 0)
     }
     current.push(sentence)
@@ -131,6 +147,11 @@ export function chunkDocument(doc: SourceDocument): Chunk[] {
         .trim()
       if (!text) continue
       for (const content of splitLongText(text)) {
+        if (chunks.length >= MAX_CHUNKS_PER_DOCUMENT) {
+          throw new IngestLimitError(
+            `文件切分后超过 ${MAX_CHUNKS_PER_DOCUMENT} 个片段；请拆分成几个文件（标题过多或正文过长）`,
+          )
+        }
         chunks.push({
           ordinal: chunks.length,
           section: group.section,

@@ -1,15 +1,15 @@
 import { loadConfig } from '../src/config.ts'
-import { createDb, migrate } from '../src/db/index.ts'
+import { openStoreForCli } from '../src/db/cli-store.ts'
 import { createEmbedder } from '../src/embedding/index.ts'
 import { directorySize, formatBytes } from '../src/util/disk-usage.ts'
+import { ingestLimitsOf } from './limits.ts'
 import { ingestKnowledge } from './pipeline.ts'
-import { describeOutcome, describeSummary, ingestSucceeded } from './report.ts'
+import { describeOutcome, describeSummary, ingestComplete } from './report.ts'
 
 const config = loadConfig()
 const reembed = process.argv.includes('--reembed')
-const db = await createDb(config)
+const db = await openStoreForCli(config, 'ingest')
 try {
-  await migrate(db)
   const embedder = await createEmbedder(config, {
     onRetry: (attempt, error) =>
       console.log(`  向量服务出错（${error instanceof Error ? error.message : String(error)}），第 ${attempt} 次重试…`),
@@ -21,12 +21,14 @@ try {
     db,
     embedder,
     dir: config.KNOWLEDGE_DIR,
+    limits: ingestLimitsOf(config),
     reembed,
     onFile: (outcome) => console.log(describeOutcome(outcome)),
   })
   console.log(describeSummary(summary))
   if (!config.DATABASE_URL) console.log(`数据目录大小：${formatBytes(await directorySize(config.DATA_DIR))}`)
-  process.exitCode = ingestSucceeded(summary) ? 0 : 1
+  // The files that could be read are stored either way; the exit status says whether any was left out.
+  process.exitCode = ingestComplete(summary) ? 0 : 1
 } catch (error) {
   console.error(`入库失败：${error instanceof Error ? error.message : String(error)}`)
   process.exitCode = 1

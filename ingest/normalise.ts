@@ -53,7 +53,8 @@ function joinWrapped(lines: SourceLine[]): SourceLine[] {
 export function normaliseLines(lines: SourceLine[], format: SourceFormat): SourceLine[] {
   const cleaned: SourceLine[] = []
   for (const line of lines) {
-    let text = toHalfWidthAlnum(line.text).replace(/\s+$/, '').replace(/^\s+/, '')
+    // trim, not /\s+$/: that regex is quadratic on a line with a long run of spaces inside it.
+    let text = toHalfWidthAlnum(line.text).trim()
     if (!text || PAGE_MARKER.test(text)) continue
     if (format === 'md') {
       if (/^\|?\s*:?-{3,}/.test(text)) continue

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import type { Db } from '../src/db/index.ts'
+import { type Db, isConnectionError } from '../src/db/index.ts'
 import { type Embedder, ensureEmbeddingSpace } from '../src/embedding/index.ts'
 import { GLOSSARY_FILE, loadGlossary } from '../src/text/glossary.ts'
 import { segmentWords } from '../src/text/segment.ts'
 import { chunkDocument } from './chunk.ts'
+import { checkFileSize, DEFAULT_INGEST_LIMITS, type IngestLimits } from './limits.ts'
 import { documentIdOf, loadDocument, SUPPORTED_EXTENSIONS } from './loaders/index.ts'
 import { normaliseLines } from './normalise.ts'
 import { type EmbeddedChunk, listStoredDocuments, removeDocuments, replaceDocument } from './store.ts'
@@ -34,6 +35,10 @@ export type IngestOptions = {
   /** Re-embed every chunk, e.g. after changing the embedding model. */
   reembed?: boolean
   onFile?: (outcome: FileOutcome) => void
+  /** File size and PDF limits; ingest/limits.ts has the defaults. */
+  limits?: IngestLimits
+  /** Called once with how many files the folder holds, before the first is read. */
+  onFiles?: (count: number) => void
 }
 
 /** What search indexes for a chunk: the document's names and the heading path give context. */
@@ -85,7 +90,9 @@ export async function ingestKnowledge(options: IngestOptions): Promise<IngestSum
     options.onFile?.(outcome)
   }
 
-  for (const file of await listKnowledgeFiles(dir)) {
+  const names = await listKnowledgeFiles(dir)
+  options.onFiles?.(names.length)
+  for (const file of names) {
     const docId = documentIdOf(file)
     if (seen.has(docId)) {
       report({
@@ -98,13 +105,15 @@ export async function ingestKnowledge(options: IngestOptions): Promise<IngestSum
     seen.add(docId)
     const fileStarted = performance.now()
     try {
+      // Before reading it whole: a file of gigabytes is refused without being loaded.
+      checkFileSize((await stat(join(dir, file))).size, options.limits ?? DEFAULT_INGEST_LIMITS)
       const bytes = await readFile(join(dir, file))
       const hash = createHash('sha256').update(PIPELINE_VERSION).update(glossaryVersion).update(bytes).digest('hex')
       if (stored.get(docId) === hash && !reembedded) {
         report({ file, docId, status: 'unchanged' })
         continue
       }
-      const loaded = await loadDocument(join(dir, file), bytes)
+      const loaded = await loadDocument(join(dir, file), bytes, options.limits)
       const doc = { ...loaded, lines: normaliseLines(loaded.lines, loaded.format) }
       const chunks = chunkDocument(doc)
       if (chunks.length === 0) throw new Error('no text could be read from it')
@@ -112,6 +121,8 @@ export async function ingestKnowledge(options: IngestOptions): Promise<IngestSum
       const status = stored.has(docId) ? 'updated' : 'added'
       report({ file, docId, status, chunks: chunks.length, ms: Math.round(performance.now() - fileStarted) })
     } catch (error) {
+      // A database that went away is no fault of this file, and the next ones would fail the same way.
+      if (isConnectionError(error)) throw error
       report({ file, status: 'failed', reason: errorMessage(error) })
     }
   }

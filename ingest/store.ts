@@ -5,7 +5,10 @@ import type { Chunk, SourceDocument } from './types.ts'
 export type StoredDocument = { id: string; contentHash: string }
 
 export async function listStoredDocuments(db: Db): Promise<StoredDocument[]> {
-  const rows = await db.query<{ id: string; content_hash: string }>('select id, content_hash from documents')
+  // Only the folder's own: a document from elsewhere (an upload) has no file whose absence removes it.
+  const rows = await db.query<{ id: string; content_hash: string }>(
+    "select id, content_hash from documents where origin = 'folder'",
+  )
   return rows.map((row) => ({ id: row.id, contentHash: row.content_hash }))
 }
 
@@ -49,5 +52,5 @@ export async function replaceDocument(
 
 export async function removeDocuments(db: Db, ids: string[]): Promise<void> {
   if (ids.length === 0) return
-  await db.query('delete from documents where id = any($1::text[])', [ids])
+  await db.query("delete from documents where id = any($1::text[]) and origin = 'folder'", [ids])
 }

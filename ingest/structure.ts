@@ -32,11 +32,22 @@ function splitTitle(text: string): { title: string; rest: string } {
   return { title: text.slice(0, end + 1).replace(/[。；]$/, ''), rest: text.slice(end + 1).trim() }
 }
 
+/**
+ * "## Title ##" → "Title". A loop, not /\s*#*$/ after a lazy match, which is quadratic on a long
+ * heading ending in a run of spaces or hashes.
+ */
+function withoutClosingHashes(text: string): string {
+  let end = text.length
+  while (end > 0 && text[end - 1] === '#') end--
+  const title = text.slice(0, end).trim()
+  return title || text.trim()
+}
+
 /** Recognises a structural heading at the start of a line, or returns null for body text. */
 export function parseHeading(line: string, format: 'md' | 'txt' | 'pdf'): Heading | null {
-  const markdown = /^(#{1,6})\s+(.+?)\s*#*$/.exec(line)
+  const markdown = /^(#{1,6})\s+(\S.*)$/.exec(line)
   if (format === 'md' && markdown) {
-    const text = (markdown[2] as string).trim()
+    const text = withoutClosingHashes(markdown[2] as string)
     const numbered = parseHeading(text, 'txt')
     return {
       kind: `h${(markdown[1] as string).length}`,

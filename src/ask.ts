@@ -1,12 +1,12 @@
 /**
  * `npm run ask -- "问题"`: one question from the command line, answered as /api/chat would, with
- * its sources. Uses the same store as the server (stop a PGlite server first: one process at a time).
+ * its sources. Uses the same store as the server; a running PGlite server holds it, and this then stops with a message.
  */
 import { ingestKnowledge } from '../ingest/pipeline.ts'
 import { createAssistant } from './assistant.ts'
 import { loadConfig } from './config.ts'
 import { handleChatMessage } from './conversation/turn.ts'
-import { createDb, migrate } from './db/index.ts'
+import { openStoreForCli } from './db/cli-store.ts'
 import { createEmbedder } from './embedding/index.ts'
 
 const question = process.argv.slice(2).join(' ').trim()
@@ -16,9 +16,8 @@ if (!question) {
 }
 
 const config = loadConfig()
-const db = await createDb(config)
+const db = await openStoreForCli(config, 'ask')
 try {
-  await migrate(db)
   const embedder = await createEmbedder(config)
   const assistant = await createAssistant(config, db, embedder)
   const [row] = await db.query<{ count: number }>('select count(*)::int as count from documents')

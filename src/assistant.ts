@@ -8,6 +8,7 @@ import { createVocabulary, loadVocabulary } from './retrieval/vocabulary.ts'
 import { createIntentClassifier, loadLabelledExamples, TRAINING_SET_PATH } from './routing/classify-intent.ts'
 import { createRoutingClassifier } from './routing/llm-classifier.ts'
 import { GLOSSARY_FILE, loadGlossary } from './text/glossary.ts'
+import { workCalendarOf } from './tickets/sla.ts'
 
 /** Everything a chat turn needs, assembled once; `refresh` re-reads what ingest changes. */
 export type Assistant = ChatDeps & { refresh(): Promise<void> }
@@ -19,6 +20,7 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
     embedder,
     llm,
     glossary: loadGlossary(join(config.KNOWLEDGE_DIR, GLOSSARY_FILE)),
+    calendar: workCalendarOf(config),
     // Empty until the store is ready; main calls refresh() after migrations and ingest.
     vocabulary: createVocabulary([]),
     classifier: createRoutingClassifier({

@@ -12,6 +12,11 @@ const commaList = z.string().transform((value) =>
     .filter(Boolean),
 )
 
+// Dates of the working-day calendar; a typo must stop the start, not shift every deadline silently.
+const dateList = commaList.pipe(
+  z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'dates as YYYY-MM-DD, comma-separated' })),
+)
+
 const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -54,6 +59,7 @@ const ConfigSchema = z.object({
   /** Per client address; 0 turns a limit off. Loopback callers (evals, bench) are exempt by default. */
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   TICKET_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(10),
+  REQUESTER_MESSAGE_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(20),
   RATE_LIMIT_ALLOWLIST: commaList.default(['127.0.0.1', '::1', '::ffff:127.0.0.1']),
   /**
    * The reverse proxy in front, as addresses or CIDRs (comma list): the client address is then read
@@ -65,10 +71,52 @@ const ConfigSchema = z.object({
       .refine((value) => value !== 'true', { message: 'name the proxy addresses, e.g. 127.0.0.1, not "true"' })
       .optional(),
   ),
+  /** Working-day calendar for ticket deadlines (国务院办公厅 holiday notice of the year). */
+  PUBLIC_HOLIDAYS: dateList.default([]),
+  MAKEUP_WORKDAYS: dateList.default([]),
+  /** Notifications: e-mail through SMTP and/or a JSON webhook (SMS gateway, WeCom relay); unset → off. */
+  NOTIFY_SMTP_URL: optionalString.pipe(z.string().url().optional()),
+  NOTIFY_EMAIL_FROM: z.string().default('浦东新区质量服务 <noreply@localhost>'),
+  NOTIFY_WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Staff get one reminder through the webhook when a ticket's next deadline is this close; 0 → none. */
+  NOTIFY_REMINDER_HOURS: z.coerce.number().min(0).max(240).default(4),
+  /** Time for a request's headers and body to arrive in full; a slower client gets 408 and is closed. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** A connection with no traffic for this long is closed (also one whose request is still being answered). */
+  CONNECTION_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  /** How long an idle keep-alive connection stays open between requests. */
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Open connections per client address (TRUST_PROXY addresses exempt); more are closed at once. */
+  MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(64),
+  /** Ingest limits (ingest/limits.ts): a knowledge file above them is reported and skipped. */
+  INGEST_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(5),
+  INGEST_PDF_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).default(500),
+  INGEST_PDF_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  INGEST_PDF_MAX_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),
   /** Origins allowed to call the API from a browser (comma list); unset → no CORS headers at all. */
   CORS_ORIGINS: commaList
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)))
     .default([]),
+
+  /** On a store without an admin, the server creates `admin` with this password (at least 12 characters). */
+  ADMIN_INITIAL_PASSWORD: optionalString.pipe(
+    z.string().min(12, { message: 'at least 12 characters' }).max(200).optional(),
+  ),
+  /** A staff sign-in ends after this long without a request … */
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /** … and after this long in any case. */
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** Failed sign-ins for one account name, then for one client address, before a timed lock-out. */
+  STAFF_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  STAFF_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(1000).default(20),
+  /** How long failures count and how long a lock lasts. */
+  STAFF_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** The session cookie's Secure flag: auto = when the request came over https (X-Forwarded-Proto from TRUST_PROXY). */
+  STAFF_COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
 })
 
 export type Config = z.output<typeof ConfigSchema>

@@ -42,3 +42,10 @@ export class UnavailableError extends AppError {
   override status = 503
   override code = 'unavailable'
 }
+
+/** The client closed the connection before its answer was ready: the work is stopped, nobody reads a reply. */
+export class ClientGoneError extends AppError {
+  override name = 'ClientGoneError'
+  override status = 499
+  override code = 'client_gone'
+}

@@ -1,50 +1,42 @@
-import { ingestKnowledge } from '../ingest/pipeline.ts'
+import { ingestInBackground, newIngestProgress } from '../ingest/background.ts'
+import { ingestLimitsOf } from '../ingest/limits.ts'
 import { describeOutcome, describeSummary } from '../ingest/report.ts'
 import { createAssistant } from './assistant.ts'
 import { loadConfig } from './config.ts'
-import { connectWithRetry, createDb, describeGiveUp, describeRetry, migrate } from './db/index.ts'
+import { connectWithRetry, createDb, DataDirLockedError, describeGiveUp, describeRetry, migrate } from './db/index.ts'
 import { createEmbedder, ensureEmbeddingSpace } from './embedding/index.ts'
 import { buildApp, type Readiness } from './http/app.ts'
+import { startOutboxWorker } from './notify/worker.ts'
+import { describeFirstAdmin, ensureFirstAdmin } from './staff/first-admin.ts'
 
 const config = loadConfig()
-// PostgreSQL may still be starting (same compose file, reboot): wait for it rather than exit at once.
-const db = await connectWithRetry(() => createDb(config), {
+const retry = {
   retries: config.DB_CONNECT_RETRIES,
   delayMs: config.DB_CONNECT_RETRY_DELAY_MS,
-  onRetry: (retry) => console.error(describeRetry(retry)),
-}).catch((error: unknown) => {
-  console.error(describeGiveUp(error, config.DB_CONNECT_RETRIES))
+  onRetry: (attempt: Parameters<typeof describeRetry>[0]) => console.error(describeRetry(attempt)),
+}
+const giveUp = (error: unknown) => {
+  console.error(error instanceof DataDirLockedError ? error.message : describeGiveUp(error, config.DB_CONNECT_RETRIES))
   process.exit(1)
-})
+}
+// PostgreSQL may still be starting (same compose file, reboot): wait for it rather than exit at once.
+// An embedded store held by another process (a second server, a CLI) refuses at once, naming it.
+const db = await connectWithRetry(
+  () => createDb(config, { command: 'server', host: config.HOST, port: config.PORT }),
+  retry,
+).catch(giveUp)
 const embedder = await createEmbedder(config)
-const readiness: Readiness = { ready: false }
+const ingest = newIngestProgress()
+const readiness: Readiness = { ready: false, ingest }
 const assistant = await createAssistant(config, db, embedder)
 const app = await buildApp({ config, db, assistant, readiness, logger: { level: config.LOG_LEVEL } })
-
-async function prepareStore(): Promise<void> {
-  await migrate(db)
-  // A store embedded by another model would fail every search: stop now, naming the re-embed command.
-  await ensureEmbeddingSpace(db, embedder)
-  const [row] = await db.query<{ count: number }>('select count(*)::int as count from documents')
-  if ((row?.count ?? 0) === 0) {
-    app.log.info(`empty store: ingesting ${config.KNOWLEDGE_DIR}`)
-    const summary = await ingestKnowledge({
-      db,
-      embedder,
-      dir: config.KNOWLEDGE_DIR,
-      onFile: (outcome) => app.log.info(describeOutcome(outcome).trim()),
-    })
-    app.log.info(describeSummary(summary))
-  }
-  await assistant.refresh()
-  readiness.ready = true
-}
 
 let closing = false
 async function shutdown(signal: string): Promise<void> {
   if (closing) return
   closing = true
   app.log.info(`${signal}: shutting down`)
+  await outbox?.stop()
   await app.close()
   await db.close()
   process.exit(0)
@@ -52,6 +44,32 @@ async function shutdown(signal: string): Promise<void> {
 process.on('SIGINT', () => void shutdown('SIGINT'))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
+let outbox: ReturnType<typeof startOutboxWorker> | undefined
 await app.listen({ host: config.HOST, port: config.PORT })
-await prepareStore()
-app.log.info(`ready: http://${config.HOST}:${config.PORT}/`)
+// A connection ended under the migration (a restart, a terminated backend) is retried like the first connect.
+await connectWithRetry(() => migrate(db), retry).catch(giveUp)
+// A store embedded by another model would fail every search: stop now, naming the re-embed command.
+await ensureEmbeddingSpace(db, embedder).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error))
+  process.exit(1)
+})
+const firstAdmin = await ensureFirstAdmin(db, config.ADMIN_INITIAL_PASSWORD, new Date())
+const howToSignIn = describeFirstAdmin(firstAdmin, `http://${config.HOST}:${config.PORT}/staff`)
+// Without an admin nobody can manage the console: worth a warning until someone acts on it.
+if (howToSignIn) app.log[firstAdmin.kind === 'created' ? 'info' : 'warn'](howToSignIn)
+// Tickets, lookups and staff work from here on; chat once the knowledge folder has been read.
+readiness.ready = true
+outbox = startOutboxWorker(db, config, app.log)
+app.log.info(`ready: http://${config.HOST}:${config.PORT}/ (ingesting ${config.KNOWLEDGE_DIR} in the background)`)
+void ingestInBackground({
+  db,
+  embedder,
+  dir: config.KNOWLEDGE_DIR,
+  limits: ingestLimitsOf(config),
+  progress: ingest,
+  retryDelayMs: config.DB_CONNECT_RETRY_DELAY_MS,
+  onFile: (outcome) => app.log.info(describeOutcome(outcome).trim()),
+  onSummary: (summary) => app.log.info(describeSummary(summary)),
+  onRetry: (message) => app.log.warn(message),
+  afterPass: () => assistant.refresh(),
+})

@@ -19,15 +19,25 @@ try {
     server = await startCeilingServer()
   } else {
     // Loaded only here, so that the ceiling process holds Fastify and nothing of the app.
-    const [{ benchConfig, startAppServer }, { openStore }, { createStaffMember }] = await Promise.all([
-      import('./servers.ts'),
-      import('./stores.ts'),
-      import('../../src/tickets/staff-tokens.ts'),
-    ])
+    const [{ benchConfig, startAppServer }, { openStore }, { createAccount }, { insertStaffToken }] = await Promise.all(
+      [
+        import('./servers.ts'),
+        import('./stores.ts'),
+        import('../../src/staff/accounts.ts'),
+        import('../../src/staff/tokens.ts'),
+      ],
+    )
     const config = benchConfig()
     store = await openStore(JSON.parse(spec) as StoreTarget, config.DB_POOL_SIZE)
     server = await startAppServer(store.db, config)
-    staffToken = (await createStaffMember(store.db, { name: '压测主管', role: 'supervisor' })).token
+    const now = new Date()
+    const staff = await createAccount(
+      store.db,
+      { kind: 'system', name: '压测' },
+      { username: 'bench', name: '压测主管', role: 'supervisor', password: 'bench-password-1' },
+      now,
+    )
+    staffToken = (await insertStaffToken(store.db, { staffId: staff.id, label: '压测', createdBy: null, now })).secret
   }
 } catch (error) {
   await store?.dispose()

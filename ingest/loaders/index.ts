@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
+import { checkFileSize, clip, DEFAULT_INGEST_LIMITS, type IngestLimits, MAX_HEADING_CHARS } from '../limits.ts'
 import type { SourceDocument, SourceFormat } from '../types.ts'
 import { loadPdfDocument } from './pdf-loader.ts'
 import { loadTextDocument } from './text-loader.ts'
@@ -8,13 +9,21 @@ export const SUPPORTED_EXTENSIONS: Record<string, SourceFormat> = { '.md': 'md',
 
 export const documentIdOf = (path: string): string => basename(path, extname(path))
 
-/** Reads a knowledge file in the loader its extension names. */
-export async function loadDocument(path: string, data?: Buffer): Promise<SourceDocument> {
+/** Reads a knowledge file in the loader its extension names, within `limits`. */
+export async function loadDocument(
+  path: string,
+  data?: Buffer,
+  limits: IngestLimits = DEFAULT_INGEST_LIMITS,
+): Promise<SourceDocument> {
   const format = SUPPORTED_EXTENSIONS[extname(path).toLowerCase()]
   if (!format) throw new Error(`unsupported file type "${extname(path)}" (supported: .md, .txt, .pdf)`)
   const bytes = data ?? (await readFile(path))
+  checkFileSize(bytes.length, limits)
   const id = documentIdOf(path)
-  if (format === 'pdf') return loadPdfDocument(id, path, new Uint8Array(bytes))
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  return loadTextDocument(id, path, format, text)
+  const doc =
+    format === 'pdf'
+      ? await loadPdfDocument(id, path, new Uint8Array(bytes), limits)
+      : loadTextDocument(id, path, format, new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  // The title goes into the search text of every chunk: a whole one-line file as title would too.
+  return { ...doc, title: clip(doc.title, MAX_HEADING_CHARS) }
 }

@@ -5,11 +5,13 @@ import { type PreparedQuery, prepareQuery } from '../retrieval/query.ts'
 import { type RetrievalMode, type ScoredChunk, searchChunks } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
+import { capAnswerText } from './answer-length.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { conceptsOf } from './evidence.ts'
 import { composeExtractiveAnswer, type Evidence, weighEvidence } from './extractive.ts'
 import type { Llm } from './llm.ts'
 import { articleNotCovered, NOT_COVERED, notCoveredWithGap } from './messages.ts'
+import { SEARCH_LIMIT } from './tuning.ts'
 
 export type AnswerDeps = { db: Db; embedder: Embedder; glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
 
@@ -64,7 +66,7 @@ function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuery): Sco
 }
 
 async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuery, mode?: RetrievalMode) {
-  const candidates = await searchChunks(deps.db, deps.embedder, query, { limit: 12, mode })
+  const candidates = await searchChunks(deps.db, deps.embedder, query, { limit: SEARCH_LIMIT, mode })
   return preferNamedOrders(candidates, query)
 }
 
@@ -73,9 +75,15 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuery, mode?:
  * `mode` switches off one side of the hybrid search, for the baselines.
  */
 export async function rankPassages(deps: AnswerDeps, question: string, options: { mode?: RetrievalMode } = {}) {
+  const { concepts, candidates } = await rankingInputs(deps, question, options)
+  return weighEvidence(concepts, candidates).map((item) => item.chunk)
+}
+
+/** What the ranker weighs for a question: its concepts and the retrieved candidates (for evals/tune.ts). */
+export async function rankingInputs(deps: AnswerDeps, question: string, options: { mode?: RetrievalMode } = {}) {
   const query = prepareQuery(question, deps.glossary)
   const candidates = await retrieveCandidates(deps, query, options.mode)
-  return weighEvidence(conceptsOf(question, deps.glossary, deps.vocabulary), candidates).map((item) => item.chunk)
+  return { concepts: conceptsOf(question, deps.glossary, deps.vocabulary), candidates }
 }
 
 /**
@@ -90,7 +98,7 @@ export async function answerQuestion(
 ): Promise<Answer> {
   const query = prepareQuery(question, deps.glossary)
   const direct = await answerArticle(deps, query)
-  if (direct) return direct
+  if (direct) return { ...direct, answer: capAnswerText(direct.answer) }
 
   const candidates = await retrieveCandidates(deps, query, options.mode)
   const extractive = composeExtractiveAnswer(question, conceptsOf(question, deps.glossary, deps.vocabulary), candidates)
@@ -102,7 +110,7 @@ export async function answerQuestion(
     )
   }
   return {
-    answer: extractive.answer,
+    answer: capAnswerText(extractive.answer),
     grounded: true,
     mode: 'extractive',
     citations: extractive.citations,

@@ -19,7 +19,14 @@ export const CLAIMS = {
 /** A passage as the model read it: its header (title, number, section) and the chunks it is made of. */
 export type ClaimPassage = { n: number; header: string; parts: Array<{ chunkId: number; content: string }> }
 
-export type ClaimProblem = 'unknown-marker' | 'number-not-in-passage' | 'quote-not-verbatim' | 'unsupported-terms'
+export const CLAIM_PROBLEMS = [
+  'unknown-marker',
+  'number-not-in-passage',
+  'quote-not-verbatim',
+  'unsupported-terms',
+] as const
+
+export type ClaimProblem = (typeof CLAIM_PROBLEMS)[number]
 
 /** What was removed, said without the removed text: the log may keep it, the user never sees it. */
 export type RemovedClaim = { reason: ClaimProblem; markers: number[] }

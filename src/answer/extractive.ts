@@ -4,28 +4,17 @@ import { foldText } from '../text/fold.ts'
 import { answerTypesOf, givesAnswerTypes, identifiersOf } from './answer-type.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { type Concept, coverage, type Sentence, sentencesOf, statesCoverageGap, unknownShare } from './evidence.ts'
-
-/** When the answerer abstains; tuned on the dev eval set (npm run eval). */
-export const GROUNDING = {
-  /** Below this share of the question's weight, the best passage is not taken to answer it. */
-  minCoverage: 0.5,
-  /** Below this share, the quoted span (with its document and section names) does not answer it. */
-  minSupport: 0.4,
-  /** A question mostly in words the store never uses is about something else. */
-  maxUnknownShare: 0.7,
-}
-const MAX_CITATIONS = 2
-// A further citation must itself say most of what was asked.
-const EXTRA_SENTENCE_COVERAGE = 0.6
-// How far down the ranking to look for a passage that gives the kind of fact asked for.
-const TYPED_CANDIDATES = 4
-/**
- * How the passages are ranked for answering: coverage of the question by the passage, by its
- * document's title, by its own heading (a question that restates a heading asks for that section),
- * its cosine similarity and its fused search rank. Weights tuned on the dev eval set by grid search;
- * the vector's cosine already acts through the fused rank, and weighing it again did not help.
- */
-export const RANKING = { coverage: 0.5, title: 0.3, specificity: 0.3, heading: 0.4, similarity: 0, fusion: 0.6 }
+import {
+  EXTRA_PASSAGE_SHARE,
+  EXTRA_SENTENCE_COVERAGE,
+  GAP_SENTENCE_COVERAGE,
+  GROUNDING,
+  MAX_CITATIONS,
+  QUOTE_TARGET,
+  RANKING,
+  SHORT_BODY,
+  TYPED_CANDIDATES,
+} from './tuning.ts'
 
 export type Evidence = {
   chunk: ScoredChunk
@@ -117,10 +106,6 @@ function mentionsIdentifiers(question: string, chunk: ChunkRecord, concepts: Con
   })
 }
 
-// An answer a person reads on a phone: a short passage, whole sentences.
-const SHORT_BODY = 260
-const QUOTE_TARGET = 180
-
 /**
  * The span to quote: the whole body of a short chunk; otherwise the best sentence widened by its
  * neighbours to about QUOTE_TARGET characters. Always a verbatim slice of the chunk.
@@ -193,7 +178,8 @@ export function composeExtractiveAnswer(
   const support = coverage(concepts, `${headerOf(primary.chunk)}\n${quote}`)
   if (support < grounding.minSupport) return { grounded: false, gap: null, evidence }
   // The best match is the summary saying what it leaves out: say that, do not answer around it.
-  if (statesCoverageGap(lead.text) && lead.coverage < 0.8) return { grounded: false, gap: lead.text, evidence }
+  if (statesCoverageGap(lead.text) && lead.coverage < GAP_SENTENCE_COVERAGE)
+    return { grounded: false, gap: lead.text, evidence }
 
   const citations: Citation[] = []
   citations.push(citationFor(1, primary.chunk, quote, primary.coverage))
@@ -201,7 +187,7 @@ export function composeExtractiveAnswer(
 
   // Another passage earns a place only if it answers as fully as the first: a loosely related one
   // would send the reader to the wrong section.
-  const threshold = Math.max(grounding.minCoverage, primary.coverage * 0.95)
+  const threshold = Math.max(grounding.minCoverage, primary.coverage * EXTRA_PASSAGE_SHARE)
   const others = evidence
     .slice(1)
     .filter((item) => item !== primary && item.coverage >= threshold && item.chunk.section !== primary.chunk.section)

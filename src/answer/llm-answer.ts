@@ -1,5 +1,6 @@
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { Glossary } from '../text/glossary.ts'
+import { capAnswerText, MAX_ANSWER_CHARS } from './answer-length.ts'
 import { type Citation, citationFor, citationMarkers } from './citations.ts'
 import { type ClaimPassage, checkClaims, type RemovedClaim } from './claims.ts'
 import type { Evidence } from './extractive.ts'
@@ -57,7 +58,7 @@ function verify(reply: string, passages: ModelPassage[], glossary: Glossary) {
   // Renumber in order of first use, so the citations read [1], [2], … whatever the model picked.
   const order = [...new Set(citationMarkers(check.text))]
   const renumber = new Map(order.map((n, index) => [n, index + 1]))
-  const answer = check.text.replace(/\[(\d+)\]/g, (_, n: string) => `[${renumber.get(Number(n))}]`)
+  const answer = capAnswerText(check.text.replace(/\[(\d+)\]/g, (_, n: string) => `[${renumber.get(Number(n))}]`))
   const citations = order.map((n, index) => {
     const span = check.spans.find((item) => item.n === n)
     const passage = passages[n - 1] as ModelPassage
@@ -99,6 +100,8 @@ export async function generateAnswer(
       signal: options.signal,
       firstTokenMs: options.firstTokenMs,
       stallMs: options.stallMs,
+      // The checked answer is capped at MAX_ANSWER_CHARS; a model still writing at twice that has run away.
+      maxChars: 2 * MAX_ANSWER_CHARS,
       onToken: (token) => {
         if (streamedChars === 0) {
           options.onCitations(

@@ -4,12 +4,15 @@
  * survived the claim check), 'first-token-timeout', 'stall', 'timeout' (the turn's budget ran out),
  * 'error' (HTTP error, broken or malformed stream), 'aborted' (the client went away).
  */
-export type LlmOutcome =
-  | 'ok'
-  | 'not-covered'
-  | 'unverified'
-  | 'first-token-timeout'
-  | 'stall'
-  | 'timeout'
-  | 'error'
-  | 'aborted'
+export const LLM_OUTCOMES = [
+  'ok',
+  'not-covered',
+  'unverified',
+  'first-token-timeout',
+  'stall',
+  'timeout',
+  'error',
+  'aborted',
+] as const
+
+export type LlmOutcome = (typeof LLM_OUTCOMES)[number]

@@ -9,6 +9,8 @@ export type StreamOptions = {
   signal: AbortSignal
   firstTokenMs: number
   stallMs: number
+  /** A reply longer than this is a runaway model: the call is ended as an error. */
+  maxChars: number
   onToken: (text: string) => void
 }
 
@@ -37,6 +39,12 @@ export async function streamReply(llm: Llm, messages: LlmMessage[], options: Str
     for await (const token of llm.stream(messages, { signal: AbortSignal.any([options.signal, watchdog.signal]) })) {
       text += token
       options.onToken(token)
+      if (text.length > options.maxChars) {
+        clearTimeout(timer)
+        const cause = new Error(`reply longer than ${options.maxChars} characters`)
+        watchdog.abort(cause)
+        return { text, end: 'error', cause }
+      }
       silence = 'stall'
       arm(options.stallMs)
     }

@@ -1,11 +1,13 @@
 import type { Citation } from '../answer/citations.ts'
 import type { Db } from '../db/index.ts'
 import type { Intent } from '../routing/intents.ts'
+import { conversationRef } from './conversation-ref.ts'
 
 /** A rated answer, as staff review it: what was asked, what was said, on what evidence. */
 export type RatedTurn = {
   turnId: number
-  sessionId: string
+  /** A one-way reference to the conversation, never its sessionId (see conversation-ref.ts). */
+  conversation: string
   turnNo: number
   rating: 'up' | 'down'
   comment: string | null
@@ -37,7 +39,7 @@ type RatedTurnRow = {
 
 const toRatedTurn = (row: RatedTurnRow): RatedTurn => ({
   turnId: row.id,
-  sessionId: row.session_id,
+  conversation: conversationRef(row.session_id),
   turnNo: row.turn_no,
   rating: row.feedback === 1 ? 'up' : 'down',
   comment: row.feedback_comment,

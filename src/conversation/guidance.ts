@@ -12,8 +12,3 @@ export const GUIDANCE_QUESTIONS: Record<TicketCategory, string | null> = {
   certification_help: '中小企业质量管理体系认证获证的一般步骤',
   other: null,
 }
-
-// "这种能免办吗？" in the middle of filling in a form is a question to answer, not a name or address.
-const QUESTION = /[?？]\s*$|[吗呢么]\s*[?？]?\s*$|^(怎么|如何|为什么|什么|哪些|哪里|能不能|可不可以|是否|请问)/
-
-export const looksLikeQuestion = (message: string): boolean => QUESTION.test(message.trim())

@@ -159,3 +159,20 @@ export async function purgeIdleConversations(db: Db, before: Date): Promise<numb
   ])
   return changed
 }
+
+// Longer than a turn can take (the LLM times out after at most 120 s); a lease left by a crash ends here.
+const TURN_LEASE_SECONDS = 150
+
+/** Takes the session's turn lease; false while another turn of it is under way (here or on another instance). */
+export async function claimSessionTurn(db: Db, sessionId: string): Promise<boolean> {
+  const rows = await db.query(
+    `update chat_sessions set turn_lease_until = now() + make_interval(secs => $2)
+     where id = $1 and (turn_lease_until is null or turn_lease_until < now()) returning id`,
+    [sessionId, TURN_LEASE_SECONDS],
+  )
+  return rows.length === 1
+}
+
+export async function releaseSessionTurn(db: Db, sessionId: string): Promise<void> {
+  await db.query('update chat_sessions set turn_lease_until = null where id = $1', [sessionId])
+}

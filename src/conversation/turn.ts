@@ -4,34 +4,37 @@ import type { RemovedClaim } from '../answer/claims.ts'
 import { conceptsOf } from '../answer/evidence.ts'
 import type { LlmOutcome } from '../answer/llm-outcome.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
-import { advanceIntake, type IntakeState, startIntake } from '../intake/intake.ts'
+import { ClientGoneError, ConflictError } from '../errors.ts'
+import { advanceIntake, cancelIntake, type IntakeState, type IntakeTurn, startIntake } from '../intake/intake.ts'
+import { afterCancel, isAside } from '../intake/intake-parse.ts'
 import { findArticleReference } from '../retrieval/query.ts'
 import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from '../routing/intents.ts'
 import type { RoutingClassifier } from '../routing/llm-classifier.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
+import type { WorkCalendar } from '../tickets/sla.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
 import { leansOnContext, withTopicOf } from './follow-up.ts'
 import { rewriteFollowUp } from './follow-up-llm.ts'
-import { GUIDANCE_QUESTIONS, looksLikeQuestion } from './guidance.ts'
+import { GUIDANCE_QUESTIONS } from './guidance.ts'
 import { answerWithModel, type ModelAnswer, type TurnContext } from './model-answer.ts'
 import {
   appendTurn,
   type ChatSession,
   type ChatTurn,
+  claimSessionTurn,
   createSession,
   getSession,
   listTurns,
+  releaseSessionTurn,
   saveSessionState,
 } from './sessions-repo.ts'
 import { type LlmTiming, startTurnBudget, type TurnLog } from './turn-budget.ts'
 import { createTurnEvents, type TurnEventSink } from './turn-events.ts'
 
-export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier; llmTiming: LlmTiming }
+/** `calendar`: public holidays for ticket deadlines (weekends only when absent). */
+export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier; calendar?: WorkCalendar; llmTiming: LlmTiming }
 
 export type ChatRequest = { message: string; sessionId?: string; audience?: Audience }
-
-/** `signal`: the client went away; `onEvent`: the turn as it happens (citations, deltas, done). */
-export type TurnOptions = { signal?: AbortSignal; onEvent?: TurnEventSink; log?: TurnLog }
 
 export type ChatResponse = {
   sessionId: string
@@ -50,9 +53,13 @@ export type ChatResponse = {
   /** What was searched for: the message, or a follow-up completed with the earlier topic. */
   resolvedQuery: string
   /** Set once a complaint or service request has been stored as a ticket. */
-  ticket?: { number: string; status: string; lookupToken: string; slaDueAt: string }
-  /** While the details for a ticket are being collected: which one is asked for next. */
-  intake?: { step: string; category: TicketCategory }
+  ticket?: { number: string; status: string; lookupToken: string; firstResponseDueAt: string; slaDueAt: string }
+  /**
+   * While the details for a ticket are being collected: which one is asked for next, and the
+   * question itself with an example answer (the page keeps it in view above the composer).
+   * `step: 'cancelled'` says the form was just dropped.
+   */
+  intake?: { step: string; category: TicketCategory; question?: string; placeholder?: string }
 }
 
 /** Session state between turns: an intake in progress and where it started. */
@@ -105,8 +112,14 @@ const ticketView = (ticket: OpenedTicket) => ({
   number: ticket.number,
   status: ticket.status,
   lookupToken: ticket.lookupToken,
+  firstResponseDueAt: ticket.firstResponseDueAt.toISOString(),
   slaDueAt: ticket.slaDueAt.toISOString(),
 })
+
+async function answerAside(deps: ChatDeps, message: string, turns: ChatTurn[], turn: TurnContext): Promise<TurnResult> {
+  const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1), turn)
+  return { ...fromAnswer(result), intent: 'policy_question', resolvedQuery, state: {} }
+}
 
 async function continueIntake(
   deps: ChatDeps,
@@ -117,7 +130,15 @@ async function continueIntake(
   turn: TurnContext,
 ): Promise<TurnResult> {
   const intake = state.intake as IntakeState
-  if (intake.step !== 'confirm' && looksLikeQuestion(message)) {
+  const rest = afterCancel(message)
+  if (rest !== null) {
+    // "算了先不投诉了，我就想问下…": drop the form, then answer the rest (a question is never a new form).
+    const next = isAside(rest)
+      ? await answerAside(deps, rest, turns, turn)
+      : await handleNewMessage(deps, session, session.audience, turns, rest, turn)
+    return { ...next, answer: `${cancelIntake(intake).reply}\n\n${next.answer}` }
+  }
+  if (intake.step !== 'confirm' && isAside(message)) {
     // Answer the question, then ask again for what the form still needs: nothing typed is lost.
     const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1), turn)
     const again = advanceIntake(intake, '')
@@ -126,20 +147,20 @@ async function continueIntake(
       intent: 'policy_question',
       resolvedQuery,
       answer: `${result.answer}\n\n我们继续登记：${again.reply}`,
-      intake: { step: intake.step, category: intake.category },
+      intake: intakeView(again),
       state,
     }
   }
   const step = advanceIntake(intake, message)
   const base = { grounded: false, mode: 'extractive' as const, citations: [], resolvedQuery: message }
   const intent = state.intakeIntent ?? 'service_request'
-  if (step.cancelled) return { ...base, intent, answer: step.reply, state: {} }
+  if (step.cancelled) return { ...base, intent, answer: step.reply, intake: intakeView(step), state: {} }
   if (!step.done) {
     return {
       ...base,
       intent,
       answer: step.reply,
-      intake: { step: step.state.step, category: intake.category },
+      intake: intakeView(step),
       state: { ...state, intake: step.state },
     }
   }
@@ -152,6 +173,7 @@ async function continueIntake(
       idempotencyKey: `chat:${session.id}:${state.intakeStartedAtTurn ?? 0}`,
       transcript: transcriptOf(turns, message, step.reply),
       sources,
+      ...(deps.calendar ? { calendar: deps.calendar } : {}),
     },
   )
   return {
@@ -196,6 +218,7 @@ async function handleNewMessage(
     category,
     audience,
     firstMessage: message,
+    earlier: turns.map((turn) => turn.message),
     sessionId: session.id,
   })
   const guidance = result.grounded ? `${result.answer}\n\n` : ''
@@ -205,7 +228,7 @@ async function handleNewMessage(
     intent,
     resolvedQuery,
     answer: `${guidance}${started.reply}`,
-    intake: { step: started.state.step, category: started.state.category },
+    intake: intakeView(started),
     state: { intake: started.state, intakeIntent: intent, intakeStartedAtTurn: turns.length + 1 },
   }
 }
@@ -228,6 +251,12 @@ async function guidanceFor(deps: ChatDeps, intent: Intent, category: TicketCateg
   return guidance.grounded ? { resolvedQuery: standing, result: guidance } : none
 }
 
+const intakeView = (turn: IntakeTurn): ChatResponse['intake'] => ({
+  step: turn.state.step,
+  category: turn.state.category,
+  ...(turn.prompt ?? {}),
+})
+
 const fromAnswer = (answer: ModelAnswer) => ({
   answer: answer.answer,
   grounded: answer.grounded,
@@ -236,13 +265,59 @@ const fromAnswer = (answer: ModelAnswer) => ({
   ...(answer.removedClaims?.length ? { removedClaims: answer.removedClaims } : {}),
 })
 
-/** One turn of the conversation: classify, answer or collect ticket details, remember. */
+export type TurnOptions = {
+  /** Aborted when the client went away: the turn stops at its next step instead of computing for nobody. */
+  signal?: AbortSignal
+  /** The turn as it happens: citations, deltas, done (POST /api/chat/stream). */
+  onEvent?: TurnEventSink
+  /** Where a model fallback is logged (a warning with its cause and the model). */
+  log?: TurnLog
+}
+
+const BUSY = '上一条消息还在处理中，请等回答出来后再发送下一条。'
+
+/** Stops the turn when its client has gone; called between steps that cost something. */
+export function checkClient(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ClientGoneError('客户端已断开，本轮处理已停止。')
+}
+
+/**
+ * One turn of the conversation: classify, answer or collect ticket details, remember. Turns of one
+ * session run one at a time: a message sent while the previous is being answered gets a 409.
+ */
 export async function handleChatMessage(
   deps: ChatDeps,
   request: ChatRequest,
   options: TurnOptions = {},
 ): Promise<ChatResponse> {
   const started = performance.now()
+  checkClient(options.signal)
+  const existing = request.sessionId ? await getSession(deps.db, request.sessionId) : null
+  // An unknown id starts a new session with an id of ours: guessing one must never join another's.
+  if (!existing) {
+    const session = await createSession(deps.db, request.audience ?? 'citizen')
+    return takeTurn(deps, request, session, false, started, options)
+  }
+  if (!(await claimSessionTurn(deps.db, existing.id))) throw new ConflictError(BUSY)
+  try {
+    return await takeTurn(deps, request, existing, true, started, options)
+  } finally {
+    await releaseSessionTurn(deps.db, existing.id)
+  }
+}
+
+async function takeTurn(
+  deps: ChatDeps,
+  request: ChatRequest,
+  session: ChatSession,
+  existing: boolean,
+  started: number,
+  options: TurnOptions,
+): Promise<ChatResponse> {
+  const message = request.message.trim()
+  const audience = request.audience ?? session.audience
+  const turns = existing ? await listTurns(deps.db, session.id, 10) : []
+  checkClient(options.signal)
   const events = createTurnEvents(options.onEvent)
   const budget = startTurnBudget({
     ...deps.llmTiming,
@@ -251,12 +326,6 @@ export async function handleChatMessage(
     log: options.log,
   })
   const turn: TurnContext = { budget, events, log: options.log }
-  const message = request.message.trim()
-  const existing = request.sessionId ? await getSession(deps.db, request.sessionId) : null
-  // An unknown id starts a new session with an id of ours: guessing one must never join another's.
-  const session = existing ?? (await createSession(deps.db, request.audience ?? 'citizen'))
-  const audience = request.audience ?? session.audience
-  const turns = existing ? await listTurns(deps.db, session.id, 10) : []
   const state = session.state as ChatState
   const result =
     state.intake && state.intake.step !== 'submitted' && state.intake.step !== 'cancelled'

@@ -36,6 +36,14 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
       if (inTransaction) return work(wrap(client, pool, true))
       const connection = await run(() => pool.connect())
       let failure: unknown
+      // A checked-out client has no listener of the pool's: a backend terminated between two statements
+      // (pg_terminate_backend, a server restart) emits 'error' on it, which unheard would end the process.
+      // The error is kept and the next statement fails on the dead connection, which is then dropped.
+      let lost: Error | undefined
+      const onError = (error: Error) => {
+        lost = error
+      }
+      connection.on('error', onError)
       try {
         await run(() => connection.query('BEGIN'))
         const result = await work(wrap(connection, pool, true))
@@ -48,7 +56,8 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
         throw failure
       } finally {
         // A connection that broke is dropped rather than handed to the next request.
-        connection.release(isConnectionError(failure) ? (failure as Error) : undefined)
+        connection.off('error', onError)
+        connection.release(lost ?? (isConnectionError(failure) ? (failure as Error) : undefined))
       }
     },
     async close() {
@@ -71,6 +80,10 @@ export async function createPostgresDb(
   })
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => {})
+  // Nor a checked-out one between two of its queries, whoever holds it: pg emits 'error' on a client
+  // with no query under way, and an 'error' without a listener ends the process. The queries on it
+  // still fail (and the client is dropped on release), so nothing is hidden by this.
+  pool.on('connect', (client) => client.on('error', () => {}))
   const db = wrap(pool, pool, false)
   try {
     await db.query('select 1')

@@ -1,10 +1,13 @@
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { IngestProgress } from '../../ingest/background.ts'
 import type { Assistant } from '../assistant.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/index.ts'
 import { UnavailableError } from '../errors.ts'
+import { workCalendarOf } from '../tickets/sla.ts'
+import { limitConnectionsPerClient } from './connection-limits.ts'
 import { registerCors } from './cors.ts'
 import { registerErrorHandler, sendFrameworkError } from './error-handler.ts'
 import { withSafeLogging } from './log-safety.ts'
@@ -13,15 +16,22 @@ import { registerChatRoutes } from './routes/chat.ts'
 import { registerDocumentRoutes } from './routes/documents.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerStaffRoutes } from './routes/staff.ts'
+import { registerStaffAccountRoutes } from './routes/staff-accounts.ts'
+import { registerStaffDeskRoutes } from './routes/staff-desk.ts'
 import { registerStaffFeedbackRoutes } from './routes/staff-feedback.ts'
+import { registerStaffSessionRoutes } from './routes/staff-session.ts'
 import { registerTicketRoutes } from './routes/tickets.ts'
 import { registerWebRoutes } from './routes/web.ts'
 import { registerSecurityHeaders } from './security-headers.ts'
+import { staffAuthOf, staffSignInPolicy } from './staff-policy.ts'
 import { useStrictInput } from './strict-input.ts'
-import { useZodSchemas, zodToOpenApi } from './zod-schemas.ts'
+import { type App, useZodSchemas, type ZodTypeProvider, zodToOpenApi } from './zod-schemas.ts'
 
-/** Whether the store can answer yet; main flips it after migrations and the first ingest. */
-export type Readiness = { ready: boolean; reason?: string }
+/**
+ * Whether the store can answer yet: main flips `ready` after migrations; with `ingest` set, chat
+ * also waits for the start-up ingest (tickets and lookups do not need the documents).
+ */
+export type Readiness = { ready: boolean; reason?: string; ingest?: IngestProgress }
 
 export type AppDeps = {
   config: Config
@@ -37,7 +47,7 @@ export type AppDeps = {
 }
 
 /** Builds the HTTP app from its dependencies; only src/main.ts listens. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps): Promise<App> {
   const readiness = deps.readiness ?? { ready: true }
   const app = Fastify({
     logger: withSafeLogging(deps.logger ?? false),
@@ -45,8 +55,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     trustProxy: deps.config.TRUST_PROXY ?? false,
+    // Node's defaults leave a slow or stalled client connected for good (requestTimeout 0 in Fastify).
+    requestTimeout: deps.config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: deps.config.CONNECTION_IDLE_TIMEOUT_MS,
+    keepAliveTimeout: deps.config.KEEP_ALIVE_TIMEOUT_MS,
+    // Node checks request timeouts this often (30 s by default, which would let them run that much over).
+    http: {
+      headersTimeout: deps.config.REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(1_000, deps.config.REQUEST_TIMEOUT_MS),
+    },
     frameworkErrors: sendFrameworkError,
-  })
+  }).withTypeProvider<ZodTypeProvider>()
+  limitConnectionsPerClient(app.server, deps.config, (address) =>
+    app.log.warn(
+      { address, max: deps.config.MAX_CONNECTIONS_PER_CLIENT },
+      'connection refused: too many from one client',
+    ),
+  )
   useZodSchemas(app)
   registerErrorHandler(app)
   useStrictInput(app)
@@ -66,14 +91,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!readiness.ready && request.url.startsWith('/api/')) {
       throw new UnavailableError(readiness.reason ?? '知识库正在准备中，请稍后再试。')
     }
+    const ingest = readiness.ingest
+    if (ingest && (ingest.state === 'waiting' || ingest.state === 'running') && request.url.startsWith('/api/chat')) {
+      throw new UnavailableError(
+        `知识库正在导入（${ingest.processed}/${ingest.files || '?'} 个文件），请稍后再提问；提交工单和查询进度不受影响。`,
+      )
+    }
   })
 
   registerHealthRoutes(app, { db: deps.db, readiness })
   registerChatRoutes(app, { chat: () => deps.assistant })
   registerDocumentRoutes(app, { db: deps.db })
-  registerTicketRoutes(app, { db: deps.db, now: deps.now })
-  await registerStaffRoutes(app, { db: deps.db, now: deps.now })
-  await registerStaffFeedbackRoutes(app, { db: deps.db })
+  registerTicketRoutes(app, { db: deps.db, now: deps.now, calendar: workCalendarOf(deps.config) })
+  const staffAuth = staffAuthOf(deps.config, deps.db, deps.now)
+  await registerStaffSessionRoutes(app, { auth: staffAuth, signIn: staffSignInPolicy(deps.config) })
+  await registerStaffAccountRoutes(app, { auth: staffAuth })
+  await registerStaffRoutes(app, { db: deps.db, auth: staffAuth, now: deps.now })
+  await registerStaffFeedbackRoutes(app, { db: deps.db, auth: staffAuth })
+  await registerStaffDeskRoutes(app, { db: deps.db, auth: staffAuth, now: deps.now })
   await registerWebRoutes(app, { dir: deps.webDir })
   return app
 }

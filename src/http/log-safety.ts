@@ -6,8 +6,25 @@ type LoggerOption = FastifyServerOptions['logger']
 // Query parameters that carry secrets: the requester's lookup token may be sent as ?token=.
 const SECRET_QUERY = /([?&](?:token|lookup_token|lookupToken)=)[^&#]*/gi
 
-/** The URL as logged: secret query values replaced, phone numbers and the like masked. */
-export const safeUrl = (url: string): string => maskPersonalData(url.replace(SECRET_QUERY, '$1[redacted]'))
+const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g
+
+/**
+ * Percent-escapes decoded before masking: a phone after "%20" has a digit before it (so the masks
+ * would not see a number starting there), and "%31%33%38…" is a phone written in escapes. A run that
+ * is not valid UTF-8 is logged as "%" alone.
+ */
+const decodeEscapes = (url: string): string =>
+  url.replace(ESCAPE_RUN, (run) => {
+    try {
+      return decodeURIComponent(run)
+    } catch {
+      return '%'
+    }
+  })
+
+/** The URL as logged: escapes decoded, secret query values replaced, phone numbers and the like masked. */
+export const safeUrl = (url: string): string =>
+  maskPersonalData(decodeEscapes(url).replace(SECRET_QUERY, '$1[redacted]'))
 
 /**
  * Request logs carry method, URL, host and client address only: never the body (contact details)

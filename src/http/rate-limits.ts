@@ -18,7 +18,13 @@ const waitText = (seconds: number): string =>
  */
 export async function registerRateLimits(
   app: FastifyInstance,
-  config: Pick<Config, 'CHAT_RATE_LIMIT_PER_MINUTE' | 'TICKET_RATE_LIMIT_PER_HOUR' | 'RATE_LIMIT_ALLOWLIST'>,
+  config: Pick<
+    Config,
+    | 'CHAT_RATE_LIMIT_PER_MINUTE'
+    | 'TICKET_RATE_LIMIT_PER_HOUR'
+    | 'REQUESTER_MESSAGE_RATE_LIMIT_PER_HOUR'
+    | 'RATE_LIMIT_ALLOWLIST'
+  >,
 ): Promise<void> {
   await app.register(rateLimit, {
     global: false,
@@ -52,6 +58,17 @@ export async function registerRateLimits(
         max: config.TICKET_RATE_LIMIT_PER_HOUR,
         timeWindow: HOUR,
         message: (seconds) => `提交工单太频繁了，请 ${waitText(seconds)}后再试；已提交的工单可凭编号和查询码查看进度。`,
+      }),
+    )
+  }
+
+  if (config.REQUESTER_MESSAGE_RATE_LIMIT_PER_HOUR > 0) {
+    routes.set(
+      'POST /api/tickets/:number/messages',
+      limiter({
+        max: config.REQUESTER_MESSAGE_RATE_LIMIT_PER_HOUR,
+        timeWindow: HOUR,
+        message: (seconds) => `补充信息太频繁了，请 ${waitText(seconds)}后再试；已提交的内容工作人员都能看到。`,
       }),
     )
   }

@@ -1,18 +1,47 @@
 import { foldText } from '../text/fold.ts'
 import { findPhone } from '../text/phone.ts'
+import type { IntakeField } from './intake-fields.ts'
 
 /** Reading the requester's replies during intake: commands, corrections, names, descriptions. */
-
-export type IntakeField = 'description' | 'contactName' | 'phone' | 'companyName' | 'address'
 
 const PUNCTUATION = /[\s\p{P}\p{S}]+/gu
 const bare = (text: string): string => foldText(text).replace(PUNCTUATION, '')
 
-const CANCEL =
-  /^(?:那|那就|还是|我要|我想|我)?(?:(?:算了|取消|不用了|不要了|不需要了|不提交了|不办了|不弄了|不登记了|放弃|退出|先不了|先不用了)(?:登记|提交|工单|申请|吧|了|啦|呢|哈|谢谢)*)+$/
+// What people say when they drop a matter: 取消, 算了, 不投诉了, 先不办了, 还是不要了吧…
+const DROP =
+  '(?:我们?|那就?)?(?:算了|取消|放弃|退出|不用了|不要了|不需要了|先不了|先不用了|(?:先|暂时|还是)?不(?:想|打算)?(?:投诉|举报|提交|办|弄|登记|申请|搞|报)(?:了|啦)?)'
+const DROP_TAIL = '(?:登记|提交|工单|申请|吧|了|啦|呢|哈|谢谢)*'
+const CANCEL = new RegExp(`^(?:那|那就|还是|我要|我想|我)?(?:${DROP}${DROP_TAIL})+$`)
+const CANCEL_LEAD = new RegExp(`^(?:那|那就|还是|我)?(?:${DROP}${DROP_TAIL})+[，,。；;！!\\s]+`)
 
 /** "取消", "算了，不用了", "还是不要了吧": the whole message is a refusal, not a sentence that contains one. */
 export const isCancel = (message: string): boolean => CANCEL.test(bare(message))
+
+/**
+ * "算了先不投诉了，我就想问下举报和投诉有啥不一样": a refusal first, then something else to
+ * answer. Returns that rest, or null when the message does not open with a refusal.
+ */
+export function afterCancel(message: string): string | null {
+  const text = foldText(message).trim()
+  const lead = CANCEL_LEAD.exec(text)
+  if (!lead) return null
+  const rest = trimEdges(text.slice(lead[0].length))
+  return rest === '' || isCancel(rest) ? null : rest
+}
+
+const SKIP =
+  /^(?:跳过|略过|没有|无|暂无|没|不清楚|不知道|不记得了?|忘了|记不清了?|不用|不用了|不需要|不需要了|不要|免了)(?:了|吧|呢|哈)*$/
+
+/** At an optional question, "跳过" or "没有" moves on. */
+export const isSkip = (message: string): boolean => SKIP.test(bare(message))
+
+// "这种能免办吗？" in the middle of filling in a form is a question to answer, not a name or address.
+const QUESTION = /[?？]\s*$|[吗呢么]\s*[?？]?\s*$|^(怎么|如何|为什么|什么|哪些|哪里|能不能|可不可以|是否|请问)/
+// "想问下…", "顺便问一下…": a question put in the middle of the form.
+const ASIDE = /^(?:我)?(?:就)?(?:想|顺便|再)?(?:问|咨询)(?:一?下|个问题)/
+
+/** A question asked in the middle of the form, to be answered before the form goes on. */
+export const isAside = (message: string): boolean => QUESTION.test(message.trim()) || ASIDE.test(bare(message))
 
 const CONFIRM =
   /^(?:确认|确定|提交|是的|是|对的|对|好的|好|可以|没问题|没错|ok|okay|yes|行|嗯|同意)+(?:提交|吧|的|了|啊|呀|谢谢)*$/
@@ -23,9 +52,20 @@ export const isConfirm = (message: string): boolean => CONFIRM.test(bare(message
 const FIELD_WORDS: [IntakeField, string][] = [
   ['phone', '联系电话|手机号码|电话号码|手机号|联系方式|手机|电话|号码'],
   ['contactName', '联系人姓名|联系人|姓名|名字|称呼'],
+  ['creditCode', '统一社会信用代码|社会信用代码|信用代码'],
   ['companyName', '企业名称|单位名称|公司名称|企业名|公司名|企业|单位|公司'],
+  ['merchant', '商家名称|商家地址|商家|店名|店铺|网店链接|网店'],
+  ['purchase', '购买时间|购买日期|购买商品|买的东西|商品'],
+  ['amount', '涉及金额|金额|价格|价钱'],
+  ['wish', '处理要求|诉求|要求'],
+  ['reportTarget', '被举报人|被举报对象|举报对象'],
+  ['reportLocation', '违法地点|发生地点'],
+  ['evidence', '证据|凭证'],
+  ['preferredTime', '上门时间|预约时间'],
+  ['product', '产品名称|产品'],
+  ['notify', '通知方式|邮箱|邮件'],
   ['address', '上门地址|详细地址|地址|地点'],
-  ['description', '情况说明|问题描述|情况描述|描述|情况|诉求'],
+  ['description', '情况说明|问题描述|情况描述|描述|情况'],
 ]
 const FIELD = FIELD_WORDS.map(([, words]) => words).join('|')
 const fieldOf = (word: string): IntakeField => FIELD_WORDS.find(([, words]) => words.split('|').includes(word))![0]
@@ -147,8 +187,53 @@ export function readField(field: IntakeField, text: string): string | null {
       const address = trimEdges(value.replace(ADDRESS_PREFIX, ''))
       return address.replace(/[^\p{L}\p{N}]/gu, '').length >= 4 && address.length <= 200 ? address : null
     }
+    case 'purchase':
+      // What and when: without a time word it is not a purchase the bureau can check against 时效.
+      return between(value, 2, 200) && WHEN.test(value) ? value : null
+    case 'amount':
+      return between(value, 1, 50) && /[0-9０-９一二三四五六七八九十百千万两]/.test(value) ? value : null
+    case 'creditCode': {
+      const code = value.replace(/\s/g, '').toUpperCase()
+      return CREDIT_CODE.test(code) ? code : null
+    }
+    case 'evidence':
+      return between(value, 2, 500) ? value : null
+    case 'merchant':
+    case 'wish':
+    case 'reportTarget':
+    case 'reportLocation':
+    case 'preferredTime':
+    case 'product':
+      return between(value, 2, 200) ? value : null
+    case 'notify':
+      return readNotify(value)
   }
 }
+
+const between = (value: string, min: number, max: number): boolean =>
+  value.replace(/[^\p{L}\p{N}]/gu, '').length >= min && value.length <= max
+
+const WHEN = /[0-9０-９]|[年月日号周天]|星期|礼拜|昨|前|上|今|去|刚|最近|早|晚/
+// GB 32100-2015: 18 characters, no I, O, S, V, Z.
+const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/
+const SMS = /短信|手机|电话/
+
+/** How the requester wants to hear of progress: an e-mail, a text message, or both. */
+export type NotifyChoice = { email?: string; sms?: boolean }
+
+/** "邮箱 wang@example.com，短信也要" → a JSON NotifyChoice; null when neither was named. */
+function readNotify(value: string): string | null {
+  const email = EMAIL.exec(value)?.[0]
+  const sms = SMS.test(value)
+  if (!email && !sms) return null
+  const choice: NotifyChoice = { ...(email ? { email: email.toLowerCase() } : {}), ...(sms ? { sms: true } : {}) }
+  return JSON.stringify(choice)
+}
+
+/** The notify field as stored in the intake state. */
+export const parseNotify = (value: string | undefined): NotifyChoice =>
+  value ? (JSON.parse(value) as NotifyChoice) : {}
 
 const COMPANY_PREFIX = /^(?:我们(?:公司|单位|企业)?(?:是|叫)|(?:公司|单位|企业)(?:名称|全称)?(?:是|叫)|是)/
 const ADDRESS_PREFIX = /^(?:(?:详细|上门)?地址(?:是|在)?|我们在|我家在|我在|在)/

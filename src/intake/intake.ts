@@ -1,19 +1,24 @@
 import { maskPhone } from '../text/phone.ts'
-import type { Audience, TicketCategory } from '../tickets/model.ts'
+import { type Audience, DETAIL_FIELDS, type TicketCategory, type TicketDetails } from '../tickets/model.ts'
+import { type NewTicketInput, NewTicketInputSchema } from '../tickets/new-ticket.ts'
 import {
-  type NewTicketInput,
-  NewTicketInputSchema,
-  requiresAddress,
-  requiresCompanyName,
-} from '../tickets/new-ticket.ts'
+  categoryFromConversation,
+  categoryOfForm,
+  fieldsOf,
+  formOf,
+  type IntakeField,
+  type IntakeForm,
+  OPTIONAL_FIELDS,
+} from './intake-fields.ts'
 import {
   describesCase,
   extractName,
-  type IntakeField,
   isCancel,
   isConfirm,
+  isSkip,
   MAX_DESCRIPTION,
   parseCorrection,
+  parseNotify,
   phoneSpan,
   readField,
   removeSpans,
@@ -22,17 +27,20 @@ import {
   ASK_AGAIN,
   CANCELLED,
   CONFIRM_HELP,
+  CONFIRM_QUESTION,
   DESCRIPTION_QUESTIONS,
+  describeValue,
   FIELD_LABELS,
   FINISHED,
   HINTS,
   INTAKE_INTRO,
+  PLACEHOLDERS,
   QUESTIONS,
   SUBMITTING,
   summarise,
 } from './intake-prompts.ts'
 
-export type { IntakeField } from './intake-parse.ts'
+export type { IntakeField, IntakeForm } from './intake-fields.ts'
 
 export type IntakeStep = IntakeField | 'confirm' | 'submitted' | 'cancelled'
 
@@ -41,42 +49,56 @@ export type IntakeState = {
   version: 1
   category: TicketCategory
   audience: Audience
+  /** Which questions: a complaint or a report, etc. Absent in states saved before forms existed. */
+  form?: IntakeForm
   sessionId?: string
   /** What was asked last; the next message answers it. */
   step: IntakeStep
   fields: Partial<Record<IntakeField, string>>
+  /** Optional questions the requester chose to skip. */
+  skipped?: IntakeField[]
 }
 
 export type IntakeTurn = {
   state: IntakeState
   /** What to say to the requester. */
   reply: string
+  /** The question now waiting for an answer, to keep in view above the composer. */
+  prompt: { question: string; placeholder: string } | null
   /** Everything collected and consented to: pass it to openTicket. */
   done?: NewTicketInput
   cancelled?: boolean
 }
 
+const formOfState = (state: IntakeState): IntakeForm => state.form ?? state.category
+
 function requiredFields(state: IntakeState): IntakeField[] {
-  const fields: IntakeField[] = ['description', 'contactName', 'phone']
-  if (requiresCompanyName(state.audience)) fields.push('companyName')
-  if (requiresAddress(state.category)) fields.push('address')
-  return fields
+  return fieldsOf(formOfState(state), state.audience)
 }
 
-const nextStep = (state: IntakeState): IntakeStep => requiredFields(state).find((f) => !state.fields[f]) ?? 'confirm'
+const nextStep = (state: IntakeState): IntakeStep =>
+  requiredFields(state).find((f) => !state.fields[f] && !state.skipped?.includes(f)) ?? 'confirm'
+
+/** The question for the current step, short enough to stay in view above the composer. */
+export function promptOf(state: IntakeState): IntakeTurn['prompt'] {
+  const step = state.step
+  if (step === 'submitted' || step === 'cancelled') return null
+  if (step === 'confirm') return { question: CONFIRM_QUESTION, placeholder: PLACEHOLDERS.confirm }
+  const question = step === 'description' ? DESCRIPTION_QUESTIONS[formOfState(state)] : QUESTIONS[step]
+  return { question, placeholder: PLACEHOLDERS[step] }
+}
 
 function ask(state: IntakeState, lead: string[] = []): IntakeTurn {
   const step = state.step
   const question =
     step === 'confirm'
-      ? summarise(state.category, state.fields)
-      : step === 'description'
-        ? DESCRIPTION_QUESTIONS[state.category]
-        : step === 'submitted' || step === 'cancelled'
-          ? FINISHED
-          : QUESTIONS[step]
-  return { state, reply: [...lead, question].join('\n') }
+      ? summarise(formOfState(state), requiredFields(state), state.fields)
+      : (promptOf(state)?.question ?? FINISHED)
+  return { state, reply: [...lead, question].join('\n'), prompt: promptOf(state) }
 }
+
+/** A reply that is not an answer (a hint, the confirm help): the question stays the same. */
+const hint = (state: IntakeState, reply: string): IntakeTurn => ({ state, reply, prompt: promptOf(state) })
 
 // A number right after these words is someone else's (the shop's, a hotline), not the requester's.
 const OTHER_PARTY = /商家|店|卖家|客服|厂家|对方|他们|他|她|老板|热线|平台/
@@ -111,11 +133,15 @@ export function startIntake(input: {
   category: TicketCategory
   audience: Audience
   firstMessage: string
+  /** What the requester said before, newest last: it can name the matter ("转人工" came after it). */
+  earlier?: readonly string[]
   sessionId?: string
 }): IntakeTurn {
+  const category = categoryFromConversation(input.category, [...(input.earlier ?? []), input.firstMessage])
   const state: IntakeState = {
     version: 1,
-    category: input.category,
+    category,
+    form: formOf(category, [input.firstMessage]),
     audience: input.audience,
     ...(input.sessionId ? { sessionId: input.sessionId } : {}),
     step: 'description',
@@ -129,25 +155,32 @@ export function startIntake(input: {
 
 /** One requester message: an answer, a correction ("电话改成…"), "确认", or "取消". Pure. */
 export function advanceIntake(previous: IntakeState, message: string): IntakeTurn {
-  const state: IntakeState = { ...previous, fields: { ...previous.fields } }
-  if (state.step === 'submitted' || state.step === 'cancelled') return { state, reply: FINISHED }
+  const state: IntakeState = { ...previous, fields: { ...previous.fields }, skipped: [...(previous.skipped ?? [])] }
+  if (state.step === 'submitted' || state.step === 'cancelled') return { state, reply: FINISHED, prompt: null }
   const text = message.trim()
   if (text === '') return ask(state)
-  if (isCancel(text)) return { state: { ...state, step: 'cancelled' }, reply: CANCELLED, cancelled: true }
+  // "不用了" at an optional question skips it; anywhere else it drops the whole form.
+  if (state.step !== 'confirm' && OPTIONAL_FIELDS.has(state.step) && isSkip(text)) {
+    state.skipped?.push(state.step)
+    state.step = nextStep(state)
+    return ask(state, ['好的，这一项先跳过。'])
+  }
+  if (isCancel(text)) return cancelIntake(state)
+  if (state.step !== 'confirm' && isSkip(text)) return hint(state, `这一项需要填写。${HINTS[state.step]}`)
 
   const correction = parseCorrection(text, state.step === 'confirm')
   if (correction && correction.field !== state.step && requiredFields(state).includes(correction.field)) {
     const { field, value } = correction
     if (value === '') return ask({ ...state, step: field }, [ASK_AGAIN])
     const read = readField(field, value)
-    if (read === null) return { state: { ...state, step: field }, reply: HINTS[field] }
+    if (read === null) return hint({ ...state, step: field }, HINTS[field])
     state.fields[field] = read
     state.step = nextStep(state)
-    return ask(state, [`好的，${FIELD_LABELS[field]}已改为“${read}”。`])
+    return ask(state, [`好的，${FIELD_LABELS[field]}已改为“${describeValue(field, read)}”。`])
   }
 
   if (state.step === 'confirm') {
-    if (!isConfirm(text)) return { state, reply: CONFIRM_HELP }
+    if (!isConfirm(text)) return hint(state, CONFIRM_HELP)
     return submit(state)
   }
 
@@ -155,22 +188,46 @@ export function advanceIntake(previous: IntakeState, message: string): IntakeTur
   const { rest, noted } = absorbContact(state, text, step)
   if (rest !== '' || !noted.length) {
     const read = readField(step, step === 'phone' ? text : rest)
-    if (read === null) return { state, reply: [...noteLine(noted), HINTS[step]].join('\n') }
+    if (read === null) return hint(state, [...noteLine(noted), HINTS[step]].join('\n'))
     state.fields[step] = read
+    if (step === 'description') refineMatter(state, read)
   }
   state.step = nextStep(state)
   return ask(state, noteLine(noted))
 }
 
+/** Ends the form; nothing collected is kept. */
+export const cancelIntake = (state: IntakeState): IntakeTurn => ({
+  state: { ...state, step: 'cancelled' },
+  reply: CANCELLED,
+  prompt: null,
+  cancelled: true,
+})
+
+/** "转人工" opened a form for 其他事项; the description may name the matter, and so the questions. */
+function refineMatter(state: IntakeState, description: string): void {
+  if (state.category !== 'other') return
+  const category = categoryFromConversation('other', [description])
+  if (category === 'other') return
+  state.category = category
+  state.form = formOf(category, [description])
+}
+
+function detailsOf(fields: IntakeState['fields']): TicketDetails {
+  return Object.fromEntries(DETAIL_FIELDS.filter((field) => fields[field]).map((field) => [field, fields[field]]))
+}
+
 function submit(state: IntakeState): IntakeTurn {
   const candidate = {
-    category: state.category,
+    category: categoryOfForm(formOfState(state)),
     audience: state.audience,
     description: state.fields.description,
     contactName: state.fields.contactName,
     phone: state.fields.phone,
     ...(state.fields.companyName ? { companyName: state.fields.companyName } : {}),
     ...(state.fields.address ? { address: state.fields.address } : {}),
+    details: detailsOf(state.fields),
+    ...(state.fields.notify ? { notify: parseNotify(state.fields.notify) } : {}),
     consent: true,
     ...(state.sessionId ? { sessionId: state.sessionId } : {}),
   }
@@ -180,7 +237,7 @@ function submit(state: IntakeState): IntakeTurn {
     const issue = parsed.error.issues[0]
     const field = issue?.path[0] as IntakeField | undefined
     if (field && field in FIELD_LABELS) return ask({ ...state, step: field }, [issue?.message ?? ASK_AGAIN])
-    return { state, reply: CONFIRM_HELP }
+    return hint(state, CONFIRM_HELP)
   }
-  return { state: { ...state, step: 'submitted' }, reply: SUBMITTING, done: parsed.data }
+  return { state: { ...state, step: 'submitted' }, reply: SUBMITTING, prompt: null, done: parsed.data }
 }

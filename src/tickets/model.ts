@@ -22,6 +22,38 @@ export const CATEGORY_LABELS: Record<TicketCategory, string> = {
 /** Categories whose service happens at the requester's premises, so an address is needed. */
 export const ONSITE_CATEGORIES: readonly TicketCategory[] = ['metrology_onsite']
 
+/** What a matter needs beyond the columns every ticket has (see src/intake/intake-fields.ts). */
+export const DETAIL_FIELDS = [
+  'merchant',
+  'purchase',
+  'amount',
+  'wish',
+  'reportTarget',
+  'reportLocation',
+  'evidence',
+  'preferredTime',
+  'creditCode',
+  'product',
+] as const
+export type DetailField = (typeof DETAIL_FIELDS)[number]
+export type TicketDetails = Partial<Record<DetailField, string>>
+
+export const DETAIL_LABELS: Record<DetailField, string> = {
+  merchant: '商家名称和地址',
+  purchase: '购买商品和时间',
+  amount: '涉及金额',
+  wish: '处理要求',
+  reportTarget: '被举报对象',
+  reportLocation: '发生地点',
+  evidence: '证据',
+  preferredTime: '希望上门时间',
+  creditCode: '统一社会信用代码',
+  product: '产品',
+}
+
+/** How the requester asked to be told of progress; the channels are in src/notify/. */
+export type NotifyPreference = { email?: string; sms?: boolean }
+
 export const AUDIENCES = ['citizen', 'enterprise'] as const
 export type Audience = (typeof AUDIENCES)[number]
 
@@ -42,8 +74,15 @@ export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'claimed', 'waitin
 export const PRIORITIES = ['high', 'normal'] as const
 export type Priority = (typeof PRIORITIES)[number]
 
-export const STAFF_ROLES = ['agent', 'supervisor'] as const
+/** In rising order: each role may do what the ones before it may (see roleAtLeast). */
+export const STAFF_ROLES = ['agent', 'supervisor', 'admin'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
+
+export const ROLE_LABELS: Record<StaffRole, string> = { agent: '工作人员', supervisor: '主管', admin: '管理员' }
+
+/** Whether `role` may do what `minimum` may: an admin is also a supervisor. */
+export const roleAtLeast = (role: StaffRole, minimum: StaffRole): boolean =>
+  STAFF_ROLES.indexOf(role) >= STAFF_ROLES.indexOf(minimum)
 
 export type StaffMember = { id: number; name: string; role: StaffRole }
 
@@ -75,6 +114,10 @@ export type Ticket = {
   phone: string
   companyName: string | null
   address: string | null
+  details: TicketDetails
+  notify: NotifyPreference
+  /** The requester wrote after the last staff reply: the queue shows "提交人已补充". */
+  requesterRepliedAt: Date | null
   sessionId: string | null
   transcript: TranscriptTurn[]
   sources: TicketSource[]

@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { parsePhone } from '../text/phone.ts'
-import { AUDIENCES, type Audience, ONSITE_CATEGORIES, TICKET_CATEGORIES, type TicketCategory } from './model.ts'
+import {
+  AUDIENCES,
+  type Audience,
+  DETAIL_FIELDS,
+  DETAIL_LABELS,
+  ONSITE_CATEGORIES,
+  TICKET_CATEGORIES,
+  type TicketCategory,
+} from './model.ts'
 
 // '' counts as not given; the key stays optional in the output type.
 const optionalText = (max: number, message: string) =>
@@ -10,6 +18,21 @@ const optionalText = (max: number, message: string) =>
     .max(max, { error: message })
     .transform((value) => (value ? value : undefined))
     .optional()
+
+const DetailsSchema = z
+  .object(
+    Object.fromEntries(
+      DETAIL_FIELDS.map((field) => [field, optionalText(500, `${DETAIL_LABELS[field]}请控制在 500 字以内`)]),
+    ) as Record<(typeof DETAIL_FIELDS)[number], ReturnType<typeof optionalText>>,
+  )
+  .strict()
+
+const NotifySchema = z
+  .object({
+    email: z.email({ error: '通知邮箱格式不对，例如 wang@example.com' }).max(200).optional(),
+    sms: z.boolean().optional(),
+  })
+  .strict()
 
 export const PHONE_HINT = '请填写 11 位手机号（如 13812345678）或带区号的固定电话（如 021-12345678）'
 
@@ -33,6 +56,10 @@ export const NewTicketInputSchema = z
       .transform((value) => parsePhone(value) as string),
     companyName: optionalText(100, '企业名称请控制在 100 字以内'),
     address: optionalText(200, '地址请控制在 200 字以内'),
+    /** Per-category facts: merchant, purchase, request… (the chat intake collects them). */
+    details: DetailsSchema.optional(),
+    /** The requester opts in to hear of replies and status changes by e-mail and/or text message. */
+    notify: NotifySchema.optional(),
     audience: z.enum(AUDIENCES, { error: '请选择身份：citizen（个人）或 enterprise（企业）' }),
     consent: z.literal(true, { error: '提交前需要您同意工作人员通过所留电话与您联系（consent 须为 true）' }),
     sessionId: z.string().trim().min(1).max(100).optional(),

@@ -67,7 +67,9 @@ export async function openTicket(
   if (!parsed.success) throw new InvalidInputError(`工单信息有误 — ${describeIssues(parsed.error.issues)}`)
   const request = parsed.data
   const now = options.now ?? new Date()
-  const requestHash = hashRequest({ ...request, transcript: options.transcript, sources: options.sources })
+  // The request alone, not the transcript: a repeated "确认" carries a newer transcript (its own turn, a
+  // new timestamp) yet is the same request, and must find the ticket of the same key, not a 409.
+  const requestHash = hashRequest(request)
   const idempotency =
     options.idempotencyKey === undefined
       ? null
@@ -91,6 +93,8 @@ export async function openTicket(
       phone: request.phone,
       companyName: request.companyName ?? null,
       address: request.address ?? null,
+      details: request.details ?? {},
+      notify: request.notify ?? {},
       sessionId: request.sessionId ?? null,
       transcript: options.transcript ?? [],
       sources: options.sources ?? [],

@@ -1,27 +1,20 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
-import { purgeIdleConversations } from '../conversation/sessions-repo.ts'
-import { createDb, migrate } from '../db/index.ts'
-import { purgeClosedTickets } from './retention.ts'
+import { openStoreForCli } from '../db/cli-store.ts'
+import { describeRetention, runRetention } from './retention.ts'
 
-// npm run retention -- --days 180
+// npm run retention -- --days 180 (also in the console: 账号管理 → 数据保留清理, for admins)
 const { values } = parseArgs({ options: { days: { type: 'string', default: '180' } } })
 const days = Number(values.days)
 if (!Number.isInteger(days) || days < 1) {
   console.error('--days 须为正整数，例如 npm run retention -- --days 180')
   process.exit(2)
 }
-// With embedded PGlite (no DATABASE_URL) stop the server first: only one process may open its data directory.
+// With embedded PGlite a running server holds the store: this then stops with a message (see cli-store.ts).
 const config = loadConfig()
-const db = await createDb(config)
+const db = await openStoreForCli(config, 'retention')
 try {
-  await migrate(db)
-  const { purged } = await purgeClosedTickets(db, { days })
-  console.log(
-    `已清除 ${purged.length} 个关闭超过 ${days} 天的工单的个人信息${purged.length ? `：${purged.join('，')}` : '。'}`,
-  )
-  const turns = await purgeIdleConversations(db, new Date(Date.now() - days * 86_400_000))
-  console.log(`已遮蔽 ${turns} 条超过 ${days} 天未活动的对话记录中的电话、证件号和邮箱。`)
+  for (const line of describeRetention(await runRetention(db, days))) console.log(line)
 } finally {
   await db.close()
 }

@@ -1,3 +1,4 @@
+import { purgeIdleConversations } from '../conversation/sessions-repo.ts'
 import type { Db } from '../db/index.ts'
 import { maskPersonalData } from '../text/mask.ts'
 import { maskPhone } from '../text/phone.ts'
@@ -41,3 +42,18 @@ export async function purgeClosedTickets(db: Db, options: { days: number; now?: 
   }
   return { purged }
 }
+
+export type RetentionOutcome = { days: number; purgedTickets: string[]; maskedTurns: number }
+
+/** The whole retention pass, as `npm run retention` and the console's admin run it. */
+export async function runRetention(db: Db, days: number, now: Date = new Date()): Promise<RetentionOutcome> {
+  const { purged } = await purgeClosedTickets(db, { days, now })
+  const maskedTurns = await purgeIdleConversations(db, new Date(now.getTime() - days * 86_400_000))
+  return { days, purgedTickets: purged, maskedTurns }
+}
+
+/** What a run did, in the words the CLI prints and the console shows. */
+export const describeRetention = ({ days, purgedTickets, maskedTurns }: RetentionOutcome): string[] => [
+  `已清除 ${purgedTickets.length} 个关闭超过 ${days} 天的工单的个人信息${purgedTickets.length ? `：${purgedTickets.join('，')}` : '。'}`,
+  `已遮蔽 ${maskedTurns} 条超过 ${days} 天未活动的对话记录中的电话、证件号和邮箱。`,
+]

@@ -51,6 +51,23 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000 // UTC+8 all year, no daylight saving
 const DAY_MS = 86_400_000
 const BUSINESS_DAY_END_HOUR = 17
 
+/** The calendar from configuration: public holidays and make-up working days as 'YYYY-MM-DD' lists. */
+export const workCalendarOf = (config: { PUBLIC_HOLIDAYS: string[]; MAKEUP_WORKDAYS: string[] }): WorkCalendar => ({
+  holidays: new Set(config.PUBLIC_HOLIDAYS),
+  workdays: new Set(config.MAKEUP_WORKDAYS),
+})
+
+/**
+ * A deadline as every page and message writes it, 2026年11月26日 17:00 in Shanghai time; the web
+ * pages' formatDateTime gives the same text, so chat, card, lookup and queue all read alike.
+ */
+export function formatDeadline(instant: Date): string {
+  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS)
+  const hh = String(local.getUTCHours()).padStart(2, '0')
+  const mm = String(local.getUTCMinutes()).padStart(2, '0')
+  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${hh}:${mm}`
+}
+
 /** The calendar date in Shanghai, 'YYYY-MM-DD'. */
 export const shanghaiDate = (instant: Date): string =>
   new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)

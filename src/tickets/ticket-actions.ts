@@ -1,9 +1,10 @@
 import type { Db } from '../db/index.ts'
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts'
+import { announceToRequester } from '../notify/announce.ts'
+import { findActiveStaff } from '../staff/accounts-repo.ts'
 import { recordTicketEvent } from './events-repo.ts'
-import { STATUS_LABELS, type StaffMember, type Ticket, type TicketStatus } from './model.ts'
+import { roleAtLeast, STATUS_LABELS, type StaffMember, type Ticket, type TicketStatus } from './model.ts'
 import { insertReply } from './replies-repo.ts'
-import { findActiveStaff } from './staff-repo.ts'
 import { assertTransition, isReopen } from './status.ts'
 import { claimNewTicket, markReplied, moveTicket, setTicketAssignee } from './ticket-changes-repo.ts'
 import { findTicketById, findTicketByNumber } from './tickets-repo.ts'
@@ -22,7 +23,7 @@ const reload = async (db: Db, id: number): Promise<Ticket> => (await findTicketB
 
 /** Supervisors may act on any ticket; an agent only on a ticket they handle. */
 function assertCanAct(staff: StaffMember, ticket: Ticket): void {
-  if (staff.role === 'supervisor' || ticket.assignee?.id === staff.id) return
+  if (roleAtLeast(staff.role, 'supervisor') || ticket.assignee?.id === staff.id) return
   if (!ticket.assignee) throw new ForbiddenError('该工单还没有人认领，请先认领再操作。')
   throw new ForbiddenError(`该工单由${ticket.assignee.name}负责，只有负责人或主管可以操作；如需接手，请联系主管转派。`)
 }
@@ -77,6 +78,13 @@ export async function changeTicketStatus(
       note: change.note ?? null,
       now,
     })
+    await announceToRequester(
+      tx,
+      ticket,
+      'status',
+      `您的工单 ${ticket.number} 现在是“${STATUS_LABELS[change.status]}”。`,
+      now,
+    )
     return reload(tx, ticket.id)
   })
 }
@@ -119,6 +127,12 @@ export async function replyToTicket(
         now,
       })
     }
+    // One message per channel for the reply, saying the new status too when it changed.
+    const waiting =
+      reply.waitingUser && ticket.status === 'claimed'
+        ? `\n\n工作人员需要您补充信息：${STATUS_LABELS.waiting_user}。`
+        : ''
+    await announceToRequester(tx, ticket, 'reply', `工作人员答复：${reply.body}${waiting}`, now)
     return { ticket: await reload(tx, ticket.id), replyId }
   })
 }
@@ -131,7 +145,7 @@ export async function reassignTicket(
   change: { assigneeId: number; note?: string },
   now: Date,
 ): Promise<Ticket> {
-  if (staff.role !== 'supervisor') throw new ForbiddenError('只有主管可以转派工单；如需转交，请联系主管。')
+  if (!roleAtLeast(staff.role, 'supervisor')) throw new ForbiddenError('只有主管可以转派工单；如需转交，请联系主管。')
   return db.transaction(async (tx) => {
     const ticket = await requireTicket(tx, number)
     if (ticket.status === 'resolved' || ticket.status === 'closed') {

@@ -65,13 +65,19 @@ export async function setTicketAssignee(
   return rows.length === 1
 }
 
-/** A reply went out: the first one stops the first-response clock. */
+/** A reply went out: the first one stops the first-response clock, and the requester's last word is answered. */
 export async function markReplied(db: Db, id: number, now: Date): Promise<void> {
   await db.query(
-    `update tickets set updated_at = $2::timestamptz, first_response_at = coalesce(first_response_at, $2::timestamptz)
+    `update tickets set updated_at = $2::timestamptz, first_response_at = coalesce(first_response_at, $2::timestamptz),
+       requester_replied_at = null
      where id = $1`,
     [id, now.toISOString()],
   )
+}
+
+/** The requester wrote: the queue shows the ticket as "提交人已补充" until staff answer. */
+export async function markRequesterReplied(db: Db, id: number, now: Date): Promise<void> {
+  await db.query('update tickets set requester_replied_at = $2, updated_at = $2 where id = $1', [id, now.toISOString()])
 }
 
 /** Closed tickets past the retention period whose personal data is still there. */

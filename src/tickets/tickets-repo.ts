@@ -1,5 +1,14 @@
 import type { Db } from '../db/index.ts'
-import type { Audience, Priority, Ticket, TicketCategory, TicketSource, TicketStatus, TranscriptTurn } from './model.ts'
+import type {
+  Audience,
+  Priority,
+  Ticket,
+  TicketCategory,
+  TicketDetails,
+  TicketSource,
+  TicketStatus,
+  TranscriptTurn,
+} from './model.ts'
 
 type TicketRow = {
   id: number
@@ -13,6 +22,10 @@ type TicketRow = {
   phone: string
   company_name: string | null
   address: string | null
+  details: TicketDetails | null
+  notify_email: string | null
+  notify_sms: boolean
+  requester_replied_at: Date | null
   session_id: string | null
   transcript?: TranscriptTurn[]
   sources?: TicketSource[]
@@ -32,7 +45,8 @@ type TicketRow = {
 export type TicketSummary = Omit<Ticket, 'transcript' | 'sources'>
 
 const SUMMARY_COLUMNS = `t.id, t.number, t.category, t.priority, t.status, t.audience, t.description,
-  t.contact_name, t.phone, t.company_name, t.address, t.session_id, t.assignee_id, s.name as assignee_name,
+  t.contact_name, t.phone, t.company_name, t.address, t.details, t.notify_email, t.notify_sms,
+  t.requester_replied_at, t.session_id, t.assignee_id, s.name as assignee_name,
   t.first_response_due_at, t.sla_due_at, t.first_response_at, t.created_at, t.updated_at,
   t.resolved_at, t.closed_at, t.personal_data_purged_at`
 
@@ -53,6 +67,9 @@ function toSummary(row: TicketRow): TicketSummary {
     phone: row.phone,
     companyName: row.company_name,
     address: row.address,
+    details: row.details ?? {},
+    notify: { ...(row.notify_email ? { email: row.notify_email } : {}), ...(row.notify_sms ? { sms: true } : {}) },
+    requesterRepliedAt: row.requester_replied_at,
     sessionId: row.session_id,
     assignee: row.assignee_id === null ? null : { id: row.assignee_id, name: row.assignee_name ?? '' },
     firstResponseDueAt: row.first_response_due_at,
@@ -83,6 +100,8 @@ export type NewTicketRow = Pick<
   | 'phone'
   | 'companyName'
   | 'address'
+  | 'details'
+  | 'notify'
   | 'sessionId'
   | 'transcript'
   | 'sources'
@@ -95,8 +114,9 @@ export async function insertTicket(db: Db, ticket: NewTicketRow): Promise<Ticket
     `with inserted as (
        insert into tickets (number, category, priority, audience, description, contact_name, phone, company_name,
          address, session_id, transcript, sources, lookup_token_hash, first_response_due_at, sla_due_at,
-         created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14, $15, $16, $16)
+         created_at, updated_at, details, notify_email, notify_sms)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14, $15, $16, $16,
+         $17::jsonb, $18, $19)
        returning *
      )
      select ${SUMMARY_COLUMNS}, t.transcript, t.sources from inserted t left join staff s on s.id = t.assignee_id`,
@@ -117,6 +137,9 @@ export async function insertTicket(db: Db, ticket: NewTicketRow): Promise<Ticket
       ticket.firstResponseDueAt.toISOString(),
       ticket.slaDueAt.toISOString(),
       ticket.now.toISOString(),
+      JSON.stringify(ticket.details),
+      ticket.notify.email ?? null,
+      ticket.notify.sms === true,
     ],
   )
   return toTicket(row!)

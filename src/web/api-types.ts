@@ -1,42 +1,23 @@
 /** Shapes of the JSON the pages read, as it arrives (dates are ISO strings). */
-import type { Citation } from '../answer/citations.ts'
 import type { RatedTurn } from '../conversation/feedback-repo.ts'
-import type { ChatResponse } from '../conversation/turn.ts'
+import type { ChatResponse, Citation } from '../http/contract/chat.ts'
+import type { ChunkView, DocumentSection, DocumentSummary, DocumentView } from '../http/contract/documents.ts'
+import type { StaffMember as Member } from '../tickets/model.ts'
 import type { TicketStatistics } from '../tickets/stats.ts'
 
-export type { ChatResponse, Citation, RatedTurn, TicketStatistics }
+// Inferred from the route schemas (type-only imports: nothing of the server enters the bundle).
+export type {
+  ChatResponse,
+  ChunkView,
+  Citation,
+  DocumentSection,
+  DocumentSummary,
+  DocumentView,
+  RatedTurn,
+  TicketStatistics,
+}
 
 export type Audience = 'enterprise' | 'citizen'
-
-export type ChunkView = {
-  chunkId: number
-  docId: string
-  title: string
-  meta: Record<string, string>
-  section: string
-  article: string | null
-  page: number | null
-  content: string
-}
-
-export type DocumentSummary = {
-  docId: string
-  title: string
-  format: string
-  meta: Record<string, string>
-  chunkCount: number
-  ingestedAt: string
-}
-
-export type DocumentSection = {
-  chunkId: number
-  section: string
-  article: string | null
-  page: number | null
-  content: string
-}
-
-export type DocumentView = DocumentSummary & { sections: DocumentSection[] }
 
 export type RequesterTicket = {
   number: string
@@ -45,10 +26,17 @@ export type RequesterTicket = {
   category: string
   categoryLabel: string
   createdAt: string
+  firstResponseDueAt: string
+  slaDueAt: string
+  needed: string | null
+  submitted: { label: string; value: string }[]
+  history: { at: string; text: string }[]
   replies: { body: string; createdAt: string }[]
+  messages: { body: string; evidence: string | null; createdAt: string }[]
 }
 
-export type StaffMember = { id: number; name: string; role: 'agent' | 'supervisor' }
+/** GET /api/staff/me and POST /api/staff/login: csrfToken is null when a bearer token signed the request. */
+export type StaffMember = Member & { username: string | null; csrfToken: string | null }
 
 export type QueueItem = {
   number: string
@@ -68,6 +56,8 @@ export type QueueItem = {
   slaDueAt: string
   nextDueAt: string
   overdue: boolean
+  /** The requester wrote after the last staff reply. */
+  requesterRepliedAt: string | null
 }
 
 export type QueuePage = { tickets: QueueItem[]; total: number; limit: number; offset: number }
@@ -96,7 +86,7 @@ export type TicketEventView = {
 export type StaffTicketDetail = Omit<QueueItem, 'preview'> & {
   description: string
   address: string | null
-  sessionId: string | null
+  conversation: string | null
   transcript: { role: 'user' | 'assistant'; text: string; at?: string }[]
   sources: TicketSourceView[]
   firstResponseAt: string | null
@@ -106,6 +96,21 @@ export type StaffTicketDetail = Omit<QueueItem, 'preview'> & {
   personalDataPurgedAt: string | null
   replies: { id: number; body: string; staff: { id: number; name: string }; createdAt: string }[]
   events: TicketEventView[]
+  details: Record<string, string>
+  detailLabels: Record<string, string>
+  notify: { email?: string; sms?: boolean }
+  /** Requester messages, replies and internal notes, oldest first. */
+  thread: ThreadEntryView[]
 }
+
+export type ThreadEntryView = {
+  kind: 'requester' | 'reply' | 'note'
+  author: string
+  body: string
+  evidence?: string
+  createdAt: string
+}
+
+export type CannedReply = { id: number; title: string; body: string; createdBy: string; createdAt: string }
 
 export type FeedbackPage = { turns: RatedTurn[]; total: number; limit: number; offset: number }

@@ -3,9 +3,11 @@ import { createAnswerView } from './answer-view.ts'
 import { messageOf } from './api.ts'
 import type { Audience, ChatResponse } from './api-types.ts'
 import { streamChat } from './chat-stream.ts'
+import { appendTranscript, forgetTranscript, loadTranscript } from './chat-transcript.ts'
 import { createCitationDialog } from './citation-dialog.ts'
 import { byId, el, replaceChildren } from './dom.ts'
-import { session } from './storage.ts'
+import { saveTicket } from './saved-tickets.ts'
+import { local, session } from './storage.ts'
 
 const SESSION_KEY = 'qd.chat.sessionId'
 const AUDIENCE_KEY = 'qd.chat.audience'
@@ -40,6 +42,8 @@ const suggestions = byId('suggestions')
 const intro = byId('chat-intro')
 const intakeBar = byId('intake-bar')
 const intakeText = byId('intake-text')
+const intakeQuestion = byId('intake-question')
+const defaultPlaceholder = input.placeholder
 const dialog = createCitationDialog()
 const audienceInputs = [...document.querySelectorAll<HTMLInputElement>('input[name="audience"]')]
 
@@ -63,20 +67,48 @@ function setBusy(next: boolean): void {
 }
 
 function showIntake(intake: ChatResponse['intake']): void {
-  intakeBar.hidden = !intake
-  if (intake) {
-    intakeText.textContent = `正在登记：${CATEGORY_LABELS[intake.category] ?? '服务事项'}。请回答上面的问题。`
-    session.set(INTAKE_KEY, JSON.stringify(intake))
-  } else session.remove(INTAKE_KEY)
+  const open = intake && intake.step !== 'cancelled' && intake.step !== 'submitted' ? intake : undefined
+  intakeBar.hidden = !open
+  // The question waits above the composer, so on a small screen it is never scrolled away.
+  intakeQuestion.textContent = open?.question ?? ''
+  input.placeholder = open?.placeholder ?? defaultPlaceholder
+  if (open) {
+    intakeText.textContent = `正在登记：${CATEGORY_LABELS[open.category] ?? '服务事项'}`
+    local.set(INTAKE_KEY, JSON.stringify(open))
+  } else local.remove(INTAKE_KEY)
 }
 
 function restoreIntake(): void {
   try {
-    const saved = session.get(INTAKE_KEY)
-    if (saved && session.get(SESSION_KEY)) showIntake(JSON.parse(saved))
+    const saved = local.get(INTAKE_KEY)
+    if (saved && local.get(SESSION_KEY)) showIntake(JSON.parse(saved))
   } catch {
-    session.remove(INTAKE_KEY)
+    local.remove(INTAKE_KEY)
   }
+}
+
+const userBubble = (message: string) =>
+  el(
+    'article',
+    { class: 'msg msg--user', 'aria-label': '我的提问' },
+    el('p', { class: 'msg__who', 'aria-hidden': 'true' }, '我'),
+    el('div', { class: 'msg__bubble' }, el('div', { class: 'msg__text' }, message)),
+  )
+
+/** The saved conversation after a reload: the same bubbles, sources and ticket card as before. */
+function restoreTranscript(): void {
+  const entries = loadTranscript()
+  if (!local.get(SESSION_KEY) || entries.length === 0) return
+  intro.classList.add('chat-intro--compact')
+  for (const entry of entries) {
+    if (entry.role === 'user') log.append(userBubble(entry.text))
+    else {
+      const view = createAnswerView({ dialog, handOff: () => void send(HAND_OFF) })
+      view.finish(entry.response)
+      log.append(view.root)
+    }
+  }
+  log.lastElementChild?.scrollIntoView({ block: 'end' })
 }
 
 const nearBottom = () => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 160
@@ -90,20 +122,14 @@ async function send(text: string): Promise<void> {
   if (!message || busy) return
   setBusy(true)
   intro.classList.add('chat-intro--compact')
-  log.append(
-    el(
-      'article',
-      { class: 'msg msg--user', 'aria-label': '我的提问' },
-      el('p', { class: 'msg__who', 'aria-hidden': 'true' }, '我'),
-      el('div', { class: 'msg__bubble' }, el('div', { class: 'msg__text' }, message)),
-    ),
-  )
+  const mine = userBubble(message)
+  log.append(mine)
   const view = createAnswerView({ dialog, handOff: () => void send(HAND_OFF) })
   log.append(view.root)
   view.root.scrollIntoView({ block: 'nearest' })
   try {
     const response = await streamChat(
-      { message, audience, ...(session.get(SESSION_KEY) ? { sessionId: session.get(SESSION_KEY) as string } : {}) },
+      { message, audience, ...(local.get(SESSION_KEY) ? { sessionId: local.get(SESSION_KEY) as string } : {}) },
       {
         onCitations: (citations) => view.setCitations(citations),
         onDelta: (delta) => {
@@ -112,19 +138,26 @@ async function send(text: string): Promise<void> {
         },
       },
     )
-    session.set(SESSION_KEY, response.sessionId)
+    local.set(SESSION_KEY, response.sessionId)
     view.finish(response)
     showIntake(response.intake)
+    appendTranscript({ role: 'user', text: message }, { role: 'assistant', response })
+    if (response.ticket) saveTicket(response.ticket.number, response.ticket.lookupToken)
     keepInView(view.root)
   } catch (error) {
-    view.fail(messageOf(error), () => void send(message))
+    // A retry sends the same words again: the bubble that failed goes, so none is shown twice.
+    view.fail(messageOf(error), () => {
+      mine.remove()
+      void send(message)
+    })
   } finally {
     setBusy(false)
   }
 }
 
 function startOver(): void {
-  session.remove(SESSION_KEY)
+  local.remove(SESSION_KEY)
+  forgetTranscript()
   log.replaceChildren()
   showIntake(undefined)
   intro.classList.remove('chat-intro--compact')
@@ -160,6 +193,23 @@ byId('handoff').addEventListener('click', () => void send(HAND_OFF))
 byId('intake-cancel').addEventListener('click', () => void send(CANCEL))
 byId('new-chat').addEventListener('click', startOver)
 
+/**
+ * Words typed before this script ran: a send then submitted the plain form (GET ?message=…), and a
+ * bare Enter left a line break. Either way the text is put back, ready to send.
+ */
+function keepEarlyText(): void {
+  const url = new URL(window.location.href)
+  const early = url.searchParams.get('message')
+  if (early !== null) {
+    input.value = early
+    url.searchParams.delete('message')
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash)
+  }
+  input.value = input.value.replace(/\n+$/, '')
+}
+
 renderSuggestions()
+restoreTranscript()
 restoreIntake()
+keepEarlyText()
 document.documentElement.dataset.ready = 'true'

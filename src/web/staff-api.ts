@@ -1,5 +1,13 @@
 import { requestJson } from './api.ts'
-import type { FeedbackPage, QueuePage, StaffMember, StaffTicketDetail, TicketStatistics } from './api-types.ts'
+import type {
+  CannedReply,
+  FeedbackPage,
+  QueuePage,
+  StaffMember,
+  StaffTicketDetail,
+  TicketStatistics,
+} from './api-types.ts'
+import { createAccountsApi } from './staff-accounts-api.ts'
 
 export type QueueFilters = {
   status: string
@@ -17,14 +25,16 @@ export const DEFAULT_FILTERS: QueueFilters = {
   assignee: '',
 }
 
-/** The staff API with the signed-in token on every request. */
-export function createStaffApi(token: string) {
+/**
+ * The staff API for a signed-in browser: the cookie goes by itself, and every request carries the
+ * session's CSRF token, which the server demands on every change (see src/http/staff-auth.ts).
+ */
+export function createStaffApi(csrfToken: string) {
   const call = <T>(path: string, init: RequestInit & { json?: unknown } = {}) =>
-    requestJson<T>(`/api/staff${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } })
+    requestJson<T>(`/api/staff${path}`, { ...init, headers: { 'x-csrf-token': csrfToken, ...init.headers } })
   const ticketPath = (number: string) => `/tickets/${encodeURIComponent(number)}`
 
   return {
-    me: () => call<StaffMember>('/me'),
     queue(filters: QueueFilters) {
       const query = new URLSearchParams({ status: filters.status, limit: '100' })
       if (filters.category) query.set('category', filters.category)
@@ -50,8 +60,18 @@ export function createStaffApi(token: string) {
         method: 'POST',
         json: { assigneeId, ...(note ? { note } : {}) },
       }),
+    members: () => call<{ staff: StaffMember[] }>('/members'),
+    note: (number: string, body: string) =>
+      call<{ noteId: number }>(`${ticketPath(number)}/notes`, { method: 'POST', json: { body } }),
+    cannedReplies: () => call<{ replies: CannedReply[] }>('/canned-replies'),
+    addCannedReply: (title: string, body: string) =>
+      call<{ id: number }>('/canned-replies', { method: 'POST', json: { title, body } }),
+    removeCannedReply: (id: number) =>
+      call<{ id: number; removed: boolean }>(`/canned-replies/${id}`, { method: 'DELETE' }),
     stats: (days: number) => call<TicketStatistics & { llmOutcomes: Record<string, number> }>(`/stats?days=${days}`),
     feedback: (offset: number) => call<FeedbackPage>(`/feedback?rating=down&limit=20&offset=${offset}`),
+    logout: () => fetch('/api/staff/logout', { method: 'POST', headers: { 'x-csrf-token': csrfToken } }),
+    accounts: createAccountsApi(call),
   }
 }
 

@@ -28,7 +28,7 @@ function reviewItem(turn: RatedTurn): HTMLElement {
         { class: turn.grounded ? 'badge badge--resolved' : 'badge badge--new' },
         turn.grounded ? '有出处' : '资料未覆盖',
       ),
-      `会话 ${turn.sessionId.slice(0, 8)} · 第 ${turn.turnNo} 轮`,
+      `会话 ${turn.conversation} · 第 ${turn.turnNo} 轮`,
     ),
     el('p', { class: 'review__q' }, `问：${turn.message}`),
     turn.resolvedQuery !== turn.message && el('p', { class: 'muted' }, `检索用语：${turn.resolvedQuery}`),

@@ -1,13 +1,15 @@
 import { CATEGORY_LABELS, PRIORITIES, STATUS_LABELS, TICKET_CATEGORIES, TICKET_STATUSES } from '../tickets/model.ts'
 import type { QueueItem } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
-import { describeDue, formatShortDateTime } from './format.ts'
+import { describeDue, formatDateTime, formatShortDateTime } from './format.ts'
 import { DEFAULT_FILTERS, type QueueFilters } from './staff-api.ts'
 import { priorityBadge, type StaffContext, type StaffView, statusBadge } from './staff-context.ts'
 import { session } from './storage.ts'
 
 const FILTERS_KEY = 'qd.staff.filters'
 const TICK_MS = 30_000
+// The queue refreshes itself this often; tickets that arrived since the page opened are marked 新.
+const POLL_MS = 10_000
 
 function loadFilters(): QueueFilters {
   try {
@@ -50,7 +52,7 @@ export function refreshCountdowns(root: ParentNode): void {
   }
 }
 
-function row(ticket: QueueItem, context: StaffContext, reload: () => void): HTMLTableRowElement {
+function row(ticket: QueueItem, context: StaffContext, reload: () => void, fresh: boolean): HTMLTableRowElement {
   const cell = (label: string, ...children: (Node | string | null)[]) => el('td', { 'data-label': label }, ...children)
   let assignee: Node | string = ticket.assignee?.name ?? '未分配'
   if (!ticket.assignee && ticket.status === 'new') {
@@ -71,15 +73,30 @@ function row(ticket: QueueItem, context: StaffContext, reload: () => void): HTML
   }
   return el(
     'tr',
-    { class: ticket.overdue ? 'row--overdue' : '', 'data-number': ticket.number },
-    cell('编号', el('a', { href: `#/ticket/${ticket.number}`, class: 'code' }, ticket.number)),
+    {
+      class: [ticket.overdue && 'row--overdue', fresh && 'row--fresh'].filter(Boolean).join(' '),
+      'data-number': ticket.number,
+    },
+    cell(
+      '编号',
+      el('a', { href: `#/ticket/${ticket.number}`, class: 'code' }, ticket.number),
+      fresh ? el('span', { class: 'badge badge--fresh', 'data-testid': 'new-marker' }, '新') : null,
+      ticket.requesterRepliedAt
+        ? el('span', { class: 'badge badge--replied', 'data-testid': 'requester-replied' }, '提交人已补充')
+        : null,
+    ),
     cell('事项', ticket.categoryLabel),
     cell('优先级', priorityBadge(ticket.priority) ?? '一般'),
     cell('状态', statusBadge(ticket.status, ticket.statusLabel)),
     el('td', { 'data-label': '情况', class: 'preview' }, ticket.preview),
     cell('联系人', el('span', {}, ticket.contactName, el('span', { class: 'contact__phone' }, ticket.phone))),
     cell('处理人', assignee),
-    cell('时限', dueView(ticket.nextDueAt, ticket.status)),
+    cell(
+      '时限',
+      dueView(ticket.nextDueAt, ticket.status),
+      // The promise the requester was given, written as the chat, the card and the lookup write it.
+      el('span', { class: 'due__date', 'data-testid': 'resolve-due' }, `办结 ${formatDateTime(ticket.slaDueAt)} 前`),
+    ),
   )
 }
 
@@ -130,7 +147,10 @@ export const queueView: StaffView = async (container, context) => {
   const results = el('div', {})
   replaceChildren(container, form, summary, results)
 
-  const load = async () => {
+  // Numbers shown so far, and those that appeared since: the 新 marker stays until the filters change.
+  let seen: Set<string> | null = null
+  const fresh = new Set<string>()
+  const load = async (background = false) => {
     const next: QueueFilters = {
       status: status.select.value,
       category: category.select.value,
@@ -139,11 +159,18 @@ export const queueView: StaffView = async (container, context) => {
       overdue: overdue.checked,
     }
     session.set(FILTERS_KEY, JSON.stringify(next))
-    summary.textContent = '正在载入……'
+    if (!background) {
+      summary.textContent = '正在载入……'
+      seen = null
+      fresh.clear()
+    }
     try {
       const page = await context.api.queue(next)
+      for (const ticket of page.tickets) if (seen && !seen.has(ticket.number)) fresh.add(ticket.number)
+      seen = new Set([...(seen ?? []), ...page.tickets.map((ticket) => ticket.number)])
       const overdueCount = page.tickets.filter((ticket) => ticket.overdue).length
-      summary.textContent = `共 ${page.total} 条${overdueCount ? `，其中 ${overdueCount} 条已超时` : ''}${page.total > page.tickets.length ? `（显示前 ${page.tickets.length} 条）` : ''}`
+      const freshCount = page.tickets.filter((ticket) => fresh.has(ticket.number)).length
+      summary.textContent = `共 ${page.total} 条${overdueCount ? `，其中 ${overdueCount} 条已超时` : ''}${freshCount ? `，新到 ${freshCount} 条` : ''}${page.total > page.tickets.length ? `（显示前 ${page.tickets.length} 条）` : ''}`
       if (page.tickets.length === 0) {
         replaceChildren(results, el('p', { class: 'empty card' }, '没有符合条件的工单。'))
         return
@@ -159,11 +186,17 @@ export const queueView: StaffView = async (container, context) => {
             { class: 'table table--cards' },
             el('caption', { class: 'visually-hidden' }, '工单队列：紧急的在前，其次按时限先后'),
             el('thead', {}, el('tr', {}, ...headers.map((text) => el('th', { scope: 'col' }, text)))),
-            el('tbody', {}, ...page.tickets.map((ticket) => row(ticket, context, () => void load()))),
+            el(
+              'tbody',
+              {},
+              ...page.tickets.map((ticket) => row(ticket, context, () => void load(), fresh.has(ticket.number))),
+            ),
           ),
         ),
       )
     } catch (error) {
+      // A failed background refresh keeps the last good list; the next one tries again.
+      if (background) return
       summary.textContent = ''
       context.fail(error, results)
     }
@@ -176,5 +209,9 @@ export const queueView: StaffView = async (container, context) => {
   })
   await load()
   const timer = window.setInterval(() => refreshCountdowns(results), TICK_MS)
-  return () => window.clearInterval(timer)
+  const poll = window.setInterval(() => void load(true), POLL_MS)
+  return () => {
+    window.clearInterval(timer)
+    window.clearInterval(poll)
+  }
 }

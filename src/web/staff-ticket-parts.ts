@@ -6,7 +6,7 @@ import { formatDateTime } from './format.ts'
 import { AUDIENCE_LABELS } from './staff-context.ts'
 import { dueView } from './staff-queue.ts'
 
-/** The read-only parts of a ticket's page: its facts, conversation, sources, replies and audit trail. */
+/** The read-only parts of a ticket's page: its facts, conversation, sources and audit trail. */
 
 const ACTIONS: Record<string, string> = {
   created: '提交工单',
@@ -14,6 +14,8 @@ const ACTIONS: Record<string, string> = {
   status_changed: '更改状态',
   replied: '答复提交人',
   reassigned: '转派',
+  requester_message: '提交人补充信息',
+  noted: '添加内部备注',
   reopened: '重新打开',
   personal_data_purged: '清除个人信息',
 }
@@ -103,22 +105,6 @@ export function sources(ticket: StaffTicketDetail): HTMLElement {
           .map((part) => ` · ${part}`)
           .join(''),
         source.quote && el('q', {}, source.quote),
-      ),
-    ),
-  )
-}
-
-export function replies(ticket: StaffTicketDetail): HTMLElement {
-  if (ticket.replies.length === 0) return el('p', { class: 'muted' }, '还没有答复。')
-  return el(
-    'ol',
-    { class: 'replies' },
-    ...ticket.replies.map((reply) =>
-      el(
-        'li',
-        { class: 'reply' },
-        el('p', { class: 'reply__meta' }, `${reply.staff.name} · ${formatDateTime(reply.createdAt)}`),
-        el('p', { class: 'reply__body' }, reply.body),
       ),
     ),
   )

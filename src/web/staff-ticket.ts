@@ -3,8 +3,9 @@ import { allowedTransitions } from '../tickets/status.ts'
 import type { StaffTicketDetail } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
 import { formMessage, priorityBadge, type StaffContext, type StaffView, statusBadge } from './staff-context.ts'
+import { assigneeSelect, cannedPicker, detailsView, noteForm, threadView } from './staff-desk.ts'
 import { refreshCountdowns } from './staff-queue.ts'
-import { audit, card, facts, replies, sources, transcript, withClass } from './staff-ticket-parts.ts'
+import { audit, card, facts, sources, transcript, withClass } from './staff-ticket-parts.ts'
 
 type Rerender = (ticket: StaffTicketDetail, message: string) => void
 
@@ -54,6 +55,7 @@ function actions(ticket: StaffTicketDetail, context: StaffContext, rerender: Rer
         '答复提交人',
         el('span', { class: 'field__hint' }, '（提交人凭查询码可以看到）'),
       ),
+      cannedPicker(context, body),
       body,
       ticket.status === 'claimed' &&
         el('label', { class: 'checkbox', for: 'reply-waiting' }, waiting, '答复后等待提交人补充信息'),
@@ -85,12 +87,12 @@ function actions(ticket: StaffTicketDetail, context: StaffContext, rerender: Rer
   }
 
   if (me.role === 'supervisor' && ticket.status !== 'resolved' && ticket.status !== 'closed') {
-    const target = el('input', { type: 'number', id: 'reassign-id', min: 1, inputmode: 'numeric', required: true })
+    const target = assigneeSelect(context, ticket)
     const note = el('input', { type: 'text', id: 'reassign-note', maxlength: 500 })
     const form = el(
       'form',
       { class: 'action-form' },
-      el('label', { for: 'reassign-id' }, '转派给（工作人员编号）'),
+      el('label', { for: 'reassign-id' }, '转派给'),
       target,
       el('label', { for: 'reassign-note' }, '转派说明', el('span', { class: 'field__hint' }, '（选填）')),
       note,
@@ -142,15 +144,19 @@ export function ticketView(number: string): StaffView {
               ),
               facts(ticket),
             ),
-            card('情况说明', el('p', { class: 'description' }, ticket.description)),
+            card('情况说明', el('p', { class: 'description' }, ticket.description), detailsView(ticket)),
             card('对话记录', transcript(ticket)),
             card('助手引用的资料', sources(ticket)),
-            card('答复记录', replies(ticket)),
+            card('往来记录', threadView(ticket)),
           ),
           el(
             'div',
             { class: 'detail__side' },
             actions(ticket, context, (next, done) => render(next, done)),
+            card(
+              '内部备注',
+              noteForm(ticket, context, async (done) => render(await context.api.ticket(number), done)),
+            ),
             card('审计记录', audit(ticket)),
           ),
         ),

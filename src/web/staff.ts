@@ -1,24 +1,21 @@
+import { ROLE_LABELS, roleAtLeast } from '../tickets/model.ts'
 import { ApiError, messageOf } from './api.ts'
 import type { StaffMember } from './api-types.ts'
 import { byId, el, replaceChildren } from './dom.ts'
+import { accountsView } from './staff-accounts-view.ts'
 import { createStaffApi } from './staff-api.ts'
 import type { StaffContext, StaffView } from './staff-context.ts'
+import { cannedView } from './staff-desk.ts'
 import { feedbackView } from './staff-feedback-view.ts'
+import { bindSigninForm, currentSignIn, hideSignin, showSignin as showSigninForm } from './staff-login.ts'
 import { queueView } from './staff-queue.ts'
 import { statsView } from './staff-stats-view.ts'
 import { ticketView } from './staff-ticket.ts'
-import { session } from './storage.ts'
 
-// Kept per tab in sessionStorage: it goes when the tab closes, and other sites cannot read it.
-const TOKEN_KEY = 'qd.staff.token'
-
-const signin = byId('signin')
-const signinForm = byId<HTMLFormElement>('signin-form')
-const tokenInput = byId<HTMLInputElement>('staff-token')
-const signinError = byId('signin-error')
 const consoleSection = byId('console')
 const whoami = byId('whoami')
 const statsTab = byId('stats-tab')
+const accountsTab = byId('accounts-tab')
 const view = byId('view')
 const status = byId('console-status')
 
@@ -29,24 +26,24 @@ function showSignin(message?: string): void {
   context = null
   stop()
   consoleSection.hidden = true
-  signin.hidden = false
-  signinError.hidden = !message
-  signinError.textContent = message ?? ''
-  tokenInput.value = ''
-  tokenInput.focus()
+  showSigninForm(message)
 }
 
-function signOut(message?: string): void {
-  session.remove(TOKEN_KEY)
-  showSignin(message)
+/** Ends the session on the server (every tab of this browser with it), then shows the form. */
+function signOut(): void {
+  const api = context?.api
+  showSignin()
+  void api?.logout().catch(() => {})
 }
 
-/** Hash routes: #/queue, #/ticket/<number>, #/feedback, #/stats (supervisors). */
+/** Hash routes: #/queue, #/ticket/<number>, #/feedback, #/canned, #/stats (supervisors), #/accounts (admins). */
 function route(hash: string, me: StaffMember): { tab: string; view: StaffView } {
   const ticket = /^#\/ticket\/([\w-]+)$/.exec(hash)
   if (ticket) return { tab: 'queue', view: ticketView(ticket[1] as string) }
   if (hash === '#/feedback') return { tab: 'feedback', view: feedbackView }
-  if (hash === '#/stats' && me.role === 'supervisor') return { tab: 'stats', view: statsView }
+  if (hash === '#/canned') return { tab: 'canned', view: cannedView }
+  if (hash === '#/stats' && roleAtLeast(me.role, 'supervisor')) return { tab: 'stats', view: statsView }
+  if (hash === '#/accounts' && me.role === 'admin') return { tab: 'accounts', view: accountsView }
   return { tab: 'queue', view: queueView }
 }
 
@@ -66,20 +63,8 @@ async function render(): Promise<void> {
   document.documentElement.dataset.view = tab
 }
 
-async function start(token: string): Promise<boolean> {
-  const api = createStaffApi(token)
-  let me: StaffMember
-  try {
-    me = await api.me()
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      signOut('令牌无效或已被吊销，请核对后重新输入，或向主管申请新的令牌。')
-    } else {
-      showSignin(messageOf(error))
-    }
-    return false
-  }
-  session.set(TOKEN_KEY, token)
+async function start(me: StaffMember): Promise<void> {
+  const api = createStaffApi(me.csrfToken ?? '')
   context = {
     api,
     me,
@@ -87,7 +72,7 @@ async function start(token: string): Promise<boolean> {
       status.textContent = message
     },
     fail: (error, where) => {
-      if (error instanceof ApiError && error.status === 401) return signOut('登录已失效，请重新输入令牌。')
+      if (error instanceof ApiError && error.status === 401) return showSignin('登录已过期或已在别处退出，请重新登录。')
       const notice = el('p', { class: 'notice notice--error', role: 'alert' }, messageOf(error))
       if (where.classList.contains('notice')) {
         where.className = 'notice notice--error'
@@ -97,27 +82,22 @@ async function start(token: string): Promise<boolean> {
       } else replaceChildren(where, notice)
     },
   }
-  whoami.textContent = `${me.name}（${me.role === 'supervisor' ? '主管' : '工作人员'}，编号 ${me.id}）`
-  statsTab.hidden = me.role !== 'supervisor'
-  signin.hidden = true
+  whoami.textContent = `${me.name}（${ROLE_LABELS[me.role]}，${me.username ?? `编号 ${me.id}`}）`
+  statsTab.hidden = !roleAtLeast(me.role, 'supervisor')
+  accountsTab.hidden = me.role !== 'admin'
+  hideSignin()
   consoleSection.hidden = false
   await render()
-  return true
 }
 
-signinForm.addEventListener('submit', (event) => {
-  event.preventDefault()
-  const token = tokenInput.value.trim()
-  if (!token) {
-    showSignin('请输入令牌。')
-    return
-  }
-  void start(token)
-})
+bindSigninForm((me) => void start(me))
 byId('signout').addEventListener('click', () => signOut())
 window.addEventListener('hashchange', () => void render())
 
-const saved = session.get(TOKEN_KEY)
-if (saved) void start(saved)
-else showSignin()
-document.documentElement.dataset.ready = 'true'
+// One sign-in serves every tab: the cookie is the browser's, so a new tab only asks who it is.
+currentSignIn()
+  .then((me) => (me ? start(me) : showSignin()))
+  .catch((error: unknown) => showSignin(messageOf(error)))
+  .finally(() => {
+    document.documentElement.dataset.ready = 'true'
+  })

@@ -8,7 +8,8 @@ type OpenedTicket = NonNullable<ChatResponse['ticket']>
 
 /**
  * The end of an intake: the ticket number and lookup token, big and copyable, because the token
- * is shown only this once, and the way to the lookup page.
+ * is shown only this once (this browser keeps it too), and the way to the lookup page, which
+ * fills both in from the browser's store: the token never travels in a URL.
  */
 export function ticketCard(ticket: OpenedTicket, category?: TicketCategory): HTMLElement {
   const lookup = `/lookup?number=${encodeURIComponent(ticket.number)}`
@@ -50,9 +51,22 @@ export function ticketCard(ticket: OpenedTicket, category?: TicketCategory): HTM
     el(
       'p',
       { class: 'ticket-card__warning' },
-      '查询码只显示这一次，请复制、截图或记下。凭工单编号和查询码可随时查看办理进度和工作人员的答复。',
+      '查询码只显示这一次，请复制、截图或记下（本浏览器也会替您保存）。凭工单编号和查询码可随时查看办理进度、补充信息。',
     ),
-    el('p', { class: 'ticket-card__due' }, `办理时限：${formatDateTime(ticket.slaDueAt)} 前`),
+    dueLines(ticket),
     el('a', { class: 'button button--primary', href: lookup }, '查询办理进度'),
+  )
+}
+
+/** The two promises, in the words and format the chat message, the lookup page and the staff queue use. */
+export function dueLines(due: { firstResponseDueAt?: string; slaDueAt: string }): HTMLElement {
+  return el(
+    'dl',
+    { class: 'ticket-card__due', 'data-testid': 'deadlines' },
+    due.firstResponseDueAt && el('dt', {}, '首次联系'),
+    due.firstResponseDueAt &&
+      el('dd', { 'data-testid': 'contact-due' }, `${formatDateTime(due.firstResponseDueAt)} 前`),
+    el('dt', {}, '办理时限'),
+    el('dd', { 'data-testid': 'resolve-due' }, `${formatDateTime(due.slaDueAt)} 前`),
   )
 }

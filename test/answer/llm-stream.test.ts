@@ -32,9 +32,13 @@ const scripted = (tokens: string[], pauses: number[], failAt?: number): Llm & { 
 
 const run = (llm: Llm, signal = new AbortController().signal) => {
   const tokens: string[] = []
-  return streamReply(llm, [], { signal, firstTokenMs: 600, stallMs: 500, onToken: (token) => tokens.push(token) }).then(
-    (result) => ({ ...result, tokens }),
-  )
+  return streamReply(llm, [], {
+    signal,
+    firstTokenMs: 600,
+    stallMs: 500,
+    maxChars: 10,
+    onToken: (token) => tokens.push(token),
+  }).then((result) => ({ ...result, tokens }))
 }
 
 describe('streamReply', () => {
@@ -55,10 +59,20 @@ describe('streamReply', () => {
     expect(llm.aborted()).toBe(true)
   })
 
+  it('ends a runaway reply as an error, aborting the call', async () => {
+    const llm = scripted(
+      Array.from({ length: 50 }, () => '很长'),
+      [],
+    )
+    const result = await run(llm)
+    expect(result).toMatchObject({ end: 'error', text: '很长'.repeat(6) })
+    expect(llm.aborted()).toBe(true)
+  })
+
   it('reports an error mid-stream, and an abort from outside as such', async () => {
     expect(await run(scripted(['一', '二'], [10, 10], 1))).toMatchObject({ text: '一', end: 'error' })
     const outside = new AbortController()
     setTimeout(() => outside.abort(new Error('client gone')), 100)
-    expect(await run(scripted(['一', '二'], [10, 400]), outside.signal)).toMatchObject({ text: '一', end: 'aborted' })
+    expect(await run(scripted(['一', '二'], [10, 400]), outside.signal)).toMatchObject({ end: 'aborted' })
   })
 })

@@ -39,13 +39,19 @@ describe.each(testDatabases)('a complaint typed into /api/chat becomes a ticket 
     expect(first.intent).toBe('complaint')
     expect(first.grounded).toBe(true)
     expect(first.citations[0]?.docId).toBe('complaints-and-reports')
-    expect(first.intake?.step).toBe('contactName')
+    expect(first.intake?.step).toBe('merchant')
+    expect(first.intake?.question).toContain('商家的名称和地址')
 
+    expect((await say('世纪联华超市，浦东新区张杨路500号')).intake?.step).toBe('purchase')
+    expect((await say('11月20日买的电热水壶')).intake?.step).toBe('amount')
+    expect((await say('跳过')).intake?.step).toBe('wish')
+    expect((await say('退货退款')).intake?.step).toBe('contactName')
     expect((await say('王芳')).intake?.step).toBe('phone')
     const wrongPhone = await say('12345')
     expect(wrongPhone.intake?.step).toBe('phone')
     expect(wrongPhone.answer).toContain('号码好像不对')
-    expect((await say('13812345678')).intake?.step).toBe('confirm')
+    expect((await say('13812345678')).intake?.step).toBe('notify')
+    expect((await say('跳过')).intake?.step).toBe('confirm')
     const corrected = await say('电话改成13987654321')
     expect(corrected.intake?.step).toBe('confirm')
     expect(corrected.answer).toContain('13987654321')
@@ -56,11 +62,19 @@ describe.each(testDatabases)('a complaint typed into /api/chat becomes a ticket 
     expect(done.answer).toContain(done.ticket.number)
     const number = done.ticket.number as string
 
-    const [ticket] = await db.query<{ phone: string; priority: string; category: string; transcript: unknown[] }>(
-      'select phone, priority, category, transcript from tickets where number = $1',
-      [number],
-    )
+    const [ticket] = await db.query<{
+      phone: string
+      priority: string
+      category: string
+      transcript: unknown[]
+      details: Record<string, string>
+    }>('select phone, priority, category, transcript, details from tickets where number = $1', [number])
     expect(ticket).toMatchObject({ phone: '13987654321', priority: 'high', category: 'complaint' })
+    expect(ticket?.details).toEqual({
+      merchant: '世纪联华超市，浦东新区张杨路500号',
+      purchase: '11月20日买的电热水壶',
+      wish: '退货退款',
+    })
     expect(ticket?.transcript.length).toBeGreaterThan(4)
 
     // A repeated "确认" must not file a second ticket.
@@ -102,9 +116,37 @@ describe.each(testDatabases)('a complaint typed into /api/chat becomes a ticket 
     const say = conversation()
     expect((await say('转人工')).intake).toBeDefined()
     const cancelled = await say('算了，不用了')
-    expect(cancelled.intake).toBeUndefined()
+    expect(cancelled.intake?.step).toBe('cancelled')
     expect(cancelled.ticket).toBeUndefined()
     const [after] = await db.query<{ count: number }>('select count(*)::int as count from tickets')
     expect(after?.count).toBe(before?.count)
+  })
+
+  it('drops the form on "算了先不投诉了" and answers the question that follows', async () => {
+    const say = conversation()
+    expect((await say('我要投诉')).intake?.step).toBe('description')
+    const turn = await say('算了先不投诉了，我就想问下举报和投诉有啥不一样')
+    expect(turn.answer).toContain('已取消登记')
+    expect(turn.answer).not.toContain('怎么称呼')
+    expect(turn.intake).toBeUndefined()
+    expect(turn.grounded).toBe(true)
+    expect(turn.citations[0]?.docId).toBe('complaints-and-reports')
+  })
+
+  it('answers a question asked in the middle of the form, then asks the pending question again', async () => {
+    const say = conversation()
+    await say('我要投诉')
+    const turn = await say('想问一下投诉要准备什么材料')
+    expect(turn.citations.length).toBeGreaterThan(0)
+    expect(turn.intake?.step).toBe('description')
+    expect(turn.answer).toContain('我们继续登记')
+  })
+
+  it('reads the matter from the whole conversation: 转人工, then a CCC 便捷通道 request', async () => {
+    const say = conversation()
+    expect((await say('转人工')).intake?.category).toBe('other')
+    const next = await say('我们公司想走CCC免办的便捷通道，进口一批样品')
+    expect(next.intake?.category).toBe('ccc_exemption_help')
+    expect(next.intake?.step).toBe('companyName')
   })
 })

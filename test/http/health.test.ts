@@ -44,4 +44,14 @@ describe('health and readiness', () => {
     expect(response.statusCode).toBe(200)
     expect(response.json().paths['/healthz']).toBeDefined()
   })
+
+  it('documents what each route answers, per status, from the same schemas that shape the replies', async () => {
+    const spec = (await app.inject({ method: 'GET', url: '/docs/json' })).json()
+    const chat = spec.paths['/api/chat'].post.responses
+    expect(Object.keys(chat)).toEqual(expect.arrayContaining(['200', '400', '429', '503']))
+    const answer = chat['200'].content['application/json'].schema
+    expect(answer.required).toEqual(expect.arrayContaining(['sessionId', 'answer', 'citations', 'grounded']))
+    expect(answer.properties.citations.items.properties.quote.type).toBe('string')
+    expect(spec.paths['/api/chunks/{id}'].get.responses['404']).toBeDefined()
+  })
 })

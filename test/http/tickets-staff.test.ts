@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/index.ts'
+import { updateAccount } from '../../src/staff/accounts-repo.ts'
 import { openTicket } from '../../src/tickets/open-ticket.ts'
-import { revokeStaff } from '../../src/tickets/staff-repo.ts'
 import { createTestApp } from '../support/app.ts'
 import { createMigratedDb, testDatabases } from '../support/databases.ts'
 import { staffWithToken, ticketInput } from '../support/tickets.ts'
@@ -40,9 +40,9 @@ describe.each(testDatabases)('staff API on $name', (database) => {
   })
 
   describe('authentication', () => {
-    it('401 without a token, with a malformed one, an unknown one and a revoked one', async () => {
+    it('401 without a token, with a malformed one, an unknown one and one of a disabled account', async () => {
       const revoked = await staffWithToken(db, '离职人员', 'agent')
-      await revokeStaff(db, revoked.staff.id, new Date())
+      await updateAccount(db, revoked.staff.id, { disabledAt: new Date() })
       const cases = [
         {},
         { authorization: 'Basic abc' },
@@ -71,7 +71,13 @@ describe.each(testDatabases)('staff API on $name', (database) => {
     it('GET /api/staff/me names the caller and role', async () => {
       const response = await app.inject({ method: 'GET', url: '/api/staff/me', headers: as(supervisor) })
       expect(response.statusCode).toBe(200)
-      expect(response.json()).toEqual({ id: supervisor.staff.id, name: '赵主管', role: 'supervisor' })
+      expect(response.json()).toEqual({
+        id: supervisor.staff.id,
+        name: '赵主管',
+        role: 'supervisor',
+        username: expect.any(String),
+        csrfToken: null,
+      })
     })
   })
 

@@ -31,26 +31,27 @@ describe('startIntake', () => {
     },
   )
 
-  it('keeps a first message that describes the case and asks for the name next', () => {
+  it('keeps a first message that describes the case and asks for the merchant next', () => {
     const turn = startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉超市卖过期食品' })
     expect(turn.state.fields.description).toBe('我要投诉超市卖过期食品')
-    expect(turn.state.step).toBe('contactName')
-    expect(turn.reply).toContain('怎么称呼')
+    expect(turn.state.step).toBe('merchant')
+    expect(turn.reply).toContain('商家的名称和地址')
+    expect(turn.prompt?.placeholder).toContain('例如')
   })
 
   it('takes a name and phone given inline, leaving the rest as the description', () => {
     const turn = startIntake({
-      category: 'complaint',
+      category: 'other',
       audience: 'citizen',
-      firstMessage: '我叫王芳，电话13800138000，网上买的充电宝鼓包冒烟，商家不理我',
+      firstMessage: '我叫王芳，电话13800138000，想问问我家门口的停车费收得对不对',
     })
     expect(turn.state.fields).toEqual({
       contactName: '王芳',
       phone: '13800138000',
-      description: '网上买的充电宝鼓包冒烟，商家不理我',
+      description: '想问问我家门口的停车费收得对不对',
     })
-    expect(turn.state.step).toBe('confirm')
-    expect(turn.reply).toContain('确认提交吗')
+    expect(turn.state.step).toBe('notify')
+    expect(advanceIntake(turn.state, '跳过').reply).toContain('确认提交吗')
   })
 
   it("does not take the shop's number as the requester's", () => {
@@ -70,23 +71,29 @@ describe('advanceIntake', () => {
       startIntake({ category: 'metrology_onsite', audience: 'enterprise', firstMessage: '申请上门检定' }),
       [
         '我们市场有三十多台电子秤需要检定，希望下周安排',
+        '浦东新区世纪大道100号',
+        '下周二上午',
+        '上海某某市场经营管理有限公司',
         '王芳',
         '13800138000',
-        '上海某某市场经营管理有限公司',
-        '浦东新区世纪大道100号',
+        '不需要通知，跳过',
+        '跳过',
         '确认',
       ],
     )
     expect(turns.map((turn) => turn.state.step)).toEqual([
       'description',
+      'address',
+      'preferredTime',
+      'companyName',
       'contactName',
       'phone',
-      'companyName',
-      'address',
+      'notify',
+      'notify',
       'confirm',
       'submitted',
     ])
-    const summary = turns[5]!.reply
+    const summary = turns[8]!.reply
     for (const text of [
       '三十多台电子秤',
       '王芳',
@@ -106,6 +113,7 @@ describe('advanceIntake', () => {
       phone: '13800138000',
       companyName: '上海某某市场经营管理有限公司',
       address: '浦东新区世纪大道100号',
+      details: { preferredTime: '下周二上午' },
       consent: true,
     })
     expect(NewTicketInputSchema.safeParse(done).success).toBe(true)
@@ -114,41 +122,125 @@ describe('advanceIntake', () => {
   it('asks a citizen neither company nor address for a complaint', () => {
     const turns = converse(startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉' }), [
       '楼下水果店的秤少了二两',
+      '张记水果店，浦东新区东方路1号',
+      '昨天买的苹果',
+      '20 元',
+      '退还差价',
       '叫我李先生就行',
       '139 1234 5678',
+      '短信',
     ])
     expect(last(turns).state.step).toBe('confirm')
     expect(last(turns).state.fields).toEqual({
       description: '楼下水果店的秤少了二两',
+      merchant: '张记水果店，浦东新区东方路1号',
+      purchase: '昨天买的苹果',
+      amount: '20 元',
+      wish: '退还差价',
       contactName: '李先生',
       phone: '13912345678',
+      notify: JSON.stringify({ sms: true }),
     })
+  })
+
+  it('asks a report whom, where and what evidence there is, and lets the evidence be skipped', () => {
+    const turns = converse(
+      startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我要举报菜市场有摊位卖注水肉' }),
+      ['东方菜市场12号摊位', '浦东新区东方路100号东方菜市场', '没有', '王芳', '13800138000', '跳过', '确认'],
+    )
+    expect(turns[0]!.state.form).toBe('report')
+    expect(turns.map((turn) => turn.state.step).slice(0, 4)).toEqual([
+      'reportTarget',
+      'reportLocation',
+      'evidence',
+      'contactName',
+    ])
+    expect(last(turns).done?.details).toEqual({
+      reportTarget: '东方菜市场12号摊位',
+      reportLocation: '浦东新区东方路100号东方菜市场',
+    })
+    expect(last(turns).done?.category).toBe('complaint')
+  })
+
+  it('asks a purchase without a date again, and records the contact for notifications', () => {
+    const turns = converse(
+      startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '网购的电饭煲用了一次就坏了' }),
+      ['某某旗舰店 https://shop.example.com/1', '电饭煲', '上周六买的电饭煲'],
+    )
+    expect(turns[2]!.state.step).toBe('purchase')
+    expect(turns[2]!.reply).toContain('什么时候买的')
+    expect(last(turns).state.fields.purchase).toBe('上周六买的电饭煲')
+    const notify = converse(last(turns), [
+      '跳过',
+      '维修',
+      '王芳',
+      '13800138000',
+      '邮箱 Wang@Example.com，短信也要',
+      '确认',
+    ])
+    expect(last(notify).done?.notify).toEqual({ email: 'wang@example.com', sms: true })
+  })
+
+  it('does not let a required question be skipped', () => {
+    const turns = converse(
+      startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉超市卖过期食品' }),
+      ['跳过'],
+    )
+    expect(last(turns).state.step).toBe('merchant')
+  })
+
+  it.each(['算了', '不投诉了', '先不办了', '算了，我先不投诉了'])(
+    '"%s" cancels at an optional question too',
+    (message) => {
+      const turns = converse(
+        startIntake({
+          category: 'other',
+          audience: 'citizen',
+          firstMessage: '想咨询一个比较复杂的问题，请工作人员解答',
+        }),
+        ['王芳', '13800138000', message],
+      )
+      expect(turns[2]!.state.step).toBe('notify')
+      expect(last(turns).cancelled).toBe(true)
+    },
+  )
+
+  it('takes the matter from earlier messages and from the description when it started as 其他事项', () => {
+    expect(
+      startIntake({ category: 'other', audience: 'citizen', firstMessage: '转人工', earlier: ['电子秤强检怎么申请'] })
+        .state.category,
+    ).toBe('metrology_onsite')
+    const turns = converse(startIntake({ category: 'other', audience: 'enterprise', firstMessage: '转人工' }), [
+      '想走CCC便捷通道办理免办',
+    ])
+    expect(last(turns).state.category).toBe('ccc_exemption_help')
+    expect(last(turns).state.step).toBe('companyName')
   })
 
   it('asks for the phone again, with a hint, until it is a real number', () => {
     const turns = converse(
-      startIntake({ category: 'other', audience: 'citizen', firstMessage: '想咨询一个比较复杂的计量问题' }),
+      startIntake({ category: 'other', audience: 'citizen', firstMessage: '想咨询一个比较复杂的问题，请工作人员解答' }),
       ['张三', '12345', '我没有手机', '021-12345678'],
     )
     expect(turns[2]!.state.step).toBe('phone')
     expect(turns[2]!.reply).toContain('021-12345678')
     expect(turns[3]!.state.step).toBe('phone')
     expect(last(turns).state.fields.phone).toBe('021-12345678')
-    expect(last(turns).state.step).toBe('confirm')
+    expect(last(turns).state.step).toBe('notify')
   })
 
   it('takes a phone given together with the name', () => {
     const turns = converse(
       startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '充电器冒火花了，很危险' }),
-      ['我叫王芳，电话13800138000'],
+      ['某某电器城，浦东新区张杨路1号', '上周买的充电器', '跳过', '赔偿', '我叫王芳，电话13800138000'],
     )
     expect(last(turns).state.fields).toMatchObject({ contactName: '王芳', phone: '13800138000' })
-    expect(last(turns).state.step).toBe('confirm')
+    expect(last(turns).state.step).toBe('notify')
   })
 
   it('remembers a phone given where the name was asked, and asks for the name again', () => {
     const turns = converse(
-      startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '超市卖过期牛奶' }),
+      startIntake({ category: 'other', audience: 'citizen', firstMessage: '想咨询一个比较复杂的问题，请工作人员解答' }),
       ['13800138000'],
     )
     expect(last(turns).state.fields.phone).toBe('13800138000')
@@ -176,8 +268,8 @@ describe('advanceIntake', () => {
       ['修改地址 浦东新区张杨路500号', 'address', '浦东新区张杨路500号'],
       ['地址改成浦东新区张杨路500号', 'address', '浦东新区张杨路500号'],
     ] as const)('"%s" changes %s at the summary', (message, field, value) => {
-      const turns = converse(atSummary(), ['浦东新区世纪大道100号', message])
-      expect(turns[1]!.state.step).toBe('confirm')
+      const turns = converse(atSummary(), ['浦东新区世纪大道100号', '跳过', '跳过', message])
+      expect(turns[3]!.state.step).toBe('confirm')
       expect(last(turns).state.fields[field]).toBe(value)
       expect(last(turns).state.step).toBe('confirm')
       expect(last(turns).reply).toContain(value)
@@ -185,9 +277,9 @@ describe('advanceIntake', () => {
     })
 
     it('a change without a value asks for the field, then returns to the summary', () => {
-      const turns = converse(atSummary(), ['浦东新区世纪大道100号', '修改电话', '13912345678', '确认'])
-      expect(turns[2]!.state.step).toBe('phone')
-      expect(turns[3]!.state.step).toBe('confirm')
+      const turns = converse(atSummary(), ['浦东新区世纪大道100号', '跳过', '跳过', '修改电话', '13912345678', '确认'])
+      expect(turns[4]!.state.step).toBe('phone')
+      expect(turns[5]!.state.step).toBe('confirm')
       expect(last(turns).done?.phone).toBe('13912345678')
     })
 
@@ -201,7 +293,7 @@ describe('advanceIntake', () => {
     })
 
     it('an invalid corrected phone is asked for again', () => {
-      const turns = converse(atSummary(), ['浦东新区世纪大道100号', '电话改成12345'])
+      const turns = converse(atSummary(), ['浦东新区世纪大道100号', '跳过', '跳过', '电话改成12345'])
       expect(last(turns).state.step).toBe('phone')
       expect(last(turns).state.fields.phone).toBe('13800138000')
       expect(last(turns).reply).toContain('号码好像不对')
@@ -241,13 +333,13 @@ describe('advanceIntake', () => {
     it('cancels at the summary too, and a finished intake stays finished', () => {
       const turns = converse(
         startIntake({
-          category: 'complaint',
+          category: 'other',
           audience: 'citizen',
-          firstMessage: '我叫王芳，13800138000，超市卖过期牛奶',
+          firstMessage: '我叫王芳，13800138000，想问问我家门口的停车费收得对不对',
         }),
-        ['取消', '确认'],
+        ['跳过', '取消', '确认'],
       )
-      expect(turns[1]!.cancelled).toBe(true)
+      expect(turns[2]!.cancelled).toBe(true)
       expect(last(turns).done).toBeUndefined()
       expect(last(turns).state.step).toBe('cancelled')
     })
@@ -256,11 +348,11 @@ describe('advanceIntake', () => {
   it('at the summary, anything but a confirmation or a change explains the options', () => {
     const turns = converse(
       startIntake({
-        category: 'complaint',
+        category: 'other',
         audience: 'citizen',
-        firstMessage: '我叫王芳，13800138000，超市卖过期牛奶',
+        firstMessage: '我叫王芳，13800138000，想问问我家门口的停车费收得对不对',
       }),
-      ['嗯……我再想想'],
+      ['跳过', '嗯……我再想想'],
     )
     expect(last(turns).done).toBeUndefined()
     expect(last(turns).state.step).toBe('confirm')
@@ -270,12 +362,12 @@ describe('advanceIntake', () => {
   it('carries the session id into the ticket input', () => {
     const turns = converse(
       startIntake({
-        category: 'complaint',
+        category: 'other',
         audience: 'citizen',
-        firstMessage: '我叫王芳，13800138000，超市卖过期牛奶',
+        firstMessage: '我叫王芳，13800138000，想问问我家门口的停车费收得对不对',
         sessionId: 'session-1',
       }),
-      ['确认提交'],
+      ['跳过', '确认提交'],
     )
     expect(last(turns).done?.sessionId).toBe('session-1')
   })

@@ -1,7 +1,9 @@
 import type { Db } from '../../src/db/index.ts'
+import { createAccount } from '../../src/staff/accounts.ts'
+import { toMember } from '../../src/staff/accounts-repo.ts'
+import { insertStaffToken } from '../../src/staff/tokens.ts'
 import type { StaffRole } from '../../src/tickets/model.ts'
 import type { NewTicketInput } from '../../src/tickets/new-ticket.ts'
-import { createStaffMember } from '../../src/tickets/staff-tokens.ts'
 
 /** A valid public-form ticket; override what the test is about. */
 export function ticketInput(overrides: Partial<NewTicketInput> = {}): NewTicketInput {
@@ -16,8 +18,24 @@ export function ticketInput(overrides: Partial<NewTicketInput> = {}): NewTicketI
   }
 }
 
-/** A staff member with a token, as `npm run staff -- create` makes one. */
+let accounts = 0
+
+/** An account with a password, as an admin creates one in the console. */
+export async function staffAccount(db: Db, name: string, role: StaffRole, password = 'correct-horse-42') {
+  accounts += 1
+  const username = `user${accounts}_${process.pid}`
+  const account = await createAccount(
+    db,
+    { kind: 'system', name: 'test' },
+    { username, name, role, password },
+    new Date(),
+  )
+  return { staff: toMember(account), username, password }
+}
+
+/** An account with an integration token, as an admin issues one in the console. */
 export async function staffWithToken(db: Db, name: string, role: StaffRole) {
-  const { staff, token } = await createStaffMember(db, { name, role })
-  return { staff: { id: staff.id, name: staff.name, role: staff.role }, token }
+  const { staff } = await staffAccount(db, name, role)
+  const { secret } = await insertStaffToken(db, { staffId: staff.id, label: 'test', createdBy: null, now: new Date() })
+  return { staff, token: secret }
 }

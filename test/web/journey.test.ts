@@ -1,15 +1,16 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { staffWithToken } from '../support/tickets.ts'
+import { staffAccount } from '../support/tickets.ts'
 import {
+  askInChat,
   type Browser,
   DESKTOP,
   horizontalOverflow,
   launchBrowser,
+  openPage,
   PHONE,
   screenshot,
   skipBrowserTests,
-  watchProblems,
 } from './support/browser.ts'
 import { startWebApp, type WebApp } from './support/web-app.ts'
 
@@ -21,37 +22,21 @@ import { startWebApp, type WebApp } from './support/web-app.ts'
 describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lookup', () => {
   let web: WebApp
   let browser: Browser
-  let agent: { token: string }
-  let supervisor: { token: string }
+  let agent: { username: string; password: string }
+  let supervisor: { username: string; password: string }
   const ticket = { number: '', token: '' }
   const problems: string[] = []
 
-  const open = async (path: string, viewport = DESKTOP): Promise<Page> => {
-    const page = await browser.context.newPage()
-    const seen = watchProblems(page)
-    page.on('close', () => problems.push(...seen))
-    await page.setViewportSize(viewport)
-    await page.goto(`${web.baseUrl}${path}`)
-    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
-    return page
-  }
+  const open = (path: string, viewport = DESKTOP): Promise<Page> =>
+    openPage(browser, `${web.baseUrl}${path}`, problems, viewport)
 
-  /** Types into the chat box and waits for the streamed answer to finish; returns that answer. */
-  const ask = async (page: Page, message: string) => {
-    const answers = page.locator('.msg--assistant')
-    const before = await answers.count()
-    await page.getByLabel('您的问题').fill(message)
-    await page.getByLabel('您的问题').press('Enter')
-    const answer = answers.nth(before)
-    await answer.and(page.locator('[aria-busy="false"]')).waitFor()
-    return answer
-  }
+  const ask = askInChat
 
   beforeAll(async () => {
     browser = await launchBrowser()
     web = await startWebApp()
-    agent = await staffWithToken(web.db, '张三', 'agent')
-    supervisor = await staffWithToken(web.db, '赵主管', 'supervisor')
+    agent = await staffAccount(web.db, '张三', 'agent')
+    supervisor = await staffAccount(web.db, '赵主管', 'supervisor')
   })
   afterAll(async () => {
     await browser?.close()
@@ -143,17 +128,22 @@ describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lo
   it('takes a complaint in the conversation and ends with the ticket number and lookup token', async () => {
     const page = await open('/')
     const first = await ask(page, '我在超市买的电热水壶漏电了，我要投诉')
-    expect(await first.textContent()).toContain('怎么称呼您')
+    expect(await first.textContent()).toContain('商家的名称和地址')
     await page.locator('#intake-bar').waitFor()
     expect(await page.locator('#intake-text').textContent()).toContain('投诉举报')
+    await ask(page, '世纪联华超市，浦东新区张杨路500号')
+    await ask(page, '11月20日买的电热水壶')
+    await ask(page, '跳过')
+    expect(await (await ask(page, '退货退款')).textContent()).toContain('怎么称呼您')
     expect(await (await ask(page, '王芳')).textContent()).toContain('电话')
     await screenshot(page, 'journey-chat-intake-desktop', { fullPage: false })
-    // A reload keeps the session (sessionStorage), so the intake carries on where it was.
+    // A reload keeps the session (localStorage), so the intake carries on where it was.
     await page.reload()
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
     expect(await page.locator('#intake-bar').isVisible()).toBe(true)
-    expect(await page.evaluate(() => sessionStorage.getItem('qd.chat.sessionId'))).toMatch(/^[0-9a-f-]{36}$/)
-    expect(await (await ask(page, '13800138000')).textContent()).toContain('请核对以下信息')
+    expect(await page.evaluate(() => localStorage.getItem('qd.chat.sessionId'))).toMatch(/^[0-9a-f-]{36}$/)
+    expect(await (await ask(page, '13800138000')).textContent()).toContain('通知您')
+    expect(await (await ask(page, '跳过')).textContent()).toContain('请核对以下信息')
     const done = await ask(page, '确认')
 
     ticket.number = (await done.getByTestId('ticket-number').textContent()) ?? ''
@@ -174,11 +164,12 @@ describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lo
 
   it('lets a staff member sign in, find the ticket in the queue, claim it and reply', async () => {
     const page = await open('/staff')
-    await page.getByLabel('工作人员令牌').fill('qd_1_wrong')
+    await page.getByLabel('用户名').fill(agent.username)
+    await page.getByLabel('密码').fill('not-the-password')
     await page.getByRole('button', { name: '登录' }).click()
-    await page.getByRole('alert').filter({ hasText: '令牌无效' }).waitFor()
+    await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor()
 
-    await page.getByLabel('工作人员令牌').fill(agent.token)
+    await page.getByLabel('密码').fill(agent.password)
     await page.getByRole('button', { name: '登录' }).click()
     const row = page.locator(`tr[data-number="${ticket.number}"]`)
     await row.waitFor()
@@ -203,7 +194,7 @@ describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lo
     await page.getByLabel('答复提交人').fill('王女士您好，我们已联系超市，请保留购物小票和水壶，检测人员明天上门。')
     await page.getByRole('button', { name: '发送答复' }).click()
     await page.getByTestId('action-result').filter({ hasText: '答复已发送' }).waitFor()
-    expect(await page.locator('.replies').textContent()).toContain('检测人员明天上门')
+    expect(await page.getByTestId('thread').textContent()).toContain('检测人员明天上门')
     const audit = await page.locator('.audit').textContent()
     expect(audit).toContain('认领')
     expect(audit).toContain('答复提交人')
@@ -211,12 +202,17 @@ describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lo
     await page.setViewportSize(PHONE)
     expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width)
     await screenshot(page, 'journey-staff-ticket-phone')
+    await page.getByRole('button', { name: '退出' }).click()
+    await page.getByLabel('用户名').waitFor()
     await page.close()
   })
 
   it('shows the requester the status and the staff reply on the lookup page', async () => {
     const page = await open(`/lookup?number=${ticket.number}`, PHONE)
     expect(await page.getByLabel('工单编号').inputValue()).toBe(ticket.number)
+    // This browser filed the ticket, so the token is filled in and the ticket shown at once.
+    expect(await page.getByLabel('查询码').inputValue()).toBe(ticket.token)
+    await page.getByTestId('status').waitFor()
     await page.getByLabel('查询码').fill('ABCDEFGH')
     await page.getByRole('button', { name: '查询' }).click()
     await page.getByRole('alert').filter({ hasText: '没有找到该工单' }).waitFor()
@@ -236,7 +232,8 @@ describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lo
 
   it('gives a supervisor statistics and the 👎 answers to review', async () => {
     const page = await open('/staff')
-    await page.getByLabel('工作人员令牌').fill(supervisor.token)
+    await page.getByLabel('用户名').fill(supervisor.username)
+    await page.getByLabel('密码').fill(supervisor.password)
     await page.getByRole('button', { name: '登录' }).click()
     await page.locator(`tr[data-number="${ticket.number}"]`).waitFor()
     await page.setViewportSize(PHONE)

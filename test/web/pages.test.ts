@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTicket } from '../../src/tickets/open-ticket.ts'
 import { claimTicket } from '../../src/tickets/ticket-actions.ts'
-import { staffWithToken, ticketInput } from '../support/tickets.ts'
+import { staffAccount, ticketInput } from '../support/tickets.ts'
 import {
   type Browser,
   DESKTOP,
@@ -19,28 +19,34 @@ import { startWebApp, type WebApp } from './support/web-app.ts'
 describe.skipIf(skipBrowserTests)('web pages on a phone and a desktop', () => {
   let web: WebApp
   let browser: Browser
-  let supervisorToken: string
+  let admin: { username: string; password: string }
   let ticketNumber: string
   const problems: string[] = []
 
   const ready = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
 
-  /** A tab, signed in to the staff console when `staff` is set (the token lives in sessionStorage). */
+  /**
+   * A tab, signed in to the staff console (as an admin, who sees every tab) when `staff` is set:
+   * the sign-in is the browser's cookie, so it is made once for the context, or cleared.
+   */
   async function newPage(viewport: { width: number; height: number }, staff = false): Promise<Page> {
+    if (!staff) await browser.context.clearCookies()
+    else if ((await browser.context.cookies(web.baseUrl)).length === 0) {
+      const response = await browser.context.request.post(`${web.baseUrl}/api/staff/login`, { data: admin })
+      expect(response.status()).toBe(200)
+    }
     const page = await browser.context.newPage()
     const seen = watchProblems(page)
     page.on('close', () => problems.push(...seen))
     await page.setViewportSize(viewport)
-    if (staff) await page.addInitScript((token) => sessionStorage.setItem('qd.staff.token', token), supervisorToken)
     return page
   }
 
   beforeAll(async () => {
     browser = await launchBrowser()
     web = await startWebApp()
-    const supervisor = await staffWithToken(web.db, '赵主管', 'supervisor')
-    const agent = await staffWithToken(web.db, '李四', 'agent')
-    supervisorToken = supervisor.token
+    admin = await staffAccount(web.db, '赵主管', 'admin')
+    const agent = await staffAccount(web.db, '李四', 'agent')
     // A queue worth looking at: a safety complaint, one already claimed, one long overdue.
     const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000)
     await openTicket(
@@ -113,7 +119,7 @@ describe.skipIf(skipBrowserTests)('web pages on a phone and a desktop', () => {
       path: '/documents/pudong-quality-month-2023',
       settled: (page) => page.locator('.doc-section').first().waitFor(),
     },
-    { name: 'staff-signin', path: '/staff', settled: (page) => page.getByLabel('工作人员令牌').waitFor() },
+    { name: 'staff-signin', path: '/staff', settled: (page) => page.getByLabel('用户名').waitFor() },
     {
       name: 'staff-queue',
       path: '/staff#/queue',
@@ -137,6 +143,12 @@ describe.skipIf(skipBrowserTests)('web pages on a phone and a desktop', () => {
       path: '/staff#/feedback',
       staff: true,
       settled: (page) => page.locator('.review').waitFor(),
+    },
+    {
+      name: 'staff-accounts',
+      path: '/staff#/accounts',
+      staff: true,
+      settled: (page) => page.locator('.audit-list li').first().waitFor(),
     },
   ]
 

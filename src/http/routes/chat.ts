@@ -1,39 +1,26 @@
-import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import { setTurnFeedback } from '../../conversation/sessions-repo.ts'
-import { type ChatDeps, type ChatResponse, handleChatMessage } from '../../conversation/turn.ts'
+import { type ChatDeps, handleChatMessage } from '../../conversation/turn.ts'
 import { NotFoundError } from '../../errors.ts'
-import { AUDIENCES } from '../../routing/intents.ts'
-
-// Control characters other than line breaks carry no meaning in a question and break logs and pages.
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
-
-const ChatRequestSchema = z.object({
-  message: z
-    .string()
-    .transform((text) => text.replace(CONTROL_CHARS, '').trim())
-    .pipe(z.string().min(1, '请输入问题').max(2000, '问题请控制在 2000 字以内')),
-  sessionId: z.string().max(100).optional(),
-  audience: z.enum(AUDIENCES).optional(),
-})
-
-const FeedbackSchema = z.object({
-  sessionId: z.string().min(1).max(100),
-  turnId: z.number().int().positive(),
-  rating: z.enum(['up', 'down']),
-  comment: z.string().max(500).optional(),
-})
+import { clientGoneSignal } from '../client-gone.ts'
+import { ChatRequestSchema, ChatResponseSchema, FeedbackResponse, FeedbackSchema } from '../contract/chat.ts'
+import { commonErrors, ErrorResponse } from '../contract/common.ts'
+import type { App } from '../zod-schemas.ts'
 
 const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
 
-export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => ChatDeps }): void {
+export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): void {
   app.post(
     '/api/chat',
     {
-      schema: { tags: ['chat'], summary: '提问：返回有出处的回答，或转人工/登记工单的下一步', body: ChatRequestSchema },
+      schema: {
+        tags: ['chat'],
+        summary: '提问：返回有出处的回答，或转人工/登记工单的下一步',
+        body: ChatRequestSchema,
+        response: { 200: ChatResponseSchema, ...commonErrors },
+      },
     },
-    async (request): Promise<ChatResponse> =>
-      handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>, { log: request.log }),
+    async (request, reply) =>
+      handleChatMessage(deps.chat(), request.body, { signal: clientGoneSignal(reply), log: request.log }),
   )
 
   app.post(
@@ -47,10 +34,7 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
     },
     async (request, reply) => {
       // A client that goes away aborts the turn, and with it the model's upstream request.
-      const gone = new AbortController()
-      reply.raw.on('close', () => {
-        if (!reply.raw.writableFinished) gone.abort(new Error('client closed the connection'))
-      })
+      const signal = clientGoneSignal(reply)
       // The stream opens with the first event: a failure before it is still an ordinary JSON error.
       let open = false
       const send = (event: string, data: unknown) => {
@@ -67,8 +51,8 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
         if (!reply.raw.destroyed) reply.raw.write(sse(event, data))
       }
       try {
-        await handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>, {
-          signal: gone.signal,
+        await handleChatMessage(deps.chat(), request.body, {
+          signal,
           log: request.log,
           onEvent: (event) => {
             if (event.type === 'citations') send('citations', { citations: event.citations })
@@ -87,9 +71,16 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
 
   app.post(
     '/api/chat/feedback',
-    { schema: { tags: ['chat'], summary: '对某条回答点赞或点踩（👍/👎）', body: FeedbackSchema } },
+    {
+      schema: {
+        tags: ['chat'],
+        summary: '对某条回答点赞或点踩（👍/👎）',
+        body: FeedbackSchema,
+        response: { 200: FeedbackResponse, 404: ErrorResponse, ...commonErrors },
+      },
+    },
     async (request) => {
-      const body = request.body as z.output<typeof FeedbackSchema>
+      const { body } = request
       const saved = await setTurnFeedback(
         deps.chat().db,
         body.sessionId,
@@ -98,7 +89,7 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
         body.comment ?? null,
       )
       if (!saved) throw new NotFoundError('没有找到这条回答，可能会话已过期。')
-      return { ok: true }
+      return { ok: true as const }
     },
   )
 }

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { listRatedTurns } from '../../conversation/feedback-repo.ts'
 import type { Db } from '../../db/index.ts'
 import { maskPersonalData } from '../../text/mask.ts'
-import { useStaffAuth } from '../staff-auth.ts'
+import { type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import type { App } from '../zod-schemas.ts'
 
 const FeedbackQuery = z.object({
   rating: z.enum(['up', 'down'], { error: 'rating 须为 up 或 down' }).default('down'),
@@ -16,10 +16,10 @@ const FeedbackQuery = z.object({
  * live beside staff.ts without touching it. Phone numbers and the like that people typed into the
  * chat are masked: this is a list view, not a ticket's detail.
  */
-export async function registerStaffFeedbackRoutes(app: FastifyInstance, deps: { db: Db }): Promise<void> {
+export async function registerStaffFeedbackRoutes(app: App, deps: { db: Db; auth: StaffAuth }): Promise<void> {
   await app.register(
-    async (scope) => {
-      useStaffAuth(scope, deps.db)
+    async (scope: App) => {
+      useStaffAuth(scope, deps.auth)
       scope.get(
         '/feedback',
         {
@@ -30,7 +30,7 @@ export async function registerStaffFeedbackRoutes(app: FastifyInstance, deps: { 
           },
         },
         async (request) => {
-          const query = request.query as z.output<typeof FeedbackQuery>
+          const query = request.query
           const { turns, total } = await listRatedTurns(deps.db, query)
           return {
             turns: turns.map((turn) => ({

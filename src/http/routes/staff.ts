@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { countLlmOutcomes } from '../../conversation/llm-outcomes-repo.ts'
 import type { Db } from '../../db/index.ts'
@@ -13,7 +12,8 @@ import {
 } from '../../tickets/ticket-actions.ts'
 import { loadTicketDetail, toQueueItem, toStaffDetail } from '../../tickets/ticket-views.ts'
 import { listTickets } from '../../tickets/tickets-repo.ts'
-import { currentStaff, useStaffAuth } from '../staff-auth.ts'
+import { currentStaff, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import { type App, rowId } from '../zod-schemas.ts'
 
 const QueueQuery = z.object({
   status: z
@@ -49,7 +49,7 @@ const StatusBody = z.object({
   note: z.string().trim().max(500).optional(),
 })
 const ReassignBody = z.object({
-  assigneeId: z.number().int().positive({ error: '请填写转派对象的工作人员编号' }),
+  assigneeId: rowId('请填写转派对象的工作人员编号'),
   note: z.string().trim().max(500).optional(),
 })
 const StatsQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) })
@@ -63,8 +63,11 @@ function assigneeFilter(assignee: string | undefined, myId: number): { assigneeI
   return { assigneeId: assignee === 'me' ? myId : Number(assignee) }
 }
 
-/** The staff queue under /api/staff: every route needs a staff bearer token. */
-export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; now?: () => Date }): Promise<void> {
+/** The staff queue under /api/staff: every route needs a signed-in staff member or a bearer token. */
+export async function registerStaffRoutes(
+  app: App,
+  deps: { db: Db; auth: StaffAuth; now?: () => Date },
+): Promise<void> {
   const { db } = deps
   const now = deps.now ?? (() => new Date())
   const detail = async (number: string) => {
@@ -73,16 +76,14 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
   }
 
   await app.register(
-    async (scope) => {
-      useStaffAuth(scope, db)
-
-      scope.get('/me', { schema: { tags, summary: '当前工作人员' } }, async (request) => currentStaff(request))
+    async (scope: App) => {
+      useStaffAuth(scope, deps.auth)
 
       scope.get(
         '/tickets',
         { schema: { tags, summary: '工单队列：先高优先级，再按最近的时限排序', querystring: QueueQuery } },
         async (request) => {
-          const query = request.query as z.output<typeof QueueQuery>
+          const query = request.query
           const staff = currentStaff(request)
           const at = now()
           const { tickets, total } = await listTickets(
@@ -110,14 +111,14 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
       scope.get(
         '/tickets/:number',
         { schema: { tags, summary: '工单详情：完整对话、引用出处、答复和审计记录', params: TicketParams } },
-        async (request) => detail((request.params as z.output<typeof TicketParams>).number),
+        async (request) => detail(request.params.number),
       )
 
       scope.post(
         '/tickets/:number/claim',
         { schema: { tags, summary: '认领工单（只有“待受理”的可以认领，并发时只有一人成功）', params: TicketParams } },
         async (request) => {
-          const { number } = request.params as z.output<typeof TicketParams>
+          const { number } = request.params
           await claimTicket(db, currentStaff(request), number, now())
           return detail(number)
         },
@@ -127,8 +128,8 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
         '/tickets/:number/replies',
         { schema: { tags, summary: '答复提交人（提交人查询时可见）', params: TicketParams, body: ReplyBody } },
         async (request, reply) => {
-          const { number } = request.params as z.output<typeof TicketParams>
-          const body = request.body as z.output<typeof ReplyBody>
+          const { number } = request.params
+          const body = request.body
           const { replyId } = await replyToTicket(db, currentStaff(request), number, body, now())
           return reply.status(201).send({ replyId, ticket: await detail(number) })
         },
@@ -145,14 +146,8 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
           },
         },
         async (request) => {
-          const { number } = request.params as z.output<typeof TicketParams>
-          await changeTicketStatus(
-            db,
-            currentStaff(request),
-            number,
-            request.body as z.output<typeof StatusBody>,
-            now(),
-          )
+          const { number } = request.params
+          await changeTicketStatus(db, currentStaff(request), number, request.body, now())
           return detail(number)
         },
       )
@@ -161,8 +156,8 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
         '/tickets/:number/reassign',
         { schema: { tags, summary: '转派（仅主管）', params: TicketParams, body: ReassignBody } },
         async (request) => {
-          const { number } = request.params as z.output<typeof TicketParams>
-          await reassignTicket(db, currentStaff(request), number, request.body as z.output<typeof ReassignBody>, now())
+          const { number } = request.params
+          await reassignTicket(db, currentStaff(request), number, request.body, now())
           return detail(number)
         },
       )
@@ -177,8 +172,7 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: { db: Db; 
           },
         },
         async (request) => {
-          const { days } = request.query as z.output<typeof StatsQuery>
-          const stats = await ticketStatistics(db, now(), days)
+          const stats = await ticketStatistics(db, now(), request.query.days)
           const since = new Date(now().getTime() - stats.windowDays * 86_400_000)
           return { ...stats, llmOutcomes: await countLlmOutcomes(db, since) }
         },

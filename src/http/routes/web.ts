@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
-import type { FastifyInstance } from 'fastify'
 import { UnavailableError } from '../../errors.ts'
 import { WEB_DIST_DIR } from '../../web/dist-dir.ts'
+import type { App } from '../zod-schemas.ts'
 
 /** Where `npm run build` (src/web/build.ts) puts the pages. */
 export const DEFAULT_WEB_DIR = WEB_DIST_DIR
@@ -23,7 +23,7 @@ const NOT_BUILT = '网页尚未构建：请先运行 npm run build（npm start �
  * The web pages and their assets. Without a build the API still works, and the pages answer 503
  * with what to do, rather than the server refusing to start.
  */
-export async function registerWebRoutes(app: FastifyInstance, deps: { dir?: string } = {}): Promise<void> {
+export async function registerWebRoutes(app: App, deps: { dir?: string } = {}): Promise<void> {
   const dir = deps.dir ?? DEFAULT_WEB_DIR
   const built = Object.values(PAGES).every((file) => existsSync(join(dir, file))) && existsSync(join(dir, 'assets'))
   const schema = { hide: true }

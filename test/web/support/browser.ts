@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 
 /** Debian's chromium (`npx playwright install` cannot download browsers here); CHROMIUM_PATH overrides. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -96,3 +96,25 @@ export const horizontalOverflow = (page: Page): Promise<{ scrollWidth: number; c
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
   }))
+
+/** Types into the chat box and waits for the streamed answer to finish; returns that answer. */
+export async function askInChat(page: Page, message: string): Promise<Locator> {
+  const answers = page.locator('.msg--assistant')
+  const before = await answers.count()
+  await page.getByLabel('您的问题').fill(message)
+  await page.getByLabel('您的问题').press('Enter')
+  const answer = answers.nth(before)
+  await answer.and(page.locator('[aria-busy="false"]')).waitFor()
+  return answer
+}
+
+/** A new tab at `url`, once its script is ready; what went wrong in it lands in `problems` when it closes. */
+export async function openPage(browser: Browser, url: string, problems: string[], viewport = DESKTOP): Promise<Page> {
+  const page = await browser.context.newPage()
+  const seen = watchProblems(page)
+  page.on('close', () => problems.push(...seen))
+  await page.setViewportSize(viewport)
+  await page.goto(url)
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+  return page
+}

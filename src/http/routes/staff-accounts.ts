@@ -1,0 +1,179 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import {
+  changeRole,
+  createAccount,
+  issueToken,
+  resetPassword,
+  revokeToken,
+  setDisabled,
+  USERNAME,
+  USERNAME_RULE,
+} from '../../staff/accounts.ts'
+import { listAccounts } from '../../staff/accounts-repo.ts'
+import { listStaffAudit, recordStaffAudit } from '../../staff/audit-repo.ts'
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../staff/passwords.ts'
+import { listStaffTokens } from '../../staff/tokens.ts'
+import { STAFF_ROLES } from '../../tickets/model.ts'
+import { describeRetention, runRetention } from '../../tickets/retention.ts'
+import { currentStaff, requireRole, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+
+const Role = z.enum(STAFF_ROLES, { error: `角色须为 ${STAFF_ROLES.join('、')} 之一` })
+const Password = z
+  .string()
+  .min(PASSWORD_MIN, { error: `密码至少 ${PASSWORD_MIN} 个字符` })
+  .max(PASSWORD_MAX, { error: `密码请控制在 ${PASSWORD_MAX} 个字符以内` })
+const IdParams = z.object({ id: z.coerce.number().int().positive({ error: '编号须为正整数' }) })
+const NewAccount = z.object({
+  username: z.string().trim().regex(USERNAME, { error: USERNAME_RULE }),
+  name: z.string().trim().min(1, { error: '请填写姓名' }).max(40),
+  role: Role,
+  password: Password,
+})
+const RoleBody = z.object({ role: Role })
+const PasswordBody = z.object({ password: Password })
+const NewToken = z.object({
+  staffId: z.number().int().positive({ error: '请选择令牌所属的账号' }),
+  label: z.string().trim().min(1, { error: '请写明令牌的用途，例如“12345 热线对接”' }).max(60),
+})
+const AuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+})
+const RetentionBody = z.object({ days: z.number().int().min(30, { error: '保留期至少 30 天' }).max(3650) })
+
+const tags = ['staff-admin']
+
+/** Account administration, integration tokens, the audit log and retention: admins only. */
+export async function registerStaffAccountRoutes(app: FastifyInstance, deps: { auth: StaffAuth }): Promise<void> {
+  const { auth } = deps
+  const { db } = auth
+  await app.register(
+    async (scope) => {
+      useStaffAuth(scope, auth)
+      // Every route here is an admin's: checked once for all of them, after the guard has signed the caller in.
+      scope.addHook('preValidation', async (request) => {
+        requireRole(request, 'admin')
+      })
+
+      scope.get('/accounts', { schema: { tags, summary: '账号列表（管理员）' } }, async () => ({
+        accounts: await listAccounts(db),
+      }))
+
+      scope.post(
+        '/accounts',
+        { schema: { tags, summary: '新建账号（管理员）', body: NewAccount } },
+        async (request, reply) => {
+          const admin = currentStaff(request)
+          const body = request.body as z.output<typeof NewAccount>
+          const account = await createAccount(db, { kind: 'staff', staff: admin }, body, auth.now())
+          return reply.status(201).send(account)
+        },
+      )
+
+      scope.post(
+        '/accounts/:id/role',
+        { schema: { tags, summary: '更改角色（管理员）', params: IdParams, body: RoleBody } },
+        async (request) => {
+          const { id } = request.params as z.output<typeof IdParams>
+          const { role } = request.body as z.output<typeof RoleBody>
+          return changeRole(db, currentStaff(request), id, role, auth.now())
+        },
+      )
+
+      scope.post(
+        '/accounts/:id/password',
+        {
+          schema: {
+            tags,
+            summary: '重置密码（管理员；该账号的所有登录随之结束）',
+            params: IdParams,
+            body: PasswordBody,
+          },
+        },
+        async (request) => {
+          const { id } = request.params as z.output<typeof IdParams>
+          const { password } = request.body as z.output<typeof PasswordBody>
+          const admin = currentStaff(request)
+          return resetPassword(db, { kind: 'staff', staff: admin }, id, password, auth.now())
+        },
+      )
+
+      for (const [action, disabled] of [
+        ['disable', true],
+        ['enable', false],
+      ] as const) {
+        scope.post(
+          `/accounts/:id/${action}`,
+          {
+            schema: {
+              tags,
+              summary: disabled ? '停用账号（管理员；其登录和令牌随之失效）' : '重新启用账号（管理员）',
+              params: IdParams,
+            },
+          },
+          async (request) => {
+            const { id } = request.params as z.output<typeof IdParams>
+            return setDisabled(db, currentStaff(request), id, disabled, auth.now())
+          },
+        )
+      }
+
+      scope.get('/tokens', { schema: { tags, summary: '集成令牌列表（管理员；不含令牌本身）' } }, async () => ({
+        tokens: await listStaffTokens(db),
+      }))
+
+      scope.post(
+        '/tokens',
+        { schema: { tags, summary: '为账号创建集成令牌（管理员；令牌只返回这一次）', body: NewToken } },
+        async (request, reply) => {
+          const body = request.body as z.output<typeof NewToken>
+          const { token, secret } = await issueToken(db, currentStaff(request), body, auth.now())
+          return reply.status(201).send({ ...token, secret })
+        },
+      )
+
+      scope.post(
+        '/tokens/:id/revoke',
+        { schema: { tags, summary: '吊销集成令牌（管理员）', params: IdParams } },
+        async (request) => {
+          const { id } = request.params as z.output<typeof IdParams>
+          return revokeToken(db, currentStaff(request), id, auth.now())
+        },
+      )
+
+      scope.get(
+        '/audit',
+        { schema: { tags, summary: '账号审计记录，最新的在前（管理员）', querystring: AuditQuery } },
+        async (request) => ({ entries: await listStaffAudit(db, request.query as z.output<typeof AuditQuery>) }),
+      )
+
+      scope.post(
+        '/retention',
+        {
+          schema: {
+            tags,
+            summary: '数据保留清理：清除关闭超过 N 天的工单个人信息，遮蔽久未活动的对话（管理员）',
+            body: RetentionBody,
+          },
+        },
+        async (request) => {
+          const admin = currentStaff(request)
+          const { days } = request.body as z.output<typeof RetentionBody>
+          const now = auth.now()
+          const outcome = await runRetention(db, days, now)
+          await recordStaffAudit(db, {
+            actor: { kind: 'staff', staff: admin },
+            targetStaffId: null,
+            action: 'retention_run',
+            after: { days, purgedTickets: outcome.purgedTickets.length, maskedTurns: outcome.maskedTurns },
+            now,
+          })
+          request.log.info({ days, purged: outcome.purgedTickets.length }, 'retention run from the console')
+          return { ...outcome, summary: describeRetention(outcome) }
+        },
+      )
+    },
+    { prefix: '/api/staff' },
+  )
+}
