@@ -10,7 +10,10 @@ const config = loadConfig()
 const reembed = process.argv.includes('--reembed')
 const db = await openStoreForCli(config, 'ingest')
 try {
-  const embedder = await createEmbedder(config)
+  const embedder = await createEmbedder(config, {
+    onRetry: (attempt, error) =>
+      console.log(`  向量服务出错（${error instanceof Error ? error.message : String(error)}），第 ${attempt} 次重试…`),
+  })
   console.log(
     `入库 ${config.KNOWLEDGE_DIR} → ${config.DATABASE_URL ? 'PostgreSQL' : `PGlite (${config.DATA_DIR})`}，向量模型 ${embedder.model}（${embedder.dimension} 维）`,
   )

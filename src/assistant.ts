@@ -35,6 +35,12 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
       llm,
       timeoutMs: config.LLM_TIMEOUT_MS,
     }),
+    llmTiming: {
+      budgetMs: config.LLM_TURN_BUDGET_MS,
+      firstTokenMs: config.LLM_FIRST_TOKEN_TIMEOUT_MS,
+      stallMs: config.LLM_STALL_TIMEOUT_MS,
+      callCapMs: config.LLM_TIMEOUT_MS,
+    },
     async refresh() {
       // Read first: a change committed while loading leaves the version behind, so the next turn reloads.
       const version = await readKnowledgeVersion(db)

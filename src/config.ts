@@ -37,12 +37,24 @@ const ConfigSchema = z.object({
   EMBEDDING_BASE_URL: optionalString.pipe(z.string().url().optional()),
   EMBEDDING_API_KEY: optionalString,
   EMBEDDING_DIMENSION: z.coerce.number().int().min(8).max(4096).optional(),
+  /** Texts per /embeddings request during ingest; servers such as vLLM limit a request's tokens. */
+  EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(2048).default(32),
+  /** During ingest a failed batch is tried again this many times, waiting 1×, 2×, 4×… the delay. */
+  EMBEDDING_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
+  EMBEDDING_RETRY_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(1_000),
 
   /** An OpenAI-compatible endpoint; when LLM_MODEL is unset answers stay extractive. */
   LLM_BASE_URL: optionalString.pipe(z.string().url().optional()),
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
+  /** The most one non-streamed call (intent, follow-up rewriting) may take of the turn's budget. */
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** One deadline per chat turn, shared by every model call in it; a local 14B model writes ~20 tokens/s. */
+  LLM_TURN_BUDGET_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
+  /** No first token of the answer by then → the extractive answer, before the user has waited long. */
+  LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(8_000),
+  /** A stream that sends no token for this long is ended and the extractive answer used. */
+  LLM_STALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
 
   /** Per client address, shared by every instance on the database; 0 turns a limit off. */
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),

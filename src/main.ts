@@ -4,7 +4,7 @@ import { describeOutcome, describeSummary } from '../ingest/report.ts'
 import { createAssistant } from './assistant.ts'
 import { loadConfig } from './config.ts'
 import { connectWithRetry, createDb, DataDirLockedError, describeGiveUp, describeRetry, migrate } from './db/index.ts'
-import { createEmbedder } from './embedding/index.ts'
+import { createEmbedder, ensureEmbeddingSpace } from './embedding/index.ts'
 import { buildApp, type Readiness } from './http/app.ts'
 import { startOutboxWorker } from './notify/worker.ts'
 import { describeFirstAdmin, ensureFirstAdmin } from './staff/first-admin.ts'
@@ -48,6 +48,11 @@ let outbox: ReturnType<typeof startOutboxWorker> | undefined
 await app.listen({ host: config.HOST, port: config.PORT })
 // A connection ended under the migration (a restart, a terminated backend) is retried like the first connect.
 await connectWithRetry(() => migrate(db), retry).catch(giveUp)
+// A store embedded by another model would fail every search: stop now, naming the re-embed command.
+await ensureEmbeddingSpace(db, embedder).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error))
+  process.exit(1)
+})
 const firstAdmin = await ensureFirstAdmin(db, config.ADMIN_INITIAL_PASSWORD, new Date())
 const howToSignIn = describeFirstAdmin(firstAdmin, `http://${config.HOST}:${config.PORT}/staff`)
 // Without an admin nobody can manage the console: worth a warning until someone acts on it.

@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.ts'
 import type { Embedder } from '../embedding/index.ts'
-import { findChunksByLocator, findDocumentsByNumber, getSectionChunks } from '../retrieval/chunks-repo.ts'
+import { findChunksByLocator, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
 import { type PreparedQuery, prepareQuery } from '../retrieval/query.ts'
 import { type RetrievalMode, type ScoredChunk, searchChunks } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
@@ -10,7 +10,6 @@ import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { conceptsOf } from './evidence.ts'
 import { composeExtractiveAnswer, type Evidence, weighEvidence } from './extractive.ts'
 import type { Llm } from './llm.ts'
-import { answerWithLlm } from './llm-answer.ts'
 import { articleNotCovered, NOT_COVERED, notCoveredWithGap } from './messages.ts'
 import { SEARCH_LIMIT } from './tuning.ts'
 
@@ -87,24 +86,10 @@ export async function rankingInputs(deps: AnswerDeps, question: string, options:
   return { concepts: conceptsOf(question, deps.glossary, deps.vocabulary), candidates }
 }
 
-const sectionKey = (chunk: { docId: string; section: string }) => `${chunk.docId}\u0000${chunk.section}`
-
-/** Neighbouring chunks of the same article merged: what the LLM reads for each passage. */
-async function sectionTexts(deps: AnswerDeps, evidence: Evidence[]): Promise<Map<string, string>> {
-  const texts = new Map<string, string>()
-  for (const item of evidence.slice(0, 5)) {
-    const key = sectionKey(item.chunk)
-    if (texts.has(key)) continue
-    const parts = await getSectionChunks(deps.db, item.chunk.docId, item.chunk.section)
-    // Parts of a long section overlap by a sentence; the LLM is not misled by reading it twice.
-    texts.set(key, parts.length > 1 ? parts.map((part) => part.content).join('\n') : item.chunk.content)
-  }
-  return texts
-}
-
 /**
  * Answers a question from the knowledge store: direct article lookup when one is named, else
- * hybrid retrieval and the extractive answerer — rewritten by the LLM when one is configured.
+ * hybrid retrieval and the extractive answerer. The model, when configured, writes its answer from
+ * the evidence found here (src/conversation/model-answer.ts).
  */
 export async function answerQuestion(
   deps: AnswerDeps,
@@ -124,28 +109,11 @@ export async function answerQuestion(
       extractive.evidence,
     )
   }
-  const fallback: Answer = {
+  return {
     answer: capAnswerText(extractive.answer),
     grounded: true,
     mode: 'extractive',
     citations: extractive.citations,
     evidence: extractive.evidence,
   }
-  if (!deps.llm) return fallback
-  const sections = await sectionTexts(deps, extractive.evidence)
-  const generated = await answerWithLlm(
-    deps.llm,
-    question,
-    extractive.evidence,
-    (item) => sections.get(sectionKey(item.chunk)) ?? item.chunk.content,
-  )
-  return generated
-    ? {
-        ...generated,
-        answer: capAnswerText(generated.answer),
-        grounded: true,
-        mode: 'llm',
-        evidence: extractive.evidence,
-      }
-    : fallback
 }

@@ -1,6 +1,8 @@
-import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
+import { type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
 import type { Citation } from '../answer/citations.ts'
+import type { RemovedClaim } from '../answer/claims.ts'
 import { conceptsOf } from '../answer/evidence.ts'
+import type { LlmOutcome } from '../answer/llm-outcome.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
 import { ClientGoneError, ConflictError } from '../errors.ts'
 import { answerFromFaq } from '../faq/faq-answer.ts'
@@ -14,7 +16,9 @@ import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
 import type { WorkCalendar } from '../tickets/sla.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
 import { leansOnContext, withTopicOf } from './follow-up.ts'
+import { rewriteFollowUp } from './follow-up-llm.ts'
 import { GUIDANCE_QUESTIONS } from './guidance.ts'
+import { answerWithModel, type ModelAnswer, type TurnContext } from './model-answer.ts'
 import {
   appendTurn,
   type ChatSession,
@@ -26,9 +30,16 @@ import {
   releaseSessionTurn,
   saveSessionState,
 } from './sessions-repo.ts'
+import { type LlmTiming, startTurnBudget, type TurnLog } from './turn-budget.ts'
+import { createTurnEvents, type TurnEventSink } from './turn-events.ts'
 
 /** `calendar`: public holidays for ticket deadlines (weekends only when absent); `faqs`: approved corrections. */
-export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier; calendar?: WorkCalendar; faqs?: FaqIndex }
+export type ChatDeps = AnswerDeps & {
+  classifier: RoutingClassifier
+  calendar?: WorkCalendar
+  faqs?: FaqIndex
+  llmTiming: LlmTiming
+}
 
 export type ChatRequest = { message: string; sessionId?: string; audience?: Audience }
 
@@ -44,6 +55,10 @@ export type ChatResponse = {
   faq?: { id: number; approvedAt: string; score: number }
   /** When the documents did not answer: the named gate that refused (e.g. 'low-coverage'). */
   refusalReason?: string
+  /** How the turn's model call ended, when a model was asked. */
+  llmOutcome?: LlmOutcome
+  /** Sentences of the model's answer the claim check removed (reasons only, for the log; not shown). */
+  removedClaims?: RemovedClaim[]
   /** What was searched for: the message, or a follow-up completed with the earlier topic. */
   resolvedQuery: string
   /** Set once a complaint or service request has been stored as a ticket. */
@@ -70,16 +85,27 @@ const standsAlone = (deps: ChatDeps, message: string): boolean =>
   findArticleReference(message) !== null ||
   conceptsOf(message, deps.glossary, deps.vocabulary).filter((concept) => concept.known).length > 2
 
-/** Answers from the documents; a follow-up that leans on the last question carries its topic along. */
-async function answerWithContext(deps: ChatDeps, message: string, previous: ChatTurn | undefined) {
-  const followUp = previous ? leansOnContext(message) : false
-  const rewritten = previous ? withTopicOf(previous.resolvedQuery, message, deps.glossary, deps.vocabulary) : message
-  if (followUp) return { resolvedQuery: rewritten, result: await answerQuestion(deps, rewritten) }
+/** The question to search for: as asked, or a follow-up completed by the model or with the earlier topic. */
+async function chooseQuestion(deps: ChatDeps, message: string, previous: ChatTurn | undefined, turn: TurnContext) {
+  const rewrite = async (earlier: ChatTurn) =>
+    (deps.llm && (await rewriteFollowUp(deps.llm, earlier.resolvedQuery, message, turn.budget))) ||
+    withTopicOf(earlier.resolvedQuery, message, deps.glossary, deps.vocabulary)
+  if (previous && leansOnContext(message)) {
+    const rewritten = await rewrite(previous)
+    return { resolvedQuery: rewritten, result: await answerQuestion(deps, rewritten) }
+  }
   const alone = await answerQuestion(deps, message)
   if (alone.grounded || !previous || standsAlone(deps, message)) return { resolvedQuery: message, result: alone }
   // A short question that cannot stand alone may still be about what was just discussed.
+  const rewritten = await rewrite(previous)
   const combined = await answerQuestion(deps, rewritten)
   return combined.grounded ? { resolvedQuery: rewritten, result: combined } : { resolvedQuery: message, result: alone }
+}
+
+/** Answers from the documents: the model writes the answer when configured, the extractive one stands in. */
+async function answerWithContext(deps: ChatDeps, message: string, previous: ChatTurn | undefined, turn: TurnContext) {
+  const { resolvedQuery, result } = await chooseQuestion(deps, message, previous, turn)
+  return { resolvedQuery, result: await answerWithModel(deps, resolvedQuery, result, turn) }
 }
 
 const transcriptOf = (turns: ChatTurn[], message: string, reply: string) => [
@@ -99,8 +125,8 @@ const ticketView = (ticket: OpenedTicket) => ({
   slaDueAt: ticket.slaDueAt.toISOString(),
 })
 
-async function answerAside(deps: ChatDeps, message: string, turns: ChatTurn[]): Promise<TurnResult> {
-  const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1))
+async function answerAside(deps: ChatDeps, message: string, turns: ChatTurn[], turn: TurnContext): Promise<TurnResult> {
+  const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1), turn)
   return { ...fromAnswer(result), intent: 'policy_question', resolvedQuery, state: {} }
 }
 
@@ -110,19 +136,20 @@ async function continueIntake(
   state: ChatState,
   turns: ChatTurn[],
   message: string,
+  turn: TurnContext,
 ): Promise<TurnResult> {
   const intake = state.intake as IntakeState
   const rest = afterCancel(message)
   if (rest !== null) {
     // "算了先不投诉了，我就想问下…": drop the form, then answer the rest (a question is never a new form).
     const next = isAside(rest)
-      ? await answerAside(deps, rest, turns)
-      : await handleNewMessage(deps, session, session.audience, turns, rest)
+      ? await answerAside(deps, rest, turns, turn)
+      : await handleNewMessage(deps, session, session.audience, turns, rest, turn)
     return { ...next, answer: `${cancelIntake(intake).reply}\n\n${next.answer}` }
   }
   if (intake.step !== 'confirm' && isAside(message)) {
     // Answer the question, then ask again for what the form still needs: nothing typed is lost.
-    const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1))
+    const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1), turn)
     const again = advanceIntake(intake, '')
     return {
       ...fromAnswer(result),
@@ -173,11 +200,15 @@ async function handleNewMessage(
   audience: Audience,
   turns: ChatTurn[],
   message: string,
-  signal?: AbortSignal,
+  turn: TurnContext,
 ): Promise<TurnResult> {
   const previous = turns.at(-1)
-  const classification = await deps.classifier.classify(message, audience)
-  await checkClient(signal)
+  const { budget } = turn
+  const classification = await deps.classifier.classify(message, audience, {
+    signal: budget.signal,
+    onLlmError: (error, timedOut) => budget.record('routing', budget.outcomeOf(timedOut), error),
+  })
+  await checkClient(turn.clientSignal)
   let intent = classification.intent
   if (previous && leansOnContext(message) && classification.confidence < FOLLOW_UP_CONFIDENCE) intent = previous.intent
   const plain = { grounded: false, mode: 'extractive' as const, citations: [], resolvedQuery: message, state: {} }
@@ -188,7 +219,7 @@ async function handleNewMessage(
   if (!TICKET_INTENTS.has(intent)) {
     const faq = await answerFromFaq(deps, message)
     if (faq) return { ...faq, intent, resolvedQuery: message, state: {} }
-    const { resolvedQuery, result } = await answerWithContext(deps, message, previous)
+    const { resolvedQuery, result } = await answerWithContext(deps, message, previous, turn)
     return { ...fromAnswer(result), intent, resolvedQuery, state: {} }
   }
 
@@ -238,16 +269,21 @@ const intakeView = (turn: IntakeTurn): ChatResponse['intake'] => ({
   ...(turn.prompt ?? {}),
 })
 
-const fromAnswer = (answer: Answer) => ({
+const fromAnswer = (answer: ModelAnswer) => ({
   answer: answer.answer,
   grounded: answer.grounded,
   mode: answer.mode,
   citations: answer.citations,
+  ...(answer.removedClaims?.length ? { removedClaims: answer.removedClaims } : {}),
 })
 
 export type TurnOptions = {
   /** Aborted when the client went away: the turn stops at its next step instead of computing for nobody. */
   signal?: AbortSignal
+  /** The turn as it happens: citations, deltas, done (POST /api/chat/stream). */
+  onEvent?: TurnEventSink
+  /** Where a model fallback is logged (a warning with its cause and the model). */
+  log?: TurnLog
 }
 
 const BUSY = '上一条消息还在处理中，请等回答出来后再发送下一条。'
@@ -300,12 +336,22 @@ async function takeTurn(
   const audience = request.audience ?? session.audience
   const turns = existing ? await listTurns(deps.db, session.id, 10) : []
   await checkClient(options.signal)
+  const events = createTurnEvents(options.onEvent)
+  const budget = startTurnBudget({
+    ...deps.llmTiming,
+    model: deps.llm?.model ?? null,
+    signal: options.signal,
+    log: options.log,
+  })
+  const turn: TurnContext = { budget, events, log: options.log, clientSignal: options.signal }
   const state = session.state as ChatState
   const result =
     state.intake && state.intake.step !== 'submitted' && state.intake.step !== 'cancelled'
-      ? await continueIntake(deps, session, state, turns, message)
-      : await handleNewMessage(deps, session, audience, turns, message, options.signal)
-  const { state: nextState, ...response } = result
+      ? await continueIntake(deps, session, state, turns, message, turn)
+      : await handleNewMessage(deps, session, audience, turns, message, turn)
+  const { state: nextState, ...reply } = result
+  const llmOutcome = budget.outcome()
+  const response = { ...reply, ...(llmOutcome ? { llmOutcome } : {}) }
   await saveSessionState(deps.db, session.id, nextState, audience)
   const turnId = await appendTurn(deps.db, session.id, {
     message,
@@ -319,7 +365,10 @@ async function takeTurn(
     mode: response.mode,
     citations: response.citations,
     refusalReason: response.refusalReason ?? null,
+    llmOutcome,
     latencyMs: Math.round(performance.now() - started),
   })
-  return { sessionId: session.id, turnId, ...response }
+  const done = { sessionId: session.id, turnId, ...response }
+  events.done(done)
+  return done
 }

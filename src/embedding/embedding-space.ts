@@ -35,8 +35,8 @@ export async function ensureEmbeddingSpace(db: Db, embedder: Embedder, options: 
     if (current && current.model === embedder.model && current.dimension === embedder.dimension) return false
     if (current && !options.reembed) {
       throw new EmbeddingSpaceMismatchError(
-        `The store holds vectors of model "${current.model}" (${current.dimension} dimensions) but the configured ` +
-          `embedder is "${embedder.model}" (${embedder.dimension}). Run "npm run ingest -- --reembed" to re-embed every chunk.`,
+        `向量库中是模型 "${current.model}"（${current.dimension} 维）的向量，但当前配置的向量模型是 "${embedder.model}"` +
+          `（${embedder.dimension} 维）。请运行 "npm run ingest -- --reembed" 用新模型重新生成全部向量。`,
       )
     }
     await setSpace(tx, embedder)

@@ -20,12 +20,22 @@ const UNSTATED_CONFIDENCE = 0.8
  * return anything) and made consistent: a category only for ticket intents, complaints always in
  * 'complaint', and the safety lexicon can raise highPriority but never lower it. Throws on a bad reply.
  */
-export async function classifyWithLlm(llm: Llm, text: string, audience?: Audience): Promise<Classification> {
+export async function classifyWithLlm(
+  llm: Llm,
+  text: string,
+  audience?: Audience,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<Classification> {
   const reply = LlmIntentSchema.parse(
-    await llm.structured(LlmIntentSchema, 'intent', [
-      { role: 'system', content: INTENT_SYSTEM_PROMPT },
-      { role: 'user', content: intentUserPrompt(text, audience) },
-    ]),
+    await llm.structured(
+      LlmIntentSchema,
+      'intent',
+      [
+        { role: 'system', content: INTENT_SYSTEM_PROMPT },
+        { role: 'user', content: intentUserPrompt(text, audience) },
+      ],
+      { signal },
+    ),
   )
   const folded = foldForRouting(text)
   const isTicket = TICKET_INTENTS.has(reply.intent)
@@ -44,30 +54,32 @@ export async function classifyWithLlm(llm: Llm, text: string, audience?: Audienc
 
 export type RoutedClassification = Classification & { source: 'llm' | 'offline' }
 
+/** One classification's share of the turn: its deadline, and who to tell when the model fails. */
+export type ClassifyCall = { signal?: AbortSignal; onLlmError?: (error: unknown, timedOut: boolean) => void }
+
 export type RoutingClassifier = {
-  classify(text: string, audience?: Audience): Promise<RoutedClassification>
+  classify(text: string, audience?: Audience, call?: ClassifyCall): Promise<RoutedClassification>
 }
 
 export type RoutingClassifierOptions = {
   offline: IntentClassifier
   /** null or absent: offline only. */
   llm?: Llm | null
-  /** Routing waits at most this long for the model before answering from the offline classifier. */
+  /** Routing waits at most this long (and never past the turn's deadline) before answering offline. */
   timeoutMs?: number
   /** Told why the model's answer was not used (for the request log). */
   onLlmError?: (error: unknown) => void
 }
 
-class LlmTimeoutError extends Error {
-  override name = 'LlmTimeoutError'
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LlmTimeoutError(`intent classification: no reply within ${ms} ms`)), ms)
+// Rejects when the signal aborts, even if the model call ignores it: the turn must not wait.
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  let stop: (() => void) | undefined
+  const aborted = new Promise<never>((_, reject) => {
+    stop = () => reject(signal.reason)
+    if (signal.aborted) stop()
+    else signal.addEventListener('abort', stop, { once: true })
   })
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', stop as () => void))
 }
 
 /**
@@ -82,13 +94,16 @@ export function createRoutingClassifier({
   onLlmError,
 }: RoutingClassifierOptions): RoutingClassifier {
   return {
-    async classify(text, audience) {
+    async classify(text, audience, call = {}) {
       const fallback = (): RoutedClassification => ({ ...offline.classify(text, audience), source: 'offline' })
       if (!llm || looksLikeManipulation(foldForRouting(text))) return fallback()
+      const cap = AbortSignal.timeout(timeoutMs)
+      const signal = call.signal ? AbortSignal.any([call.signal, cap]) : cap
       try {
-        return { ...(await withTimeout(classifyWithLlm(llm, text, audience), timeoutMs)), source: 'llm' }
+        return { ...(await untilAborted(classifyWithLlm(llm, text, audience, signal), signal)), source: 'llm' }
       } catch (error) {
         onLlmError?.(error)
+        call.onLlmError?.(error, signal.aborted)
         return fallback()
       }
     },

@@ -11,21 +11,26 @@ export function toChineseNumber(value: number): string {
   return `${DIGITS[Math.floor(value / 100)]}百${tail}`
 }
 
-/** 三 → 3, 十二 → 12, 二十五 → 25, 一百零五 → 105; null when it is not a number. */
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1_000 }
+const SECTIONS: Record<string, number> = { 万: 10_000, 亿: 100_000_000 }
+
+/** 三 → 3, 十二 → 12, 一百零五 → 105, 五万 → 50000; null when it is not a number. */
 export function fromChineseNumber(text: string): number | null {
   if (/^\d+$/.test(text)) return Number(text)
   let total = 0
+  let section = 0
   let current = 0
   for (const char of text) {
     const digit = DIGITS.indexOf(char === '〇' ? '零' : char === '两' ? '二' : char)
     if (digit >= 0) current = digit
-    else if (char === '十') {
-      total += (current || 1) * 10
+    else if (UNITS[char]) {
+      section += (current || 1) * UNITS[char]
       current = 0
-    } else if (char === '百') {
-      total += (current || 1) * 100
+    } else if (SECTIONS[char]) {
+      total += (section + current || 1) * SECTIONS[char]
+      section = 0
       current = 0
     } else return null
   }
-  return total + current
+  return total + section + current
 }

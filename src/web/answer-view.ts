@@ -103,8 +103,10 @@ export function createAnswerView(actions: AnswerActions) {
     },
     addDelta(delta: string) {
       streamed += delta
-      renderAnswerText(text, streamed, citations, actions.dialog)
+      // A marker still arriving ("[2") is held back: shown half, it would flicker into a button.
+      renderAnswerText(text, streamed.replace(/\[\d*$/, ''), citations, actions.dialog)
     },
+    /** The final, checked answer replaces what streamed: the claim check may have removed sentences. */
     finish(response: ChatResponse) {
       citations = response.citations
       renderAnswerText(text, response.answer, citations, actions.dialog)

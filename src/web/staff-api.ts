@@ -79,7 +79,7 @@ export function createStaffApi(csrfToken: string) {
       call<{ id: number }>('/canned-replies', { method: 'POST', json: { title, body } }),
     removeCannedReply: (id: number) =>
       call<{ id: number; removed: boolean }>(`/canned-replies/${id}`, { method: 'DELETE' }),
-    stats: (days: number) => call<TicketStatistics>(`/stats?days=${days}`),
+    stats: (days: number) => call<TicketStatistics & { llmOutcomes: Record<string, number> }>(`/stats?days=${days}`),
     feedback: (offset: number) => call<FeedbackPage>(`/feedback?rating=down&limit=20&offset=${offset}`),
     logout: () => fetch('/api/staff/logout', { method: 'POST', headers: { 'x-csrf-token': csrfToken } }),
     accounts: createAccountsApi(call),

@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS, type TicketCategory } from '../tickets/model.ts'
 import { el, replaceChildren } from './dom.ts'
+import { llmOutcomesTable } from './llm-outcomes-view.ts'
 import { answerStatsSection } from './staff-answer-stats-view.ts'
 import type { StaffView } from './staff-context.ts'
 
@@ -87,6 +88,7 @@ export const statsView: StaffView = async (container, context) => {
           ),
         ),
         answerStatsSection(context, Number(days.value)),
+        llmOutcomesTable(stats.llmOutcomes),
       )
     } catch (error) {
       context.fail(error, body)

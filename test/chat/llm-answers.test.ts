@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ANSWER_SYSTEM_PROMPT } from '../../src/answer/prompts.ts'
+import { ANSWER_SYSTEM_PROMPT, FOLLOW_UP_SYSTEM_PROMPT } from '../../src/answer/prompts.ts'
 import { createPgliteDb, type Db } from '../../src/db/index.ts'
 import { createTestApp } from '../support/app.ts'
-import { type ChatCompletionRequest, type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts'
+import { type ChatCompletionRequest, type FakeOpenAI, type FakeReply, startFakeOpenAI } from '../support/fake-openai.ts'
+import { intentReply, isAnswerRequest, passageNumber } from '../support/llm-chat.ts'
 
 const QUESTION = '75号令适用于哪些生产单位？'
 
@@ -11,24 +12,18 @@ describe('LLM answers over the retrieved passages (fake OpenAI-compatible server
   let db: Db
   let app: FastifyInstance
   let fake: FakeOpenAI
-  let answer = ''
+  let answer: string | ((request: ChatCompletionRequest) => string) = ''
 
-  const isAnswerRequest = (request: ChatCompletionRequest) => request.messages[0]?.content === ANSWER_SYSTEM_PROMPT
+  let rewrite: FakeReply = {}
+
   const answerRequests = () => fake.requests.filter(isAnswerRequest)
 
   beforeAll(async () => {
-    fake = await startFakeOpenAI((request) =>
-      isAnswerRequest(request)
-        ? { content: answer }
-        : {
-            content: JSON.stringify({
-              intent: 'policy_question',
-              category: null,
-              highPriority: false,
-              confidence: 0.9,
-            }),
-          },
-    )
+    fake = await startFakeOpenAI((request) => {
+      if (isAnswerRequest(request)) return { content: typeof answer === 'string' ? answer : answer(request) }
+      if (request.messages[0]?.content === FOLLOW_UP_SYSTEM_PROMPT) return rewrite
+      return intentReply()
+    })
     db = await createPgliteDb()
     ;({ app } = await createTestApp(db, { env: { LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model' } }))
   })
@@ -48,11 +43,13 @@ describe('LLM answers over the retrieved passages (fake OpenAI-compatible server
   }
 
   it('uses a checked LLM answer: its markers renumbered, its citations verbatim quotes of the passages', async () => {
-    answer = '75号令适用于三类产品的生产单位[2]，包括实行生产许可和强制性产品认证管理的产品[2]。'
+    const scope = (n: number) =>
+      `75号令适用于实行工业产品生产许可管理的产品和实行强制性产品认证管理的产品的生产单位[${n}]。`
+    answer = (request) => scope(passageNumber(request, '第二条'))
     const body = await ask()
     expect(body.mode).toBe('llm')
     expect(body.grounded).toBe(true)
-    expect(body.answer).toBe('75号令适用于三类产品的生产单位[1]，包括实行生产许可和强制性产品认证管理的产品[1]。')
+    expect(body.answer).toBe(scope(1))
     expect(body.citations).toHaveLength(1)
     const chunk = (await app.inject({ method: 'GET', url: `/api/chunks/${body.citations[0].chunkId}` })).json()
     expect(chunk.content).toContain(body.citations[0].quote)
@@ -78,16 +75,66 @@ describe('LLM answers over the retrieved passages (fake OpenAI-compatible server
     expect(body.answer).not.toContain('[9]')
   })
 
-  it('does not ask the model when the documents do not cover the question', async () => {
-    answer = '罚款五万元[1]。'
+  it('shows the model a question the extractive answerer refuses, and keeps a number the passages lack from it', async () => {
+    answer = '违反75号令将被罚款五万元[1]。'
     const response = await app.inject({
       method: 'POST',
       url: '/api/chat',
       payload: { message: '违反75号令会被罚多少钱？' },
     })
     const body = response.json()
-    expect(body.grounded).toBe(false)
+    expect(answerRequests()).toHaveLength(1)
+    expect(body).toMatchObject({ grounded: false, mode: 'extractive', llmOutcome: 'unverified' })
     expect(body.answer).not.toContain('五万')
+  })
+
+  it('does not ask the model below the retrieval floor', async () => {
+    answer = '今天上海晴，最高气温25度[1]。'
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/chat',
+      payload: { message: '今天上海的天气怎么样？' },
+    })
+    expect(response.json()).toMatchObject({ grounded: false, mode: 'extractive' })
+    expect(response.json().answer).not.toContain('25')
     expect(answerRequests()).toHaveLength(0)
+  })
+
+  describe('follow-ups rewritten by the model', () => {
+    const followUp = async (reply: FakeReply) => {
+      rewrite = reply
+      answer = '资料未覆盖'
+      const first = (
+        await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'CCC免办是什么？' } })
+      ).json()
+      const second = await app.inject({
+        method: 'POST',
+        url: '/api/chat',
+        payload: { message: '那需要准备什么材料？', sessionId: first.sessionId },
+      })
+      const [stored] = await db.query<{ resolved_query: string }>(
+        'select resolved_query from chat_turns where id = $1',
+        [second.json().turnId],
+      )
+      return { body: second.json(), stored: stored?.resolved_query }
+    }
+
+    it('searches for and stores the question the model wrote', async () => {
+      const { body, stored } = await followUp({ content: 'CCC免办需要准备哪些申请材料？' })
+      expect(body.resolvedQuery).toBe('CCC免办需要准备哪些申请材料？')
+      expect(stored).toBe('CCC免办需要准备哪些申请材料？')
+      expect(body.citations[0]?.docId).toBe('ccc-exemption')
+      const [rewriting] = fake.requests.filter((request) => request.messages[0]?.content === FOLLOW_UP_SYSTEM_PROMPT)
+      expect(rewriting?.messages[1]?.content).toContain('上一轮问题：CCC免办是什么？')
+    })
+
+    it.each([
+      ['fails', { status: 500 }],
+      ['answers instead of rewriting', { content: '需要准备：\n1. 申请书\n2. 合同' }],
+    ])('carries the topic offline when the model %s', async (_, reply) => {
+      const { body, stored } = await followUp(reply)
+      expect(body.resolvedQuery).toMatch(/ccc免办.*那需要准备什么材料？/i)
+      expect(stored).toBe(body.resolvedQuery)
+    })
   })
 })

@@ -151,6 +151,7 @@ describe('routing classifier with an LLM', () => {
     const llm: Llm = {
       model: 'fake',
       complete: async () => '',
+      stream: async function* () {},
       structured: async (_schema, name, messages) => {
         calls.push(`${name}: ${messages.at(-1)?.content}`)
         return (await reply()) as never

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { CLAIM_PROBLEMS } from '../../answer/claims.ts'
+import { LLM_OUTCOMES } from '../../answer/llm-outcome.ts'
 import { AUDIENCES, INTENTS, TICKET_CATEGORIES } from '../../routing/intents.ts'
 import { rowId } from '../zod-schemas.ts'
 import { isoDateTime } from './common.ts'
@@ -46,6 +48,17 @@ export const ChatResponseSchema = z.object({
   refusalReason: z.string().optional(),
   /** With mode 'faq': the reviewed staff answer that matched, when it was approved, how closely. */
   faq: z.object({ id: z.number().int(), approvedAt: isoDateTime, score: z.number() }).optional(),
+  /** How the turn's model call ended, when a model was asked ('ok', 'timeout', 'stall', …). */
+  llmOutcome: z.enum(LLM_OUTCOMES).optional(),
+  /** Sentences of the model's answer the claim check removed: reasons and markers only, never the text. */
+  removedClaims: z
+    .array(
+      z.object({
+        reason: z.enum(CLAIM_PROBLEMS),
+        markers: z.array(z.number().int()),
+      }),
+    )
+    .optional(),
   /** What was searched for: the message, or a follow-up completed with the earlier topic. */
   resolvedQuery: z.string(),
   /** Set once a complaint or service request has been stored as a ticket. */

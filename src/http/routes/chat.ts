@@ -6,10 +6,6 @@ import { ChatRequestSchema, ChatResponseSchema, FeedbackResponse, FeedbackSchema
 import { commonErrors, ErrorResponse } from '../contract/common.ts'
 import type { App } from '../zod-schemas.ts'
 
-/** Answer text in pieces of a sentence or a line, the way it is streamed to the page. */
-export const answerDeltas = (answer: string): string[] =>
-  answer.match(/[^。！？\n]*[。！？\n]|[^。！？\n]+$/g) ?? [answer]
-
 const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
 
 export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): void {
@@ -24,7 +20,9 @@ export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): vo
       },
     },
     async (request, reply) =>
-      whileClientWaits(request, reply, (signal) => handleChatMessage(deps.chat(), request.body, { signal })),
+      whileClientWaits(request, reply, (signal) =>
+        handleChatMessage(deps.chat(), request.body, { signal, log: request.log }),
+      ),
   )
 
   app.post(
@@ -37,22 +35,40 @@ export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): vo
       },
     },
     async (request, reply) => {
-      // Compute before streaming: a failure is still an ordinary JSON error with its status.
-      const response = await whileClientWaits(request, reply, (signal) =>
-        handleChatMessage(deps.chat(), request.body, { signal }),
-      )
-      reply.hijack()
-      reply.raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-request-id': request.id,
-      })
-      reply.raw.write(
-        sse('citations', { sessionId: response.sessionId, intent: response.intent, citations: response.citations }),
-      )
-      for (const text of answerDeltas(response.answer)) reply.raw.write(sse('delta', { text }))
-      reply.raw.end(sse('done', response))
+      // The stream opens with the first event: a failure before it is still an ordinary JSON error.
+      let open = false
+      const send = (event: string, data: unknown) => {
+        if (!open) {
+          reply.hijack()
+          reply.raw.writeHead(200, {
+            'content-type': 'text/event-stream; charset=utf-8',
+            'cache-control': 'no-cache, no-transform',
+            connection: 'keep-alive',
+            'x-request-id': request.id,
+          })
+          open = true
+        }
+        if (!reply.raw.destroyed) reply.raw.write(sse(event, data))
+      }
+      try {
+        // A client that goes away aborts the turn, and with it the model's upstream request.
+        await whileClientWaits(request, reply, (signal) =>
+          handleChatMessage(deps.chat(), request.body, {
+            signal,
+            log: request.log,
+            onEvent: (event) => {
+              if (event.type === 'citations') send('citations', { citations: event.citations })
+              else if (event.type === 'delta') send('delta', { text: event.text })
+              else send('done', event.response)
+            },
+          }),
+        )
+      } catch (error) {
+        if (!open) throw error
+        request.log.error({ err: error }, 'chat stream failed after it started')
+        send('error', { error: 'internal_error', message: '回答生成出错了，请再发送一次。' })
+      }
+      reply.raw.end()
     },
   )
 

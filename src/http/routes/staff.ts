@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { countLlmOutcomes } from '../../conversation/llm-outcomes-repo.ts'
 import type { Db } from '../../db/index.ts'
 import { OPEN_STATUSES, PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from '../../tickets/model.ts'
 import { ticketStatistics } from '../../tickets/stats.ts'
@@ -163,8 +164,18 @@ export async function registerStaffRoutes(
 
       scope.get(
         '/stats',
-        { schema: { tags, summary: '统计：各类别未办结数、超时数、首次答复用时中位数', querystring: StatsQuery } },
-        async (request) => ticketStatistics(db, now(), request.query.days),
+        {
+          schema: {
+            tags,
+            summary: '统计：各类别未办结数、超时数、首次答复用时中位数、模型调用结果（llmOutcomes）',
+            querystring: StatsQuery,
+          },
+        },
+        async (request) => {
+          const stats = await ticketStatistics(db, now(), request.query.days)
+          const since = new Date(now().getTime() - stats.windowDays * 86_400_000)
+          return { ...stats, llmOutcomes: await countLlmOutcomes(db, since) }
+        },
       )
     },
     { prefix: '/api/staff' },

@@ -11,14 +11,15 @@ export type WebApp = { baseUrl: string; app: FastifyInstance; db: Db; close: () 
 
 /**
  * The real app listening on a free port, on a fresh in-memory PGlite with knowledge/ ingested,
- * serving pages built just now into a temp folder (so parallel test files never share a build).
+ * serving pages built just now into a temp folder (so parallel test files never share a build);
+ * `env` adds settings (an LLM endpoint, say).
  */
-export async function startWebApp(): Promise<WebApp> {
+export async function startWebApp(options: { env?: Record<string, string> } = {}): Promise<WebApp> {
   const webDir = mkdtempSync(join(tmpdir(), 'qd-web-'))
   await buildWeb(webDir)
   const db = await createPgliteDb()
   await migrate(db)
-  const { app } = await createTestApp(db, { webDir })
+  const { app } = await createTestApp(db, { webDir, env: options.env })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
   return {
