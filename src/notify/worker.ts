@@ -50,8 +50,10 @@ export function startOutboxWorker(
   const tick = async () => {
     const now = new Date()
     try {
-      if (config.NOTIFY_REMINDER_HOURS > 0)
+      // Reminders go to staff through the webhook only: without one there is nobody to remind.
+      if (config.NOTIFY_REMINDER_HOURS > 0 && config.NOTIFY_WEBHOOK_URL) {
         await queueDeadlineReminders(db, now, config.NOTIFY_REMINDER_HOURS * 3_600_000)
+      }
       await deliverDueNotifications(
         db,
         notifiers,
