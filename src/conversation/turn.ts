@@ -3,6 +3,7 @@ import type { Citation } from '../answer/citations.ts'
 import { conceptsOf } from '../answer/evidence.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
 import { advanceIntake, cancelIntake, type IntakeState, type IntakeTurn, startIntake } from '../intake/intake.ts'
+import type { NotifyChannel } from '../intake/intake-fields.ts'
 import { afterCancel, isAside } from '../intake/intake-parse.ts'
 import { findArticleReference } from '../retrieval/query.ts'
 import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from '../routing/intents.ts'
@@ -23,7 +24,12 @@ import {
 } from './sessions-repo.ts'
 
 /** `calendar`: public holidays for ticket deadlines (weekends only when absent). */
-export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier; calendar?: WorkCalendar }
+export type ChatDeps = AnswerDeps & {
+  classifier: RoutingClassifier
+  calendar?: WorkCalendar
+  /** Channels progress notices can go through; the intake offers the opt-in only for these. */
+  notifyChannels?: NotifyChannel[]
+}
 
 export type ChatRequest = { message: string; sessionId?: string; audience?: Audience }
 
@@ -189,6 +195,7 @@ async function handleNewMessage(
     audience,
     firstMessage: message,
     earlier: turns.map((turn) => turn.message),
+    notifyChannels: deps.notifyChannels ?? [],
     sessionId: session.id,
   })
   const guidance = result.grounded ? `${result.answer}\n\n` : ''
