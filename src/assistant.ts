@@ -5,6 +5,7 @@ import type { ChatDeps } from './conversation/turn.ts'
 import type { Db } from './db/index.ts'
 import type { Embedder } from './embedding/index.ts'
 import { loadFaqIndex } from './faq/faq-index.ts'
+import { offeredNotifyChannels } from './notify/worker.ts'
 import { readKnowledgeVersion } from './retrieval/knowledge-version.ts'
 import { createVocabulary, loadVocabulary } from './retrieval/vocabulary.ts'
 import { createIntentClassifier, loadLabelledExamples, TRAINING_SET_PATH } from './routing/classify-intent.ts'
@@ -28,6 +29,7 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
     llm,
     glossary: loadGlossary(join(config.KNOWLEDGE_DIR, GLOSSARY_FILE)),
     calendar: workCalendarOf(config),
+    notifyChannels: offeredNotifyChannels(config),
     // Empty until the store is ready; main calls refresh() after migrations and ingest.
     vocabulary: createVocabulary([]),
     classifier: createRoutingClassifier({

@@ -8,6 +8,7 @@ import { ClientGoneError, ConflictError } from '../errors.ts'
 import { answerFromFaq } from '../faq/faq-answer.ts'
 import type { FaqIndex } from '../faq/faq-index.ts'
 import { advanceIntake, cancelIntake, type IntakeState, type IntakeTurn, startIntake } from '../intake/intake.ts'
+import type { NotifyChannel } from '../intake/intake-fields.ts'
 import { afterCancel, isAside } from '../intake/intake-parse.ts'
 import { findArticleReference } from '../retrieval/query.ts'
 import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from '../routing/intents.ts'
@@ -39,6 +40,8 @@ export type ChatDeps = AnswerDeps & {
   calendar?: WorkCalendar
   faqs?: FaqIndex
   llmTiming: LlmTiming
+  /** Channels progress notices can go through; the intake offers the opt-in only for these. */
+  notifyChannels?: NotifyChannel[]
 }
 
 export type ChatRequest = { message: string; sessionId?: string; audience?: Audience }
@@ -231,6 +234,7 @@ async function handleNewMessage(
     audience,
     firstMessage: message,
     earlier: turns.map((turn) => turn.message),
+    notifyChannels: deps.notifyChannels ?? [],
     sessionId: session.id,
   })
   const guidance = result.grounded ? `${result.answer}\n\n` : ''

@@ -11,6 +11,9 @@ import { requiresAddress, requiresCompanyName } from '../tickets/new-ticket.ts'
 
 export type IntakeField = DetailField | 'description' | 'address' | 'companyName' | 'contactName' | 'phone' | 'notify'
 
+/** The channels this deployment can notify through; the intake offers only these. */
+export type NotifyChannel = 'email' | 'sms'
+
 /** A complaint and a report share the ticket category but not the questions. */
 export type IntakeForm = TicketCategory | 'report'
 
@@ -33,14 +36,17 @@ const MATTER_FIELDS: Record<IntakeForm, IntakeField[]> = {
   other: ['description'],
 }
 
-/** Every field of the form, the matter first, then who to contact and how to be told of progress. */
-export function fieldsOf(form: IntakeForm, audience: Audience): IntakeField[] {
+/**
+ * Every field of the form, the matter first, then who to contact and, when a channel is
+ * configured, how to be told of progress (no question for a promise nobody would keep).
+ */
+export function fieldsOf(form: IntakeForm, audience: Audience, channels: readonly NotifyChannel[]): IntakeField[] {
   const fields = [...MATTER_FIELDS[form]]
   if (requiresCompanyName(audience) && !fields.includes('companyName')) fields.push('companyName')
   if (form !== 'report' && requiresAddress(categoryOfForm(form)) && !fields.includes('address')) {
     fields.push('address')
   }
-  return [...fields, 'contactName', 'phone', 'notify']
+  return [...fields, 'contactName', 'phone', ...(channels.length > 0 ? (['notify'] as const) : [])]
 }
 
 export const categoryOfForm = (form: IntakeForm): TicketCategory => (form === 'report' ? 'complaint' : form)

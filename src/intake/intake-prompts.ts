@@ -1,6 +1,6 @@
 import { maskPhone } from '../text/phone.ts'
 import { CATEGORY_LABELS, DETAIL_LABELS } from '../tickets/model.ts'
-import { categoryOfForm, type IntakeField, type IntakeForm } from './intake-fields.ts'
+import { categoryOfForm, type IntakeField, type IntakeForm, type NotifyChannel } from './intake-fields.ts'
 import { parseNotify } from './intake-parse.ts'
 
 /** What the intake says, in one place so wording can be reviewed without reading the logic. */
@@ -19,7 +19,7 @@ export const DESCRIPTION_QUESTIONS: Record<IntakeForm, string> = {
 
 const SKIPPABLE = '（没有可回复“跳过”）'
 
-export const QUESTIONS: Record<Exclude<IntakeField, 'description'>, string> = {
+export const QUESTIONS: Record<Exclude<IntakeField, 'description' | 'notify'>, string> = {
   merchant: '请提供商家的名称和地址；网购的请提供店铺名称和网店链接。（没有这些，投诉依法不予受理）',
   purchase: '买的是什么，什么时候买的？（例如“11月20日买的电热水壶”）',
   amount: `涉及金额大约多少？${SKIPPABLE}`,
@@ -34,8 +34,19 @@ export const QUESTIONS: Record<Exclude<IntakeField, 'description'>, string> = {
   product: '涉及的产品是什么？请写产品名称和型号。',
   contactName: '请问怎么称呼您？（例如“王女士”）',
   phone: '请留一个方便联系的电话：手机号，或带区号的固定电话。',
-  notify:
-    '有答复或进展时要通知您吗？可以留一个邮箱，或回复“短信”用刚才的手机接收，两样都要也可以。不需要请回复“跳过”。',
+}
+
+/** The opt-in for progress notices, naming only the channels this deployment has. */
+export function notifyQuestion(channels: readonly NotifyChannel[]): string {
+  const email = channels.includes('email')
+  const sms = channels.includes('sms')
+  const how =
+    email && sms
+      ? '可以留一个邮箱，或回复“短信”用刚才的手机接收，两样都要也可以'
+      : email
+        ? '请留一个邮箱'
+        : '回复“短信”即可用刚才的手机接收'
+  return `有答复或进展时要通知您吗？${how}。不需要请回复“跳过”。`
 }
 
 export const HINTS: Record<IntakeField, string> = {

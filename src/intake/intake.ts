@@ -8,6 +8,7 @@ import {
   formOf,
   type IntakeField,
   type IntakeForm,
+  type NotifyChannel,
   OPTIONAL_FIELDS,
 } from './intake-fields.ts'
 import {
@@ -34,6 +35,7 @@ import {
   FINISHED,
   HINTS,
   INTAKE_INTRO,
+  notifyQuestion,
   PLACEHOLDERS,
   QUESTIONS,
   SUBMITTING,
@@ -57,6 +59,8 @@ export type IntakeState = {
   fields: Partial<Record<IntakeField, string>>
   /** Optional questions the requester chose to skip. */
   skipped?: IntakeField[]
+  /** How progress can be notified here; none → the question is not asked. */
+  notifyChannels?: NotifyChannel[]
 }
 
 export type IntakeTurn = {
@@ -73,7 +77,7 @@ export type IntakeTurn = {
 const formOfState = (state: IntakeState): IntakeForm => state.form ?? state.category
 
 function requiredFields(state: IntakeState): IntakeField[] {
-  return fieldsOf(formOfState(state), state.audience)
+  return fieldsOf(formOfState(state), state.audience, state.notifyChannels ?? [])
 }
 
 const nextStep = (state: IntakeState): IntakeStep =>
@@ -84,7 +88,12 @@ export function promptOf(state: IntakeState): IntakeTurn['prompt'] {
   const step = state.step
   if (step === 'submitted' || step === 'cancelled') return null
   if (step === 'confirm') return { question: CONFIRM_QUESTION, placeholder: PLACEHOLDERS.confirm }
-  const question = step === 'description' ? DESCRIPTION_QUESTIONS[formOfState(state)] : QUESTIONS[step]
+  const question =
+    step === 'description'
+      ? DESCRIPTION_QUESTIONS[formOfState(state)]
+      : step === 'notify'
+        ? notifyQuestion(state.notifyChannels ?? [])
+        : QUESTIONS[step]
   return { question, placeholder: PLACEHOLDERS[step] }
 }
 
@@ -135,6 +144,7 @@ export function startIntake(input: {
   firstMessage: string
   /** What the requester said before, newest last: it can name the matter ("转人工" came after it). */
   earlier?: readonly string[]
+  notifyChannels?: readonly NotifyChannel[]
   sessionId?: string
 }): IntakeTurn {
   const category = categoryFromConversation(input.category, [...(input.earlier ?? []), input.firstMessage])
@@ -143,6 +153,7 @@ export function startIntake(input: {
     category,
     form: formOf(category, [input.firstMessage]),
     audience: input.audience,
+    ...(input.notifyChannels?.length ? { notifyChannels: [...input.notifyChannels] } : {}),
     ...(input.sessionId ? { sessionId: input.sessionId } : {}),
     step: 'description',
     fields: {},
@@ -187,13 +198,25 @@ export function advanceIntake(previous: IntakeState, message: string): IntakeTur
   const step = state.step
   const { rest, noted } = absorbContact(state, text, step)
   if (rest !== '' || !noted.length) {
-    const read = readField(step, step === 'phone' ? text : rest)
+    const read = offered(state, step, readField(step, step === 'phone' ? text : rest))
     if (read === null) return hint(state, [...noteLine(noted), HINTS[step]].join('\n'))
     state.fields[step] = read
     if (step === 'description') refineMatter(state, read)
   }
   state.step = nextStep(state)
   return ask(state, noteLine(noted))
+}
+
+/** A notify answer keeps only the channels offered here ("短信" where only e-mail is configured reads as none). */
+function offered(state: IntakeState, field: IntakeField, value: string | null): string | null {
+  if (field !== 'notify' || value === null) return value
+  const channels = state.notifyChannels ?? []
+  const choice = parseNotify(value)
+  const kept = {
+    ...(choice.email && channels.includes('email') ? { email: choice.email } : {}),
+    ...(choice.sms && channels.includes('sms') ? { sms: true } : {}),
+  }
+  return Object.keys(kept).length > 0 ? JSON.stringify(kept) : null
 }
 
 /** Ends the form; nothing collected is kept. */

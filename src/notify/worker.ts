@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts'
 import type { Db } from '../db/index.ts'
+import type { NotifyChannel } from '../intake/intake-fields.ts'
 import { queueDeadlineReminders } from './announce.ts'
 import type { Notifier } from './notifier.ts'
 import { type DeliveryLog, deliverDueNotifications } from './outbox.ts'
@@ -17,6 +18,14 @@ type NotifyConfig = Pick<
   | 'NOTIFY_POLL_MS'
   | 'NOTIFY_REMINDER_HOURS'
 >
+
+/** What the intake may offer requesters: e-mail with SMTP, text messages with the webhook (SMS gateway). */
+export function offeredNotifyChannels(config: NotifyConfig): NotifyChannel[] {
+  return [
+    ...(config.NOTIFY_SMTP_URL ? (['email'] as const) : []),
+    ...(config.NOTIFY_WEBHOOK_URL ? (['sms'] as const) : []),
+  ]
+}
 
 /** The channels the environment configures; none when neither URL is set. */
 export function createNotifiers(config: NotifyConfig): Notifier[] {
@@ -50,8 +59,10 @@ export function startOutboxWorker(
   const tick = async () => {
     const now = new Date()
     try {
-      if (config.NOTIFY_REMINDER_HOURS > 0)
+      // Reminders go to staff through the webhook only: without one there is nobody to remind.
+      if (config.NOTIFY_REMINDER_HOURS > 0 && config.NOTIFY_WEBHOOK_URL) {
         await queueDeadlineReminders(db, now, config.NOTIFY_REMINDER_HOURS * 3_600_000)
+      }
       await deliverDueNotifications(
         db,
         notifiers,

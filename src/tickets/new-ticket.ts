@@ -11,7 +11,7 @@ import {
 } from './model.ts'
 
 // '' counts as not given; the key stays optional in the output type.
-const optionalText = (max: number, message: string) =>
+export const optionalText = (max: number, message: string) =>
   z
     .string()
     .trim()

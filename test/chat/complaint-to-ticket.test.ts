@@ -11,7 +11,10 @@ describe.each(testDatabases)('a complaint typed into /api/chat becomes a ticket 
 
   beforeAll(async () => {
     db = await createMigratedDb(database)
-    ;({ app } = await createTestApp(db))
+    ;({ app } = await createTestApp(db, {
+      // Both notification channels configured, so the intake offers the opt-in; no outbox worker runs here.
+      env: { NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9', NOTIFY_WEBHOOK_URL: 'http://127.0.0.1:9/notify' },
+    }))
   })
   afterAll(async () => {
     await app.close()

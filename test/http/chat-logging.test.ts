@@ -35,7 +35,13 @@ describe.each(testDatabases)('no personal data in the logs of a complaint on $na
       knowledge: 'test/fixtures/knowledge',
       logger: { level: 'trace', stream },
       // Low enough that the conversation also meets the rate limiter, which logs too.
-      env: { TICKET_RATE_LIMIT_PER_HOUR: '1', RATE_LIMIT_ALLOWLIST: '' },
+      // Notifications configured, so the e-mail opt-in is asked for (and must not be logged either).
+      env: {
+        TICKET_RATE_LIMIT_PER_HOUR: '1',
+        RATE_LIMIT_ALLOWLIST: '',
+        NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9',
+        NOTIFY_WEBHOOK_URL: 'http://127.0.0.1:9/notify',
+      },
     }))
   })
   afterAll(async () => {

@@ -16,9 +16,12 @@ function converse(first: IntakeTurn, messages: string[]): IntakeTurn[] {
 
 const last = (turns: IntakeTurn[]) => turns[turns.length - 1]!
 
+/** As a deployment with both notification channels configured starts a form. */
+const start = (input: Parameters<typeof startIntake>[0]) => startIntake({ notifyChannels: ['email', 'sms'], ...input })
+
 describe('startIntake', () => {
   it('asks for a description when the first message says only what kind of help', () => {
-    const turn = startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉' })
+    const turn = start({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉' })
     expect(turn.state.step).toBe('description')
     expect(turn.reply).toContain('取消')
     expect(turn.reply).toContain('发生了什么')
@@ -27,12 +30,12 @@ describe('startIntake', () => {
   it.each(['转人工', '不想跟机器说了，叫工作人员给我回个电话', '你好，我想申请计量上门服务'])(
     'does not take "%s" as a description',
     (firstMessage) => {
-      expect(startIntake({ category: 'other', audience: 'citizen', firstMessage }).state.step).toBe('description')
+      expect(start({ category: 'other', audience: 'citizen', firstMessage }).state.step).toBe('description')
     },
   )
 
   it('keeps a first message that describes the case and asks for the merchant next', () => {
-    const turn = startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉超市卖过期食品' })
+    const turn = start({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉超市卖过期食品' })
     expect(turn.state.fields.description).toBe('我要投诉超市卖过期食品')
     expect(turn.state.step).toBe('merchant')
     expect(turn.reply).toContain('商家的名称和地址')
@@ -40,7 +43,7 @@ describe('startIntake', () => {
   })
 
   it('takes a name and phone given inline, leaving the rest as the description', () => {
-    const turn = startIntake({
+    const turn = start({
       category: 'other',
       audience: 'citizen',
       firstMessage: '我叫王芳，电话13800138000，想问问我家门口的停车费收得对不对',
@@ -55,7 +58,7 @@ describe('startIntake', () => {
   })
 
   it("does not take the shop's number as the requester's", () => {
-    const turn = startIntake({
+    const turn = start({
       category: 'complaint',
       audience: 'citizen',
       firstMessage: '那家店卖假货，商家电话021-58881234一直不接',
@@ -68,7 +71,7 @@ describe('startIntake', () => {
 describe('advanceIntake', () => {
   it('collects everything for an on-site service for an enterprise, then submits on 确认', () => {
     const turns = converse(
-      startIntake({ category: 'metrology_onsite', audience: 'enterprise', firstMessage: '申请上门检定' }),
+      start({ category: 'metrology_onsite', audience: 'enterprise', firstMessage: '申请上门检定' }),
       [
         '我们市场有三十多台电子秤需要检定，希望下周安排',
         '浦东新区世纪大道100号',
@@ -120,7 +123,7 @@ describe('advanceIntake', () => {
   })
 
   it('asks a citizen neither company nor address for a complaint', () => {
-    const turns = converse(startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉' }), [
+    const turns = converse(start({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉' }), [
       '楼下水果店的秤少了二两',
       '张记水果店，浦东新区东方路1号',
       '昨天买的苹果',
@@ -145,7 +148,7 @@ describe('advanceIntake', () => {
 
   it('asks a report whom, where and what evidence there is, and lets the evidence be skipped', () => {
     const turns = converse(
-      startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我要举报菜市场有摊位卖注水肉' }),
+      start({ category: 'complaint', audience: 'citizen', firstMessage: '我要举报菜市场有摊位卖注水肉' }),
       ['东方菜市场12号摊位', '浦东新区东方路100号东方菜市场', '没有', '王芳', '13800138000', '跳过', '确认'],
     )
     expect(turns[0]!.state.form).toBe('report')
@@ -164,7 +167,7 @@ describe('advanceIntake', () => {
 
   it('asks a purchase without a date again, and records the contact for notifications', () => {
     const turns = converse(
-      startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '网购的电饭煲用了一次就坏了' }),
+      start({ category: 'complaint', audience: 'citizen', firstMessage: '网购的电饭煲用了一次就坏了' }),
       ['某某旗舰店 https://shop.example.com/1', '电饭煲', '上周六买的电饭煲'],
     )
     expect(turns[2]!.state.step).toBe('purchase')
@@ -181,9 +184,31 @@ describe('advanceIntake', () => {
     expect(last(notify).done?.notify).toEqual({ email: 'wang@example.com', sms: true })
   })
 
+  it('asks about notifications only for the channels configured', () => {
+    const none = startIntake({
+      category: 'other',
+      audience: 'citizen',
+      firstMessage: '我叫王芳，电话13800138000，想问问停车费的事',
+    })
+    expect(none.state.step).toBe('confirm')
+    const emailOnly = converse(
+      startIntake({
+        category: 'other',
+        audience: 'citizen',
+        firstMessage: '我叫王芳，电话13800138000，想问问停车费的事',
+        notifyChannels: ['email'],
+      }),
+      ['短信', '邮箱 wang@example.com'],
+    )
+    expect(emailOnly[0]!.reply).toContain('请留一个邮箱')
+    expect(emailOnly[0]!.reply).not.toContain('短信')
+    expect(emailOnly[1]!.state.step).toBe('notify')
+    expect(last(emailOnly).state.fields.notify).toBe(JSON.stringify({ email: 'wang@example.com' }))
+  })
+
   it('does not let a required question be skipped', () => {
     const turns = converse(
-      startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉超市卖过期食品' }),
+      start({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉超市卖过期食品' }),
       ['跳过'],
     )
     expect(last(turns).state.step).toBe('merchant')
@@ -193,7 +218,7 @@ describe('advanceIntake', () => {
     '"%s" cancels at an optional question too',
     (message) => {
       const turns = converse(
-        startIntake({
+        start({
           category: 'other',
           audience: 'citizen',
           firstMessage: '想咨询一个比较复杂的问题，请工作人员解答',
@@ -207,10 +232,10 @@ describe('advanceIntake', () => {
 
   it('takes the matter from earlier messages and from the description when it started as 其他事项', () => {
     expect(
-      startIntake({ category: 'other', audience: 'citizen', firstMessage: '转人工', earlier: ['电子秤强检怎么申请'] })
-        .state.category,
+      start({ category: 'other', audience: 'citizen', firstMessage: '转人工', earlier: ['电子秤强检怎么申请'] }).state
+        .category,
     ).toBe('metrology_onsite')
-    const turns = converse(startIntake({ category: 'other', audience: 'enterprise', firstMessage: '转人工' }), [
+    const turns = converse(start({ category: 'other', audience: 'enterprise', firstMessage: '转人工' }), [
       '想走CCC便捷通道办理免办',
     ])
     expect(last(turns).state.category).toBe('ccc_exemption_help')
@@ -219,7 +244,7 @@ describe('advanceIntake', () => {
 
   it('asks for the phone again, with a hint, until it is a real number', () => {
     const turns = converse(
-      startIntake({ category: 'other', audience: 'citizen', firstMessage: '想咨询一个比较复杂的问题，请工作人员解答' }),
+      start({ category: 'other', audience: 'citizen', firstMessage: '想咨询一个比较复杂的问题，请工作人员解答' }),
       ['张三', '12345', '我没有手机', '021-12345678'],
     )
     expect(turns[2]!.state.step).toBe('phone')
@@ -231,7 +256,7 @@ describe('advanceIntake', () => {
 
   it('takes a phone given together with the name', () => {
     const turns = converse(
-      startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '充电器冒火花了，很危险' }),
+      start({ category: 'complaint', audience: 'citizen', firstMessage: '充电器冒火花了，很危险' }),
       ['某某电器城，浦东新区张杨路1号', '上周买的充电器', '跳过', '赔偿', '我叫王芳，电话13800138000'],
     )
     expect(last(turns).state.fields).toMatchObject({ contactName: '王芳', phone: '13800138000' })
@@ -240,7 +265,7 @@ describe('advanceIntake', () => {
 
   it('remembers a phone given where the name was asked, and asks for the name again', () => {
     const turns = converse(
-      startIntake({ category: 'other', audience: 'citizen', firstMessage: '想咨询一个比较复杂的问题，请工作人员解答' }),
+      start({ category: 'other', audience: 'citizen', firstMessage: '想咨询一个比较复杂的问题，请工作人员解答' }),
       ['13800138000'],
     )
     expect(last(turns).state.fields.phone).toBe('13800138000')
@@ -250,7 +275,7 @@ describe('advanceIntake', () => {
 
   describe('corrections', () => {
     const atSummary = () =>
-      startIntake({
+      start({
         category: 'metrology_onsite',
         audience: 'citizen',
         firstMessage: '我叫王芳，电话13800138000，家里的燃气表走字特别快，想请人上门校准，地址等会儿说',
@@ -285,7 +310,7 @@ describe('advanceIntake', () => {
 
     it('a change in the middle of the questions keeps the question that was pending', () => {
       const turns = converse(
-        startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我叫王芳 13800138000' }),
+        start({ category: 'complaint', audience: 'citizen', firstMessage: '我叫王芳 13800138000' }),
         ['电话改成13912345678'],
       )
       expect(last(turns).state.fields.phone).toBe('13912345678')
@@ -300,7 +325,7 @@ describe('advanceIntake', () => {
     })
 
     it('an answer that merely mentions a field word stays an answer', () => {
-      const turns = converse(startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉' }), [
+      const turns = converse(start({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉' }), [
         '情况不对劲，我家电表走得特别快',
       ])
       expect(last(turns).state.fields.description).toBe('情况不对劲，我家电表走得特别快')
@@ -311,7 +336,7 @@ describe('advanceIntake', () => {
     it.each(['取消', '不用了', '算了', '算了，不用了', '还是不要了吧', '取消登记'])(
       '"%s" cancels at any step',
       (message) => {
-        const turns = converse(startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉' }), [
+        const turns = converse(start({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉' }), [
           '超市卖过期牛奶',
           message,
         ])
@@ -323,7 +348,7 @@ describe('advanceIntake', () => {
     )
 
     it('a sentence that contains 取消 is not a cancel', () => {
-      const turns = converse(startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉' }), [
+      const turns = converse(start({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉' }), [
         '我想取消订单但商家不给退款',
       ])
       expect(last(turns).cancelled).toBeUndefined()
@@ -332,7 +357,7 @@ describe('advanceIntake', () => {
 
     it('cancels at the summary too, and a finished intake stays finished', () => {
       const turns = converse(
-        startIntake({
+        start({
           category: 'other',
           audience: 'citizen',
           firstMessage: '我叫王芳，13800138000，想问问我家门口的停车费收得对不对',
@@ -347,7 +372,7 @@ describe('advanceIntake', () => {
 
   it('at the summary, anything but a confirmation or a change explains the options', () => {
     const turns = converse(
-      startIntake({
+      start({
         category: 'other',
         audience: 'citizen',
         firstMessage: '我叫王芳，13800138000，想问问我家门口的停车费收得对不对',
@@ -361,7 +386,7 @@ describe('advanceIntake', () => {
 
   it('carries the session id into the ticket input', () => {
     const turns = converse(
-      startIntake({
+      start({
         category: 'other',
         audience: 'citizen',
         firstMessage: '我叫王芳，13800138000，想问问我家门口的停车费收得对不对',
@@ -373,9 +398,9 @@ describe('advanceIntake', () => {
   })
 
   it('does not change the state it was given', () => {
-    const start = startIntake({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉' })
-    const frozen = JSON.stringify(start.state)
-    advanceIntake(start.state, '超市卖过期牛奶还不给退')
-    expect(JSON.stringify(start.state)).toBe(frozen)
+    const first = start({ category: 'complaint', audience: 'citizen', firstMessage: '我要投诉' })
+    const frozen = JSON.stringify(first.state)
+    advanceIntake(first.state, '超市卖过期牛奶还不给退')
+    expect(JSON.stringify(first.state)).toBe(frozen)
   })
 })

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config.ts'
 import { TICKET_CATEGORIES } from '../../src/tickets/model.ts'
-import { addWorkingDays, computeSla, isOverdue, nextDueAt, SLA_TABLE, shanghaiDate } from '../../src/tickets/sla.ts'
+import {
+  addWorkingDays,
+  computeSla,
+  formatDeadline,
+  isOverdue,
+  nextDueAt,
+  SLA_TABLE,
+  shanghaiDate,
+  workCalendarOf,
+} from '../../src/tickets/sla.ts'
+import { describeOpenedTicket } from '../../src/tickets/ticket-messages.ts'
 
 // 2026-11-25 is a Wednesday. 10:00 in Shanghai is 02:00 UTC.
 const wednesday10 = new Date('2026-11-25T02:00:00Z')
@@ -88,5 +99,35 @@ describe('isOverdue', () => {
     for (const status of ['waiting_user', 'resolved', 'closed'] as const) {
       expect(isOverdue({ ...base, status, firstResponseAt: null }, late)).toBe(false)
     }
+  })
+})
+
+describe('the configured calendar and the one deadline format', () => {
+  it('takes public holidays and make-up working days from the environment', () => {
+    const calendar = workCalendarOf(
+      loadConfig({ PUBLIC_HOLIDAYS: '2026-11-26, 2026-11-27', MAKEUP_WORKDAYS: '2026-11-28' }),
+    )
+    // Thu and Fri off, Sat worked: one working day after Wednesday is Saturday.
+    expect(addWorkingDays(wednesday10, 1, calendar).toISOString()).toBe('2026-11-28T09:00:00.000Z')
+    expect(() => loadConfig({ PUBLIC_HOLIDAYS: '2026-13-1' })).toThrow(/PUBLIC_HOLIDAYS/)
+  })
+
+  it('writes a deadline in Shanghai time, as the pages do', () => {
+    expect(formatDeadline(new Date('2026-11-26T09:00:00Z'))).toBe('2026年11月26日 17:00')
+    expect(formatDeadline(new Date('2026-12-31T16:30:00Z'))).toBe('2027年1月1日 00:30')
+  })
+
+  it('gives the chat message and the API response the same deadlines', () => {
+    const ticket = {
+      number: 'QD-20261125-0001',
+      status: 'new' as const,
+      category: 'complaint' as const,
+      priority: 'normal' as const,
+      lookupToken: 'ABCDEFGH',
+      ...computeSla('complaint', 'normal', wednesday10),
+    }
+    const message = describeOpenedTicket(ticket)
+    expect(message).toContain(`首次联系：工作人员会在 ${formatDeadline(ticket.firstResponseDueAt)} 前`)
+    expect(message).toContain(`办理时限：${formatDeadline(ticket.slaDueAt)} 前`)
   })
 })

@@ -68,7 +68,8 @@ describe.skipIf(skipBrowserTests)('requester journey at 375×667', () => {
     agent = await staffWithToken(web.db, '张三', 'agent')
     supervisor = await staffWithToken(web.db, '赵主管', 'supervisor')
     await staffWithToken(web.db, '李四', 'agent')
-  })
+    // Chromium plus an app with the knowledge ingested: minutes, not seconds, on a loaded machine.
+  }, 180_000)
   afterAll(async () => {
     await browser?.close()
     await web?.close()

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Db } from '../../db/index.ts'
 import { InvalidInputError, NotFoundError } from '../../errors.ts'
-import { NewTicketInputSchema } from '../../tickets/new-ticket.ts'
+import { NewTicketInputSchema, optionalText } from '../../tickets/new-ticket.ts'
 import { openTicket } from '../../tickets/open-ticket.ts'
 import { addRequesterMessage } from '../../tickets/requester-actions.ts'
 import type { WorkCalendar } from '../../tickets/sla.ts'
@@ -21,12 +21,7 @@ const MessageBody = z.object({
     .trim()
     .min(2, { error: '请填写要补充的内容（至少 2 个字）' })
     .max(2000, { error: '补充内容请控制在 2000 字以内，可以分几次提交' }),
-  evidence: z
-    .string()
-    .trim()
-    .max(1000, { error: '证据说明请控制在 1000 字以内' })
-    .transform((value) => (value ? value : undefined))
-    .optional(),
+  evidence: optionalText(1000, '证据说明请控制在 1000 字以内'),
 })
 
 const tokenOf = (header: string | string[] | undefined): string | undefined =>

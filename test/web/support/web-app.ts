@@ -19,7 +19,11 @@ export async function startWebApp(options: { env?: Record<string, string> } = {}
   await buildWeb(webDir)
   const db = await createPgliteDb()
   await migrate(db)
-  const { app } = await createTestApp(db, { webDir, env: options.env })
+  const { app } = await createTestApp(db, {
+    webDir,
+    // As a deployment with e-mail and SMS configured: the intake offers the opt-in. No outbox worker runs.
+    env: { NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9', NOTIFY_WEBHOOK_URL: 'http://127.0.0.1:9/notify', ...options.env },
+  })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
   return {
