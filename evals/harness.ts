@@ -1,6 +1,7 @@
 import { rankPassages } from '../src/answer/answer-question.ts'
 import type { Assistant } from '../src/assistant.ts'
 import type { ChatResponse } from '../src/conversation/turn.ts'
+import { prepareQuestion } from '../src/query/prepare-question.ts'
 import type { RetrievalMode } from '../src/retrieval/search.ts'
 import type { Intent } from '../src/routing/intents.ts'
 import type { EvalCase } from './cases.ts'
@@ -35,6 +36,8 @@ export type CaseResult = {
     grounded: boolean
     intent: Intent
     mode: ChatResponse['mode']
+    /** The named gate that refused, when the answer was not grounded. */
+    refusalReason: string | null
     resolvedQuery: string
     citations: CitedPassage[]
     ticket: boolean
@@ -70,7 +73,7 @@ async function converse(send: SendChat, c: EvalCase): Promise<{ response: ChatRe
 async function rankAll(assistant: Assistant, query: string, expected: { docId: string; section: string }) {
   const entries = await Promise.all(
     RETRIEVAL_MODES.map(async (mode) => {
-      const passages = await rankPassages(assistant, query, { mode })
+      const passages = await rankPassages(assistant, prepareQuestion(query, assistant), { mode })
       const rank = firstRelevantRank(passages, expected)
       const top = passages.slice(0, KEEP_PASSAGES).map(({ docId, section, locator }) => ({ docId, section, locator }))
       return [mode, { rank, top }] as const
@@ -117,6 +120,7 @@ export async function runCase(deps: HarnessDeps, c: EvalCase): Promise<CaseResul
       grounded: response.grounded,
       intent: response.intent,
       mode: response.mode,
+      refusalReason: response.refusalReason ?? null,
       resolvedQuery: response.resolvedQuery,
       citations,
       ticket: response.ticket !== undefined,

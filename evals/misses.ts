@@ -57,7 +57,7 @@ function mustContainMiss(result: CaseResult): string | null {
   if (!verdict || verdict.passed) return null
   const patterns = verdict.missing.map((pattern) => `/${pattern}/`).join(' ')
   if (!result.response.grounded)
-    return `refused (${result.response.intent}): needs ${patterns}; said “${clip(result.response.answer, 50)}”`
+    return `refused (${result.response.intent}, ${result.response.refusalReason ?? 'no reason'}): needs ${patterns}; said “${clip(result.response.answer, 50)}”`
   return `missing ${patterns} in “${clip(result.response.answer, 70)}”`
 }
 
@@ -68,7 +68,7 @@ function refusalMiss(result: CaseResult): string | null {
     const cited = response.citations.map(describePassage).slice(0, 2).join('  ')
     return `should refuse, answered grounded (${response.intent}) citing ${cited || 'nothing'}: “${clip(response.answer, 50)}”`
   }
-  return `should answer from ${expectedOf(result)}, refused (${response.intent}): “${clip(response.answer, 50)}”`
+  return `should answer from ${expectedOf(result)}, refused (${response.intent}, ${response.refusalReason ?? 'no reason'}): “${clip(response.answer, 50)}”`
 }
 
 /** Every miss of every case, grouped by kind in the order of MISS_KINDS. */

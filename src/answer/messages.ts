@@ -18,3 +18,6 @@ export const GREETING =
   '您好！我是浦东新区质量基础设施“一站式”服务助手。您可以问我：3C认证免办怎么申请、电子秤要不要年检、75号令对企业有什么要求、怎样投诉举报等；需要上门检定、质量诊断或想找工作人员，也可以直接告诉我。'
 
 export const THANKS = '不客气！还有其他问题可以随时问我。'
+
+/** The one line in English before an answer quoted from the Chinese documents. */
+export const ENGLISH_LEAD = "From the bureau's documents (quoted in Chinese, with the source named):"

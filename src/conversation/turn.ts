@@ -1,15 +1,15 @@
 import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
 import type { Citation } from '../answer/citations.ts'
-import { conceptsOf } from '../answer/evidence.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
 import { advanceIntake, type IntakeState, startIntake } from '../intake/intake.ts'
-import { findArticleReference } from '../retrieval/query.ts'
+import { type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
 import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from '../routing/intents.ts'
 import type { RoutingClassifier } from '../routing/llm-classifier.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
-import { leansOnContext, withTopicOf } from './follow-up.ts'
+import { answerWithContext, type Subject } from './follow-up.ts'
 import { GUIDANCE_QUESTIONS, looksLikeQuestion } from './guidance.ts'
+import { answersInScope } from './scope.ts'
 import {
   appendTurn,
   type ChatSession,
@@ -42,31 +42,14 @@ export type ChatResponse = {
   intake?: { step: string; category: TicketCategory }
 }
 
-/** Session state between turns: an intake in progress and where it started. */
-type ChatState = { intake?: IntakeState; intakeIntent?: Intent; intakeStartedAtTurn?: number }
+/** Session state between turns: an intake in progress and where it started; the subject of the exchange. */
+type ChatState = { intake?: IntakeState; intakeIntent?: Intent; intakeStartedAtTurn?: number; subject?: Subject | null }
 
 const THANKING = /谢谢|多谢|感谢|谢啦|thank/i
 // Below this, the classifier's reading of a context-leaning follow-up yields to the earlier turn's intent.
 const FOLLOW_UP_CONFIDENCE = 0.6
 
 type TurnResult = Omit<ChatResponse, 'sessionId' | 'turnId'> & { state: ChatState }
-
-/** A question that names its own subject (an article, or several known terms) is not a follow-up. */
-const standsAlone = (deps: ChatDeps, message: string): boolean =>
-  findArticleReference(message) !== null ||
-  conceptsOf(message, deps.glossary, deps.vocabulary).filter((concept) => concept.known).length > 2
-
-/** Answers from the documents; a follow-up that leans on the last question carries its topic along. */
-async function answerWithContext(deps: ChatDeps, message: string, previous: ChatTurn | undefined) {
-  const followUp = previous ? leansOnContext(message) : false
-  const rewritten = previous ? withTopicOf(previous.resolvedQuery, message, deps.glossary, deps.vocabulary) : message
-  if (followUp) return { resolvedQuery: rewritten, result: await answerQuestion(deps, rewritten) }
-  const alone = await answerQuestion(deps, message)
-  if (alone.grounded || !previous || standsAlone(deps, message)) return { resolvedQuery: message, result: alone }
-  // A short question that cannot stand alone may still be about what was just discussed.
-  const combined = await answerQuestion(deps, rewritten)
-  return combined.grounded ? { resolvedQuery: rewritten, result: combined } : { resolvedQuery: message, result: alone }
-}
 
 const transcriptOf = (turns: ChatTurn[], message: string, reply: string) => [
   ...turns.flatMap((turn) => [
@@ -94,7 +77,11 @@ async function continueIntake(
   const intake = state.intake as IntakeState
   if (intake.step !== 'confirm' && looksLikeQuestion(message)) {
     // Answer the question, then ask again for what the form still needs: nothing typed is lost.
-    const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1))
+    const { resolvedQuery, result } = await answerWithContext(
+      deps,
+      prepareQuestion(message, deps),
+      state.subject ?? null,
+    )
     const again = advanceIntake(intake, '')
     return {
       ...fromAnswer(result),
@@ -108,7 +95,7 @@ async function continueIntake(
   const step = advanceIntake(intake, message)
   const base = { grounded: false, mode: 'extractive' as const, citations: [], resolvedQuery: message }
   const intent = state.intakeIntent ?? 'service_request'
-  if (step.cancelled) return { ...base, intent, answer: step.reply, state: {} }
+  if (step.cancelled) return { ...base, intent, answer: step.reply, state: { subject: state.subject } }
   if (!step.done) {
     return {
       ...base,
@@ -134,7 +121,7 @@ async function continueIntake(
     intent,
     answer: `${step.reply}\n${describeOpenedTicket(ticket)}`,
     ticket: ticketView(ticket),
-    state: {},
+    state: { subject: state.subject },
   }
 }
 
@@ -143,25 +130,43 @@ async function handleNewMessage(
   session: ChatSession,
   audience: Audience,
   turns: ChatTurn[],
-  message: string,
+  question: PreparedQuestion,
+  subject: Subject | null,
 ): Promise<TurnResult> {
+  const message = question.text
   const previous = turns.at(-1)
-  const classification = await deps.classifier.classify(message, audience)
+  const classification = await deps.classifier.classify(question, audience)
   let intent = classification.intent
-  if (previous && leansOnContext(message) && classification.confidence < FOLLOW_UP_CONFIDENCE) intent = previous.intent
-  const plain = { grounded: false, mode: 'extractive' as const, citations: [], resolvedQuery: message, state: {} }
+  if (previous && question.leansOnContext && classification.confidence < FOLLOW_UP_CONFIDENCE) intent = previous.intent
+  const plain = {
+    grounded: false,
+    mode: 'extractive' as const,
+    citations: [],
+    resolvedQuery: message,
+    state: { subject },
+  }
 
   if (intent === 'smalltalk') return { ...plain, intent, answer: THANKING.test(message) ? THANKS : GREETING }
-  if (intent === 'out_of_scope') return { ...plain, intent, answer: OUT_OF_SCOPE }
+  if (intent === 'out_of_scope') {
+    // Scope follows the knowledge: what the loaded documents answer strongly is not declined.
+    const inScope = await answersInScope(deps, question)
+    if (!inScope) return { ...plain, intent, answer: OUT_OF_SCOPE, refusalReason: 'out-of-scope' }
+    return { ...fromAnswer(inScope), intent: 'policy_question', resolvedQuery: message, state: { subject } }
+  }
 
   if (!TICKET_INTENTS.has(intent)) {
-    const { resolvedQuery, result } = await answerWithContext(deps, message, previous)
-    return { ...fromAnswer(result), intent, resolvedQuery, state: {} }
+    const answered = await answerWithContext(deps, question, subject)
+    return {
+      ...fromAnswer(answered.result),
+      intent,
+      resolvedQuery: answered.resolvedQuery,
+      state: { subject: answered.subject },
+    }
   }
 
   // Complaints and requests: what the documents say first, then the details staff need.
   const category = classification.category ?? 'other'
-  const { resolvedQuery, result } = await guidanceFor(deps, intent, category, message)
+  const { resolvedQuery, result } = await guidanceFor(deps, intent, category, question)
   const started = startIntake({
     category,
     audience,
@@ -184,17 +189,18 @@ async function handleNewMessage(
  * The guidance that goes before a ticket form: what the documents say to the message itself, or
  * else to the standing question of its category. Someone asking for a person gets no guesswork.
  */
-async function guidanceFor(deps: ChatDeps, intent: Intent, category: TicketCategory, message: string) {
+async function guidanceFor(deps: ChatDeps, intent: Intent, category: TicketCategory, question: PreparedQuestion) {
+  const message = question.text
   const none = {
     resolvedQuery: message,
     result: { answer: '', grounded: false, mode: 'extractive' as const, citations: [], evidence: [] },
   }
   if (intent === 'human_handoff') return none
-  const own = await answerQuestion(deps, message)
+  const own = await answerQuestion(deps, question)
   if (own.grounded) return { resolvedQuery: message, result: own }
   const standing = GUIDANCE_QUESTIONS[category]
   if (!standing) return none
-  const guidance = await answerQuestion(deps, standing)
+  const guidance = await answerQuestion(deps, prepareQuestion(standing, deps))
   return guidance.grounded ? { resolvedQuery: standing, result: guidance } : none
 }
 
@@ -203,6 +209,7 @@ const fromAnswer = (answer: Answer) => ({
   grounded: answer.grounded,
   mode: answer.mode,
   citations: answer.citations,
+  ...(answer.refusalReason ? { refusalReason: answer.refusalReason } : {}),
 })
 
 /** One turn of the conversation: classify, answer or collect ticket details, remember. */
@@ -218,7 +225,7 @@ export async function handleChatMessage(deps: ChatDeps, request: ChatRequest): P
   const result =
     state.intake && state.intake.step !== 'submitted' && state.intake.step !== 'cancelled'
       ? await continueIntake(deps, session, state, turns, message)
-      : await handleNewMessage(deps, session, audience, turns, message)
+      : await handleNewMessage(deps, session, audience, turns, prepareQuestion(message, deps), state.subject ?? null)
   const { state: nextState, ...response } = result
   await saveSessionState(deps.db, session.id, nextState, audience)
   const turnId = await appendTurn(deps.db, session.id, {

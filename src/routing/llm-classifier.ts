@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { Llm } from '../answer/llm.ts'
-import type { IntentClassifier } from './classify-intent.ts'
-import { foldForRouting, looksLikeManipulation, mentionsSafetyRisk, ticketCategory } from './intent-rules.ts'
+import { foldQuestion } from '../text/typos.ts'
+import { type IntentClassifier, type RoutingInput, routingTextOf } from './classify-intent.ts'
+import { looksLikeManipulation, mentionsSafetyRisk, ticketCategory } from './intent-rules.ts'
 import { type Audience, type Classification, INTENTS, TICKET_CATEGORIES, TICKET_INTENTS } from './intents.ts'
 import { INTENT_SYSTEM_PROMPT, intentUserPrompt } from './prompts.ts'
 
@@ -27,7 +28,7 @@ export async function classifyWithLlm(llm: Llm, text: string, audience?: Audienc
       { role: 'user', content: intentUserPrompt(text, audience) },
     ]),
   )
-  const folded = foldForRouting(text)
+  const folded = foldQuestion(text)
   const isTicket = TICKET_INTENTS.has(reply.intent)
   const category = !isTicket
     ? null
@@ -45,7 +46,7 @@ export async function classifyWithLlm(llm: Llm, text: string, audience?: Audienc
 export type RoutedClassification = Classification & { source: 'llm' | 'offline' }
 
 export type RoutingClassifier = {
-  classify(text: string, audience?: Audience): Promise<RoutedClassification>
+  classify(input: RoutingInput, audience?: Audience): Promise<RoutedClassification>
 }
 
 export type RoutingClassifierOptions = {
@@ -82,9 +83,10 @@ export function createRoutingClassifier({
   onLlmError,
 }: RoutingClassifierOptions): RoutingClassifier {
   return {
-    async classify(text, audience) {
-      const fallback = (): RoutedClassification => ({ ...offline.classify(text, audience), source: 'offline' })
-      if (!llm || looksLikeManipulation(foldForRouting(text))) return fallback()
+    async classify(input, audience) {
+      const text = routingTextOf(input)
+      const fallback = (): RoutedClassification => ({ ...offline.classify(input, audience), source: 'offline' })
+      if (!llm || looksLikeManipulation(typeof input === 'string' ? foldQuestion(text) : input.asked)) return fallback()
       try {
         return { ...(await withTimeout(classifyWithLlm(llm, text, audience), timeoutMs)), source: 'llm' }
       } catch (error) {

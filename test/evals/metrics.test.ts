@@ -129,6 +129,7 @@ describe('summarise and listMisses', () => {
       grounded: true,
       intent: 'policy_question',
       mode: 'extractive',
+      refusalReason: null,
       resolvedQuery: `问题${id}`,
       citations: [{ n: 1, docId: 'd', section: '一、概述' }],
       ticket: false,
