@@ -6,6 +6,10 @@ import { AUDIENCES, INTENTS } from '../src/routing/intents.ts'
 
 export const CASES_DIR = fileURLToPath(new URL('./cases/', import.meta.url))
 
+/** dev: the only cases weights and rules may be tuned on; test: reported and gated, never tuned on. */
+export const SPLITS = ['dev', 'test'] as const
+export type Split = (typeof SPLITS)[number]
+
 /** A pattern that must compile: a typo in a gold file should stop the run, not silently never match. */
 const pattern = z.string().refine(
   (source) => {
@@ -22,6 +26,8 @@ const pattern = z.string().refine(
 const CaseSchema = z
   .strictObject({
     id: z.string().min(1),
+    /** Assigned once by evals/split.ts. */
+    split: z.enum(SPLITS, { message: 'missing or unknown split: run npx tsx evals/split.ts' }),
     audience: z.enum(AUDIENCES),
     question: z.string().min(1),
     /** Earlier user messages, sent first in the same session. */

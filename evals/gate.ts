@@ -4,8 +4,7 @@ import { z } from 'zod'
 
 export const THRESHOLDS_PATH = fileURLToPath(new URL('./thresholds.json', import.meta.url))
 
-/** The headline metrics CI holds the line on; the keys are those of the metric rows. */
-export const GATED_METRICS = [
+const ANSWER_METRICS = [
   'hybrid.hit@3',
   'citationPrecision',
   'markersResolve',
@@ -15,18 +14,36 @@ export const GATED_METRICS = [
   'refusalRecall',
 ] as const
 
+/**
+ * The metrics CI holds the line on, per scope; the keys are those of the metric rows.
+ * - `test`: the test split, never tuned on — the honest figure.
+ * - `all`: the whole gold set, the scope the minimums before the split were set on; kept so that
+ *   none of those floors is dropped.
+ * - `external`: the CMRC2018 trial folder asked through the HTTP API (`--external`), never tuned on.
+ */
+export const GATED_METRICS = {
+  test: [...ANSWER_METRICS, 'followUpAccuracy'],
+  all: ANSWER_METRICS,
+  external: ['recall@1', 'recall@3', 'recall@5', 'answerHoldsSpan', 'answered'],
+} as const
+
+export type GateScope = keyof typeof GATED_METRICS
+
 /** Where the system should get to; the thresholds only ratchet up towards these. */
 export const TARGETS =
-  'targets: hit@3 ≥ 0.95, citation precision ≥ 0.95, must-contain ≥ 0.9, intent ≥ 0.95, refusal precision and recall ≥ 0.95'
+  'targets (test split): hit@3 ≥ 0.95, must-contain ≥ 0.9, intent ≥ 0.95, refusal precision and recall ≥ 0.92, ' +
+  'follow-ups ≥ 0.9; external: gold passage cited ≥ 0.95, answer holds a gold span ≥ 0.9, answered ≥ 0.95'
 
-const ThresholdsSchema = z.strictObject(
-  Object.fromEntries(GATED_METRICS.map((key) => [key, z.number().min(0).max(1)])) as Record<
-    (typeof GATED_METRICS)[number],
-    z.ZodNumber
-  >,
-)
+const scopeSchema = (keys: readonly string[]) =>
+  z.strictObject(Object.fromEntries(keys.map((key) => [key, z.number().min(0).max(1)])) as Record<string, z.ZodNumber>)
 
-export type Thresholds = z.output<typeof ThresholdsSchema>
+const ThresholdsSchema = z.strictObject({
+  test: scopeSchema(GATED_METRICS.test),
+  all: scopeSchema(GATED_METRICS.all),
+  external: scopeSchema(GATED_METRICS.external),
+})
+
+export type Thresholds = Record<GateScope, Record<string, number>>
 
 /** Reads thresholds.json; a missing or unknown metric is an error, not a silently ungated one. */
 export function loadThresholds(path = THRESHOLDS_PATH): Thresholds {
@@ -38,13 +55,17 @@ export function loadThresholds(path = THRESHOLDS_PATH): Thresholds {
   return result.data
 }
 
-export type GateFailure = { key: string; value: number | null; minimum: number }
+export type GateFailure = { scope: GateScope; key: string; value: number | null; minimum: number }
 
-/** The gated metrics below their minimum; a metric with no data (null) fails too, so nothing slips through. */
-export function checkThresholds(metrics: Record<string, number | null>, thresholds: Thresholds): GateFailure[] {
-  return GATED_METRICS.flatMap((key) => {
+/** The gated metrics of one scope below their minimum; a metric with no data (null) fails too. */
+export function checkThresholds(
+  scope: GateScope,
+  metrics: Record<string, number | null>,
+  thresholds: Thresholds,
+): GateFailure[] {
+  return GATED_METRICS[scope].flatMap((key) => {
     const value = metrics[key] ?? null
-    const minimum = thresholds[key]
-    return value === null || value < minimum ? [{ key, value, minimum }] : []
+    const minimum = thresholds[scope][key] as number
+    return value === null || value < minimum ? [{ scope, key, value, minimum }] : []
   })
 }

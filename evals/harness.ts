@@ -24,6 +24,7 @@ export type RetrievalResult = {
 /** Everything the report needs about one case: what was expected, what came back, and the verdicts. */
 export type CaseResult = {
   id: string
+  split: EvalCase['split']
   file: string
   line: number
   question: string
@@ -34,10 +35,10 @@ export type CaseResult = {
     sessionId: string
     answer: string
     grounded: boolean
+    /** The named gate that refused, when the server says (ChatResponse.refusalReason). */
+    refusalReason: string | null
     intent: Intent
     mode: ChatResponse['mode']
-    /** The named gate that refused, when the answer was not grounded. */
-    refusalReason: string | null
     resolvedQuery: string
     citations: CitedPassage[]
     ticket: boolean
@@ -103,6 +104,7 @@ export async function runCase(deps: HarnessDeps, c: EvalCase): Promise<CaseResul
   const retrieval = c.grounded && expected ? await rankAll(deps.assistant, response.resolvedQuery, expected) : null
   return {
     id: c.id,
+    split: c.split,
     file: c.file,
     line: c.line,
     question: c.question,
@@ -118,9 +120,9 @@ export async function runCase(deps: HarnessDeps, c: EvalCase): Promise<CaseResul
       sessionId: response.sessionId,
       answer: response.answer,
       grounded: response.grounded,
+      refusalReason: response.refusalReason ?? null,
       intent: response.intent,
       mode: response.mode,
-      refusalReason: response.refusalReason ?? null,
       resolvedQuery: response.resolvedQuery,
       citations,
       ticket: response.ticket !== undefined,

@@ -12,7 +12,7 @@ export const MISS_KINDS = [
 export type MissKind = (typeof MISS_KINDS)[number]
 
 /** One thing a case got wrong, said in a line: what was expected and what came instead. */
-export type Miss = { kind: MissKind; id: string; question: string; detail: string }
+export type Miss = { kind: MissKind; id: string; split: CaseResult['split']; question: string; detail: string }
 
 const clip = (text: string, length: number) => {
   const flat = text.replace(/\s+/g, ' ').trim()
@@ -33,6 +33,9 @@ export function describePassage(passage: PassageLocation): string {
 
 const expectedOf = (result: CaseResult) => `${result.expected.docId} /${result.expected.section}/`
 const rankText = (rank: number | null) => (rank === null ? '–' : String(rank))
+// Which gate refused: the lead of every refusal miss, so that a run shows which gate to look at.
+const refusedBy = (result: CaseResult) =>
+  `refused [${result.response.refusalReason ?? 'no reason given'}] (${result.response.intent})`
 
 function retrievalMiss(result: CaseResult): string | null {
   const retrieval = result.retrieval
@@ -57,7 +60,7 @@ function mustContainMiss(result: CaseResult): string | null {
   if (!verdict || verdict.passed) return null
   const patterns = verdict.missing.map((pattern) => `/${pattern}/`).join(' ')
   if (!result.response.grounded)
-    return `refused (${result.response.intent}, ${result.response.refusalReason ?? 'no reason'}): needs ${patterns}; said “${clip(result.response.answer, 50)}”`
+    return `${refusedBy(result)}: needs ${patterns}; said “${clip(result.response.answer, 50)}”`
   return `missing ${patterns} in “${clip(result.response.answer, 70)}”`
 }
 
@@ -68,14 +71,14 @@ function refusalMiss(result: CaseResult): string | null {
     const cited = response.citations.map(describePassage).slice(0, 2).join('  ')
     return `should refuse, answered grounded (${response.intent}) citing ${cited || 'nothing'}: “${clip(response.answer, 50)}”`
   }
-  return `should answer from ${expectedOf(result)}, refused (${response.intent}, ${response.refusalReason ?? 'no reason'}): “${clip(response.answer, 50)}”`
+  return `should answer from ${expectedOf(result)}, ${refusedBy(result)}: “${clip(response.answer, 50)}”`
 }
 
 /** Every miss of every case, grouped by kind in the order of MISS_KINDS. */
 export function listMisses(results: readonly CaseResult[]): Miss[] {
   const misses: Miss[] = []
   const add = (kind: MissKind, result: CaseResult, detail: string | null) => {
-    if (detail !== null) misses.push({ kind, id: result.id, question: result.question, detail })
+    if (detail !== null) misses.push({ kind, id: result.id, split: result.split, question: result.question, detail })
   }
   for (const result of results) {
     add('retrieval miss@3', result, retrievalMiss(result))

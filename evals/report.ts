@@ -15,8 +15,10 @@ export type EvalReport = {
   filter: string | null
   durationMs: number
   cases: number
-  /** Flat `key → value`: what comparisons and the gate read. */
+  /** Flat `key → value` over every case: what comparisons and the `all` gate read. */
   metrics: Record<string, number | null>
+  /** The same per split; the `test` gate reads `test`. */
+  splitMetrics: { dev: Record<string, number | null>; test: Record<string, number | null> }
   summary: EvalSummary
   misses: Miss[]
   results: CaseResult[]
@@ -59,22 +61,69 @@ function alignColumns(rows: string[][], right: readonly boolean[]): string {
 export const formatValue = (value: number | null, unit: MetricRow['unit']): string =>
   value === null ? '–' : unit === 'ms' ? `${Math.round(value)} ms` : value.toFixed(3)
 
+/** A run's metrics per split: dev (tuned on), test (never tuned on) and every case together. */
+export type SplitRows = { dev: readonly MetricRow[]; test: readonly MetricRow[]; all: readonly MetricRow[] }
+
+const signed = (delta: number, unit: MetricRow['unit']) =>
+  `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${unit === 'ms' ? Math.round(Math.abs(delta)) : Math.abs(delta).toFixed(3)}`
+
+const signedGap = (test: number | null, dev: number | null, unit: MetricRow['unit']) =>
+  test === null || dev === null ? '' : signed(test - dev, unit)
+
 /**
- * The headline table: one row per metric, its basis, and its minimum when gated — marked ✓ or ✗
- * when the gate was checked (`failures` null: a subset run, the minimums are shown for reference).
+ * The headline table: one row per metric with its value on dev, on test, the gap (test − dev: how
+ * much tuning flatters the dev figure) and over all cases, the test basis, and the minimums of the
+ * gated scopes — marked ✓ or ✗ when the gate was checked (`failures` null: a subset run, the
+ * minimums are shown for reference).
  */
-export function formatTable(
-  rows: readonly MetricRow[],
+export function formatSplitTable(
+  rows: SplitRows,
   thresholds: Thresholds | null,
   failures: GateFailure[] | null,
 ): string {
-  const minimums = (thresholds ?? {}) as Record<string, number>
+  const failing = new Set((failures ?? []).map((failure) => `${failure.scope}:${failure.key}`))
+  const gate = (scope: 'test' | 'all', key: string) => {
+    const minimum = thresholds?.[scope][key]
+    if (minimum === undefined) return ''
+    const mark = failures === null ? ' ' : failing.has(`${scope}:${key}`) ? '✗' : '✓'
+    return `${mark} ≥ ${minimum.toFixed(2)}`
+  }
+  const metricOf = (list: readonly MetricRow[], key: string) => list.find((row) => row.key === key)?.value ?? null
+  const body = rows.test.map((row) => {
+    const dev = metricOf(rows.dev, row.key)
+    return [
+      row.label,
+      formatValue(dev, row.unit),
+      formatValue(row.value, row.unit),
+      signedGap(row.value, dev, row.unit),
+      formatValue(metricOf(rows.all, row.key), row.unit),
+      row.basis,
+      gate('test', row.key),
+      gate('all', row.key),
+    ]
+  })
+  return alignColumns(
+    [['metric', 'dev', 'test', 'gap', 'all', 'test over', 'test min', 'all min'], ...body],
+    [false, true, true, true, true, false, false, false],
+  )
+}
+
+/** A one-split table (the external check): value, basis and minimum. */
+export function formatTable(
+  rows: readonly MetricRow[],
+  minimums: Record<string, number>,
+  failures: GateFailure[] | null,
+) {
   const failing = new Set((failures ?? []).map((failure) => failure.key))
   const body = rows.map((row) => {
     const minimum = minimums[row.key]
     const mark = failures === null ? ' ' : failing.has(row.key) ? '✗' : '✓'
-    const gate = minimum === undefined ? '' : `${mark} ≥ ${minimum.toFixed(2)}`
-    return [row.label, formatValue(row.value, row.unit), row.basis, gate]
+    return [
+      row.label,
+      formatValue(row.value, row.unit),
+      row.basis,
+      minimum === undefined ? '' : `${mark} ≥ ${minimum.toFixed(2)}`,
+    ]
   })
   return alignColumns([['metric', 'value', 'over', 'minimum'], ...body], [false, true, false, false])
 }
@@ -85,13 +134,13 @@ export function formatMisses(misses: readonly Miss[]): string {
   const sections = MISS_KINDS.flatMap((kind) => {
     const ofKind = misses.filter((miss) => miss.kind === kind)
     if (ofKind.length === 0) return []
-    return [`${kind} (${ofKind.length})`, ...ofKind.map((miss) => `  ${miss.id}  ${miss.question}  → ${miss.detail}`)]
+    return [
+      `${kind} (${ofKind.length})`,
+      ...ofKind.map((miss) => `  ${miss.split}  ${miss.id}  ${miss.question}  → ${miss.detail}`),
+    ]
   })
   return sections.join('\n')
 }
-
-const signed = (delta: number, unit: MetricRow['unit']) =>
-  `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${unit === 'ms' ? Math.round(Math.abs(delta)) : Math.abs(delta).toFixed(3)}`
 
 /** Each metric of this run against an earlier one: old → new and the change. */
 export function formatComparison(rows: readonly MetricRow[], old: Record<string, number | null>): string {

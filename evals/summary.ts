@@ -40,6 +40,15 @@ function retrievalRows(results: readonly CaseResult[], mode: Mode): MetricRow[] 
   ]
 }
 
+/**
+ * A multi-turn case is right when its last turn is: refused when it should be, else answered with a
+ * matching citation and every must-contain pattern — the topic was kept, not just some passage found.
+ */
+export function followUpCorrect(result: CaseResult): boolean {
+  if (!result.expected.grounded) return !result.response.grounded
+  return (result.citations?.matched ?? 0) > 0 && result.mustContain?.passed === true
+}
+
 /** All metrics of a run, from its per-case results. */
 export function summarise(results: readonly CaseResult[]): EvalSummary {
   const cited = results.flatMap((result) => (result.citations ? [result.citations] : []))
@@ -55,6 +64,8 @@ export function summarise(results: readonly CaseResult[]): EvalSummary {
   const refusal = refusalScores(
     results.map((result) => ({ shouldRefuse: !result.expected.grounded, refused: !result.response.grounded })),
   )
+  const followUps = results.filter((result) => result.history.length > 0)
+  const followUpsRight = followUps.filter(followUpCorrect).length
   const latencies = results.map((result) => result.latencyMs)
   const rows: MetricRow[] = [
     ...RETRIEVAL_MODES.flatMap((mode) => retrievalRows(results, mode)),
@@ -98,6 +109,13 @@ export function summarise(results: readonly CaseResult[]): EvalSummary {
       label: 'refusal recall',
       value: refusal.recall,
       basis: count(refusal.truePositives, refusal.shouldRefuse, 'should refuse'),
+      unit: 'ratio',
+    },
+    {
+      key: 'followUpAccuracy',
+      label: 'follow-up accuracy',
+      value: ratio(followUpsRight, followUps.length),
+      basis: count(followUpsRight, followUps.length, 'multi-turn cases'),
       unit: 'ratio',
     },
     { key: 'latencyP50', label: 'latency p50', value: percentile(latencies, 50), basis: 'final turn', unit: 'ms' },

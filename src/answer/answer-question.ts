@@ -12,6 +12,7 @@ import type { Llm } from './llm.ts'
 import { answerWithLlm } from './llm-answer.ts'
 import { articleNotCovered, ENGLISH_LEAD, NOT_COVERED, notCoveredWithGap } from './messages.ts'
 import type { RefusalReason } from './refusals.ts'
+import { LIST_SEARCH_LIMIT, SEARCH_LIMIT } from './tuning.ts'
 
 export type AnswerDeps = { db: Db; embedder: Embedder; glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
 
@@ -68,8 +69,7 @@ function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuestion): 
   return named.length > 0 ? named : candidates
 }
 
-// A list question may be answered by many items of a plan: it looks further down the ranking.
-const candidateLimit = (query: PreparedQuestion) => (query.shape === 'list' ? 20 : 12)
+const candidateLimit = (query: PreparedQuestion) => (query.shape === 'list' ? LIST_SEARCH_LIMIT : SEARCH_LIMIT)
 
 /** A follow-up about the subject of the exchange is answered from the subject's document when it can be. */
 function preferDocument(candidates: ScoredChunk[], docId: string | undefined): ScoredChunk[] {
@@ -94,6 +94,11 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
 export async function rankPassages(deps: AnswerDeps, question: PreparedQuestion, options: AnswerOptions = {}) {
   const candidates = await retrieveCandidates(deps, question, options)
   return weighEvidence(question, candidates).map((item) => item.chunk)
+}
+
+/** What the ranker weighs for a question: the prepared question and the retrieved candidates (for evals/tune.ts). */
+export async function rankingInputs(deps: AnswerDeps, question: PreparedQuestion, options: AnswerOptions = {}) {
+  return { question, candidates: await retrieveCandidates(deps, question, options) }
 }
 
 const sectionKey = (chunk: { docId: string; section: string }) => `${chunk.docId}\u0000${chunk.section}`

@@ -16,27 +16,9 @@ import {
 } from './evidence.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
+import { GAP_SENTENCE_COVERAGE, GROUNDING, MIN_MATTER_COVERAGE, RANKING, TYPED_CANDIDATES } from './tuning.ts'
 
 export type { Evidence } from './evidence.ts'
-
-/** When the answerer abstains; tuned on the dev eval set (npm run eval). */
-export const GROUNDING = {
-  /** Below this share of the question's weight, the best passage is not taken to answer it. */
-  minCoverage: 0.5,
-  /** Below this share, the quoted span (with its document and section names) does not answer it. */
-  minSupport: 0.4,
-  /** A question mostly in words the store never uses is about something else. */
-  maxUnknownShare: 0.7,
-}
-// How far down the ranking to look for a passage that gives the kind of fact asked for.
-const TYPED_CANDIDATES = 4
-/**
- * How the passages are ranked for answering: coverage of the question by the passage, by its
- * document's title, by its own heading (a question that restates a heading asks for that section),
- * its cosine similarity and its fused search rank. Weights tuned on the dev eval set by grid search;
- * the vector's cosine already acts through the fused rank, and weighing it again did not help.
- */
-export const RANKING = { coverage: 0.5, title: 0.3, specificity: 0.3, heading: 0.4, similarity: 0, fusion: 0.6 }
 
 export type ExtractiveResult =
   | { grounded: true; answer: string; citations: Citation[]; evidence: Evidence[] }
@@ -110,8 +92,6 @@ function mentionsIdentifiers(question: PreparedQuestion, chunk: ChunkRecord): bo
  * about that no document mentions ("小区", "房子"). A passage that shares the aspect words but not
  * the matter answers a different question ("食品经营许可证怎么办理" is not answered by 生产许可证).
  */
-const MIN_MATTER_COVERAGE = 0.2
-
 export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): number {
   const matter = question.concepts.filter((concept) => !concept.aspect && !concept.asks)
   const context = foldText(contextOf(chunk))
@@ -162,7 +142,8 @@ export function composeExtractiveAnswer(
   const lead = bestSentence(bodyOf(primary), question)
   if (!lead) return refuse('weak-quote', evidence)
   // The best match is the summary saying what it leaves out: say that, do not answer around it.
-  if (statesCoverageGap(lead.text) && lead.coverage < 0.8) return refuse('coverage-gap', evidence, lead.text)
+  if (statesCoverageGap(lead.text) && lead.coverage < GAP_SENTENCE_COVERAGE)
+    return refuse('coverage-gap', evidence, lead.text)
   const shaped = shapeAnswer(question, primary, lead, evidence)
   if (!givesAnswerTypes(types, foldText(shaped.quote))) return refuse('no-typed-fact', evidence)
   // What is quoted must itself say what was asked: words scattered over a long passage are not an answer.

@@ -3,23 +3,20 @@ import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import { asMarkdown, type Line, lineAt, linesOf, sliceOf, tableAround } from './blocks.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { bestSentence, bodyOf, type Evidence, statesCoverageGap } from './evidence.ts'
+import {
+  BLOCK_LIMIT,
+  EXTRA_PASSAGE_SHARE,
+  EXTRA_SENTENCE_COVERAGE,
+  LIST_MIN_COVERAGE,
+  LIST_SHARE,
+  MAX_CITATIONS,
+  MAX_LIST_ITEMS,
+  QUOTE_TARGET,
+  SHORT_BODY,
+} from './tuning.ts'
 
 export type ShapedAnswer = { answer: string; quote: string; citations: Citation[] }
 type Sentence = Evidence['sentences'][number]
-
-// An answer a person reads on a phone: a short passage, whole sentences.
-const SHORT_BODY = 260
-const QUOTE_TARGET = 180
-// Steps and list items are quoted whole up to about this length; the rest is one click away.
-const BLOCK_LIMIT = 700
-/** A list answer names at most this many passages; the count of the rest is said. */
-const MAX_LIST_ITEMS = 6
-// Another passage joins a list when it covers nearly as much of the question as the first.
-const LIST_SHARE = 0.9
-const LIST_MIN_COVERAGE = 0.6
-const MAX_CITATIONS = 2
-// A further citation must itself say most of what was asked.
-const EXTRA_SENTENCE_COVERAGE = 0.6
 
 const sourceOf = (chunk: ChunkRecord) => `《${chunk.title}》${describeLocation(chunk)}`
 
@@ -173,7 +170,7 @@ export function shapeAnswer(
   } else {
     // Another passage earns a place only if it answers as fully as the first: a loosely related one
     // would send the reader to the wrong section.
-    const threshold = Math.max(0.5, primary.coverage * 0.95)
+    const threshold = Math.max(0.5, primary.coverage * EXTRA_PASSAGE_SHARE)
     const points: string[] = []
     for (const item of evidence) {
       if (citations.length >= MAX_CITATIONS) break

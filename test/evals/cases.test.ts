@@ -46,15 +46,17 @@ describe('gold cases', () => {
 })
 
 describe('parseCaseFile', () => {
-  const good = '{"id":"a","audience":"citizen","question":"你好","intent":"smalltalk","grounded":false}'
+  const good = '{"id":"a","split":"dev","audience":"citizen","question":"你好","intent":"smalltalk","grounded":false}'
 
   it('names the file and line of a bad case', () => {
     expect(() => parseCaseFile('x.jsonl', `${good}\n{"id":"b"`)).toThrow(/x\.jsonl:2: not valid JSON/)
     const noSection =
-      '{"id":"c","audience":"citizen","question":"q","intent":"policy_question","grounded":true,"docId":"d"}'
+      '{"id":"c","split":"test","audience":"citizen","question":"q","intent":"policy_question","grounded":true,"docId":"d"}'
     expect(() => parseCaseFile('x.jsonl', `${good}\n\n${noSection}`)).toThrow(/x\.jsonl:3: .*docId and section/)
     const badPattern = good.replace('}', ',"mustContain":["(unclosed"]}')
     expect(() => parseCaseFile('y.jsonl', badPattern)).toThrow(/y\.jsonl:1: mustContain\.0: not a valid regular/)
+    const unsplit = good.replace('"split":"dev",', '')
+    expect(() => parseCaseFile('z.jsonl', unsplit)).toThrow(/z\.jsonl:1: split: .*evals\/split\.ts/)
   })
 
   it('keeps where each case came from', () => {

@@ -22,8 +22,9 @@ describe('runCases in-process', () => {
     await system?.close()
   })
 
-  it('returns one judged result per case', () => {
+  it('returns one judged result per case, with its split', () => {
     expect(results.map((result) => result.id).sort()).toEqual([...IDS].sort())
+    expect(results.every((result) => result.split === 'dev' || result.split === 'test')).toBe(true)
     for (const result of results) {
       expect(result.latencyMs).toBeGreaterThan(0)
       expect(result.unresolvedMarkers).toEqual([])
@@ -60,7 +61,9 @@ describe('runCases in-process', () => {
 
   it('summarises into every gated metric', () => {
     const metrics = flattenRows(summarise(results).rows)
-    for (const key of GATED_METRICS) expect(metrics).toHaveProperty(key)
+    for (const key of [...GATED_METRICS.test, ...GATED_METRICS.all]) expect(metrics).toHaveProperty(key)
     expect(metrics.refusalRecall).toBe(1)
+    // fu-met-period-1 is the one multi-turn case: answered about scales, from the right passage.
+    expect(metrics.followUpAccuracy).toBe(1)
   })
 })

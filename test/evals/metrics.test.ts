@@ -102,22 +102,33 @@ describe('stats', () => {
 })
 
 describe('checkThresholds', () => {
-  const thresholds = Object.fromEntries(GATED_METRICS.map((key) => [key, 0.5])) as Thresholds
-  const passing = Object.fromEntries(GATED_METRICS.map((key) => [key, 0.5]))
+  const halves = (keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, 0.5]))
+  const thresholds: Thresholds = {
+    test: halves(GATED_METRICS.test),
+    all: halves(GATED_METRICS.all),
+    external: halves(GATED_METRICS.external),
+  }
+  const passing = halves(GATED_METRICS.test)
 
-  it('passes a metric at its minimum and fails one below it or without data', () => {
-    expect(checkThresholds(passing, thresholds)).toEqual([])
-    const failures = checkThresholds({ ...passing, mustContain: 0.49, refusalRecall: null }, thresholds)
+  it('passes a metric at its minimum and fails one below it or without data, naming the scope', () => {
+    expect(checkThresholds('test', passing, thresholds)).toEqual([])
+    const failures = checkThresholds('test', { ...passing, mustContain: 0.49, refusalRecall: null }, thresholds)
     expect(failures).toEqual([
-      { key: 'mustContain', value: 0.49, minimum: 0.5 },
-      { key: 'refusalRecall', value: null, minimum: 0.5 },
+      { scope: 'test', key: 'mustContain', value: 0.49, minimum: 0.5 },
+      { scope: 'test', key: 'refusalRecall', value: null, minimum: 0.5 },
     ])
+  })
+
+  it('gates the follow-up accuracy on the test split only', () => {
+    expect(checkThresholds('test', { ...passing, followUpAccuracy: 0.4 }, thresholds)).toHaveLength(1)
+    expect(checkThresholds('all', { ...passing, followUpAccuracy: 0.4 }, thresholds)).toEqual([])
   })
 })
 
 describe('summarise and listMisses', () => {
   const result = (id: string, overrides: Partial<CaseResult>): CaseResult => ({
     id,
+    split: 'dev',
     file: 'x.jsonl',
     line: 1,
     question: `问题${id}`,
@@ -127,9 +138,9 @@ describe('summarise and listMisses', () => {
       sessionId: 's',
       answer: '答[1]',
       grounded: true,
+      refusalReason: null,
       intent: 'policy_question',
       mode: 'extractive',
-      refusalReason: null,
       resolvedQuery: `问题${id}`,
       citations: [{ n: 1, docId: 'd', section: '一、概述' }],
       ticket: false,
@@ -142,7 +153,14 @@ describe('summarise and listMisses', () => {
     ...overrides,
   })
   const refusedWrongly = result('b', {
-    response: { ...result('b', {}).response, grounded: false, intent: 'out_of_scope', citations: [], answer: '抱歉' },
+    response: {
+      ...result('b', {}).response,
+      grounded: false,
+      refusalReason: 'low-coverage',
+      intent: 'out_of_scope',
+      citations: [],
+      answer: '抱歉',
+    },
     citations: null,
     mustContain: { passed: false, missing: ['一'] },
   })
@@ -161,5 +179,30 @@ describe('summarise and listMisses', () => {
       'wrong intent b',
       'wrong refusal b',
     ])
+  })
+
+  it('names the gate that refused in a refusal miss', () => {
+    const refusal = listMisses(results).find((miss) => miss.kind === 'wrong refusal')
+    expect(refusal?.detail).toContain('refused [low-coverage]')
+    expect(refusal?.split).toBe('dev')
+  })
+
+  it('scores a multi-turn case by its last turn: the right passage and every pattern, or a refusal', () => {
+    const followUp = (id: string, overrides: Partial<CaseResult>) =>
+      result(id, { history: ['早先的问题'], ...overrides })
+    const rows = summarise([
+      followUp('f1', {}),
+      followUp('f2', { citations: { matched: 0, total: 1 } }),
+      followUp('f3', { mustContain: { passed: false, missing: ['x'] } }),
+      followUp('f4', {
+        expected: { intent: 'policy_question', grounded: false },
+        response: { ...refusedWrongly.response },
+        citations: null,
+        mustContain: null,
+      }),
+      result('single', { citations: { matched: 0, total: 1 } }),
+    ]).rows
+    expect(flattenRows(rows).followUpAccuracy).toBe(0.5)
+    expect(rows.find((row) => row.key === 'followUpAccuracy')?.basis).toBe('2/4 multi-turn cases')
   })
 })
