@@ -125,10 +125,18 @@ export function composeExtractiveAnswer(
   const weighed = weighEvidence(question, candidates)
   const types = question.answerTypes
   // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
+  // Of the few best that give it, the one whose sentence stating it says most of the question.
+  const typedCoverage = (item: Evidence) => {
+    const giving = item.sentences.filter((sentence) => givesAnswerTypes(types, foldText(sentence.text)))
+    return Math.max(-1, ...giving.map((sentence) => sentence.coverage))
+  }
   const typed =
     types.length === 0
       ? weighed[0]
-      : weighed.slice(0, TYPED_CANDIDATES).find((item) => givesAnswerTypes(types, foldText(item.chunk.content)))
+      : weighed
+          .slice(0, TYPED_CANDIDATES)
+          .filter((item) => typedCoverage(item) >= 0)
+          .sort((a, b) => typedCoverage(b) - typedCoverage(a))[0]
   const primary = typed ?? weighed[0]
   // The passage answered from leads the evidence, so that callers (and the LLM) see it first.
   const evidence = primary ? [primary, ...weighed.filter((item) => item !== primary)] : weighed

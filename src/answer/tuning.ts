@@ -30,7 +30,7 @@ export const GROUNDING = {
 /** Citations in one extractive answer: the passage answered from and at most one more. Set by hand. */
 export const MAX_CITATIONS = 2
 /** A further citation's sentence must itself say this share of what was asked. Set by hand on dev. */
-export const EXTRA_SENTENCE_COVERAGE = 0.6
+export const EXTRA_SENTENCE_COVERAGE = 0.8
 /** A further passage must cover at least this share of what the first covers. Set by hand on dev. */
 export const EXTRA_PASSAGE_SHARE = 0.95
 /** A sentence stating a coverage gap is answered with the gap unless it covers this much of the question. */

@@ -32,15 +32,21 @@ export function subjectOf(question: PreparedQuestion, answer: Answer): Subject |
 const NEW_MATTER_ONLY = 2
 
 /** A question that names its own matter (an article, an order, several known terms) is not a follow-up. */
+// "第三条讲的啥" names an article but not whose: it leans on the order being discussed.
 const standsAlone = (question: PreparedQuestion): boolean =>
-  question.article !== null ||
-  question.orderNumbers.length > 0 ||
-  question.concepts.filter((concept) => concept.known && !concept.aspect).length > 1
+  (question.article === null || question.article.orderNo !== null) &&
+  (question.article !== null ||
+    question.orderNumbers.length > 0 ||
+    question.concepts.filter((concept) => concept.known && !concept.aspect).length > 1)
 
 /** The follow-up asked about the subject: its terms first, then the message as asked. */
 function aboutSubject(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): PreparedQuestion {
-  // "那76号令呢？" after a question on order 75 asks about 76: the earlier order is not carried along.
-  const terms = subject.terms.filter((term) => question.orderNumbers.length === 0 || !/\d+号/.test(term))
+  // "那76号令呢？" after a question on order 75 asks about 76, "第四条呢？" after 第三条 about 第四条:
+  // the earlier reference is not carried along.
+  const terms = subject.terms.filter(
+    (term) =>
+      (question.orderNumbers.length === 0 || !/\d+号/.test(term)) && (question.article === null || !/第.+条/.test(term)),
+  )
   return prepareQuestion(`${terms.join(' ')} ${question.text}`, deps)
 }
 
@@ -66,7 +72,7 @@ export async function answerWithContext(
     const again = prepareQuestion(`${question.text} ${subject.asked.join(' ')}`, deps)
     return resolved(again, await answerQuestion(deps, again))
   }
-  if (question.leansOnContext && !standsAlone(question)) {
+  if ((question.leansOnContext || question.article) && !standsAlone(question)) {
     const followUp = aboutSubject(deps, question, subject)
     return resolved(followUp, await answerQuestion(deps, followUp, { preferDocId: subject.docId }))
   }
