@@ -122,7 +122,10 @@ export function composeExtractiveAnswer(
   candidates: ScoredChunk[],
   grounding = GROUNDING,
 ): ExtractiveResult {
-  const weighed = weighEvidence(question, candidates)
+  // A question naming a year, code or Latin name is answered only by passages that mention it.
+  const all = weighEvidence(question, candidates)
+  const weighed = all.filter((item) => mentionsIdentifiers(question, item.chunk))
+  if (all.length > 0 && weighed.length === 0) return refuse('missing-identifier', all)
   const types = question.answerTypes
   // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
   // Of the few best that give it, the one whose sentence stating it says most of the question.
@@ -141,7 +144,6 @@ export function composeExtractiveAnswer(
   // The passage answered from leads the evidence, so that callers (and the LLM) see it first.
   const evidence = primary ? [primary, ...weighed.filter((item) => item !== primary)] : weighed
   if (!primary) return refuse('no-passages', evidence)
-  if (!mentionsIdentifiers(question, primary.chunk)) return refuse('missing-identifier', evidence)
   if (unknownShare(question.concepts) > grounding.maxUnknownShare) return refuse('unknown-terms', evidence)
   if (primary.coverage < grounding.minCoverage) return refuse('low-coverage', evidence)
   if (!typed) return refuse('no-typed-fact', evidence)
@@ -153,7 +155,9 @@ export function composeExtractiveAnswer(
   if (statesCoverageGap(lead.text) && lead.coverage < GAP_SENTENCE_COVERAGE)
     return refuse('coverage-gap', evidence, lead.text)
   const shaped = shapeAnswer(question, primary, lead, evidence)
-  if (!givesAnswerTypes(types, foldText(shaped.quote))) return refuse('no-typed-fact', evidence)
+  // The answer names its section, so a fact stated in the heading ("六类条件") is given too.
+  if (!givesAnswerTypes(types, foldText(`${primary.chunk.section}\n${shaped.quote}`)))
+    return refuse('no-typed-fact', evidence)
   // What is quoted must itself say what was asked: words scattered over a long passage are not an answer.
   if (coverage(question.concepts, `${headerOf(primary.chunk)}\n${shaped.quote}`) < grounding.minSupport)
     return refuse('weak-quote', evidence)

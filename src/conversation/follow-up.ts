@@ -45,7 +45,8 @@ function aboutSubject(deps: AnswerDeps, question: PreparedQuestion, subject: Sub
   // the earlier reference is not carried along.
   const terms = subject.terms.filter(
     (term) =>
-      (question.orderNumbers.length === 0 || !/\d+号/.test(term)) && (question.article === null || !/第.+条/.test(term)),
+      (question.orderNumbers.length === 0 || !/\d+号/.test(term)) &&
+      (question.article === null || !/第.+条/.test(term)),
   )
   return prepareQuestion(`${terms.join(' ')} ${question.text}`, deps)
 }
