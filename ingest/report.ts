@@ -15,13 +15,17 @@ export function describeOutcome(outcome: FileOutcome): string {
 export function describeSummary(summary: IngestSummary): string {
   const count = (status: FileOutcome['status']) => summary.files.filter((file) => file.status === status).length
   const chunks = summary.files.reduce((sum, file) => sum + ('chunks' in file ? file.chunks : 0), 0)
+  const failed = summary.files.flatMap((file) => (file.status === 'failed' ? [`${file.file}（${file.reason}）`] : []))
   return [
     `入库完成：新增 ${count('added')}，更新 ${count('updated')}，未变 ${count('unchanged')}，失败 ${count('failed')}，` +
       `删除 ${summary.removed.length}${summary.removed.length ? `（${summary.removed.join('、')}）` : ''}；` +
       `写入 ${chunks} 个片段，用时 ${summary.ms} ms${summary.reembedded ? '（已按新的向量模型重新计算全部向量）' : ''}`,
+    ...(failed.length > 0
+      ? [`有 ${failed.length} 个文件未能入库：${failed.join('；')}。请按原因修正这些文件后重新运行 npm run ingest`]
+      : []),
   ].join('\n')
 }
 
-/** Usable means at least one document is in the store after the run. */
-export const ingestSucceeded = (summary: IngestSummary): boolean =>
-  summary.files.some((file) => file.status !== 'failed')
+/** Complete means every file is in the store: a file left out is a failed run, not a footnote. */
+export const ingestComplete = (summary: IngestSummary): boolean =>
+  summary.files.every((file) => file.status !== 'failed')

@@ -2,7 +2,7 @@ import { appendFileSync, copyFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ingestKnowledge } from '../../ingest/pipeline.ts'
-import { ingestSucceeded } from '../../ingest/report.ts'
+import { describeSummary, ingestComplete } from '../../ingest/report.ts'
 import { type Db, migrate, toVectorLiteral } from '../../src/db/index.ts'
 import { createLocalEmbedder, type Embedder } from '../../src/embedding/index.ts'
 import { segmentWords } from '../../src/text/segment.ts'
@@ -91,15 +91,39 @@ describe.each(testDatabases)('ingest on $name', (database) => {
     const failed = summary.files.filter((file) => file.status === 'failed')
     expect(failed.map((file) => file.file).sort()).toEqual(['broken.pdf', 'sample-regulation.pdf'])
     for (const file of failed) expect('reason' in file && file.reason.length).toBeGreaterThan(0)
-    expect(ingestSucceeded(summary)).toBe(true)
+    // A file left out fails the run, and the summary names it with its reason.
+    expect(ingestComplete(summary)).toBe(false)
+    expect(describeSummary(summary)).toMatch(/有 2 个文件未能入库：broken\.pdf（.+）；sample-regulation\.pdf（.+）/)
     expect(await chunkRows(db)).toEqual(before)
   })
 
-  it('fails the run only when nothing could be ingested', async () => {
-    const empty = copyKnowledge('test/fixtures/pdf')
-    const summary = await ingestKnowledge({ db, embedder, dir: empty.dir })
-    empty.remove()
-    expect(ingestSucceeded(summary)).toBe(false)
+  it('is complete when every file went in', async () => {
+    const summary = await ingest()
+    expect(ingestComplete(summary)).toBe(true)
+    expect(describeSummary(summary)).not.toContain('未能入库')
+  })
+
+  it('ingests a .txt that is one long line: its text as the body, a title from its first sentence', async () => {
+    const passage =
+      '吕志兴，生于香港，香港职业足球运动员，司职防守中场，现时效力香港超级联赛球队和富大埔。他小时候在大埔区长大，后来加入青年军。'
+    writeFileSync(join(knowledge.dir, 'bare-passage.txt'), passage)
+    writeFileSync(
+      join(knowledge.dir, 'titled-passage.txt'),
+      `马飚\n\n马飚，壮族，广西田阳人。1985年6月加入中国共产党。`,
+    )
+    const summary = await ingest()
+    expect(summary.files.filter((file) => file.status === 'failed')).toEqual([])
+    const documents = await db.query<{ id: string; title: string }>(
+      "select id, title from documents where id in ('bare-passage', 'titled-passage') order by id",
+    )
+    expect(documents).toEqual([
+      { id: 'bare-passage', title: '吕志兴，生于香港，香港职业足球运动员，司职防守中场…' },
+      { id: 'titled-passage', title: '马飚' },
+    ])
+    const [bare] = await db.query<{ content: string }>(
+      "select string_agg(content, '' order by ordinal) as content from chunks where document_id = 'bare-passage'",
+    )
+    expect(bare?.content).toContain(passage)
   })
 
   it('re-runs migrations cleanly', async () => {
