@@ -6,8 +6,10 @@ import { foldText } from '../text/fold.ts'
 
 /** Share of the question's weight in words the knowledge store never uses. */
 export function unknownShare(concepts: Concept[]): number {
-  const total = concepts.reduce((sum, concept) => sum + concept.weight, 0)
-  const unknown = concepts.filter((concept) => !concept.known).reduce((sum, concept) => sum + concept.weight, 0)
+  // A question word ("多少钱") asks for a fact; it is not a topic the documents should be about.
+  const topics = concepts.filter((concept) => !concept.asks)
+  const total = topics.reduce((sum, concept) => sum + concept.weight, 0)
+  const unknown = topics.filter((concept) => !concept.known).reduce((sum, concept) => sum + concept.weight, 0)
   return total === 0 ? 1 : unknown / total
 }
 

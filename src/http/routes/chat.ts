@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { setTurnFeedback } from '../../conversation/sessions-repo.ts'
 import { type ChatDeps, type ChatResponse, handleChatMessage } from '../../conversation/turn.ts'
@@ -28,6 +28,13 @@ const FeedbackSchema = z.object({
 export const answerDeltas = (answer: string): string[] =>
   answer.match(/[^。！？\n]*[。！？\n]|[^。！？\n]+$/g) ?? [answer]
 
+/** One info line per turn: what was decided and how fast — never the message or the answer. */
+function logTurn(log: FastifyBaseLogger, response: ChatResponse, started: number): void {
+  const { intent, grounded, mode, refusalReason } = response
+  const latencyMs = Math.round(performance.now() - started)
+  log.info({ turn: { intent, grounded, mode, refusalReason: refusalReason ?? null, latencyMs } }, 'chat turn')
+}
+
 const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
 
 export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => ChatDeps }): void {
@@ -36,8 +43,12 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
     {
       schema: { tags: ['chat'], summary: '提问：返回有出处的回答，或转人工/登记工单的下一步', body: ChatRequestSchema },
     },
-    async (request): Promise<ChatResponse> =>
-      handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>),
+    async (request): Promise<ChatResponse> => {
+      const started = performance.now()
+      const response = await handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>)
+      logTurn(request.log, response, started)
+      return response
+    },
   )
 
   app.post(
@@ -51,7 +62,9 @@ export function registerChatRoutes(app: FastifyInstance, deps: { chat: () => Cha
     },
     async (request, reply) => {
       // Compute before streaming: a failure is still an ordinary JSON error with its status.
+      const started = performance.now()
       const response = await handleChatMessage(deps.chat(), request.body as z.output<typeof ChatRequestSchema>)
+      logTurn(request.log, response, started)
       reply.hijack()
       reply.raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
