@@ -10,7 +10,7 @@ import type { Evidence } from './evidence.ts'
 import { composeExtractiveAnswer, weighEvidence } from './extractive.ts'
 import type { Llm } from './llm.ts'
 import { answerWithLlm } from './llm-answer.ts'
-import { articleNotCovered, ENGLISH_LEAD, NOT_COVERED, notCoveredWithGap } from './messages.ts'
+import { articleNotCovered, ENGLISH_LEAD, notCovered, notCoveredWithGap } from './messages.ts'
 import type { RefusalReason } from './refusals.ts'
 import { LIST_SEARCH_LIMIT, SEARCH_LIMIT } from './tuning.ts'
 
@@ -47,7 +47,10 @@ async function answerArticle(deps: AnswerDeps, query: PreparedQuestion): Promise
   const first = chunks[0]
   if (!first) {
     const doc = documents[0] as (typeof documents)[number]
-    return notGrounded(articleNotCovered(doc.title, article.locator, doc.meta.note), 'article-not-covered')
+    return notGrounded(
+      articleNotCovered(doc.title, article.locator, doc.meta.note, query.folded),
+      'article-not-covered',
+    )
   }
   const body = chunks.map((chunk) => chunk.content.split('\n').slice(1).join('\n').trim() || chunk.content)
   const citations = chunks.map((chunk, index) => citationFor(index + 1, chunk, body[index] as string, 1))
@@ -133,7 +136,7 @@ export async function answerQuestion(
   if (!extractive.grounded) {
     const top = extractive.evidence[0]?.chunk
     return notGrounded(
-      extractive.gap && top ? notCoveredWithGap(top.title, extractive.gap) : NOT_COVERED,
+      extractive.gap && top ? notCoveredWithGap(top.title, extractive.gap, query.folded) : notCovered(query.folded),
       extractive.reason,
       extractive.evidence,
     )

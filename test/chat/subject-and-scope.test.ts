@@ -73,6 +73,13 @@ describe('a conversation keeps its subject', () => {
     expect(body.answer).toContain('一年')
   })
 
+  it('offers a route that fits the asker with a refusal', async () => {
+    const enterprise = await ask('ISO 14001认证证书怎么申请？')
+    expect(enterprise).toMatchObject({ grounded: false, refusalReason: 'missing-identifier' })
+    expect(enterprise.answer).not.toContain('12315')
+    expect(enterprise.answer).toContain('转人工')
+  })
+
   it('names the gate of every refusal and logs one line per turn without the message', async () => {
     const body = await ask('宠物猫的疫苗多久打一次？')
     expect(body.grounded).toBe(false)
