@@ -17,14 +17,14 @@ const ANSWER_METRICS = [
 /**
  * The metrics CI holds the line on, per scope; the keys are those of the metric rows.
  * - `test`: the test split, never tuned on — the honest figure.
- * - `all`: the whole gold set, the scope the minimums before the split were set on; kept so that
- *   none of those floors is dropped.
+ * - `original`: every case of the files the minimums before the split were set on (listed in
+ *   thresholds.json), so that none of those floors is dropped; cases added since are harder on purpose.
  * - `external`: the CMRC2018 trial folder asked through the HTTP API (`--external`), never tuned on.
  */
 export const GATED_METRICS = {
   test: [...ANSWER_METRICS, 'followUpAccuracy'],
-  all: ANSWER_METRICS,
-  external: ['recall@1', 'recall@3', 'recall@5', 'answerHoldsSpan', 'answered'],
+  original: ANSWER_METRICS,
+  external: ['recall@1', 'recall@3', 'recall@5', 'cited', 'answerHoldsSpan', 'answered'],
 } as const
 
 export type GateScope = keyof typeof GATED_METRICS
@@ -39,11 +39,18 @@ const scopeSchema = (keys: readonly string[]) =>
 
 const ThresholdsSchema = z.strictObject({
   test: scopeSchema(GATED_METRICS.test),
-  all: scopeSchema(GATED_METRICS.all),
+  original: z.strictObject({
+    files: z.array(z.string().endsWith('.jsonl')).min(1),
+    minimums: scopeSchema(GATED_METRICS.original),
+  }),
   external: scopeSchema(GATED_METRICS.external),
 })
 
-export type Thresholds = Record<GateScope, Record<string, number>>
+export type Thresholds = z.output<typeof ThresholdsSchema>
+
+/** The minimums of one scope, `metric key → minimum`. */
+export const minimumsOf = (thresholds: Thresholds, scope: GateScope): Record<string, number> =>
+  scope === 'original' ? thresholds.original.minimums : thresholds[scope]
 
 /** Reads thresholds.json; a missing or unknown metric is an error, not a silently ungated one. */
 export function loadThresholds(path = THRESHOLDS_PATH): Thresholds {
@@ -65,7 +72,7 @@ export function checkThresholds(
 ): GateFailure[] {
   return GATED_METRICS[scope].flatMap((key) => {
     const value = metrics[key] ?? null
-    const minimum = thresholds[scope][key] as number
+    const minimum = minimumsOf(thresholds, scope)[key] as number
     return value === null || value < minimum ? [{ scope, key, value, minimum }] : []
   })
 }

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import { displayWidth } from '../src/text/fold.ts'
-import type { GateFailure, Thresholds } from './gate.ts'
+import { type GateFailure, minimumsOf, type Thresholds } from './gate.ts'
 import type { CaseResult } from './harness.ts'
 import { MISS_KINDS, type Miss } from './misses.ts'
 import type { EvalSummary, MetricRow } from './summary.ts'
@@ -30,7 +30,7 @@ const StoredReportSchema = z.looseObject({
   metrics: z.record(z.string(), z.number().nullable()),
 })
 
-export function writeReport(path: string, report: EvalReport): void {
+export function writeReport(path: string, report: object): void {
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`)
 }
@@ -61,8 +61,8 @@ function alignColumns(rows: string[][], right: readonly boolean[]): string {
 export const formatValue = (value: number | null, unit: MetricRow['unit']): string =>
   value === null ? '–' : unit === 'ms' ? `${Math.round(value)} ms` : value.toFixed(3)
 
-/** A run's metrics per split: dev (tuned on), test (never tuned on) and every case together. */
-export type SplitRows = { dev: readonly MetricRow[]; test: readonly MetricRow[]; all: readonly MetricRow[] }
+/** A run's metrics per split: dev (tuned on), test (never tuned on), and the original files' cases. */
+export type SplitRows = { dev: readonly MetricRow[]; test: readonly MetricRow[]; original: readonly MetricRow[] }
 
 const signed = (delta: number, unit: MetricRow['unit']) =>
   `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${unit === 'ms' ? Math.round(Math.abs(delta)) : Math.abs(delta).toFixed(3)}`
@@ -72,8 +72,8 @@ const signedGap = (test: number | null, dev: number | null, unit: MetricRow['uni
 
 /**
  * The headline table: one row per metric with its value on dev, on test, the gap (test − dev: how
- * much tuning flatters the dev figure) and over all cases, the test basis, and the minimums of the
- * gated scopes — marked ✓ or ✗ when the gate was checked (`failures` null: a subset run, the
+ * much tuning flatters the dev figure) and over the original files' cases, the test basis, and the
+ * minimums of the gated scopes — marked ✓ or ✗ when the gate was checked (`failures` null: a subset run, the
  * minimums are shown for reference).
  */
 export function formatSplitTable(
@@ -82,8 +82,8 @@ export function formatSplitTable(
   failures: GateFailure[] | null,
 ): string {
   const failing = new Set((failures ?? []).map((failure) => `${failure.scope}:${failure.key}`))
-  const gate = (scope: 'test' | 'all', key: string) => {
-    const minimum = thresholds?.[scope][key]
+  const gate = (scope: 'test' | 'original', key: string) => {
+    const minimum = thresholds ? minimumsOf(thresholds, scope)[key] : undefined
     if (minimum === undefined) return ''
     const mark = failures === null ? ' ' : failing.has(`${scope}:${key}`) ? '✗' : '✓'
     return `${mark} ≥ ${minimum.toFixed(2)}`
@@ -96,14 +96,14 @@ export function formatSplitTable(
       formatValue(dev, row.unit),
       formatValue(row.value, row.unit),
       signedGap(row.value, dev, row.unit),
-      formatValue(metricOf(rows.all, row.key), row.unit),
+      formatValue(metricOf(rows.original, row.key), row.unit),
       row.basis,
       gate('test', row.key),
-      gate('all', row.key),
+      gate('original', row.key),
     ]
   })
   return alignColumns(
-    [['metric', 'dev', 'test', 'gap', 'all', 'test over', 'test min', 'all min'], ...body],
+    [['metric', 'dev', 'test', 'gap', 'original', 'test over', 'test min', 'original min'], ...body],
     [false, true, true, true, true, false, false, false],
   )
 }

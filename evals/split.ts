@@ -51,7 +51,7 @@ const stratumOf = (file: string, c: RawCase): string => `${file}|${c.grounded ? 
 /**
  * The split of every case, keyed by id: existing splits kept, a thread that has one gives it to its
  * new cases, and each stratum's new threads are shuffled (seeded) and dealt to whichever split of
- * that stratum holds fewer cases so far.
+ * that stratum holds fewer cases so far (on a tie, to the smaller split over all).
  */
 export function assignSplits(files: ReadonlyArray<{ file: string; cases: RawCase[] }>, seed = SPLIT_SEED) {
   const assigned = new Map<string, Split>()
@@ -88,6 +88,8 @@ export function assignSplits(files: ReadonlyArray<{ file: string; cases: RawCase
     }
   }
   const strata = [...new Set([...pending.values()].map((thread) => thread.stratum))].sort()
+  const total = { dev: 0, test: 0 }
+  for (const split of assigned.values()) total[split] += 1
   for (const stratum of strata) {
     const random = seededRandom(seed ^ hashOf(stratum))
     const threads = [...pending.values()].filter((thread) => thread.stratum === stratum)
@@ -98,9 +100,12 @@ export function assignSplits(files: ReadonlyArray<{ file: string; cases: RawCase
     }
     const count = countOf(stratum)
     for (const thread of threads) {
-      const split: Split = count.dev <= count.test ? 'dev' : 'test'
+      // A tie in the stratum goes to the split that is smaller over all: odd strata do not all favour dev.
+      const split: Split =
+        count.dev < count.test || (count.dev === count.test && total.dev <= total.test) ? 'dev' : 'test'
       for (const c of thread.cases) assigned.set(c.id, split)
       count[split] += thread.cases.length
+      total[split] += thread.cases.length
     }
   }
   return assigned

@@ -105,7 +105,7 @@ describe('checkThresholds', () => {
   const halves = (keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, 0.5]))
   const thresholds: Thresholds = {
     test: halves(GATED_METRICS.test),
-    all: halves(GATED_METRICS.all),
+    original: { files: ['x.jsonl'], minimums: halves(GATED_METRICS.original) },
     external: halves(GATED_METRICS.external),
   }
   const passing = halves(GATED_METRICS.test)
@@ -121,7 +121,7 @@ describe('checkThresholds', () => {
 
   it('gates the follow-up accuracy on the test split only', () => {
     expect(checkThresholds('test', { ...passing, followUpAccuracy: 0.4 }, thresholds)).toHaveLength(1)
-    expect(checkThresholds('all', { ...passing, followUpAccuracy: 0.4 }, thresholds)).toEqual([])
+    expect(checkThresholds('original', { ...passing, followUpAccuracy: 0.4 }, thresholds)).toEqual([])
   })
 })
 
