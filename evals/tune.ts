@@ -133,9 +133,7 @@ async function groundingCases(system: EvalSystem, cases: EvalCase[]): Promise<Gr
 
 const decisions = (items: GroundingCase[], grounding: typeof GROUNDING): number[] =>
   items.map((item) =>
-    composeExtractiveAnswer(item.question, item.concepts, item.candidates, grounding).grounded === item.shouldAnswer
-      ? 1
-      : 0,
+    composeExtractiveAnswer(item.question, item.candidates, grounding).grounded === item.shouldAnswer ? 1 : 0,
   )
 
 function groundingScore(items: GroundingCase[], grounding: typeof GROUNDING): number[] {
