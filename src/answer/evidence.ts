@@ -1,4 +1,4 @@
-import { givesAnswerTypes } from '../query/answer-types.ts'
+import { type AnswerType, givesAnswerTypes } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
@@ -57,9 +57,22 @@ export function sentencesOf(content: string): Sentence[] {
 }
 
 // Sentences in which a summary says what it does not cover: an honest answer points to them, not around them.
-const GAP_STATEMENT = /未收录|未在此整理|未整理|仅覆盖|只整理了|未能核实|未核实|以官方(发布)?(文本|原文)为准/
+const GAP_STATEMENT =
+  /未收录|未在此整理|未整理|仅覆盖|只整理了|未能核实|未核实|未查到|未公开|以官方(发布)?(文本|原文)为准/
 
 export const statesCoverageGap = (sentence: string): boolean => !sentence.includes('|') && GAP_STATEMENT.test(sentence)
+
+/**
+ * The text answers the kinds of fact asked for: it gives them, or it names them and says the documents
+ * do not have them ("办理时限：目前未查到统一公开的审核时限") — which is the honest answer to "要多久".
+ */
+export const answersTypes = (types: readonly AnswerType[], text: string): boolean => {
+  const folded = foldText(text)
+  return (
+    givesAnswerTypes(types, folded) ||
+    (types.length > 0 && statesCoverageGap(folded) && types.every((type) => type.asks.test(folded)))
+  )
+}
 
 export type Evidence = {
   chunk: ScoredChunk
@@ -83,6 +96,6 @@ export function bodyOf(evidence: Evidence): Evidence['sentences'] {
  */
 export function bestSentence(sentences: Evidence['sentences'], question?: PreparedQuestion) {
   const types = question?.answerTypes ?? []
-  const giving = sentences.filter((sentence) => givesAnswerTypes(types, foldText(sentence.text)))
+  const giving = sentences.filter((sentence) => answersTypes(types, sentence.text))
   return [...(giving.length > 0 ? giving : sentences)].sort((a, b) => b.coverage - a.coverage || a.start - b.start)[0]
 }

@@ -6,6 +6,7 @@ import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
 import type { Citation } from './citations.ts'
 import {
+  answersTypes,
   bestSentence,
   bodyOf,
   coverage,
@@ -130,7 +131,7 @@ export function composeExtractiveAnswer(
   // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
   // Of the few best that give it, the one whose sentence stating it says most of the question.
   const typedCoverage = (item: Evidence) => {
-    const giving = item.sentences.filter((sentence) => givesAnswerTypes(types, foldText(sentence.text)))
+    const giving = item.sentences.filter((sentence) => answersTypes(types, sentence.text))
     return Math.max(-1, ...giving.map((sentence) => sentence.coverage))
   }
   const typed =
@@ -152,12 +153,15 @@ export function composeExtractiveAnswer(
   const lead = bestSentence(bodyOf(primary), question)
   if (!lead) return refuse('weak-quote', evidence)
   // The best match is the summary saying what it leaves out: say that, do not answer around it.
-  if (statesCoverageGap(lead.text) && lead.coverage < GAP_SENTENCE_COVERAGE)
+  if (
+    statesCoverageGap(lead.text) &&
+    lead.coverage < GAP_SENTENCE_COVERAGE &&
+    !(types.length > 0 && answersTypes(types, lead.text))
+  )
     return refuse('coverage-gap', evidence, lead.text)
   const shaped = shapeAnswer(question, primary, lead, evidence)
   // The answer names its section, so a fact stated in the heading ("六类条件") is given too.
-  if (!givesAnswerTypes(types, foldText(`${primary.chunk.section}\n${shaped.quote}`)))
-    return refuse('no-typed-fact', evidence)
+  if (!answersTypes(types, `${primary.chunk.section}\n${shaped.quote}`)) return refuse('no-typed-fact', evidence)
   // What is quoted must itself say what was asked: words scattered over a long passage are not an answer.
   if (coverage(question.concepts, `${headerOf(primary.chunk)}\n${shaped.quote}`) < grounding.minSupport)
     return refuse('weak-quote', evidence)
