@@ -1,8 +1,10 @@
-import { describeLocator, segmentAnswer, splitSection } from './answer-text.ts'
+import { describeLocator, splitSection } from './answer-text.ts'
 import type { ChatResponse, Citation } from './api-types.ts'
 import type { CitationDialog } from './citation-dialog.ts'
 import { el, replaceChildren } from './dom.ts'
 import { feedbackControls } from './feedback.ts'
+import { parseMarkdown } from './markdown.ts'
+import { renderBlocks } from './markdown-view.ts'
 import { ticketCard } from './ticket-card.ts'
 
 type AnswerActions = { dialog: CitationDialog; handOff: () => void }
@@ -22,13 +24,14 @@ const citationButton = (citation: Citation, dialog: CitationDialog) => {
   return button
 }
 
-/** The answer text with each [n] as a button that opens its passage; everything else is text. */
+/**
+ * The answer's Markdown (lists, tables, bold) as elements, each [n] a button that opens its passage;
+ * rendered again from the whole text on every streamed delta, so a table or list takes shape as it comes.
+ */
 function renderAnswerText(target: HTMLElement, answer: string, citations: Citation[], dialog: CitationDialog) {
   const byNumber = new Map(citations.map((citation) => [citation.n, citation]))
-  const parts = segmentAnswer(answer, new Set(byNumber.keys())).map((segment) =>
-    segment.kind === 'text' ? segment.text : citationButton(byNumber.get(segment.n) as Citation, dialog),
-  )
-  replaceChildren(target, ...parts)
+  const blocks = parseMarkdown(answer, new Set(byNumber.keys()))
+  replaceChildren(target, ...renderBlocks(blocks, (n) => citationButton(byNumber.get(n) as Citation, dialog)))
 }
 
 function sourcesList(citations: Citation[], dialog: CitationDialog): HTMLElement {
