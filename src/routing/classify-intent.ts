@@ -102,7 +102,7 @@ export function createIntentClassifier(examples: readonly LabelledExample[]): In
       const folded = typeof input === 'string' ? foldQuestion(input) : input.folded
       // An English "ignore all previous instructions" is an injection before it is a translated question.
       const asked = typeof input === 'string' ? folded : input.asked
-      const rule = (looksLikeManipulation(asked) ? matchRule(asked) : null) ?? matchRule(folded)
+      const rule = (asked !== folded && looksLikeManipulation(asked) ? matchRule(asked) : null) ?? matchRule(folded)
       const [best] = rule
         ? [{ label: rule.intent, probability: rule.confidence }]
         : model.rank(featuresOf(folded, audience, typeof input === 'string' ? undefined : input.words))
