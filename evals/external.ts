@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { rankPassages } from '../src/answer/answer-question.ts'
 import type { ChatResponse } from '../src/conversation/turn.ts'
+import { prepareQuestion } from '../src/query/prepare-question.ts'
 import { foldText } from '../src/text/fold.ts'
 import { checkThresholds, loadThresholds } from './gate.ts'
 import { hitAtK } from './metrics/retrieval.ts'
@@ -145,7 +146,7 @@ export async function runExternalCheck(options: { dir: string; url?: string; out
     const send = options.url ? fetchChat(options.url) : injectChat(system.app)
     for (const question of questions) {
       const response = await send({ message: question.q })
-      const ranked = await rankPassages(system.assistant, response.resolvedQuery)
+      const ranked = await rankPassages(system.assistant, prepareQuestion(response.resolvedQuery, system.assistant))
       results.push(
         judgeExternal(
           question,

@@ -1,6 +1,7 @@
 import { rankPassages } from '../src/answer/answer-question.ts'
 import type { Assistant } from '../src/assistant.ts'
 import type { ChatResponse } from '../src/conversation/turn.ts'
+import { prepareQuestion } from '../src/query/prepare-question.ts'
 import type { RetrievalMode } from '../src/retrieval/search.ts'
 import type { Intent } from '../src/routing/intents.ts'
 import type { EvalCase } from './cases.ts'
@@ -73,7 +74,7 @@ async function converse(send: SendChat, c: EvalCase): Promise<{ response: ChatRe
 async function rankAll(assistant: Assistant, query: string, expected: { docId: string; section: string }) {
   const entries = await Promise.all(
     RETRIEVAL_MODES.map(async (mode) => {
-      const passages = await rankPassages(assistant, query, { mode })
+      const passages = await rankPassages(assistant, prepareQuestion(query, assistant), { mode })
       const rank = firstRelevantRank(passages, expected)
       const top = passages.slice(0, KEEP_PASSAGES).map(({ docId, section, locator }) => ({ docId, section, locator }))
       return [mode, { rank, top }] as const

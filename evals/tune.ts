@@ -14,10 +14,9 @@
  * such gains did not hold (a +0.018 dev MRR point lost 0.016 test hit@3).
  */
 import { rankingInputs } from '../src/answer/answer-question.ts'
-import type { Concept } from '../src/answer/evidence.ts'
 import { composeExtractiveAnswer, weighEvidence } from '../src/answer/extractive.ts'
 import { GROUNDING, RANKING } from '../src/answer/tuning.ts'
-import { prepareQuery } from '../src/retrieval/query.ts'
+import { type PreparedQuestion, prepareQuestion } from '../src/query/prepare-question.ts'
 import type { ScoredChunk } from '../src/retrieval/search.ts'
 import { type EvalCase, loadCases } from './cases.ts'
 import { gridSearch, withValue } from './grid-search.ts'
@@ -42,9 +41,9 @@ const oneHot = (key: WeightKey): Weights => ({ ...Object.fromEntries(KEYS.map((k
 const idOf = (chunk: ScoredChunk) => chunk.id
 
 /** Each candidate's features, read off the ranker itself; fails when the ranker is not linear in RANKING. */
-function featuresOf(concepts: Concept[], candidates: ScoredChunk[]): Array<Record<WeightKey, number>> {
+function featuresOf(question: PreparedQuestion, candidates: ScoredChunk[]): Array<Record<WeightKey, number>> {
   const byKey = KEYS.map(
-    (key) => new Map(weighEvidence(concepts, candidates, oneHot(key)).map((e) => [idOf(e.chunk), e.rank])),
+    (key) => new Map(weighEvidence(question, candidates, oneHot(key)).map((e) => [idOf(e.chunk), e.rank])),
   )
   const features = candidates.map(
     (chunk) =>
@@ -53,7 +52,7 @@ function featuresOf(concepts: Concept[], candidates: ScoredChunk[]): Array<Recor
         number
       >,
   )
-  for (const item of weighEvidence(concepts, candidates, RANKING)) {
+  for (const item of weighEvidence(question, candidates, RANKING)) {
     const own = features[candidates.indexOf(item.chunk)] as Record<WeightKey, number>
     const sum = KEYS.reduce((total, key) => total + RANKING[key] * own[key], 0)
     if (Math.abs(sum - item.rank) > 1e-6)
@@ -81,10 +80,13 @@ async function rankingCases(system: EvalSystem, cases: EvalCase[]): Promise<Rank
     for (const message of c.history ?? [])
       sessionId ??= (await send({ message, sessionId, audience: c.audience })).sessionId
     const { resolvedQuery } = await send({ message: c.question, sessionId, audience: c.audience })
-    const { concepts, candidates } = await rankingInputs(system.assistant, resolvedQuery)
+    const { question, candidates } = await rankingInputs(
+      system.assistant,
+      prepareQuestion(resolvedQuery, system.assistant),
+    )
     const expected = { docId: c.docId, section: c.section }
     prepared.push({
-      features: featuresOf(concepts, candidates),
+      features: featuresOf(question, candidates),
       relevant: candidates.map((chunk) => passageMatches(expected, chunk)),
     })
   }
@@ -112,25 +114,26 @@ function rankingScore(items: RankingCase[], weights: Weights): number[] {
   return [mrr, hit1, hit3]
 }
 
-type GroundingCase = { question: string; concepts: Concept[]; candidates: ScoredChunk[]; shouldAnswer: boolean }
+type GroundingCase = { question: PreparedQuestion; candidates: ScoredChunk[]; shouldAnswer: boolean }
 
 async function groundingCases(system: EvalSystem, cases: EvalCase[]): Promise<GroundingCase[]> {
   const prepared: GroundingCase[] = []
   for (const c of cases) {
     // Only what reaches the extractive answerer: single-turn questions, not an article looked up by number.
     if (c.history?.length || !['policy_question', 'event_inquiry'].includes(c.intent)) continue
-    if (prepareQuery(c.question, system.assistant.glossary).article?.orderNo) continue
-    const { concepts, candidates } = await rankingInputs(system.assistant, c.question)
-    prepared.push({ question: c.question, concepts, candidates, shouldAnswer: c.grounded })
+    const { question, candidates } = await rankingInputs(
+      system.assistant,
+      prepareQuestion(c.question, system.assistant),
+    )
+    if (question.article?.orderNo) continue
+    prepared.push({ question, candidates, shouldAnswer: c.grounded })
   }
   return prepared
 }
 
 const decisions = (items: GroundingCase[], grounding: typeof GROUNDING): number[] =>
   items.map((item) =>
-    composeExtractiveAnswer(item.question, item.concepts, item.candidates, grounding).grounded === item.shouldAnswer
-      ? 1
-      : 0,
+    composeExtractiveAnswer(item.question, item.candidates, grounding).grounded === item.shouldAnswer ? 1 : 0,
   )
 
 function groundingScore(items: GroundingCase[], grounding: typeof GROUNDING): number[] {
@@ -138,7 +141,7 @@ function groundingScore(items: GroundingCase[], grounding: typeof GROUNDING): nu
   let refused = 0
   let rightlyRefused = 0
   for (const item of items) {
-    const answered = composeExtractiveAnswer(item.question, item.concepts, item.candidates, grounding).grounded
+    const answered = composeExtractiveAnswer(item.question, item.candidates, grounding).grounded
     if (answered === item.shouldAnswer) right += 1
     if (!answered) {
       refused += 1

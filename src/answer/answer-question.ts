@@ -1,17 +1,18 @@
 import type { Db } from '../db/index.ts'
 import type { Embedder } from '../embedding/index.ts'
+import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { findChunksByLocator, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
-import { type PreparedQuery, prepareQuery } from '../retrieval/query.ts'
 import { type RetrievalMode, type ScoredChunk, searchChunks } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { capAnswerText } from './answer-length.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
-import { conceptsOf } from './evidence.ts'
-import { composeExtractiveAnswer, type Evidence, weighEvidence } from './extractive.ts'
+import type { Evidence } from './evidence.ts'
+import { composeExtractiveAnswer, weighEvidence } from './extractive.ts'
 import type { Llm } from './llm.ts'
-import { articleNotCovered, NOT_COVERED, notCoveredWithGap } from './messages.ts'
-import { SEARCH_LIMIT } from './tuning.ts'
+import { articleNotCovered, ENGLISH_LEAD, notCovered, notCoveredWithGap } from './messages.ts'
+import type { RefusalReason } from './refusals.ts'
+import { LIST_SEARCH_LIMIT, SEARCH_LIMIT } from './tuning.ts'
 
 export type AnswerDeps = { db: Db; embedder: Embedder; glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
 
@@ -20,20 +21,23 @@ export type Answer = {
   grounded: boolean
   mode: 'extractive' | 'llm'
   citations: Citation[]
+  /** The named gate that refused, when not grounded. */
+  refusalReason?: RefusalReason
   /** The best retrieved passages, for evaluation and for the LLM. */
   evidence: Evidence[]
 }
 
-const notGrounded = (answer: string, evidence: Evidence[] = []): Answer => ({
+const notGrounded = (answer: string, refusalReason: RefusalReason, evidence: Evidence[] = []): Answer => ({
   answer,
   grounded: false,
   mode: 'extractive',
   citations: [],
+  refusalReason,
   evidence,
 })
 
 /** "75号令第三条": the article itself, or a plain statement that the summary does not include it. */
-async function answerArticle(deps: AnswerDeps, query: PreparedQuery): Promise<Answer | null> {
+async function answerArticle(deps: AnswerDeps, query: PreparedQuestion): Promise<Answer | null> {
   const article = query.article
   if (!article?.orderNo) return null
   const docNo = `第${article.orderNo}号`
@@ -43,7 +47,10 @@ async function answerArticle(deps: AnswerDeps, query: PreparedQuery): Promise<An
   const first = chunks[0]
   if (!first) {
     const doc = documents[0] as (typeof documents)[number]
-    return notGrounded(articleNotCovered(doc.title, article.locator, doc.meta.note))
+    return notGrounded(
+      articleNotCovered(doc.title, article.locator, doc.meta.note, query.folded),
+      'article-not-covered',
+    )
   }
   const body = chunks.map((chunk) => chunk.content.split('\n').slice(1).join('\n').trim() || chunk.content)
   const citations = chunks.map((chunk, index) => citationFor(index + 1, chunk, body[index] as string, 1))
@@ -57,7 +64,7 @@ async function answerArticle(deps: AnswerDeps, query: PreparedQuery): Promise<An
 }
 
 /** "75号令…": when the question names an order, passages of other documents do not answer it. */
-function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuery): ScoredChunk[] {
+function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuestion): ScoredChunk[] {
   if (query.orderNumbers.length === 0) return candidates
   const named = candidates.filter((chunk) =>
     query.orderNumbers.some((n) => (chunk.meta.doc_no ?? '').includes(`第${n}号`)),
@@ -65,25 +72,36 @@ function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuery): Sco
   return named.length > 0 ? named : candidates
 }
 
-async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuery, mode?: RetrievalMode) {
-  const candidates = await searchChunks(deps.db, deps.embedder, query, { limit: SEARCH_LIMIT, mode })
-  return preferNamedOrders(candidates, query)
+const candidateLimit = (query: PreparedQuestion) => (query.shape === 'list' ? LIST_SEARCH_LIMIT : SEARCH_LIMIT)
+
+/** A follow-up about the subject of the exchange is answered from the subject's document when it can be. */
+function preferDocument(candidates: ScoredChunk[], docId: string | undefined): ScoredChunk[] {
+  const own = docId ? candidates.filter((chunk) => chunk.docId === docId) : []
+  return own.length > 0 ? own : candidates
+}
+
+export type AnswerOptions = { mode?: RetrievalMode; preferDocId?: string }
+
+async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
+  const candidates = await searchChunks(deps.db, deps.embedder, query, {
+    limit: candidateLimit(query),
+    mode: options.mode,
+  })
+  return preferDocument(preferNamedOrders(candidates, query), options.preferDocId)
 }
 
 /**
  * The passages in the order the answerer weighs them: what "retrieval" means for evaluation.
  * `mode` switches off one side of the hybrid search, for the baselines.
  */
-export async function rankPassages(deps: AnswerDeps, question: string, options: { mode?: RetrievalMode } = {}) {
-  const { concepts, candidates } = await rankingInputs(deps, question, options)
-  return weighEvidence(concepts, candidates).map((item) => item.chunk)
+export async function rankPassages(deps: AnswerDeps, question: PreparedQuestion, options: AnswerOptions = {}) {
+  const candidates = await retrieveCandidates(deps, question, options)
+  return weighEvidence(question, candidates).map((item) => item.chunk)
 }
 
-/** What the ranker weighs for a question: its concepts and the retrieved candidates (for evals/tune.ts). */
-export async function rankingInputs(deps: AnswerDeps, question: string, options: { mode?: RetrievalMode } = {}) {
-  const query = prepareQuery(question, deps.glossary)
-  const candidates = await retrieveCandidates(deps, query, options.mode)
-  return { concepts: conceptsOf(question, deps.glossary, deps.vocabulary), candidates }
+/** What the ranker weighs for a question: the prepared question and the retrieved candidates (for evals/tune.ts). */
+export async function rankingInputs(deps: AnswerDeps, question: PreparedQuestion, options: AnswerOptions = {}) {
+  return { question, candidates: await retrieveCandidates(deps, question, options) }
 }
 
 /**
@@ -93,24 +111,24 @@ export async function rankingInputs(deps: AnswerDeps, question: string, options:
  */
 export async function answerQuestion(
   deps: AnswerDeps,
-  question: string,
-  options: { mode?: RetrievalMode } = {},
+  query: PreparedQuestion,
+  options: AnswerOptions = {},
 ): Promise<Answer> {
-  const query = prepareQuery(question, deps.glossary)
   const direct = await answerArticle(deps, query)
   if (direct) return { ...direct, answer: capAnswerText(direct.answer) }
 
-  const candidates = await retrieveCandidates(deps, query, options.mode)
-  const extractive = composeExtractiveAnswer(question, conceptsOf(question, deps.glossary, deps.vocabulary), candidates)
+  const candidates = await retrieveCandidates(deps, query, options)
+  const extractive = composeExtractiveAnswer(query, candidates)
   if (!extractive.grounded) {
     const top = extractive.evidence[0]?.chunk
     return notGrounded(
-      extractive.gap && top ? notCoveredWithGap(top.title, extractive.gap) : NOT_COVERED,
+      extractive.gap && top ? notCoveredWithGap(top.title, extractive.gap, query.folded) : notCovered(query.folded),
+      extractive.reason,
       extractive.evidence,
     )
   }
   return {
-    answer: capAnswerText(extractive.answer),
+    answer: capAnswerText(query.english ? `${ENGLISH_LEAD}\n\n${extractive.answer}` : extractive.answer),
     grounded: true,
     mode: 'extractive',
     citations: extractive.citations,

@@ -164,7 +164,11 @@ function supportSpan(passage: ClaimPassage, claims: string[], glossary: Glossary
  * passages the answer cites. Failing sentences are removed; each surviving [n] gets the span of
  * passage n that supports the sentences citing it.
  */
-export function checkClaims(answer: string, passages: ClaimPassage[], glossary: Glossary = { groups: [] }): ClaimCheck {
+export function checkClaims(
+  answer: string,
+  passages: ClaimPassage[],
+  glossary: Glossary = { groups: [], english: [] },
+): ClaimCheck {
   const byNumber = new Map(passages.map((passage) => [passage.n, passage]))
   const textOf = (passage: ClaimPassage) => [passage.header, ...passage.parts.map((part) => part.content)].join('\n')
   const sentences = splitSentences(answer)

@@ -1,47 +1,15 @@
-import type { Vocabulary } from '../retrieval/vocabulary.ts'
+import { type AnswerType, givesAnswerTypes } from '../query/answer-types.ts'
+import type { Concept } from '../query/concepts.ts'
+import type { PreparedQuestion } from '../query/prepare-question.ts'
+import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
-import type { Glossary } from '../text/glossary.ts'
-import { idfOf } from '../text/idf.ts'
-import { segmentWords } from '../text/segment.ts'
-
-/** One thing the question asks about, and the words that count as saying it. */
-export type Concept = { word: string; alternatives: string[]; weight: number; known: boolean }
-
-/**
- * The question's content words, each with its glossary synonyms, weighted by idf: "3c免办要多久"
- * asks about 3C (or 强制性产品认证, CCC…), 免办 (or 免予办理…) and 多久.
- */
-export function conceptsOf(question: string, glossary: Glossary, vocabulary: Vocabulary): Concept[] {
-  const folded = foldText(question)
-  // Glossary phrases in the question are concepts of their own: "怎么申请" is met by "怎样申请".
-  const phrases = glossary.groups.flatMap((group) =>
-    group.filter((term) => term.length > 1 && folded.includes(term)).map((term) => ({ term, group })),
-  )
-  const longest = phrases.filter(
-    ({ term }) => !phrases.some((other) => other.term !== term && other.term.includes(term)),
-  )
-  const words = [...new Set(segmentWords(question))].filter((word) => !longest.some(({ term }) => term.includes(word)))
-  // Search mode also yields the parts of long words; a part adds nothing its whole does not.
-  const wholes = words.filter((word) => !words.some((other) => other !== word && other.includes(word)))
-  const entries = [
-    ...longest.map(({ term, group }) => ({ word: term, alternatives: group })),
-    ...wholes.map((word) => {
-      const group = glossary.groups.find((terms) => terms.some((term) => term === word))
-      return { word, alternatives: group ?? [word] }
-    }),
-  ]
-  return entries.map(({ word, alternatives }) => {
-    const frequency = Math.max(...alternatives.map((term) => vocabulary.documentFrequency(term)))
-    // jieba's idf says how telling a word is in Chinese at large; the store's own, how telling among its chunks.
-    const corpusIdf = Math.log(1 + vocabulary.chunkCount / Math.max(frequency, 1)) / Math.log(1 + vocabulary.chunkCount)
-    return { word, alternatives, weight: Math.min(idfOf(word), 12) * (0.5 + 0.5 * corpusIdf), known: frequency > 0 }
-  })
-}
 
 /** Share of the question's weight in words the knowledge store never uses. */
 export function unknownShare(concepts: Concept[]): number {
-  const total = concepts.reduce((sum, concept) => sum + concept.weight, 0)
-  const unknown = concepts.filter((concept) => !concept.known).reduce((sum, concept) => sum + concept.weight, 0)
+  // A question word ("多少钱") asks for a fact; it is not a topic the documents should be about.
+  const topics = concepts.filter((concept) => !concept.asks)
+  const total = topics.reduce((sum, concept) => sum + concept.weight, 0)
+  const unknown = topics.filter((concept) => !concept.known).reduce((sum, concept) => sum + concept.weight, 0)
   return total === 0 ? 1 : unknown / total
 }
 
@@ -54,15 +22,19 @@ export function coverage(concepts: Concept[], text: string): number {
     // Words the store never uses can be met by no passage: they do not count against any.
     if (!concept.known) continue
     total += concept.weight
-    if (concept.alternatives.some((term) => folded.includes(term))) {
+    // "多久" is said by "7个工作日" or named by "处理时限", not only by the word itself.
+    if (
+      concept.alternatives.some((term) => folded.includes(term)) ||
+      concept.asks?.gives.test(folded) ||
+      concept.asks?.asks.test(folded)
+    ) {
       covered += concept.weight
       continue
     }
     // A long word the text says in other order or in parts ("质量管理体系认证" vs "质量管理体系的认证").
-    const parts = segmentWords(concept.word).filter((part) => part !== concept.word && part.length > 1)
-    if (parts.length > 0) {
-      const found = parts.filter((part) => folded.includes(part)).length
-      covered += (concept.weight * found) / parts.length / 2
+    if (concept.parts.length > 0) {
+      const found = concept.parts.filter((part) => folded.includes(part)).length
+      covered += (concept.weight * found) / concept.parts.length / 2
     }
   }
   return total === 0 ? 0 : covered / total
@@ -85,6 +57,45 @@ export function sentencesOf(content: string): Sentence[] {
 }
 
 // Sentences in which a summary says what it does not cover: an honest answer points to them, not around them.
-const GAP_STATEMENT = /未收录|未在此整理|未整理|仅覆盖|只整理了|未能核实|未核实|以官方(发布)?(文本|原文)为准/
+const GAP_STATEMENT =
+  /未收录|未在此整理|未整理|仅覆盖|只整理了|未能核实|未核实|未查到|未公开|以官方(发布)?(文本|原文)为准/
 
 export const statesCoverageGap = (sentence: string): boolean => !sentence.includes('|') && GAP_STATEMENT.test(sentence)
+
+/**
+ * The text answers the kinds of fact asked for: it gives them, or it names them and says the documents
+ * do not have them ("办理时限：目前未查到统一公开的审核时限") — which is the honest answer to "要多久".
+ */
+export const answersTypes = (types: readonly AnswerType[], text: string): boolean => {
+  const folded = foldText(text)
+  return (
+    givesAnswerTypes(types, folded) ||
+    (types.length > 0 && statesCoverageGap(folded) && types.every((type) => type.asks.test(folded)))
+  )
+}
+
+export type Evidence = {
+  chunk: ScoredChunk
+  /** Coverage of the question by the chunk with its document title and section. */
+  coverage: number
+  rank: number
+  sentences: Array<Sentence & { coverage: number }>
+}
+
+/** The chunk's sentences without its heading line: a heading is not an answer. */
+export function bodyOf(evidence: Evidence): Evidence['sentences'] {
+  const [first, ...rest] = evidence.sentences
+  if (!first) return []
+  const headingLine = evidence.chunk.content.split('\n')[0] ?? ''
+  return rest.length > 0 && first.text === headingLine.trim() ? rest : evidence.sentences
+}
+
+/**
+ * The best sentence of a chunk: of those that give the kind of fact asked for (if any), the one
+ * covering most of the question, earliest on a tie.
+ */
+export function bestSentence(sentences: Evidence['sentences'], question?: PreparedQuestion) {
+  const types = question?.answerTypes ?? []
+  const giving = sentences.filter((sentence) => answersTypes(types, sentence.text))
+  return [...(giving.length > 0 ? giving : sentences)].sort((a, b) => b.coverage - a.coverage || a.start - b.start)[0]
+}

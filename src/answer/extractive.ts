@@ -1,40 +1,38 @@
+import { givesAnswerTypes } from '../query/answer-types.ts'
+import type { Concept } from '../query/concepts.ts'
+import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
-import { answerTypesOf, givesAnswerTypes, identifiersOf } from './answer-type.ts'
-import { type Citation, citationFor, describeLocation } from './citations.ts'
-import { type Concept, coverage, type Sentence, sentencesOf, statesCoverageGap, unknownShare } from './evidence.ts'
+import type { Citation } from './citations.ts'
 import {
-  EXTRA_PASSAGE_SHARE,
-  EXTRA_SENTENCE_COVERAGE,
-  GAP_SENTENCE_COVERAGE,
-  GROUNDING,
-  MAX_CITATIONS,
-  QUOTE_TARGET,
-  RANKING,
-  SHORT_BODY,
-  TYPED_CANDIDATES,
-} from './tuning.ts'
+  answersTypes,
+  bestSentence,
+  bodyOf,
+  coverage,
+  type Evidence,
+  sentencesOf,
+  statesCoverageGap,
+  unknownShare,
+} from './evidence.ts'
+import type { RefusalReason } from './refusals.ts'
+import { shapeAnswer } from './shape.ts'
+import { GAP_SENTENCE_COVERAGE, GROUNDING, MIN_MATTER_COVERAGE, RANKING, TYPED_CANDIDATES } from './tuning.ts'
 
-export type Evidence = {
-  chunk: ScoredChunk
-  /** Coverage of the question by the chunk with its document title and section. */
-  coverage: number
-  rank: number
-  sentences: Array<Sentence & { coverage: number }>
-}
+export type { Evidence } from './evidence.ts'
 
 export type ExtractiveResult =
   | { grounded: true; answer: string; citations: Citation[]; evidence: Evidence[] }
-  | { grounded: false; gap: string | null; evidence: Evidence[] }
+  | { grounded: false; reason: RefusalReason; gap: string | null; evidence: Evidence[] }
 
-const headerOf = (chunk: ChunkRecord): string =>
+export const headerOf = (chunk: ChunkRecord): string =>
   [chunk.title, chunk.meta.doc_no, chunk.meta.official_title, chunk.section].filter(Boolean).join('\n')
 
 const contextOf = (chunk: ChunkRecord): string => `${headerOf(chunk)}\n${chunk.content}`
 
 /** Scores the retrieved chunks and their sentences against the question, best first. */
-export function weighEvidence(concepts: Concept[], candidates: ScoredChunk[], weights = RANKING): Evidence[] {
+export function weighEvidence(question: PreparedQuestion, candidates: ScoredChunk[], weights = RANKING): Evidence[] {
+  const concepts = question.concepts
   const best = candidates[0]?.score ?? 1
   return candidates
     .map((chunk) => {
@@ -78,28 +76,11 @@ function titleSpecificity(concepts: Concept[], title: string): number {
   return Math.min(named / core.length, 1)
 }
 
-/** The chunk's sentences without its heading line: a heading is not an answer. */
-function bodyOf(evidence: Evidence): Evidence['sentences'] {
-  const [first, ...rest] = evidence.sentences
-  if (!first) return []
-  const headingLine = evidence.chunk.content.split('\n')[0] ?? ''
-  return rest.length > 0 && first.text === headingLine.trim() ? rest : evidence.sentences
-}
-
-/**
- * The best sentence of a chunk: of those that give the kind of fact asked for (if any), the one
- * covering most of the question, earliest on a tie.
- */
-function bestSentence(sentences: Evidence['sentences'], types: ReturnType<typeof answerTypesOf> = []) {
-  const giving = sentences.filter((sentence) => givesAnswerTypes(types, sentence.text))
-  return [...(giving.length > 0 ? giving : sentences)].sort((a, b) => b.coverage - a.coverage || a.start - b.start)[0]
-}
-
 /** Every year, number or Latin name of the question is in the passage (or a glossary synonym of it is). */
-function mentionsIdentifiers(question: string, chunk: ChunkRecord, concepts: Concept[]): boolean {
+function mentionsIdentifiers(question: PreparedQuestion, chunk: ChunkRecord): boolean {
   const context = foldText(contextOf(chunk))
-  return identifiersOf(question).every((identifier) => {
-    const concept = concepts.find((item) => item.word.includes(identifier))
+  return question.identifiers.every((identifier) => {
+    const concept = question.concepts.find((item) => item.word.includes(identifier))
     return (
       (concept?.alternatives ?? [identifier]).some((term) => context.includes(term)) || context.includes(identifier)
     )
@@ -107,107 +88,82 @@ function mentionsIdentifiers(question: string, chunk: ChunkRecord, concepts: Con
 }
 
 /**
- * The span to quote: the whole body of a short chunk; otherwise the best sentence widened by its
- * neighbours to about QUOTE_TARGET characters. Always a verbatim slice of the chunk.
+ * How much of what the question is about — its matter, not the aspect asked — the passage names.
+ * Words the documents never use count half: they may be filler ("靠谱"), or the very thing asked
+ * about that no document mentions ("小区", "房子"). A passage that shares the aspect words but not
+ * the matter answers a different question ("食品经营许可证怎么办理" is not answered by 生产许可证).
  */
-function quoteAround(evidence: Evidence, best: Evidence['sentences'][number]): string {
-  const body = bodyOf(evidence)
-  const content = evidence.chunk.content
-  const spanOf = (from: number, to: number) => {
-    const first = body[from] as Sentence
-    const last = body[to] as Sentence
-    return content.slice(first.start, last.start + last.text.length)
+export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): number {
+  const matter = question.concepts.filter((concept) => !concept.aspect && !concept.asks)
+  const context = foldText(contextOf(chunk))
+  let total = 0
+  let covered = 0
+  for (const concept of matter) {
+    const weight = concept.known ? concept.weight : concept.weight / 2
+    total += weight
+    if (concept.known && coverage([concept], context) >= 1) covered += weight
   }
-  if (spanOf(0, body.length - 1).length <= SHORT_BODY) return spanOf(0, body.length - 1)
-  let from = body.indexOf(best)
-  let to = from
-  while (spanOf(from, to).length < QUOTE_TARGET && (from > 0 || to < body.length - 1)) {
-    const next = body[to + 1]
-    const previous = body[from - 1]
-    // Widen towards the neighbour that says more of the question; after the best sentence on a tie.
-    if (next && (!previous || next.coverage >= previous.coverage)) to += 1
-    else from -= 1
-  }
-  return spanOf(from, to)
+  return total === 0 ? 1 : covered / total
 }
 
-function notesFor(chunks: ChunkRecord[]): string[] {
-  const notes: string[] = []
-  for (const chunk of chunks) {
-    if (chunk.meta.valid_period) {
-      notes.push(
-        `《${chunk.title}》是${chunk.meta.valid_period}的活动安排，相关活动可能已经结束，最新安排请咨询工作人员。`,
-      )
-    }
-  }
-  if (chunks.some((chunk) => /非官方原文|要点|整理/.test(chunk.meta.note ?? ''))) {
-    notes.push('以上内容出自对官方文本的整理摘要，具体以官方发布的文本为准。')
-  }
-  return [...new Set(notes)]
-}
+const refuse = (reason: RefusalReason, evidence: Evidence[], gap: string | null = null): ExtractiveResult => ({
+  grounded: false,
+  reason,
+  gap,
+  evidence,
+})
 
 /**
- * The default, offline answerer: picks the sentences that answer the question from the best
- * passages and composes a short Chinese answer, each statement marked [n] and named in words.
+ * The default, offline answerer: picks what answers the question from the best passages, refuses
+ * with a named reason when they do not, and shapes the answer the way the question asks (list,
+ * steps, a fact first, table rows) — every quote a verbatim slice of a stored chunk.
  */
 export function composeExtractiveAnswer(
-  question: string,
-  concepts: Concept[],
+  question: PreparedQuestion,
   candidates: ScoredChunk[],
   grounding = GROUNDING,
 ): ExtractiveResult {
-  const weighed = weighEvidence(concepts, candidates)
-  const types = answerTypesOf(question)
+  // A question naming a year, code or Latin name is answered only by passages that mention it.
+  const all = weighEvidence(question, candidates)
+  const weighed = all.filter((item) => mentionsIdentifiers(question, item.chunk))
+  if (all.length > 0 && weighed.length === 0) return refuse('missing-identifier', all)
+  const types = question.answerTypes
   // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
-  const primary =
+  // Of the few best that give it, the one whose sentence stating it says most of the question.
+  const typedCoverage = (item: Evidence) => {
+    const giving = item.sentences.filter((sentence) => answersTypes(types, sentence.text))
+    return Math.max(-1, ...giving.map((sentence) => sentence.coverage))
+  }
+  const typed =
     types.length === 0
       ? weighed[0]
-      : weighed.slice(0, TYPED_CANDIDATES).find((item) => givesAnswerTypes(types, item.chunk.content))
+      : weighed
+          .slice(0, TYPED_CANDIDATES)
+          .filter((item) => typedCoverage(item) >= 0)
+          .sort((a, b) => typedCoverage(b) - typedCoverage(a))[0]
+  const primary = typed ?? weighed[0]
   // The passage answered from leads the evidence, so that callers (and the LLM) see it first.
   const evidence = primary ? [primary, ...weighed.filter((item) => item !== primary)] : weighed
-  if (primary && !mentionsIdentifiers(question, primary.chunk, concepts))
-    return { grounded: false, gap: null, evidence }
-  if (!primary || primary.coverage < grounding.minCoverage || unknownShare(concepts) > grounding.maxUnknownShare) {
-    return { grounded: false, gap: null, evidence }
-  }
-  const lead = bestSentence(bodyOf(primary), types)
-  const quote = lead && quoteAround(primary, lead)
-  if (lead && !givesAnswerTypes(types, quote ?? '')) return { grounded: false, gap: null, evidence }
-  if (!lead || !quote) return { grounded: false, gap: null, evidence }
-  // What is quoted must itself say what was asked: words scattered over a long passage are not an answer.
-  const support = coverage(concepts, `${headerOf(primary.chunk)}\n${quote}`)
-  if (support < grounding.minSupport) return { grounded: false, gap: null, evidence }
+  if (!primary) return refuse('no-passages', evidence)
+  if (unknownShare(question.concepts) > grounding.maxUnknownShare) return refuse('unknown-terms', evidence)
+  if (primary.coverage < grounding.minCoverage) return refuse('low-coverage', evidence)
+  if (!typed) return refuse('no-typed-fact', evidence)
+  if (matterCoverage(question, primary.chunk) < MIN_MATTER_COVERAGE) return refuse('false-grounding', evidence)
+
+  const lead = bestSentence(bodyOf(primary), question)
+  if (!lead) return refuse('weak-quote', evidence)
   // The best match is the summary saying what it leaves out: say that, do not answer around it.
-  if (statesCoverageGap(lead.text) && lead.coverage < GAP_SENTENCE_COVERAGE)
-    return { grounded: false, gap: lead.text, evidence }
-
-  const citations: Citation[] = []
-  citations.push(citationFor(1, primary.chunk, quote, primary.coverage))
-  const lines = [`根据《${primary.chunk.title}》${describeLocation(primary.chunk)}：${quote}[1]`]
-
-  // Another passage earns a place only if it answers as fully as the first: a loosely related one
-  // would send the reader to the wrong section.
-  const threshold = Math.max(grounding.minCoverage, primary.coverage * EXTRA_PASSAGE_SHARE)
-  const others = evidence
-    .slice(1)
-    .filter((item) => item !== primary && item.coverage >= threshold && item.chunk.section !== primary.chunk.section)
-  const points: string[] = []
-  for (const item of others) {
-    if (citations.length >= MAX_CITATIONS) break
-    const sentence = bestSentence(bodyOf(item))
-    if (
-      !sentence ||
-      sentence.coverage < EXTRA_SENTENCE_COVERAGE ||
-      statesCoverageGap(sentence.text) ||
-      quote.includes(sentence.text)
-    )
-      continue
-    const n = citations.length + 1
-    citations.push(citationFor(n, item.chunk, sentence.text, item.coverage))
-    points.push(`- ${sentence.text}[${n}]（《${item.chunk.title}》${describeLocation(item.chunk)}）`)
-  }
-  if (points.length > 0) lines.push('', '另外：', ...points)
-  const notes = notesFor([primary.chunk, ...others.slice(0, citations.length - 1).map((item) => item.chunk)])
-  if (notes.length > 0) lines.push('', `提示：${notes.join('')}`)
-  return { grounded: true, answer: lines.join('\n'), citations, evidence }
+  if (
+    statesCoverageGap(lead.text) &&
+    lead.coverage < GAP_SENTENCE_COVERAGE &&
+    !(types.length > 0 && answersTypes(types, lead.text))
+  )
+    return refuse('coverage-gap', evidence, lead.text)
+  const shaped = shapeAnswer(question, primary, lead, evidence)
+  // The answer names its section, so a fact stated in the heading ("六类条件") is given too.
+  if (!answersTypes(types, `${primary.chunk.section}\n${shaped.quote}`)) return refuse('no-typed-fact', evidence)
+  // What is quoted must itself say what was asked: words scattered over a long passage are not an answer.
+  if (coverage(question.concepts, `${headerOf(primary.chunk)}\n${shaped.quote}`) < grounding.minSupport)
+    return refuse('weak-quote', evidence)
+  return { grounded: true, answer: shaped.answer, citations: shaped.citations, evidence }
 }

@@ -1,15 +1,24 @@
 /** Fixed replies, in one place so that their wording can be reviewed by the bureau. */
 
-export const WHERE_TO_TURN =
+const TO_CONSUMER_LINE =
   '如需进一步帮助：消费投诉或违法举报，请拨打 12315 或登录全国 12315 平台；其他问题可以点击“转人工”，或直接告诉我“转人工”，由工作人员为您解答。'
+const TO_STAFF =
+  '如需进一步帮助：认证、免办、计量检定、质量帮扶等办事问题，可以点击“转人工”，或直接告诉我“转人工”，由工作人员为您解答，也可以咨询所在地市场监管部门。'
 
-export const NOT_COVERED = `抱歉，现有资料没有涉及这个问题，为免误导，我不作推测。${WHERE_TO_TURN}`
+// A consumer's dispute belongs to 12315; an enterprise's CCC or ISO question does not.
+const CONSUMER_MATTER = /投诉|举报|消费|维权|退货|退款|赔偿|买到|买的|商家|假货|假冒|缺斤|短斤|少秤|12315/
 
-export const notCoveredWithGap = (title: string, gap: string): string =>
-  `抱歉，这个问题超出了现有资料的范围。《${title}》中说明：${gap}\n${WHERE_TO_TURN}`
+/** Where to turn when the documents do not answer: the route that fits the question asked. */
+export const whereToTurn = (folded: string): string => (CONSUMER_MATTER.test(folded) ? TO_CONSUMER_LINE : TO_STAFF)
 
-export const articleNotCovered = (title: string, locator: string, note: string | undefined): string =>
-  `抱歉，资料中的《${title}》没有收录${locator}的内容${note ? `（${note.replace(/^本文为/, '说明：本文为')}）` : ''}。为免误导，我不作推测，请以官方发布的文本为准。\n${WHERE_TO_TURN}`
+export const notCovered = (folded: string): string =>
+  `抱歉，现有资料没有涉及这个问题，为免误导，我不作推测。${whereToTurn(folded)}`
+
+export const notCoveredWithGap = (title: string, gap: string, folded: string): string =>
+  `抱歉，这个问题超出了现有资料的范围。《${title}》中说明：${gap}\n${whereToTurn(folded)}`
+
+export const articleNotCovered = (title: string, locator: string, note: string | undefined, folded: string): string =>
+  `抱歉，资料中的《${title}》没有收录${locator}的内容${note ? `（${note.replace(/^本文为/, '说明：本文为')}）` : ''}。为免误导，我不作推测，请以官方发布的文本为准。\n${whereToTurn(folded)}`
 
 export const OUT_OF_SCOPE =
   '抱歉，这个请求不在本服务的范围内。我是浦东新区市场监管局质量基础设施“一站式”服务助手，可以解答强制性产品认证（3C）及免办、质量管理体系认证、计量器具强制检定、消费投诉举报、75号令和76号令（质量安全主体责任）以及“质量月”活动等问题，也可以帮您转人工或登记服务需求。'
@@ -21,3 +30,6 @@ export const THANKS = '不客气！还有其他问题可以随时问我。'
 
 /** Said before the extractive answer when the model's streamed answer could not be used. */
 export const MODEL_ANSWER_WITHDRAWN = '（模型生成的回答未能完成核对，以下改为资料原文摘录。）'
+
+/** The one line in English before an answer quoted from the Chinese documents. */
+export const ENGLISH_LEAD = "From the bureau's documents (quoted in Chinese, with the source named):"

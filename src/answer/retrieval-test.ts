@@ -1,5 +1,6 @@
 import type { ChatDeps } from '../conversation/turn.ts'
 import { todayInShanghai } from '../faq/faq-answer.ts'
+import { prepareQuestion } from '../query/prepare-question.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { type Answer, answerQuestion, rankPassages } from './answer-question.ts'
 
@@ -64,12 +65,14 @@ const passageOf = (chunk: ScoredChunk, position: number, weighed?: { rank: numbe
  * recorded: no turn, no FAQ hit.
  */
 export async function testRetrieval(deps: ChatDeps, query: string, limit: number): Promise<RetrievalTest> {
-  const answer = await answerQuestion(deps, query)
+  const answer = await answerQuestion(deps, prepareQuestion(query, deps))
   // A question naming an article is answered by lookup, without weighing: show the search anyway.
   const passages =
     answer.evidence.length > 0
       ? answer.evidence.slice(0, limit).map((item, index) => passageOf(item.chunk, index + 1, item))
-      : (await rankPassages(deps, query)).slice(0, limit).map((chunk, index) => passageOf(chunk, index + 1))
+      : (await rankPassages(deps, prepareQuestion(query, deps)))
+          .slice(0, limit)
+          .map((chunk, index) => passageOf(chunk, index + 1))
   const match = deps.faqs ? await deps.faqs.match(query, todayInShanghai(new Date())) : null
   return {
     query,

@@ -1,31 +1,92 @@
-import { type Concept, conceptsOf } from '../answer/evidence.ts'
-import type { Vocabulary } from '../retrieval/vocabulary.ts'
-import { foldText } from '../text/fold.ts'
-import type { Glossary } from '../text/glossary.ts'
-
-// Openings that lean on what was said before: "那需要准备什么材料？", "多久能办好？", "它收费吗？".
-const LEANS_ON_CONTEXT =
-  /^(那|那么|那个|这个|这种|这样|这|它|他们|还有|还要|另外|然后|如果|要是|那如果|此外|以及|同时)|^(需要|要|得|该)(准备|交|带|提供|多久|多少|什么|怎么|去哪)|^(多久|多长时间|几天|多少钱|费用|收费|在哪|去哪|哪里|怎么办|怎么申请|怎么弄|流程|材料)/
-
-const TOPIC_WORDS = 4
-
-/** The strongest words of an earlier question: what a follow-up is about when it does not say. */
-function topicOf(previous: string, glossary: Glossary, vocabulary: Vocabulary): string {
-  const concepts = conceptsOf(previous, glossary, vocabulary).filter((concept: Concept) => concept.known)
-  return concepts
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, TOPIC_WORDS)
-    .map((concept) => concept.word)
-    .join(' ')
-}
-
-export const leansOnContext = (message: string): boolean => LEANS_ON_CONTEXT.test(foldText(message))
+import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
+import { type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
 
 /**
- * The question to search for: a follow-up carries the topic of the previous turn with it; a
- * question that stands on its own is searched as asked.
+ * What the conversation is about: the document and the matter asked about (CCC免办, 电子秤强检, 投诉),
+ * not the last word said. A follow-up ("那需要多久？", "要交钱吗？", "办理流程呢") is answered about
+ * it; an answered question that names its own matter replaces it.
  */
-export function withTopicOf(previous: string, message: string, glossary: Glossary, vocabulary: Vocabulary): string {
-  const topic = topicOf(previous, glossary, vocabulary)
-  return topic ? `${topic} ${message}` : message
+export type Subject = {
+  docId: string
+  terms: string[]
+  /** The other words of the last question: what "那76号令呢？" asks again about a new matter. */
+  asked: string[]
+}
+
+const SUBJECT_TERMS = 3
+
+/** The matter of an answered question: its strongest known words that are not an aspect, and the cited document. */
+export function subjectOf(question: PreparedQuestion, answer: Answer): Subject | null {
+  const docId = answer.citations[0]?.docId
+  if (!answer.grounded || !docId) return null
+  const terms = question.concepts
+    .filter((concept) => concept.known && !concept.aspect)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, SUBJECT_TERMS)
+    .map((concept) => concept.word)
+  const asked = question.concepts.map((concept) => concept.word).filter((word) => !terms.includes(word))
+  return terms.length > 0 ? { docId, terms, asked } : null
+}
+
+// "那76号令呢？": a new matter and nothing else — the last question is asked again about it.
+const NEW_MATTER_ONLY = 2
+
+/** A question that names its own matter (an article, an order, several known terms) is not a follow-up. */
+// "第三条讲的啥" names an article but not whose: it leans on the order being discussed.
+const standsAlone = (question: PreparedQuestion): boolean =>
+  (question.article === null || question.article.orderNo !== null) &&
+  (question.article !== null ||
+    question.orderNumbers.length > 0 ||
+    question.concepts.filter((concept) => concept.known && !concept.aspect).length > 1)
+
+/** The follow-up asked about the subject: its terms first, then the message as asked. */
+function aboutSubject(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): PreparedQuestion {
+  // "那76号令呢？" after a question on order 75 asks about 76, "第四条呢？" after 第三条 about 第四条:
+  // the earlier reference is not carried along.
+  const terms = subject.terms.filter(
+    (term) =>
+      (question.orderNumbers.length === 0 || !/\d+号/.test(term)) &&
+      (question.article === null || !/第.+条/.test(term)),
+  )
+  return prepareQuestion(`${terms.join(' ')} ${question.text}`, deps)
+}
+
+/** `question`: what was answered (the message, or the follow-up completed with the subject), prepared. */
+export type ContextualAnswer = {
+  resolvedQuery: string
+  question: PreparedQuestion
+  result: Answer
+  subject: Subject | null
+}
+
+/**
+ * Answers from the documents, keeping the subject of the exchange: a follow-up that leans on it is
+ * completed with it and answered from its document first; a question that stands alone is answered
+ * as asked, and if the documents do not answer it, a short one is tried once more about the subject.
+ */
+export async function answerWithContext(
+  deps: AnswerDeps,
+  question: PreparedQuestion,
+  subject: Subject | null,
+): Promise<ContextualAnswer> {
+  const resolved = (query: PreparedQuestion, result: Answer): ContextualAnswer => ({
+    resolvedQuery: query.text,
+    question: query,
+    result,
+    subject: query === question || query.orderNumbers.length > 0 ? (subjectOf(query, result) ?? subject) : subject,
+  })
+  if (!subject) return resolved(question, await answerQuestion(deps, question))
+  if (question.leansOnContext && standsAlone(question) && question.concepts.length <= NEW_MATTER_ONLY) {
+    const again = prepareQuestion(`${question.text} ${subject.asked.join(' ')}`, deps)
+    return resolved(again, await answerQuestion(deps, again))
+  }
+  if ((question.leansOnContext || question.article) && !standsAlone(question)) {
+    const followUp = aboutSubject(deps, question, subject)
+    return resolved(followUp, await answerQuestion(deps, followUp, { preferDocId: subject.docId }))
+  }
+  const alone = await answerQuestion(deps, question)
+  if (alone.grounded || standsAlone(question)) return resolved(question, alone)
+  const followUp = aboutSubject(deps, question, subject)
+  const combined = await answerQuestion(deps, followUp, { preferDocId: subject.docId })
+  return combined.grounded ? resolved(followUp, combined) : resolved(question, alone)
 }

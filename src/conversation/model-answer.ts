@@ -1,9 +1,10 @@
 import type { Answer, AnswerDeps } from '../answer/answer-question.ts'
 import type { RemovedClaim } from '../answer/claims.ts'
-import { conceptsOf, unknownShare } from '../answer/evidence.ts'
+import { unknownShare } from '../answer/evidence.ts'
 import type { Evidence } from '../answer/extractive.ts'
 import { generateAnswer, type ModelPassage } from '../answer/llm-answer.ts'
 import { MODEL_ANSWER_WITHDRAWN } from '../answer/messages.ts'
+import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { getSectionChunks } from '../retrieval/chunks-repo.ts'
 import type { TurnBudget, TurnLog } from './turn-budget.ts'
 import type { TurnEvents } from './turn-events.ts'
@@ -23,8 +24,8 @@ export type ModelAnswer = Answer & { removedClaims?: RemovedClaim[] }
  */
 export const MODEL_FLOOR = { minCoverage: 0.45, maxPassages: 5 }
 
-function plausible(deps: AnswerDeps, question: string, extractive: Answer): boolean {
-  const known = 1 - unknownShare(conceptsOf(question, deps.glossary, deps.vocabulary))
+function plausible(question: PreparedQuestion, extractive: Answer): boolean {
+  const known = 1 - unknownShare(question.concepts)
   return (extractive.evidence[0]?.coverage ?? 0) * known >= MODEL_FLOOR.minCoverage
 }
 
@@ -49,14 +50,14 @@ async function passagesFor(deps: AnswerDeps, evidence: Evidence[]): Promise<Mode
  */
 export async function answerWithModel(
   deps: AnswerDeps,
-  question: string,
+  question: PreparedQuestion,
   extractive: Answer,
   turn: TurnContext,
 ): Promise<ModelAnswer> {
   // A named article is quoted whole (no evidence to weigh): nothing for the model to add.
-  if (!deps.llm || extractive.evidence.length === 0 || !plausible(deps, question, extractive)) return extractive
+  if (!deps.llm || extractive.evidence.length === 0 || !plausible(question, extractive)) return extractive
   const { budget, events } = turn
-  const generated = await generateAnswer(deps.llm, question, await passagesFor(deps, extractive.evidence), {
+  const generated = await generateAnswer(deps.llm, question.text, await passagesFor(deps, extractive.evidence), {
     signal: budget.signal,
     firstTokenMs: Math.min(budget.firstTokenMs, budget.remainingMs()),
     stallMs: budget.stallMs,

@@ -1,7 +1,6 @@
 import { type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
 import type { Citation } from '../answer/citations.ts'
 import type { RemovedClaim } from '../answer/claims.ts'
-import { conceptsOf } from '../answer/evidence.ts'
 import type { LlmOutcome } from '../answer/llm-outcome.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
 import { ClientGoneError, ConflictError } from '../errors.ts'
@@ -10,16 +9,17 @@ import type { FaqIndex } from '../faq/faq-index.ts'
 import { advanceIntake, cancelIntake, type IntakeState, type IntakeTurn, startIntake } from '../intake/intake.ts'
 import type { NotifyChannel } from '../intake/intake-fields.ts'
 import { afterCancel, isAside } from '../intake/intake-parse.ts'
-import { findArticleReference } from '../retrieval/query.ts'
+import { type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
 import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from '../routing/intents.ts'
 import type { RoutingClassifier } from '../routing/llm-classifier.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
 import type { WorkCalendar } from '../tickets/sla.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
-import { leansOnContext, withTopicOf } from './follow-up.ts'
+import { answerWithContext, type Subject } from './follow-up.ts'
 import { rewriteFollowUp } from './follow-up-llm.ts'
 import { GUIDANCE_QUESTIONS } from './guidance.ts'
 import { answerWithModel, type ModelAnswer, type TurnContext } from './model-answer.ts'
+import { answersInScope } from './scope.ts'
 import {
   appendTurn,
   type ChatSession,
@@ -74,8 +74,8 @@ export type ChatResponse = {
   intake?: { step: string; category: TicketCategory; question?: string; placeholder?: string }
 }
 
-/** Session state between turns: an intake in progress and where it started. */
-type ChatState = { intake?: IntakeState; intakeIntent?: Intent; intakeStartedAtTurn?: number }
+/** Session state between turns: an intake in progress and where it started; the subject of the exchange. */
+type ChatState = { intake?: IntakeState; intakeIntent?: Intent; intakeStartedAtTurn?: number; subject?: Subject | null }
 
 const THANKING = /谢谢|多谢|感谢|谢啦|thank/i
 // Below this, the classifier's reading of a context-leaning follow-up yields to the earlier turn's intent.
@@ -83,32 +83,25 @@ const FOLLOW_UP_CONFIDENCE = 0.6
 
 type TurnResult = Omit<ChatResponse, 'sessionId' | 'turnId'> & { state: ChatState }
 
-/** A question that names its own subject (an article, or several known terms) is not a follow-up. */
-const standsAlone = (deps: ChatDeps, message: string): boolean =>
-  findArticleReference(message) !== null ||
-  conceptsOf(message, deps.glossary, deps.vocabulary).filter((concept) => concept.known).length > 2
-
-/** The question to search for: as asked, or a follow-up completed by the model or with the earlier topic. */
-async function chooseQuestion(deps: ChatDeps, message: string, previous: ChatTurn | undefined, turn: TurnContext) {
-  const rewrite = async (earlier: ChatTurn) =>
-    (deps.llm && (await rewriteFollowUp(deps.llm, earlier.resolvedQuery, message, turn.budget))) ||
-    withTopicOf(earlier.resolvedQuery, message, deps.glossary, deps.vocabulary)
-  if (previous && leansOnContext(message)) {
-    const rewritten = await rewrite(previous)
-    return { resolvedQuery: rewritten, result: await answerQuestion(deps, rewritten) }
-  }
-  const alone = await answerQuestion(deps, message)
-  if (alone.grounded || !previous || standsAlone(deps, message)) return { resolvedQuery: message, result: alone }
-  // A short question that cannot stand alone may still be about what was just discussed.
-  const rewritten = await rewrite(previous)
-  const combined = await answerQuestion(deps, rewritten)
-  return combined.grounded ? { resolvedQuery: rewritten, result: combined } : { resolvedQuery: message, result: alone }
-}
-
-/** Answers from the documents: the model writes the answer when configured, the extractive one stands in. */
-async function answerWithContext(deps: ChatDeps, message: string, previous: ChatTurn | undefined, turn: TurnContext) {
-  const { resolvedQuery, result } = await chooseQuestion(deps, message, previous, turn)
-  return { resolvedQuery, result: await answerWithModel(deps, resolvedQuery, result, turn) }
+/**
+ * Answers from the documents, keeping the subject of the exchange (src/conversation/follow-up.ts). With
+ * a model configured, a follow-up is first rewritten by it into a question that stands alone (the
+ * subject carried offline when it cannot), and the model writes the answer from the evidence found.
+ */
+async function answerInContext(
+  deps: ChatDeps,
+  question: PreparedQuestion,
+  subject: Subject | null,
+  previous: ChatTurn | undefined,
+  turn: TurnContext,
+) {
+  const rewritten =
+    deps.llm && previous && question.leansOnContext
+      ? await rewriteFollowUp(deps.llm, previous.resolvedQuery, question.text, turn.budget)
+      : null
+  const asked = rewritten ? prepareQuestion(rewritten, deps) : question
+  const answered = await answerWithContext(deps, asked, subject)
+  return { ...answered, result: await answerWithModel(deps, answered.question, answered.result, turn) }
 }
 
 const transcriptOf = (turns: ChatTurn[], message: string, reply: string) => [
@@ -128,9 +121,20 @@ const ticketView = (ticket: OpenedTicket) => ({
   slaDueAt: ticket.slaDueAt.toISOString(),
 })
 
-async function answerAside(deps: ChatDeps, message: string, turns: ChatTurn[], turn: TurnContext): Promise<TurnResult> {
-  const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1), turn)
-  return { ...fromAnswer(result), intent: 'policy_question', resolvedQuery, state: {} }
+async function answerAside(
+  deps: ChatDeps,
+  message: string,
+  subject: Subject | null,
+  turns: ChatTurn[],
+  turn: TurnContext,
+): Promise<TurnResult> {
+  const answered = await answerInContext(deps, prepareQuestion(message, deps), subject, turns.at(-1), turn)
+  return {
+    ...fromAnswer(answered.result),
+    intent: 'policy_question',
+    resolvedQuery: answered.resolvedQuery,
+    state: { subject: answered.subject },
+  }
 }
 
 async function continueIntake(
@@ -146,13 +150,27 @@ async function continueIntake(
   if (rest !== null) {
     // "算了先不投诉了，我就想问下…": drop the form, then answer the rest (a question is never a new form).
     const next = isAside(rest)
-      ? await answerAside(deps, rest, turns, turn)
-      : await handleNewMessage(deps, session, session.audience, turns, rest, turn)
+      ? await answerAside(deps, rest, state.subject ?? null, turns, turn)
+      : await handleNewMessage(
+          deps,
+          session,
+          session.audience,
+          turns,
+          prepareQuestion(rest, deps),
+          state.subject ?? null,
+          turn,
+        )
     return { ...next, answer: `${cancelIntake(intake).reply}\n\n${next.answer}` }
   }
   if (intake.step !== 'confirm' && isAside(message)) {
     // Answer the question, then ask again for what the form still needs: nothing typed is lost.
-    const { resolvedQuery, result } = await answerWithContext(deps, message, turns.at(-1), turn)
+    const { resolvedQuery, result } = await answerInContext(
+      deps,
+      prepareQuestion(message, deps),
+      state.subject ?? null,
+      turns.at(-1),
+      turn,
+    )
     const again = advanceIntake(intake, '')
     return {
       ...fromAnswer(result),
@@ -166,7 +184,9 @@ async function continueIntake(
   const step = advanceIntake(intake, message)
   const base = { grounded: false, mode: 'extractive' as const, citations: [], resolvedQuery: message }
   const intent = state.intakeIntent ?? 'service_request'
-  if (step.cancelled) return { ...base, intent, answer: step.reply, intake: intakeView(step), state: {} }
+  if (step.cancelled) {
+    return { ...base, intent, answer: step.reply, intake: intakeView(step), state: { subject: state.subject } }
+  }
   if (!step.done) {
     return {
       ...base,
@@ -193,7 +213,7 @@ async function continueIntake(
     intent,
     answer: `${step.reply}\n${describeOpenedTicket(ticket)}`,
     ticket: ticketView(ticket),
-    state: {},
+    state: { subject: state.subject },
   }
 }
 
@@ -202,33 +222,51 @@ async function handleNewMessage(
   session: ChatSession,
   audience: Audience,
   turns: ChatTurn[],
-  message: string,
+  question: PreparedQuestion,
+  subject: Subject | null,
   turn: TurnContext,
 ): Promise<TurnResult> {
+  const message = question.text
   const previous = turns.at(-1)
   const { budget } = turn
-  const classification = await deps.classifier.classify(message, audience, {
+  const classification = await deps.classifier.classify(question, audience, {
     signal: budget.signal,
     onLlmError: (error, timedOut) => budget.record('routing', budget.outcomeOf(timedOut), error),
   })
   await checkClient(turn.clientSignal)
   let intent = classification.intent
-  if (previous && leansOnContext(message) && classification.confidence < FOLLOW_UP_CONFIDENCE) intent = previous.intent
-  const plain = { grounded: false, mode: 'extractive' as const, citations: [], resolvedQuery: message, state: {} }
+  if (previous && question.leansOnContext && classification.confidence < FOLLOW_UP_CONFIDENCE) intent = previous.intent
+  const plain = {
+    grounded: false,
+    mode: 'extractive' as const,
+    citations: [],
+    resolvedQuery: message,
+    state: { subject },
+  }
 
   if (intent === 'smalltalk') return { ...plain, intent, answer: THANKING.test(message) ? THANKS : GREETING }
-  if (intent === 'out_of_scope') return { ...plain, intent, answer: OUT_OF_SCOPE }
+  if (intent === 'out_of_scope') {
+    // Scope follows the knowledge: what the loaded documents answer strongly is not declined.
+    const inScope = await answersInScope(deps, question)
+    if (!inScope) return { ...plain, intent, answer: OUT_OF_SCOPE, refusalReason: 'out-of-scope' }
+    return { ...fromAnswer(inScope), intent: 'policy_question', resolvedQuery: message, state: { subject } }
+  }
 
   if (!TICKET_INTENTS.has(intent)) {
     const faq = await answerFromFaq(deps, message)
-    if (faq) return { ...faq, intent, resolvedQuery: message, state: {} }
-    const { resolvedQuery, result } = await answerWithContext(deps, message, previous, turn)
-    return { ...fromAnswer(result), intent, resolvedQuery, state: {} }
+    if (faq) return { ...faq, intent, resolvedQuery: message, state: { subject } }
+    const answered = await answerInContext(deps, question, subject, previous, turn)
+    return {
+      ...fromAnswer(answered.result),
+      intent,
+      resolvedQuery: answered.resolvedQuery,
+      state: { subject: answered.subject },
+    }
   }
 
   // Complaints and requests: what the documents say first, then the details staff need.
   const category = classification.category ?? 'other'
-  const { resolvedQuery, result } = await guidanceFor(deps, intent, category, message)
+  const { resolvedQuery, result } = await guidanceFor(deps, intent, category, question)
   const started = startIntake({
     category,
     audience,
@@ -253,17 +291,18 @@ async function handleNewMessage(
  * The guidance that goes before a ticket form: what the documents say to the message itself, or
  * else to the standing question of its category. Someone asking for a person gets no guesswork.
  */
-async function guidanceFor(deps: ChatDeps, intent: Intent, category: TicketCategory, message: string) {
+async function guidanceFor(deps: ChatDeps, intent: Intent, category: TicketCategory, question: PreparedQuestion) {
+  const message = question.text
   const none = {
     resolvedQuery: message,
     result: { answer: '', grounded: false, mode: 'extractive' as const, citations: [], evidence: [] },
   }
   if (intent === 'human_handoff') return none
-  const own = await answerQuestion(deps, message)
+  const own = await answerQuestion(deps, question)
   if (own.grounded) return { resolvedQuery: message, result: own }
   const standing = GUIDANCE_QUESTIONS[category]
   if (!standing) return none
-  const guidance = await answerQuestion(deps, standing)
+  const guidance = await answerQuestion(deps, prepareQuestion(standing, deps))
   return guidance.grounded ? { resolvedQuery: standing, result: guidance } : none
 }
 
@@ -279,6 +318,7 @@ const fromAnswer = (answer: ModelAnswer) => ({
   mode: answer.mode,
   citations: answer.citations,
   ...(answer.removedClaims?.length ? { removedClaims: answer.removedClaims } : {}),
+  ...(answer.refusalReason ? { refusalReason: answer.refusalReason } : {}),
 })
 
 export type TurnOptions = {
@@ -352,7 +392,15 @@ async function takeTurn(
   const result =
     state.intake && state.intake.step !== 'submitted' && state.intake.step !== 'cancelled'
       ? await continueIntake(deps, session, state, turns, message, turn)
-      : await handleNewMessage(deps, session, audience, turns, message, turn)
+      : await handleNewMessage(
+          deps,
+          session,
+          audience,
+          turns,
+          prepareQuestion(message, deps),
+          state.subject ?? null,
+          turn,
+        )
   const { state: nextState, ...reply } = result
   const llmOutcome = budget.outcome()
   const response = { ...reply, ...(llmOutcome ? { llmOutcome } : {}) }

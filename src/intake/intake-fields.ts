@@ -1,4 +1,5 @@
-import { foldForRouting, ticketCategory } from '../routing/intent-rules.ts'
+import { ticketCategory } from '../routing/intent-rules.ts'
+import { foldQuestion } from '../text/typos.ts'
 import type { Audience, DetailField, TicketCategory } from '../tickets/model.ts'
 import { requiresAddress, requiresCompanyName } from '../tickets/new-ticket.ts'
 
@@ -69,7 +70,7 @@ export function formOf(category: TicketCategory, texts: readonly string[]): Inta
 export function categoryFromConversation(current: TicketCategory, texts: readonly string[]): TicketCategory {
   if (current !== 'other') return current
   for (const text of [...texts].reverse()) {
-    const found = ticketCategory('human_handoff', foldForRouting(text))
+    const found = ticketCategory('human_handoff', foldQuestion(text))
     if (found && found !== 'other') return found
   }
   return 'other'

@@ -1,8 +1,8 @@
 import type { Db } from '../db/index.ts'
 import { toVectorLiteral } from '../db/index.ts'
 import type { Embedder } from '../embedding/index.ts'
+import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { type ChunkRecord, type ChunkRow, toChunkRecord } from './chunks-repo.ts'
-import type { PreparedQuery } from './query.ts'
 
 export type RetrievalMode = 'hybrid' | 'vector' | 'lexical'
 
@@ -73,11 +73,11 @@ const toNumber = (value: number | string | null): number | null => (value === nu
 export async function searchChunks(
   db: Db,
   embedder: Embedder,
-  query: PreparedQuery,
+  query: Pick<PreparedQuestion, 'searchWords' | 'embeddingText'>,
   options: { limit?: number; mode?: RetrievalMode } = {},
 ): Promise<ScoredChunk[]> {
   const mode = options.mode ?? 'hybrid'
-  const tsQuery = mode === 'vector' ? '' : toTsQuery(query.words)
+  const tsQuery = mode === 'vector' ? '' : toTsQuery(query.searchWords)
   const vector = mode === 'lexical' ? null : toVectorLiteral(await embedder.embedQuery(query.embeddingText))
   const rows = await db.query<HybridRow>(HYBRID_SQL, [
     tsQuery || null,

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { isCjk } from '../text/fold.ts'
 import { segmentWords } from '../text/segment.ts'
-import { cueFeatures, foldForRouting, matchRule, mentionsSafetyRisk, ticketCategory } from './intent-rules.ts'
+import { foldQuestion } from '../text/typos.ts'
+import { cueFeatures, looksLikeManipulation, matchRule, mentionsSafetyRisk, ticketCategory } from './intent-rules.ts'
 import {
   AUDIENCES,
   type Audience,
@@ -58,8 +60,13 @@ export function loadLabelledExamples(path: string): LabelledExample[] {
   return examples
 }
 
+/** A message to classify: as typed, or already prepared once for the turn (then nothing is folded or segmented again). */
+export type RoutingInput = string | Pick<PreparedQuestion, 'text' | 'folded' | 'asked' | 'words'>
+
+export const routingTextOf = (input: RoutingInput): string => (typeof input === 'string' ? input : input.text)
+
 export type IntentClassifier = {
-  classify(text: string, audience?: Audience): Classification
+  classify(input: RoutingInput, audience?: Audience): Classification
 }
 
 /**
@@ -67,8 +74,8 @@ export type IntentClassifier = {
  * cues and the audience. Characters and bigrams carry what the word list drops as stop words (请, 吗,
  * 我们) and survive typos and words jieba cuts differently.
  */
-function featuresOf(folded: string, audience: Audience | undefined): string[] {
-  const features = segmentWords(folded)
+function featuresOf(folded: string, audience: Audience | undefined, words = segmentWords(folded)): string[] {
+  const features = [...words]
   const chars = [...folded].filter(isCjk)
   features.push(...chars.map((char) => `'${char}`))
   const padded = ['^', ...chars, '$']
@@ -86,17 +93,19 @@ function featuresOf(folded: string, audience: Audience | undefined): string[] {
 export function createIntentClassifier(examples: readonly LabelledExample[]): IntentClassifier {
   const model = trainSoftmaxRegression<Intent>(
     examples.map((example) => ({
-      features: featuresOf(foldForRouting(example.text), example.audience),
+      features: featuresOf(foldQuestion(example.text), example.audience),
       label: example.intent,
     })),
   )
   return {
-    classify(text, audience) {
-      const folded = foldForRouting(text)
-      const rule = matchRule(folded)
+    classify(input, audience) {
+      const folded = typeof input === 'string' ? foldQuestion(input) : input.folded
+      // An English "ignore all previous instructions" is an injection before it is a translated question.
+      const asked = typeof input === 'string' ? folded : input.asked
+      const rule = (asked !== folded && looksLikeManipulation(asked) ? matchRule(asked) : null) ?? matchRule(folded)
       const [best] = rule
         ? [{ label: rule.intent, probability: rule.confidence }]
-        : model.rank(featuresOf(folded, audience))
+        : model.rank(featuresOf(folded, audience, typeof input === 'string' ? undefined : input.words))
       const intent = best!.label
       const category = ticketCategory(intent, folded)
       return {

@@ -1,36 +1,19 @@
-import { foldText } from '../text/fold.ts'
+import { foldQuestion } from '../text/typos.ts'
 import { assessPriority } from '../tickets/priority.ts'
 import type { Intent, TicketCategory } from './intents.ts'
 
 /**
  * Hand-written lexicon for the cases that need no model: greetings, hand-off requests, prompt
  * injection, first-person complaints, requests for an on-site service. Everything here works on
- * text from `foldForRouting` (simplified, lower case, half-width punctuation).
+ * text from `foldQuestion` (simplified, lower case, half-width punctuation).
  */
 
-// Misspellings seen in chat logs: pinyin input picks a homophone. Kept to pairs that cannot mean anything else.
-const TYPOS: [RegExp, string][] = [
-  [/人功/g, '人工'],
-  [/免半/g, '免办'],
-  [/活东/g, '活动'],
-  [/检订/g, '检定'],
-  [/投述/g, '投诉'],
-  [/认正/g, '认证'],
-  [/质量越/g, '质量月'],
-]
-
-export function foldForRouting(text: string): string {
-  let folded = foldText(text)
-  for (const [typo, fix] of TYPOS) folded = folded.replace(typo, fix)
-  return folded
-}
-
-/** `describesSafetyRisk` for text already passed through `foldForRouting`. */
+/** `describesSafetyRisk` for text already passed through `foldQuestion`. */
 // One list of hazards for routing and for ticket priority, so that the two never disagree.
 export const mentionsSafetyRisk = (folded: string): boolean => assessPriority(folded).priority === 'high'
 
 /** True when a message describes a danger to people: fire, gas, electric shock, injury, poisoning. */
-export const describesSafetyRisk = (text: string): boolean => mentionsSafetyRisk(foldForRouting(text))
+export const describesSafetyRisk = (text: string): boolean => mentionsSafetyRisk(foldQuestion(text))
 
 const INJECTION = [
   /(忽略|无视|忘掉|忘记|不要管|跳过).{0,10}(指令|指示|设定|规则|提示|限制|要求|约束)/,

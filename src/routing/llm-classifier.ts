@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { Llm } from '../answer/llm.ts'
-import type { IntentClassifier } from './classify-intent.ts'
-import { foldForRouting, looksLikeManipulation, mentionsSafetyRisk, ticketCategory } from './intent-rules.ts'
+import { foldQuestion } from '../text/typos.ts'
+import { type IntentClassifier, type RoutingInput, routingTextOf } from './classify-intent.ts'
+import { looksLikeManipulation, mentionsSafetyRisk, ticketCategory } from './intent-rules.ts'
 import { type Audience, type Classification, INTENTS, TICKET_CATEGORIES, TICKET_INTENTS } from './intents.ts'
 import { INTENT_SYSTEM_PROMPT, intentUserPrompt } from './prompts.ts'
 
@@ -37,7 +38,7 @@ export async function classifyWithLlm(
       { signal },
     ),
   )
-  const folded = foldForRouting(text)
+  const folded = foldQuestion(text)
   const isTicket = TICKET_INTENTS.has(reply.intent)
   const category = !isTicket
     ? null
@@ -58,7 +59,7 @@ export type RoutedClassification = Classification & { source: 'llm' | 'offline' 
 export type ClassifyCall = { signal?: AbortSignal; onLlmError?: (error: unknown, timedOut: boolean) => void }
 
 export type RoutingClassifier = {
-  classify(text: string, audience?: Audience, call?: ClassifyCall): Promise<RoutedClassification>
+  classify(input: RoutingInput, audience?: Audience, call?: ClassifyCall): Promise<RoutedClassification>
 }
 
 export type RoutingClassifierOptions = {
@@ -94,9 +95,10 @@ export function createRoutingClassifier({
   onLlmError,
 }: RoutingClassifierOptions): RoutingClassifier {
   return {
-    async classify(text, audience, call = {}) {
-      const fallback = (): RoutedClassification => ({ ...offline.classify(text, audience), source: 'offline' })
-      if (!llm || looksLikeManipulation(foldForRouting(text))) return fallback()
+    async classify(input, audience, call = {}) {
+      const text = routingTextOf(input)
+      const fallback = (): RoutedClassification => ({ ...offline.classify(input, audience), source: 'offline' })
+      if (!llm || looksLikeManipulation(typeof input === 'string' ? foldQuestion(text) : input.asked)) return fallback()
       const cap = AbortSignal.timeout(timeoutMs)
       const signal = call.signal ? AbortSignal.any([call.signal, cap]) : cap
       try {

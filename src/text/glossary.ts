@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { z } from 'zod'
+import { ENGLISH_TERMS_FILE, type EnglishTerms, loadEnglishTerms } from './english.ts'
 import { foldText } from './fold.ts'
 import { addWords } from './segment.ts'
 
@@ -8,18 +10,25 @@ const GlossaryFile = z.array(z.array(z.string().min(1)).min(2))
 /** The glossary's file name inside the knowledge folder; ingest and the chat both read it. */
 export const GLOSSARY_FILE = 'glossary.json'
 
-/** Groups of terms that mean the same thing; the first of each is the documents' own wording. */
-export type Glossary = { groups: string[][] }
+/**
+ * Groups of terms that mean the same thing (the first of each is the documents' own wording), and the
+ * English term list that lets an English question be asked in the documents' Chinese.
+ */
+export type Glossary = { groups: string[][]; english: EnglishTerms }
 
-/** Reads knowledge/glossary.json; a missing file is an empty glossary, a malformed one an error. */
+/**
+ * Reads knowledge/glossary.json and the english.json beside it; a missing file is empty, a malformed
+ * one an error.
+ */
 export function loadGlossary(path: string): Glossary {
-  if (!existsSync(path)) return { groups: [] }
+  const english = loadEnglishTerms(join(dirname(path), ENGLISH_TERMS_FILE))
+  if (!existsSync(path)) return { groups: [], english }
   const parsed = GlossaryFile.safeParse(JSON.parse(readFileSync(path, 'utf8')))
   if (!parsed.success) throw new Error(`${path}: expected an array of term groups (arrays of two or more strings)`)
   const groups = parsed.data.map((group) => group.map(foldText))
   // Teaching jieba the terms keeps "免办" or "75号令" whole instead of cut into meaningless pieces.
   addWords(groups.flat().filter((term) => !term.includes(' ')))
-  return { groups }
+  return { groups, english }
 }
 
 /** Terms from the glossary that a text implies but may not contain: "3c" brings "强制性产品认证". */

@@ -97,7 +97,7 @@ describe('checkClaims', () => {
   })
 
   it('accepts glossary synonyms of a term', () => {
-    const glossary = { groups: [['强制性产品认证', '3c认证', 'ccc认证']] }
+    const glossary = { groups: [['强制性产品认证', '3c认证', 'ccc认证']], english: [] }
     expect(checkClaims('免予办理3C认证需要提交申请书[1]。', [CCC], glossary).removed).toEqual([])
   })
 })

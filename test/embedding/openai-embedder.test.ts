@@ -3,8 +3,9 @@ import { ingestKnowledge } from '../../ingest/pipeline.ts'
 import { createPgliteDb, type Db, migrate } from '../../src/db/index.ts'
 import { EmbeddingDimensionError } from '../../src/embedding/index.ts'
 import { createOpenAIEmbedder } from '../../src/embedding/openai-embedder.ts'
-import { prepareQuery } from '../../src/retrieval/query.ts'
+import { prepareQuestion } from '../../src/query/prepare-question.ts'
 import { searchChunks } from '../../src/retrieval/search.ts'
+import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
 import { type EmbeddingShape, type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts'
 
 const texts = Array.from({ length: 40 }, (_, i) => `第${i + 1}条 计量器具强制检定的申请材料之${i}`)
@@ -70,10 +71,15 @@ describe('OpenAI-compatible embeddings (fake vLLM, Ollama and Xinference endpoin
       fake.embeddings.failures.push(503)
       const summary = await ingestKnowledge({ db, embedder: bgeM3, dir: 'knowledge' })
       expect(summary.files.every((file) => file.status !== 'failed')).toBe(true)
-      const found = await searchChunks(db, bgeM3, prepareQuery('电子秤年检', { groups: [] }), {
-        limit: 5,
-        mode: 'vector',
-      })
+      const found = await searchChunks(
+        db,
+        bgeM3,
+        prepareQuestion('电子秤年检', { glossary: { groups: [], english: [] }, vocabulary: createVocabulary([]) }),
+        {
+          limit: 5,
+          mode: 'vector',
+        },
+      )
       expect(found.length).toBeGreaterThan(0)
 
       fake.embeddings.dimension = 768

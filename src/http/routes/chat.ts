@@ -1,10 +1,18 @@
+import type { FastifyBaseLogger } from 'fastify'
 import { setTurnFeedback } from '../../conversation/sessions-repo.ts'
-import { type ChatDeps, handleChatMessage } from '../../conversation/turn.ts'
+import { type ChatDeps, type ChatResponse, handleChatMessage } from '../../conversation/turn.ts'
 import { NotFoundError } from '../../errors.ts'
 import { whileClientWaits } from '../client-gone.ts'
 import { ChatRequestSchema, ChatResponseSchema, FeedbackResponse, FeedbackSchema } from '../contract/chat.ts'
 import { commonErrors, ErrorResponse } from '../contract/common.ts'
 import type { App } from '../zod-schemas.ts'
+
+/** One info line per turn: what was decided and how fast — never the message or the answer. */
+function logTurn(log: FastifyBaseLogger, response: ChatResponse, started: number): void {
+  const { intent, grounded, mode, refusalReason } = response
+  const latencyMs = Math.round(performance.now() - started)
+  log.info({ turn: { intent, grounded, mode, refusalReason: refusalReason ?? null, latencyMs } }, 'chat turn')
+}
 
 const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
 
@@ -19,10 +27,14 @@ export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): vo
         response: { 200: ChatResponseSchema, ...commonErrors },
       },
     },
-    async (request, reply) =>
-      whileClientWaits(request, reply, (signal) =>
+    async (request, reply) => {
+      const started = performance.now()
+      const response = await whileClientWaits(request, reply, (signal) =>
         handleChatMessage(deps.chat(), request.body, { signal, log: request.log }),
-      ),
+      )
+      logTurn(request.log, response, started)
+      return response
+    },
   )
 
   app.post(
@@ -35,6 +47,7 @@ export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): vo
       },
     },
     async (request, reply) => {
+      const started = performance.now()
       // The stream opens with the first event: a failure before it is still an ordinary JSON error.
       let open = false
       const send = (event: string, data: unknown) => {
@@ -59,7 +72,10 @@ export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): vo
             onEvent: (event) => {
               if (event.type === 'citations') send('citations', { citations: event.citations })
               else if (event.type === 'delta') send('delta', { text: event.text })
-              else send('done', event.response)
+              else {
+                logTurn(request.log, event.response, started)
+                send('done', event.response)
+              }
             },
           }),
         )

@@ -1,0 +1,18 @@
+/**
+ * Why a question was not answered from the documents: each gate has a name, stored with the turn
+ * (`chat_turns.refusal_reason`), logged, and listed by the eval's per-case misses.
+ */
+export const REFUSAL_REASONS = {
+  'no-passages': 'nothing was retrieved for the question',
+  'missing-identifier': 'the question names a year, code or Latin name the passage does not mention',
+  'unknown-terms': 'most of the question is in words the documents never use',
+  'low-coverage': 'the best passage covers too little of the question',
+  'false-grounding': 'a key term of the question is absent from the passage',
+  'no-typed-fact': 'the question asks for a kind of fact (amount, phone, date, duration …) the passage does not give',
+  'weak-quote': 'the quotable span itself does not say what was asked',
+  'coverage-gap': 'the document says it does not cover this',
+  'article-not-covered': 'the summary of the named order does not include that article',
+  'out-of-scope': 'not a question for this service, and no document answers it',
+} as const
+
+export type RefusalReason = keyof typeof REFUSAL_REASONS

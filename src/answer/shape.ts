@@ -1,0 +1,197 @@
+import type { PreparedQuestion } from '../query/prepare-question.ts'
+import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
+import { asMarkdown, type Line, lineAt, linesOf, sliceOf, tableAround } from './blocks.ts'
+import { type Citation, citationFor, describeLocation } from './citations.ts'
+import { bestSentence, bodyOf, type Evidence, statesCoverageGap } from './evidence.ts'
+import {
+  BLOCK_LIMIT,
+  EXTRA_PASSAGE_SHARE,
+  EXTRA_SENTENCE_COVERAGE,
+  LIST_MIN_COVERAGE,
+  LIST_SHARE,
+  MAX_CITATIONS,
+  MAX_LIST_ITEMS,
+  QUOTE_TARGET,
+  SHORT_BODY,
+} from './tuning.ts'
+
+export type ShapedAnswer = { answer: string; quote: string; citations: Citation[] }
+type Sentence = Evidence['sentences'][number]
+
+const sourceOf = (chunk: ChunkRecord) => `《${chunk.title}》${describeLocation(chunk)}`
+
+/** Lines after the chunk's heading line: a heading is not an answer. */
+function bodyLines(chunk: ChunkRecord): Line[] {
+  const lines = linesOf(chunk.content)
+  return lines.length > 1 && chunk.content.startsWith(lines[0]?.text ?? '\u0000') && lines[0]?.kind !== 'table'
+    ? lines.slice(1)
+    : lines
+}
+
+/** Widens a verbatim span [start, end) so that table rows in it are whole and keep their header. */
+function wholeRows(chunk: ChunkRecord, start: number, end: number): string {
+  const lines = linesOf(chunk.content)
+  const first = lineAt(lines, start)
+  const last = lineAt(lines, end - 1)
+  const span = lines.slice(Math.max(first, 0), last + 1)
+  if (!span.some((line) => line.kind === 'table')) return chunk.content.slice(start, end)
+  const tableIndex = first + span.findIndex((line) => line.kind === 'table')
+  const header = tableAround(lines, tableIndex, new Set())[0]
+  const from = header && header.start < (lines[first]?.start ?? start) ? header.start : (lines[first]?.start ?? start)
+  const lastLine = lines[last] as Line
+  return chunk.content.slice(from, lastLine.start + lastLine.text.length)
+}
+
+/**
+ * The span to quote: the whole body of a short chunk; otherwise the best sentence widened by its
+ * neighbours to about QUOTE_TARGET characters. Always a verbatim slice of the chunk, table rows whole.
+ */
+function quoteAround(evidence: Evidence, best: Sentence, fromStart = false): string {
+  const body = bodyOf(evidence)
+  const end = (s: Sentence) => s.start + s.text.length
+  const first = body[0] ?? best
+  const last = body.at(-1) ?? best
+  if (end(last) - first.start <= SHORT_BODY) return wholeRows(evidence.chunk, first.start, end(last))
+  let from = fromStart ? 0 : body.indexOf(best)
+  let to = Math.max(from, body.indexOf(best))
+  const length = () => end(body[to] as Sentence) - (body[from] as Sentence).start
+  while (length() < QUOTE_TARGET && (from > 0 || to < body.length - 1)) {
+    const next = body[to + 1]
+    const previous = body[from - 1]
+    // Widen towards the neighbour that says more of the question; after the best sentence on a tie.
+    if (next && (!previous || next.coverage >= previous.coverage)) to += 1
+    else from -= 1
+  }
+  return wholeRows(evidence.chunk, (body[from] as Sentence).start, end(body[to] as Sentence))
+}
+
+/** Lines from `first` to `last` of a chunk's body, whole, cut at BLOCK_LIMIT characters. */
+function blockOf(chunk: ChunkRecord, lines: Line[]): string {
+  const kept: Line[] = []
+  for (const line of lines) {
+    if (kept.length > 0 && sliceOf(chunk.content, [...kept, line]).length > BLOCK_LIMIT) break
+    kept.push(line)
+  }
+  return sliceOf(chunk.content, kept)
+}
+
+function notesFor(chunks: ChunkRecord[]): string[] {
+  const notes: string[] = []
+  for (const chunk of chunks) {
+    if (chunk.meta.valid_period) {
+      notes.push(
+        `《${chunk.title}》是${chunk.meta.valid_period}的活动安排，相关活动可能已经结束，最新安排请咨询工作人员。`,
+      )
+    }
+  }
+  if (chunks.some((chunk) => /非官方原文|要点|整理/.test(chunk.meta.note ?? ''))) {
+    notes.push('以上内容出自对官方文本的整理摘要，具体以官方发布的文本为准。')
+  }
+  return [...new Set(notes)]
+}
+
+/** Other passages that answer a list question as fully as the first, in document order. */
+function listItems(question: PreparedQuestion, primary: Evidence, evidence: Evidence[]): Evidence[] {
+  // Measured against the fullest answer among them: the first passage by rank may cover less.
+  const fullest = Math.max(...evidence.map((item) => item.coverage))
+  const threshold = Math.max(LIST_MIN_COVERAGE, fullest * LIST_SHARE)
+  const seen = new Set([primary.chunk.section])
+  const items: Evidence[] = []
+  for (const item of evidence) {
+    if (item === primary || seen.has(item.chunk.section) || item.coverage < threshold) continue
+    const sentence = bestSentence(bodyOf(item), question)
+    if (!sentence || statesCoverageGap(sentence.text)) continue
+    seen.add(item.chunk.section)
+    items.push(item)
+  }
+  return items
+}
+
+/** A block answer: a source line carrying [1], then the quoted lines as they stand (Markdown). */
+const blockAnswer = (chunk: ChunkRecord, quote: string) => `根据${sourceOf(chunk)}[1]：\n\n${asMarkdown(quote)}`
+
+/**
+ * The answer in the shape the question asks for: every item of a list (across sections, each with
+ * its citation), the steps from the first, the fact first and then its context, table rows whole.
+ */
+export function shapeAnswer(
+  question: PreparedQuestion,
+  primary: Evidence,
+  lead: Sentence,
+  evidence: Evidence[],
+): ShapedAnswer {
+  const chunk = primary.chunk
+  const lines = bodyLines(chunk)
+  const items = lines.filter((line) => line.kind === 'item')
+  const tableAt = lines.findIndex((line) => line.kind === 'table')
+  let quote: string
+  let text: string
+
+  if ((question.shape === 'difference' || question.shape === 'definition') && tableAt >= 0) {
+    quote = sliceOf(chunk.content, tableAround(lines, tableAt))
+    text = blockAnswer(chunk, quote)
+  } else if (question.shape === 'procedure' && items.length >= 2) {
+    // Steps from the first, in order: what comes before the first step introduces them.
+    quote = blockOf(chunk, lines.slice(0, lines.lastIndexOf(items.at(-1) as Line) + 1))
+    text = blockAnswer(chunk, quote)
+  } else if (question.shape === 'list' && items.length >= 2) {
+    quote = blockOf(chunk, lines.slice(lines.indexOf(items[0] as Line), lines.lastIndexOf(items.at(-1) as Line) + 1))
+    text = blockAnswer(chunk, quote)
+  } else {
+    quote = quoteAround(primary, lead, question.shape === 'procedure')
+    const leadRows = wholeRows(chunk, lead.start, lead.start + lead.text.length)
+    if (question.shape === 'fact' && leadRows.includes('\n')) {
+      // The fact stands in a table row: that row under its column names is the answer.
+      quote = leadRows
+      text = blockAnswer(chunk, quote)
+    } else if (question.shape === 'fact' && quote !== lead.text && !quote.startsWith(lead.text)) {
+      text = `${lead.text}[1]\n\n出自${sourceOf(chunk)}：${quote}[1]`
+    } else text = `根据${sourceOf(chunk)}：${quote}[1]`
+  }
+
+  const citations: Citation[] = [citationFor(1, chunk, quote, primary.coverage)]
+  const parts: string[] = [text]
+  const cited: ChunkRecord[] = [chunk]
+  // A list in the passage itself is the answer; otherwise the items are gathered across sections.
+  if (question.shape === 'list' && items.length < 2) {
+    const more = listItems(question, primary, evidence)
+    const shown = more.slice(0, MAX_LIST_ITEMS - 1).sort((a, b) => a.chunk.ordinal - b.chunk.ordinal)
+    if (shown.length > 0) parts.push('', '其他相关内容：')
+    for (const item of shown) {
+      const sentence = bestSentence(bodyOf(item), question) as Sentence
+      const n = citations.length + 1
+      citations.push(citationFor(n, item.chunk, sentence.text, item.coverage))
+      cited.push(item.chunk)
+      const heading = item.chunk.section.split(' > ').at(-1) ?? item.chunk.section
+      parts.push(`- **${heading}**：${sentence.text}[${n}]`)
+    }
+    if (more.length > shown.length)
+      parts.push('', `还有 ${more.length - shown.length} 项相关内容未列出，可以换个说法继续问。`)
+  } else {
+    // Another passage earns a place only if it answers as fully as the first: a loosely related one
+    // would send the reader to the wrong section.
+    const threshold = Math.max(0.5, primary.coverage * EXTRA_PASSAGE_SHARE)
+    const points: string[] = []
+    for (const item of evidence) {
+      if (citations.length >= MAX_CITATIONS) break
+      if (item === primary || item.coverage < threshold || item.chunk.section === chunk.section) continue
+      const sentence = bestSentence(bodyOf(item))
+      if (
+        !sentence ||
+        sentence.coverage < EXTRA_SENTENCE_COVERAGE ||
+        statesCoverageGap(sentence.text) ||
+        sentence.text.includes('|') ||
+        quote.includes(sentence.text)
+      )
+        continue
+      const n = citations.length + 1
+      citations.push(citationFor(n, item.chunk, sentence.text, item.coverage))
+      cited.push(item.chunk)
+      points.push(`- ${sentence.text}[${n}]（${sourceOf(item.chunk)}）`)
+    }
+    if (points.length > 0) parts.push('', '另外：', ...points)
+  }
+  const notes = notesFor(cited)
+  if (notes.length > 0) parts.push('', `提示：${notes.join('')}`)
+  return { answer: parts.join('\n'), quote, citations }
+}

@@ -1,0 +1,100 @@
+/**
+ * What kind of fact a question asks for, and what a passage must contain to give it: "多少钱" wants an
+ * amount, "电话是多少" a number to call. A passage about the right topic without such a fact does not answer.
+ * `asks` is tested on the folded question, `gives` on folded passage text.
+ */
+export type AnswerType = { name: string; asks: RegExp; gives: RegExp }
+
+const CN = '[0-9一二三四五六七八九十百千两半]'
+// Chinese-numeral years and era names count as dates: "一九九八年", "万历十一年二月", "康熙元年".
+const CN_DATE = '[〇零一二三四五六七八九十百千]{2,}年|元年|[正一二三四五六七八九十冬腊]{1,3}月|世纪|年代'
+
+const ANSWER_TYPES: AnswerType[] = [
+  {
+    name: 'amount',
+    asks: /多少钱|收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费/,
+    gives: /元|免费|不收费|收取|罚款|费用由/,
+  },
+  // A request for a number to dial — "电话是多少", "打什么电话" — not a topic that contains the word
+  // ("第三代移动电话", "电话投诉和网上投诉哪个快"). A standard's number (19001) is no phone number.
+  {
+    name: 'phone',
+    asks: /电话号码|联系电话|联系方式|(电话|热线|号码)(是|号)?(多少|几号|是什么|是啥)|(打|拨)(什么|哪个|哪|几号)(个)?(电话|热线|号码)?|(什么|哪个)(电话|热线)(号码)?[?？]?$/,
+    gives: /123\d\d(?!\d)|400-?\d{3}|0\d{2,3}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|热线/,
+  },
+  // Asking where an office is, not a question that merely mentions an address.
+  {
+    name: 'address',
+    asks: /(地址|办公地点)(是|在)?(哪|什么|多少)|在哪(里|儿)?办|去哪(里|儿)?办|具体地址/,
+    gives: /路\d|号楼|地址[:：]|\d+号|[路街道区]\S{0,6}号/,
+  },
+  {
+    name: 'duration',
+    asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限|时限)/,
+    // A length of time, not a date: "三年", "7个工作日", "15日内" — but not "2009年" or "4月1日".
+    gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个月|个工作日|工作日|年|天|小时|日内|周)|长期/,
+  },
+  {
+    name: 'count',
+    asks: /多少种|几种|多少类|几类|多少项|一共有多少|多少个/,
+    gives: new RegExp(`${CN}+\\s*(种|类|项|个|大类|条)`),
+  },
+  {
+    name: 'date',
+    asks: /哪天|什么时候|何时|哪年|哪一年|日期|截止|几月|几号(?!令)/,
+    gives: new RegExp(`\\d{3,4}\\s*年|\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?|月底|之日|${CN_DATE}`),
+  },
+  {
+    name: 'issuer',
+    asks: /哪个(机关|部门|单位)(印发|发布|制定|发的|出台)|谁(印发|发布|制定)|由谁/,
+    gives: /局|部|委|院|政府|办公室|中央|国务院|小组/,
+  },
+]
+
+/** The kinds of fact a folded question asks for. */
+export const answerTypesOf = (folded: string): AnswerType[] => ANSWER_TYPES.filter((type) => type.asks.test(folded))
+
+/** True when folded text could give every kind of fact the question asks for. */
+export const givesAnswerTypes = (types: readonly AnswerType[], folded: string): boolean =>
+  types.every((type) => type.gives.test(folded))
+
+/**
+ * Years, codes and Latin names in a question ("2024年", "ISO 14001", "CE"): a passage that does not
+ * mention them is about something else, however close its words. Amounts ("3000块") and counts are
+ * what the asker brings, not what the passage must repeat.
+ */
+export function identifiersOf(folded: string): string[] {
+  const codes = folded.match(
+    /(?<!\d)\d{3,}(?!\d)(?!\s*(?:块|元|万|千|百|多|余|人|个|次|斤|公斤|克|米|平|件|台|天|小时))|[a-z][a-z0-9]*/g,
+  )
+  return [...new Set(codes ?? [])]
+}
+
+/**
+ * The shape of answer a question wants: every item (list), the steps from the first (procedure), one
+ * fact up front (fact), rows of a comparison (difference), what a thing is (definition).
+ */
+export type AnswerShape = 'list' | 'procedure' | 'fact' | 'difference' | 'definition' | 'general'
+
+const SHAPES: Array<[AnswerShape, RegExp]> = [
+  ['difference', /区别|不同|差别|差异|不一样|异同|有何分别|哪个好|还是.{0,8}[?？]?$/],
+  [
+    'procedure',
+    /流程|步骤|程序|手续|怎么(办|申请|弄|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理/,
+  ],
+  [
+    'list',
+    /哪些|都有(哪|什么|啥)|有(什么|啥)(活动|材料|要求|情形|渠道|措施|内容|条件|举措|任务|目标)|包括(什么|啥|哪)|什么材料|哪几|几种|几类/,
+  ],
+  ['definition', /是什么|什么是|是啥|啥是|(什么|啥)意思|指什么|指的是/],
+]
+
+// A question for one fact ("免办要多久办下来") wants that fact first, whatever else it names.
+export function answerShapeOf(folded: string, types: readonly AnswerType[]): AnswerShape {
+  const [difference, ...others] = SHAPES as [[AnswerShape, RegExp], ...Array<[AnswerShape, RegExp]>]
+  if (difference[1].test(folded)) return 'difference'
+  if (types.length > 0) return 'fact'
+  for (const [shape, pattern] of others) if (pattern.test(folded)) return shape
+  if (/多久|多少|几号|哪里|哪儿|在哪|谁|何时|哪年|哪一年|什么时候|为什么|为何|几[个岁次位]/.test(folded)) return 'fact'
+  return 'general'
+}

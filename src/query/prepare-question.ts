@@ -1,0 +1,76 @@
+import type { Vocabulary } from '../retrieval/vocabulary.ts'
+import { isEnglish, toChineseQuestion } from '../text/english.ts'
+import { expandTerms, type Glossary } from '../text/glossary.ts'
+import { segmentWords } from '../text/segment.ts'
+import { foldQuestion } from '../text/typos.ts'
+import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identifiersOf } from './answer-types.ts'
+import { type Concept, conceptsOf } from './concepts.ts'
+import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
+
+/**
+ * Everything the turn needs to know about a question, worked out once from the raw message: the
+ * classifier, the follow-up logic, the search and the ranker all read this instead of the string.
+ */
+export type PreparedQuestion = {
+  /** The message as asked. */
+  text: string
+  /** Folded (NFKC, simplified, lower case), typos corrected; an English question in Chinese terms. */
+  folded: string
+  /** Folded as asked, before any translation: what attempts to steer the assistant are looked for in. */
+  asked: string
+  /** Asked in English: answered from the Chinese documents with a line in English first. */
+  english: boolean
+  /** Content words of `folded`, search granularity. */
+  words: string[]
+  /** What the question asks about, with glossary alternatives and weights. */
+  concepts: Concept[]
+  /** Glossary terms the question implies but does not contain ("3c" → "强制性产品认证"). */
+  expansions: string[]
+  /** Words plus the expansions' words: what lexical search looks for. */
+  searchWords: string[]
+  /** Text for the embedder: the question followed by its expansions. */
+  embeddingText: string
+  article: ArticleReference | null
+  /** Orders named by number, "75号令" → 75: their documents come first. */
+  orderNumbers: number[]
+  /** Kinds of fact asked for (an amount, a phone number, a date …). */
+  answerTypes: AnswerType[]
+  shape: AnswerShape
+  /** Years, codes and Latin names a passage must mention to be about the same thing. */
+  identifiers: string[]
+  /** Opens like a follow-up ("那需要多久？", "要交钱吗？"): it leans on what was said before. */
+  leansOnContext: boolean
+}
+
+export type QuestionContext = { glossary: Glossary; vocabulary: Vocabulary }
+
+// Openings that lean on what was said before: "那需要准备什么材料？", "多久能办好？", "它收费吗？", "办理流程呢".
+const LEANS_ON_CONTEXT =
+  /^(那|那么|那个|这个|这种|这样|这|它|他们|还有|还要|另外|然后|如果|要是|那如果|此外|以及|同时)|^(需要|要|得|该)(准备|交|带|提供|多久|多少|什么|怎么|去哪|钱|收费|花钱)|^(多久|多长时间|几天|多少钱|费用|收费|在哪|去哪|哪里|怎么办|怎么申请|怎么弄|流程|材料|办理流程|具体流程|步骤)|呢[?？]?$/
+
+export function prepareQuestion(message: string, context: QuestionContext): PreparedQuestion {
+  const text = message.trim()
+  const asked = foldQuestion(text)
+  const english = isEnglish(asked)
+  const folded = english ? toChineseQuestion(asked, context.glossary.english) : asked
+  const words = [...new Set(segmentWords(folded))]
+  const expansions = expandTerms(context.glossary, folded)
+  const answerTypes = answerTypesOf(folded)
+  return {
+    text,
+    folded,
+    asked,
+    english,
+    words,
+    concepts: conceptsOf(folded, words, context.glossary, context.vocabulary, answerTypes),
+    expansions,
+    searchWords: [...new Set([...words, ...expansions.flatMap((term) => segmentWords(term))])],
+    embeddingText: [folded, ...expansions].join(' '),
+    article: findArticleReference(folded),
+    orderNumbers: findOrderNumbers(folded),
+    answerTypes,
+    shape: answerShapeOf(folded, answerTypes),
+    identifiers: identifiersOf(folded),
+    leansOnContext: LEANS_ON_CONTEXT.test(folded),
+  }
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { composeExtractiveAnswer } from '../../src/answer/extractive.ts'
+import { prepareQuestion } from '../../src/query/prepare-question.ts'
+import type { ScoredChunk } from '../../src/retrieval/search.ts'
+import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
+
+// Inline chunks shaped like the stored ones: a heading line, then the body as ingest keeps it.
+const chunk = (id: number, section: string, content: string, title = '消费投诉办事指引'): ScoredChunk => ({
+  id,
+  docId: 'guide',
+  ordinal: id,
+  title,
+  meta: {},
+  section,
+  locator: null,
+  page: null,
+  content,
+  score: 1 / (60 + id),
+  similarity: null,
+  lexicalRank: id,
+  vectorRank: id,
+})
+
+const DIFFERENCE = chunk(
+  1,
+  '一、投诉和举报有什么区别',
+  '一、投诉和举报有什么区别\n两者分得很清楚：\n| | 投诉 | 举报 |\n| 谁可以提 | 消费者本人 | 任何人 |\n| 想要的结果 | 调解解决争议 | 查处违法行为 |\n简单说，要退款找投诉，要查处找举报。',
+)
+const MATERIALS = chunk(
+  2,
+  '四、需要准备哪些材料',
+  '四、需要准备哪些材料\n投诉时必须提供：\n1. 投诉人的姓名、电话号码、通讯地址；\n2. 被投诉人的名称、地址；\n3. 具体的投诉请求和争议事实。',
+)
+const STEPS = chunk(
+  3,
+  '三、投诉的步骤',
+  '三、投诉的步骤\n按下面的顺序办理：\n1. 登录全国12315平台注册账号；\n2. 选择被投诉的经营者并填写投诉请求；\n3. 上传凭证后提交，等待受理通知。',
+)
+const TIME_LIMITS = chunk(
+  4,
+  '五、处理时限',
+  '五、处理时限\n监管部门依法处理投诉。\n| 环节 | 时限 |\n| 投诉是否受理 | 收到投诉之日起7个工作日内作出决定 |\n| 投诉调解 | 自受理之日起45个工作日内 |',
+)
+const CHUNKS = [DIFFERENCE, MATERIALS, STEPS, TIME_LIMITS]
+const vocabulary = createVocabulary(CHUNKS.map((item) => `${item.title} ${item.section} ${item.content}`))
+const ask = (text: string, candidates = CHUNKS) =>
+  composeExtractiveAnswer(prepareQuestion(text, { glossary: { groups: [], english: [] }, vocabulary }), candidates)
+
+/** Every citation's quote is a verbatim slice of the chunk it names. */
+function expectVerbatim(result: ReturnType<typeof ask>) {
+  if (!result.grounded) throw new Error('expected an answer')
+  for (const citation of result.citations) {
+    const source = CHUNKS.find((item) => item.id === citation.chunkId)
+    expect(source?.content).toContain(citation.quote)
+  }
+}
+
+describe('composeExtractiveAnswer shapes the answer by the question', () => {
+  it('keeps a comparison table whole, as a Markdown table with its ruler', () => {
+    const result = ask('投诉和举报有什么区别？')
+    expectVerbatim(result)
+    if (!result.grounded) return
+    expect(result.answer).toContain('| | 投诉 | 举报 |\n| --- | --- | --- |')
+    expect(result.answer).toContain('| 想要的结果 | 调解解决争议 | 查处违法行为 |')
+  })
+
+  it('lists every item of a list question', () => {
+    const result = ask('投诉需要准备哪些材料？')
+    expectVerbatim(result)
+    if (!result.grounded) return
+    for (const item of ['1. 投诉人的姓名', '2. 被投诉人的名称', '3. 具体的投诉请求'])
+      expect(result.answer).toContain(item)
+  })
+
+  it('gives the steps of a procedure in order from the first', () => {
+    const result = ask('投诉的步骤是怎样的，怎么办理？')
+    expectVerbatim(result)
+    if (!result.grounded) return
+    const first = result.answer.indexOf('1. 登录')
+    expect(first).toBeGreaterThan(0)
+    expect(result.answer.indexOf('3. 上传')).toBeGreaterThan(first)
+  })
+
+  it('leads a fact question with the row that states the fact, under its column names', () => {
+    const result = ask('投诉多久会决定受不受理？')
+    expectVerbatim(result)
+    if (!result.grounded) return
+    expect(result.citations[0]?.chunkId).toBe(TIME_LIMITS.id)
+    expect(result.answer).toContain('| 环节 | 时限 |')
+    expect(result.answer).toContain('7个工作日')
+  })
+
+  it('names the gate that refuses', () => {
+    const typed = ask('投诉调解要多少钱？')
+    expect(typed).toMatchObject({ grounded: false, reason: 'no-typed-fact' })
+    const identifier = ask('ISO 14001认证怎么办理？')
+    expect(identifier).toMatchObject({ grounded: false, reason: 'missing-identifier' })
+    const unrelated = ask('浦东哪个小区的房子值得买？')
+    expect(unrelated.grounded).toBe(false)
+    expect(ask('随便问问', [])).toMatchObject({ grounded: false, reason: 'no-passages' })
+  })
+})

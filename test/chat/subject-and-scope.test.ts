@@ -1,0 +1,134 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPgliteDb, type Db } from '../../src/db/index.ts'
+import { createTestApp } from '../support/app.ts'
+import { captureLog } from '../support/log-capture.ts'
+
+type ChatBody = {
+  sessionId: string
+  answer: string
+  grounded: boolean
+  intent: string
+  refusalReason?: string
+  resolvedQuery: string
+  citations: Array<{ docId: string; section: string; quote: string }>
+}
+
+const chat = (app: () => FastifyInstance) => async (message: string, sessionId?: string) => {
+  const response = await app().inject({ method: 'POST', url: '/api/chat', payload: { message, sessionId } })
+  expect(response.statusCode).toBe(200)
+  return response.json() as ChatBody
+}
+
+describe('a conversation keeps its subject', () => {
+  let db: Db
+  let app: FastifyInstance
+  const { lines, stream } = captureLog()
+  const ask = chat(() => app)
+
+  beforeAll(async () => {
+    db = await createPgliteDb()
+    ;({ app } = await createTestApp(db, { logger: { level: 'info', stream } }))
+  })
+  afterAll(async () => {
+    await app.close()
+    await db.close()
+  })
+
+  it('answers follow-ups about the matter asked, not the last word', async () => {
+    const first = await ask('CCC免办需要哪些材料？')
+    expect(first.citations[0]?.docId).toBe('ccc-exemption')
+    const steps = await ask('办理流程是怎样的？', first.sessionId)
+    expect(steps.resolvedQuery).toMatch(/ccc免办/i)
+    expect(steps.citations[0]?.docId).toBe('ccc-exemption')
+    const duration = await ask('那需要多久？', first.sessionId)
+    expect(duration.resolvedQuery).toMatch(/ccc免办/i)
+    // Answered from the CCC guide, or refused by name — never the scale guide's "检定周期为一年".
+    expect(duration.answer).not.toContain('检定周期')
+    if (duration.grounded) expect(duration.citations.every((citation) => citation.docId === 'ccc-exemption')).toBe(true)
+    else expect(duration.refusalReason).toBeTruthy()
+  })
+
+  it('lets a new topic replace the subject', async () => {
+    const first = await ask('CCC免办需要哪些材料？')
+    const scale = await ask('电子秤强制检定收费吗？', first.sessionId)
+    expect(scale.citations[0]?.docId).toBe('metrology-verification')
+    const followUp = await ask('那多久检一次？', first.sessionId)
+    expect(followUp.citations[0]?.docId).toBe('metrology-verification')
+  })
+
+  it('reads an article without its order in the order being discussed', async () => {
+    const first = await ask('76号令第三条说了什么？')
+    const next = await ask('第四条呢？', first.sessionId)
+    expect(next.citations[0]?.docId).toBe('samr-order-76')
+    expect(next.citations[0]?.section).toMatch(/^第四条/)
+  })
+
+  it('answers an English question from the Chinese documents with an English lead', async () => {
+    const body = await ask("How often must a shop's weighing scale be verified?")
+    expect(body.intent).toBe('policy_question')
+    expect(body.grounded).toBe(true)
+    expect(body.answer.split('\n')[0]).toMatch(/^From the bureau's documents/)
+    expect(body.citations[0]?.docId).toBe('metrology-verification')
+    expect(body.answer).toContain('一年')
+  })
+
+  it('offers a route that fits the asker with a refusal', async () => {
+    const enterprise = await ask('ISO 14001认证证书怎么申请？')
+    expect(enterprise).toMatchObject({ grounded: false, refusalReason: 'missing-identifier' })
+    expect(enterprise.answer).not.toContain('12315')
+    expect(enterprise.answer).toContain('转人工')
+  })
+
+  it('names the gate of every refusal and logs one line per turn without the message', async () => {
+    const body = await ask('宠物猫的疫苗多久打一次？')
+    expect(body.grounded).toBe(false)
+    expect(body.refusalReason).toMatch(/^[a-z-]+$/)
+    const turns = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'chat turn')
+    const last = turns.at(-1)
+    expect(last.turn).toMatchObject({ intent: body.intent, grounded: false, refusalReason: body.refusalReason })
+    expect(typeof last.turn.latencyMs).toBe('number')
+    expect(lines.join('\n')).not.toContain('宠物猫')
+  })
+})
+
+describe('scope follows the knowledge that is loaded', () => {
+  let db: Db
+  let app: FastifyInstance
+  const ask = chat(() => app)
+
+  beforeAll(async () => {
+    db = await createPgliteDb()
+    const folder = 'test/fixtures/encyclopedia'
+    ;({ app } = await createTestApp(db, { knowledge: folder, env: { KNOWLEDGE_DIR: folder } }))
+  })
+  afterAll(async () => {
+    await app.close()
+    await db.close()
+  })
+
+  it('answers what the loaded passages answer, topic words and all', async () => {
+    const phones = await ask('为什么第三代移动电话就难窃听？')
+    expect(phones.grounded).toBe(true)
+    expect(phones.citations[0]?.docId).toBe('mobile-phones')
+    expect(phones.answer).toContain('加密')
+  })
+
+  it('takes dates in Chinese numerals and era names as dates', async () => {
+    const body = await ask('李守仁是在哪一年成婚的？')
+    expect(body.grounded).toBe(true)
+    expect(body.answer).toContain('万历十一年二月')
+  })
+
+  it('does not decline as out of scope what the documents answer strongly', async () => {
+    const body = await ask('电影《江城旧梦》是在哪一年首映的？')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('old-film')
+    expect(body.answer).toContain('一九六二年')
+  })
+
+  it('still declines what no passage supports, and says why', async () => {
+    const body = await ask('明天浦东会下雨吗？')
+    expect(body).toMatchObject({ grounded: false, intent: 'out_of_scope', refusalReason: 'out-of-scope' })
+  })
+})

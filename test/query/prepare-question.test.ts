@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { givesAnswerTypes, identifiersOf } from '../../src/query/answer-types.ts'
+import { prepareQuestion } from '../../src/query/prepare-question.ts'
+import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
+import type { Glossary } from '../../src/text/glossary.ts'
+
+const glossary: Glossary = {
+  groups: [['免予办理', '免办', 'ccc免办']],
+  english: [
+    ['weighing scale', '电子秤'],
+    ['how often', '多久一次'],
+    ['verified', '强制检定'],
+  ],
+}
+const vocabulary = createVocabulary(['电子秤强制检定周期为一年', '免予办理强制性产品认证需要提交材料'])
+const prepare = (text: string) => prepareQuestion(text, { glossary, vocabulary })
+const typeNames = (text: string) => prepare(text).answerTypes.map((type) => type.name)
+
+describe('prepareQuestion', () => {
+  it('reads the shape of answer asked for', () => {
+    expect(prepare('质量月有哪些活动？').shape).toBe('list')
+    expect(prepare('CCC免办的办理流程是怎样的').shape).toBe('procedure')
+    expect(prepare('投诉要多久才有结果？').shape).toBe('fact')
+    expect(prepare('投诉和举报有什么区别').shape).toBe('difference')
+    expect(prepare('3C认证是什么意思？').shape).toBe('definition')
+  })
+
+  it('takes a topic word for a topic, not for a request for that fact', () => {
+    expect(typeNames('为什么第三代移动电话就难窃听')).toEqual([])
+    expect(typeNames('12315的电话是多少？')).toEqual(['phone'])
+    expect(typeNames('打什么电话投诉')).toEqual(['phone'])
+    expect(typeNames('市场监管局地址在哪里？')).toEqual(['address'])
+    expect(typeNames('这份文件的地址栏写的是哪个单位')).not.toContain('address')
+  })
+
+  it('counts dates in Chinese numerals and era names as dates', () => {
+    const [date] = prepare('他是在哪一年成婚的？').answerTypes
+    expect(date?.name).toBe('date')
+    const types = prepare('他是在哪一年成婚的？').answerTypes
+    expect(givesAnswerTypes(types, '万历十一年二月，他在京城成婚')).toBe(true)
+    expect(givesAnswerTypes(types, '一九六二年在上海首映')).toBe(true)
+    expect(givesAnswerTypes(types, '他在京城成婚')).toBe(false)
+  })
+
+  it('keeps codes and years as identifiers, but not the amounts the asker brings', () => {
+    expect(identifiersOf('有中介说3000块包拿证，靠谱吗')).toEqual([])
+    expect(identifiersOf('iso 14001认证要多久')).toEqual(['iso', '14001'])
+    expect(identifiersOf('2024年质量月方案')).toEqual(['2024'])
+  })
+
+  it('gives each concept its glossary alternatives and pre-segmented parts, once', () => {
+    const question = prepare('CCC免办需要哪些材料？')
+    const concept = question.concepts.find((item) => item.word === 'ccc免办')
+    expect(concept?.alternatives).toContain('免予办理')
+    expect(question.concepts.filter((item) => item.word === 'ccc免办')).toHaveLength(1)
+    expect(question.expansions).toContain('免予办理')
+    expect(question.searchWords).toContain('免予')
+  })
+
+  it('knows a follow-up by how it opens or ends', () => {
+    for (const text of ['那需要多久？', '要交钱吗？', '办理流程呢', '那76号令呢？'])
+      expect(prepare(text).leansOnContext).toBe(true)
+    expect(prepare('电子秤强制检定收费吗？').leansOnContext).toBe(false)
+  })
+
+  it('asks an English question in the documents’ Chinese', () => {
+    const question = prepare("How often must a shop's weighing scale be verified?")
+    expect(question.english).toBe(true)
+    expect(question.folded).toContain('电子秤')
+    expect(question.folded).toContain('强制检定')
+    expect(question.answerTypes.map((type) => type.name)).toEqual(['duration'])
+    expect(prepare('电子秤要年检吗').english).toBe(false)
+  })
+
+  it('finds an article and the order it belongs to', () => {
+    expect(prepare('75号令第三条讲什么').article).toEqual({ orderNo: 75, locator: '第三条' })
+    expect(prepare('第四条呢？').article).toEqual({ orderNo: null, locator: '第四条' })
+  })
+})
