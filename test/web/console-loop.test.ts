@@ -118,6 +118,7 @@ describe.skipIf(skipBrowserTests)('web: the staff console closes the loop', () =
     expect((await ask('三岁以下儿童能玩有小零件的玩具吗？')).sources).toContain('儿童玩具质量安全示例提示')
   })
 
+  // Seven chat pages and five console steps: the timeout bounds a hang on a loaded machine, not speed.
   it('shows a refused question in the log; a correction written from it is approved and answers it and a paraphrase', async () => {
     expect((await ask(REFUSED)).grounded).toBe('false')
 
@@ -160,7 +161,7 @@ describe.skipIf(skipBrowserTests)('web: the staff console closes the loop', () =
     await tab('对话日志')
     await tab('纠错答复')
     expect(await console_.locator('li[data-faq]').first().textContent()).toContain('命中 2 次')
-  })
+  }, 180_000)
 
   it('fits every new console tab on a 375-px phone', async () => {
     await console_.setViewportSize(PHONE)
