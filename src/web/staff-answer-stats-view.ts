@@ -28,7 +28,7 @@ function render(stats: AnswerStatistics): HTMLElement[] {
   return [
     el(
       'div',
-      { class: 'stats-cards' },
+      { class: 'answer-stats-cards', 'data-testid': 'answer-stats' },
       card(String(stats.totals.questions), `提问（近 ${stats.windowDays} 天）`),
       card(percent(stats.shares.answered), '有出处的回答'),
       card(percent(stats.shares.faq), '纠错答复'),

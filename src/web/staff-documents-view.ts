@@ -154,15 +154,18 @@ function documentRow(doc: StaffDocument, context: StaffContext, reload: () => Pr
       })
       .catch((error) => context.fail(error, preview))
   })
+  // One child per cell: on a phone the cell is a grid of its label and its content.
+  const cell = (label: string, ...content: Parameters<typeof el>[2][]) =>
+    el('td', { 'data-label': label }, el('div', {}, ...content))
   const row = el(
     'tr',
     { 'data-doc': doc.docId },
-    el('td', {}, el('strong', {}, doc.title), el('br'), el('span', { class: 'code' }, doc.docId)),
-    el('td', {}, doc.origin === 'upload' ? `上传${doc.uploadedBy ? `（${doc.uploadedBy}）` : ''}` : '知识库目录'),
-    el('td', {}, doc.fileName ?? doc.format),
-    el('td', {}, String(doc.chunkCount)),
-    el('td', {}, formatDateTime(doc.ingestedAt)),
-    el('td', {}, show, ' ', remove),
+    cell('文件', el('strong', {}, doc.title), el('br'), el('span', { class: 'code' }, doc.docId)),
+    cell('来源', doc.origin === 'upload' ? `上传${doc.uploadedBy ? `（${doc.uploadedBy}）` : ''}` : '知识库目录'),
+    cell('格式/文件名', doc.fileName ?? doc.format),
+    cell('片段数', String(doc.chunkCount)),
+    cell('入库时间', formatDateTime(doc.ingestedAt)),
+    cell('操作', show, ' ', remove),
   )
   const body = el('tbody', {}, row, previewRow)
   return body
@@ -178,7 +181,7 @@ export const documentsView: StaffView = async (container, context) => {
         table,
         el(
           'table',
-          { class: 'table' },
+          { class: 'table table--cards' },
           el('caption', {}, `知识库共 ${documents.length} 份文件`),
           el(
             'thead',

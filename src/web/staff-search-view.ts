@@ -2,6 +2,9 @@ import type { RetrievalTest } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
 import type { StaffView } from './staff-context.ts'
 
+const COLUMNS = ['#', '文件与章节', '片段编号', '综合分', '覆盖度', '融合分', '关键词名次', '向量名次', '摘录']
+const CELL_CLASSES: Record<number, string> = { 2: 'code', 8: 'preview' }
+
 const number = (value: number | null, digits = 3) => (value === null ? '—' : value.toFixed(digits))
 
 function resultView(result: RetrievalTest): HTMLElement {
@@ -31,7 +34,7 @@ function resultView(result: RetrievalTest): HTMLElement {
       { class: 'table-wrap' },
       el(
         'table',
-        { class: 'table' },
+        { class: 'table table--cards' },
         el('caption', {}, '检索到的片段（按回答时的排序）'),
         el(
           'thead',
@@ -51,15 +54,19 @@ function resultView(result: RetrievalTest): HTMLElement {
             el(
               'tr',
               { class: outcome.citedChunkIds.includes(passage.chunkId) ? 'row--cited' : null },
-              el('td', {}, String(passage.position)),
-              el('td', {}, `《${passage.title}》${passage.section}${passage.page ? `（第 ${passage.page} 页）` : ''}`),
-              el('td', { class: 'code' }, String(passage.chunkId)),
-              el('td', {}, number(passage.score)),
-              el('td', {}, number(passage.coverage, 2)),
-              el('td', {}, number(passage.fusionScore, 4)),
-              el('td', {}, passage.lexicalRank === null ? '—' : String(passage.lexicalRank)),
-              el('td', {}, passage.vectorRank === null ? '—' : String(passage.vectorRank)),
-              el('td', { class: 'preview' }, passage.excerpt),
+              ...[
+                String(passage.position),
+                `《${passage.title}》${passage.section}${passage.page ? `（第 ${passage.page} 页）` : ''}`,
+                String(passage.chunkId),
+                number(passage.score),
+                number(passage.coverage, 2),
+                number(passage.fusionScore, 4),
+                passage.lexicalRank === null ? '—' : String(passage.lexicalRank),
+                passage.vectorRank === null ? '—' : String(passage.vectorRank),
+                passage.excerpt,
+              ].map((text, index) =>
+                el('td', { 'data-label': COLUMNS[index] as string, class: CELL_CLASSES[index] ?? null }, text),
+              ),
             ),
           ),
         ),

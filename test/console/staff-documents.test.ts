@@ -123,6 +123,19 @@ describe.each(testDatabases)('documents in the staff console on $name', (databas
       expect(response.statusCode, await response.body).toBe(status)
       expect(response.json().message).toMatch(message)
     }
+    for (const payload of [
+      'not a form',
+      '--x\r\nContent-Disposition: form-data; name="file"; filename="a.md"\r\n\r\n# a',
+    ]) {
+      const broken = await app.inject({
+        method: 'POST',
+        url: '/api/staff/documents',
+        headers: { authorization: `Bearer ${supervisor.token}`, 'content-type': 'multipart/form-data; boundary=x' },
+        payload,
+      })
+      expect(broken.statusCode, broken.body).toBe(400)
+      expect(broken.json().message).toMatch(/multipart\/form-data|没有收到文件/)
+    }
     const json = await app.inject({
       method: 'POST',
       url: '/api/staff/documents',

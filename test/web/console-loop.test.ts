@@ -1,7 +1,16 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { staffWithToken } from '../support/tickets.ts'
-import { type Browser, launchBrowser, screenshot, skipBrowserTests, watchProblems } from './support/browser.ts'
+import {
+  type Browser,
+  DESKTOP,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  screenshot,
+  skipBrowserTests,
+  watchProblems,
+} from './support/browser.ts'
 import { startWebApp, type WebApp } from './support/web-app.ts'
 
 const PDF = 'test/fixtures/upload/elevator-maintenance.pdf'
@@ -84,9 +93,12 @@ describe.skipIf(skipBrowserTests)('web: the staff console closes the loop', () =
       await console_.getByLabel(/^文件（/).setInputFiles(file)
       for (const [label, value] of Object.entries(fields)) await console_.getByLabel(label, { exact: true }).fill(value)
       await console_.getByRole('button', { name: '上传并入库' }).click()
-      await console_.getByTestId('upload-report').waitFor()
-      const report = (await console_.getByTestId('upload-report').textContent()) ?? ''
-      await console_.locator(`tr[data-doc="${file.includes('pdf') ? 'elevator-maintenance' : 'toy-safety'}"]`).waitFor()
+      const docId = file === PDF ? 'elevator-maintenance' : 'toy-safety'
+      // The report of this file, not the one before it.
+      const shown = console_.getByTestId('upload-report').filter({ hasText: docId })
+      await shown.waitFor()
+      const report = (await shown.textContent()) ?? ''
+      await console_.locator(`tr[data-doc="${docId}"]`).waitFor()
       if (file === PDF) {
         expect(report).toContain('elevator-maintenance：已新增，4 个片段')
         expect(report).toContain('第 3 页没有可读取的文字')
@@ -106,6 +118,7 @@ describe.skipIf(skipBrowserTests)('web: the staff console closes the loop', () =
     expect((await ask('三岁以下儿童能玩有小零件的玩具吗？')).sources).toContain('儿童玩具质量安全示例提示')
   })
 
+  // Seven chat pages and five console steps: the timeout bounds a hang on a loaded machine, not speed.
   it('shows a refused question in the log; a correction written from it is approved and answers it and a paraphrase', async () => {
     expect((await ask(REFUSED)).grounded).toBe('false')
 
@@ -148,6 +161,22 @@ describe.skipIf(skipBrowserTests)('web: the staff console closes the loop', () =
     await tab('对话日志')
     await tab('纠错答复')
     expect(await console_.locator('li[data-faq]').first().textContent()).toContain('命中 2 次')
+  }, 180_000)
+
+  it('fits every new console tab on a 375-px phone', async () => {
+    await console_.setViewportSize(PHONE)
+    for (const name of ['对话日志', '纠错答复', '知识库文件', '命中测试']) {
+      await tab(name)
+      const { scrollWidth, clientWidth } = await horizontalOverflow(console_)
+      expect(scrollWidth, name).toBeLessThanOrEqual(clientWidth)
+    }
+    await console_.getByLabel('测试问题').fill('电梯多久维护保养一次？')
+    await console_.getByRole('button', { name: '测试' }).click()
+    await console_.getByTestId('search-result').waitFor()
+    const { scrollWidth, clientWidth } = await horizontalOverflow(console_)
+    expect(scrollWidth, '命中测试结果').toBeLessThanOrEqual(clientWidth)
+    await screenshot(console_, 'console-search-phone')
+    await console_.setViewportSize(DESKTOP)
   })
 
   it('deletes the document, and its answers — the correction citing it too — disappear', async () => {

@@ -6,7 +6,13 @@ import { deleteUploadedDocument, ingestUpload, type UploadMeta } from '../../../
 import type { Assistant } from '../../assistant.ts'
 import type { Db } from '../../db/index.ts'
 import type { Embedder } from '../../embedding/index.ts'
-import { InvalidInputError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../../errors.ts'
+import {
+  AppError,
+  InvalidInputError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from '../../errors.ts'
 import { listDocumentSections } from '../../retrieval/documents-repo.ts'
 import { listStaffDocuments } from '../../retrieval/staff-documents-repo.ts'
 import { requireRole, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
@@ -53,7 +59,10 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Up
       )
     }
     if (code === 'FST_FIELDS_LIMIT') throw new InvalidInputError('表单字段过多。')
-    throw error
+    if (error instanceof AppError) throw error
+    // Anything else here is the multipart parser failing on the body itself (a truncated or
+    // malformed form): the client's to fix, and nothing has been stored.
+    throw new InvalidInputError('上传的内容不是完整的 multipart/form-data 表单，请重新选择文件上传。', { cause: error })
   }
   if (!file || file.bytes.length === 0) throw new InvalidInputError('没有收到文件：请在字段 file 中附上要上传的文件。')
   return { ...file, fields }
