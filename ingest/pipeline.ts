@@ -14,7 +14,7 @@ import { type EmbeddedChunk, listStoredDocuments, removeDocuments, replaceDocume
 import type { Chunk, SourceDocument } from './types.ts'
 
 // Part of every content hash: a change to how documents are cut re-ingests them all.
-const PIPELINE_VERSION = 'chunker-1'
+export const PIPELINE_VERSION = 'chunker-1'
 
 export type FileOutcome =
   | { file: string; docId: string; status: 'added' | 'updated'; chunks: number; ms: number }
@@ -45,7 +45,7 @@ export type IngestOptions = {
 export const searchableText = (doc: SourceDocument, chunk: Chunk): string =>
   [doc.title, doc.meta.official_title, doc.meta.doc_no, chunk.section, chunk.content].filter(Boolean).join('\n')
 
-async function embedChunks(doc: SourceDocument, chunks: Chunk[], embedder: Embedder): Promise<EmbeddedChunk[]> {
+export async function embedChunks(doc: SourceDocument, chunks: Chunk[], embedder: Embedder): Promise<EmbeddedChunk[]> {
   const texts = chunks.map((chunk) => searchableText(doc, chunk))
   const vectors = await embedder.embedDocuments(texts)
   return chunks.map((chunk, index) => ({
@@ -66,6 +66,31 @@ async function listKnowledgeFiles(dir: string): Promise<string[]> {
     .sort()
 }
 
+/**
+ * The glossary teaches the segmenter its terms, which changes how every chunk is indexed: its
+ * content is part of every document's version, so editing it re-ingests everything.
+ */
+export async function readGlossaryVersion(dir: string): Promise<Buffer> {
+  const glossaryPath = join(dir, GLOSSARY_FILE)
+  loadGlossary(glossaryPath)
+  return existsSync(glossaryPath) ? await readFile(glossaryPath) : Buffer.alloc(0)
+}
+
+/** A document's version: what it is made from and how it is cut. */
+export const contentHashOf = (glossaryVersion: Buffer, ...parts: Array<Buffer | string>): string => {
+  const hash = createHash('sha256').update(PIPELINE_VERSION).update(glossaryVersion)
+  for (const part of parts) hash.update(part)
+  return hash.digest('hex')
+}
+
+/** A loaded document, normalised and cut into chunks; a document without any text is an error. */
+export function cutDocument(loaded: SourceDocument): { doc: SourceDocument; chunks: Chunk[] } {
+  const doc = { ...loaded, lines: normaliseLines(loaded.lines, loaded.format) }
+  const chunks = chunkDocument(doc)
+  if (chunks.length === 0) throw new Error('no text could be read from it')
+  return { doc, chunks }
+}
+
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /**
@@ -77,12 +102,11 @@ export async function ingestKnowledge(options: IngestOptions): Promise<IngestSum
   const started = performance.now()
   const { db, embedder, dir } = options
   const reembedded = await ensureEmbeddingSpace(db, embedder, { reembed: options.reembed })
-  // The glossary teaches the segmenter its terms, which changes how every chunk is indexed: its
-  // content is part of every file's version, so editing it re-ingests everything.
-  const glossaryPath = join(dir, GLOSSARY_FILE)
-  loadGlossary(glossaryPath)
-  const glossaryVersion = existsSync(glossaryPath) ? await readFile(glossaryPath) : Buffer.alloc(0)
-  const stored = new Map((await listStoredDocuments(db)).map((doc) => [doc.id, doc.contentHash]))
+  const glossaryVersion = await readGlossaryVersion(dir)
+  const storedDocuments = await listStoredDocuments(db)
+  const stored = new Map(storedDocuments.map((doc) => [doc.id, doc.contentHash]))
+  // Uploaded in the staff console: the folder neither replaces nor removes them.
+  const uploaded = new Set(storedDocuments.filter((doc) => doc.origin === 'upload').map((doc) => doc.id))
   const seen = new Set<string>()
   const files: FileOutcome[] = []
   const report = (outcome: FileOutcome) => {
@@ -103,20 +127,21 @@ export async function ingestKnowledge(options: IngestOptions): Promise<IngestSum
       continue
     }
     seen.add(docId)
+    if (uploaded.has(docId)) {
+      report({ file, status: 'failed', reason: `a document uploaded in the staff console is already named "${docId}"` })
+      continue
+    }
     const fileStarted = performance.now()
     try {
       // Before reading it whole: a file of gigabytes is refused without being loaded.
       checkFileSize((await stat(join(dir, file))).size, options.limits ?? DEFAULT_INGEST_LIMITS)
       const bytes = await readFile(join(dir, file))
-      const hash = createHash('sha256').update(PIPELINE_VERSION).update(glossaryVersion).update(bytes).digest('hex')
+      const hash = contentHashOf(glossaryVersion, bytes)
       if (stored.get(docId) === hash && !reembedded) {
         report({ file, docId, status: 'unchanged' })
         continue
       }
-      const loaded = await loadDocument(join(dir, file), bytes, options.limits)
-      const doc = { ...loaded, lines: normaliseLines(loaded.lines, loaded.format) }
-      const chunks = chunkDocument(doc)
-      if (chunks.length === 0) throw new Error('no text could be read from it')
+      const { doc, chunks } = cutDocument(await loadDocument(join(dir, file), bytes, options.limits))
       await replaceDocument(db, doc, hash, await embedChunks(doc, chunks, embedder))
       const status = stored.has(docId) ? 'updated' : 'added'
       report({ file, docId, status, chunks: chunks.length, ms: Math.round(performance.now() - fileStarted) })
@@ -127,7 +152,7 @@ export async function ingestKnowledge(options: IngestOptions): Promise<IngestSum
     }
   }
 
-  const removed = [...stored.keys()].filter((id) => !seen.has(id))
+  const removed = [...stored.keys()].filter((id) => !seen.has(id) && !uploaded.has(id))
   await removeDocuments(db, removed)
   return { files, removed, reembedded, ms: Math.round(performance.now() - started) }
 }

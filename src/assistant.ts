@@ -4,17 +4,24 @@ import type { Config } from './config.ts'
 import type { ChatDeps } from './conversation/turn.ts'
 import type { Db } from './db/index.ts'
 import type { Embedder } from './embedding/index.ts'
+import { loadFaqIndex } from './faq/faq-index.ts'
+import { readKnowledgeVersion } from './retrieval/knowledge-version.ts'
 import { createVocabulary, loadVocabulary } from './retrieval/vocabulary.ts'
 import { createIntentClassifier, loadLabelledExamples, TRAINING_SET_PATH } from './routing/classify-intent.ts'
 import { createRoutingClassifier } from './routing/llm-classifier.ts'
 import { GLOSSARY_FILE, loadGlossary } from './text/glossary.ts'
 import { workCalendarOf } from './tickets/sla.ts'
 
-/** Everything a chat turn needs, assembled once; `refresh` re-reads what ingest changes. */
-export type Assistant = ChatDeps & { refresh(): Promise<void> }
+/**
+ * Everything a chat turn needs, assembled once; `refresh` re-reads what ingest, uploads and FAQ
+ * approvals change, and `syncKnowledge` does so when another instance (or this one) changed it.
+ */
+export type Assistant = ChatDeps & { refresh(): Promise<void>; syncKnowledge(): Promise<void> }
 
 export async function createAssistant(config: Config, db: Db, embedder: Embedder): Promise<Assistant> {
   const llm = createLlm(config)
+  let loadedVersion = -1
+  let reloading: Promise<void> | null = null
   const assistant: Assistant = {
     db,
     embedder,
@@ -35,7 +42,19 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
       callCapMs: config.LLM_TIMEOUT_MS,
     },
     async refresh() {
+      // Read first: a change committed while loading leaves the version behind, so the next turn reloads.
+      const version = await readKnowledgeVersion(db)
       assistant.vocabulary = await loadVocabulary(db)
+      assistant.faqs = await loadFaqIndex(assistant)
+      loadedVersion = version
+    },
+    async syncKnowledge() {
+      if ((await readKnowledgeVersion(db)) === loadedVersion) return
+      // Concurrent turns share one reload instead of each starting its own.
+      reloading ??= assistant.refresh().finally(() => {
+        reloading = null
+      })
+      await reloading
     },
   }
   return assistant

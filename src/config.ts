@@ -56,11 +56,15 @@ const ConfigSchema = z.object({
   /** A stream that sends no token for this long is ended and the extractive answer used. */
   LLM_STALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
 
-  /** Per client address; 0 turns a limit off. Loopback callers (evals, bench) are exempt by default. */
+  /** Per client address, shared by every instance on the database; 0 turns a limit off. */
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   TICKET_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(10),
-  REQUESTER_MESSAGE_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(20),
-  RATE_LIMIT_ALLOWLIST: commaList.default(['127.0.0.1', '::1', '::ffff:127.0.0.1']),
+  LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  MESSAGE_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(30),
+  FEEDBACK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  LOGIN_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(20),
+  /** Addresses never limited. None by default: exempting loopback would exempt everyone behind a local proxy. */
+  RATE_LIMIT_ALLOWLIST: commaList.default([]),
   /**
    * The reverse proxy in front, as addresses or CIDRs (comma list): the client address is then read
    * from X-Forwarded-For, which per-client limits need. Never "true": anyone could claim any address.
@@ -93,7 +97,7 @@ const ConfigSchema = z.object({
   /** Open connections per client address (TRUST_PROXY addresses exempt); more are closed at once. */
   MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(64),
   /** Ingest limits (ingest/limits.ts): a knowledge file above them is reported and skipped. */
-  INGEST_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(5),
+  INGEST_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(20),
   INGEST_PDF_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).default(500),
   INGEST_PDF_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   INGEST_PDF_MAX_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),

@@ -49,3 +49,22 @@ export class ClientGoneError extends AppError {
   override status = 499
   override code = 'client_gone'
 }
+
+export class PayloadTooLargeError extends AppError {
+  override name = 'PayloadTooLargeError'
+  override status = 413
+  override code = 'payload_too_large'
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  override name = 'UnsupportedMediaTypeError'
+  override status = 415
+  override code = 'unsupported_media_type'
+}
+
+/** Well-formed input whose content cannot be used, e.g. a broken or empty document. */
+export class UnprocessableError extends AppError {
+  override name = 'UnprocessableError'
+  override status = 422
+  override code = 'unprocessable'
+}

@@ -78,9 +78,13 @@ export const SCENARIOS: Record<string, { weight: number; run: (ctx: TrafficConte
       let sessionId: string | undefined
       for (const message of [
         '我要投诉，网上买的电暖器用了两天就坏了',
-        '商家不给退货，希望市场监管部门帮忙处理',
+        '某某家电旗舰店，网店链接 https://shop.example.com/1',
+        '上周三买的电暖器',
+        '跳过',
+        '商家不给退货，希望退货退款',
         '王女士',
         phone(),
+        '跳过',
         '确认',
       ]) {
         const reply = await call(ctx, 'POST', '/api/chat', { body: { message, sessionId } })

@@ -8,8 +8,8 @@ import { getSectionChunks } from '../retrieval/chunks-repo.ts'
 import type { TurnBudget, TurnLog } from './turn-budget.ts'
 import type { TurnEvents } from './turn-events.ts'
 
-/** What one turn's model calls share: its deadline, its event stream, its log. */
-export type TurnContext = { budget: TurnBudget; events: TurnEvents; log?: TurnLog }
+/** What one turn's model calls share: its deadline, its event stream, its log, and the client's signal. */
+export type TurnContext = { budget: TurnBudget; events: TurnEvents; log?: TurnLog; clientSignal?: AbortSignal }
 
 export type ModelAnswer = Answer & { removedClaims?: RemovedClaim[] }
 

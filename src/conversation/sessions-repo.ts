@@ -2,6 +2,8 @@ import type { Citation } from '../answer/citations.ts'
 import type { Db } from '../db/index.ts'
 import type { Audience, Intent } from '../routing/intents.ts'
 import { maskPersonalData } from '../text/mask.ts'
+import { type KnownPersonalData, scrubberFor } from '../text/scrub.ts'
+import { scrubConversation } from './conversation-scrub.ts'
 
 export type SessionState = Record<string, unknown>
 
@@ -136,27 +138,35 @@ export async function setTurnFeedback(
 }
 
 /**
- * Masks phone numbers, ID numbers and e-mail addresses in the turns of conversations idle since
- * `before`, and drops their unfinished intake state: chats hold what people typed, personal data
- * included, and keep it no longer than tickets do. Returns how many turns were changed.
+ * Erases personal data from conversations idle since `before`: what the person gave (in an intake,
+ * or in a ticket opened from the chat) wherever it appears in their turns, and any phone, ID number
+ * or e-mail address; the unfinished intake state is dropped. Chats hold what people typed and keep it
+ * no longer than tickets do. Returns how many turns were changed.
  */
 export async function purgeIdleConversations(db: Db, before: Date): Promise<number> {
-  const turns = await db.query<{ id: number; message: string; answer: string }>(
-    `select t.id, t.message, t.answer from chat_turns t join chat_sessions s on s.id = t.session_id
-     where s.updated_at < $1`,
+  const sessions = await db.query<{ id: string; state: { intake?: { fields?: KnownPersonalData } } }>(
+    'select id, state from chat_sessions where updated_at < $1',
     [before],
   )
   let changed = 0
-  for (const turn of turns) {
-    const message = maskPersonalData(turn.message)
-    const answer = maskPersonalData(turn.answer)
-    if (message === turn.message && answer === turn.answer) continue
-    await db.query('update chat_turns set message = $2, answer = $3 where id = $1', [turn.id, message, answer])
-    changed += 1
+  for (const session of sessions) {
+    const tickets = await db.query<KnownPersonalData & { contact_name: string; company_name: string | null }>(
+      'select contact_name, phone, company_name, address from tickets where session_id = $1',
+      [session.id],
+    )
+    const known = [
+      session.state.intake?.fields ?? {},
+      ...tickets.map((t) => ({
+        contactName: t.contact_name,
+        phone: t.phone,
+        companyName: t.company_name,
+        address: t.address,
+      })),
+    ]
+    const scrubbers = known.map(scrubberFor)
+    const scrub = (text: string) => scrubbers.reduce((result, next) => next(result), maskPersonalData(text))
+    changed += await scrubConversation(db, session.id, scrub)
   }
-  await db.query(`update chat_sessions set state = '{}'::jsonb where updated_at < $1 and state <> '{}'::jsonb`, [
-    before,
-  ])
   return changed
 }
 

@@ -5,6 +5,8 @@ import { conceptsOf } from '../answer/evidence.ts'
 import type { LlmOutcome } from '../answer/llm-outcome.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
 import { ClientGoneError, ConflictError } from '../errors.ts'
+import { answerFromFaq } from '../faq/faq-answer.ts'
+import type { FaqIndex } from '../faq/faq-index.ts'
 import { advanceIntake, cancelIntake, type IntakeState, type IntakeTurn, startIntake } from '../intake/intake.ts'
 import { afterCancel, isAside } from '../intake/intake-parse.ts'
 import { findArticleReference } from '../retrieval/query.ts'
@@ -31,8 +33,13 @@ import {
 import { type LlmTiming, startTurnBudget, type TurnLog } from './turn-budget.ts'
 import { createTurnEvents, type TurnEventSink } from './turn-events.ts'
 
-/** `calendar`: public holidays for ticket deadlines (weekends only when absent). */
-export type ChatDeps = AnswerDeps & { classifier: RoutingClassifier; calendar?: WorkCalendar; llmTiming: LlmTiming }
+/** `calendar`: public holidays for ticket deadlines (weekends only when absent); `faqs`: approved corrections. */
+export type ChatDeps = AnswerDeps & {
+  classifier: RoutingClassifier
+  calendar?: WorkCalendar
+  faqs?: FaqIndex
+  llmTiming: LlmTiming
+}
 
 export type ChatRequest = { message: string; sessionId?: string; audience?: Audience }
 
@@ -42,8 +49,10 @@ export type ChatResponse = {
   answer: string
   grounded: boolean
   intent: Intent
-  mode: 'extractive' | 'llm'
+  mode: 'extractive' | 'llm' | 'faq'
   citations: Citation[]
+  /** Set when an approved staff correction (FAQ entry) answered instead of the documents. */
+  faq?: { id: number; approvedAt: string; score: number }
   /** When the documents did not answer: the named gate that refused (e.g. 'low-coverage'). */
   refusalReason?: string
   /** How the turn's model call ended, when a model was asked. */
@@ -199,6 +208,7 @@ async function handleNewMessage(
     signal: budget.signal,
     onLlmError: (error, timedOut) => budget.record('routing', budget.outcomeOf(timedOut), error),
   })
+  await checkClient(turn.clientSignal)
   let intent = classification.intent
   if (previous && leansOnContext(message) && classification.confidence < FOLLOW_UP_CONFIDENCE) intent = previous.intent
   const plain = { grounded: false, mode: 'extractive' as const, citations: [], resolvedQuery: message, state: {} }
@@ -207,6 +217,8 @@ async function handleNewMessage(
   if (intent === 'out_of_scope') return { ...plain, intent, answer: OUT_OF_SCOPE }
 
   if (!TICKET_INTENTS.has(intent)) {
+    const faq = await answerFromFaq(deps, message)
+    if (faq) return { ...faq, intent, resolvedQuery: message, state: {} }
     const { resolvedQuery, result } = await answerWithContext(deps, message, previous, turn)
     return { ...fromAnswer(result), intent, resolvedQuery, state: {} }
   }
@@ -276,9 +288,15 @@ export type TurnOptions = {
 
 const BUSY = '上一条消息还在处理中，请等回答出来后再发送下一条。'
 
-/** Stops the turn when its client has gone; called between steps that cost something. */
-export function checkClient(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ClientGoneError('客户端已断开，本轮处理已停止。')
+/**
+ * Stops the turn when its client has gone; called before the steps that cost something. It first
+ * lets pending I/O be seen: an embedded database answers without yielding, so a close that arrived
+ * with the request would otherwise be noticed only after the whole turn.
+ */
+export async function checkClient(signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return
+  await new Promise((resolve) => setImmediate(resolve))
+  if (signal.aborted) throw new ClientGoneError('客户端已断开，本轮处理已停止。')
 }
 
 /**
@@ -291,7 +309,7 @@ export async function handleChatMessage(
   options: TurnOptions = {},
 ): Promise<ChatResponse> {
   const started = performance.now()
-  checkClient(options.signal)
+  await checkClient(options.signal)
   const existing = request.sessionId ? await getSession(deps.db, request.sessionId) : null
   // An unknown id starts a new session with an id of ours: guessing one must never join another's.
   if (!existing) {
@@ -317,7 +335,7 @@ async function takeTurn(
   const message = request.message.trim()
   const audience = request.audience ?? session.audience
   const turns = existing ? await listTurns(deps.db, session.id, 10) : []
-  checkClient(options.signal)
+  await checkClient(options.signal)
   const events = createTurnEvents(options.onEvent)
   const budget = startTurnBudget({
     ...deps.llmTiming,
@@ -325,7 +343,7 @@ async function takeTurn(
     signal: options.signal,
     log: options.log,
   })
-  const turn: TurnContext = { budget, events, log: options.log }
+  const turn: TurnContext = { budget, events, log: options.log, clientSignal: options.signal }
   const state = session.state as ChatState
   const result =
     state.intake && state.intake.step !== 'submitted' && state.intake.step !== 'cancelled'
@@ -339,7 +357,10 @@ async function takeTurn(
     message,
     resolvedQuery: response.resolvedQuery,
     intent: response.intent,
-    answer: response.answer,
+    // The lookup token is shown once, to the requester; stored, it would be readable to staff (feedback view).
+    answer: response.ticket
+      ? response.answer.replaceAll(response.ticket.lookupToken, '（查询码不保存）')
+      : response.answer,
     grounded: response.grounded,
     mode: response.mode,
     citations: response.citations,

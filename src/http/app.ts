@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { IngestProgress } from '../../ingest/background.ts'
+import { ingestLimitsOf } from '../../ingest/limits.ts'
 import type { Assistant } from '../assistant.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/index.ts'
@@ -18,14 +19,21 @@ import { registerHealthRoutes } from './routes/health.ts'
 import { registerStaffRoutes } from './routes/staff.ts'
 import { registerStaffAccountRoutes } from './routes/staff-accounts.ts'
 import { registerStaffDeskRoutes } from './routes/staff-desk.ts'
+import { registerStaffDocumentRoutes } from './routes/staff-documents.ts'
+import { registerStaffFaqRoutes } from './routes/staff-faqs.ts'
 import { registerStaffFeedbackRoutes } from './routes/staff-feedback.ts'
+import { registerStaffSearchRoutes } from './routes/staff-search.ts'
 import { registerStaffSessionRoutes } from './routes/staff-session.ts'
+import { registerStaffTurnRoutes } from './routes/staff-turns.ts'
 import { registerTicketRoutes } from './routes/tickets.ts'
 import { registerWebRoutes } from './routes/web.ts'
 import { registerSecurityHeaders } from './security-headers.ts'
 import { staffAuthOf, staffSignInPolicy } from './staff-policy.ts'
 import { useStrictInput } from './strict-input.ts'
 import { type App, useZodSchemas, type ZodTypeProvider, zodToOpenApi } from './zod-schemas.ts'
+
+// Routes that answer from the knowledge store and so must see the latest uploads and corrections.
+const KNOWLEDGE_READERS = /^\/api\/(chat(\/stream)?|staff\/search)(\?|$)/
 
 /**
  * Whether the store can answer yet: main flips `ready` after migrations; with `ingest` set, chat
@@ -76,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerErrorHandler(app)
   useStrictInput(app)
   await registerCors(app, deps.config.CORS_ORIGINS)
-  await registerRateLimits(app, deps.config)
+  await registerRateLimits(app, deps.config, deps.db)
   await registerSecurityHeaders(app)
 
   await app.register(swagger, {
@@ -99,6 +107,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   })
 
+  // Uploads and corrections made on any instance: reload this one's caches before it answers.
+  app.addHook('preHandler', async (request) => {
+    if (readiness.ready && KNOWLEDGE_READERS.test(request.url)) await deps.assistant.syncKnowledge()
+  })
+
   registerHealthRoutes(app, { db: deps.db, readiness })
   registerChatRoutes(app, { chat: () => deps.assistant })
   registerDocumentRoutes(app, { db: deps.db })
@@ -109,6 +122,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerStaffRoutes(app, { db: deps.db, auth: staffAuth, now: deps.now })
   await registerStaffFeedbackRoutes(app, { db: deps.db, auth: staffAuth })
   await registerStaffDeskRoutes(app, { db: deps.db, auth: staffAuth, now: deps.now })
+  await registerStaffDocumentRoutes(app, {
+    db: deps.db,
+    auth: staffAuth,
+    embedder: deps.assistant.embedder,
+    assistant: deps.assistant,
+    knowledgeDir: deps.config.KNOWLEDGE_DIR,
+    limits: ingestLimitsOf(deps.config),
+  })
+  await registerStaffTurnRoutes(app, { db: deps.db, auth: staffAuth })
+  await registerStaffFaqRoutes(app, { db: deps.db, auth: staffAuth, assistant: deps.assistant })
+  await registerStaffSearchRoutes(app, { auth: staffAuth, assistant: deps.assistant })
   await registerWebRoutes(app, { dir: deps.webDir })
   return app
 }

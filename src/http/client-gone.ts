@@ -1,14 +1,28 @@
-import type { FastifyReply } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { ClientGoneError } from '../errors.ts'
 
 /**
- * A signal that aborts when the client closes its connection before the response was sent: passed
- * into a chat turn (`handleChatMessage(deps, request, { signal })`) so that the work of an abandoned
- * request stops instead of competing with live ones.
+ * Runs `work` with a signal that aborts when the client closes its connection before the response
+ * was sent: passed into a chat turn (`handleChatMessage(deps, request, { signal })`) so that the work
+ * of an abandoned request stops instead of competing with live ones. The stop is logged here, since
+ * Fastify sends nothing (nor calls the error handler) for a response whose connection is gone.
  */
-export function clientGoneSignal(reply: FastifyReply): AbortSignal {
+export async function whileClientWaits<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController()
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) controller.abort()
   })
-  return controller.signal
+  // The client's end of the connection, read long before the socket closes (which it does only once
+  // the answer has been written into it): Node's server ends such a connection after this response.
+  request.raw.socket.once('end', () => controller.abort())
+  try {
+    return await work(controller.signal)
+  } catch (error) {
+    if (error instanceof ClientGoneError) request.log.info('client went away: work cancelled')
+    throw error
+  }
 }

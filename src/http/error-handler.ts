@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ZodError } from 'zod'
 import { isConnectionError } from '../db/index.ts'
-import { AppError, ClientGoneError, UnavailableError } from '../errors.ts'
+import { AppError, UnavailableError } from '../errors.ts'
 
 const PARTS: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' }
 
@@ -40,11 +40,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof ZodError) {
       const { message, fields } = describeZodError(error, (error as { validationContext?: string }).validationContext)
       return reply.status(400).send({ error: 'invalid_input', message, fields })
-    }
-    if (error instanceof ClientGoneError) {
-      // Nobody reads this reply; the line says the work was stopped.
-      request.log.info('client went away: work cancelled')
-      return reply.status(error.status).send({ error: error.code, message: error.message })
     }
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, error.message)

@@ -82,11 +82,17 @@ export function currentStaff(request: FastifyRequest): StaffMember {
   return request.staff
 }
 
-/** The signed-in staff member when their role is at least `minimum`; 403 naming the role otherwise. */
-export function requireRole(request: FastifyRequest, minimum: StaffRole): StaffMember {
+/**
+ * The signed-in staff member when their role is at least `minimum`; otherwise a 403 that names the
+ * role, and the action when given ("只有主管可以上传文件").
+ */
+export function requireRole(request: FastifyRequest, minimum: StaffRole, action?: string): StaffMember {
   const staff = currentStaff(request)
   if (!roleAtLeast(staff.role, minimum)) {
-    throw new ForbiddenError(`此操作需要${ROLE_LABELS[minimum]}权限；如需办理，请联系${ROLE_LABELS[minimum]}。`)
+    const role = ROLE_LABELS[minimum]
+    throw new ForbiddenError(
+      action ? `只有${role}可以${action}；请联系${role}办理。` : `此操作需要${role}权限；如需办理，请联系${role}。`,
+    )
   }
   return staff
 }

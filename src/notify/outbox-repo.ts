@@ -84,3 +84,8 @@ export async function markNotificationFailed(
     [id, failure.error.slice(0, 500), failure.retryAt?.toISOString() ?? null, failure.now.toISOString()],
   )
 }
+
+/** Retention: the outbox holds addresses and message text, so a purged ticket's rows go. */
+export async function deleteNotificationsOfTicket(db: Db, ticketId: number): Promise<void> {
+  await db.query('delete from notification_outbox where ticket_id = $1', [ticketId])
+}

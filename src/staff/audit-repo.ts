@@ -25,6 +25,16 @@ type AuditRow = {
   created_at: Date
 }
 
+// JSON.stringify writes a lone surrogate (half of an emoji, say) as the escape \udXXX, which jsonb
+// refuses; text columns store it as U+FFFD, and so does this.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const toJsonb = (value: Record<string, unknown> | undefined): string | null =>
+  value
+    ? JSON.stringify(value, (_key, item: unknown) =>
+        typeof item === 'string' ? item.replace(LONE_SURROGATE, '\uFFFD') : item,
+      )
+    : null
+
 export async function recordStaffAudit(
   db: Db,
   entry: {
@@ -45,8 +55,8 @@ export async function recordStaffAudit(
       actor.kind === 'staff' ? actor.staff.name : actor.name,
       entry.targetStaffId,
       entry.action,
-      entry.before ? JSON.stringify(entry.before) : null,
-      entry.after ? JSON.stringify(entry.after) : null,
+      toJsonb(entry.before),
+      toJsonb(entry.after),
       entry.now.toISOString(),
     ],
   )

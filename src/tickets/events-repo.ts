@@ -63,3 +63,18 @@ export async function listTicketEvents(db: Db, ticketId: number): Promise<Ticket
     createdAt: row.created_at,
   }))
 }
+
+/**
+ * Retention: applies `scrub` to the free-text notes of a ticket's events (a status note may quote a
+ * phone or an address). The only change ever made to the audit log; what happened, and when, stays.
+ */
+export async function scrubEventNotes(db: Db, ticketId: number, scrub: (text: string) => string): Promise<void> {
+  const events = await db.query<{ id: number; note: string }>(
+    'select id, note from ticket_events where ticket_id = $1 and note is not null',
+    [ticketId],
+  )
+  for (const event of events) {
+    const note = scrub(event.note)
+    if (note !== event.note) await db.query('update ticket_events set note = $2 where id = $1', [event.id, note])
+  }
+}

@@ -20,3 +20,7 @@ export async function listNotes(db: Db, ticketId: number): Promise<TicketNote[]>
   )
   return rows.map(toStaffText)
 }
+
+export async function updateNoteBody(db: Db, id: number, body: string): Promise<void> {
+  await db.query('update ticket_notes set body = $2 where id = $1', [id, body])
+}

@@ -20,3 +20,11 @@ export async function listRequesterMessages(db: Db, ticketId: number): Promise<R
   )
   return rows.map((row) => ({ id: row.id, body: row.body, evidence: row.evidence, createdAt: row.created_at }))
 }
+
+export async function updateRequesterMessage(
+  db: Db,
+  id: number,
+  text: { body: string; evidence: string | null },
+): Promise<void> {
+  await db.query('update requester_messages set body = $2, evidence = $3 where id = $1', [id, text.body, text.evidence])
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.ts'
-import type { TicketStatus } from './model.ts'
+import type { TicketDetails, TicketStatus } from './model.ts'
 
 /**
  * Conditional updates: each names the state it expects (`where status = …`), so of two staff
@@ -84,9 +84,22 @@ export async function markRequesterReplied(db: Db, id: number, now: Date): Promi
 export async function listTicketsToPurge(
   db: Db,
   closedBefore: Date,
-): Promise<{ id: number; number: string; description: string; phone: string }[]> {
+): Promise<
+  {
+    id: number
+    number: string
+    description: string
+    phone: string
+    contactName: string
+    companyName: string | null
+    address: string | null
+    details: TicketDetails
+    sessionId: string | null
+  }[]
+> {
   return db.query(
-    `select id, number, description, phone from tickets
+    `select id, number, description, phone, contact_name as "contactName", company_name as "companyName", address,
+            details, session_id as "sessionId" from tickets
      where status = 'closed' and closed_at < $1 and personal_data_purged_at is null
      order by id`,
     [closedBefore.toISOString()],
@@ -94,20 +107,22 @@ export async function listTicketsToPurge(
 }
 
 /**
- * Replaces contact details and the transcript; only a masked description and phone remain.
+ * Replaces contact details (company and notification contact included) and the transcript; only a masked
+ * description, phone and matter details remain.
  * False when the ticket was reopened (or purged) since it was listed.
  */
 export async function erasePersonalData(
   db: Db,
   id: number,
-  kept: { description: string; phone: string; now: Date },
+  kept: { description: string; phone: string; details: TicketDetails; now: Date },
 ): Promise<boolean> {
   const rows = await db.query(
-    `update tickets set contact_name = '（已清除）', phone = $2, address = null, transcript = '[]'::jsonb,
+    `update tickets set contact_name = '（已清除）', phone = $2, address = null, company_name = null, transcript = '[]'::jsonb,
+       notify_email = null, notify_sms = false, details = $5::jsonb,
        description = $3, personal_data_purged_at = $4, updated_at = $4
      where id = $1 and status = 'closed' and personal_data_purged_at is null
      returning id`,
-    [id, kept.phone, kept.description, kept.now.toISOString()],
+    [id, kept.phone, kept.description, kept.now.toISOString(), JSON.stringify(kept.details)],
   )
   return rows.length === 1
 }

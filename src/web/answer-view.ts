@@ -1,8 +1,11 @@
-import { describeLocator, segmentAnswer, splitSection } from './answer-text.ts'
+import { describeLocator, splitSection } from './answer-text.ts'
 import type { ChatResponse, Citation } from './api-types.ts'
 import type { CitationDialog } from './citation-dialog.ts'
 import { el, replaceChildren } from './dom.ts'
 import { feedbackControls } from './feedback.ts'
+import { formatDate } from './format.ts'
+import { parseMarkdown } from './markdown.ts'
+import { renderBlocks } from './markdown-view.ts'
 import { ticketCard } from './ticket-card.ts'
 
 type AnswerActions = { dialog: CitationDialog; handOff: () => void }
@@ -22,14 +25,19 @@ const citationButton = (citation: Citation, dialog: CitationDialog) => {
   return button
 }
 
-/** The answer text with each [n] as a button that opens its passage; everything else is text. */
+/**
+ * The answer's Markdown (lists, tables, bold) as elements, each [n] a button that opens its passage;
+ * rendered again from the whole text on every streamed delta, so a table or list takes shape as it comes.
+ */
 function renderAnswerText(target: HTMLElement, answer: string, citations: Citation[], dialog: CitationDialog) {
   const byNumber = new Map(citations.map((citation) => [citation.n, citation]))
-  const parts = segmentAnswer(answer, new Set(byNumber.keys())).map((segment) =>
-    segment.kind === 'text' ? segment.text : citationButton(byNumber.get(segment.n) as Citation, dialog),
-  )
-  replaceChildren(target, ...parts)
+  const blocks = parseMarkdown(answer, new Set(byNumber.keys()))
+  replaceChildren(target, ...renderBlocks(blocks, (n) => citationButton(byNumber.get(n) as Citation, dialog)))
 }
+
+/** A staff correction answered, not the documents: say so, with the day it was approved. */
+const reviewedNote = (approvedAt: string) =>
+  el('p', { class: 'reviewed', 'data-testid': 'reviewed' }, `工作人员审核的答复 · ${formatDate(approvedAt)}`)
 
 function sourcesList(citations: Citation[], dialog: CitationDialog): HTMLElement {
   const items = citations.map((citation) => {
@@ -105,6 +113,7 @@ export function createAnswerView(actions: AnswerActions) {
       const uncovered = !response.grounded && citations.length === 0 && !response.intake && !response.ticket
       replaceChildren(
         extras,
+        response.faq && reviewedNote(response.faq.approvedAt),
         citations.length > 0 && sourcesList(citations, actions.dialog),
         uncovered && response.intent !== 'smalltalk' && uncoveredNotice(actions.handOff),
         response.ticket && ticketCard(response.ticket),
@@ -114,6 +123,7 @@ export function createAnswerView(actions: AnswerActions) {
       )
       root.setAttribute('aria-busy', 'false')
       root.dataset.grounded = String(response.grounded)
+      root.dataset.mode = response.mode
     },
     fail(message: string, retry: () => void) {
       const button = el('button', { type: 'button', class: 'button button--small' }, '重试')

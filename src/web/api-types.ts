@@ -114,3 +114,11 @@ export type ThreadEntryView = {
 export type CannedReply = { id: number; title: string; body: string; createdBy: string; createdAt: string }
 
 export type FeedbackPage = { turns: RatedTurn[]; total: number; limit: number; offset: number }
+
+// The staff console's documents, log, corrections and retrieval test: the server's own types.
+export type { UploadReport } from '../../ingest/upload.ts'
+export type { RetrievalTest } from '../answer/retrieval-test.ts'
+export type { AnswerStatistics } from '../conversation/answer-stats.ts'
+export type { LoggedTurn } from '../conversation/turn-log-repo.ts'
+export type { Faq, FaqRevision } from '../faq/faq-repo.ts'
+export type { StaffDocument } from '../retrieval/staff-documents-repo.ts'

@@ -22,6 +22,12 @@ export function formatDateTime(iso: string): string {
   return p ? `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}` : iso
 }
 
+/** 2026年11月25日 */
+export function formatDate(iso: string): string {
+  const p = partsOf(iso)
+  return p ? `${p.year}年${p.month}月${p.day}日` : iso
+}
+
 /** 11月25日 17:00, for times near now. */
 export function formatShortDateTime(iso: string): string {
   const p = partsOf(iso)

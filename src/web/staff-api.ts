@@ -1,11 +1,19 @@
-import { requestJson } from './api.ts'
+import { errorFrom, requestJson } from './api.ts'
 import type {
+  AnswerStatistics,
   CannedReply,
+  DocumentSection,
+  Faq,
+  FaqRevision,
   FeedbackPage,
+  LoggedTurn,
   QueuePage,
+  RetrievalTest,
+  StaffDocument,
   StaffMember,
   StaffTicketDetail,
   TicketStatistics,
+  UploadReport,
 } from './api-types.ts'
 import { createAccountsApi } from './staff-accounts-api.ts'
 
@@ -24,6 +32,9 @@ export const DEFAULT_FILTERS: QueueFilters = {
   overdue: false,
   assignee: '',
 }
+
+/** What a staff member writes for a correction (FAQ entry). */
+export type FaqDraft = { question: string; answer: string; chunkIds?: number[]; validUntil?: string | null }
 
 /**
  * The staff API for a signed-in browser: the cookie goes by itself, and every request carries the
@@ -72,6 +83,29 @@ export function createStaffApi(csrfToken: string) {
     feedback: (offset: number) => call<FeedbackPage>(`/feedback?rating=down&limit=20&offset=${offset}`),
     logout: () => fetch('/api/staff/logout', { method: 'POST', headers: { 'x-csrf-token': csrfToken } }),
     accounts: createAccountsApi(call),
+    documents: () => call<{ documents: StaffDocument[] }>('/documents'),
+    documentChunks: (docId: string) =>
+      call<{ docId: string; chunks: DocumentSection[] }>(`/documents/${encodeURIComponent(docId)}/chunks`),
+    uploadDocument: (form: FormData) => call<UploadReport>('/documents', { method: 'POST', body: form }),
+    deleteDocument: (docId: string) =>
+      call<{ docId: string }>(`/documents/${encodeURIComponent(docId)}`, { method: 'DELETE' }),
+    turns: (filters: URLSearchParams) =>
+      call<{ turns: LoggedTurn[]; total: number; page: number; pageSize: number }>(`/turns?${filters}`),
+    /** The log as CSV, fetched so that a failure shows as a message instead of a broken download. */
+    async turnsCsv(filters: URLSearchParams): Promise<Blob> {
+      const response = await fetch(`/api/staff/turns.csv?${filters}`, { headers: { 'x-csrf-token': csrfToken } })
+      if (!response.ok) throw await errorFrom(response)
+      return response.blob()
+    },
+    answerStats: (days: number) => call<AnswerStatistics>(`/answer-stats?days=${days}`),
+    faqs: (status: string) =>
+      call<{ faqs: Faq[]; total: number }>(`/faqs?limit=200${status ? `&status=${status}` : ''}`),
+    faq: (id: number) => call<Faq & { revisions: FaqRevision[] }>(`/faqs/${id}`),
+    createFaq: (input: FaqDraft & { sourceTurnId?: number }) => call<Faq>('/faqs', { method: 'POST', json: input }),
+    editFaq: (id: number, input: FaqDraft) => call<Faq>(`/faqs/${id}`, { method: 'PATCH', json: input }),
+    approveFaq: (id: number) => call<Faq>(`/faqs/${id}/approve`, { method: 'POST' }),
+    withdrawFaq: (id: number) => call<Faq>(`/faqs/${id}/withdraw`, { method: 'POST' }),
+    search: (query: string) => call<RetrievalTest>('/search', { method: 'POST', json: { query, limit: 10 } }),
   }
 }
 

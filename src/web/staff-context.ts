@@ -21,6 +21,16 @@ export const statusBadge = (status: string, label: string) =>
 export const priorityBadge = (priority: string) =>
   priority === 'high' ? el('span', { class: 'badge badge--high' }, '紧急') : null
 
+export const INTENT_LABELS: Record<string, string> = {
+  policy_question: '政策咨询',
+  event_inquiry: '活动咨询',
+  complaint: '投诉',
+  service_request: '服务申请',
+  human_handoff: '转人工',
+  smalltalk: '寒暄',
+  out_of_scope: '范围外',
+}
+
 export const AUDIENCE_LABELS: Record<string, string> = { citizen: '市民', enterprise: '企业' }
 
 /** An inline message under a form: role=alert for errors so they are read out at once. */

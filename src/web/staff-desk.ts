@@ -1,3 +1,4 @@
+import { ROLE_LABELS, roleAtLeast } from '../tickets/model.ts'
 import type { StaffTicketDetail } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
 import { formatDateTime } from './format.ts'
@@ -76,7 +77,7 @@ export function assigneeSelect(context: StaffContext, ticket: StaffTicketDetail)
   void context.api.members().then(({ staff }) => {
     for (const member of staff) {
       if (member.id === ticket.assignee?.id) continue
-      const role = member.role === 'supervisor' ? '主管' : '工作人员'
+      const role = ROLE_LABELS[member.role]
       select.append(el('option', { value: String(member.id) }, `${member.name}（${role}）`))
     }
   })
@@ -122,7 +123,8 @@ export async function cannedView(container: HTMLElement, context: StaffContext):
       ...(replies.length === 0 ? [el('li', { class: 'muted' }, '还没有回复模板。')] : []),
       ...replies.map((reply) => {
         const remove =
-          context.me.role === 'supervisor' && el('button', { type: 'button', class: 'button button--small' }, '删除')
+          roleAtLeast(context.me.role, 'supervisor') &&
+          el('button', { type: 'button', class: 'button button--small' }, '删除')
         if (remove) {
           remove.setAttribute('aria-label', `删除模板 ${reply.title}`)
           remove.addEventListener('click', async () => {
@@ -139,7 +141,7 @@ export async function cannedView(container: HTMLElement, context: StaffContext):
     )
   }
   const parts: HTMLElement[] = [el('h2', {}, '回复模板'), list, status]
-  if (context.me.role === 'supervisor') {
+  if (roleAtLeast(context.me.role, 'supervisor')) {
     const title = el('input', { type: 'text', id: 'canned-title', maxlength: 60, required: true })
     const body = el('textarea', { id: 'canned-body', rows: 3, maxlength: 2000, required: true })
     const form = el(

@@ -2,17 +2,7 @@ import { passageUrl } from './answer-text.ts'
 import type { RatedTurn } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
 import { formatDateTime } from './format.ts'
-import type { StaffView } from './staff-context.ts'
-
-const INTENTS: Record<string, string> = {
-  policy_question: '政策咨询',
-  event_inquiry: '活动咨询',
-  complaint: '投诉',
-  service_request: '服务申请',
-  human_handoff: '转人工',
-  smalltalk: '寒暄',
-  out_of_scope: '范围外',
-}
+import { INTENT_LABELS, type StaffView } from './staff-context.ts'
 
 function reviewItem(turn: RatedTurn): HTMLElement {
   return el(
@@ -22,7 +12,7 @@ function reviewItem(turn: RatedTurn): HTMLElement {
       'div',
       { class: 'review__meta' },
       el('time', { datetime: turn.createdAt }, formatDateTime(turn.createdAt)),
-      el('span', { class: 'badge' }, INTENTS[turn.intent] ?? turn.intent),
+      el('span', { class: 'badge' }, INTENT_LABELS[turn.intent] ?? turn.intent),
       el(
         'span',
         { class: turn.grounded ? 'badge badge--resolved' : 'badge badge--new' },

@@ -1,6 +1,7 @@
 import { CATEGORY_LABELS, type TicketCategory } from '../tickets/model.ts'
 import { el, replaceChildren } from './dom.ts'
 import { llmOutcomesTable } from './llm-outcomes-view.ts'
+import { answerStatsSection } from './staff-answer-stats-view.ts'
 import type { StaffView } from './staff-context.ts'
 
 /** Supervisors: open tickets by category, overdue count, median time to first reply. */
@@ -86,6 +87,7 @@ export const statsView: StaffView = async (container, context) => {
             ),
           ),
         ),
+        answerStatsSection(context, Number(days.value)),
         llmOutcomesTable(stats.llmOutcomes),
       )
     } catch (error) {

@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type TicketStatus } from '../tickets/model.ts'
+import { roleAtLeast, STATUS_LABELS, type TicketStatus } from '../tickets/model.ts'
 import { allowedTransitions } from '../tickets/status.ts'
 import type { StaffTicketDetail } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
@@ -12,7 +12,7 @@ type Rerender = (ticket: StaffTicketDetail, message: string) => void
 /** Claim, reply, change status, reassign: only what the ticket's status and the caller's role allow. */
 function actions(ticket: StaffTicketDetail, context: StaffContext, rerender: Rerender): HTMLElement {
   const { api, me } = context
-  const canAct = me.role === 'supervisor' || ticket.assignee?.id === me.id
+  const canAct = roleAtLeast(me.role, 'supervisor') || ticket.assignee?.id === me.id
   const forms: HTMLElement[] = []
 
   const wire = (form: HTMLFormElement, run: () => Promise<StaffTicketDetail>, done: string) => {
@@ -86,7 +86,7 @@ function actions(ticket: StaffTicketDetail, context: StaffContext, rerender: Rer
     wire(form, () => api.setStatus(ticket.number, select.value, note.value.trim() || undefined), '状态已更改。')
   }
 
-  if (me.role === 'supervisor' && ticket.status !== 'resolved' && ticket.status !== 'closed') {
+  if (roleAtLeast(me.role, 'supervisor') && ticket.status !== 'resolved' && ticket.status !== 'closed') {
     const target = assigneeSelect(context, ticket)
     const note = el('input', { type: 'text', id: 'reassign-note', maxlength: 500 })
     const form = el(

@@ -6,9 +6,13 @@ import { accountsView } from './staff-accounts-view.ts'
 import { createStaffApi } from './staff-api.ts'
 import type { StaffContext, StaffView } from './staff-context.ts'
 import { cannedView } from './staff-desk.ts'
+import { documentsView } from './staff-documents-view.ts'
+import { faqView } from './staff-faq-view.ts'
 import { feedbackView } from './staff-feedback-view.ts'
+import { logView } from './staff-log-view.ts'
 import { bindSigninForm, currentSignIn, hideSignin, showSignin as showSigninForm } from './staff-login.ts'
 import { queueView } from './staff-queue.ts'
+import { searchView } from './staff-search-view.ts'
 import { statsView } from './staff-stats-view.ts'
 import { ticketView } from './staff-ticket.ts'
 
@@ -36,12 +40,16 @@ function signOut(): void {
   void api?.logout().catch(() => {})
 }
 
-/** Hash routes: #/queue, #/ticket/<number>, #/feedback, #/canned, #/stats (supervisors), #/accounts (admins). */
+/** Hash routes: #/queue, #/ticket/<number>, #/feedback, #/canned, #/log, #/faqs, #/documents, #/search, #/stats (supervisors), #/accounts (admins). */
 function route(hash: string, me: StaffMember): { tab: string; view: StaffView } {
   const ticket = /^#\/ticket\/([\w-]+)$/.exec(hash)
   if (ticket) return { tab: 'queue', view: ticketView(ticket[1] as string) }
   if (hash === '#/feedback') return { tab: 'feedback', view: feedbackView }
   if (hash === '#/canned') return { tab: 'canned', view: cannedView }
+  if (hash === '#/log') return { tab: 'log', view: logView }
+  if (hash === '#/faqs') return { tab: 'faqs', view: faqView }
+  if (hash === '#/documents') return { tab: 'documents', view: documentsView }
+  if (hash === '#/search') return { tab: 'search', view: searchView }
   if (hash === '#/stats' && roleAtLeast(me.role, 'supervisor')) return { tab: 'stats', view: statsView }
   if (hash === '#/accounts' && me.role === 'admin') return { tab: 'accounts', view: accountsView }
   return { tab: 'queue', view: queueView }

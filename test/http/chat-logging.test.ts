@@ -13,9 +13,13 @@ const EMAIL = 'zhang.wei@example.com'
 // A complaint told the way people tell it: identifiers in the first message, contact details later.
 const CONVERSATION = [
   `我要投诉，超市卖过期食品给我，我身份证号${ID_NUMBER}`,
-  '上周在浦东某超市买的牛奶已经过期了，希望退款赔偿',
+  '浦东某超市，浦东新区张杨路500号',
+  '上周买的牛奶，已经过期了',
+  '跳过',
+  '退款赔偿',
   '张伟',
-  `我的电话${MOBILE}，邮箱 ${EMAIL}`,
+  `我的电话${MOBILE}`,
+  `邮箱 ${EMAIL}`,
   `修改电话 ${LANDLINE}`,
   '确认',
 ]

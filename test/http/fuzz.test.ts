@@ -21,6 +21,17 @@ const VALID_BODIES: Record<string, unknown> = {
   '/api/staff/tickets/{number}/replies': { body: '已收到，我们会尽快处理。' },
   '/api/staff/tickets/{number}/status': { status: 'in_progress' },
   '/api/staff/tickets/{number}/reassign': { assigneeId: 1 },
+  '/api/staff/login': { username: 'nobody', password: 'not-a-password' },
+  '/api/staff/accounts': { username: 'fuzz', name: '测试', role: 'agent', password: 'long-enough-pw' },
+  '/api/staff/accounts/{id}/role': { role: 'supervisor' },
+  '/api/staff/accounts/{id}/password': { password: 'long-enough-pw' },
+  '/api/staff/tokens': { staffId: 1, label: '测试' },
+  '/api/staff/retention': { days: 180 },
+  '/api/tickets/{number}/messages': { body: '补充一张购物小票的照片说明。', evidence: '小票编号 123' },
+  '/api/staff/tickets/{number}/notes': { body: '已电话联系，等待回电。' },
+  '/api/staff/canned-replies': { title: '已受理', body: '您的诉求已受理，我们会尽快联系您。' },
+  '/api/staff/faqs': { question: '电子秤多久检定一次？', answer: '强制检定的电子秤每年检定一次。' },
+  '/api/staff/search': { query: '电子秤检定周期' },
 }
 
 const MALFORMED_JSON = [
@@ -189,7 +200,8 @@ describe('bad input to every endpoint', () => {
     db = await createPgliteDb()
     ;({ app } = await createTestApp(db, { knowledge: 'test/fixtures/knowledge' }))
     await app.ready()
-    auth = { authorization: `Bearer ${(await staffWithToken(db, '张三', 'supervisor')).token}` }
+    // An admin reaches every staff route's validation.
+    auth = { authorization: `Bearer ${(await staffWithToken(db, '张三', 'admin')).token}` }
     const opened = await app.inject({ method: 'POST', url: '/api/tickets', payload: ticketInput() })
     SAMPLE_PARAMS.number = opened.json().ticket.number
   })

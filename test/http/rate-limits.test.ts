@@ -20,10 +20,11 @@ describe('per-client rate limits', () => {
   })
   afterAll(() => db.close())
 
-  // A fresh app (and so fresh counters) on the shared database.
+  // A fresh app with fresh counters (they live in the database, shared by every app on it).
   const start = async (env: Record<string, string>) => {
     await app?.close()
     ;({ app } = await createTestApp(db, { knowledge: false, env }))
+    await db.query('delete from rate_limit_counters')
     return app
   }
   const chat = (from: string, url = '/api/chat', headers: InjectOptions['headers'] = {}) =>
@@ -70,12 +71,32 @@ describe('per-client rate limits', () => {
     expect((await count()) - before).toBe(2)
   })
 
-  it('leave loopback callers (evals, bench) alone unless the allow-list is emptied', async () => {
-    await start({ CHAT_RATE_LIMIT_PER_MINUTE: '1' })
-    for (let i = 0; i < 3; i++) expect((await chat('127.0.0.1')).statusCode).toBe(200)
+  it('limit loopback too unless it is listed in RATE_LIMIT_ALLOWLIST (a proxy on this host must not switch them off)', async () => {
     await start({ CHAT_RATE_LIMIT_PER_MINUTE: '1', RATE_LIMIT_ALLOWLIST: '' })
     expect((await chat('127.0.0.1')).statusCode).toBe(200)
     expect((await chat('127.0.0.1')).statusCode).toBe(429)
+    await start({ CHAT_RATE_LIMIT_PER_MINUTE: '1', RATE_LIMIT_ALLOWLIST: '::1' })
+    for (let i = 0; i < 3; i++) expect((await chat('::1')).statusCode).toBe(200)
+  })
+
+  it('limit lookups, feedback and (once the routes exist) requester messages and staff login', async () => {
+    await start({ LOOKUP_RATE_LIMIT_PER_MINUTE: '2', FEEDBACK_RATE_LIMIT_PER_MINUTE: '1' })
+    const lookup = () =>
+      app!.inject({ method: 'GET', url: '/api/tickets/QD-20261201-0001?token=ABCDEFGH', remoteAddress: VISITOR })
+    expect((await lookup()).statusCode).toBe(404)
+    expect((await lookup()).statusCode).toBe(404)
+    const limited = await lookup()
+    expect(limited.statusCode).toBe(429)
+    expect(limited.json().message).toMatch(/^查询太频繁了/)
+    const feedback = () =>
+      app!.inject({
+        method: 'POST',
+        url: '/api/chat/feedback',
+        payload: { sessionId: 'x', turnId: 1, rating: 'up' },
+        remoteAddress: OTHER,
+      })
+    expect((await feedback()).statusCode).toBe(404)
+    expect((await feedback()).statusCode).toBe(429)
   })
 
   it('can be switched off with 0 (the bench raises or disables them)', async () => {

@@ -18,7 +18,7 @@ describe.each(testDatabases)('requester messages: POST /api/tickets/:number/mess
     ;({ app } = await createTestApp(db, {
       knowledge: false,
       now: () => clock.now,
-      env: { REQUESTER_MESSAGE_RATE_LIMIT_PER_HOUR: '5', TICKET_RATE_LIMIT_PER_HOUR: '0' },
+      env: { MESSAGE_RATE_LIMIT_PER_HOUR: '5', TICKET_RATE_LIMIT_PER_HOUR: '0' },
     }))
     auth = { authorization: `Bearer ${(await staffWithToken(db, '李四', 'agent')).token}` }
   })

@@ -126,7 +126,7 @@ describe.each(testDatabases)('public ticket API on $name', (database) => {
   })
 
   describe('GET /api/tickets/:number', () => {
-    it('shows status, category, opening time and staff replies, and nothing else', async () => {
+    it('shows status, deadlines, what was submitted (masked), history, staff replies and what is needed; no names', async () => {
       const { ticket } = (await post(form)).json()
       const { token } = await staffWithToken(db, '张三', 'agent')
       const auth = { authorization: `Bearer ${token}` }
@@ -146,11 +146,38 @@ describe.each(testDatabases)('public ticket API on $name', (database) => {
       expect(response.statusCode).toBe(200)
       const view = response.json().ticket
       expect(Object.keys(view).sort()).toEqual(
-        ['category', 'categoryLabel', 'createdAt', 'number', 'replies', 'status', 'statusLabel'].sort(),
+        [
+          'category',
+          'categoryLabel',
+          'createdAt',
+          'firstResponseDueAt',
+          'history',
+          'messages',
+          'needed',
+          'number',
+          'replies',
+          'slaDueAt',
+          'status',
+          'statusLabel',
+          'submitted',
+        ].sort(),
       )
-      expect(view).toMatchObject({ number: ticket.number, status: 'waiting_user', category: 'complaint' })
+      expect(view).toMatchObject({
+        number: ticket.number,
+        status: 'waiting_user',
+        category: 'complaint',
+        slaDueAt: ticket.slaDueAt,
+        needed: '您好，请提供购物小票照片。',
+      })
       expect(view.replies).toEqual([{ body: '您好，请提供购物小票照片。', createdAt: expect.any(String) }])
-      for (const secret of ['13800138000', '王芳', '水果店', '张三']) expect(response.body).not.toContain(secret)
+      expect(view.submitted).toContainEqual({ label: '联系人', value: '王*' })
+      expect(view.history.map((entry: { text: string }) => entry.text)).toEqual([
+        '您提交了工单',
+        '工作人员已受理',
+        '工作人员答复了您',
+        '状态改为“等待您补充信息”',
+      ])
+      for (const secret of ['13800138000', '王芳', '张三']) expect(response.body).not.toContain(secret)
 
       const byQuery = await app.inject({
         method: 'GET',

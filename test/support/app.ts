@@ -18,7 +18,8 @@ export async function createTestApp(
   options: TestAppOptions = {},
 ): Promise<{ app: FastifyInstance; assistant: Assistant }> {
   const { env, knowledge = 'knowledge', ...rest } = options
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env })
+  // Tests make many requests from loopback: exempt it explicitly (the rate-limit tests use other addresses).
+  const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_ALLOWLIST: '127.0.0.1', ...env })
   const embedder = createLocalEmbedder()
   await migrate(db)
   if (knowledge) await ingestKnowledge({ db, embedder, dir: knowledge })

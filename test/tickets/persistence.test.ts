@@ -15,7 +15,7 @@ describe('tickets in a PGlite data directory', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  it('survive closing and reopening the database, numbering carries on', async () => {
+  it('survive closing and reopening the database, numbering carries on', { timeout: 120_000 }, async () => {
     const now = new Date('2026-11-25T02:00:00Z')
     const first = await createPgliteDb(dir)
     await migrate(first)

@@ -4,6 +4,8 @@ import { listTicketEvents } from '../../src/tickets/events-repo.ts'
 import type { StaffMember } from '../../src/tickets/model.ts'
 import { openTicket } from '../../src/tickets/open-ticket.ts'
 import { listReplies } from '../../src/tickets/replies-repo.ts'
+import { addRequesterMessage } from '../../src/tickets/requester-actions.ts'
+import { listRequesterMessages } from '../../src/tickets/requester-messages-repo.ts'
 import { purgeClosedTickets } from '../../src/tickets/retention.ts'
 import { changeTicketStatus, claimTicket, replyToTicket } from '../../src/tickets/ticket-actions.ts'
 import { findTicketByNumber } from '../../src/tickets/tickets-repo.ts'
@@ -23,6 +25,7 @@ describe.each(testDatabases)('retention on $name', (database) => {
         category: 'metrology_onsite',
         address: '浦东新区世纪大道100号',
         description: '电子秤需要校准，备用电话13912345678，邮箱wang@example.com',
+        notify: { email: 'wang@example.com', sms: true },
       }),
       {
         now: new Date(closedAt.getTime() - 86_400_000),
@@ -30,6 +33,7 @@ describe.each(testDatabases)('retention on $name', (database) => {
         transcript: [{ role: 'user', text: '我叫王芳，电话13800138000' }],
       },
     )
+    await addRequesterMessage(db, ticket.number, ticket.lookupToken, { body: '新号码 13700137000' }, closedAt)
     await claimTicket(db, agent, ticket.number, closedAt)
     await replyToTicket(db, agent, ticket.number, { body: '已致电 13800138000，约好周五上门' }, closedAt)
     await changeTicketStatus(db, agent, ticket.number, { status: 'resolved' }, closedAt)
@@ -71,6 +75,10 @@ describe.each(testDatabases)('retention on $name', (database) => {
     })
     const keys = await db.query('select * from idempotency_keys where ticket_id = $1', [erased!.id])
     expect(keys).toEqual([])
+    expect(erased?.notify).toEqual({})
+    expect((await listRequesterMessages(db, erased!.id))[0]?.body).toBe('新号码 137****7000')
+    const outbox = await db.query('select * from notification_outbox where ticket_id = $1', [erased!.id])
+    expect(outbox).toEqual([])
 
     expect((await findTicketByNumber(db, recent))?.phone).toBe('13800138000')
     expect((await findTicketByNumber(db, open))?.contactName).toBe('王芳')

@@ -58,9 +58,14 @@ describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lo
 
     const answer = page.locator('.msg--assistant').last()
     await answer.and(page.locator('[aria-busy="false"]')).waitFor()
-    // What the deltas said, in order, is what the page shows (markers become buttons showing n).
+    // What the deltas said, in order, is what the page shows (markers become buttons showing n; the
+    // Markdown's line breaks and list markers become elements, so white space is not compared).
     const shown = await answer.locator('.msg__text').textContent()
-    expect(shown).toBe(deltas.join('').replace(/\[(\d+)\]/g, '$1'))
+    const said = deltas
+      .join('')
+      .replace(/\[(\d+)\]/g, '$1')
+      .replace(/^\s*(?:[-*]|\d+\.)\s+/gm, '')
+    expect(shown?.replace(/\s+/g, '')).toBe(said.replace(/\s+/g, ''))
     expect(await answer.locator('.msg__text .cite').count()).toBeGreaterThan(0)
     await expect(answer.locator('.sources li').count()).resolves.toBeGreaterThan(0)
     await expect(answer.getByTestId('uncovered').count()).resolves.toBe(0)
@@ -92,6 +97,49 @@ describe.skipIf(skipBrowserTests)('web journey: chat → ticket → staff → lo
     const target = page.locator('.doc-section--target')
     expect(await target.getAttribute('id')).toBe(href?.split('#')[1])
     expect(await target.textContent()).toContain(quote)
+    await page.close()
+  })
+
+  /** The first citation button inside an answer's text opens a dialog with its passage. */
+  const expectCitationOpens = async (page: Page, answer: ReturnType<Page['locator']>) => {
+    await answer.locator('.msg__text .cite').first().click()
+    const dialog = page.getByRole('dialog')
+    await dialog.locator('mark').waitFor()
+    expect(await dialog.locator('.passage').textContent()).toContain(await dialog.locator('mark').textContent())
+    await page.keyboard.press('Escape')
+  }
+
+  // Answers are Markdown, shown as HTML lists and tables built as DOM (never innerHTML), each [n] still a
+  // button. The assertions are on rendered elements, so they hold however the server shapes the answer.
+  it('shows a table answer as a table, header and rows, with its citation', async () => {
+    const page = await open('/')
+    const answer = await ask(page, '投诉和举报有什么区别？')
+    const table = answer.locator('.msg__text table').first()
+    await table.waitFor()
+    expect(await table.locator('th').allTextContents()).toEqual(expect.arrayContaining(['投诉', '举报']))
+    expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(2)
+    // No raw pipes are left anywhere in the text shown.
+    expect(await answer.locator('.msg__text').textContent()).not.toMatch(/\|/)
+    expect(await answer.locator('.msg__text .cite').count()).toBeGreaterThan(0)
+    await expectCitationOpens(page, answer)
+    await screenshot(page, 'journey-answer-table-desktop', { fullPage: false })
+    // A wide table scrolls inside its bubble on a phone, not the page.
+    await page.setViewportSize(PHONE)
+    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width)
+    await page.close()
+  })
+
+  it('shows a list answer as a list, item by item, with its citation', async () => {
+    const page = await open('/')
+    const answer = await ask(page, '投诉需要准备哪些材料？')
+    const items = answer.locator('.msg__text :is(ol, ul) > li')
+    await items.first().waitFor()
+    expect(await items.count()).toBeGreaterThanOrEqual(3)
+    expect((await items.allTextContents()).join('')).toContain('姓名')
+    // The list markers became list items: no line of text still starts with "- ".
+    expect((await answer.locator('.msg__text p').allInnerTexts()).join('\n')).not.toMatch(/^\s*- /m)
+    expect(await answer.locator('.msg__text .cite').count()).toBeGreaterThan(0)
+    await expectCitationOpens(page, answer)
     await page.close()
   })
 

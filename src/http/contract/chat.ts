@@ -43,7 +43,7 @@ export const ChatResponseSchema = z.object({
   answer: z.string(),
   grounded: z.boolean(),
   intent: z.enum(INTENTS),
-  mode: z.enum(['extractive', 'llm']),
+  mode: z.enum(['extractive', 'llm', 'faq']),
   citations: z.array(CitationSchema),
   refusalReason: z.string().optional(),
   /** How the turn's model call ended, when a model was asked ('ok', 'timeout', 'stall', …). */
@@ -57,6 +57,8 @@ export const ChatResponseSchema = z.object({
       }),
     )
     .optional(),
+  /** With mode 'faq': the reviewed staff answer that matched, when it was approved, how closely. */
+  faq: z.object({ id: z.number().int(), approvedAt: isoDateTime, score: z.number() }).optional(),
   /** What was searched for: the message, or a follow-up completed with the earlier topic. */
   resolvedQuery: z.string(),
   /** Set once a complaint or service request has been stored as a ticket. */

@@ -1,7 +1,7 @@
 import { setTurnFeedback } from '../../conversation/sessions-repo.ts'
 import { type ChatDeps, handleChatMessage } from '../../conversation/turn.ts'
-import { NotFoundError } from '../../errors.ts'
-import { clientGoneSignal } from '../client-gone.ts'
+import { ClientGoneError, NotFoundError } from '../../errors.ts'
+import { whileClientWaits } from '../client-gone.ts'
 import { ChatRequestSchema, ChatResponseSchema, FeedbackResponse, FeedbackSchema } from '../contract/chat.ts'
 import { commonErrors, ErrorResponse } from '../contract/common.ts'
 import type { App } from '../zod-schemas.ts'
@@ -20,7 +20,9 @@ export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): vo
       },
     },
     async (request, reply) =>
-      handleChatMessage(deps.chat(), request.body, { signal: clientGoneSignal(reply), log: request.log }),
+      whileClientWaits(request, reply, (signal) =>
+        handleChatMessage(deps.chat(), request.body, { signal, log: request.log }),
+      ),
   )
 
   app.post(
@@ -33,8 +35,6 @@ export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): vo
       },
     },
     async (request, reply) => {
-      // A client that goes away aborts the turn, and with it the model's upstream request.
-      const signal = clientGoneSignal(reply)
       // The stream opens with the first event: a failure before it is still an ordinary JSON error.
       let open = false
       const send = (event: string, data: unknown) => {
@@ -51,19 +51,24 @@ export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): vo
         if (!reply.raw.destroyed) reply.raw.write(sse(event, data))
       }
       try {
-        await handleChatMessage(deps.chat(), request.body, {
-          signal,
-          log: request.log,
-          onEvent: (event) => {
-            if (event.type === 'citations') send('citations', { citations: event.citations })
-            else if (event.type === 'delta') send('delta', { text: event.text })
-            else send('done', event.response)
-          },
-        })
+        // A client that goes away aborts the turn, and with it the model's upstream request.
+        await whileClientWaits(request, reply, (signal) =>
+          handleChatMessage(deps.chat(), request.body, {
+            signal,
+            log: request.log,
+            onEvent: (event) => {
+              if (event.type === 'citations') send('citations', { citations: event.citations })
+              else if (event.type === 'delta') send('delta', { text: event.text })
+              else send('done', event.response)
+            },
+          }),
+        )
       } catch (error) {
         if (!open) throw error
-        request.log.error({ err: error }, 'chat stream failed after it started')
-        send('error', { error: 'internal_error', message: '回答生成出错了，请再发送一次。' })
+        if (!(error instanceof ClientGoneError)) {
+          request.log.error({ err: error }, 'chat stream failed after it started')
+          send('error', { error: 'internal_error', message: '回答生成出错了，请再发送一次。' })
+        }
       }
       reply.raw.end()
     },

@@ -1,13 +1,12 @@
 import { z } from 'zod'
 import type { Db } from '../../db/index.ts'
-import { ForbiddenError, NotFoundError } from '../../errors.ts'
+import { NotFoundError } from '../../errors.ts'
 import { listAccounts } from '../../staff/accounts-repo.ts'
 import { insertCannedReply, listCannedReplies, removeCannedReply } from '../../tickets/canned-replies-repo.ts'
 import { recordTicketEvent } from '../../tickets/events-repo.ts'
-import { roleAtLeast, type StaffMember } from '../../tickets/model.ts'
 import { insertNote } from '../../tickets/notes-repo.ts'
 import { requireTicket } from '../../tickets/ticket-actions.ts'
-import { currentStaff, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import { currentStaff, requireRole, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
 const TicketParams = z.object({ number: z.string().trim().toUpperCase().max(40) })
@@ -23,11 +22,6 @@ const CannedParams = z.object({
 })
 
 const tags = ['staff']
-
-function requireSupervisor(staff: StaffMember): void {
-  if (!roleAtLeast(staff.role, 'supervisor'))
-    throw new ForbiddenError('只有主管可以管理回复模板；如需新增或修改，请联系主管。')
-}
 
 /**
  * The desk around a ticket under /api/staff: who can take it, internal notes, and the canned
@@ -81,8 +75,7 @@ export async function registerStaffDeskRoutes(
         '/canned-replies',
         { schema: { tags, summary: '新增回复模板（仅主管）', body: CannedBody } },
         async (request, reply) => {
-          const staff = currentStaff(request)
-          requireSupervisor(staff)
+          const staff = requireRole(request, 'supervisor', '管理回复模板')
           const { title, body } = request.body
           const id = await insertCannedReply(db, { title, body, staffId: staff.id, now: now() })
           return reply.status(201).send({ id })
@@ -93,7 +86,7 @@ export async function registerStaffDeskRoutes(
         '/canned-replies/:id',
         { schema: { tags, summary: '删除回复模板（仅主管）', params: CannedParams } },
         async (request, reply) => {
-          requireSupervisor(currentStaff(request))
+          requireRole(request, 'supervisor', '管理回复模板')
           const { id } = request.params
           if (!(await removeCannedReply(db, id, now())))
             throw new NotFoundError(`没有编号为 ${id} 的回复模板，可能已被删除。`)

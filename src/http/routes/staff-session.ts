@@ -38,7 +38,7 @@ export async function registerStaffSessionRoutes(
         return { ...signed.staff, csrfToken: signed.csrfToken, expiresAt: signed.expiresAt }
       } catch (error) {
         if (error instanceof SignInLockedError) {
-          request.log.warn({ username }, 'staff sign-in refused: locked')
+          request.log.warn('staff sign-in refused: locked')
           reply.header('retry-after', Math.ceil((error.until.getTime() - now.getTime()) / 1000))
         } else request.log.info('staff sign-in refused: wrong pair or disabled')
         throw error

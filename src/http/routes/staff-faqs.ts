@@ -1,0 +1,136 @@
+import { z } from 'zod'
+import type { Assistant } from '../../assistant.ts'
+import type { Db } from '../../db/index.ts'
+import { NotFoundError } from '../../errors.ts'
+import {
+  approveFaq,
+  createFaq,
+  editFaq,
+  FAQ_STATUSES,
+  getFaq,
+  listFaqRevisions,
+  listFaqs,
+  withdrawFaq,
+} from '../../faq/faq-repo.ts'
+import { currentStaff, requireRole, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import type { App } from '../zod-schemas.ts'
+
+const question = z.string().trim().min(2, { error: '请填写问题' }).max(300, { error: '问题请控制在 300 字以内' })
+const answer = z.string().trim().min(2, { error: '请填写答复' }).max(3000, { error: '答复请控制在 3000 字以内' })
+const chunkIds = z.array(z.number().int().positive()).max(5, { error: '最多引用 5 个片段' })
+const validUntil = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '有效期格式应为 YYYY-MM-DD' })
+  .nullable()
+
+const NewFaq = z.object({
+  question,
+  answer,
+  chunkIds: chunkIds.optional(),
+  sourceTurnId: z.number().int().positive().optional(),
+  validUntil: validUntil.optional(),
+})
+const FaqEdit = z.object({
+  question: question.optional(),
+  answer: answer.optional(),
+  chunkIds: chunkIds.optional(),
+  validUntil: validUntil.optional(),
+})
+const FaqParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
+const FaqQuery = z.object({
+  status: z.enum(FAQ_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+})
+
+const tags = ['staff']
+
+/**
+ * Corrections that answer (FAQ) under /api/staff/faqs: any staff member writes or edits an entry
+ * (a draft); a supervisor approves it, after which it answers matching questions, or withdraws it.
+ */
+export async function registerStaffFaqRoutes(
+  app: App,
+  deps: { db: Db; auth: StaffAuth; assistant: Assistant },
+): Promise<void> {
+  const { db, assistant } = deps
+  const withHistory = async (id: number) => {
+    const faq = await getFaq(db, id)
+    if (!faq) throw new NotFoundError(`没有编号为 ${id} 的纠错答复，请刷新列表。`)
+    return { ...faq, revisions: await listFaqRevisions(db, id) }
+  }
+
+  await app.register(
+    async (scope: App) => {
+      useStaffAuth(scope, deps.auth)
+
+      scope.get(
+        '/faqs',
+        { schema: { tags, summary: '纠错答复列表（最近修改的在前）', querystring: FaqQuery } },
+        async (request) => {
+          const query = request.query
+          return { ...(await listFaqs(db, query)), limit: query.limit, offset: query.offset }
+        },
+      )
+
+      scope.get(
+        '/faqs/:id',
+        { schema: { tags, summary: '一条纠错答复及其修改记录', params: FaqParams } },
+        async (request) => withHistory(request.params.id),
+      )
+
+      scope.post(
+        '/faqs',
+        {
+          schema: {
+            tags,
+            summary: '写一条纠错答复（草稿；可引用片段、关联对话日志中的某一轮；主管审核后才生效）',
+            body: NewFaq,
+          },
+        },
+        async (request, reply) => {
+          const faq = await createFaq(db, currentStaff(request), request.body)
+          return reply.status(201).send(await withHistory(faq.id))
+        },
+      )
+
+      scope.patch(
+        '/faqs/:id',
+        { schema: { tags, summary: '修改纠错答复（修改后回到草稿，须重新审核）', params: FaqParams, body: FaqEdit } },
+        async (request) => {
+          const { id } = request.params
+          await editFaq(db, currentStaff(request), id, request.body)
+          await assistant.refresh()
+          return withHistory(id)
+        },
+      )
+
+      scope.post(
+        '/faqs/:id/approve',
+        { schema: { tags, summary: '审核通过：此后相近的问题直接以此答复（仅主管）', params: FaqParams } },
+        async (request) => {
+          const staff = requireRole(request, 'supervisor', '审核纠错答复')
+          const { id } = request.params
+          await approveFaq(db, staff, id)
+          await assistant.refresh()
+          request.log.info({ faqId: id }, 'faq approved')
+          return withHistory(id)
+        },
+      )
+
+      scope.post(
+        '/faqs/:id/withdraw',
+        { schema: { tags, summary: '撤回：不再以此答复（仅主管）', params: FaqParams } },
+        async (request) => {
+          const staff = requireRole(request, 'supervisor', '撤回纠错答复')
+          const { id } = request.params
+          await withdrawFaq(db, staff, id)
+          await assistant.refresh()
+          request.log.info({ faqId: id }, 'faq withdrawn')
+          return withHistory(id)
+        },
+      )
+    },
+    { prefix: '/api/staff' },
+  )
+}
