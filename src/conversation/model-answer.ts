@@ -9,7 +9,6 @@ import { getSectionChunks } from '../retrieval/chunks-repo.ts'
 import type { TurnBudget, TurnLog } from './turn-budget.ts'
 import type { TurnEvents } from './turn-events.ts'
 
-/** What one turn's model calls share: its deadline, its event stream, its log. */
 /** What every step of a turn shares: its model budget, its event stream, its log, and the client's signal. */
 export type TurnContext = { budget: TurnBudget; events: TurnEvents; log?: TurnLog; clientSignal?: AbortSignal }
 

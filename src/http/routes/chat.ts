@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { setTurnFeedback } from '../../conversation/sessions-repo.ts'
 import { type ChatDeps, type ChatResponse, handleChatMessage } from '../../conversation/turn.ts'
-import { NotFoundError } from '../../errors.ts'
+import { ClientGoneError, NotFoundError } from '../../errors.ts'
 import { whileClientWaits } from '../client-gone.ts'
 import { ChatRequestSchema, ChatResponseSchema, FeedbackResponse, FeedbackSchema } from '../contract/chat.ts'
 import { commonErrors, ErrorResponse } from '../contract/common.ts'
@@ -81,8 +81,10 @@ export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): vo
         )
       } catch (error) {
         if (!open) throw error
-        request.log.error({ err: error }, 'chat stream failed after it started')
-        send('error', { error: 'internal_error', message: '回答生成出错了，请再发送一次。' })
+        if (!(error instanceof ClientGoneError)) {
+          request.log.error({ err: error }, 'chat stream failed after it started')
+          send('error', { error: 'internal_error', message: '回答生成出错了，请再发送一次。' })
+        }
       }
       reply.raw.end()
     },
