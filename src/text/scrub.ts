@@ -14,7 +14,7 @@ export type KnownPersonalData = {
 const STREET_ADDRESS =
   /[\u4e00-\u9fff]{0,6}(?:路|街|大道|巷|弄)[0-9０-９]+(?:弄[0-9０-９]+)?(?:号|弄)?(?:[0-9０-９]+室)?/g
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
  * A function that erases from free text what is known of the person (their name, phone, company
@@ -27,7 +27,8 @@ export function scrubberFor(known: KnownPersonalData): (text: string) => string 
   const add = (value: string | null | undefined, replacement: string) => {
     const trimmed = value?.trim()
     // One character would match everywhere (a surname alone is not worth it).
-    if (trimmed && Array.from(trimmed).length >= 2) replacements.push([new RegExp(escape(trimmed), 'g'), replacement])
+    if (trimmed && Array.from(trimmed).length >= 2)
+      replacements.push([new RegExp(escapeRegExp(trimmed), 'g'), replacement])
   }
   // Longest first, so that an address containing the company's name is erased whole.
   add(known.address, '（地址已清除）')
