@@ -27,7 +27,7 @@ export type BackgroundIngestOptions = IngestOptions & {
   /** Re-reads what ingest changes (vocabulary) before chat is let in. */
   afterPass: () => Promise<void>
   onSummary: (summary: IngestSummary) => void
-  onRetry: (message: string) => void
+  onWarning: (message: string) => void
   retryDelayMs: number
 }
 
@@ -63,14 +63,14 @@ export async function ingestInBackground(options: BackgroundIngestOptions): Prom
     } catch (error) {
       if (!isConnectionError(error)) {
         // Not something a wait cures (e.g. a store of another embedding model): chat serves what is stored.
-        options.onRetry(
+        options.onWarning(
           `启动入库失败：${error instanceof Error ? error.message : String(error)}；请修正后运行 npm run ingest 或重启`,
         )
         await options.afterPass().catch(() => {})
         progress.state = 'failed'
         return
       }
-      options.onRetry(
+      options.onWarning(
         `启动入库时数据库不可用（${describeConnectionError(error)}），${options.retryDelayMs / 1000} 秒后重试`,
       )
       await sleep(options.retryDelayMs)

@@ -70,6 +70,6 @@ void ingestInBackground({
   retryDelayMs: config.DB_CONNECT_RETRY_DELAY_MS,
   onFile: (outcome) => app.log.info(describeOutcome(outcome).trim()),
   onSummary: (summary) => app.log.info(describeSummary(summary)),
-  onRetry: (message) => app.log.warn(message),
+  onWarning: (message) => app.log.warn(message),
   afterPass: () => assistant.refresh(),
 })

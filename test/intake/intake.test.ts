@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { advanceIntake, type IntakeState, type IntakeTurn, startIntake } from '../../src/intake/intake.ts'
+import { maskPhone } from '../../src/text/phone.ts'
 import { NewTicketInputSchema } from '../../src/tickets/new-ticket.ts'
 
 /** Plays a conversation; every intermediate state must survive a JSON round trip (the session row). */
@@ -97,10 +98,12 @@ describe('advanceIntake', () => {
       'submitted',
     ])
     const summary = turns[8]!.reply
+    // The phone as the requester recognises it: whoever holds the chat's sessionId reads this summary.
+    expect(summary).not.toContain('13800138000')
     for (const text of [
       '三十多台电子秤',
       '王芳',
-      '13800138000',
+      '138****8000',
       '上海某某市场经营管理有限公司',
       '世纪大道100号',
       '同意',
@@ -297,7 +300,7 @@ describe('advanceIntake', () => {
       expect(turns[3]!.state.step).toBe('confirm')
       expect(last(turns).state.fields[field]).toBe(value)
       expect(last(turns).state.step).toBe('confirm')
-      expect(last(turns).reply).toContain(value)
+      expect(last(turns).reply).toContain(field === 'phone' ? maskPhone(value) : value)
       expect(last(turns).reply).toContain('确认提交吗')
     })
 
