@@ -93,9 +93,9 @@ const metrics = flattenRows(summary.rows)
 const ofSplit = (split: Split) => summarise(results.filter((result) => result.split === split))
 const splits = { dev: ofSplit('dev'), test: ofSplit('test') }
 const splitMetrics = { dev: flattenRows(splits.dev.rows), test: flattenRows(splits.test.rows) }
-// A subset's numbers are not comparable with the minimums, which are set on the whole suite.
 const originalFiles = new Set(thresholds.original.files)
 const original = summarise(results.filter((result) => originalFiles.has(result.file)))
+// A subset's numbers are not comparable with the minimums, which are set on the whole suite.
 const failures = options.filter
   ? null
   : [
