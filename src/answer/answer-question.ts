@@ -10,9 +10,9 @@ import { type Citation, citationFor, describeLocation } from './citations.ts'
 import type { Evidence } from './evidence.ts'
 import { composeExtractiveAnswer, weighEvidence } from './extractive.ts'
 import type { Llm } from './llm.ts'
-import { articleNotCovered, ENGLISH_LEAD, notCovered, notCoveredWithGap } from './messages.ts'
+import { articleNotCovered, ENGLISH_LEAD, ENGLISH_NOT_UNDERSTOOD, notCovered, notCoveredWithGap } from './messages.ts'
 import type { RefusalReason } from './refusals.ts'
-import { LIST_SEARCH_LIMIT, SEARCH_LIMIT } from './tuning.ts'
+import { LIST_SEARCH_LIMIT, MAX_UNTRANSLATED_SHARE, SEARCH_LIMIT } from './tuning.ts'
 
 export type AnswerDeps = { db: Db; embedder: Embedder; glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
 
@@ -114,6 +114,9 @@ export async function answerQuestion(
   query: PreparedQuestion,
   options: AnswerOptions = {},
 ): Promise<Answer> {
+  if (query.untranslated > MAX_UNTRANSLATED_SHARE) {
+    return notGrounded(`${ENGLISH_NOT_UNDERSTOOD}\n\n${notCovered(query.folded)}`, 'untranslated')
+  }
   const direct = await answerArticle(deps, query)
   if (direct) return { ...direct, answer: capAnswerText(direct.answer) }
 

@@ -32,4 +32,8 @@ export const THANKS = '不客气！还有其他问题可以随时问我。'
 export const MODEL_ANSWER_WITHDRAWN = '（模型生成的回答未能完成核对，以下改为资料原文摘录。）'
 
 /** The one line in English before an answer quoted from the Chinese documents. */
+/** Said first when an English question could not be matched to the documents' words. */
+export const ENGLISH_NOT_UNDERSTOOD =
+  "Sorry, I could not match this question to the bureau's documents. In Chinese, or through the routes below:"
+
 export const ENGLISH_LEAD = "From the bureau's documents (quoted in Chinese, with the source named):"

@@ -4,6 +4,7 @@
  */
 export const REFUSAL_REASONS = {
   'no-passages': 'nothing was retrieved for the question',
+  untranslated: 'an English question most of whose words the term list could not translate',
   'missing-identifier': 'the question names a year, code or Latin name the passage does not mention',
   'unknown-terms': 'most of the question is in words the documents never use',
   'low-coverage': 'the best passage covers too little of the question',

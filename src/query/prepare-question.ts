@@ -1,5 +1,5 @@
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
-import { isEnglish, toChineseQuestion } from '../text/english.ts'
+import { isEnglish, toChineseQuestion, untranslatedShare } from '../text/english.ts'
 import { expandTerms, type Glossary } from '../text/glossary.ts'
 import { segmentWords } from '../text/segment.ts'
 import { foldQuestion } from '../text/typos.ts'
@@ -20,6 +20,8 @@ export type PreparedQuestion = {
   asked: string
   /** Asked in English: answered from the Chinese documents with a line in English first. */
   english: boolean
+  /** Of an English question's content words, the share the term list could not translate (0 otherwise). */
+  untranslated: number
   /** Content words of `folded`, search granularity. */
   words: string[]
   /** What the question asks about, with glossary alternatives and weights. */
@@ -61,6 +63,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     folded,
     asked,
     english,
+    untranslated: english ? untranslatedShare(asked, context.glossary.english) : 0,
     words,
     concepts: conceptsOf(folded, words, context.glossary, context.vocabulary, answerTypes),
     expansions,

@@ -31,6 +31,38 @@ export function isEnglish(folded: string): boolean {
 // Codes that mean the same in both languages ("ISO 9001", "CCC", "12315") are kept as they are.
 const KEEP = /^(iso|ccc|3c|cnas|cnca|samr|cpa|qms|gb)$/
 
+// Words that carry no matter of their own: what is left of an English question without them is what it asks about.
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the i me my we our us you your he she it its they them their this that these those there here ' +
+    'is are am was were be been being do does did done doing have has had can could may might must shall ' +
+    'should will would to of in on at for with by from about into as or and but if so not no yes any some ' +
+    'how what which who whom whose when where why get got need needs want please tell know one ones'
+  ).split(' '),
+)
+
+/**
+ * Of an English question's content words (function words aside), the share no listed phrase
+ * translated: a question mostly dropped in translation is not understood, whatever is left of it.
+ */
+export function untranslatedShare(folded: string, terms: EnglishTerms): number {
+  let text = ` ${folded.replace(/[^\p{L}\p{N}\s]/gu, ' ')} `
+  let translated = 0
+  for (const [english] of terms) {
+    const phrase = new RegExp(`(?<=\\s)${english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s)`, 'g')
+    text = text.replace(phrase, () => {
+      translated += english.split(' ').filter((word) => !FUNCTION_WORDS.has(word)).length
+      return ' '
+    })
+  }
+  // One letter is what is left of a possessive ("shop's"), not a word.
+  const left = text
+    .split(/\s+/)
+    .filter((word) => /^[a-z]{2}/.test(word) && !FUNCTION_WORDS.has(word) && !KEEP.test(word))
+  const content = translated + left.length
+  return content === 0 ? 0 : left.length / content
+}
+
 /**
  * The Chinese question an English one asks, in the documents' words: listed phrases replaced (longest
  * first, whole words only), codes and numbers kept, every other English word dropped.

@@ -72,6 +72,15 @@ describe('prepareQuestion', () => {
     expect(prepare('电子秤要年检吗').english).toBe(false)
   })
 
+  it('measures how much of an English question the term list could not translate', () => {
+    // "shop" is the only content word left of five (often, weighing, scale, verified are translated).
+    expect(prepare("How often must a shop's weighing scale be verified?").untranslated).toBeCloseTo(0.2)
+    // Three of five content words are beyond the term list: most of what is asked is not understood.
+    expect(prepare('How do I extend my work visa for a weighing scale?').untranslated).toBeCloseTo(0.6)
+    expect(prepare('How do I extend my work visa in Shanghai?').untranslated).toBe(1)
+    expect(prepare('电子秤要年检吗').untranslated).toBe(0)
+  })
+
   it('finds an article and the order it belongs to', () => {
     expect(prepare('75号令第三条讲什么').article).toEqual({ orderNo: 75, locator: '第三条' })
     expect(prepare('第四条呢？').article).toEqual({ orderNo: null, locator: '第四条' })

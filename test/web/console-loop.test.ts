@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { staffWithToken } from '../support/tickets.ts'
+import { staffAccount } from '../support/tickets.ts'
 import {
   type Browser,
   DESKTOP,
@@ -29,7 +29,6 @@ describe.skipIf(skipBrowserTests)('web: the staff console closes the loop', () =
   let web: WebApp
   let browser: Browser
   let console_: Page
-  let supervisor: { token: string }
   const problems: string[] = []
 
   const open = async (path: string): Promise<Page> => {
@@ -72,9 +71,10 @@ describe.skipIf(skipBrowserTests)('web: the staff console closes the loop', () =
   beforeAll(async () => {
     browser = await launchBrowser()
     web = await startWebApp()
-    supervisor = await staffWithToken(web.db, '赵主管', 'supervisor')
+    const supervisor = await staffAccount(web.db, '赵主管', 'supervisor')
     console_ = await open('/staff')
-    await console_.getByLabel('工作人员令牌').fill(supervisor.token)
+    await console_.getByLabel('用户名').fill(supervisor.username)
+    await console_.getByLabel('密码').fill(supervisor.password)
     await console_.getByRole('button', { name: '登录' }).click()
     await console_.locator('#console').waitFor()
   })
