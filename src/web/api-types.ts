@@ -2,6 +2,7 @@
 import type { RatedTurn } from '../conversation/feedback-repo.ts'
 import type { ChatResponse, Citation } from '../http/contract/chat.ts'
 import type { ChunkView, DocumentSection, DocumentSummary, DocumentView } from '../http/contract/documents.ts'
+import type { RequesterTicket } from '../http/contract/tickets.ts'
 import type { StaffMember as Member } from '../tickets/model.ts'
 import type { TicketStatistics } from '../tickets/stats.ts'
 
@@ -14,26 +15,11 @@ export type {
   DocumentSummary,
   DocumentView,
   RatedTurn,
+  RequesterTicket,
   TicketStatistics,
 }
 
 export type Audience = 'enterprise' | 'citizen'
-
-export type RequesterTicket = {
-  number: string
-  status: string
-  statusLabel: string
-  category: string
-  categoryLabel: string
-  createdAt: string
-  firstResponseDueAt: string
-  slaDueAt: string
-  needed: string | null
-  submitted: { label: string; value: string }[]
-  history: { at: string; text: string }[]
-  replies: { body: string; createdAt: string }[]
-  messages: { body: string; evidence: string | null; createdAt: string }[]
-}
 
 /** GET /api/staff/me and POST /api/staff/login: csrfToken is null when a bearer token signed the request. */
 export type StaffMember = Member & { username: string | null; csrfToken: string | null }

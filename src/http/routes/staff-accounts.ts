@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import {
   changeRole,
@@ -17,6 +16,7 @@ import { listStaffTokens } from '../../staff/tokens.ts'
 import { STAFF_ROLES } from '../../tickets/model.ts'
 import { describeRetention, runRetention } from '../../tickets/retention.ts'
 import { currentStaff, requireRole, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import type { App } from '../zod-schemas.ts'
 
 const Role = z.enum(STAFF_ROLES, { error: `角色须为 ${STAFF_ROLES.join('、')} 之一` })
 const Password = z
@@ -45,11 +45,11 @@ const RetentionBody = z.object({ days: z.number().int().min(30, { error: '保留
 const tags = ['staff-admin']
 
 /** Account administration, integration tokens, the audit log and retention: admins only. */
-export async function registerStaffAccountRoutes(app: FastifyInstance, deps: { auth: StaffAuth }): Promise<void> {
+export async function registerStaffAccountRoutes(app: App, deps: { auth: StaffAuth }): Promise<void> {
   const { auth } = deps
   const { db } = auth
   await app.register(
-    async (scope) => {
+    async (scope: App) => {
       useStaffAuth(scope, auth)
       // Every route here is an admin's: checked once for all of them, after the guard has signed the caller in.
       scope.addHook('preValidation', async (request) => {
@@ -65,7 +65,7 @@ export async function registerStaffAccountRoutes(app: FastifyInstance, deps: { a
         { schema: { tags, summary: '新建账号（管理员）', body: NewAccount } },
         async (request, reply) => {
           const admin = currentStaff(request)
-          const body = request.body as z.output<typeof NewAccount>
+          const body = request.body
           const account = await createAccount(db, { kind: 'staff', staff: admin }, body, auth.now())
           return reply.status(201).send(account)
         },
@@ -75,8 +75,8 @@ export async function registerStaffAccountRoutes(app: FastifyInstance, deps: { a
         '/accounts/:id/role',
         { schema: { tags, summary: '更改角色（管理员）', params: IdParams, body: RoleBody } },
         async (request) => {
-          const { id } = request.params as z.output<typeof IdParams>
-          const { role } = request.body as z.output<typeof RoleBody>
+          const { id } = request.params
+          const { role } = request.body
           return changeRole(db, currentStaff(request), id, role, auth.now())
         },
       )
@@ -92,8 +92,8 @@ export async function registerStaffAccountRoutes(app: FastifyInstance, deps: { a
           },
         },
         async (request) => {
-          const { id } = request.params as z.output<typeof IdParams>
-          const { password } = request.body as z.output<typeof PasswordBody>
+          const { id } = request.params
+          const { password } = request.body
           const admin = currentStaff(request)
           return resetPassword(db, { kind: 'staff', staff: admin }, id, password, auth.now())
         },
@@ -113,7 +113,7 @@ export async function registerStaffAccountRoutes(app: FastifyInstance, deps: { a
             },
           },
           async (request) => {
-            const { id } = request.params as z.output<typeof IdParams>
+            const { id } = request.params
             return setDisabled(db, currentStaff(request), id, disabled, auth.now())
           },
         )
@@ -127,7 +127,7 @@ export async function registerStaffAccountRoutes(app: FastifyInstance, deps: { a
         '/tokens',
         { schema: { tags, summary: '为账号创建集成令牌（管理员；令牌只返回这一次）', body: NewToken } },
         async (request, reply) => {
-          const body = request.body as z.output<typeof NewToken>
+          const body = request.body
           const { token, secret } = await issueToken(db, currentStaff(request), body, auth.now())
           return reply.status(201).send({ ...token, secret })
         },
@@ -137,7 +137,7 @@ export async function registerStaffAccountRoutes(app: FastifyInstance, deps: { a
         '/tokens/:id/revoke',
         { schema: { tags, summary: '吊销集成令牌（管理员）', params: IdParams } },
         async (request) => {
-          const { id } = request.params as z.output<typeof IdParams>
+          const { id } = request.params
           return revokeToken(db, currentStaff(request), id, auth.now())
         },
       )
@@ -145,7 +145,7 @@ export async function registerStaffAccountRoutes(app: FastifyInstance, deps: { a
       scope.get(
         '/audit',
         { schema: { tags, summary: '账号审计记录，最新的在前（管理员）', querystring: AuditQuery } },
-        async (request) => ({ entries: await listStaffAudit(db, request.query as z.output<typeof AuditQuery>) }),
+        async (request) => ({ entries: await listStaffAudit(db, request.query) }),
       )
 
       scope.post(
@@ -159,7 +159,7 @@ export async function registerStaffAccountRoutes(app: FastifyInstance, deps: { a
         },
         async (request) => {
           const admin = currentStaff(request)
-          const { days } = request.body as z.output<typeof RetentionBody>
+          const { days } = request.body
           const now = auth.now()
           const outcome = await runRetention(db, days, now)
           await recordStaffAudit(db, {

@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { findAccount } from '../../staff/accounts-repo.ts'
 import { deleteSession, findSession } from '../../staff/sessions.ts'
 import { SignInLockedError, type SignInPolicy, signIn } from '../../staff/sign-in.ts'
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../session-cookie.ts'
 import { assertCsrfToken, currentStaff, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import type { App } from '../zod-schemas.ts'
 
 const LoginBody = z.object({
   username: z.string().trim().min(1, { error: '请输入用户名' }).max(64),
@@ -19,7 +19,7 @@ const tags = ['staff']
  * shares the sign-in without storing anything itself.
  */
 export async function registerStaffSessionRoutes(
-  app: FastifyInstance,
+  app: App,
   deps: { auth: StaffAuth; signIn: SignInPolicy },
 ): Promise<void> {
   const { auth } = deps
@@ -29,7 +29,7 @@ export async function registerStaffSessionRoutes(
     '/api/staff/login',
     { schema: { tags, summary: '用户名和密码登录：设置会话 Cookie，返回账号和 CSRF 令牌', body: LoginBody } },
     async (request, reply) => {
-      const { username, password } = request.body as z.output<typeof LoginBody>
+      const { username, password } = request.body
       const now = auth.now()
       try {
         const signed = await signIn(db, deps.signIn, { username, password, ip: request.ip }, now)
@@ -61,7 +61,7 @@ export async function registerStaffSessionRoutes(
   )
 
   await app.register(
-    async (scope) => {
+    async (scope: App) => {
       useStaffAuth(scope, auth)
       scope.get('/me', { schema: { tags, summary: '当前工作人员（浏览器登录时附 CSRF 令牌）' } }, async (request) => {
         const staff = currentStaff(request)

@@ -7,6 +7,8 @@ import { addRequesterMessage } from '../../tickets/requester-actions.ts'
 import type { WorkCalendar } from '../../tickets/sla.ts'
 import { describeOpenedTicket } from '../../tickets/ticket-messages.ts'
 import { lookupTicketForRequester } from '../../tickets/ticket-views.ts'
+import { commonErrors, ErrorResponse } from '../contract/common.ts'
+import { LookupResponse, MessageAdded, OpenedTicketResponse } from '../contract/tickets.ts'
 import type { App } from '../zod-schemas.ts'
 
 const LookupParams = z.object({ number: z.string().max(40) })
@@ -42,6 +44,7 @@ export function registerTicketRoutes(app: App, deps: { db: Db; now?: () => Date;
         tags,
         summary: '提交工单（同一 Idempotency-Key 重试返回同一工单）',
         body: NewTicketInputSchema,
+        response: { 200: OpenedTicketResponse, 201: OpenedTicketResponse, 409: ErrorResponse, ...commonErrors },
       },
     },
     async (request, reply) => {
@@ -78,6 +81,7 @@ export function registerTicketRoutes(app: App, deps: { db: Db; now?: () => Date;
         summary: '查询工单进度：需要查询码（请求头 x-lookup-token 或 ?token=）',
         params: LookupParams,
         querystring: LookupQuery,
+        response: { 200: LookupResponse, 404: ErrorResponse, ...commonErrors },
       },
     },
     async (request) => {
@@ -97,6 +101,7 @@ export function registerTicketRoutes(app: App, deps: { db: Db; now?: () => Date;
         summary: '提交人补充信息（请求头 x-lookup-token），工单回到办理人手中',
         params: LookupParams,
         body: MessageBody,
+        response: { 201: MessageAdded, 404: ErrorResponse, 409: ErrorResponse, ...commonErrors },
       },
     },
     async (request, reply) => {
