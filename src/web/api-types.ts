@@ -2,8 +2,8 @@
 import type { RatedTurn } from '../conversation/feedback-repo.ts'
 import type { ChatResponse, Citation } from '../http/contract/chat.ts'
 import type { ChunkView, DocumentSection, DocumentSummary, DocumentView } from '../http/contract/documents.ts'
+import type { StaffMember } from '../http/contract/staff-session.ts'
 import type { RequesterTicket } from '../http/contract/tickets.ts'
-import type { StaffMember as Member } from '../tickets/model.ts'
 import type { TicketStatistics } from '../tickets/stats.ts'
 
 // Inferred from the route schemas (type-only imports: nothing of the server enters the bundle).
@@ -16,13 +16,11 @@ export type {
   DocumentView,
   RatedTurn,
   RequesterTicket,
+  StaffMember,
   TicketStatistics,
 }
 
 export type Audience = 'enterprise' | 'citizen'
-
-/** GET /api/staff/me and POST /api/staff/login: csrfToken is null when a bearer token signed the request. */
-export type StaffMember = Member & { username: string | null; csrfToken: string | null }
 
 export type QueueItem = {
   number: string

@@ -1,15 +1,11 @@
-import { z } from 'zod'
 import { findAccount } from '../../staff/accounts-repo.ts'
 import { deleteSession, findSession } from '../../staff/sessions.ts'
 import { SignInLockedError, type SignInPolicy, signIn } from '../../staff/sign-in.ts'
+import { commonErrors, ErrorResponse } from '../contract/common.ts'
+import { LoginBody, LoginResponse, SignedInStaff } from '../contract/staff-session.ts'
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../session-cookie.ts'
 import { assertCsrfToken, currentStaff, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
-
-const LoginBody = z.object({
-  username: z.string().trim().min(1, { error: '请输入用户名' }).max(64),
-  password: z.string().min(1, { error: '请输入密码' }).max(200),
-})
 
 const tags = ['staff']
 
@@ -27,7 +23,14 @@ export async function registerStaffSessionRoutes(
 
   app.post(
     '/api/staff/login',
-    { schema: { tags, summary: '用户名和密码登录：设置会话 Cookie，返回账号和 CSRF 令牌', body: LoginBody } },
+    {
+      schema: {
+        tags,
+        summary: '用户名和密码登录：设置会话 Cookie，返回账号和 CSRF 令牌',
+        body: LoginBody,
+        response: { 200: LoginResponse, 401: ErrorResponse, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const { username, password } = request.body
       const now = auth.now()
@@ -63,11 +66,21 @@ export async function registerStaffSessionRoutes(
   await app.register(
     async (scope: App) => {
       useStaffAuth(scope, auth)
-      scope.get('/me', { schema: { tags, summary: '当前工作人员（浏览器登录时附 CSRF 令牌）' } }, async (request) => {
-        const staff = currentStaff(request)
-        const account = await findAccount(db, staff.id)
-        return { ...staff, username: account?.username ?? null, csrfToken: request.staffCsrfToken }
-      })
+      scope.get(
+        '/me',
+        {
+          schema: {
+            tags,
+            summary: '当前工作人员（浏览器登录时附 CSRF 令牌）',
+            response: { 200: SignedInStaff, 401: ErrorResponse, ...commonErrors },
+          },
+        },
+        async (request) => {
+          const staff = currentStaff(request)
+          const account = await findAccount(db, staff.id)
+          return { ...staff, username: account?.username ?? null, csrfToken: request.staffCsrfToken }
+        },
+      )
     },
     { prefix: '/api/staff' },
   )
