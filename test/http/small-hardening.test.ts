@@ -91,9 +91,17 @@ describe.each(testDatabases)('small hardening on $name', (database) => {
   it('shows the phone masked in the intake summary, and no sessionId to staff', async () => {
     let reply = (await chat('我要投诉，超市的电子秤缺斤少两，买的苹果少了二两')).json()
     const sessionId = reply.sessionId as string
-    for (const answer of ['王芳', '13800138000', '浦东新区张杨路100号']) {
-      if (reply.intake?.step === 'confirm') break
-      reply = (await chat(answer, sessionId)).json()
+    const answers: Record<string, string> = {
+      merchant: '浦东新区张杨路100号的联华超市',
+      purchase: '11月20日买的苹果',
+      amount: '30元',
+      wish: '退货退款',
+      contactName: '王芳',
+      phone: '13800138000',
+      notify: '跳过',
+    }
+    for (let i = 0; i < 10 && reply.intake?.step !== 'confirm'; i++) {
+      reply = (await chat(answers[reply.intake?.step as string] ?? '跳过', sessionId)).json()
     }
     expect(reply.intake?.step).toBe('confirm')
     expect(reply.answer).toContain('138****8000')

@@ -37,7 +37,11 @@ describe.each(testDatabases)('retention erases personal data everywhere on $name
 
   beforeAll(async () => {
     db = await createMigratedDb(database)
-    ;({ app } = await createTestApp(db, { knowledge: 'test/fixtures/knowledge' }))
+    // E-mail configured, so that the intake offers the opt-in and the seeded address is stored (no worker sends).
+    ;({ app } = await createTestApp(db, {
+      knowledge: 'test/fixtures/knowledge',
+      env: { NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9' },
+    }))
   })
   afterAll(async () => {
     await app.close()
