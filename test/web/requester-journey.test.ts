@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { staffWithToken, ticketInput } from '../support/tickets.ts'
+import { staffAccount, ticketInput } from '../support/tickets.ts'
 import {
   askInChat,
   type Browser,
@@ -22,8 +22,9 @@ const SMALL_PHONE = { width: 375, height: 667 }
 describe.skipIf(skipBrowserTests)('requester journey at 375×667', () => {
   let web: WebApp
   let browser: Browser
-  let agent: { token: string }
-  let supervisor: { token: string }
+  type Account = { username: string; password: string }
+  let agent: Account
+  let supervisor: Account
   const ticket = { number: '', token: '', resolveDue: '' }
   const problems: string[] = []
   let chat: Page
@@ -54,20 +55,29 @@ describe.skipIf(skipBrowserTests)('requester journey at 375×667', () => {
     expect(composer!.y + composer!.height).toBeLessThanOrEqual(SMALL_PHONE.height)
   }
 
-  const signIn = async (token: string): Promise<Page> => {
+  /**
+   * Signs in as `account` in a new tab. One sign-in serves every tab of the browser, so whoever was
+   * signed in before (another role) is signed out first.
+   */
+  const signIn = async (account: Account, hash = ''): Promise<Page> => {
     const page = await open('/staff')
-    await page.getByLabel('工作人员令牌').fill(token)
+    const form = page.getByLabel('用户名')
+    await page.locator('#signin:not([hidden]), #console:not([hidden])').waitFor()
+    if (!(await form.isVisible())) await page.locator('#signout').click()
+    await form.fill(account.username)
+    await page.getByLabel('密码').fill(account.password)
     await page.getByRole('button', { name: '登录' }).click()
     await page.locator('.queue-summary').filter({ hasText: '共' }).waitFor()
+    if (hash) await page.evaluate((target) => (window.location.hash = target), hash)
     return page
   }
 
   beforeAll(async () => {
     browser = await launchBrowser()
     web = await startWebApp()
-    agent = await staffWithToken(web.db, '张三', 'agent')
-    supervisor = await staffWithToken(web.db, '赵主管', 'supervisor')
-    await staffWithToken(web.db, '李四', 'agent')
+    agent = await staffAccount(web.db, '张三', 'agent')
+    supervisor = await staffAccount(web.db, '赵主管', 'supervisor')
+    await staffAccount(web.db, '李四', 'agent')
     // Chromium plus an app with the knowledge ingested: minutes, not seconds, on a loaded machine.
   }, 180_000)
   afterAll(async () => {
@@ -168,7 +178,7 @@ describe.skipIf(skipBrowserTests)('requester journey at 375×667', () => {
     expect(await chat.locator('#lookup-result').textContent()).toContain('商家说要等厂家检测')
     await screenshot(chat, 'requester-lookup-follow-up-phone')
 
-    const staff = await signIn(agent.token)
+    const staff = await signIn(agent)
     const row = staff.locator(`tr[data-number="${ticket.number}"]`)
     await row.getByTestId('requester-replied').waitFor()
     // The queue promises the same deadline as the chat, the card and the lookup.
@@ -262,7 +272,7 @@ describe.skipIf(skipBrowserTests)('requester journey at 375×667', () => {
   })
 
   it('refreshes the staff queue by itself and marks a new ticket', async () => {
-    const staff = await signIn(supervisor.token)
+    const staff = await signIn(supervisor)
     const response = await fetch(`${web.baseUrl}/api/tickets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -284,7 +294,7 @@ describe.skipIf(skipBrowserTests)('requester journey at 375×667', () => {
   })
 
   it('lets a supervisor keep canned replies that an agent inserts into a reply', async () => {
-    const boss = await signIn(supervisor.token)
+    const boss = await signIn(supervisor)
     await boss.getByRole('link', { name: '回复模板' }).click()
     await boss.getByLabel('标题').fill('请保留凭证')
     await boss.getByLabel('内容').fill('请保留购物小票、商品和包装，工作人员核实时需要查看。')
@@ -292,9 +302,7 @@ describe.skipIf(skipBrowserTests)('requester journey at 375×667', () => {
     await boss.locator('.canned-list').filter({ hasText: '请保留凭证' }).waitFor()
     await boss.close()
 
-    const staff = await open(`/staff#/ticket/${ticket.number}`)
-    await staff.getByLabel('工作人员令牌').fill(agent.token)
-    await staff.getByRole('button', { name: '登录' }).click()
+    const staff = await signIn(agent, `#/ticket/${ticket.number}`)
     await staff.getByRole('heading', { name: ticket.number }).waitFor()
     await staff.locator('#canned-select option', { hasText: '请保留凭证' }).waitFor({ state: 'attached' })
     await staff.locator('#canned-select').selectOption({ label: '请保留凭证' })
