@@ -18,11 +18,16 @@ export async function whileClientWaits<T>(
   })
   // The client's end of the connection, read long before the socket closes (which it does only once
   // the answer has been written into it): Node's server ends such a connection after this response.
-  request.raw.socket.once('end', () => controller.abort())
+  // A keep-alive socket serves many requests: the listener goes when this request's work is done.
+  const socket = request.raw.socket
+  const abort = () => controller.abort()
+  socket.once('end', abort)
   try {
     return await work(controller.signal)
   } catch (error) {
     if (error instanceof ClientGoneError) request.log.info('client went away: work cancelled')
     throw error
+  } finally {
+    socket.off('end', abort)
   }
 }
