@@ -2,23 +2,18 @@ import type { Citation } from '../answer/citations.ts'
 import type { Db } from '../db/index.ts'
 import type { Intent } from '../routing/intents.ts'
 import { conversationRef } from './conversation-ref.ts'
+import type { ChatTurn } from './sessions-repo.ts'
 
 /** A rated answer, as staff review it: what was asked, what was said, on what evidence. */
-export type RatedTurn = {
+export type RatedTurn = Pick<
+  ChatTurn,
+  'turnNo' | 'message' | 'resolvedQuery' | 'intent' | 'answer' | 'grounded' | 'mode' | 'citations' | 'createdAt'
+> & {
   turnId: number
   /** A one-way reference to the conversation, never its sessionId (see conversation-ref.ts). */
   conversation: string
-  turnNo: number
   rating: 'up' | 'down'
   comment: string | null
-  message: string
-  resolvedQuery: string
-  intent: Intent
-  answer: string
-  grounded: boolean
-  mode: string
-  citations: Citation[]
-  createdAt: string
 }
 
 type RatedTurnRow = {
