@@ -6,6 +6,7 @@ import { findSession, type SessionPolicy } from '../staff/sessions.ts'
 import { authenticateToken } from '../staff/tokens.ts'
 import { ROLE_LABELS, roleAtLeast, type StaffMember, type StaffRole } from '../tickets/model.ts'
 import { type CookieSecurity, clearSessionCookie, readSessionCookie } from './session-cookie.ts'
+import type { App } from './zod-schemas.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -48,6 +49,24 @@ export function assertCsrfToken(request: FastifyRequest, expected: string): void
  * with it must also carry the X-CSRF-Token header that only our pages can read (synchronizer token);
  * a bearer token is never sent by itself and needs none.
  */
+/**
+ * Routes under /api/staff behind the staff guard, in a scope of their own: each route file declares
+ * its routes and nothing else.
+ */
+export async function registerStaffScope(
+  app: App,
+  auth: StaffAuth,
+  routes: (scope: App) => void | Promise<void>,
+): Promise<void> {
+  await app.register(
+    async (scope: App) => {
+      useStaffAuth(scope, auth)
+      await routes(scope)
+    },
+    { prefix: '/api/staff' },
+  )
+}
+
 export function useStaffAuth(scope: FastifyInstance, auth: StaffAuth): void {
   scope.decorateRequest('staff', null)
   scope.decorateRequest('staffCsrfToken', null)

@@ -15,7 +15,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from '../../staff/passwords.ts'
 import { listStaffTokens } from '../../staff/tokens.ts'
 import { STAFF_ROLES } from '../../tickets/model.ts'
 import { describeRetention, runRetention } from '../../tickets/retention.ts'
-import { currentStaff, requireRole, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import { currentStaff, registerStaffScope, requireRole, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
 const Role = z.enum(STAFF_ROLES, { error: `角色须为 ${STAFF_ROLES.join('、')} 之一` })
@@ -48,132 +48,128 @@ const tags = ['staff-admin']
 export async function registerStaffAccountRoutes(app: App, deps: { auth: StaffAuth }): Promise<void> {
   const { auth } = deps
   const { db } = auth
-  await app.register(
-    async (scope: App) => {
-      useStaffAuth(scope, auth)
-      // Every route here is an admin's: checked once for all of them, after the guard has signed the caller in.
-      scope.addHook('preValidation', async (request) => {
-        requireRole(request, 'admin')
-      })
+  await registerStaffScope(app, auth, async (scope) => {
+    // Every route here is an admin's: checked once for all of them, after the guard has signed the caller in.
+    scope.addHook('preValidation', async (request) => {
+      requireRole(request, 'admin')
+    })
 
-      scope.get('/accounts', { schema: { tags, summary: '账号列表（管理员）' } }, async () => ({
-        accounts: await listAccounts(db),
-      }))
+    scope.get('/accounts', { schema: { tags, summary: '账号列表（管理员）' } }, async () => ({
+      accounts: await listAccounts(db),
+    }))
 
-      scope.post(
-        '/accounts',
-        { schema: { tags, summary: '新建账号（管理员）', body: NewAccount } },
-        async (request, reply) => {
-          const admin = currentStaff(request)
-          const body = request.body
-          const account = await createAccount(db, { kind: 'staff', staff: admin }, body, auth.now())
-          return reply.status(201).send(account)
+    scope.post(
+      '/accounts',
+      { schema: { tags, summary: '新建账号（管理员）', body: NewAccount } },
+      async (request, reply) => {
+        const admin = currentStaff(request)
+        const body = request.body
+        const account = await createAccount(db, { kind: 'staff', staff: admin }, body, auth.now())
+        return reply.status(201).send(account)
+      },
+    )
+
+    scope.post(
+      '/accounts/:id/role',
+      { schema: { tags, summary: '更改角色（管理员）', params: IdParams, body: RoleBody } },
+      async (request) => {
+        const { id } = request.params
+        const { role } = request.body
+        return changeRole(db, currentStaff(request), id, role, auth.now())
+      },
+    )
+
+    scope.post(
+      '/accounts/:id/password',
+      {
+        schema: {
+          tags,
+          summary: '重置密码（管理员；该账号的所有登录随之结束）',
+          params: IdParams,
+          body: PasswordBody,
         },
-      )
+      },
+      async (request) => {
+        const { id } = request.params
+        const { password } = request.body
+        const admin = currentStaff(request)
+        return resetPassword(db, { kind: 'staff', staff: admin }, id, password, auth.now())
+      },
+    )
 
+    for (const [action, disabled] of [
+      ['disable', true],
+      ['enable', false],
+    ] as const) {
       scope.post(
-        '/accounts/:id/role',
-        { schema: { tags, summary: '更改角色（管理员）', params: IdParams, body: RoleBody } },
-        async (request) => {
-          const { id } = request.params
-          const { role } = request.body
-          return changeRole(db, currentStaff(request), id, role, auth.now())
-        },
-      )
-
-      scope.post(
-        '/accounts/:id/password',
+        `/accounts/:id/${action}`,
         {
           schema: {
             tags,
-            summary: '重置密码（管理员；该账号的所有登录随之结束）',
+            summary: disabled ? '停用账号（管理员；其登录和令牌随之失效）' : '重新启用账号（管理员）',
             params: IdParams,
-            body: PasswordBody,
           },
         },
         async (request) => {
           const { id } = request.params
-          const { password } = request.body
-          const admin = currentStaff(request)
-          return resetPassword(db, { kind: 'staff', staff: admin }, id, password, auth.now())
+          return setDisabled(db, currentStaff(request), id, disabled, auth.now())
         },
       )
+    }
 
-      for (const [action, disabled] of [
-        ['disable', true],
-        ['enable', false],
-      ] as const) {
-        scope.post(
-          `/accounts/:id/${action}`,
-          {
-            schema: {
-              tags,
-              summary: disabled ? '停用账号（管理员；其登录和令牌随之失效）' : '重新启用账号（管理员）',
-              params: IdParams,
-            },
-          },
-          async (request) => {
-            const { id } = request.params
-            return setDisabled(db, currentStaff(request), id, disabled, auth.now())
-          },
-        )
-      }
+    scope.get('/tokens', { schema: { tags, summary: '集成令牌列表（管理员；不含令牌本身）' } }, async () => ({
+      tokens: await listStaffTokens(db),
+    }))
 
-      scope.get('/tokens', { schema: { tags, summary: '集成令牌列表（管理员；不含令牌本身）' } }, async () => ({
-        tokens: await listStaffTokens(db),
-      }))
+    scope.post(
+      '/tokens',
+      { schema: { tags, summary: '为账号创建集成令牌（管理员；令牌只返回这一次）', body: NewToken } },
+      async (request, reply) => {
+        const body = request.body
+        const { token, secret } = await issueToken(db, currentStaff(request), body, auth.now())
+        return reply.status(201).send({ ...token, secret })
+      },
+    )
 
-      scope.post(
-        '/tokens',
-        { schema: { tags, summary: '为账号创建集成令牌（管理员；令牌只返回这一次）', body: NewToken } },
-        async (request, reply) => {
-          const body = request.body
-          const { token, secret } = await issueToken(db, currentStaff(request), body, auth.now())
-          return reply.status(201).send({ ...token, secret })
+    scope.post(
+      '/tokens/:id/revoke',
+      { schema: { tags, summary: '吊销集成令牌（管理员）', params: IdParams } },
+      async (request) => {
+        const { id } = request.params
+        return revokeToken(db, currentStaff(request), id, auth.now())
+      },
+    )
+
+    scope.get(
+      '/audit',
+      { schema: { tags, summary: '账号审计记录，最新的在前（管理员）', querystring: AuditQuery } },
+      async (request) => ({ entries: await listStaffAudit(db, request.query) }),
+    )
+
+    scope.post(
+      '/retention',
+      {
+        schema: {
+          tags,
+          summary: '数据保留清理：清除关闭超过 N 天的工单个人信息，遮蔽久未活动的对话（管理员）',
+          body: RetentionBody,
         },
-      )
-
-      scope.post(
-        '/tokens/:id/revoke',
-        { schema: { tags, summary: '吊销集成令牌（管理员）', params: IdParams } },
-        async (request) => {
-          const { id } = request.params
-          return revokeToken(db, currentStaff(request), id, auth.now())
-        },
-      )
-
-      scope.get(
-        '/audit',
-        { schema: { tags, summary: '账号审计记录，最新的在前（管理员）', querystring: AuditQuery } },
-        async (request) => ({ entries: await listStaffAudit(db, request.query) }),
-      )
-
-      scope.post(
-        '/retention',
-        {
-          schema: {
-            tags,
-            summary: '数据保留清理：清除关闭超过 N 天的工单个人信息，遮蔽久未活动的对话（管理员）',
-            body: RetentionBody,
-          },
-        },
-        async (request) => {
-          const admin = currentStaff(request)
-          const { days } = request.body
-          const now = auth.now()
-          const outcome = await runRetention(db, days, now)
-          await recordStaffAudit(db, {
-            actor: { kind: 'staff', staff: admin },
-            targetStaffId: null,
-            action: 'retention_run',
-            after: { days, purgedTickets: outcome.purgedTickets.length, maskedTurns: outcome.maskedTurns },
-            now,
-          })
-          request.log.info({ days, purged: outcome.purgedTickets.length }, 'retention run from the console')
-          return { ...outcome, summary: describeRetention(outcome) }
-        },
-      )
-    },
-    { prefix: '/api/staff' },
-  )
+      },
+      async (request) => {
+        const admin = currentStaff(request)
+        const { days } = request.body
+        const now = auth.now()
+        const outcome = await runRetention(db, days, now)
+        await recordStaffAudit(db, {
+          actor: { kind: 'staff', staff: admin },
+          targetStaffId: null,
+          action: 'retention_run',
+          after: { days, purgedTickets: outcome.purgedTickets.length, maskedTurns: outcome.maskedTurns },
+          now,
+        })
+        request.log.info({ days, purged: outcome.purgedTickets.length }, 'retention run from the console')
+        return { ...outcome, summary: describeRetention(outcome) }
+      },
+    )
+  })
 }

@@ -6,7 +6,7 @@ import { insertCannedReply, listCannedReplies, removeCannedReply } from '../../t
 import { recordTicketEvent } from '../../tickets/events-repo.ts'
 import { insertNote } from '../../tickets/notes-repo.ts'
 import { requireTicket } from '../../tickets/ticket-actions.ts'
-import { currentStaff, requireRole, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import { currentStaff, registerStaffScope, requireRole, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
 const TicketParams = z.object({ number: z.string().trim().toUpperCase().max(40) })
@@ -33,67 +33,62 @@ export async function registerStaffDeskRoutes(
 ): Promise<void> {
   const { db } = deps
   const now = deps.now ?? (() => new Date())
-  await app.register(
-    async (scope: App) => {
-      useStaffAuth(scope, deps.auth)
+  await registerStaffScope(app, deps.auth, async (scope) => {
+    scope.get('/members', { schema: { tags, summary: '在职工作人员（转派时选择）' } }, async () => ({
+      staff: (await listAccounts(db))
+        .filter((member) => member.disabledAt === null)
+        .map((member) => ({ id: member.id, name: member.name, role: member.role })),
+    }))
 
-      scope.get('/members', { schema: { tags, summary: '在职工作人员（转派时选择）' } }, async () => ({
-        staff: (await listAccounts(db))
-          .filter((member) => member.disabledAt === null)
-          .map((member) => ({ id: member.id, name: member.name, role: member.role })),
-      }))
-
-      scope.post(
-        '/tickets/:number/notes',
-        { schema: { tags, summary: '内部备注（提交人永远看不到）', params: TicketParams, body: NoteBody } },
-        async (request, reply) => {
-          const { number } = request.params
-          const { body } = request.body
-          const staff = currentStaff(request)
-          const at = now()
-          const noteId = await db.transaction(async (tx) => {
-            const ticket = await requireTicket(tx, number)
-            const id = await insertNote(tx, { ticketId: ticket.id, staffId: staff.id, body, now: at })
-            await recordTicketEvent(tx, {
-              ticketId: ticket.id,
-              actor: { kind: 'staff', staff },
-              action: 'noted',
-              after: { noteId: id },
-              now: at,
-            })
-            return id
+    scope.post(
+      '/tickets/:number/notes',
+      { schema: { tags, summary: '内部备注（提交人永远看不到）', params: TicketParams, body: NoteBody } },
+      async (request, reply) => {
+        const { number } = request.params
+        const { body } = request.body
+        const staff = currentStaff(request)
+        const at = now()
+        const noteId = await db.transaction(async (tx) => {
+          const ticket = await requireTicket(tx, number)
+          const id = await insertNote(tx, { ticketId: ticket.id, staffId: staff.id, body, now: at })
+          await recordTicketEvent(tx, {
+            ticketId: ticket.id,
+            actor: { kind: 'staff', staff },
+            action: 'noted',
+            after: { noteId: id },
+            now: at,
           })
-          return reply.status(201).send({ noteId })
-        },
-      )
+          return id
+        })
+        return reply.status(201).send({ noteId })
+      },
+    )
 
-      scope.get('/canned-replies', { schema: { tags, summary: '回复模板' } }, async () => ({
-        replies: await listCannedReplies(db),
-      }))
+    scope.get('/canned-replies', { schema: { tags, summary: '回复模板' } }, async () => ({
+      replies: await listCannedReplies(db),
+    }))
 
-      scope.post(
-        '/canned-replies',
-        { schema: { tags, summary: '新增回复模板（仅主管）', body: CannedBody } },
-        async (request, reply) => {
-          const staff = requireRole(request, 'supervisor', '管理回复模板')
-          const { title, body } = request.body
-          const id = await insertCannedReply(db, { title, body, staffId: staff.id, now: now() })
-          return reply.status(201).send({ id })
-        },
-      )
+    scope.post(
+      '/canned-replies',
+      { schema: { tags, summary: '新增回复模板（仅主管）', body: CannedBody } },
+      async (request, reply) => {
+        const staff = requireRole(request, 'supervisor', '管理回复模板')
+        const { title, body } = request.body
+        const id = await insertCannedReply(db, { title, body, staffId: staff.id, now: now() })
+        return reply.status(201).send({ id })
+      },
+    )
 
-      scope.delete(
-        '/canned-replies/:id',
-        { schema: { tags, summary: '删除回复模板（仅主管）', params: CannedParams } },
-        async (request, reply) => {
-          requireRole(request, 'supervisor', '管理回复模板')
-          const { id } = request.params
-          if (!(await removeCannedReply(db, id, now())))
-            throw new NotFoundError(`没有编号为 ${id} 的回复模板，可能已被删除。`)
-          return reply.status(204).send()
-        },
-      )
-    },
-    { prefix: '/api/staff' },
-  )
+    scope.delete(
+      '/canned-replies/:id',
+      { schema: { tags, summary: '删除回复模板（仅主管）', params: CannedParams } },
+      async (request, reply) => {
+        requireRole(request, 'supervisor', '管理回复模板')
+        const { id } = request.params
+        if (!(await removeCannedReply(db, id, now())))
+          throw new NotFoundError(`没有编号为 ${id} 的回复模板，可能已被删除。`)
+        return reply.status(204).send()
+      },
+    )
+  })
 }

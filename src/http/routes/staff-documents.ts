@@ -15,7 +15,7 @@ import {
 } from '../../errors.ts'
 import { listDocumentSections } from '../../retrieval/documents-repo.ts'
 import { listStaffDocuments } from '../../retrieval/staff-documents-repo.ts'
-import { requireRole, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import { registerStaffScope, requireRole, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
 const metaField = z.string().trim().max(200, { error: '元数据每项不超过 200 个字符' }).optional()
@@ -84,70 +84,66 @@ export async function registerStaffDocumentRoutes(
   },
 ): Promise<void> {
   const { db } = deps
-  await app.register(
-    async (scope: App) => {
-      useStaffAuth(scope, deps.auth)
-      await scope.register(multipart, {
-        limits: { fileSize: deps.limits.maxFileBytes, files: 1, fields: 20, fieldSize: 1000, parts: 25 },
-      })
+  await registerStaffScope(app, deps.auth, async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: deps.limits.maxFileBytes, files: 1, fields: 20, fieldSize: 1000, parts: 25 },
+    })
 
-      scope.get('/documents', { schema: { tags, summary: '知识库文件：来源、片段数、入库时间' } }, async () => ({
-        documents: await listStaffDocuments(db),
-      }))
+    scope.get('/documents', { schema: { tags, summary: '知识库文件：来源、片段数、入库时间' } }, async () => ({
+      documents: await listStaffDocuments(db),
+    }))
 
-      scope.get(
-        '/documents/:docId/chunks',
-        { schema: { tags, summary: '一份文件切分出的片段：标题路径、条款定位、页码、全文', params: DocParams } },
-        async (request) => {
-          const { docId } = request.params
-          const chunks = await listDocumentSections(db, docId)
-          if (chunks.length === 0) throw new NotFoundError(`没有找到文件“${docId}”，请刷新列表。`)
-          return { docId, chunks }
-        },
-      )
+    scope.get(
+      '/documents/:docId/chunks',
+      { schema: { tags, summary: '一份文件切分出的片段：标题路径、条款定位、页码、全文', params: DocParams } },
+      async (request) => {
+        const { docId } = request.params
+        const chunks = await listDocumentSections(db, docId)
+        if (chunks.length === 0) throw new NotFoundError(`没有找到文件“${docId}”，请刷新列表。`)
+        return { docId, chunks }
+      },
+    )
 
-      scope.post(
-        '/documents',
-        {
-          schema: {
-            tags,
-            summary:
-              '上传或替换文件（multipart：file，可选 docId/title/doc_no/issuer/issued/effective/valid_period；仅主管）',
-            consumes: ['multipart/form-data'],
-          },
+    scope.post(
+      '/documents',
+      {
+        schema: {
+          tags,
+          summary:
+            '上传或替换文件（multipart：file，可选 docId/title/doc_no/issuer/issued/effective/valid_period；仅主管）',
+          consumes: ['multipart/form-data'],
         },
-        async (request, reply) => {
-          const staff = requireRole(request, 'supervisor', '上传文件')
-          const upload = await readUpload(request, deps.limits.maxFileBytes)
-          const { docId, ...meta } = UploadFields.parse(upload.fields)
-          const report = await ingestUpload(
-            { db, embedder: deps.embedder, knowledgeDir: deps.knowledgeDir, limits: deps.limits },
-            { fileName: upload.fileName, bytes: upload.bytes, docId: docId || undefined, meta, uploadedBy: staff.id },
-          )
-          if (report.status !== 'unchanged') await deps.assistant.refresh()
-          request.log.info(
-            { docId: report.docId, status: report.status, chunks: report.chunks, warnings: report.warnings.length },
-            'document uploaded',
-          )
-          return reply.status(report.status === 'added' ? 201 : 200).send(report)
-        },
-      )
+      },
+      async (request, reply) => {
+        const staff = requireRole(request, 'supervisor', '上传文件')
+        const upload = await readUpload(request, deps.limits.maxFileBytes)
+        const { docId, ...meta } = UploadFields.parse(upload.fields)
+        const report = await ingestUpload(
+          { db, embedder: deps.embedder, knowledgeDir: deps.knowledgeDir, limits: deps.limits },
+          { fileName: upload.fileName, bytes: upload.bytes, docId: docId || undefined, meta, uploadedBy: staff.id },
+        )
+        if (report.status !== 'unchanged') await deps.assistant.refresh()
+        request.log.info(
+          { docId: report.docId, status: report.status, chunks: report.chunks, warnings: report.warnings.length },
+          'document uploaded',
+        )
+        return reply.status(report.status === 'added' ? 201 : 200).send(report)
+      },
+    )
 
-      scope.delete(
-        '/documents/:docId',
-        {
-          schema: { tags, summary: '删除上传的文件及其片段（仅主管；目录中的文件请在目录中删除）', params: DocParams },
-        },
-        async (request) => {
-          requireRole(request, 'supervisor', '删除文件')
-          const { docId } = request.params
-          await deleteUploadedDocument(db, docId)
-          await deps.assistant.refresh()
-          request.log.info({ docId }, 'document deleted')
-          return { docId, deleted: true }
-        },
-      )
-    },
-    { prefix: '/api/staff' },
-  )
+    scope.delete(
+      '/documents/:docId',
+      {
+        schema: { tags, summary: '删除上传的文件及其片段（仅主管；目录中的文件请在目录中删除）', params: DocParams },
+      },
+      async (request) => {
+        requireRole(request, 'supervisor', '删除文件')
+        const { docId } = request.params
+        await deleteUploadedDocument(db, docId)
+        await deps.assistant.refresh()
+        request.log.info({ docId }, 'document deleted')
+        return { docId, deleted: true }
+      },
+    )
+  })
 }

@@ -12,7 +12,7 @@ import {
   listFaqs,
   withdrawFaq,
 } from '../../faq/faq-repo.ts'
-import { currentStaff, requireRole, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import { currentStaff, registerStaffScope, requireRole, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
 const question = z.string().trim().min(2, { error: '请填写问题' }).max(300, { error: '问题请控制在 300 字以内' })
@@ -60,77 +60,72 @@ export async function registerStaffFaqRoutes(
     return { ...faq, revisions: await listFaqRevisions(db, id) }
   }
 
-  await app.register(
-    async (scope: App) => {
-      useStaffAuth(scope, deps.auth)
+  await registerStaffScope(app, deps.auth, async (scope) => {
+    scope.get(
+      '/faqs',
+      { schema: { tags, summary: '纠错答复列表（最近修改的在前）', querystring: FaqQuery } },
+      async (request) => {
+        const query = request.query
+        return { ...(await listFaqs(db, query)), limit: query.limit, offset: query.offset }
+      },
+    )
 
-      scope.get(
-        '/faqs',
-        { schema: { tags, summary: '纠错答复列表（最近修改的在前）', querystring: FaqQuery } },
-        async (request) => {
-          const query = request.query
-          return { ...(await listFaqs(db, query)), limit: query.limit, offset: query.offset }
-        },
-      )
+    scope.get(
+      '/faqs/:id',
+      { schema: { tags, summary: '一条纠错答复及其修改记录', params: FaqParams } },
+      async (request) => withHistory(request.params.id),
+    )
 
-      scope.get(
-        '/faqs/:id',
-        { schema: { tags, summary: '一条纠错答复及其修改记录', params: FaqParams } },
-        async (request) => withHistory(request.params.id),
-      )
+    scope.post(
+      '/faqs',
+      {
+        schema: {
+          tags,
+          summary: '写一条纠错答复（草稿；可引用片段、关联对话日志中的某一轮；主管审核后才生效）',
+          body: NewFaq,
+        },
+      },
+      async (request, reply) => {
+        const faq = await createFaq(db, currentStaff(request), request.body)
+        return reply.status(201).send(await withHistory(faq.id))
+      },
+    )
 
-      scope.post(
-        '/faqs',
-        {
-          schema: {
-            tags,
-            summary: '写一条纠错答复（草稿；可引用片段、关联对话日志中的某一轮；主管审核后才生效）',
-            body: NewFaq,
-          },
-        },
-        async (request, reply) => {
-          const faq = await createFaq(db, currentStaff(request), request.body)
-          return reply.status(201).send(await withHistory(faq.id))
-        },
-      )
+    scope.patch(
+      '/faqs/:id',
+      { schema: { tags, summary: '修改纠错答复（修改后回到草稿，须重新审核）', params: FaqParams, body: FaqEdit } },
+      async (request) => {
+        const { id } = request.params
+        await editFaq(db, currentStaff(request), id, request.body)
+        await assistant.refresh()
+        return withHistory(id)
+      },
+    )
 
-      scope.patch(
-        '/faqs/:id',
-        { schema: { tags, summary: '修改纠错答复（修改后回到草稿，须重新审核）', params: FaqParams, body: FaqEdit } },
-        async (request) => {
-          const { id } = request.params
-          await editFaq(db, currentStaff(request), id, request.body)
-          await assistant.refresh()
-          return withHistory(id)
-        },
-      )
+    scope.post(
+      '/faqs/:id/approve',
+      { schema: { tags, summary: '审核通过：此后相近的问题直接以此答复（仅主管）', params: FaqParams } },
+      async (request) => {
+        const staff = requireRole(request, 'supervisor', '审核纠错答复')
+        const { id } = request.params
+        await approveFaq(db, staff, id)
+        await assistant.refresh()
+        request.log.info({ faqId: id }, 'faq approved')
+        return withHistory(id)
+      },
+    )
 
-      scope.post(
-        '/faqs/:id/approve',
-        { schema: { tags, summary: '审核通过：此后相近的问题直接以此答复（仅主管）', params: FaqParams } },
-        async (request) => {
-          const staff = requireRole(request, 'supervisor', '审核纠错答复')
-          const { id } = request.params
-          await approveFaq(db, staff, id)
-          await assistant.refresh()
-          request.log.info({ faqId: id }, 'faq approved')
-          return withHistory(id)
-        },
-      )
-
-      scope.post(
-        '/faqs/:id/withdraw',
-        { schema: { tags, summary: '撤回：不再以此答复（仅主管）', params: FaqParams } },
-        async (request) => {
-          const staff = requireRole(request, 'supervisor', '撤回纠错答复')
-          const { id } = request.params
-          await withdrawFaq(db, staff, id)
-          await assistant.refresh()
-          request.log.info({ faqId: id }, 'faq withdrawn')
-          return withHistory(id)
-        },
-      )
-    },
-    { prefix: '/api/staff' },
-  )
+    scope.post(
+      '/faqs/:id/withdraw',
+      { schema: { tags, summary: '撤回：不再以此答复（仅主管）', params: FaqParams } },
+      async (request) => {
+        const staff = requireRole(request, 'supervisor', '撤回纠错答复')
+        const { id } = request.params
+        await withdrawFaq(db, staff, id)
+        await assistant.refresh()
+        request.log.info({ faqId: id }, 'faq withdrawn')
+        return withHistory(id)
+      },
+    )
+  })
 }

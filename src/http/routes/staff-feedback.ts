@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { listRatedTurns } from '../../conversation/feedback-repo.ts'
 import type { Db } from '../../db/index.ts'
 import { maskPersonalData } from '../../text/mask.ts'
-import { type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import { registerStaffScope, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
 const FeedbackQuery = z.object({
@@ -17,36 +17,32 @@ const FeedbackQuery = z.object({
  * chat are masked: this is a list view, not a ticket's detail.
  */
 export async function registerStaffFeedbackRoutes(app: App, deps: { db: Db; auth: StaffAuth }): Promise<void> {
-  await app.register(
-    async (scope: App) => {
-      useStaffAuth(scope, deps.auth)
-      scope.get(
-        '/feedback',
-        {
-          schema: {
-            tags: ['staff'],
-            summary: '被点踩（或点赞）的回答，最新的在前，供复核知识库和回答质量',
-            querystring: FeedbackQuery,
-          },
+  await registerStaffScope(app, deps.auth, async (scope) => {
+    scope.get(
+      '/feedback',
+      {
+        schema: {
+          tags: ['staff'],
+          summary: '被点踩（或点赞）的回答，最新的在前，供复核知识库和回答质量',
+          querystring: FeedbackQuery,
         },
-        async (request) => {
-          const query = request.query
-          const { turns, total } = await listRatedTurns(deps.db, query)
-          return {
-            turns: turns.map((turn) => ({
-              ...turn,
-              message: maskPersonalData(turn.message),
-              resolvedQuery: maskPersonalData(turn.resolvedQuery),
-              answer: maskPersonalData(turn.answer),
-              comment: turn.comment === null ? null : maskPersonalData(turn.comment),
-            })),
-            total,
-            limit: query.limit,
-            offset: query.offset,
-          }
-        },
-      )
-    },
-    { prefix: '/api/staff' },
-  )
+      },
+      async (request) => {
+        const query = request.query
+        const { turns, total } = await listRatedTurns(deps.db, query)
+        return {
+          turns: turns.map((turn) => ({
+            ...turn,
+            message: maskPersonalData(turn.message),
+            resolvedQuery: maskPersonalData(turn.resolvedQuery),
+            answer: maskPersonalData(turn.answer),
+            comment: turn.comment === null ? null : maskPersonalData(turn.comment),
+          })),
+          total,
+          limit: query.limit,
+          offset: query.offset,
+        }
+      },
+    )
+  })
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { testRetrieval } from '../../answer/retrieval-test.ts'
 import type { Assistant } from '../../assistant.ts'
-import { type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import { registerStaffScope, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
 const SearchBody = z.object({
@@ -14,24 +14,20 @@ export async function registerStaffSearchRoutes(
   app: App,
   deps: { auth: StaffAuth; assistant: Assistant },
 ): Promise<void> {
-  await app.register(
-    async (scope: App) => {
-      useStaffAuth(scope, deps.auth)
-      scope.post(
-        '/search',
-        {
-          schema: {
-            tags: ['staff'],
-            summary: '命中测试：排序后的片段及分数（覆盖度、融合排名），会答复还是会拒答，会命中哪条纠错答复',
-            body: SearchBody,
-          },
+  await registerStaffScope(app, deps.auth, async (scope) => {
+    scope.post(
+      '/search',
+      {
+        schema: {
+          tags: ['staff'],
+          summary: '命中测试：排序后的片段及分数（覆盖度、融合排名），会答复还是会拒答，会命中哪条纠错答复',
+          body: SearchBody,
         },
-        async (request) => {
-          const body = request.body
-          return testRetrieval(deps.assistant, body.query, body.limit)
-        },
-      )
-    },
-    { prefix: '/api/staff' },
-  )
+      },
+      async (request) => {
+        const body = request.body
+        return testRetrieval(deps.assistant, body.query, body.limit)
+      },
+    )
+  })
 }

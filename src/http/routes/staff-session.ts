@@ -4,7 +4,7 @@ import { SignInLockedError, type SignInPolicy, signIn } from '../../staff/sign-i
 import { commonErrors, ErrorResponse } from '../contract/common.ts'
 import { LoginBody, LoginResponse, SignedInStaff } from '../contract/staff-session.ts'
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../session-cookie.ts'
-import { assertCsrfToken, currentStaff, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import { assertCsrfToken, currentStaff, registerStaffScope, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
 const tags = ['staff']
@@ -63,25 +63,21 @@ export async function registerStaffSessionRoutes(
     },
   )
 
-  await app.register(
-    async (scope: App) => {
-      useStaffAuth(scope, auth)
-      scope.get(
-        '/me',
-        {
-          schema: {
-            tags,
-            summary: '当前工作人员（浏览器登录时附 CSRF 令牌）',
-            response: { 200: SignedInStaff, 401: ErrorResponse, ...commonErrors },
-          },
+  await registerStaffScope(app, auth, async (scope) => {
+    scope.get(
+      '/me',
+      {
+        schema: {
+          tags,
+          summary: '当前工作人员（浏览器登录时附 CSRF 令牌）',
+          response: { 200: SignedInStaff, 401: ErrorResponse, ...commonErrors },
         },
-        async (request) => {
-          const staff = currentStaff(request)
-          const account = await findAccount(db, staff.id)
-          return { ...staff, username: account?.username ?? null, csrfToken: request.staffCsrfToken }
-        },
-      )
-    },
-    { prefix: '/api/staff' },
-  )
+      },
+      async (request) => {
+        const staff = currentStaff(request)
+        const account = await findAccount(db, staff.id)
+        return { ...staff, username: account?.username ?? null, csrfToken: request.staffCsrfToken }
+      },
+    )
+  })
 }

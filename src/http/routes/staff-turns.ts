@@ -5,7 +5,7 @@ import type { Db } from '../../db/index.ts'
 import { INTENTS } from '../../routing/intents.ts'
 import { maskPersonalData } from '../../text/mask.ts'
 import { toCsv } from '../csv.ts'
-import { type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import { registerStaffScope, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
 const PAGE_SIZE = 50
@@ -92,63 +92,59 @@ export async function registerStaffTurnRoutes(
 ): Promise<void> {
   const { db } = deps
   const now = deps.now ?? (() => new Date())
-  await app.register(
-    async (scope: App) => {
-      useStaffAuth(scope, deps.auth)
-      scope.get(
-        '/turns',
-        {
-          schema: {
-            tags: ['staff'],
-            summary: '对话日志：每轮的问题、改写、意图、是否有出处、未回答原因、引用、评价、用时；可筛选、分页',
-            querystring: TurnLogQuery,
-          },
+  await registerStaffScope(app, deps.auth, async (scope) => {
+    scope.get(
+      '/turns',
+      {
+        schema: {
+          tags: ['staff'],
+          summary: '对话日志：每轮的问题、改写、意图、是否有出处、未回答原因、引用、评价、用时；可筛选、分页',
+          querystring: TurnLogQuery,
         },
-        async (request) => {
-          const query = request.query
-          const offset = (query.page - 1) * PAGE_SIZE
-          const { turns, total } = await listLoggedTurns(db, filterOf(query), { limit: PAGE_SIZE, offset })
-          return { turns: turns.map(masked), total, page: query.page, pageSize: PAGE_SIZE }
-        },
-      )
+      },
+      async (request) => {
+        const query = request.query
+        const offset = (query.page - 1) * PAGE_SIZE
+        const { turns, total } = await listLoggedTurns(db, filterOf(query), { limit: PAGE_SIZE, offset })
+        return { turns: turns.map(masked), total, page: query.page, pageSize: PAGE_SIZE }
+      },
+    )
 
-      scope.get(
-        '/turns.csv',
-        {
-          schema: {
-            tags: ['staff'],
-            summary: `对话日志导出为 CSV（同样的筛选，最多 ${CSV_MAX_ROWS} 行，个人信息已遮蔽）`,
-            querystring: TurnLogQuery,
-          },
+    scope.get(
+      '/turns.csv',
+      {
+        schema: {
+          tags: ['staff'],
+          summary: `对话日志导出为 CSV（同样的筛选，最多 ${CSV_MAX_ROWS} 行，个人信息已遮蔽）`,
+          querystring: TurnLogQuery,
         },
-        async (request, reply) => {
-          const query = request.query
-          const { turns } = await listLoggedTurns(db, filterOf(query), { limit: CSV_MAX_ROWS, offset: 0 })
-          return reply
-            .header('content-type', 'text/csv; charset=utf-8')
-            .header('content-disposition', `attachment; filename="turns-${now().toISOString().slice(0, 10)}.csv"`)
-            .send(toCsv(CSV_HEADER, turns.map(masked).map(csvRow)))
-        },
-      )
+      },
+      async (request, reply) => {
+        const query = request.query
+        const { turns } = await listLoggedTurns(db, filterOf(query), { limit: CSV_MAX_ROWS, offset: 0 })
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="turns-${now().toISOString().slice(0, 10)}.csv"`)
+          .send(toCsv(CSV_HEADER, turns.map(masked).map(csvRow)))
+      },
+    )
 
-      scope.get(
-        '/answer-stats',
-        {
-          schema: {
-            tags: ['staff'],
-            summary: '回答统计：每日提问数，有出处/纠错答复/未回答占比，👍/👎，最常未回答的问题，纠错答复命中次数',
-            querystring: StatsQuery,
-          },
+    scope.get(
+      '/answer-stats',
+      {
+        schema: {
+          tags: ['staff'],
+          summary: '回答统计：每日提问数，有出处/纠错答复/未回答占比，👍/👎，最常未回答的问题，纠错答复命中次数',
+          querystring: StatsQuery,
         },
-        async (request) => {
-          const stats = await answerStatistics(db, now(), request.query.days)
-          return {
-            ...stats,
-            topRefused: stats.topRefused.map((row) => ({ ...row, question: maskPersonalData(row.question) })),
-          }
-        },
-      )
-    },
-    { prefix: '/api/staff' },
-  )
+      },
+      async (request) => {
+        const stats = await answerStatistics(db, now(), request.query.days)
+        return {
+          ...stats,
+          topRefused: stats.topRefused.map((row) => ({ ...row, question: maskPersonalData(row.question) })),
+        }
+      },
+    )
+  })
 }

@@ -12,7 +12,7 @@ import {
 } from '../../tickets/ticket-actions.ts'
 import { loadTicketDetail, toQueueItem, toStaffDetail } from '../../tickets/ticket-views.ts'
 import { listTickets } from '../../tickets/tickets-repo.ts'
-import { currentStaff, type StaffAuth, useStaffAuth } from '../staff-auth.ts'
+import { currentStaff, registerStaffScope, type StaffAuth } from '../staff-auth.ts'
 import { type App, rowId } from '../zod-schemas.ts'
 
 const QueueQuery = z.object({
@@ -75,109 +75,104 @@ export async function registerStaffRoutes(
     return toStaffDetail(await loadTicketDetail(db, await requireTicket(db, number)), at)
   }
 
-  await app.register(
-    async (scope: App) => {
-      useStaffAuth(scope, deps.auth)
-
-      scope.get(
-        '/tickets',
-        { schema: { tags, summary: '工单队列：先高优先级，再按最近的时限排序', querystring: QueueQuery } },
-        async (request) => {
-          const query = request.query
-          const staff = currentStaff(request)
-          const at = now()
-          const { tickets, total } = await listTickets(
-            db,
-            {
-              statuses: query.status,
-              category: query.category,
-              priority: query.priority,
-              overdue: query.overdue,
-              ...assigneeFilter(query.assignee, staff.id),
-              limit: query.limit,
-              offset: query.offset,
-            },
-            at,
-          )
-          return {
-            tickets: tickets.map((ticket) => toQueueItem(ticket, at)),
-            total,
+  await registerStaffScope(app, deps.auth, async (scope) => {
+    scope.get(
+      '/tickets',
+      { schema: { tags, summary: '工单队列：先高优先级，再按最近的时限排序', querystring: QueueQuery } },
+      async (request) => {
+        const query = request.query
+        const staff = currentStaff(request)
+        const at = now()
+        const { tickets, total } = await listTickets(
+          db,
+          {
+            statuses: query.status,
+            category: query.category,
+            priority: query.priority,
+            overdue: query.overdue,
+            ...assigneeFilter(query.assignee, staff.id),
             limit: query.limit,
             offset: query.offset,
-          }
-        },
-      )
-
-      scope.get(
-        '/tickets/:number',
-        { schema: { tags, summary: '工单详情：完整对话、引用出处、答复和审计记录', params: TicketParams } },
-        async (request) => detail(request.params.number),
-      )
-
-      scope.post(
-        '/tickets/:number/claim',
-        { schema: { tags, summary: '认领工单（只有“待受理”的可以认领，并发时只有一人成功）', params: TicketParams } },
-        async (request) => {
-          const { number } = request.params
-          await claimTicket(db, currentStaff(request), number, now())
-          return detail(number)
-        },
-      )
-
-      scope.post(
-        '/tickets/:number/replies',
-        { schema: { tags, summary: '答复提交人（提交人查询时可见）', params: TicketParams, body: ReplyBody } },
-        async (request, reply) => {
-          const { number } = request.params
-          const body = request.body
-          const { replyId } = await replyToTicket(db, currentStaff(request), number, body, now())
-          return reply.status(201).send({ replyId, ticket: await detail(number) })
-        },
-      )
-
-      scope.post(
-        '/tickets/:number/status',
-        {
-          schema: {
-            tags,
-            summary: '更改状态（按状态机校验，不允许的转换返回 409）',
-            params: TicketParams,
-            body: StatusBody,
           },
-        },
-        async (request) => {
-          const { number } = request.params
-          await changeTicketStatus(db, currentStaff(request), number, request.body, now())
-          return detail(number)
-        },
-      )
+          at,
+        )
+        return {
+          tickets: tickets.map((ticket) => toQueueItem(ticket, at)),
+          total,
+          limit: query.limit,
+          offset: query.offset,
+        }
+      },
+    )
 
-      scope.post(
-        '/tickets/:number/reassign',
-        { schema: { tags, summary: '转派（仅主管）', params: TicketParams, body: ReassignBody } },
-        async (request) => {
-          const { number } = request.params
-          await reassignTicket(db, currentStaff(request), number, request.body, now())
-          return detail(number)
-        },
-      )
+    scope.get(
+      '/tickets/:number',
+      { schema: { tags, summary: '工单详情：完整对话、引用出处、答复和审计记录', params: TicketParams } },
+      async (request) => detail(request.params.number),
+    )
 
-      scope.get(
-        '/stats',
-        {
-          schema: {
-            tags,
-            summary: '统计：各类别未办结数、超时数、首次答复用时中位数、模型调用结果（llmOutcomes）',
-            querystring: StatsQuery,
-          },
+    scope.post(
+      '/tickets/:number/claim',
+      { schema: { tags, summary: '认领工单（只有“待受理”的可以认领，并发时只有一人成功）', params: TicketParams } },
+      async (request) => {
+        const { number } = request.params
+        await claimTicket(db, currentStaff(request), number, now())
+        return detail(number)
+      },
+    )
+
+    scope.post(
+      '/tickets/:number/replies',
+      { schema: { tags, summary: '答复提交人（提交人查询时可见）', params: TicketParams, body: ReplyBody } },
+      async (request, reply) => {
+        const { number } = request.params
+        const body = request.body
+        const { replyId } = await replyToTicket(db, currentStaff(request), number, body, now())
+        return reply.status(201).send({ replyId, ticket: await detail(number) })
+      },
+    )
+
+    scope.post(
+      '/tickets/:number/status',
+      {
+        schema: {
+          tags,
+          summary: '更改状态（按状态机校验，不允许的转换返回 409）',
+          params: TicketParams,
+          body: StatusBody,
         },
-        async (request) => {
-          const stats = await ticketStatistics(db, now(), request.query.days)
-          const since = new Date(now().getTime() - stats.windowDays * 86_400_000)
-          return { ...stats, llmOutcomes: await countLlmOutcomes(db, since) }
+      },
+      async (request) => {
+        const { number } = request.params
+        await changeTicketStatus(db, currentStaff(request), number, request.body, now())
+        return detail(number)
+      },
+    )
+
+    scope.post(
+      '/tickets/:number/reassign',
+      { schema: { tags, summary: '转派（仅主管）', params: TicketParams, body: ReassignBody } },
+      async (request) => {
+        const { number } = request.params
+        await reassignTicket(db, currentStaff(request), number, request.body, now())
+        return detail(number)
+      },
+    )
+
+    scope.get(
+      '/stats',
+      {
+        schema: {
+          tags,
+          summary: '统计：各类别未办结数、超时数、首次答复用时中位数、模型调用结果（llmOutcomes）',
+          querystring: StatsQuery,
         },
-      )
-    },
-    { prefix: '/api/staff' },
-  )
+      },
+      async (request) => {
+        const stats = await ticketStatistics(db, now(), request.query.days)
+        const since = new Date(now().getTime() - stats.windowDays * 86_400_000)
+        return { ...stats, llmOutcomes: await countLlmOutcomes(db, since) }
+      },
+    )
+  })
 }
