@@ -73,7 +73,10 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     orderNumbers: findOrderNumbers(folded),
     answerTypes,
     shape: answerShapeOf(folded, answerTypes),
-    identifiers: identifiersOf(folded),
+    // A Latin name the glossary knows ("3c", "gdp") has synonyms a passage may use instead: a concept.
+    identifiers: identifiersOf(folded).filter(
+      (identifier) => !context.glossary.groups.some((group) => group.some((term) => term.toLowerCase() === identifier)),
+    ),
     leansOnContext: LEANS_ON_CONTEXT.test(folded),
   }
 }

@@ -50,6 +50,14 @@ describe('refusals that are right', () => {
     expect(body.citations).toEqual([])
   })
 
+  it('does not answer a how-to question from a passage that only names the thing', async () => {
+    const award = await ask('政府质量奖要如何申报？', 'enterprise')
+    expect(award).toMatchObject({ grounded: false, refusalReason: 'no-procedure', citations: [] })
+    const exemption = await ask('CCC免办怎么申请？', 'enterprise')
+    expect(exemption.grounded).toBe(true)
+    expect(exemption.citations[0]?.docId).toBe('ccc-exemption')
+  })
+
   it('answers the part of a question the documents give and says which part they do not', async () => {
     const body = await ask('电子秤强检要收费吗？检定机构的电话是多少？', 'citizen')
     expect(body).toMatchObject({ grounded: true, refusalReason: 'partial' })
