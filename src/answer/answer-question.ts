@@ -8,7 +8,7 @@ import type { Glossary } from '../text/glossary.ts'
 import { capAnswerText } from './answer-length.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import type { Evidence } from './evidence.ts'
-import { composeExtractiveAnswer, weighEvidence } from './extractive.ts'
+import { composeExtractiveAnswer, type ExtractiveResult, weighEvidence } from './extractive.ts'
 import type { Llm } from './llm.ts'
 import {
   articleNotCovered,
@@ -16,9 +16,10 @@ import {
   ENGLISH_NOT_UNDERSTOOD,
   notCovered,
   notCoveredWithGap,
+  notInNamedDocument,
   partsNotCovered,
 } from './messages.ts'
-import { answerInParts } from './partial.ts'
+import { type AnswerInParts, answerInParts } from './partial.ts'
 import type { RefusalReason } from './refusals.ts'
 import { LIST_SEARCH_LIMIT, MAX_UNTRANSLATED_SHARE, SEARCH_LIMIT } from './tuning.ts'
 
@@ -43,6 +44,27 @@ const notGrounded = (answer: string, refusalReason: RefusalReason, evidence: Evi
   refusalReason,
   evidence,
 })
+
+/** What a refusal says: the document's own statement of what it leaves out, the document the question names, or plain "not covered". */
+function refusalText(refusal: Extract<ExtractiveResult, { grounded: false }>, folded: string): string {
+  const top = refusal.evidence[0]?.chunk
+  if (refusal.gap && top) return notCoveredWithGap(top.title, refusal.gap, folded)
+  if (refusal.reason === 'other-document' && top) return notInNamedDocument(top.title, folded)
+  return notCovered(folded)
+}
+
+/** The asks the documents answer, then one sentence naming those they do not (`partial`). */
+function answeredInParts(parts: AnswerInParts): Answer {
+  const partial = parts.notCovered.length > 0
+  return {
+    answer: capAnswerText(partial ? `${parts.answer}\n\n${partsNotCovered(parts.notCovered)}` : parts.answer),
+    grounded: true,
+    mode: 'extractive',
+    citations: parts.citations,
+    ...(partial ? { refusalReason: 'partial' as const } : {}),
+    evidence: parts.evidence,
+  }
+}
 
 /** "75号令第三条": the article itself, or a plain statement that the summary does not include it. */
 async function answerArticle(deps: AnswerDeps, query: PreparedQuestion): Promise<Answer | null> {
@@ -131,25 +153,9 @@ export async function answerQuestion(
   const candidates = await retrieveCandidates(deps, query, options)
   const extractive = composeExtractiveAnswer(query, candidates)
   const parts = extractive.grounded ? null : answerInParts(query, candidates, deps)
-  if (parts) {
-    const answer =
-      parts.notCovered.length > 0 ? `${parts.answer}\n\n${partsNotCovered(parts.notCovered)}` : parts.answer
-    return {
-      answer: capAnswerText(answer),
-      grounded: true,
-      mode: 'extractive',
-      citations: parts.citations,
-      ...(parts.notCovered.length > 0 ? { refusalReason: 'partial' as const } : {}),
-      evidence: parts.evidence,
-    }
-  }
+  if (parts) return answeredInParts(parts)
   if (!extractive.grounded) {
-    const top = extractive.evidence[0]?.chunk
-    return notGrounded(
-      extractive.gap && top ? notCoveredWithGap(top.title, extractive.gap, query.folded) : notCovered(query.folded),
-      extractive.reason,
-      extractive.evidence,
-    )
+    return notGrounded(refusalText(extractive, query.folded), extractive.reason, extractive.evidence)
   }
   return {
     answer: capAnswerText(query.english ? `${ENGLISH_LEAD}\n\n${extractive.answer}` : extractive.answer),

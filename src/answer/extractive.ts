@@ -153,7 +153,8 @@ export function composeExtractiveAnswer(
   // other documents that do not say that word answer a different question, however many others they share.
   const named = all[0] ? [all[0].chunk] : []
   const weighed = identified.filter((item) => titleTermsMissing(question, named, item.chunk).length === 0)
-  if (identified.length > 0 && weighed.length === 0) return refuse('other-document', identified)
+  // The named document leads the evidence: the refusal says what it is.
+  if (identified.length > 0 && weighed.length === 0) return refuse('other-document', all)
   const types = question.answerTypes
   // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
   // Of the few best that give it, the one whose sentence stating it says most of the question.
