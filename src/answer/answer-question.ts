@@ -1,7 +1,7 @@
 import type { Db } from '../db/index.ts'
 import type { Embedder } from '../embedding/index.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
-import { findChunksByLocator, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
+import { findChunksByLocator, findChunksMentioning, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
 import { type RetrievalMode, type ScoredChunk, searchChunks } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
@@ -21,7 +21,7 @@ import {
 } from './messages.ts'
 import { type AnswerInParts, answerInParts } from './partial.ts'
 import type { RefusalReason } from './refusals.ts'
-import { LIST_SEARCH_LIMIT, MAX_UNTRANSLATED_SHARE, SEARCH_LIMIT } from './tuning.ts'
+import { IDENTIFIER_CANDIDATES, LIST_SEARCH_LIMIT, MAX_UNTRANSLATED_SHARE, SEARCH_LIMIT } from './tuning.ts'
 
 export type AnswerDeps = { db: Db; embedder: Embedder; glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
 
@@ -112,11 +112,26 @@ function preferDocument(candidates: ScoredChunk[], docId: string | undefined): S
 
 export type AnswerOptions = { mode?: RetrievalMode; preferDocId?: string }
 
+/**
+ * Passages of the documents found that say the question's numbers and codes as written ("12365"): the
+ * word search does not index every number as one word, and without them the answerer could only refuse
+ * as missing-identifier. Other documents that happen to say the number ("2025年…") are not about it.
+ */
+async function mentioningIdentifiers(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]) {
+  if (query.identifiers.length === 0) return []
+  const chunks = await findChunksMentioning(deps.db, query.identifiers, IDENTIFIER_CANDIDATES)
+  return chunks
+    .filter((chunk) => found.some((candidate) => candidate.docId === chunk.docId))
+    .filter((chunk) => !found.some((candidate) => candidate.id === chunk.id))
+    .map((chunk) => ({ ...chunk, score: 0, similarity: null, lexicalRank: null, vectorRank: null }))
+}
+
 async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
-  const candidates = await searchChunks(deps.db, deps.embedder, query, {
+  const searched = await searchChunks(deps.db, deps.embedder, query, {
     limit: candidateLimit(query),
     mode: options.mode,
   })
+  const candidates = [...searched, ...(await mentioningIdentifiers(deps, query, searched))]
   return preferDocument(preferNamedOrders(candidates, query), options.preferDocId)
 }
 

@@ -43,6 +43,13 @@ describe('refusals that are right', () => {
     expect(market.answer).toContain('公平秤')
   })
 
+  it('finds the passage that says a number the question names, though the word search does not index it', async () => {
+    const body = await ask('原来的12365热线现在还能用吗？', 'citizen')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(body.answer).toContain('已整合进12315')
+  })
+
   it('does not answer a year the documents do not cover from a passage of another document', async () => {
     const body = await ask('2025年浦东质量月有什么活动？')
     expect(body).toMatchObject({ grounded: false, refusalReason: 'other-document', citations: [] })
