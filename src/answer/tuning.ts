@@ -87,3 +87,9 @@ export const LIST_SEARCH_LIMIT = 20
 export const STRONG_COVERAGE = 0.75
 /** …and the most of the question's weight that may be in words the documents never use. */
 export const STRONG_MAX_UNKNOWN_SHARE = 0.2
+
+/**
+ * A word of a question names a matter that a conversation is about (电子秤 9.4, 质量月 7.6, 75号令 9.3)
+ * at this weight, not a general one (企业 2.7, 活动 3.0, 适用 5.2). Set by hand on dev follow-ups.
+ */
+export const SUBJECT_MATTER_WEIGHT = 6
