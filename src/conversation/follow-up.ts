@@ -25,8 +25,9 @@ const namesMatter = (concept: Concept): boolean =>
 export function subjectOf(question: PreparedQuestion, answer: Answer): Subject | null {
   const docId = answer.citations[0]?.docId
   if (!answer.grounded || !docId) return null
+  // "第四条" locates the answer, it is not the matter: "那违反了要罚多少钱？" asks about the whole order.
   const terms = question.concepts
-    .filter(namesMatter)
+    .filter((concept) => namesMatter(concept) && !/^第.+条$/.test(concept.word))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, SUBJECT_TERMS)
     .map((concept) => concept.word)
@@ -39,6 +40,9 @@ const NEW_TOPIC = /^(换个问题|换个话题|换一个问题|另外问|另外�
 // "跟秤、计量有关的呢？", "还有别的吗", "有适合小孩参加的吗": the same list again, narrowed.
 const CONTINUES_LIST =
   /(有关|相关|方面|类)的(呢|吗|有哪些|有没有)|还有(吗|呢|别的|其他|哪些|没有)|^(那)?有(没有)?适合.{1,10}的|^(那)?(别的|其他的?|其它的?)呢/
+
+/** "跟秤、计量有关的呢？": the list just given, narrowed — asked in the same vein as the question before. */
+export const continuesList = (question: PreparedQuestion): boolean => CONTINUES_LIST.test(question.folded)
 
 /** "那76号令呢？", "第四条呢？": another order or article named, and nothing else asked. */
 const namesOtherReference = (question: PreparedQuestion): boolean =>
@@ -54,7 +58,7 @@ const namesOtherReference = (question: PreparedQuestion): boolean =>
  */
 function leavesSubject(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): boolean {
   if (NEW_TOPIC.test(question.folded)) return true
-  if (CONTINUES_LIST.test(question.folded)) return false
+  if (continuesList(question)) return false
   if (question.orderNumbers.length > 0 || (question.article?.orderNo ?? null) !== null) return true
   const matter = question.concepts.filter(namesMatter)
   const foreign = matter.some(
