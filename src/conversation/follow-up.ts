@@ -1,7 +1,8 @@
 import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
 import { SUBJECT_MATTER_WEIGHT } from '../answer/tuning.ts'
+import { completeQuestion } from '../query/complete-question.ts'
 import type { Concept } from '../query/concepts.ts'
-import { type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
+import type { PreparedQuestion } from '../query/prepare-question.ts'
 
 /**
  * What the conversation is about: the document and the matter asked about (CCC免办, 电子秤强检, 投诉),
@@ -72,7 +73,7 @@ function leavesSubject(deps: AnswerDeps, question: PreparedQuestion, subject: Su
 function aboutSubject(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): PreparedQuestion {
   // "第四条呢？" after 第三条 asks about 第四条: the earlier reference is not carried along.
   const terms = subject.terms.filter((term) => question.article === null || !/第.+条/.test(term))
-  return prepareQuestion(`${terms.join(' ')} ${question.text}`, deps)
+  return completeQuestion(question, terms, deps, 'before')
 }
 
 /** `question`: what was answered (the message, or the follow-up completed with the subject), prepared. */
@@ -118,7 +119,7 @@ export async function answerWithContext(
   }
   if (namesOtherReference(question) && question.article === null) {
     // "那76号令呢？" asks the last question again about the order it names, which becomes the subject.
-    const again = prepareQuestion(`${question.text} ${subject.asked.join(' ')}`, deps)
+    const again = completeQuestion(question, subject.asked, deps, 'after')
     const result = await answerQuestion(deps, again)
     return { resolvedQuery: again.text, question: again, result, subject: subjectOf(again, result), continued: false }
   }
