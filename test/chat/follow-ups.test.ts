@@ -56,6 +56,15 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(await storedQueries(first.sessionId)).toEqual([first.resolvedQuery, often.resolvedQuery])
   })
 
+  it('keeps the subject when a message in words of its own is answered from the same document', async () => {
+    const first = await ask('菜市场的电子秤必须强制检定吗？')
+    const interval = await ask('隔多久要检一次？', first.sessionId)
+    expect(interval.citations[0]?.docId).toBe('metrology-verification')
+    const fee = await ask('要交钱吗？', first.sessionId)
+    expect(fee.resolvedQuery).toMatch(/电子秤/)
+    expect(fee.citations[0]?.docId).toBe('metrology-verification')
+  })
+
   it('lets a message that says it changes the topic, or names another matter, replace the subject', async () => {
     const first = await ask('CCC免办需要准备哪些材料？')
     const switched = await ask('换个问题：电子秤检定收费吗？', first.sessionId)
