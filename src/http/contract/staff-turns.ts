@@ -9,7 +9,8 @@ import type { NoneUnnamed, Unnamed } from './unnamed-fields.ts'
 /** One row of the conversation log; what people typed arrives masked. */
 export const LoggedTurnSchema = z.object({
   turnId: z.number().int(),
-  sessionId: z.string(),
+  /** A one-way reference to the conversation, never its sessionId (the requester's key to it). */
+  conversation: z.string(),
   turnNo: z.number().int(),
   createdAt: z.string(),
   audience: z.enum(AUDIENCES),
@@ -68,6 +69,6 @@ export type AnswerStatisticsView = z.output<typeof AnswerStatisticsSchema>
 
 type _EveryFieldNamed = NoneUnnamed<
   | Unnamed<typeof CitationSchema, Citation>
-  | Unnamed<typeof LoggedTurnSchema, LoggedTurn>
+  | Unnamed<typeof LoggedTurnSchema, Omit<LoggedTurn, 'sessionId'>>
   | Unnamed<typeof AnswerStatisticsSchema, AnswerStatistics>
 >

@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { answerStatistics } from '../../conversation/answer-stats.ts'
+import { conversationRef } from '../../conversation/conversation-ref.ts'
 import { type LoggedTurn, listLoggedTurns } from '../../conversation/turn-log-repo.ts'
 import type { Db } from '../../db/index.ts'
 import { INTENTS } from '../../routing/intents.ts'
 import { maskPersonalData } from '../../text/mask.ts'
 import { staffErrors, textBody } from '../contract/common.ts'
-import { AnswerStatisticsSchema, TurnLogPageSchema } from '../contract/staff-turns.ts'
+import { AnswerStatisticsSchema, type LoggedTurnView, TurnLogPageSchema } from '../contract/staff-turns.ts'
 import { toCsv } from '../csv.ts'
 import { registerStaffScope, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
@@ -46,9 +47,13 @@ const filterOf = (query: z.output<typeof TurnLogQuery>) => ({
   doc: query.doc || undefined,
 })
 
-/** What people typed may hold phone numbers and the like: masked, as in every list view. */
-const masked = (turn: LoggedTurn): LoggedTurn => ({
+/**
+ * What people typed may hold phone numbers and the like: masked, as in every list view. The
+ * sessionId is the requester's key to the conversation: staff get the one-way reference instead.
+ */
+const masked = ({ sessionId, ...turn }: LoggedTurn): LoggedTurnView => ({
   ...turn,
+  conversation: conversationRef(sessionId),
   message: maskPersonalData(turn.message),
   resolvedQuery: maskPersonalData(turn.resolvedQuery),
   answer: maskPersonalData(turn.answer),
@@ -71,7 +76,7 @@ const CSV_HEADER = [
   '回答',
 ]
 
-const csvRow = (turn: LoggedTurn) => [
+const csvRow = (turn: LoggedTurnView) => [
   turn.createdAt,
   turn.audience,
   turn.message,
