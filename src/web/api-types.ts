@@ -11,6 +11,7 @@ export type {
   AccountRow,
   AuditRow,
   IssuedToken,
+  NewAccountBody,
   RetentionResult,
   TokenRow,
 } from '../http/contract/staff-accounts.ts'

@@ -1,5 +1,5 @@
 import type { StaffRole } from '../tickets/model.ts'
-import type { AccountRow, AuditRow, IssuedToken, RetentionResult, TokenRow } from './api-types.ts'
+import type { AccountRow, AuditRow, IssuedToken, NewAccountBody, RetentionResult, TokenRow } from './api-types.ts'
 
 type Call = <T>(path: string, init?: RequestInit & { json?: unknown }) => Promise<T>
 
@@ -8,8 +8,7 @@ export function createAccountsApi(call: Call) {
   const post = <T>(path: string, json?: unknown) => call<T>(path, { method: 'POST', ...(json ? { json } : {}) })
   return {
     list: () => call<{ accounts: AccountRow[] }>('/accounts'),
-    create: (account: { username: string; name: string; role: StaffRole; password: string }) =>
-      post<AccountRow>('/accounts', account),
+    create: (account: NewAccountBody) => post<AccountRow>('/accounts', account),
     setRole: (id: number, role: StaffRole) => post<AccountRow>(`/accounts/${id}/role`, { role }),
     resetPassword: (id: number, password: string) => post<AccountRow>(`/accounts/${id}/password`, { password }),
     setDisabled: (id: number, disabled: boolean) =>

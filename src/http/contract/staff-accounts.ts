@@ -1,11 +1,31 @@
 import { z } from 'zod'
+import { USERNAME, USERNAME_RULE } from '../../staff/accounts.ts'
 import type { StaffAccount } from '../../staff/accounts-repo.ts'
 import type { StaffAuditEntry } from '../../staff/audit-repo.ts'
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../staff/passwords.ts'
 import type { StaffToken } from '../../staff/tokens.ts'
 import { STAFF_ROLES } from '../../tickets/model.ts'
 import type { RetentionOutcome } from '../../tickets/retention.ts'
 import { isoDateTime } from './common.ts'
 import type { NoneUnnamed, Unnamed } from './unnamed-fields.ts'
+
+const Role = z.enum(STAFF_ROLES, { error: `角色须为 ${STAFF_ROLES.join('、')} 之一` })
+const Password = z
+  .string()
+  .min(PASSWORD_MIN, { error: `密码至少 ${PASSWORD_MIN} 个字符` })
+  .max(PASSWORD_MAX, { error: `密码请控制在 ${PASSWORD_MAX} 个字符以内` })
+export const NewAccount = z.object({
+  username: z.string().trim().regex(USERNAME, { error: USERNAME_RULE }),
+  name: z.string().trim().min(1, { error: '请填写姓名' }).max(40),
+  role: Role,
+  password: Password,
+})
+export const RoleBody = z.object({ role: Role })
+export const PasswordBody = z.object({ password: Password })
+export const NewToken = z.object({
+  staffId: z.number().int().positive({ error: '请选择令牌所属的账号' }),
+  label: z.string().trim().min(1, { error: '请写明令牌的用途，例如“12345 热线对接”' }).max(60),
+})
 
 /** An account as admins see it: never its password hash, only whether it has one. */
 export const AccountSchema = z.object({
@@ -52,6 +72,7 @@ export const RetentionResultSchema = z.object({
   summary: z.array(z.string()),
 })
 
+export type NewAccountBody = z.input<typeof NewAccount>
 export type AccountRow = z.output<typeof AccountSchema>
 export type TokenRow = z.output<typeof TokenSchema>
 export type IssuedToken = z.output<typeof IssuedTokenSchema>

@@ -1,19 +1,8 @@
 import { z } from 'zod'
-import {
-  changeRole,
-  createAccount,
-  issueToken,
-  resetPassword,
-  revokeToken,
-  setDisabled,
-  USERNAME,
-  USERNAME_RULE,
-} from '../../staff/accounts.ts'
+import { changeRole, createAccount, issueToken, resetPassword, revokeToken, setDisabled } from '../../staff/accounts.ts'
 import { listAccounts } from '../../staff/accounts-repo.ts'
 import { listStaffAudit, recordStaffAudit } from '../../staff/audit-repo.ts'
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../staff/passwords.ts'
 import { listStaffTokens } from '../../staff/tokens.ts'
-import { STAFF_ROLES } from '../../tickets/model.ts'
 import { describeRetention, runRetention } from '../../tickets/retention.ts'
 import { ErrorResponse, staffChangeErrors } from '../contract/common.ts'
 import {
@@ -21,31 +10,18 @@ import {
   AccountSchema,
   AuditPageSchema,
   IssuedTokenSchema,
+  NewAccount,
+  NewToken,
+  PasswordBody,
   RetentionResultSchema,
+  RoleBody,
   TokenListSchema,
   TokenSchema,
 } from '../contract/staff-accounts.ts'
 import { currentStaff, registerStaffScope, requireRole, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
-const Role = z.enum(STAFF_ROLES, { error: `角色须为 ${STAFF_ROLES.join('、')} 之一` })
-const Password = z
-  .string()
-  .min(PASSWORD_MIN, { error: `密码至少 ${PASSWORD_MIN} 个字符` })
-  .max(PASSWORD_MAX, { error: `密码请控制在 ${PASSWORD_MAX} 个字符以内` })
 const IdParams = z.object({ id: z.coerce.number().int().positive({ error: '编号须为正整数' }) })
-const NewAccount = z.object({
-  username: z.string().trim().regex(USERNAME, { error: USERNAME_RULE }),
-  name: z.string().trim().min(1, { error: '请填写姓名' }).max(40),
-  role: Role,
-  password: Password,
-})
-const RoleBody = z.object({ role: Role })
-const PasswordBody = z.object({ password: Password })
-const NewToken = z.object({
-  staffId: z.number().int().positive({ error: '请选择令牌所属的账号' }),
-  label: z.string().trim().min(1, { error: '请写明令牌的用途，例如“12345 热线对接”' }).max(60),
-})
 const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
