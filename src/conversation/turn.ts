@@ -252,7 +252,7 @@ async function handleNewMessage(
   }
 
   if (!TICKET_INTENTS.has(intent)) {
-    const faq = await answerFromFaq(deps, message)
+    const faq = await answerFromFaq(deps, question)
     if (faq) return { ...faq, intent, resolvedQuery: message, state: { subject } }
     const answered = await answerInContext(deps, question, subject, previous, turn)
     return {

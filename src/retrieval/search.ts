@@ -2,6 +2,7 @@ import type { Db } from '../db/index.ts'
 import { toVectorLiteral } from '../db/index.ts'
 import type { Embedder } from '../embedding/index.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { embedQuestion } from '../query/question-vector.ts'
 import { type ChunkRecord, type ChunkRow, toChunkRecord } from './chunks-repo.ts'
 import { type LexicalIndex, rankLexical } from './lexical-index.ts'
 
@@ -73,7 +74,7 @@ export async function searchChunks(
 ): Promise<ScoredChunk[]> {
   const mode = options.mode ?? 'hybrid'
   const lexical = mode === 'vector' ? [] : rankLexical(lexicon, toLexemes(query.searchWords), CANDIDATES)
-  const vector = mode === 'lexical' ? null : toVectorLiteral(await embedder.embedQuery(query.embeddingText))
+  const vector = mode === 'lexical' ? null : toVectorLiteral(await embedQuestion(embedder, query))
   const rows = await db.query<HybridRow>(HYBRID_SQL, [lexical, vector, CANDIDATES, options.limit ?? 12, RRF_K + 1])
   return rows.map((row) => ({
     ...toChunkRecord(row),
