@@ -47,9 +47,11 @@ const WEIGHT_D = Math.fround(0.1)
  * worth the weight of class D, and normalisation 1 divides by ln(1 + length): the sum is taken in
  * the same order and precision (double, then float4) so that ties fall exactly as in the database.
  */
-export function rankLexical(index: LexicalIndex, words: Iterable<string>, limit: number): number[] {
+export function rankLexical(index: LexicalIndex, words: readonly string[], limit: number): number[] {
+  // The words as the search once quoted them into to_tsquery: letters and digits only, each once.
+  const lexemes = new Set(words.map((word) => word.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean))
   const matched = new Map<number, number>()
-  for (const word of new Set(words)) {
+  for (const word of lexemes) {
     for (const { id, count } of index.postings.get(word) ?? []) matched.set(id, (matched.get(id) ?? 0) + count)
   }
   const cover = 1 / (1 / WEIGHT_D)

@@ -21,10 +21,6 @@ export type ScoredChunk = ChunkRecord & {
 const RRF_K = 60
 const CANDIDATES = 20
 
-// The words as to_tsquery('simple', …) would read them: letters and digits only.
-const toLexemes = (words: string[]): string[] =>
-  words.map((word) => word.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean)
-
 /**
  * The vector search and its fusion with the lexical ranking in one statement, so a question costs
  * one round trip: the pgvector cosine kNN gives its best CANDIDATES, the lexical index (ranked in
@@ -73,7 +69,7 @@ export async function searchChunks(
   options: { limit?: number; mode?: RetrievalMode } = {},
 ): Promise<ScoredChunk[]> {
   const mode = options.mode ?? 'hybrid'
-  const lexical = mode === 'vector' ? [] : rankLexical(lexicon, toLexemes(query.searchWords), CANDIDATES)
+  const lexical = mode === 'vector' ? [] : rankLexical(lexicon, query.searchWords, CANDIDATES)
   const vector = mode === 'lexical' ? null : toVectorLiteral(await embedQuestion(embedder, query))
   const rows = await db.query<HybridRow>(HYBRID_SQL, [lexical, vector, CANDIDATES, options.limit ?? 12, RRF_K + 1])
   return rows.map((row) => ({
