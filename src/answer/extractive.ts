@@ -1,20 +1,12 @@
-import { givesAnswerTypes } from '../query/answer-types.ts'
+import { asksAlike } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
 import type { Citation } from './citations.ts'
-import {
-  answersTypes,
-  bestSentence,
-  bodyOf,
-  coverage,
-  type Evidence,
-  sentencesOf,
-  statesCoverageGap,
-  unknownShare,
-} from './evidence.ts'
+import { answersTypes, coverage, type Evidence, sentencesOf, statesCoverageGap, unknownShare } from './evidence.ts'
+import { headerOf, leadSentence } from './lead.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
 import { GAP_SENTENCE_COVERAGE, GROUNDING, MIN_MATTER_COVERAGE, RANKING, TYPED_CANDIDATES } from './tuning.ts'
@@ -24,9 +16,6 @@ export type { Evidence } from './evidence.ts'
 export type ExtractiveResult =
   | { grounded: true; answer: string; citations: Citation[]; evidence: Evidence[] }
   | { grounded: false; reason: RefusalReason; gap: string | null; evidence: Evidence[] }
-
-export const headerOf = (chunk: ChunkRecord): string =>
-  [chunk.title, chunk.meta.doc_no, chunk.meta.official_title, chunk.section].filter(Boolean).join('\n')
 
 const contextOf = (chunk: ChunkRecord): string => `${headerOf(chunk)}\n${chunk.content}`
 
@@ -54,6 +43,9 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         weights.title * titleCoverage +
         weights.specificity * titleSpecificity(concepts, chunk.title) +
         weights.heading * headingCoverage +
+        // Only as much as the passage is about the question's matter: another guide's "多久检一次" does
+        // not answer "免办要多久".
+        weights.asked * (asksAlike(question, chunk.section) ? matterCoverage(question, chunk) : 0) +
         weights.similarity * (chunk.similarity ?? 0) +
         weights.fusion * (chunk.score / best)
       return { chunk, coverage: chunkCoverage, rank, sentences }
@@ -150,7 +142,7 @@ export function composeExtractiveAnswer(
   if (!typed) return refuse('no-typed-fact', evidence)
   if (matterCoverage(question, primary.chunk) < MIN_MATTER_COVERAGE) return refuse('false-grounding', evidence)
 
-  const lead = bestSentence(bodyOf(primary), question)
+  const lead = leadSentence(primary, question)
   if (!lead) return refuse('weak-quote', evidence)
   // The best match is the summary saying what it leaves out: say that, do not answer around it.
   if (

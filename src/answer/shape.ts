@@ -3,6 +3,7 @@ import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import { asMarkdown, type Line, lineAt, linesOf, sliceOf, tableAround } from './blocks.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { bestSentence, bodyOf, type Evidence, statesCoverageGap } from './evidence.ts'
+import { leadSentence } from './lead.ts'
 import {
   BLOCK_LIMIT,
   EXTRA_PASSAGE_SHARE,
@@ -99,7 +100,7 @@ function listItems(question: PreparedQuestion, primary: Evidence, evidence: Evid
   const items: Evidence[] = []
   for (const item of evidence) {
     if (item === primary || seen.has(item.chunk.section) || item.coverage < threshold) continue
-    const sentence = bestSentence(bodyOf(item), question)
+    const sentence = leadSentence(item, question)
     if (!sentence || statesCoverageGap(sentence.text)) continue
     seen.add(item.chunk.section)
     items.push(item)
@@ -158,7 +159,7 @@ export function shapeAnswer(
     const shown = more.slice(0, MAX_LIST_ITEMS - 1).sort((a, b) => a.chunk.ordinal - b.chunk.ordinal)
     if (shown.length > 0) parts.push('', '其他相关内容：')
     for (const item of shown) {
-      const sentence = bestSentence(bodyOf(item), question) as Sentence
+      const sentence = leadSentence(item, question) as Sentence
       const n = citations.length + 1
       citations.push(citationFor(n, item.chunk, sentence.text, item.coverage))
       cited.push(item.chunk)

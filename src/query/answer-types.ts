@@ -1,3 +1,5 @@
+import { foldText } from '../text/fold.ts'
+
 /**
  * What kind of fact a question asks for, and what a passage must contain to give it: "多少钱" wants an
  * amount, "电话是多少" a number to call. A passage about the right topic without such a fact does not answer.
@@ -36,7 +38,8 @@ const ANSWER_TYPES: AnswerType[] = [
   },
   {
     name: 'count',
-    asks: /多少种|几种|多少类|几类|多少项|一共有多少|多少个/,
+    // "哪几种情况" asks for the cases themselves (a list), "有几种" for their number.
+    asks: /多少种|(?<!哪)几种|多少类|(?<!哪)几类|多少项|一共有多少|多少个/,
     gives: new RegExp(`${CN}+\\s*(种|类|项|个|大类|条)`),
   },
   {
@@ -77,7 +80,10 @@ export function identifiersOf(folded: string): string[] {
 export type AnswerShape = 'list' | 'procedure' | 'fact' | 'difference' | 'definition' | 'general'
 
 const SHAPES: Array<[AnswerShape, RegExp]> = [
-  ['difference', /区别|不同|差别|差异|不一样|异同|有何分别|哪个好|还是.{0,8}[?？]?$/],
+  [
+    'difference',
+    /区别|不同|差别|差异|不一样|异同|有何分别|哪个好|相比|对比|(跟|和|与|同).{1,12}比(怎么样|如何|起来|高|低|多|少)|还是.{0,8}[?？]?$/,
+  ],
   [
     'procedure',
     /流程|步骤|程序|手续|怎么(办|申请|弄|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理/,
@@ -97,4 +103,50 @@ export function answerShapeOf(folded: string, types: readonly AnswerType[]): Ans
   for (const [shape, pattern] of others) if (pattern.test(folded)) return shape
   if (/多久|多少|几号|哪里|哪儿|在哪|谁|何时|哪年|哪一年|什么时候|为什么|为何|几[个岁次位]/.test(folded)) return 'fact'
   return 'general'
+}
+
+/**
+ * A guide titles its sections by the question each answers ("四、多久检一次", "三、哪些情形可以申请免办",
+ * "五、怎样申请"): a heading that asks for the same kind of fact, or wants the same shape of answer, as
+ * the question is where its answer stands, even when another section shares more of its words.
+ */
+export function asksAlike(
+  question: { folded: string; answerTypes: readonly AnswerType[]; shape: AnswerShape },
+  heading: string,
+): boolean {
+  const folded = foldText(heading)
+  const types = answerTypesOf(folded)
+  if (types.some((type) => question.answerTypes.includes(type))) return true
+  if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(folded, types) !== question.shape)
+    return false
+  // Two lists are alike only when they list the same kind of thing: "哪几种情况" ~ "哪些情形", not "哪些材料".
+  const asked = question.shape === 'list' ? listedOf(question.folded) : null
+  const listed = question.shape === 'list' ? listedOf(folded) : null
+  return !asked || !listed || [...asked].some((char) => listed.includes(char))
+}
+
+/** What a list question asks to be listed: "情况" in "哪几种情况下", "材料" in "要交哪些材料". */
+const listedOf = (folded: string): string | null =>
+  folded.match(/(?:哪些|哪几[种类项个]?|什么|啥)([\u4e00-\u9fa5]{2})/)?.[1] ?? null
+
+// What a sentence that answers a question word holds, when no answer type says it: a number for "多少",
+// a place or office for "哪里", a cause for "为什么", an enumeration for a list. A preference among
+// the sentences of a passage, never a gate.
+const CUES: Array<[RegExp, RegExp]> = [
+  [/为什么|为何|为啥|什么原因|怎么会/, /因为|由于|因此|所以|导致|为了|以便|从而|原因/],
+  [
+    /哪里|哪儿|在哪|去哪|何处|什么地方|哪个(地方|城市|国家|省|县|区)/,
+    /[省市县区镇乡村州岛路街]|部门|机关|窗口|网站|平台|系统|所在地|位于|地址/,
+  ],
+  [
+    /多少|几[个种类项条次年天位名家座所股块]|多大|多高|多长|多远|多重/,
+    /[0-9]|[一二三四五六七八九十百千万两][个种类项条次年天位名家座所股块万亿余多]|百分之/,
+  ],
+]
+const ENUMERATION = /[^、，]+、[^、，]+、|[^；]+；[^；]+；/
+
+/** What the sentence that answers the question holds (see CUES); null when nothing in particular. */
+export function answerCueOf(question: { folded: string; shape: AnswerShape }): RegExp | null {
+  if (question.shape === 'list') return ENUMERATION
+  return CUES.find(([asks]) => asks.test(question.folded))?.[1] ?? null
 }
