@@ -1,8 +1,6 @@
-import type { Db } from '../db/index.ts'
-import type { Embedder } from '../embedding/index.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { findChunksByLocator, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
-import { type RetrievalMode, type ScoredChunk, searchChunks } from '../retrieval/search.ts'
+import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchChunks } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { capAnswerText } from './answer-length.ts'
@@ -14,7 +12,7 @@ import { articleNotCovered, ENGLISH_LEAD, ENGLISH_NOT_UNDERSTOOD, notCovered, no
 import type { RefusalReason } from './refusals.ts'
 import { LIST_SEARCH_LIMIT, MAX_UNTRANSLATED_SHARE, SEARCH_LIMIT } from './tuning.ts'
 
-export type AnswerDeps = { db: Db; embedder: Embedder; glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
+export type AnswerDeps = SearchIndex & { glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
 
 export type Answer = {
   answer: string
@@ -83,7 +81,7 @@ function preferDocument(candidates: ScoredChunk[], docId: string | undefined): S
 export type AnswerOptions = { mode?: RetrievalMode; preferDocId?: string }
 
 async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
-  const candidates = await searchChunks(deps.db, deps.embedder, query, {
+  const candidates = await searchChunks(deps, query, {
     limit: candidateLimit(query),
     mode: options.mode,
   })
