@@ -8,7 +8,15 @@ import { type Citation, citationFor, describeLocation } from './citations.ts'
 import type { Evidence } from './evidence.ts'
 import { composeExtractiveAnswer, weighEvidence } from './extractive.ts'
 import type { Llm } from './llm.ts'
-import { articleNotCovered, ENGLISH_LEAD, ENGLISH_NOT_UNDERSTOOD, notCovered, notCoveredWithGap } from './messages.ts'
+import {
+  articleNotCovered,
+  ENGLISH_LEAD,
+  ENGLISH_NOT_UNDERSTOOD,
+  notCovered,
+  notCoveredWithGap,
+  partsNotCovered,
+} from './messages.ts'
+import { answerInParts } from './partial.ts'
 import type { RefusalReason } from './refusals.ts'
 import { LIST_SEARCH_LIMIT, MAX_UNTRANSLATED_SHARE, SEARCH_LIMIT } from './tuning.ts'
 
@@ -19,7 +27,7 @@ export type Answer = {
   grounded: boolean
   mode: 'extractive' | 'llm'
   citations: Citation[]
-  /** The named gate that refused, when not grounded. */
+  /** The named gate that refused, when not grounded; `partial` when some asks of the question were not answered. */
   refusalReason?: RefusalReason
   /** The best retrieved passages, for evaluation and for the LLM. */
   evidence: Evidence[]
@@ -120,6 +128,19 @@ export async function answerQuestion(
 
   const candidates = await retrieveCandidates(deps, query, options)
   const extractive = composeExtractiveAnswer(query, candidates)
+  const parts = extractive.grounded ? null : answerInParts(query, candidates, deps)
+  if (parts) {
+    const answer =
+      parts.notCovered.length > 0 ? `${parts.answer}\n\n${partsNotCovered(parts.notCovered)}` : parts.answer
+    return {
+      answer: capAnswerText(answer),
+      grounded: true,
+      mode: 'extractive',
+      citations: parts.citations,
+      ...(parts.notCovered.length > 0 ? { refusalReason: 'partial' as const } : {}),
+      evidence: parts.evidence,
+    }
+  }
   if (!extractive.grounded) {
     const top = extractive.evidence[0]?.chunk
     return notGrounded(
