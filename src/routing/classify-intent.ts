@@ -1,11 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { MAX_UNTRANSLATED_SHARE } from '../answer/tuning.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { isCjk } from '../text/fold.ts'
 import { segmentWords } from '../text/segment.ts'
 import { foldQuestion } from '../text/typos.ts'
-import { cueFeatures, looksLikeManipulation, matchRule, mentionsSafetyRisk, ticketCategory } from './intent-rules.ts'
+import {
+  cueFeatures,
+  looksLikeManipulation,
+  matchRule,
+  mentionsSafetyRisk,
+  type RuleMatch,
+  ticketCategory,
+} from './intent-rules.ts'
 import {
   AUDIENCES,
   type Audience,
@@ -61,7 +69,7 @@ export function loadLabelledExamples(path: string): LabelledExample[] {
 }
 
 /** A message to classify: as typed, or already prepared once for the turn (then nothing is folded or segmented again). */
-export type RoutingInput = string | Pick<PreparedQuestion, 'text' | 'folded' | 'asked' | 'words'>
+export type RoutingInput = string | Pick<PreparedQuestion, 'text' | 'folded' | 'asked' | 'words' | 'untranslated'>
 
 export const routingTextOf = (input: RoutingInput): string => (typeof input === 'string' ? input : input.text)
 
@@ -85,6 +93,11 @@ function featuresOf(folded: string, audience: Audience | undefined, words = segm
   return features
 }
 
+// An English question whose words the term list mostly cannot translate ("extend my work visa") is
+// about none of the bureau's matters; the out-of-scope path still answers it if the documents do.
+const untranslatedRule = (share: number): RuleMatch | null =>
+  share > MAX_UNTRANSLATED_SHARE ? { intent: 'out_of_scope', confidence: 0.9, rule: 'untranslated' } : null
+
 /**
  * Rules first: when one fires it decides, with its own confidence. The rest goes to a softmax
  * regression trained here from `examples` (some 20 ms for a few hundred, once at start); a message
@@ -102,7 +115,10 @@ export function createIntentClassifier(examples: readonly LabelledExample[]): In
       const folded = typeof input === 'string' ? foldQuestion(input) : input.folded
       // An English "ignore all previous instructions" is an injection before it is a translated question.
       const asked = typeof input === 'string' ? folded : input.asked
-      const rule = (asked !== folded && looksLikeManipulation(asked) ? matchRule(asked) : null) ?? matchRule(folded)
+      const rule =
+        (asked !== folded && looksLikeManipulation(asked) ? matchRule(asked) : null) ??
+        untranslatedRule(typeof input === 'string' ? 0 : input.untranslated) ??
+        matchRule(folded)
       const [best] = rule
         ? [{ label: rule.intent, probability: rule.confidence }]
         : model.rank(featuresOf(folded, audience, typeof input === 'string' ? undefined : input.words))

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { loadCases } from '../../evals/cases.ts'
 import type { Llm } from '../../src/answer/llm.ts'
 import {
   createIntentClassifier,
@@ -10,6 +11,7 @@ import {
   TRAINING_SET_PATH,
 } from '../../src/routing/classify-intent.ts'
 import { classifyWithLlm, createRoutingClassifier } from '../../src/routing/llm-classifier.ts'
+import { foldQuestion } from '../../src/text/typos.ts'
 
 const TEST_SET_PATH = 'evals/routing/test.jsonl'
 const training = loadLabelledExamples(TRAINING_SET_PATH)
@@ -21,6 +23,13 @@ describe('offline classifier on the held-out set', () => {
   it('never sees a test message in training', () => {
     const trained = new Set(training.map((example) => example.text))
     expect(heldOut.filter((example) => trained.has(example.text))).toEqual([])
+  })
+
+  it('never learns from a gold case of the evals (their intent accuracy would measure recall)', () => {
+    const bare = (text: string) => foldQuestion(text).replace(/[\s\p{P}\p{S}]/gu, '')
+    const trained = new Set(training.map((example) => bare(example.text)))
+    const asked = loadCases().flatMap((c) => [c.question, ...(c.history ?? [])])
+    expect(asked.filter((text) => trained.has(bare(text)))).toEqual([])
   })
 
   it('gets at least 95% of intents right', () => {
