@@ -131,9 +131,12 @@ export async function answerWithContext(
     const result = await answerQuestion(deps, again)
     return { resolvedQuery: again.text, question: again, result, subject: subjectOf(again, result) ?? subject }
   }
-  const [first, second] = leavesSubject(deps, question, subject) ? [alone, about] : [about, alone]
+  const leaves = leavesSubject(deps, question, subject)
+  const [first, second] = leaves ? [alone, about] : [about, alone]
   const answered = await first()
   if (answered.result.grounded) return { ...answered, subject: answered.subject ?? subject }
+  // "那要等多久？" names nothing of its own: what another document says of 多久 is no answer to it.
+  if (!leaves && question.leansOnContext && !question.concepts.some(namesMatter)) return answered
   const other = await second()
   return other.result.grounded
     ? { ...other, subject: other.subject ?? subject }

@@ -81,6 +81,22 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(other.resolvedQuery).toMatch(/适用/)
   })
 
+  it('makes the matter of a complaint the subject of a question asked in the middle of its form', async () => {
+    const complaint = await ask('我要举报楼下超市卖过期食品')
+    expect(complaint.intent).toBe('complaint')
+    expect(complaint.intake).toBeDefined()
+    const aside = await ask('处理要多长时间？', complaint.sessionId)
+    expect(aside.resolvedQuery).toMatch(/投诉/)
+    expect(aside.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(aside.answer).toContain('我们继续登记')
+  })
+
+  it('never answers a follow-up that names nothing of its own from another document', async () => {
+    const complaint = await ask('我想投诉一家网店卖的鞋子是假货')
+    const vague = await ask('那要等多久才有结果？', complaint.sessionId)
+    expect(vague.citations.every((citation) => citation.docId === 'complaints-and-reports')).toBe(true)
+  })
+
   it('answers a question about a rule that mentions 投诉 without opening a complaint form', async () => {
     const body = await ask('网店卖的东西跟描述的不一样，这种情况能投诉吗？')
     expect(body.intent).toBe('policy_question')
