@@ -1,8 +1,6 @@
-import type { Db } from '../db/index.ts'
-import type { Embedder } from '../embedding/index.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { findChunksByLocator, findChunksMentioning, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
-import { type RetrievalMode, type ScoredChunk, searchChunks } from '../retrieval/search.ts'
+import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchChunks } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { capAnswerText } from './answer-length.ts'
@@ -23,7 +21,7 @@ import { type AnswerInParts, answerInParts } from './partial.ts'
 import type { RefusalReason } from './refusals.ts'
 import { IDENTIFIER_CANDIDATES, LIST_SEARCH_LIMIT, MAX_UNTRANSLATED_SHARE, SEARCH_LIMIT } from './tuning.ts'
 
-export type AnswerDeps = { db: Db; embedder: Embedder; glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
+export type AnswerDeps = SearchIndex & { glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
 
 export type Answer = {
   answer: string
@@ -110,7 +108,11 @@ function preferDocument(candidates: ScoredChunk[], docId: string | undefined): S
   return own.length > 0 ? own : candidates
 }
 
-export type AnswerOptions = { mode?: RetrievalMode; preferDocId?: string }
+/**
+ * `preferDocId`: answer from this document's passages when any is found. `searchAs`: find passages
+ * with this question too (a follow-up completed with its subject), all weighed by the one asked.
+ */
+export type AnswerOptions = { mode?: RetrievalMode; preferDocId?: string; searchAs?: PreparedQuestion }
 
 /**
  * Passages of the documents found that say the question's numbers and codes as written ("12365"): the
@@ -127,10 +129,11 @@ async function mentioningIdentifiers(deps: AnswerDeps, query: PreparedQuestion, 
 }
 
 async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
-  const searched = await searchChunks(deps.db, deps.embedder, query, {
-    limit: candidateLimit(query),
-    mode: options.mode,
-  })
+  const search = (question: PreparedQuestion) =>
+    searchChunks(deps, question, { limit: candidateLimit(query), mode: options.mode })
+  const own = await search(query)
+  const found = options.searchAs ? await search(options.searchAs) : []
+  const searched = [...own, ...found.filter((chunk) => !own.some((other) => other.id === chunk.id))]
   const candidates = [...searched, ...(await mentioningIdentifiers(deps, query, searched))]
   return preferDocument(preferNamedOrders(candidates, query), options.preferDocId)
 }

@@ -15,21 +15,20 @@ import type { RoutingClassifier } from '../routing/llm-classifier.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
 import type { WorkCalendar } from '../tickets/sla.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
-import { answerWithContext, type Subject } from './follow-up.ts'
+import { answerWithContext, continuesList, type Subject, subjectOf } from './follow-up.ts'
 import { rewriteFollowUp } from './follow-up-llm.ts'
 import { GUIDANCE_QUESTIONS } from './guidance.ts'
 import { answerWithModel, type ModelAnswer, type TurnContext } from './model-answer.ts'
 import { answersInScope } from './scope.ts'
 import {
-  appendTurn,
   type ChatSession,
   type ChatTurn,
   claimSessionTurn,
-  createSession,
   getSession,
   listTurns,
+  recordTurn,
   releaseSessionTurn,
-  saveSessionState,
+  startSession,
 } from './sessions-repo.ts'
 import { type LlmTiming, startTurnBudget, type TurnLog } from './turn-budget.ts'
 import { createTurnEvents, type TurnEventSink } from './turn-events.ts'
@@ -78,7 +77,8 @@ export type ChatResponse = {
 type ChatState = { intake?: IntakeState; intakeIntent?: Intent; intakeStartedAtTurn?: number; subject?: Subject | null }
 
 const THANKING = /谢谢|多谢|感谢|谢啦|thank/i
-// Below this, the classifier's reading of a context-leaning follow-up yields to the earlier turn's intent.
+// Below this, the classifier's reading of a context-leaning follow-up yields to the earlier turn's intent;
+// a narrowed list ("跟秤有关的呢") always does: a fragment says little of its own.
 const FOLLOW_UP_CONFIDENCE = 0.6
 
 type TurnResult = Omit<ChatResponse, 'sessionId' | 'turnId'> & { state: ChatState }
@@ -235,7 +235,13 @@ async function handleNewMessage(
   })
   await checkClient(turn.clientSignal)
   let intent = classification.intent
-  if (previous && question.leansOnContext && classification.confidence < FOLLOW_UP_CONFIDENCE) intent = previous.intent
+  if (
+    previous &&
+    !TICKET_INTENTS.has(previous.intent) &&
+    (continuesList(question) || (question.leansOnContext && classification.confidence < FOLLOW_UP_CONFIDENCE))
+  ) {
+    intent = previous.intent
+  }
   const plain = {
     grounded: false,
     mode: 'extractive' as const,
@@ -253,7 +259,7 @@ async function handleNewMessage(
   }
 
   if (!TICKET_INTENTS.has(intent)) {
-    const faq = await answerFromFaq(deps, message)
+    const faq = await answerFromFaq(deps, question)
     if (faq) return { ...faq, intent, resolvedQuery: message, state: { subject } }
     const answered = await answerInContext(deps, question, subject, previous, turn)
     return {
@@ -266,7 +272,7 @@ async function handleNewMessage(
 
   // Complaints and requests: what the documents say first, then the details staff need.
   const category = classification.category ?? 'other'
-  const { resolvedQuery, result } = await guidanceFor(deps, intent, category, question)
+  const { resolvedQuery, result, asked } = await guidanceFor(deps, intent, category, question)
   const started = startIntake({
     category,
     audience,
@@ -283,7 +289,13 @@ async function handleNewMessage(
     resolvedQuery,
     answer: `${guidance}${started.reply}`,
     intake: intakeView(started),
-    state: { intake: started.state, intakeIntent: intent, intakeStartedAtTurn: turns.length + 1 },
+    // The matter of the complaint or request is the subject of the questions asked in the middle of the form.
+    state: {
+      intake: started.state,
+      intakeIntent: intent,
+      intakeStartedAtTurn: turns.length + 1,
+      subject: subjectOf(asked, result) ?? subject,
+    },
   }
 }
 
@@ -295,15 +307,17 @@ async function guidanceFor(deps: ChatDeps, intent: Intent, category: TicketCateg
   const message = question.text
   const none = {
     resolvedQuery: message,
+    asked: question,
     result: { answer: '', grounded: false, mode: 'extractive' as const, citations: [], evidence: [] },
   }
   if (intent === 'human_handoff') return none
   const own = await answerQuestion(deps, question)
-  if (own.grounded) return { resolvedQuery: message, result: own }
+  if (own.grounded) return { resolvedQuery: message, asked: question, result: own }
   const standing = GUIDANCE_QUESTIONS[category]
   if (!standing) return none
-  const guidance = await answerQuestion(deps, prepareQuestion(standing, deps))
-  return guidance.grounded ? { resolvedQuery: standing, result: guidance } : none
+  const asked = prepareQuestion(standing, deps)
+  const guidance = await answerQuestion(deps, asked)
+  return guidance.grounded ? { resolvedQuery: standing, asked, result: guidance } : none
 }
 
 const intakeView = (turn: IntakeTurn): ChatResponse['intake'] => ({
@@ -357,8 +371,7 @@ export async function handleChatMessage(
   const existing = request.sessionId ? await getSession(deps.db, request.sessionId) : null
   // An unknown id starts a new session with an id of ours: guessing one must never join another's.
   if (!existing) {
-    const session = await createSession(deps.db, request.audience ?? 'citizen')
-    return takeTurn(deps, request, session, false, started, options)
+    return takeTurn(deps, request, startSession(request.audience ?? 'citizen'), false, started, options)
   }
   if (!(await claimSessionTurn(deps.db, existing.id))) throw new ConflictError(BUSY)
   try {
@@ -404,22 +417,25 @@ async function takeTurn(
   const { state: nextState, ...reply } = result
   const llmOutcome = budget.outcome()
   const response = { ...reply, ...(llmOutcome ? { llmOutcome } : {}) }
-  await saveSessionState(deps.db, session.id, nextState, audience)
-  const turnId = await appendTurn(deps.db, session.id, {
-    message,
-    resolvedQuery: response.resolvedQuery,
-    intent: response.intent,
-    // The lookup token is shown once, to the requester; stored, it would be readable to staff (feedback view).
-    answer: response.ticket
-      ? response.answer.replaceAll(response.ticket.lookupToken, '（查询码不保存）')
-      : response.answer,
-    grounded: response.grounded,
-    mode: response.mode,
-    citations: response.citations,
-    refusalReason: response.refusalReason ?? null,
-    llmOutcome,
-    latencyMs: Math.round(performance.now() - started),
-  })
+  const turnId = await recordTurn(
+    deps.db,
+    { id: session.id, audience, state: nextState },
+    {
+      message,
+      resolvedQuery: response.resolvedQuery,
+      intent: response.intent,
+      // The lookup token is shown once, to the requester; stored, it would be readable to staff (feedback view).
+      answer: response.ticket
+        ? response.answer.replaceAll(response.ticket.lookupToken, '（查询码不保存）')
+        : response.answer,
+      grounded: response.grounded,
+      mode: response.mode,
+      citations: response.citations,
+      refusalReason: response.refusalReason ?? null,
+      llmOutcome,
+      latencyMs: Math.round(performance.now() - started),
+    },
+  )
   const done = { sessionId: session.id, turnId, ...response }
   events.done(done)
   return done

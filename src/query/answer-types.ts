@@ -57,7 +57,8 @@ const ANSWER_TYPES: AnswerType[] = [
   },
   {
     name: 'issuer',
-    asks: /哪个(机关|部门|单位)(印发|发布|制定|发的|出台)|谁(印发|发布|制定)|由谁/,
+    // "由谁来提申请" asks for an applicant, not for the body that issued a document.
+    asks: /哪个(机关|部门|单位)(印发|发布|制定|发的|出台)|由?谁(印发|发布|制定|出台|签发)/,
     gives: /局|部|委|院|政府|办公室|中央|国务院|小组/,
   },
 ]
