@@ -115,17 +115,33 @@ const HOW_TO = /(?:怎么|怎样|如何)(\p{Script=Han}{2})/u
 const ANY_DOING = /^(?:操作|处理|进行|解决|开展|应对|安排|执行|实施|做到|才能|能够|可以)$/
 
 /**
- * A how-to question ("质量奖怎么申报") is answered by a passage that speaks of that doing (申报, or a
- * glossary synonym), not by one that only names the thing ("质量奖获奖单位开展开放日"). True when the
- * question asks no such doing, or asks it in words the documents never use (coverage weighs those).
+ * What a how-to question asks to do and to what: "食品经营许可证怎么办理" → the doing 办理 (the concept
+ * that says it) and the thing, the last matter word before the how-word in its clause (许可证).
+ */
+function howTo(question: PreparedQuestion): Concept[] {
+  const match = HOW_TO.exec(question.folded)
+  if (!match?.[1] || ANY_DOING.test(match[1])) return []
+  const doing = question.concepts.find((item) => item.word.includes(match[1] as string) && !item.asks)
+  const clause =
+    question.folded
+      .slice(0, match.index)
+      .split(/[，,；;。？?]/)
+      .at(-1) ?? ''
+  const thing = question.concepts
+    .filter((item) => !item.aspect && !item.asks && !item.filler && clause.includes(item.word))
+    .sort((a, b) => clause.lastIndexOf(b.word) - clause.lastIndexOf(a.word))[0]
+  return [doing, thing].filter((item): item is Concept => item?.known === true)
+}
+
+/**
+ * A how-to question ("质量奖怎么申报", "食品经营许可证怎么办理") is answered by a passage that speaks of
+ * that doing to that thing (or glossary synonyms), not by one that only names the thing ("质量奖获奖单位
+ * 开展开放日") or tells how to do it to another (电子秤 "怎么申请"). Words the documents never use are
+ * left to coverage.
  */
 export function speaksOfTheDoing(question: PreparedQuestion, chunk: ChunkRecord): boolean {
-  const doing = HOW_TO.exec(question.folded)?.[1]
-  if (doing && ANY_DOING.test(doing)) return true
-  const concept = doing ? question.concepts.find((item) => item.word.includes(doing) && !item.asks) : undefined
-  if (!concept?.known) return true
   const context = foldText(contextOf(chunk))
-  return concept.alternatives.some((term) => context.includes(term))
+  return howTo(question).every((concept) => concept.alternatives.some((term) => context.includes(term)))
 }
 
 const refuse = (reason: RefusalReason, evidence: Evidence[], gap: string | null = null): ExtractiveResult => ({

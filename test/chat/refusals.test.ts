@@ -60,6 +60,9 @@ describe('refusals that are right', () => {
   it('does not answer a how-to question from a passage that only names the thing', async () => {
     const award = await ask('政府质量奖要如何申报？', 'enterprise')
     expect(award).toMatchObject({ grounded: false, refusalReason: 'no-procedure', citations: [] })
+    // …or tells how to do it to another thing (电子秤 "怎么申请").
+    const licence = await ask('食品经营许可证怎么办理', 'enterprise')
+    expect(licence).toMatchObject({ grounded: false, refusalReason: 'no-procedure', citations: [] })
     const exemption = await ask('CCC免办怎么申请？', 'enterprise')
     expect(exemption.grounded).toBe(true)
     expect(exemption.citations[0]?.docId).toBe('ccc-exemption')
