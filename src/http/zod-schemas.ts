@@ -45,6 +45,21 @@ export function useZodSchemas(app: FastifyInstance): void {
 const toJsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' })
 
+type MediaResponse = { description?: string; content: Record<string, { schema: unknown }> }
+const isMediaResponse = (value: unknown): value is MediaResponse =>
+  typeof value === 'object' && value !== null && 'content' in value
+
+/** A response as received: a zod schema, or `{ description, content: { [mediaType]: { schema } } }` for non-JSON bodies. */
+function convertResponse(value: unknown): unknown {
+  if (isZod(value)) return toJsonSchema(value, 'output')
+  if (!isMediaResponse(value)) return value
+  const content = Object.entries(value.content).map(([mediaType, { schema }]) => [
+    mediaType,
+    { schema: isZod(schema) ? toJsonSchema(schema, 'output') : schema },
+  ])
+  return { ...value, content: Object.fromEntries(content) }
+}
+
 /** For @fastify/swagger's `transform`: zod → JSON Schema (requests as sent, responses as received). */
 export function zodToOpenApi({ schema, url }: { schema: FastifySchema; url: string }) {
   if (!schema) return { schema, url }
@@ -57,7 +72,7 @@ export function zodToOpenApi({ schema, url }: { schema: FastifySchema; url: stri
     converted.response = Object.fromEntries(
       Object.entries(schema.response as Record<string, unknown>).map(([status, value]) => [
         status,
-        isZod(value) ? toJsonSchema(value, 'output') : value,
+        convertResponse(value),
       ]),
     )
   }

@@ -95,6 +95,9 @@ export type TranscriptTurn = { role: 'user' | 'assistant'; text: string; at?: st
  */
 export type TicketSource = {
   docId: string
+  /** Opens the passage from the ticket; `n` is its [n] in the answer the requester read. */
+  chunkId?: number
+  n?: number
   title?: string
   section?: string
   article?: string

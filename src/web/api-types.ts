@@ -1,108 +1,56 @@
-/** Shapes of the JSON the pages read, as it arrives (dates are ISO strings). */
-import type { RatedTurn } from '../conversation/feedback-repo.ts'
-import type { ChatResponse, Citation } from '../http/contract/chat.ts'
-import type { ChunkView, DocumentSection, DocumentSummary, DocumentView } from '../http/contract/documents.ts'
-import type { StaffMember } from '../http/contract/staff-session.ts'
-import type { RequesterTicket } from '../http/contract/tickets.ts'
-import type { TicketStatistics } from '../tickets/stats.ts'
+/**
+ * Shapes of the JSON the pages read, as it arrives (dates are ISO strings): each is inferred from
+ * the schema its route answers with. Type-only imports: nothing of the server, zod included,
+ * enters the bundle.
+ */
+import type { ChatRequest } from '../http/contract/chat.ts'
 
-// Inferred from the route schemas (type-only imports: nothing of the server enters the bundle).
+export type { ChatRequestBody, ChatResponse, Citation } from '../http/contract/chat.ts'
+export type { ChunkView, DocumentSection, DocumentSummary, DocumentView } from '../http/contract/documents.ts'
 export type {
-  ChatResponse,
-  ChunkView,
-  Citation,
-  DocumentSection,
-  DocumentSummary,
-  DocumentView,
-  RatedTurn,
-  RequesterTicket,
-  StaffMember,
-  TicketStatistics,
-}
+  AccountRow,
+  AuditRow,
+  IssuedToken,
+  NewAccountBody,
+  RetentionResult,
+  TokenRow,
+} from '../http/contract/staff-accounts.ts'
+export type {
+  CannedReplyAdded,
+  CannedReplyView as CannedReply,
+  Members,
+  NoteAdded,
+} from '../http/contract/staff-desk.ts'
+export type {
+  DocumentChunks,
+  DocumentDeleted,
+  StaffDocumentView as StaffDocument,
+  UploadReportView as UploadReport,
+} from '../http/contract/staff-documents.ts'
+export type {
+  FaqDraft,
+  FaqPage,
+  FaqRevisionView as FaqRevision,
+  FaqView as Faq,
+  FaqWithHistory,
+  NewFaqBody,
+} from '../http/contract/staff-faqs.ts'
+export type { FeedbackPage, RatedTurnView as RatedTurn } from '../http/contract/staff-feedback.ts'
+export type { RetrievalTestView as RetrievalTest } from '../http/contract/staff-search.ts'
+export type { StaffMember } from '../http/contract/staff-session.ts'
+export type {
+  QueueItem,
+  QueuePage,
+  ReplyAdded,
+  StaffTicketDetail,
+  TicketEventView,
+  TicketStatisticsView as TicketStatistics,
+} from '../http/contract/staff-tickets.ts'
+export type {
+  AnswerStatisticsView as AnswerStatistics,
+  LoggedTurnView as LoggedTurn,
+  TurnLogPage,
+} from '../http/contract/staff-turns.ts'
+export type { RequesterTicket } from '../http/contract/tickets.ts'
 
-export type Audience = 'enterprise' | 'citizen'
-
-export type QueueItem = {
-  number: string
-  category: string
-  categoryLabel: string
-  priority: 'high' | 'normal'
-  status: string
-  statusLabel: string
-  audience: Audience
-  preview: string
-  contactName: string
-  phone: string
-  companyName: string | null
-  assignee: { id: number; name: string } | null
-  createdAt: string
-  firstResponseDueAt: string
-  slaDueAt: string
-  nextDueAt: string
-  overdue: boolean
-  /** The requester wrote after the last staff reply. */
-  requesterRepliedAt: string | null
-}
-
-export type QueuePage = { tickets: QueueItem[]; total: number; limit: number; offset: number }
-
-export type TicketSourceView = {
-  docId: string
-  chunkId?: number
-  n?: number
-  title?: string
-  section?: string
-  article?: string
-  page?: number
-  quote?: string
-}
-
-export type TicketEventView = {
-  id: number
-  actor: { kind: 'staff' | 'requester' | 'system'; staffId: number | null; name: string }
-  action: string
-  before: Record<string, unknown> | null
-  after: Record<string, unknown> | null
-  note: string | null
-  createdAt: string
-}
-
-export type StaffTicketDetail = Omit<QueueItem, 'preview'> & {
-  description: string
-  address: string | null
-  conversation: string | null
-  transcript: { role: 'user' | 'assistant'; text: string; at?: string }[]
-  sources: TicketSourceView[]
-  firstResponseAt: string | null
-  updatedAt: string
-  resolvedAt: string | null
-  closedAt: string | null
-  personalDataPurgedAt: string | null
-  replies: { id: number; body: string; staff: { id: number; name: string }; createdAt: string }[]
-  events: TicketEventView[]
-  details: Record<string, string>
-  detailLabels: Record<string, string>
-  notify: { email?: string; sms?: boolean }
-  /** Requester messages, replies and internal notes, oldest first. */
-  thread: ThreadEntryView[]
-}
-
-export type ThreadEntryView = {
-  kind: 'requester' | 'reply' | 'note'
-  author: string
-  body: string
-  evidence?: string
-  createdAt: string
-}
-
-export type CannedReply = { id: number; title: string; body: string; createdBy: string; createdAt: string }
-
-export type FeedbackPage = { turns: RatedTurn[]; total: number; limit: number; offset: number }
-
-// The staff console's documents, log, corrections and retrieval test: the server's own types.
-export type { UploadReport } from '../../ingest/upload.ts'
-export type { RetrievalTest } from '../answer/retrieval-test.ts'
-export type { AnswerStatistics } from '../conversation/answer-stats.ts'
-export type { LoggedTurn } from '../conversation/turn-log-repo.ts'
-export type { Faq, FaqRevision } from '../faq/faq-repo.ts'
-export type { StaffDocument } from '../retrieval/staff-documents-repo.ts'
+export type Audience = NonNullable<ChatRequest['audience']>

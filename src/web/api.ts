@@ -26,7 +26,7 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(message, response.status)
 }
 
-export async function requestJson<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+async function send(url: string, init: RequestInit & { json?: unknown }): Promise<Response> {
   const { json, headers, ...rest } = init
   let response: Response
   try {
@@ -43,7 +43,16 @@ export async function requestJson<T>(url: string, init: RequestInit & { json?: u
     throw new ApiError(OFFLINE, 0)
   }
   if (!response.ok) throw await errorFrom(response)
-  return (await response.json()) as T
+  return response
+}
+
+export async function requestJson<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  return (await (await send(url, init)).json()) as T
+}
+
+/** A request whose success is a 204 without a body, which `response.json()` would fail on. */
+export async function requestNoContent(url: string, init: RequestInit & { json?: unknown } = {}): Promise<void> {
+  await send(url, init)
 }
 
 export const offlineError = () => new ApiError(OFFLINE, 0)

@@ -1,8 +1,6 @@
 import { ApiError, errorFrom, offlineError } from './api.ts'
-import type { Audience, ChatResponse, Citation } from './api-types.ts'
+import type { ChatRequestBody, ChatResponse, Citation } from './api-types.ts'
 import { createSseParser } from './sse.ts'
-
-export type ChatRequest = { message: string; sessionId?: string; audience: Audience }
 
 export type StreamHandlers = {
   onCitations?: (citations: Citation[]) => void
@@ -16,7 +14,7 @@ const INTERRUPTED = '回答传输中断了，请再发送一次。'
  * answer as the model writes it, and `done` with the full, checked response, which is what this
  * resolves to (it may differ from the deltas).
  */
-export async function streamChat(request: ChatRequest, handlers: StreamHandlers = {}): Promise<ChatResponse> {
+export async function streamChat(request: ChatRequestBody, handlers: StreamHandlers = {}): Promise<ChatResponse> {
   let response: Response
   try {
     response = await fetch('/api/chat/stream', {

@@ -1,8 +1,8 @@
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../tickets/model.ts'
 import { messageOf } from './api.ts'
+import type { AccountRow } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
 import { formatDateTime } from './format.ts'
-import type { AccountRow } from './staff-accounts-api.ts'
 import { adminTools } from './staff-admin-tools.ts'
 import { formMessage, type StaffView } from './staff-context.ts'
 

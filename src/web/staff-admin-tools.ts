@@ -1,7 +1,7 @@
 import { messageOf } from './api.ts'
+import type { AccountRow, AuditRow, TokenRow } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
 import { formatDateTime } from './format.ts'
-import type { AccountRow, AuditRow, TokenRow } from './staff-accounts-api.ts'
 import { formMessage, type StaffContext } from './staff-context.ts'
 
 const ACTIONS: Record<string, string> = {

@@ -1,18 +1,24 @@
-import { errorFrom, requestJson } from './api.ts'
+import { errorFrom, requestJson, requestNoContent } from './api.ts'
 import type {
   AnswerStatistics,
   CannedReply,
-  DocumentSection,
-  Faq,
-  FaqRevision,
+  CannedReplyAdded,
+  DocumentChunks,
+  DocumentDeleted,
+  FaqDraft,
+  FaqPage,
+  FaqWithHistory,
   FeedbackPage,
-  LoggedTurn,
+  Members,
+  NewFaqBody,
+  NoteAdded,
   QueuePage,
+  ReplyAdded,
   RetrievalTest,
   StaffDocument,
-  StaffMember,
   StaffTicketDetail,
   TicketStatistics,
+  TurnLogPage,
   UploadReport,
 } from './api-types.ts'
 import { createAccountsApi } from './staff-accounts-api.ts'
@@ -33,16 +39,15 @@ export const DEFAULT_FILTERS: QueueFilters = {
   assignee: '',
 }
 
-/** What a staff member writes for a correction (FAQ entry). */
-export type FaqDraft = { question: string; answer: string; chunkIds?: number[]; validUntil?: string | null }
-
 /**
  * The staff API for a signed-in browser: the cookie goes by itself, and every request carries the
  * session's CSRF token, which the server demands on every change (see src/http/staff-auth.ts).
  */
 export function createStaffApi(csrfToken: string) {
+  const withToken = (path: string, init: RequestInit & { json?: unknown }) =>
+    [`/api/staff${path}`, { ...init, headers: { 'x-csrf-token': csrfToken, ...init.headers } }] as const
   const call = <T>(path: string, init: RequestInit & { json?: unknown } = {}) =>
-    requestJson<T>(`/api/staff${path}`, { ...init, headers: { 'x-csrf-token': csrfToken, ...init.headers } })
+    requestJson<T>(...withToken(path, init))
   const ticketPath = (number: string) => `/tickets/${encodeURIComponent(number)}`
 
   return {
@@ -57,7 +62,7 @@ export function createStaffApi(csrfToken: string) {
     ticket: (number: string) => call<StaffTicketDetail>(ticketPath(number)),
     claim: (number: string) => call<StaffTicketDetail>(`${ticketPath(number)}/claim`, { method: 'POST' }),
     reply: (number: string, body: string, waitingUser: boolean) =>
-      call<{ replyId: number; ticket: StaffTicketDetail }>(`${ticketPath(number)}/replies`, {
+      call<ReplyAdded>(`${ticketPath(number)}/replies`, {
         method: 'POST',
         json: { body, waitingUser },
       }),
@@ -71,26 +76,23 @@ export function createStaffApi(csrfToken: string) {
         method: 'POST',
         json: { assigneeId, ...(note ? { note } : {}) },
       }),
-    members: () => call<{ staff: StaffMember[] }>('/members'),
+    members: () => call<Members>('/members'),
     note: (number: string, body: string) =>
-      call<{ noteId: number }>(`${ticketPath(number)}/notes`, { method: 'POST', json: { body } }),
+      call<NoteAdded>(`${ticketPath(number)}/notes`, { method: 'POST', json: { body } }),
     cannedReplies: () => call<{ replies: CannedReply[] }>('/canned-replies'),
     addCannedReply: (title: string, body: string) =>
-      call<{ id: number }>('/canned-replies', { method: 'POST', json: { title, body } }),
-    removeCannedReply: (id: number) =>
-      call<{ id: number; removed: boolean }>(`/canned-replies/${id}`, { method: 'DELETE' }),
-    stats: (days: number) => call<TicketStatistics & { llmOutcomes: Record<string, number> }>(`/stats?days=${days}`),
+      call<CannedReplyAdded>('/canned-replies', { method: 'POST', json: { title, body } }),
+    removeCannedReply: (id: number) => requestNoContent(...withToken(`/canned-replies/${id}`, { method: 'DELETE' })),
+    stats: (days: number) => call<TicketStatistics>(`/stats?days=${days}`),
     feedback: (offset: number) => call<FeedbackPage>(`/feedback?rating=down&limit=20&offset=${offset}`),
     logout: () => fetch('/api/staff/logout', { method: 'POST', headers: { 'x-csrf-token': csrfToken } }),
     accounts: createAccountsApi(call),
     documents: () => call<{ documents: StaffDocument[] }>('/documents'),
-    documentChunks: (docId: string) =>
-      call<{ docId: string; chunks: DocumentSection[] }>(`/documents/${encodeURIComponent(docId)}/chunks`),
+    documentChunks: (docId: string) => call<DocumentChunks>(`/documents/${encodeURIComponent(docId)}/chunks`),
     uploadDocument: (form: FormData) => call<UploadReport>('/documents', { method: 'POST', body: form }),
     deleteDocument: (docId: string) =>
-      call<{ docId: string }>(`/documents/${encodeURIComponent(docId)}`, { method: 'DELETE' }),
-    turns: (filters: URLSearchParams) =>
-      call<{ turns: LoggedTurn[]; total: number; page: number; pageSize: number }>(`/turns?${filters}`),
+      call<DocumentDeleted>(`/documents/${encodeURIComponent(docId)}`, { method: 'DELETE' }),
+    turns: (filters: URLSearchParams) => call<TurnLogPage>(`/turns?${filters}`),
     /** The log as CSV, fetched so that a failure shows as a message instead of a broken download. */
     async turnsCsv(filters: URLSearchParams): Promise<Blob> {
       const response = await fetch(`/api/staff/turns.csv?${filters}`, { headers: { 'x-csrf-token': csrfToken } })
@@ -98,13 +100,12 @@ export function createStaffApi(csrfToken: string) {
       return response.blob()
     },
     answerStats: (days: number) => call<AnswerStatistics>(`/answer-stats?days=${days}`),
-    faqs: (status: string) =>
-      call<{ faqs: Faq[]; total: number }>(`/faqs?limit=200${status ? `&status=${status}` : ''}`),
-    faq: (id: number) => call<Faq & { revisions: FaqRevision[] }>(`/faqs/${id}`),
-    createFaq: (input: FaqDraft & { sourceTurnId?: number }) => call<Faq>('/faqs', { method: 'POST', json: input }),
-    editFaq: (id: number, input: FaqDraft) => call<Faq>(`/faqs/${id}`, { method: 'PATCH', json: input }),
-    approveFaq: (id: number) => call<Faq>(`/faqs/${id}/approve`, { method: 'POST' }),
-    withdrawFaq: (id: number) => call<Faq>(`/faqs/${id}/withdraw`, { method: 'POST' }),
+    faqs: (status: string) => call<FaqPage>(`/faqs?limit=200${status ? `&status=${status}` : ''}`),
+    faq: (id: number) => call<FaqWithHistory>(`/faqs/${id}`),
+    createFaq: (input: NewFaqBody) => call<FaqWithHistory>('/faqs', { method: 'POST', json: input }),
+    editFaq: (id: number, input: FaqDraft) => call<FaqWithHistory>(`/faqs/${id}`, { method: 'PATCH', json: input }),
+    approveFaq: (id: number) => call<FaqWithHistory>(`/faqs/${id}/approve`, { method: 'POST' }),
+    withdrawFaq: (id: number) => call<FaqWithHistory>(`/faqs/${id}/withdraw`, { method: 'POST' }),
     search: (query: string) => call<RetrievalTest>('/search', { method: 'POST', json: { query, limit: 10 } }),
   }
 }

@@ -1,8 +1,7 @@
 import { roleAtLeast } from '../tickets/model.ts'
-import type { Faq } from './api-types.ts'
+import type { Faq, FaqDraft } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
 import { formatDateTime } from './format.ts'
-import type { FaqDraft } from './staff-api.ts'
 import { formMessage, type StaffContext, type StaffView } from './staff-context.ts'
 
 const STATUS: Record<Faq['status'], [string, string]> = {

@@ -10,6 +10,7 @@ describe.each(testDatabases)('conversation log, answer statistics and retrieval 
   let db: Db
   let app: FastifyInstance
   let agent: { token: string }
+  let refusedSession: string
   const get = (url: string) =>
     app.inject({ method: 'GET', url: `/api/staff${url}`, headers: { authorization: `Bearer ${agent.token}` } })
   const rate = (chat: { sessionId: string; turnId: number }, rating: 'up' | 'down', comment?: string) =>
@@ -23,6 +24,7 @@ describe.each(testDatabases)('conversation log, answer statistics and retrieval 
     await rate(answered, 'up')
     const refused = await ask(app, '我是13800138000，眼镜店的验光仪需要检定吗？')
     await rate(refused, 'down', '没回答，电话13900139000')
+    refusedSession = refused.sessionId
     await ask(app, '眼镜店的验光仪需要检定吗')
     await ask(app, '你好')
   })
@@ -53,6 +55,9 @@ describe.each(testDatabases)('conversation log, answer statistics and retrieval 
       citations: [],
     })
     expect(answered).toMatchObject({ grounded: true, rating: 'up', mode: 'extractive' })
+    // The sessionId would let a reader go on in the requester's conversation: a one-way reference instead.
+    expect(refused.conversation).toMatch(/^[0-9a-f]{10}$/)
+    expect(JSON.stringify(body)).not.toContain(refusedSession)
     expect(answered.citations[0].docId).toBe('sample-guide')
     expect(typeof answered.latencyMs).toBe('number')
   })

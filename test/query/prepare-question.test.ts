@@ -58,11 +58,27 @@ describe('prepareQuestion', () => {
     expect(typeNames('这份文件的地址栏写的是哪个单位')).not.toContain('address')
   })
 
+  it('sets apart the words that say how a question is put or who asks: no passage need say them', () => {
+    const fillers = (text: string) =>
+      prepare(text)
+        .concepts.filter((concept) => concept.filler)
+        .map((concept) => concept.word)
+    const market = fillers('我是菜场的开办方，场子里要不要放一台公平秤？')
+    expect(market).toEqual(expect.arrayContaining(['菜场', '不要', '一台']))
+    expect(market).not.toContain('公平秤')
+    // A word the asker's clause shares with the question proper is what the question is about.
+    expect(fillers('我们是做电子秤的，电子秤要强制检定吗？')).not.toContain('电子秤')
+    expect(fillers('电子秤强制检定周期是多久？')).toEqual([])
+  })
+
   it('counts dates in Chinese numerals and era names as dates', () => {
     const [date] = prepare('他是在哪一年成婚的？').answerTypes
     expect(date?.name).toBe('date')
     const types = prepare('他是在哪一年成婚的？').answerTypes
     expect(givesAnswerTypes(types, '万历十一年二月，他在京城成婚')).toBe(true)
+    expect(givesAnswerTypes(prepare('春茶什么时候采？').answerTypes, '每年清明前采摘头茬春茶')).toBe(true)
+    expect(typeNames('渡船早上几点开？')).toEqual(['time'])
+    expect(givesAnswerTypes(prepare('渡船早上几点开？').answerTypes, '每天早上六点开出第一班')).toBe(true)
     expect(givesAnswerTypes(types, '一九六二年在上海首映')).toBe(true)
     expect(givesAnswerTypes(types, '他在京城成婚')).toBe(false)
   })

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -15,6 +15,7 @@ describe('web pages over HTTP', () => {
   let built: FastifyInstance
   let unbuilt: FastifyInstance
   const dirs: string[] = []
+  let webDir: string
   const tempDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'qd-web-routes-'))
     dirs.push(dir)
@@ -24,7 +25,7 @@ describe('web pages over HTTP', () => {
   beforeAll(async () => {
     db = await createPgliteDb()
     await migrate(db)
-    const webDir = tempDir()
+    webDir = tempDir()
     await buildWeb(webDir)
     ;({ app: built } = await createTestApp(db, { knowledge: false, webDir }))
     ;({ app: unbuilt } = await createTestApp(db, { knowledge: false, webDir: join(tempDir(), 'missing') }))
@@ -61,6 +62,13 @@ describe('web pages over HTTP', () => {
     const styles = await built.inject({ url: '/assets/styles.css' })
     expect(styles.headers['content-type']).toMatch(/^text\/css/)
     expect((await built.inject({ url: '/assets/nope.js' })).statusCode).toBe(404)
+  })
+
+  it('keeps zod out of the bundles: the pages take their types from the route schemas by type-only imports', () => {
+    const scripts = readdirSync(join(webDir, 'assets')).filter((file) => file.endsWith('.js'))
+    expect(scripts).toContain('staff.js')
+    for (const file of scripts)
+      expect(readFileSync(join(webDir, 'assets', file), 'utf8'), file).not.toContain('ZodError')
   })
 
   it('relaxes style-src for /docs only, where Swagger UI sets inline styles', async () => {

@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { CLAIM_PROBLEMS } from '../../answer/claims.ts'
 import { LLM_OUTCOMES } from '../../answer/llm-outcome.ts'
+import type { ChatResponse as TurnResponse } from '../../conversation/turn.ts'
 import { AUDIENCES, INTENTS, TICKET_CATEGORIES } from '../../routing/intents.ts'
 import { rowId } from '../zod-schemas.ts'
 import { isoDateTime } from './common.ts'
+import type { NoneUnnamed, Unnamed } from './unnamed-fields.ts'
 
 // Control characters other than line breaks carry no meaning in a question and break logs and pages.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
@@ -88,5 +90,9 @@ export const ChatResponseSchema = z.object({
 export const FeedbackResponse = z.object({ ok: z.literal(true) })
 
 export type ChatRequest = z.output<typeof ChatRequestSchema>
+/** What a client sends, before the server trims it. */
+export type ChatRequestBody = z.input<typeof ChatRequestSchema>
 export type Citation = z.output<typeof CitationSchema>
 export type ChatResponse = z.output<typeof ChatResponseSchema>
+
+type _EveryFieldNamed = NoneUnnamed<Unnamed<typeof ChatResponseSchema, TurnResponse>>

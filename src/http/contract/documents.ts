@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import type { SectionPart, DocumentSummary as StoredDocument } from '../../retrieval/documents-repo.ts'
 import { int4Id, isoDateTime } from './common.ts'
+import type { NoneUnnamed, Unnamed } from './unnamed-fields.ts'
 
 export const DocParams = z.object({ docId: z.string().min(1).max(200) })
 export const ChunkParams = z.object({ id: int4Id })
@@ -40,3 +42,7 @@ export type DocumentSummary = z.output<typeof DocumentSummarySchema>
 export type DocumentSection = z.output<typeof DocumentSectionSchema>
 export type DocumentView = z.output<typeof DocumentViewSchema>
 export type ChunkView = z.output<typeof ChunkViewSchema>
+
+type _EveryFieldNamed = NoneUnnamed<
+  Unnamed<typeof DocumentSummarySchema, StoredDocument> | Unnamed<typeof DocumentSectionSchema, SectionPart>
+>

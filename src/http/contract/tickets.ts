@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from '../../tickets/model.ts'
+import type { RequesterView } from '../../tickets/ticket-views.ts'
 import { isoDateTime } from './common.ts'
+import type { NoneUnnamed, Unnamed } from './unnamed-fields.ts'
 
 /** POST /api/tickets: 201 for a new ticket, 200 for a replayed Idempotency-Key. The token is shown once. */
 export const OpenedTicketResponse = z.object({
@@ -38,3 +40,5 @@ export const LookupResponse = z.object({ ticket: RequesterTicketSchema })
 export const MessageAdded = z.object({ messageId: z.number().int() })
 
 export type RequesterTicket = z.output<typeof RequesterTicketSchema>
+
+type _EveryFieldNamed = NoneUnnamed<Unnamed<typeof RequesterTicketSchema, RequesterView>>

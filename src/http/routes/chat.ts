@@ -4,7 +4,7 @@ import { type ChatDeps, type ChatResponse, handleChatMessage } from '../../conve
 import { ClientGoneError, NotFoundError } from '../../errors.ts'
 import { whileClientWaits } from '../client-gone.ts'
 import { ChatRequestSchema, ChatResponseSchema, FeedbackResponse, FeedbackSchema } from '../contract/chat.ts'
-import { commonErrors, ErrorResponse } from '../contract/common.ts'
+import { commonErrors, ErrorResponse, textBody } from '../contract/common.ts'
 import type { App } from '../zod-schemas.ts'
 
 /** One info line per turn: what was decided and how fast — never the message or the answer. */
@@ -44,6 +44,10 @@ export function registerChatRoutes(app: App, deps: { chat: () => ChatDeps }): vo
         tags: ['chat'],
         summary: '提问（Server-Sent Events）：先 citations，再若干 delta，最后 done 携带完整回答',
         body: ChatRequestSchema,
+        response: {
+          200: textBody('text/event-stream', '事件流：citations、delta…、done（与 /api/chat 的回答相同）或 error'),
+          ...commonErrors,
+        },
       },
     },
     async (request, reply) => {

@@ -1,41 +1,27 @@
 import { z } from 'zod'
-import {
-  changeRole,
-  createAccount,
-  issueToken,
-  resetPassword,
-  revokeToken,
-  setDisabled,
-  USERNAME,
-  USERNAME_RULE,
-} from '../../staff/accounts.ts'
+import { changeRole, createAccount, issueToken, resetPassword, revokeToken, setDisabled } from '../../staff/accounts.ts'
 import { listAccounts } from '../../staff/accounts-repo.ts'
 import { listStaffAudit, recordStaffAudit } from '../../staff/audit-repo.ts'
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../staff/passwords.ts'
 import { listStaffTokens } from '../../staff/tokens.ts'
-import { STAFF_ROLES } from '../../tickets/model.ts'
 import { describeRetention, runRetention } from '../../tickets/retention.ts'
+import { ErrorResponse, staffChangeErrors } from '../contract/common.ts'
+import {
+  AccountListSchema,
+  AccountSchema,
+  AuditPageSchema,
+  IssuedTokenSchema,
+  NewAccount,
+  NewToken,
+  PasswordBody,
+  RetentionResultSchema,
+  RoleBody,
+  TokenListSchema,
+  TokenSchema,
+} from '../contract/staff-accounts.ts'
 import { currentStaff, registerStaffScope, requireRole, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
-const Role = z.enum(STAFF_ROLES, { error: `角色须为 ${STAFF_ROLES.join('、')} 之一` })
-const Password = z
-  .string()
-  .min(PASSWORD_MIN, { error: `密码至少 ${PASSWORD_MIN} 个字符` })
-  .max(PASSWORD_MAX, { error: `密码请控制在 ${PASSWORD_MAX} 个字符以内` })
 const IdParams = z.object({ id: z.coerce.number().int().positive({ error: '编号须为正整数' }) })
-const NewAccount = z.object({
-  username: z.string().trim().regex(USERNAME, { error: USERNAME_RULE }),
-  name: z.string().trim().min(1, { error: '请填写姓名' }).max(40),
-  role: Role,
-  password: Password,
-})
-const RoleBody = z.object({ role: Role })
-const PasswordBody = z.object({ password: Password })
-const NewToken = z.object({
-  staffId: z.number().int().positive({ error: '请选择令牌所属的账号' }),
-  label: z.string().trim().min(1, { error: '请写明令牌的用途，例如“12345 热线对接”' }).max(60),
-})
 const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -43,6 +29,8 @@ const AuditQuery = z.object({
 const RetentionBody = z.object({ days: z.number().int().min(30, { error: '保留期至少 30 天' }).max(3650) })
 
 const tags = ['staff-admin']
+/** An account as it now is; 404 for no such account, 409 when the change would change nothing or lock admins out. */
+const changedAccount = { 200: AccountSchema, 404: ErrorResponse, 409: ErrorResponse, ...staffChangeErrors }
 
 /** Account administration, integration tokens, the audit log and retention: admins only. */
 export async function registerStaffAccountRoutes(app: App, deps: { auth: StaffAuth }): Promise<void> {
@@ -54,13 +42,24 @@ export async function registerStaffAccountRoutes(app: App, deps: { auth: StaffAu
       requireRole(request, 'admin')
     })
 
-    scope.get('/accounts', { schema: { tags, summary: '账号列表（管理员）' } }, async () => ({
-      accounts: await listAccounts(db),
-    }))
+    scope.get(
+      '/accounts',
+      { schema: { tags, summary: '账号列表（管理员）', response: { 200: AccountListSchema, ...staffChangeErrors } } },
+      async () => ({
+        accounts: await listAccounts(db),
+      }),
+    )
 
     scope.post(
       '/accounts',
-      { schema: { tags, summary: '新建账号（管理员）', body: NewAccount } },
+      {
+        schema: {
+          tags,
+          summary: '新建账号（管理员）',
+          body: NewAccount,
+          response: { 201: AccountSchema, 409: ErrorResponse, ...staffChangeErrors },
+        },
+      },
       async (request, reply) => {
         const admin = currentStaff(request)
         const body = request.body
@@ -71,7 +70,7 @@ export async function registerStaffAccountRoutes(app: App, deps: { auth: StaffAu
 
     scope.post(
       '/accounts/:id/role',
-      { schema: { tags, summary: '更改角色（管理员）', params: IdParams, body: RoleBody } },
+      { schema: { tags, summary: '更改角色（管理员）', params: IdParams, body: RoleBody, response: changedAccount } },
       async (request) => {
         const { id } = request.params
         const { role } = request.body
@@ -87,6 +86,7 @@ export async function registerStaffAccountRoutes(app: App, deps: { auth: StaffAu
           summary: '重置密码（管理员；该账号的所有登录随之结束）',
           params: IdParams,
           body: PasswordBody,
+          response: changedAccount,
         },
       },
       async (request) => {
@@ -108,6 +108,7 @@ export async function registerStaffAccountRoutes(app: App, deps: { auth: StaffAu
             tags,
             summary: disabled ? '停用账号（管理员；其登录和令牌随之失效）' : '重新启用账号（管理员）',
             params: IdParams,
+            response: changedAccount,
           },
         },
         async (request) => {
@@ -117,13 +118,30 @@ export async function registerStaffAccountRoutes(app: App, deps: { auth: StaffAu
       )
     }
 
-    scope.get('/tokens', { schema: { tags, summary: '集成令牌列表（管理员；不含令牌本身）' } }, async () => ({
-      tokens: await listStaffTokens(db),
-    }))
+    scope.get(
+      '/tokens',
+      {
+        schema: {
+          tags,
+          summary: '集成令牌列表（管理员；不含令牌本身）',
+          response: { 200: TokenListSchema, ...staffChangeErrors },
+        },
+      },
+      async () => ({
+        tokens: await listStaffTokens(db),
+      }),
+    )
 
     scope.post(
       '/tokens',
-      { schema: { tags, summary: '为账号创建集成令牌（管理员；令牌只返回这一次）', body: NewToken } },
+      {
+        schema: {
+          tags,
+          summary: '为账号创建集成令牌（管理员；令牌只返回这一次）',
+          body: NewToken,
+          response: { 201: IssuedTokenSchema, 404: ErrorResponse, 409: ErrorResponse, ...staffChangeErrors },
+        },
+      },
       async (request, reply) => {
         const body = request.body
         const { token, secret } = await issueToken(db, currentStaff(request), body, auth.now())
@@ -133,7 +151,14 @@ export async function registerStaffAccountRoutes(app: App, deps: { auth: StaffAu
 
     scope.post(
       '/tokens/:id/revoke',
-      { schema: { tags, summary: '吊销集成令牌（管理员）', params: IdParams } },
+      {
+        schema: {
+          tags,
+          summary: '吊销集成令牌（管理员）',
+          params: IdParams,
+          response: { 200: TokenSchema, 404: ErrorResponse, ...staffChangeErrors },
+        },
+      },
       async (request) => {
         const { id } = request.params
         return revokeToken(db, currentStaff(request), id, auth.now())
@@ -142,7 +167,14 @@ export async function registerStaffAccountRoutes(app: App, deps: { auth: StaffAu
 
     scope.get(
       '/audit',
-      { schema: { tags, summary: '账号审计记录，最新的在前（管理员）', querystring: AuditQuery } },
+      {
+        schema: {
+          tags,
+          summary: '账号审计记录，最新的在前（管理员）',
+          querystring: AuditQuery,
+          response: { 200: AuditPageSchema, ...staffChangeErrors },
+        },
+      },
       async (request) => ({ entries: await listStaffAudit(db, request.query) }),
     )
 
@@ -153,6 +185,7 @@ export async function registerStaffAccountRoutes(app: App, deps: { auth: StaffAu
           tags,
           summary: '数据保留清理：清除关闭超过 N 天的工单个人信息，遮蔽久未活动的对话（管理员）',
           body: RetentionBody,
+          response: { 200: RetentionResultSchema, ...staffChangeErrors },
         },
       },
       async (request) => {

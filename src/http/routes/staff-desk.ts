@@ -6,6 +6,8 @@ import { insertCannedReply, listCannedReplies, removeCannedReply } from '../../t
 import { recordTicketEvent } from '../../tickets/events-repo.ts'
 import { insertNote } from '../../tickets/notes-repo.ts'
 import { requireTicket } from '../../tickets/ticket-actions.ts'
+import { ErrorResponse, NoContent, staffChangeErrors, staffErrors } from '../contract/common.ts'
+import { CannedRepliesSchema, CannedReplyAddedSchema, MembersSchema, NoteAddedSchema } from '../contract/staff-desk.ts'
 import { currentStaff, registerStaffScope, requireRole, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
@@ -34,15 +36,27 @@ export async function registerStaffDeskRoutes(
   const { db } = deps
   const now = deps.now ?? (() => new Date())
   await registerStaffScope(app, deps.auth, async (scope) => {
-    scope.get('/members', { schema: { tags, summary: '在职工作人员（转派时选择）' } }, async () => ({
-      staff: (await listAccounts(db))
-        .filter((member) => member.disabledAt === null)
-        .map((member) => ({ id: member.id, name: member.name, role: member.role })),
-    }))
+    scope.get(
+      '/members',
+      { schema: { tags, summary: '在职工作人员（转派时选择）', response: { 200: MembersSchema, ...staffErrors } } },
+      async () => ({
+        staff: (await listAccounts(db))
+          .filter((member) => member.disabledAt === null)
+          .map((member) => ({ id: member.id, name: member.name, role: member.role })),
+      }),
+    )
 
     scope.post(
       '/tickets/:number/notes',
-      { schema: { tags, summary: '内部备注（提交人永远看不到）', params: TicketParams, body: NoteBody } },
+      {
+        schema: {
+          tags,
+          summary: '内部备注（提交人永远看不到）',
+          params: TicketParams,
+          body: NoteBody,
+          response: { 201: NoteAddedSchema, 404: ErrorResponse, ...staffChangeErrors },
+        },
+      },
       async (request, reply) => {
         const { number } = request.params
         const { body } = request.body
@@ -64,13 +78,24 @@ export async function registerStaffDeskRoutes(
       },
     )
 
-    scope.get('/canned-replies', { schema: { tags, summary: '回复模板' } }, async () => ({
-      replies: await listCannedReplies(db),
-    }))
+    scope.get(
+      '/canned-replies',
+      { schema: { tags, summary: '回复模板', response: { 200: CannedRepliesSchema, ...staffErrors } } },
+      async () => ({
+        replies: await listCannedReplies(db),
+      }),
+    )
 
     scope.post(
       '/canned-replies',
-      { schema: { tags, summary: '新增回复模板（仅主管）', body: CannedBody } },
+      {
+        schema: {
+          tags,
+          summary: '新增回复模板（仅主管）',
+          body: CannedBody,
+          response: { 201: CannedReplyAddedSchema, ...staffChangeErrors },
+        },
+      },
       async (request, reply) => {
         const staff = requireRole(request, 'supervisor', '管理回复模板')
         const { title, body } = request.body
@@ -81,7 +106,14 @@ export async function registerStaffDeskRoutes(
 
     scope.delete(
       '/canned-replies/:id',
-      { schema: { tags, summary: '删除回复模板（仅主管）', params: CannedParams } },
+      {
+        schema: {
+          tags,
+          summary: '删除回复模板（仅主管）',
+          params: CannedParams,
+          response: { 204: NoContent, 404: ErrorResponse, ...staffChangeErrors },
+        },
+      },
       async (request, reply) => {
         requireRole(request, 'supervisor', '管理回复模板')
         const { id } = request.params

@@ -15,6 +15,13 @@ import {
 } from '../../errors.ts'
 import { listDocumentSections } from '../../retrieval/documents-repo.ts'
 import { listStaffDocuments } from '../../retrieval/staff-documents-repo.ts'
+import { ErrorResponse, staffChangeErrors, staffErrors } from '../contract/common.ts'
+import {
+  DocumentChunksSchema,
+  DocumentDeletedSchema,
+  StaffDocumentListSchema,
+  UploadReportSchema,
+} from '../contract/staff-documents.ts'
 import { registerStaffScope, requireRole, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
@@ -89,13 +96,30 @@ export async function registerStaffDocumentRoutes(
       limits: { fileSize: deps.limits.maxFileBytes, files: 1, fields: 20, fieldSize: 1000, parts: 25 },
     })
 
-    scope.get('/documents', { schema: { tags, summary: '知识库文件：来源、片段数、入库时间' } }, async () => ({
-      documents: await listStaffDocuments(db),
-    }))
+    scope.get(
+      '/documents',
+      {
+        schema: {
+          tags,
+          summary: '知识库文件：来源、片段数、入库时间',
+          response: { 200: StaffDocumentListSchema, ...staffErrors },
+        },
+      },
+      async () => ({
+        documents: await listStaffDocuments(db),
+      }),
+    )
 
     scope.get(
       '/documents/:docId/chunks',
-      { schema: { tags, summary: '一份文件切分出的片段：标题路径、条款定位、页码、全文', params: DocParams } },
+      {
+        schema: {
+          tags,
+          summary: '一份文件切分出的片段：标题路径、条款定位、页码、全文',
+          params: DocParams,
+          response: { 200: DocumentChunksSchema, 404: ErrorResponse, ...staffErrors },
+        },
+      },
       async (request) => {
         const { docId } = request.params
         const chunks = await listDocumentSections(db, docId)
@@ -112,6 +136,16 @@ export async function registerStaffDocumentRoutes(
           summary:
             '上传或替换文件（multipart：file，可选 docId/title/doc_no/issuer/issued/effective/valid_period；仅主管）',
           consumes: ['multipart/form-data'],
+          // 409: the id belongs to a file of knowledge/; 413 too large; 415 not a supported file; 422 no usable text.
+          response: {
+            200: UploadReportSchema,
+            201: UploadReportSchema,
+            409: ErrorResponse,
+            413: ErrorResponse,
+            415: ErrorResponse,
+            422: ErrorResponse,
+            ...staffChangeErrors,
+          },
         },
       },
       async (request, reply) => {
@@ -134,7 +168,12 @@ export async function registerStaffDocumentRoutes(
     scope.delete(
       '/documents/:docId',
       {
-        schema: { tags, summary: '删除上传的文件及其片段（仅主管；目录中的文件请在目录中删除）', params: DocParams },
+        schema: {
+          tags,
+          summary: '删除上传的文件及其片段（仅主管；目录中的文件请在目录中删除）',
+          params: DocParams,
+          response: { 200: DocumentDeletedSchema, 404: ErrorResponse, 409: ErrorResponse, ...staffChangeErrors },
+        },
       },
       async (request) => {
         requireRole(request, 'supervisor', '删除文件')
@@ -142,7 +181,7 @@ export async function registerStaffDocumentRoutes(
         await deleteUploadedDocument(db, docId)
         await deps.assistant.refresh()
         request.log.info({ docId }, 'document deleted')
-        return { docId, deleted: true }
+        return { docId, deleted: true as const }
       },
     )
   })

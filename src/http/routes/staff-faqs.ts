@@ -12,30 +12,11 @@ import {
   listFaqs,
   withdrawFaq,
 } from '../../faq/faq-repo.ts'
+import { ErrorResponse, staffChangeErrors, staffErrors } from '../contract/common.ts'
+import { FaqEdit, FaqPageSchema, FaqWithHistorySchema, NewFaq } from '../contract/staff-faqs.ts'
 import { currentStaff, registerStaffScope, requireRole, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
-const question = z.string().trim().min(2, { error: '请填写问题' }).max(300, { error: '问题请控制在 300 字以内' })
-const answer = z.string().trim().min(2, { error: '请填写答复' }).max(3000, { error: '答复请控制在 3000 字以内' })
-const chunkIds = z.array(z.number().int().positive()).max(5, { error: '最多引用 5 个片段' })
-const validUntil = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '有效期格式应为 YYYY-MM-DD' })
-  .nullable()
-
-const NewFaq = z.object({
-  question,
-  answer,
-  chunkIds: chunkIds.optional(),
-  sourceTurnId: z.number().int().positive().optional(),
-  validUntil: validUntil.optional(),
-})
-const FaqEdit = z.object({
-  question: question.optional(),
-  answer: answer.optional(),
-  chunkIds: chunkIds.optional(),
-  validUntil: validUntil.optional(),
-})
 const FaqParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
 const FaqQuery = z.object({
   status: z.enum(FAQ_STATUSES).optional(),
@@ -44,6 +25,10 @@ const FaqQuery = z.object({
 })
 
 const tags = ['staff']
+const oneFaq = { 200: FaqWithHistorySchema, 404: ErrorResponse, ...staffErrors }
+const changedFaq = { ...oneFaq, ...staffChangeErrors }
+/** Approving or withdrawing: 409 when the entry already is so. */
+const reviewedFaq = { ...changedFaq, 409: ErrorResponse }
 
 /**
  * Corrections that answer (FAQ) under /api/staff/faqs: any staff member writes or edits an entry
@@ -63,7 +48,14 @@ export async function registerStaffFaqRoutes(
   await registerStaffScope(app, deps.auth, async (scope) => {
     scope.get(
       '/faqs',
-      { schema: { tags, summary: '纠错答复列表（最近修改的在前）', querystring: FaqQuery } },
+      {
+        schema: {
+          tags,
+          summary: '纠错答复列表（最近修改的在前）',
+          querystring: FaqQuery,
+          response: { 200: FaqPageSchema, ...staffErrors },
+        },
+      },
       async (request) => {
         const query = request.query
         return { ...(await listFaqs(db, query)), limit: query.limit, offset: query.offset }
@@ -72,7 +64,7 @@ export async function registerStaffFaqRoutes(
 
     scope.get(
       '/faqs/:id',
-      { schema: { tags, summary: '一条纠错答复及其修改记录', params: FaqParams } },
+      { schema: { tags, summary: '一条纠错答复及其修改记录', params: FaqParams, response: oneFaq } },
       async (request) => withHistory(request.params.id),
     )
 
@@ -83,6 +75,7 @@ export async function registerStaffFaqRoutes(
           tags,
           summary: '写一条纠错答复（草稿；可引用片段、关联对话日志中的某一轮；主管审核后才生效）',
           body: NewFaq,
+          response: { 201: FaqWithHistorySchema, ...staffChangeErrors },
         },
       },
       async (request, reply) => {
@@ -93,7 +86,15 @@ export async function registerStaffFaqRoutes(
 
     scope.patch(
       '/faqs/:id',
-      { schema: { tags, summary: '修改纠错答复（修改后回到草稿，须重新审核）', params: FaqParams, body: FaqEdit } },
+      {
+        schema: {
+          tags,
+          summary: '修改纠错答复（修改后回到草稿，须重新审核）',
+          params: FaqParams,
+          body: FaqEdit,
+          response: changedFaq,
+        },
+      },
       async (request) => {
         const { id } = request.params
         await editFaq(db, currentStaff(request), id, request.body)
@@ -104,7 +105,14 @@ export async function registerStaffFaqRoutes(
 
     scope.post(
       '/faqs/:id/approve',
-      { schema: { tags, summary: '审核通过：此后相近的问题直接以此答复（仅主管）', params: FaqParams } },
+      {
+        schema: {
+          tags,
+          summary: '审核通过：此后相近的问题直接以此答复（仅主管）',
+          params: FaqParams,
+          response: reviewedFaq,
+        },
+      },
       async (request) => {
         const staff = requireRole(request, 'supervisor', '审核纠错答复')
         const { id } = request.params
@@ -117,7 +125,7 @@ export async function registerStaffFaqRoutes(
 
     scope.post(
       '/faqs/:id/withdraw',
-      { schema: { tags, summary: '撤回：不再以此答复（仅主管）', params: FaqParams } },
+      { schema: { tags, summary: '撤回：不再以此答复（仅主管）', params: FaqParams, response: reviewedFaq } },
       async (request) => {
         const staff = requireRole(request, 'supervisor', '撤回纠错答复')
         const { id } = request.params

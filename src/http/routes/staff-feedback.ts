@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { listRatedTurns } from '../../conversation/feedback-repo.ts'
 import type { Db } from '../../db/index.ts'
 import { maskPersonalData } from '../../text/mask.ts'
+import { staffErrors } from '../contract/common.ts'
+import { FeedbackPageSchema } from '../contract/staff-feedback.ts'
 import { registerStaffScope, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
@@ -25,6 +27,7 @@ export async function registerStaffFeedbackRoutes(app: App, deps: { db: Db; auth
           tags: ['staff'],
           summary: '被点踩（或点赞）的回答，最新的在前，供复核知识库和回答质量',
           querystring: FeedbackQuery,
+          response: { 200: FeedbackPageSchema, ...staffErrors },
         },
       },
       async (request) => {

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { testRetrieval } from '../../answer/retrieval-test.ts'
 import type { Assistant } from '../../assistant.ts'
+import { staffChangeErrors } from '../contract/common.ts'
+import { RetrievalTestSchema } from '../contract/staff-search.ts'
 import { registerStaffScope, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
 
@@ -22,6 +24,7 @@ export async function registerStaffSearchRoutes(
           tags: ['staff'],
           summary: '命中测试：排序后的片段及分数（覆盖度、融合排名），会答复还是会拒答，会命中哪条纠错答复',
           body: SearchBody,
+          response: { 200: RetrievalTestSchema, ...staffChangeErrors },
         },
       },
       async (request) => {

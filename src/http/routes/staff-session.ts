@@ -1,7 +1,7 @@
 import { findAccount } from '../../staff/accounts-repo.ts'
 import { deleteSession, findSession } from '../../staff/sessions.ts'
 import { SignInLockedError, type SignInPolicy, signIn } from '../../staff/sign-in.ts'
-import { commonErrors, ErrorResponse } from '../contract/common.ts'
+import { commonErrors, ErrorResponse, NoContent } from '../contract/common.ts'
 import { LoginBody, LoginResponse, SignedInStaff } from '../contract/staff-session.ts'
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../session-cookie.ts'
 import { assertCsrfToken, currentStaff, registerStaffScope, type StaffAuth } from '../staff-auth.ts'
@@ -51,7 +51,13 @@ export async function registerStaffSessionRoutes(
 
   app.post(
     '/api/staff/logout',
-    { schema: { tags, summary: '退出登录：结束会话（需 X-CSRF-Token）并清除 Cookie' } },
+    {
+      schema: {
+        tags,
+        summary: '退出登录：结束会话（需 X-CSRF-Token）并清除 Cookie',
+        response: { 204: NoContent, 403: ErrorResponse, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const cookie = readSessionCookie(request)
       const session = cookie ? await findSession(db, cookie, auth.sessions, auth.now()) : null

@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import { answerStatistics } from '../../conversation/answer-stats.ts'
+import { conversationRef } from '../../conversation/conversation-ref.ts'
 import { type LoggedTurn, listLoggedTurns } from '../../conversation/turn-log-repo.ts'
 import type { Db } from '../../db/index.ts'
 import { INTENTS } from '../../routing/intents.ts'
 import { maskPersonalData } from '../../text/mask.ts'
+import { staffErrors, textBody } from '../contract/common.ts'
+import { AnswerStatisticsSchema, type LoggedTurnView, TurnLogPageSchema } from '../contract/staff-turns.ts'
 import { toCsv } from '../csv.ts'
 import { registerStaffScope, type StaffAuth } from '../staff-auth.ts'
 import type { App } from '../zod-schemas.ts'
@@ -44,9 +47,13 @@ const filterOf = (query: z.output<typeof TurnLogQuery>) => ({
   doc: query.doc || undefined,
 })
 
-/** What people typed may hold phone numbers and the like: masked, as in every list view. */
-const masked = (turn: LoggedTurn): LoggedTurn => ({
+/**
+ * What people typed may hold phone numbers and the like: masked, as in every list view. The
+ * sessionId is the requester's key to the conversation: staff get the one-way reference instead.
+ */
+const masked = ({ sessionId, ...turn }: LoggedTurn): LoggedTurnView => ({
   ...turn,
+  conversation: conversationRef(sessionId),
   message: maskPersonalData(turn.message),
   resolvedQuery: maskPersonalData(turn.resolvedQuery),
   answer: maskPersonalData(turn.answer),
@@ -69,7 +76,7 @@ const CSV_HEADER = [
   '回答',
 ]
 
-const csvRow = (turn: LoggedTurn) => [
+const csvRow = (turn: LoggedTurnView) => [
   turn.createdAt,
   turn.audience,
   turn.message,
@@ -100,6 +107,7 @@ export async function registerStaffTurnRoutes(
           tags: ['staff'],
           summary: '对话日志：每轮的问题、改写、意图、是否有出处、未回答原因、引用、评价、用时；可筛选、分页',
           querystring: TurnLogQuery,
+          response: { 200: TurnLogPageSchema, ...staffErrors },
         },
       },
       async (request) => {
@@ -117,6 +125,7 @@ export async function registerStaffTurnRoutes(
           tags: ['staff'],
           summary: `对话日志导出为 CSV（同样的筛选，最多 ${CSV_MAX_ROWS} 行，个人信息已遮蔽）`,
           querystring: TurnLogQuery,
+          response: { 200: textBody('text/csv', 'CSV 文件（UTF-8），首行为表头'), ...staffErrors },
         },
       },
       async (request, reply) => {
@@ -136,6 +145,7 @@ export async function registerStaffTurnRoutes(
           tags: ['staff'],
           summary: '回答统计：每日提问数，有出处/纠错答复/未回答占比，👍/👎，最常未回答的问题，纠错答复命中次数',
           querystring: StatsQuery,
+          response: { 200: AnswerStatisticsSchema, ...staffErrors },
         },
       },
       async (request) => {

@@ -12,6 +12,13 @@ import {
 } from '../../tickets/ticket-actions.ts'
 import { loadTicketDetail, toQueueItem, toStaffDetail } from '../../tickets/ticket-views.ts'
 import { listTickets } from '../../tickets/tickets-repo.ts'
+import { ErrorResponse, staffChangeErrors, staffErrors } from '../contract/common.ts'
+import {
+  QueuePageSchema,
+  ReplyAddedSchema,
+  StaffTicketDetailSchema,
+  TicketStatisticsSchema,
+} from '../contract/staff-tickets.ts'
 import { currentStaff, registerStaffScope, type StaffAuth } from '../staff-auth.ts'
 import { type App, rowId } from '../zod-schemas.ts'
 
@@ -55,6 +62,8 @@ const ReassignBody = z.object({
 const StatsQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) })
 
 const tags = ['staff']
+/** A ticket action answers with the ticket as it now is; 404 for no such ticket, 409 when the state forbids it. */
+const changedTicket = { 200: StaffTicketDetailSchema, 404: ErrorResponse, 409: ErrorResponse, ...staffChangeErrors }
 
 /** `assignee=me|none|<id>` as the repository's filter. */
 function assigneeFilter(assignee: string | undefined, myId: number): { assigneeId?: number; unassigned?: boolean } {
@@ -78,7 +87,14 @@ export async function registerStaffRoutes(
   await registerStaffScope(app, deps.auth, async (scope) => {
     scope.get(
       '/tickets',
-      { schema: { tags, summary: '工单队列：先高优先级，再按最近的时限排序', querystring: QueueQuery } },
+      {
+        schema: {
+          tags,
+          summary: '工单队列：先高优先级，再按最近的时限排序',
+          querystring: QueueQuery,
+          response: { 200: QueuePageSchema, ...staffErrors },
+        },
+      },
       async (request) => {
         const query = request.query
         const staff = currentStaff(request)
@@ -107,13 +123,27 @@ export async function registerStaffRoutes(
 
     scope.get(
       '/tickets/:number',
-      { schema: { tags, summary: '工单详情：完整对话、引用出处、答复和审计记录', params: TicketParams } },
+      {
+        schema: {
+          tags,
+          summary: '工单详情：完整对话、引用出处、答复和审计记录',
+          params: TicketParams,
+          response: { 200: StaffTicketDetailSchema, 404: ErrorResponse, ...staffErrors },
+        },
+      },
       async (request) => detail(request.params.number),
     )
 
     scope.post(
       '/tickets/:number/claim',
-      { schema: { tags, summary: '认领工单（只有“待受理”的可以认领，并发时只有一人成功）', params: TicketParams } },
+      {
+        schema: {
+          tags,
+          summary: '认领工单（只有“待受理”的可以认领，并发时只有一人成功）',
+          params: TicketParams,
+          response: changedTicket,
+        },
+      },
       async (request) => {
         const { number } = request.params
         await claimTicket(db, currentStaff(request), number, now())
@@ -123,7 +153,15 @@ export async function registerStaffRoutes(
 
     scope.post(
       '/tickets/:number/replies',
-      { schema: { tags, summary: '答复提交人（提交人查询时可见）', params: TicketParams, body: ReplyBody } },
+      {
+        schema: {
+          tags,
+          summary: '答复提交人（提交人查询时可见）',
+          params: TicketParams,
+          body: ReplyBody,
+          response: { 201: ReplyAddedSchema, 404: ErrorResponse, 409: ErrorResponse, ...staffChangeErrors },
+        },
+      },
       async (request, reply) => {
         const { number } = request.params
         const body = request.body
@@ -140,6 +178,7 @@ export async function registerStaffRoutes(
           summary: '更改状态（按状态机校验，不允许的转换返回 409）',
           params: TicketParams,
           body: StatusBody,
+          response: changedTicket,
         },
       },
       async (request) => {
@@ -151,7 +190,15 @@ export async function registerStaffRoutes(
 
     scope.post(
       '/tickets/:number/reassign',
-      { schema: { tags, summary: '转派（仅主管）', params: TicketParams, body: ReassignBody } },
+      {
+        schema: {
+          tags,
+          summary: '转派（仅主管）',
+          params: TicketParams,
+          body: ReassignBody,
+          response: changedTicket,
+        },
+      },
       async (request) => {
         const { number } = request.params
         await reassignTicket(db, currentStaff(request), number, request.body, now())
@@ -166,6 +213,7 @@ export async function registerStaffRoutes(
           tags,
           summary: '统计：各类别未办结数、超时数、首次答复用时中位数、模型调用结果（llmOutcomes）',
           querystring: StatsQuery,
+          response: { 200: TicketStatisticsSchema, ...staffErrors },
         },
       },
       async (request) => {
