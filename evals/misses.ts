@@ -69,7 +69,8 @@ function refusalMiss(result: CaseResult): string | null {
   if (expected.grounded === response.grounded) return null
   if (!expected.grounded) {
     const cited = response.citations.map(describePassage).slice(0, 2).join('  ')
-    return `should refuse, answered grounded (${response.intent}) citing ${cited || 'nothing'}: “${clip(response.answer, 50)}”`
+    const how = response.refusalReason === 'partial' ? 'answered in part' : 'answered grounded'
+    return `should refuse, ${how} (${response.intent}) citing ${cited || 'nothing'}: “${clip(response.answer, 50)}”`
   }
   return `should answer from ${expectedOf(result)}, ${refusedBy(result)}: “${clip(response.answer, 50)}”`
 }

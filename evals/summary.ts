@@ -61,9 +61,14 @@ export function summarise(results: readonly CaseResult[]): EvalSummary {
     results.map((result) => ({ expected: result.expected.intent, predicted: result.response.intent })),
     INTENTS,
   )
+  // A partial answer (`refusalReason: 'partial'`: the asks the documents answer, then the ones they do
+  // not named) is an answer: grounded, so not a refusal here, and its must-contain patterns and
+  // citations are judged like any answer's — the part it gives must hold the key facts.
   const refusal = refusalScores(
     results.map((result) => ({ shouldRefuse: !result.expected.grounded, refused: !result.response.grounded })),
   )
+  const partial = results.filter((result) => result.response.grounded && result.response.refusalReason === 'partial')
+  const answered = results.filter((result) => result.response.grounded).length
   const followUps = results.filter((result) => result.history.length > 0)
   const followUpsRight = followUps.filter(followUpCorrect).length
   const latencies = results.map((result) => result.latencyMs)
@@ -109,6 +114,13 @@ export function summarise(results: readonly CaseResult[]): EvalSummary {
       label: 'refusal recall',
       value: refusal.recall,
       basis: count(refusal.truePositives, refusal.shouldRefuse, 'should refuse'),
+      unit: 'ratio',
+    },
+    {
+      key: 'partialShare',
+      label: 'answered in part',
+      value: ratio(partial.length, answered),
+      basis: count(partial.length, answered, 'answers'),
       unit: 'ratio',
     },
     {

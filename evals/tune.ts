@@ -35,6 +35,7 @@ const GROUNDING_GRID = {
   minCoverage: [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65],
   minSupport: [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55],
   maxUnknownShare: [0.5, 0.6, 0.7, 0.8, 0.9],
+  minMatter: [0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
 }
 
 const oneHot = (key: WeightKey): Weights => ({ ...Object.fromEntries(KEYS.map((k) => [k, 0])), [key]: 1 }) as Weights

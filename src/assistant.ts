@@ -7,6 +7,7 @@ import type { Embedder } from './embedding/index.ts'
 import { loadFaqIndex } from './faq/faq-index.ts'
 import { offeredNotifyChannels } from './notify/worker.ts'
 import { readKnowledgeVersion } from './retrieval/knowledge-version.ts'
+import { createLexicalIndex, loadLexicalIndex } from './retrieval/lexical-index.ts'
 import { createVocabulary, loadVocabulary } from './retrieval/vocabulary.ts'
 import { createIntentClassifier, loadLabelledExamples, TRAINING_SET_PATH } from './routing/classify-intent.ts'
 import { createRoutingClassifier } from './routing/llm-classifier.ts'
@@ -32,6 +33,7 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
     notifyChannels: offeredNotifyChannels(config),
     // Empty until the store is ready; main calls refresh() after migrations and ingest.
     vocabulary: createVocabulary([]),
+    lexicon: createLexicalIndex([]),
     classifier: createRoutingClassifier({
       offline: createIntentClassifier(loadLabelledExamples(TRAINING_SET_PATH)),
       llm,
@@ -47,6 +49,7 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
       // Read first: a change committed while loading leaves the version behind, so the next turn reloads.
       const version = await readKnowledgeVersion(db)
       assistant.vocabulary = await loadVocabulary(db)
+      assistant.lexicon = await loadLexicalIndex(db)
       assistant.faqs = await loadFaqIndex(assistant)
       loadedVersion = version
     },

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createLocalEmbedder } from '../../src/embedding/index.ts'
 import { FAQ_MATCH_THRESHOLD, faqSimilarity, prepareFaqText } from '../../src/faq/faq-match.ts'
+import { prepareQuestion } from '../../src/query/prepare-question.ts'
+import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
 import { GLOSSARY_FILE, loadGlossary } from '../../src/text/glossary.ts'
 
 type Case = { faq: string; paraphrases: string[]; unrelated: string[] }
@@ -16,12 +18,18 @@ const cases: Case[] = readFileSync(new URL('./paraphrases.jsonl', import.meta.ur
   .split('\n')
   .filter((line) => line.trim())
   .map((line) => JSON.parse(line))
-const deps = { embedder: createLocalEmbedder(), glossary: loadGlossary(join('knowledge', GLOSSARY_FILE)) }
-const entries = await Promise.all(cases.map(async (item) => ({ item, text: await prepareFaqText(item.faq, deps) })))
+const deps = {
+  embedder: createLocalEmbedder(),
+  glossary: loadGlossary(join('knowledge', GLOSSARY_FILE)),
+  // The matcher reads a question's words and embedding, which the store's vocabulary does not change.
+  vocabulary: createVocabulary([]),
+}
+const prepareText = (question: string) => prepareFaqText(prepareQuestion(question, deps), deps)
+const entries = await Promise.all(cases.map(async (item) => ({ item, text: await prepareText(item.faq) })))
 
 /** The best entry for a question, as the index picks it. */
 async function best(question: string) {
-  const asked = await prepareFaqText(question, deps)
+  const asked = await prepareText(question)
   return entries
     .map((entry) => ({ faq: entry.item.faq, score: faqSimilarity(asked, entry.text) }))
     .sort((a, b) => b.score - a.score)[0] as { faq: string; score: number }
@@ -50,7 +58,7 @@ console.log(
 for (const u of unrelated.sort((a, b) => b.score - a.score).slice(0, 5))
   console.log(`  closest unrelated: ${u.score.toFixed(3)} → ${u.faq}`)
 if (process.argv.includes('--misses')) {
-  const asked = async (q: string) => prepareFaqText(q, deps)
+  const asked = prepareText
   for (const u of cases.flatMap((item) => item.unrelated)) {
     const b = await best(u)
     if (b.score >= 0.5) console.log(`  unrelated ${u} → ${b.faq} ${b.score.toFixed(3)} asks=${(await asked(u)).asks}`)

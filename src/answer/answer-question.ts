@@ -1,8 +1,6 @@
-import type { Db } from '../db/index.ts'
-import type { Embedder } from '../embedding/index.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { findChunksByLocator, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
-import { type RetrievalMode, type ScoredChunk, searchChunks } from '../retrieval/search.ts'
+import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchChunks } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { capAnswerText } from './answer-length.ts'
@@ -10,18 +8,26 @@ import { type Citation, citationFor, describeLocation } from './citations.ts'
 import type { Evidence } from './evidence.ts'
 import { composeExtractiveAnswer, weighEvidence } from './extractive.ts'
 import type { Llm } from './llm.ts'
-import { articleNotCovered, ENGLISH_LEAD, ENGLISH_NOT_UNDERSTOOD, notCovered, notCoveredWithGap } from './messages.ts'
+import {
+  articleNotCovered,
+  ENGLISH_LEAD,
+  ENGLISH_NOT_UNDERSTOOD,
+  notCovered,
+  notCoveredWithGap,
+  partsNotCovered,
+} from './messages.ts'
+import { answerInParts } from './partial.ts'
 import type { RefusalReason } from './refusals.ts'
 import { LIST_SEARCH_LIMIT, MAX_UNTRANSLATED_SHARE, SEARCH_LIMIT } from './tuning.ts'
 
-export type AnswerDeps = { db: Db; embedder: Embedder; glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
+export type AnswerDeps = SearchIndex & { glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
 
 export type Answer = {
   answer: string
   grounded: boolean
   mode: 'extractive' | 'llm'
   citations: Citation[]
-  /** The named gate that refused, when not grounded. */
+  /** The named gate that refused, when not grounded; `partial` when some asks of the question were not answered. */
   refusalReason?: RefusalReason
   /** The best retrieved passages, for evaluation and for the LLM. */
   evidence: Evidence[]
@@ -83,7 +89,7 @@ function preferDocument(candidates: ScoredChunk[], docId: string | undefined): S
 export type AnswerOptions = { mode?: RetrievalMode; preferDocId?: string }
 
 async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
-  const candidates = await searchChunks(deps.db, deps.embedder, query, {
+  const candidates = await searchChunks(deps, query, {
     limit: candidateLimit(query),
     mode: options.mode,
   })
@@ -122,6 +128,19 @@ export async function answerQuestion(
 
   const candidates = await retrieveCandidates(deps, query, options)
   const extractive = composeExtractiveAnswer(query, candidates)
+  const parts = extractive.grounded ? null : answerInParts(query, candidates, deps)
+  if (parts) {
+    const answer =
+      parts.notCovered.length > 0 ? `${parts.answer}\n\n${partsNotCovered(parts.notCovered)}` : parts.answer
+    return {
+      answer: capAnswerText(answer),
+      grounded: true,
+      mode: 'extractive',
+      citations: parts.citations,
+      ...(parts.notCovered.length > 0 ? { refusalReason: 'partial' as const } : {}),
+      evidence: parts.evidence,
+    }
+  }
   if (!extractive.grounded) {
     const top = extractive.evidence[0]?.chunk
     return notGrounded(

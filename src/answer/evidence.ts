@@ -7,7 +7,7 @@ import { foldText } from '../text/fold.ts'
 /** Share of the question's weight in words the knowledge store never uses. */
 export function unknownShare(concepts: Concept[]): number {
   // A question word ("多少钱") asks for a fact; it is not a topic the documents should be about.
-  const topics = concepts.filter((concept) => !concept.asks)
+  const topics = concepts.filter((concept) => !concept.asks && !concept.filler)
   const total = topics.reduce((sum, concept) => sum + concept.weight, 0)
   const unknown = topics.filter((concept) => !concept.known).reduce((sum, concept) => sum + concept.weight, 0)
   return total === 0 ? 1 : unknown / total
@@ -19,8 +19,8 @@ export function coverage(concepts: Concept[], text: string): number {
   let total = 0
   let covered = 0
   for (const concept of concepts) {
-    // Words the store never uses can be met by no passage: they do not count against any.
-    if (!concept.known) continue
+    // Words the store never uses, or that only say how the question is put, can be met by no passage.
+    if (!concept.known || concept.filler) continue
     total += concept.weight
     // "多久" is said by "7个工作日" or named by "处理时限", not only by the word itself.
     if (

@@ -9,7 +9,7 @@ import { answersTypes, coverage, type Evidence, sentencesOf, statesCoverageGap, 
 import { headerOf, leadSentence } from './lead.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
-import { GAP_SENTENCE_COVERAGE, GROUNDING, MIN_MATTER_COVERAGE, RANKING, TYPED_CANDIDATES } from './tuning.ts'
+import { GAP_SENTENCE_COVERAGE, GROUNDING, RANKING, TYPED_CANDIDATES } from './tuning.ts'
 
 export type { Evidence } from './evidence.ts'
 
@@ -86,7 +86,7 @@ function mentionsIdentifiers(question: PreparedQuestion, chunk: ChunkRecord): bo
  * the matter answers a different question ("食品经营许可证怎么办理" is not answered by 生产许可证).
  */
 export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): number {
-  const matter = question.concepts.filter((concept) => !concept.aspect && !concept.asks)
+  const matter = question.concepts.filter((concept) => !concept.aspect && !concept.asks && !concept.filler)
   const context = foldText(contextOf(chunk))
   let total = 0
   let covered = 0
@@ -96,6 +96,17 @@ export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): 
     if (concept.known && coverage([concept], context) >= 1) covered += weight
   }
   return total === 0 ? 1 : covered / total
+}
+
+/** Words of the question that name one of `documents` by its title ("质量月" of 《2023年浦东新区“质量月”活动方案》) but that the passage does not say. */
+export function titleTermsMissing(question: PreparedQuestion, documents: ChunkRecord[], chunk: ChunkRecord): string[] {
+  const titles = [...new Set(documents.map((document) => foldText(document.title)))]
+  const context = foldText(contextOf(chunk))
+  return question.concepts
+    .filter((concept) => !concept.aspect && !concept.asks && !concept.filler && concept.word.length > 1)
+    .filter((concept) => titles.some((title) => concept.alternatives.some((term) => title.includes(term))))
+    .filter((concept) => !concept.alternatives.some((term) => context.includes(term)))
+    .map((concept) => concept.word)
 }
 
 const refuse = (reason: RefusalReason, evidence: Evidence[], gap: string | null = null): ExtractiveResult => ({
@@ -117,8 +128,13 @@ export function composeExtractiveAnswer(
 ): ExtractiveResult {
   // A question naming a year, code or Latin name is answered only by passages that mention it.
   const all = weighEvidence(question, candidates)
-  const weighed = all.filter((item) => mentionsIdentifiers(question, item.chunk))
-  if (all.length > 0 && weighed.length === 0) return refuse('missing-identifier', all)
+  const identified = all.filter((item) => mentionsIdentifiers(question, item.chunk))
+  if (all.length > 0 && identified.length === 0) return refuse('missing-identifier', all)
+  // The question names the best-ranked document by a word of its title ("2024年…质量月…"): passages of
+  // other documents that do not say that word answer a different question, however many others they share.
+  const named = all[0] ? [all[0].chunk] : []
+  const weighed = identified.filter((item) => titleTermsMissing(question, named, item.chunk).length === 0)
+  if (identified.length > 0 && weighed.length === 0) return refuse('other-document', identified)
   const types = question.answerTypes
   // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
   // Of the few best that give it, the one whose sentence stating it says most of the question.
@@ -126,9 +142,12 @@ export function composeExtractiveAnswer(
     const giving = item.sentences.filter((sentence) => answersTypes(types, sentence.text))
     return Math.max(-1, ...giving.map((sentence) => sentence.coverage))
   }
+  // The ranker's first may share the question's words only thinly ("开展", "活动"); one of the few best
+  // that covers the question answers it instead of a refusal.
+  const covering = weighed.slice(0, TYPED_CANDIDATES).find((item) => item.coverage >= grounding.minCoverage)
   const typed =
     types.length === 0
-      ? weighed[0]
+      ? (covering ?? weighed[0])
       : weighed
           .slice(0, TYPED_CANDIDATES)
           .filter((item) => typedCoverage(item) >= 0)
@@ -140,7 +159,7 @@ export function composeExtractiveAnswer(
   if (unknownShare(question.concepts) > grounding.maxUnknownShare) return refuse('unknown-terms', evidence)
   if (primary.coverage < grounding.minCoverage) return refuse('low-coverage', evidence)
   if (!typed) return refuse('no-typed-fact', evidence)
-  if (matterCoverage(question, primary.chunk) < MIN_MATTER_COVERAGE) return refuse('false-grounding', evidence)
+  if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)
 
   const lead = leadSentence(primary, question)
   if (!lead) return refuse('weak-quote', evidence)

@@ -5,17 +5,25 @@ const TO_CONSUMER_LINE =
 const TO_STAFF =
   '如需进一步帮助：认证、免办、计量检定、质量帮扶等办事问题，可以点击“转人工”，或直接告诉我“转人工”，由工作人员为您解答，也可以咨询所在地市场监管部门。'
 
-// A consumer's dispute belongs to 12315; an enterprise's CCC or ISO question does not.
-const CONSUMER_MATTER = /投诉|举报|消费|维权|退货|退款|赔偿|买到|买的|商家|假货|假冒|缺斤|短斤|少秤|12315/
+// A consumer's dispute belongs to 12315; an enterprise's CCC or ISO question does not, even when it says
+// "商家" or "消费品": only a complaint or report itself goes to 12315 then.
+const COMPLAINT = /投诉|举报|维权|退货|退款|赔偿|12315/
+const CONSUMER_MATTER = /消费|买到|买的|商家|假货|假冒|缺斤|短斤|少秤/
+const SERVICE_MATTER = /认证|3c|ccc|iso|免办|免予办理|检定|强检|体系|许可|号令/
 
 /** Where to turn when the documents do not answer: the route that fits the question asked. */
-export const whereToTurn = (folded: string): string => (CONSUMER_MATTER.test(folded) ? TO_CONSUMER_LINE : TO_STAFF)
+export const whereToTurn = (folded: string): string =>
+  COMPLAINT.test(folded) || (CONSUMER_MATTER.test(folded) && !SERVICE_MATTER.test(folded)) ? TO_CONSUMER_LINE : TO_STAFF
 
 export const notCovered = (folded: string): string =>
   `抱歉，现有资料没有涉及这个问题，为免误导，我不作推测。${whereToTurn(folded)}`
 
 export const notCoveredWithGap = (title: string, gap: string, folded: string): string =>
   `抱歉，这个问题超出了现有资料的范围。《${title}》中说明：${gap}\n${whereToTurn(folded)}`
+
+/** After the asks the documents answer: the ones they do not, so the answer is not taken for the whole. */
+export const partsNotCovered = (asks: string[]): string =>
+  `关于“${asks.join('”“')}”，现有资料没有涉及，为免误导，我不作推测。`
 
 export const articleNotCovered = (title: string, locator: string, note: string | undefined, folded: string): string =>
   `抱歉，资料中的《${title}》没有收录${locator}的内容${note ? `（${note.replace(/^本文为/, '说明：本文为')}）` : ''}。为免误导，我不作推测，请以官方发布的文本为准。\n${whereToTurn(folded)}`

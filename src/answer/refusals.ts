@@ -8,11 +8,13 @@ export const REFUSAL_REASONS = {
   'missing-identifier': 'the question names a year, code or Latin name the passage does not mention',
   'unknown-terms': 'most of the question is in words the documents never use',
   'low-coverage': 'the best passage covers too little of the question',
-  'false-grounding': 'a key term of the question is absent from the passage',
+  'false-grounding': 'too little of what the question is about is named by the passage',
+  'other-document': 'the question names a document by its title, and the passage is from another one',
   'no-typed-fact': 'the question asks for a kind of fact (amount, phone, date, duration …) the passage does not give',
   'weak-quote': 'the quotable span itself does not say what was asked',
   'coverage-gap': 'the document says it does not cover this',
   'article-not-covered': 'the summary of the named order does not include that article',
+  partial: 'answered in part: some asks of the question are answered, and the answer names those that are not',
   'out-of-scope': 'not a question for this service, and no document answers it',
 } as const
 

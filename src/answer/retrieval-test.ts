@@ -65,15 +65,14 @@ const passageOf = (chunk: ScoredChunk, position: number, weighed?: { rank: numbe
  * recorded: no turn, no FAQ hit.
  */
 export async function testRetrieval(deps: ChatDeps, query: string, limit: number): Promise<RetrievalTest> {
-  const answer = await answerQuestion(deps, prepareQuestion(query, deps))
+  const question = prepareQuestion(query, deps)
+  const answer = await answerQuestion(deps, question)
   // A question naming an article is answered by lookup, without weighing: show the search anyway.
   const passages =
     answer.evidence.length > 0
       ? answer.evidence.slice(0, limit).map((item, index) => passageOf(item.chunk, index + 1, item))
-      : (await rankPassages(deps, prepareQuestion(query, deps)))
-          .slice(0, limit)
-          .map((chunk, index) => passageOf(chunk, index + 1))
-  const match = deps.faqs ? await deps.faqs.match(query, todayInShanghai(new Date())) : null
+      : (await rankPassages(deps, question)).slice(0, limit).map((chunk, index) => passageOf(chunk, index + 1))
+  const match = deps.faqs ? await deps.faqs.match(question, todayInShanghai(new Date())) : null
   return {
     query,
     passages,

@@ -92,14 +92,16 @@ function notesFor(chunks: ChunkRecord[]): string[] {
 }
 
 /** Other passages that answer a list question as fully as the first, in document order. */
-function listItems(question: PreparedQuestion, primary: Evidence, evidence: Evidence[]): Evidence[] {
-  // Measured against the fullest answer among them: the first passage by rank may cover less.
-  const fullest = Math.max(...evidence.map((item) => item.coverage))
+function listItems(question: PreparedQuestion, primary: Evidence, evidence: Evidence[], siblings: boolean): Evidence[] {
+  // Measured against the fullest answer among them: the first passage by rank may cover less. The
+  // sibling sections of a list are measured against that list, which the question's shape picked.
+  const fullest = siblings ? primary.coverage : Math.max(...evidence.map((item) => item.coverage))
   const threshold = Math.max(LIST_MIN_COVERAGE, fullest * LIST_SHARE)
   const seen = new Set([primary.chunk.section])
   const items: Evidence[] = []
   for (const item of evidence) {
     if (item === primary || seen.has(item.chunk.section) || item.coverage < threshold) continue
+    if (siblings && (parentOf(item.chunk) === '' || parentOf(item.chunk) !== parentOf(primary.chunk))) continue
     const sentence = leadSentence(item, question)
     if (!sentence || statesCoverageGap(sentence.text)) continue
     seen.add(item.chunk.section)
@@ -107,6 +109,9 @@ function listItems(question: PreparedQuestion, primary: Evidence, evidence: Evid
   }
   return items
 }
+
+/** The section a chunk's own heading stands under: "三、哪些情形 > （二）…" → "三、哪些情形". */
+const parentOf = (chunk: ChunkRecord) => chunk.section.split(' > ').slice(0, -1).join(' > ')
 
 /** A block answer: a source line carrying [1], then the quoted lines as they stand (Markdown). */
 const blockAnswer = (chunk: ChunkRecord, quote: string) => `根据${sourceOf(chunk)}[1]：\n\n${asMarkdown(quote)}`
@@ -137,7 +142,8 @@ export function shapeAnswer(
     text = blockAnswer(chunk, quote)
   } else if (question.shape === 'list' && items.length >= 2) {
     quote = blockOf(chunk, lines.slice(lines.indexOf(items[0] as Line), lines.lastIndexOf(items.at(-1) as Line) + 1))
-    text = blockAnswer(chunk, quote)
+    const left = items.filter((item) => !quote.includes(item.text)).length
+    text = blockAnswer(chunk, quote) + (left > 0 ? `\n\n还有 ${left} 项未列出，见所引原文[1]。` : '')
   } else {
     quote = quoteAround(primary, lead, question.shape === 'procedure')
     const leadRows = wholeRows(chunk, lead.start, lead.start + lead.text.length)
@@ -153,9 +159,10 @@ export function shapeAnswer(
   const citations: Citation[] = [citationFor(1, chunk, quote, primary.coverage)]
   const parts: string[] = [text]
   const cited: ChunkRecord[] = [chunk]
-  // A list in the passage itself is the answer; otherwise the items are gathered across sections.
-  if (question.shape === 'list' && items.length < 2) {
-    const more = listItems(question, primary, evidence)
+  // A list in the passage is the answer, with the lists of its sibling sections ("（一）…", "（二）…");
+  // otherwise the items are gathered across sections.
+  if (question.shape === 'list') {
+    const more = listItems(question, primary, evidence, items.length >= 2)
     const shown = more.slice(0, MAX_LIST_ITEMS - 1).sort((a, b) => a.chunk.ordinal - b.chunk.ordinal)
     if (shown.length > 0) parts.push('', '其他相关内容：')
     for (const item of shown) {

@@ -17,5 +17,6 @@ export async function answersInScope(deps: AnswerDeps, question: PreparedQuestio
   if (looksLikeManipulation(question.asked) || unknownShare(question.concepts) > STRONG_MAX_UNKNOWN_SHARE) return null
   const answer = await answerQuestion(deps, question)
   const top = answer.citations[0]
-  return answer.grounded && top && top.score >= STRONG_COVERAGE ? answer : null
+  // Answered whole: a question the documents answer only in part is not shown to be theirs.
+  return answer.grounded && !answer.refusalReason && top && top.score >= STRONG_COVERAGE ? answer : null
 }

@@ -59,11 +59,8 @@ const toTurn = (row: TurnRow): ChatTurn => ({
   createdAt: new Date(row.created_at).toISOString(),
 })
 
-export async function createSession(db: Db, audience: Audience): Promise<ChatSession> {
-  const id = crypto.randomUUID()
-  await db.query('insert into chat_sessions (id, audience) values ($1, $2)', [id, audience])
-  return { id, audience, state: {} }
-}
+/** A new session; it is stored with its first turn (recordTurn), so that a first turn costs no extra write. */
+export const startSession = (audience: Audience): ChatSession => ({ id: crypto.randomUUID(), audience, state: {} })
 
 export async function getSession(db: Db, id: string): Promise<ChatSession | null> {
   const [row] = await db.query<{ id: string; audience: Audience; state: SessionState }>(
@@ -71,14 +68,6 @@ export async function getSession(db: Db, id: string): Promise<ChatSession | null
     [id],
   )
   return row ?? null
-}
-
-export async function saveSessionState(db: Db, id: string, state: SessionState, audience: Audience): Promise<void> {
-  await db.query('update chat_sessions set state = $2, audience = $3, updated_at = now() where id = $1', [
-    id,
-    JSON.stringify(state),
-    audience,
-  ])
 }
 
 export async function listTurns(db: Db, sessionId: string, limit = 20): Promise<ChatTurn[]> {
@@ -97,16 +86,26 @@ export type NewTurn = Omit<ChatTurn, 'id' | 'turnNo' | 'feedback' | 'createdAt' 
   llmOutcome?: string | null
 }
 
-/** Appends a turn; the turn number is the next in its session (unique, so a concurrent duplicate fails). */
-export async function appendTurn(db: Db, sessionId: string, turn: NewTurn): Promise<number> {
+/**
+ * Stores a turn and the session's state after it, in one statement: the session row is created with
+ * its first turn or updated. The turn number is the next in its session (unique, so a concurrent
+ * duplicate fails).
+ */
+export async function recordTurn(db: Db, session: ChatSession, turn: NewTurn): Promise<number> {
   const [row] = await db.query<{ id: number }>(
-    `insert into chat_turns (session_id, turn_no, message, resolved_query, intent, answer, grounded, mode, citations,
+    `with saved as (
+       insert into chat_sessions (id, audience, state) values ($1, $12, $13)
+       on conflict (id) do update set state = excluded.state, audience = excluded.audience, updated_at = now()
+       returning id
+     )
+     insert into chat_turns (session_id, turn_no, message, resolved_query, intent, answer, grounded, mode, citations,
                              latency_ms, refusal_reason, llm_outcome)
-     values ($1, (select coalesce(max(turn_no), 0) + 1 from chat_turns where session_id = $1), $2, $3, $4, $5, $6, $7, $8,
-             $9, $10, $11)
+     select saved.id, (select coalesce(max(turn_no), 0) + 1 from chat_turns where session_id = $1), $2, $3, $4, $5, $6,
+            $7, $8, $9, $10, $11
+     from saved
      returning id`,
     [
-      sessionId,
+      session.id,
       turn.message,
       turn.resolvedQuery,
       turn.intent,
@@ -117,6 +116,8 @@ export async function appendTurn(db: Db, sessionId: string, turn: NewTurn): Prom
       turn.latencyMs,
       turn.refusalReason ?? null,
       turn.llmOutcome ?? null,
+      session.audience,
+      JSON.stringify(session.state),
     ],
   )
   return (row as { id: number }).id

@@ -21,15 +21,14 @@ import { GUIDANCE_QUESTIONS } from './guidance.ts'
 import { answerWithModel, type ModelAnswer, type TurnContext } from './model-answer.ts'
 import { answersInScope } from './scope.ts'
 import {
-  appendTurn,
   type ChatSession,
   type ChatTurn,
   claimSessionTurn,
-  createSession,
   getSession,
   listTurns,
+  recordTurn,
   releaseSessionTurn,
-  saveSessionState,
+  startSession,
 } from './sessions-repo.ts'
 import { type LlmTiming, startTurnBudget, type TurnLog } from './turn-budget.ts'
 import { createTurnEvents, type TurnEventSink } from './turn-events.ts'
@@ -253,7 +252,7 @@ async function handleNewMessage(
   }
 
   if (!TICKET_INTENTS.has(intent)) {
-    const faq = await answerFromFaq(deps, message)
+    const faq = await answerFromFaq(deps, question)
     if (faq) return { ...faq, intent, resolvedQuery: message, state: { subject } }
     const answered = await answerInContext(deps, question, subject, previous, turn)
     return {
@@ -357,8 +356,7 @@ export async function handleChatMessage(
   const existing = request.sessionId ? await getSession(deps.db, request.sessionId) : null
   // An unknown id starts a new session with an id of ours: guessing one must never join another's.
   if (!existing) {
-    const session = await createSession(deps.db, request.audience ?? 'citizen')
-    return takeTurn(deps, request, session, false, started, options)
+    return takeTurn(deps, request, startSession(request.audience ?? 'citizen'), false, started, options)
   }
   if (!(await claimSessionTurn(deps.db, existing.id))) throw new ConflictError(BUSY)
   try {
@@ -404,22 +402,25 @@ async function takeTurn(
   const { state: nextState, ...reply } = result
   const llmOutcome = budget.outcome()
   const response = { ...reply, ...(llmOutcome ? { llmOutcome } : {}) }
-  await saveSessionState(deps.db, session.id, nextState, audience)
-  const turnId = await appendTurn(deps.db, session.id, {
-    message,
-    resolvedQuery: response.resolvedQuery,
-    intent: response.intent,
-    // The lookup token is shown once, to the requester; stored, it would be readable to staff (feedback view).
-    answer: response.ticket
-      ? response.answer.replaceAll(response.ticket.lookupToken, '（查询码不保存）')
-      : response.answer,
-    grounded: response.grounded,
-    mode: response.mode,
-    citations: response.citations,
-    refusalReason: response.refusalReason ?? null,
-    llmOutcome,
-    latencyMs: Math.round(performance.now() - started),
-  })
+  const turnId = await recordTurn(
+    deps.db,
+    { id: session.id, audience, state: nextState },
+    {
+      message,
+      resolvedQuery: response.resolvedQuery,
+      intent: response.intent,
+      // The lookup token is shown once, to the requester; stored, it would be readable to staff (feedback view).
+      answer: response.ticket
+        ? response.answer.replaceAll(response.ticket.lookupToken, '（查询码不保存）')
+        : response.answer,
+      grounded: response.grounded,
+      mode: response.mode,
+      citations: response.citations,
+      refusalReason: response.refusalReason ?? null,
+      llmOutcome,
+      latencyMs: Math.round(performance.now() - started),
+    },
+  )
   const done = { sessionId: session.id, turnId, ...response }
   events.done(done)
   return done

@@ -1,6 +1,7 @@
 import { type Citation, citationFor } from '../answer/citations.ts'
 import { sentencesOf } from '../answer/evidence.ts'
 import type { Db } from '../db/index.ts'
+import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { FaqIndex } from './faq-index.ts'
 import { recordFaqHit } from './faq-repo.ts'
 
@@ -22,7 +23,7 @@ export const todayInShanghai = (now: Date) => now.toLocaleDateString('sv-SE', { 
  */
 export async function answerFromFaq(
   deps: { db: Db; faqs?: FaqIndex },
-  question: string,
+  question: PreparedQuestion,
   now = new Date(),
 ): Promise<FaqAnswer | null> {
   if (!deps.faqs || deps.faqs.size === 0) return null

@@ -1,5 +1,6 @@
 import type { Db } from '../db/index.ts'
 import type { Embedder } from '../embedding/index.ts'
+import { type PreparedQuestion, prepareQuestion, type QuestionContext } from '../query/prepare-question.ts'
 import { type ChunkRecord, getChunksByIds } from '../retrieval/chunks-repo.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { FAQ_MATCH_THRESHOLD, type FaqText, faqSimilarity, prepareFaqText } from './faq-match.ts'
@@ -19,7 +20,7 @@ export type FaqMatch = { faq: AnswerableFaq; score: number }
 /** The approved entries in memory, ready to be compared with a question; reloaded with the vocabulary. */
 export type FaqIndex = {
   readonly size: number
-  match(question: string, today: string): Promise<FaqMatch | null>
+  match(question: PreparedQuestion, today: string): Promise<FaqMatch | null>
 }
 
 type AnswerableRow = {
@@ -68,10 +69,12 @@ async function loadAnswerableFaqs(db: Db): Promise<AnswerableFaq[]> {
     }))
 }
 
-export async function loadFaqIndex(deps: { db: Db; embedder: Embedder; glossary: Glossary }): Promise<FaqIndex> {
+export async function loadFaqIndex(
+  deps: QuestionContext & { db: Db; embedder: Embedder; glossary: Glossary },
+): Promise<FaqIndex> {
   const entries: Array<{ faq: AnswerableFaq; text: FaqText }> = []
   for (const faq of await loadAnswerableFaqs(deps.db)) {
-    entries.push({ faq, text: await prepareFaqText(faq.question, deps) })
+    entries.push({ faq, text: await prepareFaqText(prepareQuestion(faq.question, deps), deps) })
   }
   return {
     size: entries.length,

@@ -8,8 +8,10 @@ import { foldText } from '../text/fold.ts'
 export type AnswerType = { name: string; asks: RegExp; gives: RegExp }
 
 const CN = '[0-9一二三四五六七八九十百千两半]'
-// Chinese-numeral years and era names count as dates: "一九九八年", "万历十一年二月", "康熙元年".
-const CN_DATE = '[〇零一二三四五六七八九十百千]{2,}年|元年|[正一二三四五六七八九十冬腊]{1,3}月|世纪|年代'
+// Chinese-numeral years and era names count as dates: "一九九八年", "万历十一年二月", "康熙元年"; so do
+// solar terms and festivals ("清明前采摘").
+const CN_DATE =
+  '[〇零一二三四五六七八九十百千]{2,}年|元年|[正一二三四五六七八九十冬腊]{1,3}月|世纪|年代|清明|立春|立夏|立秋|立冬|冬至|夏至|春节|元旦|端午|中秋|重阳|国庆'
 
 const ANSWER_TYPES: AnswerType[] = [
   {
@@ -47,9 +49,16 @@ const ANSWER_TYPES: AnswerType[] = [
     asks: /哪天|什么时候|何时|哪年|哪一年|日期|截止|几月|几号(?!令)/,
     gives: new RegExp(`\\d{3,4}\\s*年|\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?|月底|之日|${CN_DATE}`),
   },
+  // A time of day: "几点开门" is said by "早上六点", "9:00".
+  {
+    name: 'time',
+    asks: /几点|什么时间(开|关|停|发|出)/,
+    gives: new RegExp(`${CN}{1,3}\\s*点|\\d{1,2}[:：]\\d{2}`),
+  },
   {
     name: 'issuer',
-    asks: /哪个(机关|部门|单位)(印发|发布|制定|发的|出台)|谁(印发|发布|制定)|由谁/,
+    // "由谁来提申请" asks for an applicant, not for the body that issued a document.
+    asks: /哪个(机关|部门|单位)(印发|发布|制定|发的|出台)|由?谁(印发|发布|制定|出台|签发)/,
     gives: /局|部|委|院|政府|办公室|中央|国务院|小组/,
   },
 ]

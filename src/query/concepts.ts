@@ -18,12 +18,37 @@ export type Concept = {
   aspect: boolean
   /** The kind of fact this word asks for ("多久" a duration): a text giving such a fact says it. */
   asks: AnswerType | null
+  /**
+   * Says how the question is put or who asks it, not what it is about: "要不要", "一台", "以前", and the
+   * asker's own situation ("我们是电动自行车经销商，…"). No passage need contain it.
+   */
+  filler: boolean
 }
 
 // The aspects a matter is asked about; "CCC免办" is a matter, "需要准备哪些材料" an aspect of it.
 const QUESTION_WORD = /多久|多长|几|多少|哪|什么时候|何时|怎么/
 const ASPECT =
   /材料|资料|流程|步骤|手续|程序|办理|申请|多久|时间|时限|期限|费用|收费|多少|怎么|怎样|如何|条件|要求|需要|哪些|什么|哪里|地方|电话|办法|规定|内容|问题|情况|渠道|途径|方式|后果|管辖|区别|意思/
+
+// Yes/no forms ("要不要", "能不能", "有没有"): jieba leaves "不要" of "要不要", which asks nothing.
+const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu
+// "一台公平秤", "以前那个…", "质量月期间", "…的话": a count of one, the time of asking, a conditional.
+const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|现在|目前|如今|最近|期间|还能|的话)$/
+// A first clause in which the asker says who they are ("我是菜场的开办方，…"): the passage names the
+// class (集贸市场主办者), never the asker's own words for it.
+const SELF_CLAUSE = /^(?:我|我们|咱们|咱|本人|我司|我家|本公司|本厂|本店)/
+
+/** Words of the folded question that say how it is put or who asks, not what about. */
+function fillerWordsOf(folded: string): (word: string) => boolean {
+  const forms = folded.match(YES_NO_FORM) ?? []
+  const clauses = folded.split(/[，,；;。：:]/).filter((clause) => clause.trim() !== '')
+  const self = clauses.slice(0, -1).filter((clause) => SELF_CLAUSE.test(clause))
+  const rest = clauses.filter((clause) => !self.includes(clause))
+  return (word) =>
+    FORM_WORD.test(word) ||
+    forms.some((form) => form.includes(word)) ||
+    (self.some((clause) => clause.includes(word)) && !rest.some((clause) => clause.includes(word)))
+}
 
 /**
  * The question's content words, each with its glossary synonyms, weighted by idf: "3c免办要多久"
@@ -57,6 +82,7 @@ export function conceptsOf(
       return { word, alternatives: group ?? [word] }
     }),
   ]
+  const isFiller = fillerWordsOf(folded)
   return entries.map(({ word, alternatives }) => {
     const frequency = Math.max(...alternatives.map((term) => vocabulary.documentFrequency(term)))
     // jieba's idf says how telling a word is in Chinese at large; the store's own, how telling among its chunks.
@@ -71,6 +97,7 @@ export function conceptsOf(
       aspect: ASPECT.test(word),
       // Only a question word ("多久", "多少钱") is said by any such fact; "有效期" still has to be named.
       asks: QUESTION_WORD.test(word) ? (types.find((type) => type.asks.test(word)) ?? null) : null,
+      filler: isFiller(word),
     }
   })
 }

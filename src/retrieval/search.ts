@@ -2,7 +2,9 @@ import type { Db } from '../db/index.ts'
 import { toVectorLiteral } from '../db/index.ts'
 import type { Embedder } from '../embedding/index.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { embedQuestion } from '../query/question-vector.ts'
 import { type ChunkRecord, type ChunkRow, toChunkRecord } from './chunks-repo.ts'
+import { type LexicalIndex, rankLexical } from './lexical-index.ts'
 
 export type RetrievalMode = 'hybrid' | 'vector' | 'lexical'
 
@@ -19,31 +21,20 @@ export type ScoredChunk = ChunkRecord & {
 const RRF_K = 60
 const CANDIDATES = 20
 
-// tsquery syntax is an injection surface: only letters and digits reach it, each term quoted.
-const toTsQuery = (words: string[]): string =>
-  words
-    .map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
-    .filter(Boolean)
-    .map((word) => `'${word}'`)
-    .join(' | ')
-
 /**
- * Both searches and their fusion in one statement, so a question costs one round trip: the jieba
- * full-text search (GIN) and the pgvector cosine kNN (HNSW) each give their best CANDIDATES, which
- * are fused by reciprocal rank. A null tsquery or vector switches that side off.
+ * The vector search and its fusion with the lexical ranking in one statement, so a question costs
+ * one round trip: the pgvector cosine kNN gives its best CANDIDATES, the lexical index (ranked in
+ * process, lexical-index.ts) its best CANDIDATES in order, fused by reciprocal rank. An empty id
+ * list or a null vector switches that side off.
  */
 const HYBRID_SQL = `
 with lexical as (
-  select id, row_number() over (order by rank desc, id) as rank
-  from (select id, ts_rank_cd(search_vector, q, 1) as rank
-        from chunks, to_tsquery('simple', $1) q
-        where $1::text is not null and search_vector @@ q
-        order by rank desc, id limit $3) ranked
+  select id, rank from unnest($1::int[]) with ordinality as ranked(id, rank)
 ),
 nearest as (
   select id, similarity, row_number() over (order by distance, id) as rank
   from (select id, embedding <=> $2::vector as distance, 1 - (embedding <=> $2::vector) as similarity
-        from chunks where $2::text is not null and embedding is not null
+        from chunks where $2::vector is not null and embedding is not null
         order by embedding <=> $2::vector limit $3) ranked
 ),
 fused as (
@@ -66,26 +57,21 @@ type HybridRow = ChunkRow & {
 
 const toNumber = (value: number | string | null): number | null => (value === null ? null : Number(value))
 
+export type SearchIndex = { db: Db; embedder: Embedder; lexicon: LexicalIndex }
+
 /**
  * Hybrid search: pgvector cosine kNN and jieba full-text search, fused by reciprocal rank.
  * `mode` switches one side off, for the evaluation baselines.
  */
 export async function searchChunks(
-  db: Db,
-  embedder: Embedder,
+  { db, embedder, lexicon }: SearchIndex,
   query: Pick<PreparedQuestion, 'searchWords' | 'embeddingText'>,
   options: { limit?: number; mode?: RetrievalMode } = {},
 ): Promise<ScoredChunk[]> {
   const mode = options.mode ?? 'hybrid'
-  const tsQuery = mode === 'vector' ? '' : toTsQuery(query.searchWords)
-  const vector = mode === 'lexical' ? null : toVectorLiteral(await embedder.embedQuery(query.embeddingText))
-  const rows = await db.query<HybridRow>(HYBRID_SQL, [
-    tsQuery || null,
-    vector,
-    CANDIDATES,
-    options.limit ?? 12,
-    RRF_K + 1,
-  ])
+  const lexical = mode === 'vector' ? [] : rankLexical(lexicon, query.searchWords, CANDIDATES)
+  const vector = mode === 'lexical' ? null : toVectorLiteral(await embedQuestion(embedder, query))
+  const rows = await db.query<HybridRow>(HYBRID_SQL, [lexical, vector, CANDIDATES, options.limit ?? 12, RRF_K + 1])
   return rows.map((row) => ({
     ...toChunkRecord(row),
     score: Number(row.score),

@@ -100,3 +100,77 @@ describe('composeExtractiveAnswer shapes the answer by the question', () => {
     expect(ask('随便问问', [])).toMatchObject({ grounded: false, reason: 'no-passages' })
   })
 })
+
+// A second document: a plan whose sections carry the words the question names, and a guide whose
+// sections are titled by the question each answers.
+const plan = (id: number, section: string, content: string) => ({
+  ...chunk(id, section, content, '质量强国建设纲要'),
+  docId: 'plan',
+})
+const GOALS = plan(
+  11,
+  '二、总体要求 > （二）主要目标',
+  '（二）主要目标\n《纲要》采用定性与定量相结合的方式，从以下方面细化了2025年目标：\n1. 产业质量竞争力持续增强：产业链现代化水平大幅提高；制造业质量竞争力指数要达到86；服务业供给较好满足需要。',
+)
+const CASES_LISTED = chunk(
+  12,
+  '三、哪些情形可以申请免办 > （一）规章列举的情形',
+  '（一）规章列举的情形\n目录内产品在下列情形下可以申请免办：\n1. 科研、测试需要的产品；\n2. 直接用于最终用户维修的产品；\n3. 只作商业展示、不对外销售的产品。',
+  '免办办事指引',
+)
+const CASES_CHECKED = chunk(
+  13,
+  '三、哪些情形可以申请免办 > （二）审核时掌握的条件',
+  '（二）审核时掌握的条件\n市场监管部门审核免办申请时掌握下列情形：\n1. 认证检测所需的样品；\n2. 以整机全数出口为目的而进口的零部件。',
+  '免办办事指引',
+)
+const MEASURES = chunk(
+  14,
+  '六、浦东新区的特别举措',
+  '六、浦东新区的特别举措\n浦东发布规定，明确了具体免办情形、申请人情况核实和延期申请条件，申请免办的企业情况各不相同，可以按需申请延期。',
+  '免办办事指引',
+)
+const EXEMPTION = [MEASURES, CASES_LISTED, CASES_CHECKED]
+const exemptionVocabulary = createVocabulary(EXEMPTION.map((item) => `${item.title} ${item.section} ${item.content}`))
+const askAbout = (text: string, candidates: ScoredChunk[], words = exemptionVocabulary) =>
+  composeExtractiveAnswer(
+    prepareQuestion(text, { glossary: { groups: [], english: [] }, vocabulary: words }),
+    candidates,
+  )
+
+describe('composeExtractiveAnswer quotes the part that answers', () => {
+  it('leads a fact question with the sentence stating it, not one repeating the section’s own words', () => {
+    const words = createVocabulary([GOALS, ...CHUNKS].map((item) => `${item.title} ${item.section} ${item.content}`))
+    const result = askAbout('纲要对制造业质量竞争力指数定的目标是多少？', [GOALS], words)
+    if (!result.grounded) throw new Error('expected an answer')
+    // "目标" is in the section's name already; the number is what the question adds.
+    expect(result.answer.startsWith('制造业质量竞争力指数要达到86')).toBe(true)
+    expect(GOALS.content).toContain(result.citations[0]?.quote)
+  })
+
+  it('answers a list question from the section that lists them, with its sibling section’s list', () => {
+    // The measures section names more of the question's words; the headings say where the cases are listed.
+    const result = askAbout('哪几种情况下可以申请免办？', EXEMPTION)
+    if (!result.grounded) throw new Error('expected an answer')
+    expect(result.citations.map((citation) => citation.chunkId)).toEqual([CASES_LISTED.id, CASES_CHECKED.id])
+    expect(result.answer).toContain('1. 科研、测试需要的产品；\n2. 直接用于最终用户维修的产品；')
+    expect(result.answer).toContain('- **（二）审核时掌握的条件**：')
+    for (const citation of result.citations)
+      expect(EXEMPTION.find((item) => item.id === citation.chunkId)?.content).toContain(citation.quote)
+  })
+
+  it('says how many items of a long list it leaves out', () => {
+    const items = Array.from(
+      { length: 12 },
+      (_, n) => `${n + 1}. 第${n + 1}类情形：${'产品用于科研测试并按申报用途使用，'.repeat(3)}`,
+    )
+    const long = chunk(15, '三、哪些情形可以申请免办', `三、哪些情形可以申请免办\n${items.join('\n')}`, '免办办事指引')
+    const words = createVocabulary([`${long.title} ${long.section} ${long.content}`])
+    const result = askAbout('哪些情形可以申请免办？', [long], words)
+    if (!result.grounded) throw new Error('expected an answer')
+    const shown = items.filter((item) => result.answer.includes(item)).length
+    expect(shown).toBeGreaterThan(1)
+    expect(shown).toBeLessThan(items.length)
+    expect(result.answer).toContain(`还有 ${items.length - shown} 项未列出`)
+  })
+})

@@ -9,6 +9,7 @@ type ChatBody = {
   answer: string
   grounded: boolean
   intent: string
+  mode: string
   refusalReason?: string
   resolvedQuery: string
   citations: Array<{ docId: string; section: string; quote: string }>
@@ -86,7 +87,12 @@ describe('a conversation keeps its subject', () => {
     expect(body.refusalReason).toMatch(/^[a-z-]+$/)
     const turns = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'chat turn')
     const last = turns.at(-1)
-    expect(last.turn).toMatchObject({ intent: body.intent, grounded: false, refusalReason: body.refusalReason })
+    expect(last.turn).toMatchObject({
+      intent: body.intent,
+      grounded: false,
+      mode: body.mode,
+      refusalReason: body.refusalReason,
+    })
     expect(typeof last.turn.latencyMs).toBe('number')
     expect(lines.join('\n')).not.toContain('宠物猫')
   })

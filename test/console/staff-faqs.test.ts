@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Assistant } from '../../src/assistant.ts'
 import type { Db } from '../../src/db/index.ts'
 import { createTestApp } from '../support/app.ts'
 import { createMigratedDb, testDatabases } from '../support/databases.ts'
@@ -12,6 +13,7 @@ const ANSWER = '电梯定期检验由使用单位向特种设备检验机构申�
 describe.each(testDatabases)('corrections that answer (FAQ) on $name', (database) => {
   let db: Db
   let app: FastifyInstance
+  let assistant: Assistant
   let supervisor: { token: string }
   let agent: { token: string }
   const call = (method: 'GET' | 'POST' | 'PATCH', url: string, token: string, payload?: object) =>
@@ -19,7 +21,7 @@ describe.each(testDatabases)('corrections that answer (FAQ) on $name', (database
 
   beforeAll(async () => {
     db = await createMigratedDb(database)
-    ;({ app } = await createTestApp(db, { knowledge: 'test/fixtures/knowledge' }))
+    ;({ app, assistant } = await createTestApp(db, { knowledge: 'test/fixtures/knowledge' }))
     supervisor = await staffWithToken(db, '李主管', 'supervisor')
     agent = await staffWithToken(db, '张三', 'agent')
     await upload(app, supervisor.token, uploadForm(fixtureFile('test/fixtures/upload/elevator-maintenance.pdf')))
@@ -63,6 +65,24 @@ describe.each(testDatabases)('corrections that answer (FAQ) on $name', (database
     // Same topic, another thing asked: the documents answer, not the entry.
     expect((await ask(app, '电梯多久维护保养一次？')).mode).toBe('extractive')
     expect((await call('GET', `/faqs/${faq.id}`, agent.token)).json().hits).toBe(2)
+  })
+
+  it('compares a question with the entries by the embedding its search uses: one embedding per question', async () => {
+    const embedder = assistant.embedder
+    const embedded: string[] = []
+    assistant.embedder = {
+      ...embedder,
+      embedQuery: (text) => {
+        embedded.push(text)
+        return embedder.embedQuery(text)
+      },
+    }
+    try {
+      expect((await ask(app, '电梯多久维护保养一次？')).mode).toBe('extractive')
+      expect(embedded).toHaveLength(1)
+    } finally {
+      assistant.embedder = embedder
+    }
   })
 
   it('an edit returns the entry to draft until approved again, and the history keeps every version', async () => {

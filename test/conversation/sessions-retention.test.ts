@@ -1,10 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  appendTurn,
-  createSession,
-  purgeIdleConversations,
-  saveSessionState,
-} from '../../src/conversation/sessions-repo.ts'
+import { purgeIdleConversations, recordTurn, startSession } from '../../src/conversation/sessions-repo.ts'
 import type { Db } from '../../src/db/index.ts'
 import { createMigratedDb, testDatabases } from '../support/databases.ts'
 
@@ -29,11 +24,10 @@ describe.each(testDatabases)('conversation retention on $name', (database) => {
   })
 
   it('masks personal data in idle conversations only, and drops their unfinished intake', async () => {
-    const idle = await createSession(db, 'citizen')
-    const active = await createSession(db, 'citizen')
-    await appendTurn(db, idle.id, turn('我叫王芳，电话13812345678'))
-    await appendTurn(db, active.id, turn('我的电话是13987654321'))
-    await saveSessionState(db, idle.id, { intake: { step: 'phone' } }, 'citizen')
+    const idle = startSession('citizen')
+    const active = startSession('citizen')
+    await recordTurn(db, { ...idle, state: { intake: { step: 'phone' } } }, turn('我叫王芳，电话13812345678'))
+    await recordTurn(db, active, turn('我的电话是13987654321'))
     await db.query(`update chat_sessions set updated_at = now() - interval '200 days' where id = $1`, [idle.id])
 
     const changed = await purgeIdleConversations(db, new Date(Date.now() - 180 * 86_400_000))

@@ -4,6 +4,7 @@ import { createPgliteDb, type Db, migrate } from '../../src/db/index.ts'
 import { EmbeddingDimensionError } from '../../src/embedding/index.ts'
 import { createOpenAIEmbedder } from '../../src/embedding/openai-embedder.ts'
 import { prepareQuestion } from '../../src/query/prepare-question.ts'
+import { loadLexicalIndex } from '../../src/retrieval/lexical-index.ts'
 import { searchChunks } from '../../src/retrieval/search.ts'
 import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
 import { type EmbeddingShape, type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts'
@@ -72,8 +73,7 @@ describe('OpenAI-compatible embeddings (fake vLLM, Ollama and Xinference endpoin
       const summary = await ingestKnowledge({ db, embedder: bgeM3, dir: 'knowledge' })
       expect(summary.files.every((file) => file.status !== 'failed')).toBe(true)
       const found = await searchChunks(
-        db,
-        bgeM3,
+        { db, embedder: bgeM3, lexicon: await loadLexicalIndex(db) },
         prepareQuestion('电子秤年检', { glossary: { groups: [], english: [] }, vocabulary: createVocabulary([]) }),
         {
           limit: 5,

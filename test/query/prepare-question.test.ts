@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { givesAnswerTypes, identifiersOf } from '../../src/query/answer-types.ts'
+import { answerCueOf, asksAlike, givesAnswerTypes, identifiersOf } from '../../src/query/answer-types.ts'
 import { prepareQuestion } from '../../src/query/prepare-question.ts'
 import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
 import type { Glossary } from '../../src/text/glossary.ts'
@@ -23,6 +23,31 @@ describe('prepareQuestion', () => {
     expect(prepare('投诉要多久才有结果？').shape).toBe('fact')
     expect(prepare('投诉和举报有什么区别').shape).toBe('difference')
     expect(prepare('3C认证是什么意思？').shape).toBe('definition')
+    // "哪几种情况" asks for the cases, "有几种" for their number; a comparison wants the rows side by side.
+    expect(prepare('哪几种情况下可以申请CCC免办？').shape).toBe('list')
+    expect(typeNames('免办情形一共有几种？')).toEqual(['count'])
+    expect(prepare('上海定的目标跟国家比怎么样？').shape).toBe('difference')
+  })
+
+  it('finds the section titled by the question it answers', () => {
+    const alike = (question: string, heading: string) => asksAlike(prepare(question), heading)
+    expect(alike('多长时间要检一回？', '四、多久检一次')).toBe(true)
+    expect(alike('投诉处理要等多久？', '五、监管部门的处理时限')).toBe(true)
+    expect(alike('哪几种情况下可以申请免办？', '三、哪些情形可以申请免办')).toBe(true)
+    expect(alike('小店的秤具体怎么操作强检？', '三、谁来申请，怎么申请')).toBe(true)
+    // Both are lists, but of different things.
+    expect(alike('申请免办要交哪些材料？', '三、哪些情形可以申请免办')).toBe(false)
+    expect(alike('申请免办要交哪些材料？', '六、浦东新区的特别举措')).toBe(false)
+  })
+
+  it('knows what the sentence answering a question word holds', () => {
+    expect(answerCueOf(prepare('为什么第三代移动电话就难窃听'))?.test('因此很难被窃听')).toBe(true)
+    expect(answerCueOf(prepare('指数目标定的是多少？'))?.test('指数要达到86')).toBe(true)
+    expect(answerCueOf(prepare('免办现在去哪里申请？'))?.test('向所在地市场监管部门提出申请')).toBe(true)
+    expect(answerCueOf(prepare('质量基础设施包括哪几块？'))?.test('涵盖计量、标准、认证认可、检验检测等方面')).toBe(
+      true,
+    )
+    expect(answerCueOf(prepare('这个规定好不好？'))).toBeNull()
   })
 
   it('takes a topic word for a topic, not for a request for that fact', () => {
@@ -33,11 +58,27 @@ describe('prepareQuestion', () => {
     expect(typeNames('这份文件的地址栏写的是哪个单位')).not.toContain('address')
   })
 
+  it('sets apart the words that say how a question is put or who asks: no passage need say them', () => {
+    const fillers = (text: string) =>
+      prepare(text)
+        .concepts.filter((concept) => concept.filler)
+        .map((concept) => concept.word)
+    const market = fillers('我是菜场的开办方，场子里要不要放一台公平秤？')
+    expect(market).toEqual(expect.arrayContaining(['菜场', '不要', '一台']))
+    expect(market).not.toContain('公平秤')
+    // A word the asker's clause shares with the question proper is what the question is about.
+    expect(fillers('我们是做电子秤的，电子秤要强制检定吗？')).not.toContain('电子秤')
+    expect(fillers('电子秤强制检定周期是多久？')).toEqual([])
+  })
+
   it('counts dates in Chinese numerals and era names as dates', () => {
     const [date] = prepare('他是在哪一年成婚的？').answerTypes
     expect(date?.name).toBe('date')
     const types = prepare('他是在哪一年成婚的？').answerTypes
     expect(givesAnswerTypes(types, '万历十一年二月，他在京城成婚')).toBe(true)
+    expect(givesAnswerTypes(prepare('春茶什么时候采？').answerTypes, '每年清明前采摘头茬春茶')).toBe(true)
+    expect(typeNames('渡船早上几点开？')).toEqual(['time'])
+    expect(givesAnswerTypes(prepare('渡船早上几点开？').answerTypes, '每天早上六点开出第一班')).toBe(true)
     expect(givesAnswerTypes(types, '一九六二年在上海首映')).toBe(true)
     expect(givesAnswerTypes(types, '他在京城成婚')).toBe(false)
   })

@@ -1,0 +1,69 @@
+import { type PreparedQuestion, prepareQuestion, type QuestionContext } from '../query/prepare-question.ts'
+import type { ScoredChunk } from '../retrieval/search.ts'
+import type { Citation } from './citations.ts'
+import { unknownShare } from './evidence.ts'
+import { composeExtractiveAnswer, type Evidence } from './extractive.ts'
+import { PARTS_MAX_UNKNOWN_SHARE } from './tuning.ts'
+
+// A clause that asks something: a question word or a yes/no ending. "碰到用作弊秤的商家，…" only sets the scene.
+const ASKING_CLAUSE = /什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长|吗|是否|谁|何时/
+
+/**
+ * The asks of a question, each a question of its own: "CCC免办要交什么材料，审批要几天？" asks two
+ * things. A later ask carries the matter of the first ("ccc免办审批要几天"), which it leaves unsaid.
+ */
+export function asksOf(question: PreparedQuestion): Array<{ asked: string; standalone: string }> {
+  const clauses = question.folded
+    .split(/[，,；;？?。]/)
+    .map((clause) => clause.trim())
+    .filter((clause) => ASKING_CLAUSE.test(clause))
+  const [first, ...rest] = clauses
+  if (!first || rest.length === 0) return []
+  const matter = question.concepts
+    .filter((concept) => !concept.aspect && !concept.asks && !concept.filler && first.includes(concept.word))
+    .map((concept) => concept.word)
+  return [
+    { asked: first, standalone: first },
+    ...rest.map((clause) => ({
+      asked: clause,
+      standalone: `${matter.filter((word) => !clause.includes(word)).join('')}${clause}`,
+    })),
+  ]
+}
+
+export type AnswerInParts = { answer: string; citations: Citation[]; evidence: Evidence[]; notCovered: string[] }
+
+/**
+ * A question with several asks that the documents answer only in part: each ask answered on its own
+ * from the same passages, the answers joined (citations renumbered), and the asks no passage answers
+ * named, so the caller can say what is not covered instead of refusing the whole. Null when no ask
+ * is answered, or the question asks one thing.
+ */
+export function answerInParts(
+  question: PreparedQuestion,
+  candidates: ScoredChunk[],
+  context: QuestionContext,
+): AnswerInParts | null {
+  // Answering in parts is for a question about what the documents cover; one mostly in words they
+  // never use ("企业年报在哪里填报，…") would find some ask that a loosely related passage "answers".
+  if (unknownShare(question.concepts) > PARTS_MAX_UNKNOWN_SHARE) return null
+  const parts = asksOf(question).map((ask) => ({
+    ...ask,
+    result: composeExtractiveAnswer(prepareQuestion(ask.standalone, context), candidates),
+  }))
+  const answers: string[] = []
+  const citations: Citation[] = []
+  const evidence: Evidence[] = []
+  for (const { result } of parts) {
+    if (!result.grounded) continue
+    // Two asks answered by the same quote need it once.
+    if (result.citations.every((citation) => citations.some((seen) => seen.quote === citation.quote))) continue
+    const offset = citations.length
+    answers.push(result.answer.replace(/\[(\d+)\]/g, (_, n: string) => `[${Number(n) + offset}]`))
+    citations.push(...result.citations.map((citation) => ({ ...citation, n: citation.n + offset })))
+    evidence.push(...result.evidence.slice(0, 1))
+  }
+  if (answers.length === 0) return null
+  const notCovered = parts.filter((part) => !part.result.grounded).map((part) => part.asked)
+  return { answer: answers.join('\n\n'), citations, evidence, notCovered }
+}

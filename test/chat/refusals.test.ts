@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPgliteDb, type Db } from '../../src/db/index.ts'
+import { createTestApp, type TestAppOptions } from '../support/app.ts'
+
+type ChatBody = {
+  answer: string
+  grounded: boolean
+  intent: string
+  refusalReason?: string
+  citations: Array<{ n: number; docId: string; section: string; quote: string }>
+}
+
+/** The describe block's own app on a fresh PGlite, and a way to ask it one question. */
+function chatApp(options: TestAppOptions = {}) {
+  let db: Db
+  let app: FastifyInstance
+  beforeAll(async () => {
+    db = await createPgliteDb()
+    ;({ app } = await createTestApp(db, options))
+  })
+  afterAll(async () => {
+    await app.close()
+    await db.close()
+  })
+  return async (message: string, audience?: 'enterprise' | 'citizen') => {
+    const response = await app.inject({ method: 'POST', url: '/api/chat', payload: { message, audience } })
+    expect(response.statusCode).toBe(200)
+    return response.json() as ChatBody
+  }
+}
+
+describe('refusals that are right', () => {
+  const ask = chatApp()
+
+  it('answers an applicability question whatever words the asker uses for themselves', async () => {
+    const dealer = await ask('我们是卖电动自行车的，76号令管不管我们？', 'enterprise')
+    expect(dealer.grounded).toBe(true)
+    expect(dealer.citations[0]?.docId).toBe('samr-order-76')
+    const market = await ask('我是菜市场的开办方，场子里要不要设一台公平秤？', 'enterprise')
+    expect(market.grounded).toBe(true)
+    expect(market.citations[0]?.docId).toBe('metrology-verification')
+    expect(market.answer).toContain('公平秤')
+  })
+
+  it('does not answer a year the documents do not cover from a passage of another document', async () => {
+    const body = await ask('2025年浦东质量月有什么活动？')
+    expect(body.grounded).toBe(false)
+    expect(body.refusalReason).toMatch(/^(other-document|missing-identifier)$/)
+    expect(body.citations).toEqual([])
+  })
+
+  it('answers the part of a question the documents give and says which part they do not', async () => {
+    const body = await ask('电子秤强检要收费吗？检定机构的电话是多少？', 'citizen')
+    expect(body).toMatchObject({ grounded: true, refusalReason: 'partial' })
+    expect(body.citations[0]?.docId).toBe('metrology-verification')
+    expect(body.answer).toContain('不需要交检定费')
+    expect(body.answer).toContain('关于“检定机构的电话是多少”，现有资料没有涉及')
+    expect(body.answer.match(/\[(\d+)\]/g)?.every((marker) => body.citations.some((c) => `[${c.n}]` === marker))).toBe(
+      true,
+    )
+  })
+
+  it("sends a merchant's certification question to staff, not to 12315", async () => {
+    const body = await ask('商家的ISO 14001认证证书怎么申请？', 'enterprise')
+    expect(body.grounded).toBe(false)
+    expect(body.answer).not.toContain('12315')
+    expect(body.answer).toContain('转人工')
+    const complaint = await ask('商家卖的ISO 14001认证产品有问题，怎么投诉？', 'citizen')
+    expect(complaint.grounded).toBe(false)
+    expect(complaint.answer).toContain('12315')
+  })
+})
+
+describe('scope follows a folder of general passages', () => {
+  const folder = 'test/fixtures/general-passages'
+  const ask = chatApp({ knowledge: folder, env: { KNOWLEDGE_DIR: folder } })
+
+  it('answers what the passages answer strongly, though the classifier takes it for out of scope', async () => {
+    const ferry = await ask('周末想去白沙渡口坐船，早上几点有第一班？')
+    expect(ferry.grounded).toBe(true)
+    expect(ferry.intent).not.toBe('out_of_scope')
+    expect(ferry.citations[0]?.docId).toBe('river-ferry')
+    expect(ferry.answer).toContain('早上六点')
+  })
+
+  it('takes a solar term for a date', async () => {
+    const body = await ask('云岭茶园的春茶什么时候采？')
+    expect(body.grounded).toBe(true)
+    expect(body.answer).toContain('清明前')
+  })
+
+  it('declines what no passage supports, by name', async () => {
+    const fare = await ask('白沙渡口的船票多少钱？')
+    expect(fare).toMatchObject({ grounded: false, refusalReason: expect.stringMatching(/^[a-z-]+$/) })
+    const weather = await ask('明天会下雨吗？')
+    expect(weather).toMatchObject({ grounded: false, intent: 'out_of_scope', refusalReason: 'out-of-scope' })
+    const tax = await ask('小微企业增值税有什么减免政策？')
+    expect(tax.grounded).toBe(false)
+    expect(tax.refusalReason).toMatch(/^[a-z-]+$/)
+  })
+})
