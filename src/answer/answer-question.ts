@@ -86,13 +86,18 @@ function preferDocument(candidates: ScoredChunk[], docId: string | undefined): S
   return own.length > 0 ? own : candidates
 }
 
-export type AnswerOptions = { mode?: RetrievalMode; preferDocId?: string }
+/**
+ * `preferDocId`: answer from this document's passages when any is found. `searchAs`: find passages
+ * with this question too (a follow-up completed with its subject), all weighed by the one asked.
+ */
+export type AnswerOptions = { mode?: RetrievalMode; preferDocId?: string; searchAs?: PreparedQuestion }
 
 async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
-  const candidates = await searchChunks(deps, query, {
-    limit: candidateLimit(query),
-    mode: options.mode,
-  })
+  const search = (question: PreparedQuestion) =>
+    searchChunks(deps, question, { limit: candidateLimit(query), mode: options.mode })
+  const own = await search(query)
+  const found = options.searchAs ? await search(options.searchAs) : []
+  const candidates = [...own, ...found.filter((chunk) => !own.some((other) => other.id === chunk.id))]
   return preferDocument(preferNamedOrders(candidates, query), options.preferDocId)
 }
 

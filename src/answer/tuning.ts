@@ -115,3 +115,9 @@ export const STRONG_MAX_UNKNOWN_SHARE = 0.5
  * should-refuse one that an ask would be "answered" for (企业年报…) 0.62.
  */
 export const PARTS_MAX_UNKNOWN_SHARE = 0.3
+
+/**
+ * A word of a question names a matter that a conversation is about (电子秤 9.4, 质量月 7.6, 75号令 9.3)
+ * at this weight, not a general one (企业 2.7, 活动 3.0, 适用 5.2). Set by hand on dev follow-ups.
+ */
+export const SUBJECT_MATTER_WEIGHT = 6

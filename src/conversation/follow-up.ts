@@ -1,10 +1,13 @@
 import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
-import { type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
+import { SUBJECT_MATTER_WEIGHT } from '../answer/tuning.ts'
+import { completeQuestion } from '../query/complete-question.ts'
+import type { Concept } from '../query/concepts.ts'
+import type { PreparedQuestion } from '../query/prepare-question.ts'
 
 /**
  * What the conversation is about: the document and the matter asked about (CCC免办, 电子秤强检, 投诉),
  * not the last word said. A follow-up ("那需要多久？", "要交钱吗？", "办理流程呢") is answered about
- * it; an answered question that names its own matter replaces it.
+ * it; a question that names a matter its document does not speak of replaces it.
  */
 export type Subject = {
   docId: string
@@ -15,12 +18,17 @@ export type Subject = {
 
 const SUBJECT_TERMS = 3
 
-/** The matter of an answered question: its strongest known words that are not an aspect, and the cited document. */
+// A matter is named by a telling word ("电子秤", "质量月", "75号令"), not by "企业" or "适用".
+const namesMatter = (concept: Concept): boolean =>
+  concept.known && !concept.aspect && !concept.asks && concept.weight >= SUBJECT_MATTER_WEIGHT
+
+/** The matter of an answered question: its strongest telling words, and the cited document. */
 export function subjectOf(question: PreparedQuestion, answer: Answer): Subject | null {
   const docId = answer.citations[0]?.docId
   if (!answer.grounded || !docId) return null
+  // "第四条" locates the answer, it is not the matter: "那违反了要罚多少钱？" asks about the whole order.
   const terms = question.concepts
-    .filter((concept) => concept.known && !concept.aspect)
+    .filter((concept) => namesMatter(concept) && !/^第.+条$/.test(concept.word))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, SUBJECT_TERMS)
     .map((concept) => concept.word)
@@ -28,27 +36,44 @@ export function subjectOf(question: PreparedQuestion, answer: Answer): Subject |
   return terms.length > 0 ? { docId, terms, asked } : null
 }
 
-// "那76号令呢？": a new matter and nothing else — the last question is asked again about it.
-const NEW_MATTER_ONLY = 2
+// Said outright: "换个问题：…", "另外问一下，…".
+const NEW_TOPIC = /^(换个问题|换个话题|换一个问题|另外问|另外再问|再问(一下|个)|顺便问|还有个问题|还有一个问题)/
+// "跟秤、计量有关的呢？", "还有别的吗", "有适合小孩参加的吗": the same list again, narrowed.
+const CONTINUES_LIST =
+  /(有关|相关|方面|类)的(呢|吗|有哪些|有没有)|还有(吗|呢|别的|其他|哪些|没有)|^(那)?有(没有)?适合.{1,10}的|^(那)?(别的|其他的?|其它的?)呢/
 
-/** A question that names its own matter (an article, an order, several known terms) is not a follow-up. */
-// "第三条讲的啥" names an article but not whose: it leans on the order being discussed.
-const standsAlone = (question: PreparedQuestion): boolean =>
-  (question.article === null || question.article.orderNo !== null) &&
-  (question.article !== null ||
-    question.orderNumbers.length > 0 ||
-    question.concepts.filter((concept) => concept.known && !concept.aspect).length > 1)
+/** "跟秤、计量有关的呢？": the list just given, narrowed — asked in the same vein as the question before. */
+export const continuesList = (question: PreparedQuestion): boolean => CONTINUES_LIST.test(question.folded)
 
-/** The follow-up asked about the subject: its terms first, then the message as asked. */
-function aboutSubject(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): PreparedQuestion {
-  // "那76号令呢？" after a question on order 75 asks about 76, "第四条呢？" after 第三条 about 第四条:
-  // the earlier reference is not carried along.
-  const terms = subject.terms.filter(
-    (term) =>
-      (question.orderNumbers.length === 0 || !/\d+号/.test(term)) &&
-      (question.article === null || !/第.+条/.test(term)),
+/** "那76号令呢？", "第四条呢？": another order or article named, and nothing else asked. */
+const namesOtherReference = (question: PreparedQuestion): boolean =>
+  /呢[?？]?$/.test(question.folded) &&
+  (question.orderNumbers.length > 0 || question.article !== null) &&
+  question.concepts.filter((concept) => concept.known && !concept.aspect).length <= 1
+
+/**
+ * Whether the message leaves the subject: it says so, names an order, names a matter the subject's
+ * document never speaks of ("电子秤…" after CCC免办), or does not lean on what was said and names its
+ * own matter outright (two telling words, or a term of the glossary). A narrowed list ("跟秤有关的呢")
+ * stays within the list.
+ */
+function leavesSubject(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): boolean {
+  if (NEW_TOPIC.test(question.folded)) return true
+  if (continuesList(question)) return false
+  if (question.orderNumbers.length > 0 || (question.article?.orderNo ?? null) !== null) return true
+  const matter = question.concepts.filter(namesMatter)
+  const foreign = matter.some(
+    (concept) => !concept.alternatives.some((term) => deps.vocabulary.documentSays(subject.docId, term)),
   )
-  return prepareQuestion(`${terms.join(' ')} ${question.text}`, deps)
+  if (foreign) return true
+  return !question.leansOnContext && (matter.length > 1 || matter.some((concept) => concept.alternatives.length > 1))
+}
+
+/** The follow-up completed with the subject: its terms first, then the message as asked. */
+function aboutSubject(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): PreparedQuestion {
+  // "第四条呢？" after 第三条 asks about 第四条: the earlier reference is not carried along.
+  const terms = subject.terms.filter((term) => question.article === null || !/第.+条/.test(term))
+  return completeQuestion(question, terms, deps, 'before')
 }
 
 /** `question`: what was answered (the message, or the follow-up completed with the subject), prepared. */
@@ -57,36 +82,52 @@ export type ContextualAnswer = {
   question: PreparedQuestion
   result: Answer
   subject: Subject | null
+  /** The message went on with the subject of the exchange (a follow-up), rather than starting one. */
+  continued: boolean
 }
 
 /**
- * Answers from the documents, keeping the subject of the exchange: a follow-up that leans on it is
- * completed with it and answered from its document first; a question that stands alone is answered
- * as asked, and if the documents do not answer it, a short one is tried once more about the subject.
+ * Answers from the documents, keeping the subject of the exchange: a message that stays with it is
+ * completed with its terms and answered from its document first; one that leaves it is answered as
+ * asked and becomes the subject. Either way, when that finds nothing the other reading is tried once.
  */
 export async function answerWithContext(
   deps: AnswerDeps,
   question: PreparedQuestion,
   subject: Subject | null,
 ): Promise<ContextualAnswer> {
-  const resolved = (query: PreparedQuestion, result: Answer): ContextualAnswer => ({
-    resolvedQuery: query.text,
-    question: query,
-    result,
-    subject: query === question || query.orderNumbers.length > 0 ? (subjectOf(query, result) ?? subject) : subject,
-  })
-  if (!subject) return resolved(question, await answerQuestion(deps, question))
-  if (question.leansOnContext && standsAlone(question) && question.concepts.length <= NEW_MATTER_ONLY) {
-    const again = prepareQuestion(`${question.text} ${subject.asked.join(' ')}`, deps)
-    return resolved(again, await answerQuestion(deps, again))
+  const alone = async (): Promise<ContextualAnswer> => {
+    const result = await answerQuestion(deps, question)
+    return { resolvedQuery: question.text, question, result, subject: subjectOf(question, result), continued: false }
   }
-  if ((question.leansOnContext || question.article) && !standsAlone(question)) {
-    const followUp = aboutSubject(deps, question, subject)
-    return resolved(followUp, await answerQuestion(deps, followUp, { preferDocId: subject.docId }))
+  if (!subject) return alone()
+  // The subject's terms find its passages; among them the message's own words pick the one that
+  // answers ("举报能匿名吗" after 投诉 vs 举报 is about 匿名). When the message alone says too little
+  // for that ("多长时间要检一回？"), the completed question is answered instead.
+  const about = async (): Promise<ContextualAnswer> => {
+    const completed = aboutSubject(deps, question, subject)
+    const preferDocId = subject.docId
+    const asAsked = await answerQuestion(deps, question, { preferDocId, searchAs: completed })
+    const result = asAsked.grounded ? asAsked : await answerQuestion(deps, completed, { preferDocId })
+    return {
+      resolvedQuery: completed.text,
+      question: asAsked.grounded ? question : completed,
+      result,
+      subject,
+      continued: true,
+    }
   }
-  const alone = await answerQuestion(deps, question)
-  if (alone.grounded || standsAlone(question)) return resolved(question, alone)
-  const followUp = aboutSubject(deps, question, subject)
-  const combined = await answerQuestion(deps, followUp, { preferDocId: subject.docId })
-  return combined.grounded ? resolved(followUp, combined) : resolved(question, alone)
+  if (namesOtherReference(question) && question.article === null) {
+    // "那76号令呢？" asks the last question again about the order it names, which becomes the subject.
+    const again = completeQuestion(question, subject.asked, deps, 'after')
+    const result = await answerQuestion(deps, again)
+    return { resolvedQuery: again.text, question: again, result, subject: subjectOf(again, result), continued: false }
+  }
+  const [first, second] = leavesSubject(deps, question, subject) ? [alone, about] : [about, alone]
+  const answered = await first()
+  if (answered.result.grounded) return { ...answered, subject: answered.subject ?? subject }
+  const other = await second()
+  return other.result.grounded
+    ? { ...other, subject: other.subject ?? subject }
+    : { ...answered, subject: answered.subject ?? subject }
 }

@@ -15,7 +15,7 @@ import type { RoutingClassifier } from '../routing/llm-classifier.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
 import type { WorkCalendar } from '../tickets/sla.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
-import { answerWithContext, type Subject } from './follow-up.ts'
+import { answerWithContext, continuesList, type Subject } from './follow-up.ts'
 import { rewriteFollowUp } from './follow-up-llm.ts'
 import { GUIDANCE_QUESTIONS } from './guidance.ts'
 import { answerWithModel, type ModelAnswer, type TurnContext } from './model-answer.ts'
@@ -77,7 +77,8 @@ export type ChatResponse = {
 type ChatState = { intake?: IntakeState; intakeIntent?: Intent; intakeStartedAtTurn?: number; subject?: Subject | null }
 
 const THANKING = /谢谢|多谢|感谢|谢啦|thank/i
-// Below this, the classifier's reading of a context-leaning follow-up yields to the earlier turn's intent.
+// Below this, the classifier's reading of a context-leaning follow-up yields to the earlier turn's intent;
+// a narrowed list ("跟秤有关的呢") always does: a fragment says little of its own.
 const FOLLOW_UP_CONFIDENCE = 0.6
 
 type TurnResult = Omit<ChatResponse, 'sessionId' | 'turnId'> & { state: ChatState }
@@ -234,7 +235,13 @@ async function handleNewMessage(
   })
   await checkClient(turn.clientSignal)
   let intent = classification.intent
-  if (previous && question.leansOnContext && classification.confidence < FOLLOW_UP_CONFIDENCE) intent = previous.intent
+  if (
+    previous &&
+    !TICKET_INTENTS.has(previous.intent) &&
+    (continuesList(question) || (question.leansOnContext && classification.confidence < FOLLOW_UP_CONFIDENCE))
+  ) {
+    intent = previous.intent
+  }
   const plain = {
     grounded: false,
     mode: 'extractive' as const,

@@ -77,7 +77,7 @@ export const givesAnswerTypes = (types: readonly AnswerType[], folded: string): 
  */
 export function identifiersOf(folded: string): string[] {
   const codes = folded.match(
-    /(?<!\d)\d{3,}(?!\d)(?!\s*(?:块|元|万|千|百|多|余|人|个|次|斤|公斤|克|米|平|件|台|天|小时))|[a-z][a-z0-9]*/g,
+    /(?<!\d)\d{3,}(?!\d)(?!\s*(?:块|元|万|千|百|多|余|人|个|次|斤|公斤|克|米|平|件|台|天|小时))|(?<![a-z0-9])\d*[a-z][a-z0-9]*/g,
   )
   return [...new Set(codes ?? [])]
 }

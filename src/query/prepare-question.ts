@@ -50,6 +50,11 @@ export type QuestionContext = { glossary: Glossary; vocabulary: Vocabulary }
 const LEANS_ON_CONTEXT =
   /^(那|那么|那个|这个|这种|这样|这|它|他们|还有|还要|另外|然后|如果|要是|那如果|此外|以及|同时)|^(需要|要|得|该)(准备|交|带|提供|多久|多少|什么|怎么|去哪|钱|收费|花钱)|^(多久|多长时间|几天|多少钱|费用|收费|在哪|去哪|哪里|怎么办|怎么申请|怎么弄|流程|材料|办理流程|具体流程|步骤)|呢[?？]?$/
 
+// A Latin name the glossary also gives in Chinese ("3c" → 强制性产品认证) may be said either way, so
+// a passage need not spell it to be about it.
+const saidInChinese = (glossary: Glossary, identifier: string): boolean =>
+  glossary.groups.some((group) => group.includes(identifier) && group.some((term) => /\p{Script=Han}/u.test(term)))
+
 export function prepareQuestion(message: string, context: QuestionContext): PreparedQuestion {
   const text = message.trim()
   const asked = foldQuestion(text)
@@ -73,7 +78,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     orderNumbers: findOrderNumbers(folded),
     answerTypes,
     shape: answerShapeOf(folded, answerTypes),
-    identifiers: identifiersOf(folded),
+    identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
     leansOnContext: LEANS_ON_CONTEXT.test(folded),
   }
 }

@@ -10,9 +10,12 @@ export type Vocabulary = {
   readonly chunkCount: number
   /** In how many chunks (with their document title and section) the word occurs. */
   documentFrequency(word: string): number
+  /** Whether the document speaks of the word anywhere: a follow-up naming it stays with that document. */
+  documentSays(docId: string, word: string): boolean
 }
 
-export function createVocabulary(texts: string[]): Vocabulary {
+/** `docIds[i]`: the document of `texts[i]`, when known. */
+export function createVocabulary(texts: string[], docIds: readonly string[] = []): Vocabulary {
   const folded = texts.map(foldText)
   const cache = new Map<string, number>()
   return {
@@ -25,13 +28,20 @@ export function createVocabulary(texts: string[]): Vocabulary {
       }
       return count
     },
+    documentSays(docId, word) {
+      return folded.some((text, index) => docIds[index] === docId && text.includes(word))
+    },
   }
 }
 
 export async function loadVocabulary(db: Db): Promise<Vocabulary> {
-  const rows = await db.query<{ text: string }>(
-    `select d.title || ' ' || coalesce(d.meta->>'doc_no', '') || ' ' || c.section || ' ' || c.content as text
+  const rows = await db.query<{ doc_id: string; text: string }>(
+    `select c.document_id as doc_id,
+            d.title || ' ' || coalesce(d.meta->>'doc_no', '') || ' ' || c.section || ' ' || c.content as text
      from chunks c join documents d on d.id = c.document_id`,
   )
-  return createVocabulary(rows.map((row) => row.text))
+  return createVocabulary(
+    rows.map((row) => row.text),
+    rows.map((row) => row.doc_id),
+  )
 }

@@ -76,9 +76,10 @@ const PERSON_WANTED = [
 const NOT_HANDOFF = /你是(?:不是)?真人|是真人还是/
 
 // Questions about how things work, as opposed to asking us to do something or reporting what happened.
-// Asking whether a rule reaches someone ("75号令管得着吗", "能走12315投诉吗") is a question too, not a report.
+// Asking whether a rule reaches someone ("75号令管得着吗", "能走12315投诉吗"), or which of two it is
+// ("由进口商还是使用方来提？"), is a question too, not a report or a request.
 const INFO_QUESTION =
-  /怎么|怎样|如何|咋|啥|几点|何时|哪|谁|什么|多少|多久|多长|几年|是否|要不要|需不需要|用不用|需要[^,]{0,8}吗|收费|费用|条件|区别|找谁|有没有|管得着|管不管|算不算|属不属于|适不适用|适用于|(?:可以|能|能否|可否)(?:申请|走|用|打|找|投诉|举报)[^,]{0,16}吗/
+  /怎么|怎样|如何|咋|啥|几点|何时|哪|谁|什么|多少|多久|多长|几年|是否|要不要|需不需要|用不用|需要[^,]{0,8}吗|收费|费用|条件|区别|找谁|有没有|管得着|管不管|算不算|属不属于|适不适用|适用于|(?:可以|能|能否|可否)(?:申请|走|用|打|找|投诉|举报)[^,]{0,16}吗|还是[^,]{1,12}\?$/
 const DOMAIN =
   /质量|计量|秤|检定|强检|年检|计价器|加油机|血压计|认证|3c|ccc|免办|iso|9001|体系|审核|检测|检验|鉴定|诊断|帮扶|问诊|专家|工艺|良品率|合格率|隐患|宣讲|科普|开放日|培训|报名|一站式|证书|标准/
 const SERVICE = [

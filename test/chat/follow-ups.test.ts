@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listTurns } from '../../src/conversation/sessions-repo.ts'
+import { createPgliteDb, type Db } from '../../src/db/index.ts'
+import { createTestApp } from '../support/app.ts'
+
+type ChatBody = {
+  sessionId: string
+  answer: string
+  grounded: boolean
+  intent: string
+  resolvedQuery: string
+  citations: Array<{ docId: string; section: string }>
+  intake?: { step: string }
+}
+
+describe('follow-ups keep the subject of the exchange', () => {
+  let db: Db
+  let app: FastifyInstance
+  const ask = async (message: string, sessionId?: string) => {
+    const response = await app.inject({ method: 'POST', url: '/api/chat', payload: { message, sessionId } })
+    expect(response.statusCode).toBe(200)
+    return response.json() as ChatBody
+  }
+  // What the staff log shows as 检索用语.
+  const storedQueries = async (sessionId: string) =>
+    (await listTurns(db, sessionId, 10)).map((turn) => turn.resolvedQuery)
+
+  beforeAll(async () => {
+    db = await createPgliteDb()
+    ;({ app } = await createTestApp(db))
+  })
+  afterAll(async () => {
+    await app.close()
+    await db.close()
+  })
+
+  it('narrows the list just given instead of jumping to the document that names the new word', async () => {
+    const plan = await ask('浦东质量月都有哪些活动？')
+    expect(plan).toMatchObject({ intent: 'event_inquiry', grounded: true })
+    expect(plan.citations[0]?.docId).toBe('pudong-quality-month-2023')
+    const narrowed = await ask('和计量有关的呢？', plan.sessionId)
+    expect(narrowed.intent).toBe('event_inquiry')
+    expect(narrowed.grounded).toBe(true)
+    expect(narrowed.citations.every((citation) => citation.docId === 'pudong-quality-month-2023')).toBe(true)
+    expect(narrowed.answer).toContain('计量')
+  })
+
+  it('answers a short question about the subject from its document and stores the completed query', async () => {
+    const first = await ask('菜市场的电子秤必须强制检定吗？')
+    expect(first.citations[0]?.docId).toBe('metrology-verification')
+    const often = await ask('多长时间检一次？', first.sessionId)
+    expect(often.grounded).toBe(true)
+    expect(often.citations[0]?.docId).toBe('metrology-verification')
+    expect(often.resolvedQuery).toMatch(/电子秤/)
+    expect(await storedQueries(first.sessionId)).toEqual([first.resolvedQuery, often.resolvedQuery])
+  })
+
+  it('lets a message that says it changes the topic, or names another matter, replace the subject', async () => {
+    const first = await ask('CCC免办需要准备哪些材料？')
+    const switched = await ask('换个问题：电子秤检定收费吗？', first.sessionId)
+    expect(switched.resolvedQuery).not.toMatch(/ccc/i)
+    expect(switched.citations[0]?.docId).toBe('metrology-verification')
+    const next = await ask('那要多久检一次？', first.sessionId)
+    expect(next.citations[0]?.docId).toBe('metrology-verification')
+  })
+
+  it('asks the last question again about another order named alone', async () => {
+    const first = await ask('75号令适用于哪些企业？')
+    const other = await ask('那76号令呢？', first.sessionId)
+    expect(other.citations[0]?.docId).toBe('samr-order-76')
+    expect(other.resolvedQuery).toMatch(/适用/)
+  })
+
+  it('answers a question about a rule that mentions 投诉 without opening a complaint form', async () => {
+    const body = await ask('网店卖的东西跟描述的不一样，这种情况能投诉吗？')
+    expect(body.intent).toBe('policy_question')
+    expect(body.intake).toBeUndefined()
+  })
+})
