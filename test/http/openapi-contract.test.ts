@@ -11,6 +11,7 @@ import { staffWithToken, ticketInput } from '../support/tickets.ts'
 
 type JsonSchema = {
   type?: string
+  format?: string
   nullable?: boolean
   enum?: unknown[]
   properties?: Record<string, JsonSchema>
@@ -120,6 +121,7 @@ describe('the OpenAPI document at /docs/json', () => {
     expect(detail.thread.map((entry: { kind: string }) => entry.kind)).toEqual(['reply', 'note'])
     const documented = spec.paths['/api/staff/tickets/{number}']?.get?.responses['200']?.content?.['application/json']
     expect(documented?.schema?.required).toEqual(expect.arrayContaining(['number', 'thread', 'sources', 'events']))
+    expect(documented?.schema?.properties?.createdAt).toMatchObject({ type: 'string', format: 'date-time' })
     expect(departures(detail, documented?.schema ?? {})).toEqual([])
     // The check itself can fail: a field the document does not name is reported.
     expect(departures({ ...detail, secret: 1 }, documented?.schema ?? {})).toEqual(['$.secret: not documented'])
