@@ -84,6 +84,8 @@ export const QUOTE_TARGET = 180
  * stay in src/retrieval/search.ts: retrieval does not depend on the answerer.)
  */
 export const SEARCH_LIMIT = 12
+/** Passages that contain the question's numbers and codes as written, added to those found. Set by hand. */
+export const IDENTIFIER_CANDIDATES = 3
 
 /**
  * An English question whose content words the term list (knowledge/english.json) left untranslated
