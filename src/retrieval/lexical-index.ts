@@ -3,7 +3,7 @@ import type { Db } from '../db/index.ts'
 /**
  * The stored full-text analysis of every chunk (its `search_vector`: jieba words with their positions),
  * held as term counts so that the lexical side of the hybrid search needs no SQL. Ranking a question
- * with PostgreSQL's ts_rank_cd cost about two thirds of a turn (embedded database, two CPUs); the
+ * with PostgreSQL's ts_rank_cd cost about half of a turn (embedded database, two CPUs); the
  * same order from these counts costs microseconds. Loaded with the vocabulary, once per knowledge
  * version, so an upload on another instance is seen at the next turn.
  */
