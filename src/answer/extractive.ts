@@ -141,7 +141,11 @@ function howTo(question: PreparedQuestion): Concept[] {
  */
 export function speaksOfTheDoing(question: PreparedQuestion, chunk: ChunkRecord): boolean {
   const context = foldText(contextOf(chunk))
-  return howTo(question).every((concept) => concept.alternatives.some((term) => context.includes(term)))
+  // A long word may be said in parts ("质量管理体系的认证").
+  const says = (concept: Concept) =>
+    concept.alternatives.some((term) => context.includes(term)) ||
+    (concept.parts.length > 0 && concept.parts.every((part) => context.includes(part)))
+  return howTo(question).every(says)
 }
 
 const refuse = (reason: RefusalReason, evidence: Evidence[], gap: string | null = null): ExtractiveResult => ({
