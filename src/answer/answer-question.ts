@@ -1,12 +1,12 @@
 import type { PreparedQuestion } from '../query/prepare-question.ts'
-import { findChunksByLocator, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
+import { findChunksByLocator, findChunksMentioning, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
 import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchChunks } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { capAnswerText } from './answer-length.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import type { Evidence } from './evidence.ts'
-import { composeExtractiveAnswer, weighEvidence } from './extractive.ts'
+import { composeExtractiveAnswer, type ExtractiveResult, weighEvidence } from './extractive.ts'
 import type { Llm } from './llm.ts'
 import {
   articleNotCovered,
@@ -14,11 +14,12 @@ import {
   ENGLISH_NOT_UNDERSTOOD,
   notCovered,
   notCoveredWithGap,
+  notInNamedDocument,
   partsNotCovered,
 } from './messages.ts'
-import { answerInParts } from './partial.ts'
+import { type AnswerInParts, answerInParts } from './partial.ts'
 import type { RefusalReason } from './refusals.ts'
-import { LIST_SEARCH_LIMIT, MAX_UNTRANSLATED_SHARE, SEARCH_LIMIT } from './tuning.ts'
+import { IDENTIFIER_CANDIDATES, LIST_SEARCH_LIMIT, MAX_UNTRANSLATED_SHARE, SEARCH_LIMIT } from './tuning.ts'
 
 export type AnswerDeps = SearchIndex & { glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
 
@@ -41,6 +42,27 @@ const notGrounded = (answer: string, refusalReason: RefusalReason, evidence: Evi
   refusalReason,
   evidence,
 })
+
+/** What a refusal says: the document's own statement of what it leaves out, the document the question names, or plain "not covered". */
+function refusalText(refusal: Extract<ExtractiveResult, { grounded: false }>, folded: string): string {
+  const top = refusal.evidence[0]?.chunk
+  if (refusal.gap && top) return notCoveredWithGap(top.title, refusal.gap, folded)
+  if (refusal.reason === 'other-document' && top) return notInNamedDocument(top.title, folded)
+  return notCovered(folded)
+}
+
+/** The asks the documents answer, then one sentence naming those they do not (`partial`). */
+function answeredInParts(parts: AnswerInParts): Answer {
+  const partial = parts.notCovered.length > 0
+  return {
+    answer: capAnswerText(partial ? `${parts.answer}\n\n${partsNotCovered(parts.notCovered)}` : parts.answer),
+    grounded: true,
+    mode: 'extractive',
+    citations: parts.citations,
+    ...(partial ? { refusalReason: 'partial' as const } : {}),
+    evidence: parts.evidence,
+  }
+}
 
 /** "75号令第三条": the article itself, or a plain statement that the summary does not include it. */
 async function answerArticle(deps: AnswerDeps, query: PreparedQuestion): Promise<Answer | null> {
@@ -92,12 +114,27 @@ function preferDocument(candidates: ScoredChunk[], docId: string | undefined): S
  */
 export type AnswerOptions = { mode?: RetrievalMode; preferDocId?: string; searchAs?: PreparedQuestion }
 
+/**
+ * Passages of the documents found that say the question's numbers and codes as written ("12365"): the
+ * word search does not index every number as one word, and without them the answerer could only refuse
+ * as missing-identifier. Other documents that happen to say the number ("2025年…") are not about it.
+ */
+async function mentioningIdentifiers(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]) {
+  if (query.identifiers.length === 0) return []
+  const chunks = await findChunksMentioning(deps.db, query.identifiers, IDENTIFIER_CANDIDATES)
+  return chunks
+    .filter((chunk) => found.some((candidate) => candidate.docId === chunk.docId))
+    .filter((chunk) => !found.some((candidate) => candidate.id === chunk.id))
+    .map((chunk) => ({ ...chunk, score: 0, similarity: null, lexicalRank: null, vectorRank: null }))
+}
+
 async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
   const search = (question: PreparedQuestion) =>
     searchChunks(deps, question, { limit: candidateLimit(query), mode: options.mode })
   const own = await search(query)
   const found = options.searchAs ? await search(options.searchAs) : []
-  const candidates = [...own, ...found.filter((chunk) => !own.some((other) => other.id === chunk.id))]
+  const searched = [...own, ...found.filter((chunk) => !own.some((other) => other.id === chunk.id))]
+  const candidates = [...searched, ...(await mentioningIdentifiers(deps, query, searched))]
   return preferDocument(preferNamedOrders(candidates, query), options.preferDocId)
 }
 
@@ -134,25 +171,9 @@ export async function answerQuestion(
   const candidates = await retrieveCandidates(deps, query, options)
   const extractive = composeExtractiveAnswer(query, candidates)
   const parts = extractive.grounded ? null : answerInParts(query, candidates, deps)
-  if (parts) {
-    const answer =
-      parts.notCovered.length > 0 ? `${parts.answer}\n\n${partsNotCovered(parts.notCovered)}` : parts.answer
-    return {
-      answer: capAnswerText(answer),
-      grounded: true,
-      mode: 'extractive',
-      citations: parts.citations,
-      ...(parts.notCovered.length > 0 ? { refusalReason: 'partial' as const } : {}),
-      evidence: parts.evidence,
-    }
-  }
+  if (parts) return answeredInParts(parts)
   if (!extractive.grounded) {
-    const top = extractive.evidence[0]?.chunk
-    return notGrounded(
-      extractive.gap && top ? notCoveredWithGap(top.title, extractive.gap, query.folded) : notCovered(query.folded),
-      extractive.reason,
-      extractive.evidence,
-    )
+    return notGrounded(refusalText(extractive, query.folded), extractive.reason, extractive.evidence)
   }
   return {
     answer: capAnswerText(query.english ? `${ENGLISH_LEAD}\n\n${extractive.answer}` : extractive.answer),

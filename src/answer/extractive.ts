@@ -109,6 +109,25 @@ export function titleTermsMissing(question: PreparedQuestion, documents: ChunkRe
     .map((concept) => concept.word)
 }
 
+// "怎么申报", "如何办理": the doing asked about, right after the how-word. "怎么操作", "如何处理" ask
+// how to go about the matter at all, which any passage on it answers.
+const HOW_TO = /(?:怎么|怎样|如何)(\p{Script=Han}{2})/u
+const ANY_DOING = /^(?:操作|处理|进行|解决|开展|应对|安排|执行|实施|做到|才能|能够|可以)$/
+
+/**
+ * A how-to question ("质量奖怎么申报") is answered by a passage that speaks of that doing (申报, or a
+ * glossary synonym), not by one that only names the thing ("质量奖获奖单位开展开放日"). True when the
+ * question asks no such doing, or asks it in words the documents never use (coverage weighs those).
+ */
+export function speaksOfTheDoing(question: PreparedQuestion, chunk: ChunkRecord): boolean {
+  const doing = HOW_TO.exec(question.folded)?.[1]
+  if (doing && ANY_DOING.test(doing)) return true
+  const concept = doing ? question.concepts.find((item) => item.word.includes(doing) && !item.asks) : undefined
+  if (!concept?.known) return true
+  const context = foldText(contextOf(chunk))
+  return concept.alternatives.some((term) => context.includes(term))
+}
+
 const refuse = (reason: RefusalReason, evidence: Evidence[], gap: string | null = null): ExtractiveResult => ({
   grounded: false,
   reason,
@@ -134,7 +153,8 @@ export function composeExtractiveAnswer(
   // other documents that do not say that word answer a different question, however many others they share.
   const named = all[0] ? [all[0].chunk] : []
   const weighed = identified.filter((item) => titleTermsMissing(question, named, item.chunk).length === 0)
-  if (identified.length > 0 && weighed.length === 0) return refuse('other-document', identified)
+  // The named document leads the evidence: the refusal says what it is.
+  if (identified.length > 0 && weighed.length === 0) return refuse('other-document', all)
   const types = question.answerTypes
   // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
   // Of the few best that give it, the one whose sentence stating it says most of the question.
@@ -160,6 +180,7 @@ export function composeExtractiveAnswer(
   if (primary.coverage < grounding.minCoverage) return refuse('low-coverage', evidence)
   if (!typed) return refuse('no-typed-fact', evidence)
   if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)
+  if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)
 
   const lead = leadSentence(primary, question)
   if (!lead) return refuse('weak-quote', evidence)

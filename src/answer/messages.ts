@@ -21,6 +21,10 @@ export const notCovered = (folded: string): string =>
 export const notCoveredWithGap = (title: string, gap: string, folded: string): string =>
   `抱歉，这个问题超出了现有资料的范围。《${title}》中说明：${gap}\n${whereToTurn(folded)}`
 
+/** The question names a document ("2024年…质量月") whose passages do not say what it asks: say which one is loaded. */
+export const notInNamedDocument = (title: string, folded: string): string =>
+  `抱歉，现有资料中与此相关的是《${title}》，其中没有涉及您问的内容，为免误导，我不作推测。${whereToTurn(folded)}`
+
 /** After the asks the documents answer: the ones they do not, so the answer is not taken for the whole. */
 export const partsNotCovered = (asks: string[]): string =>
   `关于“${asks.join('”“')}”，现有资料没有涉及，为免误导，我不作推测。`

@@ -3,6 +3,7 @@ import { SUBJECT_MATTER_WEIGHT } from '../answer/tuning.ts'
 import { completeQuestion } from '../query/complete-question.ts'
 import type { Concept } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { jiebaKnows } from '../text/idf.ts'
 
 /**
  * What the conversation is about: the document and the matter asked about (CCC免办, 电子秤强检, 投诉),
@@ -27,8 +28,12 @@ export function subjectOf(question: PreparedQuestion, answer: Answer): Subject |
   const docId = answer.citations[0]?.docId
   if (!answer.grounded || !docId) return null
   // "第四条" locates the answer, it is not the matter: "那违反了要罚多少钱？" asks about the whole order.
-  const terms = question.concepts
-    .filter((concept) => namesMatter(concept) && !/^第.+条$/.test(concept.word))
+  const words = question.concepts.filter(
+    (concept) => concept.known && !concept.aspect && !/^第.+条$/.test(concept.word),
+  )
+  // A question in plain words ("怎么投诉？") still has a matter: its best words, telling or not.
+  const telling = words.filter(namesMatter)
+  const terms = (telling.length > 0 ? telling : words)
     .sort((a, b) => b.weight - a.weight)
     .slice(0, SUBJECT_TERMS)
     .map((concept) => concept.word)
@@ -45,10 +50,11 @@ const CONTINUES_LIST =
 /** "跟秤、计量有关的呢？": the list just given, narrowed — asked in the same vein as the question before. */
 export const continuesList = (question: PreparedQuestion): boolean => CONTINUES_LIST.test(question.folded)
 
-/** "那76号令呢？", "第四条呢？": another order or article named, and nothing else asked. */
-const namesOtherReference = (question: PreparedQuestion): boolean =>
+/** "那76号令呢？": another order named, and nothing else asked. */
+const namesOtherOrder = (question: PreparedQuestion): boolean =>
   /呢[?？]?$/.test(question.folded) &&
-  (question.orderNumbers.length > 0 || question.article !== null) &&
+  question.orderNumbers.length > 0 &&
+  question.article === null &&
   question.concepts.filter((concept) => concept.known && !concept.aspect).length <= 1
 
 /**
@@ -62,8 +68,11 @@ function leavesSubject(deps: AnswerDeps, question: PreparedQuestion, subject: Su
   if (continuesList(question)) return false
   if (question.orderNumbers.length > 0 || (question.article?.orderNo ?? null) !== null) return true
   const matter = question.concepts.filter(namesMatter)
+  // A word jieba made up from characters it could not place ("要检" in "多久要检一回") names nothing.
   const foreign = matter.some(
-    (concept) => !concept.alternatives.some((term) => deps.vocabulary.documentSays(subject.docId, term)),
+    (concept) =>
+      (concept.alternatives.length > 1 || jiebaKnows(concept.word)) &&
+      !concept.alternatives.some((term) => deps.vocabulary.documentSays(subject.docId, term)),
   )
   if (foreign) return true
   return !question.leansOnContext && (matter.length > 1 || matter.some((concept) => concept.alternatives.length > 1))
@@ -82,8 +91,6 @@ export type ContextualAnswer = {
   question: PreparedQuestion
   result: Answer
   subject: Subject | null
-  /** The message went on with the subject of the exchange (a follow-up), rather than starting one. */
-  continued: boolean
 }
 
 /**
@@ -98,7 +105,9 @@ export async function answerWithContext(
 ): Promise<ContextualAnswer> {
   const alone = async (): Promise<ContextualAnswer> => {
     const result = await answerQuestion(deps, question)
-    return { resolvedQuery: question.text, question, result, subject: subjectOf(question, result), continued: false }
+    // Answered from the subject's own document, the message did not leave it ("隔多久要检一次？").
+    const same = subject !== null && result.citations[0]?.docId === subject.docId
+    return { resolvedQuery: question.text, question, result, subject: same ? subject : subjectOf(question, result) }
   }
   if (!subject) return alone()
   // The subject's terms find its passages; among them the message's own words pick the one that
@@ -114,18 +123,20 @@ export async function answerWithContext(
       question: asAsked.grounded ? question : completed,
       result,
       subject,
-      continued: true,
     }
   }
-  if (namesOtherReference(question) && question.article === null) {
+  if (namesOtherOrder(question)) {
     // "那76号令呢？" asks the last question again about the order it names, which becomes the subject.
     const again = completeQuestion(question, subject.asked, deps, 'after')
     const result = await answerQuestion(deps, again)
-    return { resolvedQuery: again.text, question: again, result, subject: subjectOf(again, result), continued: false }
+    return { resolvedQuery: again.text, question: again, result, subject: subjectOf(again, result) ?? subject }
   }
-  const [first, second] = leavesSubject(deps, question, subject) ? [alone, about] : [about, alone]
+  const leaves = leavesSubject(deps, question, subject)
+  const [first, second] = leaves ? [alone, about] : [about, alone]
   const answered = await first()
   if (answered.result.grounded) return { ...answered, subject: answered.subject ?? subject }
+  // "那要等多久？" names nothing of its own: what another document says of 多久 is no answer to it.
+  if (!leaves && question.leansOnContext && !question.concepts.some(namesMatter)) return answered
   const other = await second()
   return other.result.grounded
     ? { ...other, subject: other.subject ?? subject }

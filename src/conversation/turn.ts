@@ -15,7 +15,7 @@ import type { RoutingClassifier } from '../routing/llm-classifier.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
 import type { WorkCalendar } from '../tickets/sla.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
-import { answerWithContext, continuesList, type Subject } from './follow-up.ts'
+import { answerWithContext, continuesList, type Subject, subjectOf } from './follow-up.ts'
 import { rewriteFollowUp } from './follow-up-llm.ts'
 import { GUIDANCE_QUESTIONS } from './guidance.ts'
 import { answerWithModel, type ModelAnswer, type TurnContext } from './model-answer.ts'
@@ -272,7 +272,7 @@ async function handleNewMessage(
 
   // Complaints and requests: what the documents say first, then the details staff need.
   const category = classification.category ?? 'other'
-  const { resolvedQuery, result } = await guidanceFor(deps, intent, category, question)
+  const { resolvedQuery, result, asked } = await guidanceFor(deps, intent, category, question)
   const started = startIntake({
     category,
     audience,
@@ -289,7 +289,13 @@ async function handleNewMessage(
     resolvedQuery,
     answer: `${guidance}${started.reply}`,
     intake: intakeView(started),
-    state: { intake: started.state, intakeIntent: intent, intakeStartedAtTurn: turns.length + 1 },
+    // The matter of the complaint or request is the subject of the questions asked in the middle of the form.
+    state: {
+      intake: started.state,
+      intakeIntent: intent,
+      intakeStartedAtTurn: turns.length + 1,
+      subject: subjectOf(asked, result) ?? subject,
+    },
   }
 }
 
@@ -301,15 +307,17 @@ async function guidanceFor(deps: ChatDeps, intent: Intent, category: TicketCateg
   const message = question.text
   const none = {
     resolvedQuery: message,
+    asked: question,
     result: { answer: '', grounded: false, mode: 'extractive' as const, citations: [], evidence: [] },
   }
   if (intent === 'human_handoff') return none
   const own = await answerQuestion(deps, question)
-  if (own.grounded) return { resolvedQuery: message, result: own }
+  if (own.grounded) return { resolvedQuery: message, asked: question, result: own }
   const standing = GUIDANCE_QUESTIONS[category]
   if (!standing) return none
-  const guidance = await answerQuestion(deps, prepareQuestion(standing, deps))
-  return guidance.grounded ? { resolvedQuery: standing, result: guidance } : none
+  const asked = prepareQuestion(standing, deps)
+  const guidance = await answerQuestion(deps, asked)
+  return guidance.grounded ? { resolvedQuery: standing, asked, result: guidance } : none
 }
 
 const intakeView = (turn: IntakeTurn): ChatResponse['intake'] => ({

@@ -37,6 +37,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const unavailable = new UnavailableError(DB_UNAVAILABLE, { cause: error })
       return reply.status(unavailable.status).send({ error: unavailable.code, message: unavailable.message })
     }
+    // Fastify marks what failed while serializing: a reply its own response schema refuses is the
+    // server's fault, so it is a logged 500, never a 400 that blames the request.
+    if ('serialization' in error) {
+      request.log.error({ err: error, route: request.routeOptions.url }, 'reply does not match its response schema')
+      return reply.status(500).send({ error: 'internal_error', message: INTERNAL })
+    }
     if (error instanceof ZodError) {
       const { message, fields } = describeZodError(error, (error as { validationContext?: string }).validationContext)
       return reply.status(400).send({ error: 'invalid_input', message, fields })

@@ -35,8 +35,9 @@ const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu
 // "一台公平秤", "以前那个…", "质量月期间", "…的话": a count of one, the time of asking, a conditional.
 const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|现在|目前|如今|最近|期间|还能|的话)$/
 // A first clause in which the asker says who they are ("我是菜场的开办方，…"): the passage names the
-// class (集贸市场主办者), never the asker's own words for it.
-const SELF_CLAUSE = /^(?:我|我们|咱们|咱|本人|我司|我家|本公司|本厂|本店)/
+// class (集贸市场主办者), never the asker's own words for it. "我们厂的产品不在3C目录，…" says what the
+// question is about, and stays.
+const SELF_CLAUSE = /^(?:我|我们|咱们|咱|本人|我司|我家)(?:就|这边|家)?是/
 
 /** Words of the folded question that say how it is put or who asks, not what about. */
 function fillerWordsOf(folded: string): (word: string) => boolean {

@@ -55,12 +55,15 @@ const LEANS_ON_CONTEXT =
 const saidInChinese = (glossary: Glossary, identifier: string): boolean =>
   glossary.groups.some((group) => group.includes(identifier) && group.some((term) => /\p{Script=Han}/u.test(term)))
 
+const OPENING_THEN = /^那么?(?![个些里儿边样种])/
+
 export function prepareQuestion(message: string, context: QuestionContext): PreparedQuestion {
   const text = message.trim()
   const asked = foldQuestion(text)
   const english = isEnglish(asked)
   const folded = english ? toChineseQuestion(asked, context.glossary.english) : asked
-  const words = [...new Set(segmentWords(folded))]
+  // "那要等多久？": the opening 那 only points back; jieba would glue it to the next word ("那要").
+  const words = [...new Set(segmentWords(folded.replace(OPENING_THEN, '')))]
   const expansions = expandTerms(context.glossary, folded)
   const answerTypes = answerTypesOf(folded)
   return {

@@ -58,6 +58,16 @@ export async function findChunksByLocator(db: Db, locator: string, docNo: string
 export type DocumentRecord = { id: string; title: string; meta: Record<string, string> }
 
 /** Documents whose number (doc_no) contains the given text, e.g. "第75号". */
+/** Chunks whose text contains every term (letters and digits, lower case): a number or code as written. */
+export async function findChunksMentioning(db: Db, terms: string[], limit: number): Promise<ChunkRecord[]> {
+  const patterns = terms.map((term) => `%${term.replace(/[^\p{L}\p{N}]/gu, '')}%`)
+  const rows = await db.query<ChunkRow>(
+    `${SELECT_CHUNKS} where lower(c.content) like all($1::text[]) order by c.document_id, c.ordinal limit $2`,
+    [patterns, limit],
+  )
+  return rows.map(toChunkRecord)
+}
+
 export async function findDocumentsByNumber(db: Db, docNo: string): Promise<DocumentRecord[]> {
   return db.query<DocumentRecord>(
     `select id, title, meta from documents where meta->>'doc_no' like '%' || $1 || '%' order by id`,

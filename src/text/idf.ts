@@ -6,6 +6,13 @@ const UNKNOWN_IDF = 11.7
 
 /** Inverse document frequency of a word from jieba's shipped table: offline and the same everywhere. */
 export function idfOf(word: string): number {
+  return idfTable().get(word) ?? UNKNOWN_IDF
+}
+
+/** Whether jieba knows the word, rather than having joined characters it could not place ("要检"). */
+export const jiebaKnows = (word: string): boolean => idfTable().has(word)
+
+function idfTable(): Map<string, number> {
   if (!table) {
     table = new Map()
     for (const line of new TextDecoder().decode(idfFile).split('\n')) {
@@ -13,5 +20,5 @@ export function idfOf(word: string): number {
       if (space > 0) table.set(line.slice(0, space), Number(line.slice(space + 1)))
     }
   }
-  return table.get(word) ?? UNKNOWN_IDF
+  return table
 }

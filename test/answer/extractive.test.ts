@@ -148,6 +148,24 @@ describe('composeExtractiveAnswer quotes the part that answers', () => {
     expect(GOALS.content).toContain(result.citations[0]?.quote)
   })
 
+  it('leads a date question about a person with the sentence of the event asked, not the first dated one', () => {
+    // The title names the person; most sentences name him too, and each has a date.
+    const life = {
+      ...chunk(
+        16,
+        '李守仁',
+        '李守仁，字静之，祖籍江南。万历五年，李守仁考中进士，先后在翰林院和礼部任职。万历十一年二月，李守仁在京城成婚，妻子是同乡王氏。万历三十年，他辞官回乡，在家乡开设书院讲学，直到天启二年去世。',
+        '李守仁',
+      ),
+      docId: 'scholar-li',
+    }
+    const words = createVocabulary([life, ...CHUNKS].map((item) => `${item.title} ${item.section} ${item.content}`))
+    const result = askAbout('李守仁是在哪一年去世的？', [life], words)
+    if (!result.grounded) throw new Error('expected an answer')
+    expect(result.answer.startsWith('万历三十年，他辞官回乡，在家乡开设书院讲学，直到天启二年去世。')).toBe(true)
+    expect(life.content).toContain(result.citations[0]?.quote)
+  })
+
   it('answers a list question from the section that lists them, with its sibling section’s list', () => {
     // The measures section names more of the question's words; the headings say where the cases are listed.
     const result = askAbout('哪几种情况下可以申请免办？', EXEMPTION)

@@ -56,6 +56,15 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(await storedQueries(first.sessionId)).toEqual([first.resolvedQuery, often.resolvedQuery])
   })
 
+  it('keeps the subject when a message in words of its own is answered from the same document', async () => {
+    const first = await ask('菜市场的电子秤必须强制检定吗？')
+    const interval = await ask('隔多久要检一次？', first.sessionId)
+    expect(interval.citations[0]?.docId).toBe('metrology-verification')
+    const fee = await ask('要交钱吗？', first.sessionId)
+    expect(fee.resolvedQuery).toMatch(/电子秤/)
+    expect(fee.citations[0]?.docId).toBe('metrology-verification')
+  })
+
   it('lets a message that says it changes the topic, or names another matter, replace the subject', async () => {
     const first = await ask('CCC免办需要准备哪些材料？')
     const switched = await ask('换个问题：电子秤检定收费吗？', first.sessionId)
@@ -70,6 +79,22 @@ describe('follow-ups keep the subject of the exchange', () => {
     const other = await ask('那76号令呢？', first.sessionId)
     expect(other.citations[0]?.docId).toBe('samr-order-76')
     expect(other.resolvedQuery).toMatch(/适用/)
+  })
+
+  it('makes the matter of a complaint the subject of a question asked in the middle of its form', async () => {
+    const complaint = await ask('我要举报楼下超市卖过期食品')
+    expect(complaint.intent).toBe('complaint')
+    expect(complaint.intake).toBeDefined()
+    const aside = await ask('处理要多长时间？', complaint.sessionId)
+    expect(aside.resolvedQuery).toMatch(/投诉/)
+    expect(aside.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(aside.answer).toContain('我们继续登记')
+  })
+
+  it('never answers a follow-up that names nothing of its own from another document', async () => {
+    const complaint = await ask('我想投诉一家网店卖的鞋子是假货')
+    const vague = await ask('那要等多久才有结果？', complaint.sessionId)
+    expect(vague.citations.every((citation) => citation.docId === 'complaints-and-reports')).toBe(true)
   })
 
   it('answers a question about a rule that mentions 投诉 without opening a complaint form', async () => {

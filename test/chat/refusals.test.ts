@@ -43,11 +43,26 @@ describe('refusals that are right', () => {
     expect(market.answer).toContain('公平秤')
   })
 
+  it('finds the passage that says a number the question names, though the word search does not index it', async () => {
+    const body = await ask('原来的12365热线现在还能用吗？', 'citizen')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(body.answer).toContain('已整合进12315')
+  })
+
   it('does not answer a year the documents do not cover from a passage of another document', async () => {
     const body = await ask('2025年浦东质量月有什么活动？')
-    expect(body.grounded).toBe(false)
-    expect(body.refusalReason).toMatch(/^(other-document|missing-identifier)$/)
-    expect(body.citations).toEqual([])
+    expect(body).toMatchObject({ grounded: false, refusalReason: 'other-document', citations: [] })
+    // It says which edition the documents have instead.
+    expect(body.answer).toContain('现有资料中与此相关的是《2023年浦东新区')
+  })
+
+  it('does not answer a how-to question from a passage that only names the thing', async () => {
+    const award = await ask('政府质量奖要如何申报？', 'enterprise')
+    expect(award).toMatchObject({ grounded: false, refusalReason: 'no-procedure', citations: [] })
+    const exemption = await ask('CCC免办怎么申请？', 'enterprise')
+    expect(exemption.grounded).toBe(true)
+    expect(exemption.citations[0]?.docId).toBe('ccc-exemption')
   })
 
   it('answers the part of a question the documents give and says which part they do not', async () => {

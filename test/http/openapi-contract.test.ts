@@ -1,12 +1,17 @@
-import type { FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { createPgliteDb, type Db } from '../../src/db/index.ts'
+import { registerErrorHandler } from '../../src/http/error-handler.ts'
+import { useZodSchemas } from '../../src/http/zod-schemas.ts'
 import { openTicket } from '../../src/tickets/open-ticket.ts'
 import { createTestApp } from '../support/app.ts'
+import { captureLog } from '../support/log-capture.ts'
 import { staffWithToken, ticketInput } from '../support/tickets.ts'
 
 type JsonSchema = {
   type?: string
+  format?: string
   nullable?: boolean
   enum?: unknown[]
   properties?: Record<string, JsonSchema>
@@ -116,8 +121,27 @@ describe('the OpenAPI document at /docs/json', () => {
     expect(detail.thread.map((entry: { kind: string }) => entry.kind)).toEqual(['reply', 'note'])
     const documented = spec.paths['/api/staff/tickets/{number}']?.get?.responses['200']?.content?.['application/json']
     expect(documented?.schema?.required).toEqual(expect.arrayContaining(['number', 'thread', 'sources', 'events']))
+    expect(documented?.schema?.properties?.createdAt).toMatchObject({ type: 'string', format: 'date-time' })
     expect(departures(detail, documented?.schema ?? {})).toEqual([])
     // The check itself can fail: a field the document does not name is reported.
     expect(departures({ ...detail, secret: 1 }, documented?.schema ?? {})).toEqual(['$.secret: not documented'])
+  })
+})
+
+describe('a reply its response schema refuses', () => {
+  it('is a logged 500, not a 400 that blames the request', async () => {
+    const log = captureLog()
+    const app = Fastify({ logger: { level: 'error', stream: log.stream } })
+    useZodSchemas(app)
+    registerErrorHandler(app)
+    // A handler that drifted from its schema: the count went out as a string.
+    app.get('/drifted', { schema: { response: { 200: z.object({ count: z.number() }) } } }, async () => ({
+      count: '3' as unknown as number,
+    }))
+    const response = await app.inject({ url: '/drifted' })
+    await app.close()
+    expect(response.statusCode).toBe(500)
+    expect(response.json()).toMatchObject({ error: 'internal_error' })
+    expect(log.lines.join('')).toContain('reply does not match its response schema')
   })
 })

@@ -8,10 +8,14 @@ export const ErrorResponse = z.object({
   fields: z.array(z.string()).optional(),
 })
 
-/** A moment in time: a Date on the server, an ISO 8601 string on the wire. */
+/**
+ * A moment in time: a Date on the server, an ISO 8601 string on the wire. The pipe is what /docs
+ * shows of a transform's output, which JSON Schema could not say otherwise.
+ */
 export const isoDateTime = z
   .union([z.date(), z.string()])
   .transform((value) => (typeof value === 'string' ? value : value.toISOString()))
+  .pipe(z.string().meta({ format: 'date-time' }))
 
 /** Statuses every route may answer besides its own; spread into `response`. */
 export const commonErrors = { 400: ErrorResponse, 429: ErrorResponse, 503: ErrorResponse } as const
