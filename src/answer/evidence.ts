@@ -22,11 +22,12 @@ export function coverage(concepts: Concept[], text: string): number {
     // Words the store never uses, or that only say how the question is put, can be met by no passage.
     if (!concept.known || concept.filler) continue
     total += concept.weight
-    // "多久" is said by "7个工作日" or named by "处理时限", not only by the word itself.
+    // "多久" is said by "7个工作日" or named by "处理时限", not only by the word itself; a 要求 asked for by "应当…".
     if (
       concept.alternatives.some((term) => folded.includes(term)) ||
       concept.asks?.gives.test(folded) ||
-      concept.asks?.asks.test(folded)
+      concept.asks?.asks.test(folded) ||
+      concept.requested?.test(folded)
     ) {
       covered += concept.weight
       continue

@@ -23,6 +23,12 @@ export type Concept = {
    * asker's own situation ("我们是电动自行车经销商，…"). No passage need contain it.
    */
   filler: boolean
+  /**
+   * For a generic request noun asked for ("对主要负责人有什么要求", "要交哪些材料"): what a text stating
+   * such a thing says, with or without the noun — the section that is about the subject answers, not the
+   * one that happens to use the word 要求.
+   */
+  requested: RegExp | null
 }
 
 // The aspects a matter is asked about; "CCC免办" is a matter, "需要准备哪些材料" an aspect of it.
@@ -38,6 +44,21 @@ const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|现�
 // class (集贸市场主办者), never the asker's own words for it. "我们厂的产品不在3C目录，…" says what the
 // question is about, and stays.
 const SELF_CLAUSE = /^(?:我|我们|咱们|咱|本人|我司|我家)(?:就|这边|家)?是/
+
+// Generic request nouns and what states one: an obligation is a 要求 or 规定 ("须…", "负全面责任"), a duty
+// a 职责. (材料 stays a word to be said: "免办证明" is what is issued, not what is handed in.)
+const REQUEST_NOUNS: Array<[RegExp, RegExp]> = [
+  [/^(?:要求|规定)$/, /应当|应该|必须|须|不得|禁止|义务|负责|责任/],
+  [/^职责$/, /职责|负责|责任/],
+]
+// The noun is asked for, not named as the matter: "有什么要求", "哪些规定", "职责是什么".
+const asksFor = (folded: string, word: string): boolean =>
+  new RegExp(`(?:什么|哪些|啥|哪几[种类项个条]?|何)${word}|${word}(?:是什么|是啥|有哪些|有什么|包括)`).test(folded)
+
+function requestedOf(folded: string, word: string): RegExp | null {
+  const said = REQUEST_NOUNS.find(([noun]) => noun.test(word))?.[1]
+  return said && asksFor(folded, word) ? said : null
+}
 
 /** Words of the folded question that say how it is put or who asks, not what about. */
 function fillerWordsOf(folded: string): (word: string) => boolean {
@@ -99,6 +120,7 @@ export function conceptsOf(
       // Only a question word ("多久", "多少钱") is said by any such fact; "有效期" still has to be named.
       asks: QUESTION_WORD.test(word) ? (types.find((type) => type.asks.test(word)) ?? null) : null,
       filler: isFiller(word),
+      requested: requestedOf(folded, word),
     }
   })
 }

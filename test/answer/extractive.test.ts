@@ -103,10 +103,10 @@ describe('composeExtractiveAnswer shapes the answer by the question', () => {
 
 // A second document: a plan whose sections carry the words the question names, and a guide whose
 // sections are titled by the question each answers.
-const plan = (id: number, section: string, content: string) => ({
-  ...chunk(id, section, content, '质量强国建设纲要'),
-  docId: 'plan',
-})
+const ofDocument =
+  (docId: string, title: string) =>
+  (id: number, section: string, content: string): ScoredChunk => ({ ...chunk(id, section, content, title), docId })
+const plan = ofDocument('plan', '质量强国建设纲要')
 const GOALS = plan(
   11,
   '二、总体要求 > （二）主要目标',
@@ -190,5 +190,29 @@ describe('composeExtractiveAnswer quotes the part that answers', () => {
     expect(shown).toBeGreaterThan(1)
     expect(shown).toBeLessThan(items.length)
     expect(result.answer).toContain(`还有 ${items.length - shown} 项未列出`)
+  })
+})
+
+describe('composeExtractiveAnswer weighs the subject of an ask over the generic word for it', () => {
+  const order = ofDocument('order', '生产单位质量安全主体责任规定')
+  const DUTIES = order(
+    21,
+    '第三条 人员配备',
+    '第三条 人员配备\n生产单位须配备质量安全员。质量安全员依照岗位职责，协助主要负责人开展质量安全管理工作。',
+  )
+  const SCOPE = order(
+    22,
+    '第二条 适用范围',
+    '第二条 适用范围\n本规定适用于有强制性国家标准要求的产品的生产单位，以及其主要负责人、质量安全员的履职活动。',
+  )
+
+  it('answers "对质量安全员有什么要求" from the article on the 质量安全员, not the one that says 要求', () => {
+    const words = createVocabulary(
+      [DUTIES, SCOPE, ...CHUNKS].map((item) => `${item.title} ${item.section} ${item.content}`),
+    )
+    const result = askAbout('生产单位对质量安全员有什么要求？', [DUTIES, SCOPE], words)
+    if (!result.grounded) throw new Error('expected an answer')
+    expect(result.citations[0]?.chunkId).toBe(DUTIES.id)
+    expect(result.answer).toContain('生产单位须配备质量安全员')
   })
 })

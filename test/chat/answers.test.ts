@@ -24,6 +24,8 @@ const REPRESENTATIVE: Array<[audience: 'enterprise' | 'citizen', question: strin
   ['enterprise', '怎么查一张质量管理体系认证证书是不是真的？', 'quality-system-certification', /五、如何核实证书真伪/],
   ['enterprise', '75号令适用于哪些生产单位？', 'samr-order-75', /第二条/],
   ['enterprise', '生产单位要配备质量安全总监吗？', 'samr-order-75', /第三条/],
+  // The article about the 主要负责人, not the one that happens to say 要求 ("有强制性国家标准要求的产品").
+  ['enterprise', '75号令对主要负责人有什么要求？', 'samr-order-75', /第三条/],
   ['enterprise', '76号令要求销售单位建立哪些管理制度？', 'samr-order-76', /第三条/],
   ['enterprise', '76号令是什么时候开始施行的？', 'samr-order-76', /发布信息/],
   ['enterprise', '日管控、周排查、月调度是什么意思？', 'samr-order-75', /日管控/],
