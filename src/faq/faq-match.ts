@@ -51,6 +51,8 @@ function canonicalWords({ folded, words: segmented }: FaqQuestion, glossary: Glo
     if (term) add(group[0] as string, idfOf(term))
   }
   for (const word of segmented) {
+    // How the question is put ("需不需要", "吗") is compared as its asks, not as a topic word.
+    if (ASKS.some(([, pattern]) => pattern.test(word))) continue
     const group = glossary.groups.find((terms) => terms.includes(word))
     add(group ? (group[0] as string) : word, idfOf(word))
   }

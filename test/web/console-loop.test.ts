@@ -43,6 +43,9 @@ describe.skipIf(skipBrowserTests)('web: the staff console closes the loop', () =
   /** Asks in a fresh chat page and returns the finished answer. */
   const ask = async (message: string) => {
     const page = await open('/')
+    // The page restores this browser's last conversation: start a new one, so the question is asked
+    // on its own and the answer read is this question's, not a restored one.
+    await page.getByRole('button', { name: '新对话' }).click()
     await page.getByLabel('您的问题').fill(message)
     await page.getByLabel('您的问题').press('Enter')
     const answer = page.locator('.msg--assistant').last()
