@@ -67,15 +67,21 @@ function leavesSubject(deps: AnswerDeps, question: PreparedQuestion, subject: Su
   if (NEW_TOPIC.test(question.folded)) return true
   if (continuesList(question)) return false
   if (question.orderNumbers.length > 0 || (question.article?.orderNo ?? null) !== null) return true
+  if (namesForeignMatter(deps, question, subject)) return true
   const matter = question.concepts.filter(namesMatter)
-  // A word jieba made up from characters it could not place ("要检" in "多久要检一回") names nothing.
-  const foreign = matter.some(
-    (concept) =>
-      (concept.alternatives.length > 1 || jiebaKnows(concept.word)) &&
-      !concept.alternatives.some((term) => deps.vocabulary.documentSays(subject.docId, term)),
-  )
-  if (foreign) return true
   return !question.leansOnContext && (matter.length > 1 || matter.some((concept) => concept.alternatives.length > 1))
+}
+
+/** A telling word of the message that the subject's document never says ("许可证" after 投诉): it asks about something else. */
+function namesForeignMatter(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): boolean {
+  // A word jieba made up from characters it could not place ("要检" in "多久要检一回") names nothing.
+  return question.concepts
+    .filter(namesMatter)
+    .some(
+      (concept) =>
+        (concept.alternatives.length > 1 || jiebaKnows(concept.word)) &&
+        !concept.alternatives.some((term) => deps.vocabulary.documentSays(subject.docId, term)),
+    )
 }
 
 /** The follow-up completed with the subject: its terms first, then the message as asked. */
@@ -137,6 +143,9 @@ export async function answerWithContext(
   if (answered.result.grounded) return { ...answered, subject: answered.subject ?? subject }
   // "那要等多久？" names nothing of its own: what another document says of 多久 is no answer to it.
   if (!leaves && question.leansOnContext && !question.concepts.some(namesMatter)) return answered
+  // "食品经营许可证怎么办？" after 投诉: the subject's document never speaks of it, so it cannot answer it either.
+  // Its own refusal (and gate) stands, logged with the turn.
+  if (leaves && namesForeignMatter(deps, question, subject)) return answered
   const other = await second()
   return other.result.grounded
     ? { ...other, subject: other.subject ?? subject }

@@ -102,4 +102,13 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(body.intent).toBe('policy_question')
     expect(body.intake).toBeUndefined()
   })
+
+  it('does not answer a new question the documents do not cover from the topic before it', async () => {
+    const materials = await ask('投诉需要准备哪些材料？')
+    expect(materials.grounded).toBe(true)
+    // 许可证 is a word the complaint guide never says: the message is not about 投诉, and nothing else covers it.
+    const licence = await ask('食品经营许可证怎么办？', materials.sessionId)
+    expect(licence).toMatchObject({ grounded: false, resolvedQuery: '食品经营许可证怎么办？' })
+    expect(licence.citations).toEqual([])
+  })
 })
