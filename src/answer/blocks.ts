@@ -44,7 +44,7 @@ export function tableAround(lines: readonly Line[], index: number, rows?: Readon
   const table = lines.slice(from, to + 1)
   const header = isSeparator(table[1] ?? (table[0] as Line)) ? table.slice(0, 2) : []
   if (!rows) return table
-  return [...header, ...table.filter((line, offset) => offset >= header.length && rows.has(from + offset))]
+  return [...header, ...table.filter((_line, offset) => offset >= header.length && rows.has(from + offset))]
 }
 
 /** The line that holds the character at `offset`. */
