@@ -1,6 +1,5 @@
 import { type AnswerType, givesAnswerTypes } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
-import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
 
@@ -89,14 +88,4 @@ export function bodyOf(evidence: Evidence): Evidence['sentences'] {
   if (!first) return []
   const headingLine = evidence.chunk.content.split('\n')[0] ?? ''
   return rest.length > 0 && first.text === headingLine.trim() ? rest : evidence.sentences
-}
-
-/**
- * The best sentence of a chunk: of those that give the kind of fact asked for (if any), the one
- * covering most of the question, earliest on a tie.
- */
-export function bestSentence(sentences: Evidence['sentences'], question?: PreparedQuestion) {
-  const types = question?.answerTypes ?? []
-  const giving = sentences.filter((sentence) => answersTypes(types, sentence.text))
-  return [...(giving.length > 0 ? giving : sentences)].sort((a, b) => b.coverage - a.coverage || a.start - b.start)[0]
 }

@@ -54,16 +54,6 @@ export const GROUNDING = {
   minMatter: 0.2,
 }
 
-/**
- * Citations in one extractive answer that is not a list: the passage answered from only. Set by hand on
- * dev: a second "另外" passage raised no dev must-contain case and cost citation precision (0.724 → 0.772
- * without it). List answers cite each item they gather (MAX_LIST_ITEMS).
- */
-export const MAX_CITATIONS = 1
-/** A further citation's sentence must itself say this share of what was asked. Set by hand on dev (0.6 → 0.8). */
-export const EXTRA_SENTENCE_COVERAGE = 0.8
-/** A further passage must cover at least this share of what the first covers. Set by hand on dev. */
-export const EXTRA_PASSAGE_SHARE = 0.95
 /** A sentence stating a coverage gap is answered with the gap unless it covers this much of the question. */
 export const GAP_SENTENCE_COVERAGE = 0.8
 /** How far down the ranking to look for a passage that gives the kind of fact asked for. Set by hand on dev. */
