@@ -58,30 +58,29 @@ const namesOtherOrder = (question: PreparedQuestion): boolean =>
   question.concepts.filter((concept) => concept.known && !concept.aspect).length <= 1
 
 /**
- * Whether the message leaves the subject: it says so, names an order, names a matter the subject's
- * document never speaks of ("电子秤…" after CCC免办), or does not lean on what was said and names its
- * own matter outright (two telling words, or a term of the glossary). A narrowed list ("跟秤有关的呢")
- * stays within the list.
+ * Why the message leaves the subject, or null when it stays: it says so, names an order, names a
+ * matter the subject's document never speaks of ("电子秤…" after CCC免办), or does not lean on what was
+ * said and names its own matter outright (two telling words, or a term of the glossary). A narrowed
+ * list ("跟秤有关的呢") stays within the list.
  */
-function leavesSubject(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): boolean {
-  if (NEW_TOPIC.test(question.folded)) return true
-  if (continuesList(question)) return false
-  if (question.orderNumbers.length > 0 || (question.article?.orderNo ?? null) !== null) return true
-  if (namesForeignMatter(deps, question, subject)) return true
+function leavesSubject(
+  deps: AnswerDeps,
+  question: PreparedQuestion,
+  subject: Subject,
+): 'said' | 'order' | 'foreign-matter' | 'own-matter' | null {
+  if (NEW_TOPIC.test(question.folded)) return 'said'
+  if (continuesList(question)) return null
+  if (question.orderNumbers.length > 0 || (question.article?.orderNo ?? null) !== null) return 'order'
   const matter = question.concepts.filter(namesMatter)
-  return !question.leansOnContext && (matter.length > 1 || matter.some((concept) => concept.alternatives.length > 1))
-}
-
-/** A telling word of the message that the subject's document never says ("许可证" after 投诉): it asks about something else. */
-function namesForeignMatter(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): boolean {
-  // A word jieba made up from characters it could not place ("要检" in "多久要检一回") names nothing.
-  return question.concepts
-    .filter(namesMatter)
-    .some(
-      (concept) =>
-        (concept.alternatives.length > 1 || jiebaKnows(concept.word)) &&
-        !concept.alternatives.some((term) => deps.vocabulary.documentSays(subject.docId, term)),
-    )
+  const foreign = matter.some(
+    (concept) =>
+      // A word jieba made up from characters it could not place ("要检" in "多久要检一回") names nothing.
+      (concept.alternatives.length > 1 || jiebaKnows(concept.word)) &&
+      !concept.alternatives.some((term) => deps.vocabulary.documentSays(subject.docId, term)),
+  )
+  if (foreign) return 'foreign-matter'
+  const ownMatter = matter.length > 1 || matter.some((concept) => concept.alternatives.length > 1)
+  return !question.leansOnContext && ownMatter ? 'own-matter' : null
 }
 
 /** The follow-up completed with the subject: its terms first, then the message as asked. */
@@ -137,15 +136,16 @@ export async function answerWithContext(
     const result = await answerQuestion(deps, again)
     return { resolvedQuery: again.text, question: again, result, subject: subjectOf(again, result) ?? subject }
   }
-  const leaves = leavesSubject(deps, question, subject)
+  const leaving = leavesSubject(deps, question, subject)
+  const leaves = leaving !== null
   const [first, second] = leaves ? [alone, about] : [about, alone]
   const answered = await first()
   if (answered.result.grounded) return { ...answered, subject: answered.subject ?? subject }
   // "那要等多久？" names nothing of its own: what another document says of 多久 is no answer to it.
   if (!leaves && question.leansOnContext && !question.concepts.some(namesMatter)) return answered
-  // "食品经营许可证怎么办？" after 投诉: the subject's document never speaks of it, so it cannot answer it either.
-  // Its own refusal (and gate) stands, logged with the turn.
-  if (leaves && namesForeignMatter(deps, question, subject)) return answered
+  // "食品经营许可证怎么办？" after 投诉: the subject's document never speaks of it, so it cannot answer it
+  // either. Its own refusal (and gate) stands, logged with the turn.
+  if (leaving === 'foreign-matter') return answered
   const other = await second()
   return other.result.grounded
     ? { ...other, subject: other.subject ?? subject }
