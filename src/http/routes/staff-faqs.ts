@@ -30,6 +30,23 @@ const changedFaq = { ...oneFaq, ...staffChangeErrors }
 /** Approving or withdrawing: 409 when the entry already is so. */
 const reviewedFaq = { ...changedFaq, 409: ErrorResponse }
 
+const REVIEWS = [
+  {
+    path: 'approve',
+    summary: '审核通过：此后相近的问题直接以此答复（仅主管）',
+    action: '审核纠错答复',
+    change: approveFaq,
+    logged: 'faq approved',
+  },
+  {
+    path: 'withdraw',
+    summary: '撤回：不再以此答复（仅主管）',
+    action: '撤回纠错答复',
+    change: withdrawFaq,
+    logged: 'faq withdrawn',
+  },
+] as const
+
 /**
  * Corrections that answer (FAQ) under /api/staff/faqs: any staff member writes or edits an entry
  * (a draft); a supervisor approves it, after which it answers matching questions, or withdraws it.
@@ -103,37 +120,20 @@ export async function registerStaffFaqRoutes(
       },
     )
 
-    scope.post(
-      '/faqs/:id/approve',
-      {
-        schema: {
-          tags,
-          summary: '审核通过：此后相近的问题直接以此答复（仅主管）',
-          params: FaqParams,
-          response: reviewedFaq,
+    // Approving and withdrawing differ only in the status set and its words; both are a supervisor's.
+    for (const review of REVIEWS) {
+      scope.post(
+        `/faqs/:id/${review.path}`,
+        { schema: { tags, summary: review.summary, params: FaqParams, response: reviewedFaq } },
+        async (request) => {
+          const staff = requireRole(request, 'supervisor', review.action)
+          const { id } = request.params
+          await review.change(db, staff, id)
+          await assistant.refresh()
+          request.log.info({ faqId: id }, review.logged)
+          return withHistory(id)
         },
-      },
-      async (request) => {
-        const staff = requireRole(request, 'supervisor', '审核纠错答复')
-        const { id } = request.params
-        await approveFaq(db, staff, id)
-        await assistant.refresh()
-        request.log.info({ faqId: id }, 'faq approved')
-        return withHistory(id)
-      },
-    )
-
-    scope.post(
-      '/faqs/:id/withdraw',
-      { schema: { tags, summary: '撤回：不再以此答复（仅主管）', params: FaqParams, response: reviewedFaq } },
-      async (request) => {
-        const staff = requireRole(request, 'supervisor', '撤回纠错答复')
-        const { id } = request.params
-        await withdrawFaq(db, staff, id)
-        await assistant.refresh()
-        request.log.info({ faqId: id }, 'faq withdrawn')
-        return withHistory(id)
-      },
-    )
+      )
+    }
   })
 }
