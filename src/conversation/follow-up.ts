@@ -1,45 +1,10 @@
 import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
-import { SUBJECT_MATTER_WEIGHT } from '../answer/tuning.ts'
 import { completeQuestion } from '../query/complete-question.ts'
-import type { Concept } from '../query/concepts.ts'
-import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { asksAnAspect } from '../query/concepts.ts'
+import { type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
 import { jiebaKnows } from '../text/idf.ts'
-
-/**
- * What the conversation is about: the document and the matter asked about (CCC免办, 电子秤强检, 投诉),
- * not the last word said. A follow-up ("那需要多久？", "要交钱吗？", "办理流程呢") is answered about
- * it; a question that names a matter its document does not speak of replaces it.
- */
-export type Subject = {
-  docId: string
-  terms: string[]
-  /** The other words of the last question: what "那76号令呢？" asks again about a new matter. */
-  asked: string[]
-}
-
-const SUBJECT_TERMS = 3
-
-// A matter is named by a telling word ("电子秤", "质量月", "75号令"), not by "企业" or "适用".
-const namesMatter = (concept: Concept): boolean =>
-  concept.known && !concept.aspect && !concept.asks && concept.weight >= SUBJECT_MATTER_WEIGHT
-
-/** The matter of an answered question: its strongest telling words, and the cited document. */
-export function subjectOf(question: PreparedQuestion, answer: Answer): Subject | null {
-  const docId = answer.citations[0]?.docId
-  if (!answer.grounded || !docId) return null
-  // "第四条" locates the answer, it is not the matter: "那违反了要罚多少钱？" asks about the whole order.
-  const words = question.concepts.filter(
-    (concept) => concept.known && !concept.aspect && !/^第.+条$/.test(concept.word),
-  )
-  // A question in plain words ("怎么投诉？") still has a matter: its best words, telling or not.
-  const telling = words.filter(namesMatter)
-  const terms = (telling.length > 0 ? telling : words)
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, SUBJECT_TERMS)
-    .map((concept) => concept.word)
-  const asked = question.concepts.map((concept) => concept.word).filter((word) => !terms.includes(word))
-  return terms.length > 0 ? { docId, terms, asked } : null
-}
+import { findListItem, itemHeading, listLevelOf, listOrdinalOf } from './list-item.ts'
+import { askedAbout, namesMatter, type Subject, subjectOf } from './subject.ts'
 
 // Said outright: "换个问题：…", "另外问一下，…".
 const NEW_TOPIC = /^(换个问题|换个话题|换一个问题|另外问|另外再问|再问(一下|个)|顺便问|还有个问题|还有一个问题)/
@@ -50,12 +15,24 @@ const CONTINUES_LIST =
 /** "跟秤、计量有关的呢？": the list just given, narrowed — asked in the same vein as the question before. */
 export const continuesList = (question: PreparedQuestion): boolean => CONTINUES_LIST.test(question.folded)
 
-/** "那76号令呢？": another order named, and nothing else asked. */
-const namesOtherOrder = (question: PreparedQuestion): boolean =>
-  /呢[?？]?$/.test(question.folded) &&
-  question.orderNumbers.length > 0 &&
-  question.article === null &&
-  question.concepts.filter((concept) => concept.known && !concept.aspect).length <= 1
+const OTHER_MATTER_WORDS = 2
+
+/**
+ * "那76号令呢？", "上海的呢", "那电子秤呢": nothing asked but another matter — an order, or words the
+ * subject's document never uses, all of them words the documents do use. "文号呢" and "流程呢" name
+ * something of the subject itself, and are answered about it.
+ */
+function namesOtherMatter(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): boolean {
+  if (!/呢[?？]?$/.test(question.folded) || question.article !== null) return false
+  const named = question.concepts.filter((concept) => !concept.filler)
+  if (question.orderNumbers.length > 0) return named.filter((concept) => concept.known && !concept.aspect).length <= 1
+  return (
+    named.length > 0 &&
+    named.length <= OTHER_MATTER_WORDS &&
+    named.every((concept) => concept.known && !asksAnAspect(concept) && !concept.asks) &&
+    named.some((concept) => !concept.alternatives.some((term) => deps.vocabulary.documentSays(subject.docId, term)))
+  )
+}
 
 /**
  * Why the message leaves the subject, or null when it stays: it says so, names an order, names a
@@ -108,11 +85,38 @@ export async function answerWithContext(
   question: PreparedQuestion,
   subject: Subject | null,
 ): Promise<ContextualAnswer> {
-  const alone = async (): Promise<ContextualAnswer> => {
-    const result = await answerQuestion(deps, question)
+  const answered = await answerKeepingSubject(deps, question, subject)
+  const quoted = answered.result.citations.map((citation) => citation.article ?? '')
+  return answered.subject && answered.result.grounded
+    ? { ...answered, subject: { ...answered.subject, quoted } }
+    : answered
+}
+
+/** "第四个详细讲讲": the item of that number in the list the last answer quoted, when it quoted a list. */
+async function pointedItem(deps: AnswerDeps, question: PreparedQuestion, subject: Subject) {
+  const n = question.article === null ? listOrdinalOf(question.folded) : null
+  const quoted = subject.quoted ?? []
+  const level = listLevelOf(quoted)
+  return n !== null && level !== null ? findListItem(deps.db, subject.docId, quoted, level, n) : null
+}
+
+async function answerKeepingSubject(
+  deps: AnswerDeps,
+  question: PreparedQuestion,
+  subject: Subject | null,
+): Promise<ContextualAnswer> {
+  // `within`: a message in words of its own that the subject's document also speaks of ("质量安全总监
+  // 是干啥的" after 75号令) is answered from that document when it can be, not from a sibling's.
+  const alone = async (within?: string): Promise<ContextualAnswer> => {
+    const result = await answerQuestion(deps, question, within ? { preferDocId: within } : {})
     // Answered from the subject's own document, the message did not leave it ("隔多久要检一次？").
     const same = subject !== null && result.citations[0]?.docId === subject.docId
-    return { resolvedQuery: question.text, question, result, subject: same ? subject : subjectOf(question, result) }
+    return {
+      resolvedQuery: question.text,
+      question,
+      result,
+      subject: same ? askedAbout(subject, question) : subjectOf(deps.vocabulary, question, result),
+    }
   }
   if (!subject) return alone()
   // The subject's terms find its passages; among them the message's own words pick the one that
@@ -127,18 +131,31 @@ export async function answerWithContext(
       resolvedQuery: completed.text,
       question: asAsked.grounded ? question : completed,
       result,
-      subject,
+      subject: askedAbout(subject, question),
     }
   }
-  if (namesOtherOrder(question)) {
-    // "那76号令呢？" asks the last question again about the order it names, which becomes the subject.
+  const item = await pointedItem(deps, question, subject)
+  if (item) {
+    const asked = prepareQuestion(itemHeading(item), deps)
+    const result = await answerQuestion(deps, asked, { preferDocId: subject.docId })
+    return { resolvedQuery: asked.text, question: asked, result, subject }
+  }
+  if (namesOtherMatter(deps, question, subject)) {
+    // "那76号令呢？" asks the last question again about the matter it names, which becomes the subject.
     const again = completeQuestion(question, subject.asked, deps, 'after')
     const result = await answerQuestion(deps, again)
-    return { resolvedQuery: again.text, question: again, result, subject: subjectOf(again, result) ?? subject }
+    return {
+      resolvedQuery: again.text,
+      question: again,
+      result,
+      subject: subjectOf(deps.vocabulary, again, result) ?? subject,
+    }
   }
   const leaving = leavesSubject(deps, question, subject)
   const leaves = leaving !== null
-  const [first, second] = leaves ? [alone, about] : [about, alone]
+  const [first, second] = leaves
+    ? [() => alone(leaving === 'own-matter' ? subject.docId : undefined), about]
+    : [about, () => alone()]
   const answered = await first()
   if (answered.result.grounded) return { ...answered, subject: answered.subject ?? subject }
   // "那要等多久？" names nothing of its own: what another document says of 多久 is no answer to it.

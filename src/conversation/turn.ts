@@ -15,7 +15,7 @@ import type { RoutingClassifier } from '../routing/llm-classifier.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
 import type { WorkCalendar } from '../tickets/sla.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
-import { answerWithContext, continuesList, type Subject, subjectOf } from './follow-up.ts'
+import { answerWithContext, continuesList } from './follow-up.ts'
 import { rewriteFollowUp } from './follow-up-llm.ts'
 import { GUIDANCE_QUESTIONS } from './guidance.ts'
 import { answerWithModel, type ModelAnswer, type TurnContext } from './model-answer.ts'
@@ -30,6 +30,7 @@ import {
   releaseSessionTurn,
   startSession,
 } from './sessions-repo.ts'
+import { type Subject, subjectOf } from './subject.ts'
 import { type LlmTiming, startTurnBudget, type TurnLog } from './turn-budget.ts'
 import { createTurnEvents, type TurnEventSink } from './turn-events.ts'
 
@@ -294,7 +295,7 @@ async function handleNewMessage(
       intake: started.state,
       intakeIntent: intent,
       intakeStartedAtTurn: turns.length + 1,
-      subject: subjectOf(asked, result) ?? subject,
+      subject: subjectOf(deps.vocabulary, asked, result) ?? subject,
     },
   }
 }

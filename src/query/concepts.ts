@@ -36,6 +36,16 @@ const QUESTION_WORD = /多久|多长|几|多少|哪|什么时候|何时|怎么/
 const ASPECT =
   /材料|资料|流程|步骤|手续|程序|办理|申请|多久|时间|时限|期限|费用|收费|多少|怎么|怎样|如何|条件|要求|需要|哪些|什么|哪里|地方|电话|办法|规定|内容|问题|情况|渠道|途径|方式|后果|管辖|区别|意思/
 
+const ASPECT_WORD = new RegExp(`^(?:${ASPECT.source})$`)
+
+/**
+ * Whether the concept says which aspect of a matter is asked, its glossary synonyms included: "要钱"
+ * asks about fees as 收费 and 费用 do. (`aspect` itself stays the word's own reading, which the
+ * answerer's gates weigh.)
+ */
+export const asksAnAspect = (concept: Concept): boolean =>
+  concept.aspect || concept.alternatives.some((term) => ASPECT_WORD.test(term))
+
 // Yes/no forms ("要不要", "能不能", "有没有"): jieba leaves "不要" of "要不要", which asks nothing.
 const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu
 // "一台公平秤", "以前那个…", "质量月期间", "…的话": a count of one, the time of asking, a conditional.

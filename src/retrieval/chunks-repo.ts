@@ -45,6 +45,12 @@ export async function getSectionChunks(db: Db, docId: string, section: string): 
   return rows.map(toChunkRecord)
 }
 
+/** Every chunk of a document, in document order. */
+export async function listDocumentChunks(db: Db, docId: string): Promise<ChunkRecord[]> {
+  const rows = await db.query<ChunkRow>(`${SELECT_CHUNKS} where c.document_id = $1 order by c.ordinal`, [docId])
+  return rows.map(toChunkRecord)
+}
+
 /** Chunks of an article or item by its locator, optionally only in documents whose number mentions `docNo`. */
 export async function findChunksByLocator(db: Db, locator: string, docNo: string | null): Promise<ChunkRecord[]> {
   const rows = await db.query<ChunkRow>(

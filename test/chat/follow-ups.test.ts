@@ -111,4 +111,50 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(licence).toMatchObject({ grounded: false, resolvedQuery: '食品经营许可证怎么办？' })
     expect(licence.citations).toEqual([])
   })
+
+  it("answers a question in words of its own from the subject's document when that document speaks of it", async () => {
+    const first = await ask('75号令什么时候开始施行的')
+    expect(first.citations[0]?.docId).toBe('samr-order-75')
+    // 76号令 has the same article in other words: the conversation is about 75号令.
+    const director = await ask('质量安全总监是干啥的', first.sessionId)
+    expect(director.citations[0]?.docId).toBe('samr-order-75')
+  })
+
+  it("asks the last question again about a matter the subject's document never names", async () => {
+    const goals = await ask('质量强国纲要的主要目标有哪些')
+    expect(goals.citations[0]?.docId).toBe('quality-power-outline')
+    const index = await ask('制造业质量竞争力指数要达到多少', goals.sessionId)
+    expect(index.citations[0]?.docId).toBe('quality-power-outline')
+    const shanghai = await ask('上海的呢', goals.sessionId)
+    expect(shanghai.resolvedQuery).toMatch(/制造业质量竞争力指数/)
+    expect(shanghai.citations[0]?.docId).toBe('quality-power-outline-shanghai')
+    expect(shanghai.answer).toMatch(/94/)
+  })
+
+  it('reads a glossary synonym of an aspect ("要钱") as asked about the subject, and refuses when its document is silent', async () => {
+    const materials = await ask('ccc免办要准备啥材料')
+    expect(materials.citations[0]?.docId).toBe('ccc-exemption')
+    const fee = await ask('要钱吗', materials.sessionId)
+    expect(fee.resolvedQuery).toMatch(/ccc免办/)
+    expect(fee.grounded).toBe(false)
+    expect(fee.citations).toEqual([])
+  })
+
+  it('keeps the matter of a refused question for the next one', async () => {
+    const fine = await ask('75号令罚款一般罚多少')
+    expect(fine.grounded).toBe(false)
+    const scope = await ask('那它管哪些企业', fine.sessionId)
+    expect(scope.resolvedQuery).toMatch(/75号令/)
+    expect(scope.grounded).toBe(true)
+    expect(scope.citations[0]?.docId).toBe('samr-order-75')
+  })
+
+  it('answers "第四个" with the fourth item of the list just quoted', async () => {
+    const plan = await ask('浦东质量月有哪些活动？')
+    expect(plan.citations.filter((citation) => /\d+．/.test(citation.section)).length).toBeGreaterThan(1)
+    const fourth = await ask('第四个详细讲讲', plan.sessionId)
+    expect(fourth.grounded).toBe(true)
+    expect(fourth.citations[0]?.section).toMatch(/4．组织开展计量强检上门服务/)
+    expect(await storedQueries(plan.sessionId)).toEqual([plan.resolvedQuery, fourth.resolvedQuery])
+  })
 })

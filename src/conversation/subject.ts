@@ -1,0 +1,57 @@
+import type { Answer } from '../answer/answer-question.ts'
+import { SUBJECT_MATTER_WEIGHT } from '../answer/tuning.ts'
+import { asksAnAspect, type Concept } from '../query/concepts.ts'
+import type { PreparedQuestion } from '../query/prepare-question.ts'
+import type { Vocabulary } from '../retrieval/vocabulary.ts'
+
+/**
+ * What the conversation is about: the document and the matter asked about (CCC免办, 电子秤强检, 投诉),
+ * not the last word said. A follow-up ("那需要多久？", "要交钱吗？", "办理流程呢") is answered about
+ * it; a question that names a matter its document does not speak of replaces it.
+ */
+export type Subject = {
+  docId: string
+  terms: string[]
+  /** The other words of the latest question: what "那76号令呢？" asks again about another matter. */
+  asked: string[]
+  /** Where the latest answer quoted from (locators): the list "第四个" counts in. */
+  quoted?: string[]
+}
+
+const SUBJECT_TERMS = 3
+
+// A matter is named by a telling word ("电子秤", "质量月", "75号令"), not by "企业", "适用" or "要钱".
+export const namesMatter = (concept: Concept): boolean =>
+  concept.known && !asksAnAspect(concept) && !concept.asks && concept.weight >= SUBJECT_MATTER_WEIGHT
+
+const wordsBesides = (question: PreparedQuestion, terms: readonly string[]): string[] =>
+  question.concepts.map((concept) => concept.word).filter((word) => !terms.includes(word))
+
+/** The subject kept, with the message's own words as what was asked last. */
+export const askedAbout = (subject: Subject, question: PreparedQuestion): Subject => {
+  const asked = wordsBesides(question, subject.terms)
+  return asked.length > 0 ? { ...subject, asked } : subject
+}
+
+/**
+ * The matter of a question: its strongest telling words, and the document it was answered from. A
+ * refused question still sets it when the document it came nearest to speaks of its telling words
+ * ("75号令罚款罚多少" → 75号令): what is asked next is asked about that.
+ */
+export function subjectOf(vocabulary: Vocabulary, question: PreparedQuestion, answer: Answer): Subject | null {
+  const docId = answer.grounded ? answer.citations[0]?.docId : answer.evidence[0]?.chunk.docId
+  if (!docId) return null
+  // "第四条" locates the answer, it is not the matter: "那违反了要罚多少钱？" asks about the whole order.
+  const words = question.concepts.filter(
+    (concept) => concept.known && !concept.aspect && !/^第.+条$/.test(concept.word),
+  )
+  const saidThere = (concept: Concept) => concept.alternatives.some((term) => vocabulary.documentSays(docId, term))
+  const telling = words.filter(namesMatter).filter((concept) => answer.grounded || saidThere(concept))
+  // A question in plain words ("怎么投诉？") still has a matter when answered: its best words, telling or not.
+  const chosen = telling.length > 0 || !answer.grounded ? telling : words
+  const terms = chosen
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, SUBJECT_TERMS)
+    .map((concept) => concept.word)
+  return terms.length > 0 ? { docId, terms, asked: wordsBesides(question, terms) } : null
+}
