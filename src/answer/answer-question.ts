@@ -1,5 +1,10 @@
 import type { PreparedQuestion } from '../query/prepare-question.ts'
-import { findChunksByLocator, findChunksMentioning, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
+import {
+  type ChunkRecord,
+  findChunksByLocator,
+  findChunksMentioning,
+  findDocumentsByNumber,
+} from '../retrieval/chunks-repo.ts'
 import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchChunks } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
@@ -112,20 +117,45 @@ function preferDocument(candidates: ScoredChunk[], docId: string | undefined): S
  * `preferDocId`: answer from this document's passages when any is found. `searchAs`: find passages
  * with this question too (a follow-up completed with its subject), all weighed by the one asked.
  */
-export type AnswerOptions = { mode?: RetrievalMode; preferDocId?: string; searchAs?: PreparedQuestion }
+export type AnswerOptions = {
+  mode?: RetrievalMode
+  preferDocId?: string
+  searchAs?: PreparedQuestion
+  /** Passages to weigh besides those the search finds ("跟药有关的呢": the subject's passages that say 药). */
+  include?: ChunkRecord[]
+}
 
 /**
  * Passages of the documents found that say the question's numbers and codes as written ("12365"): the
  * word search does not index every number as one word, and without them the answerer could only refuse
  * as missing-identifier. Other documents that happen to say the number ("2025年…") are not about it.
  */
+const unscored = (chunk: ChunkRecord): ScoredChunk => ({
+  ...chunk,
+  score: 0,
+  similarity: null,
+  lexicalRank: null,
+  vectorRank: null,
+})
+
 async function mentioningIdentifiers(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]) {
   if (query.identifiers.length === 0) return []
   const chunks = await findChunksMentioning(deps.db, query.identifiers, IDENTIFIER_CANDIDATES)
   return chunks
     .filter((chunk) => found.some((candidate) => candidate.docId === chunk.docId))
     .filter((chunk) => !found.some((candidate) => candidate.id === chunk.id))
-    .map((chunk) => ({ ...chunk, score: 0, similarity: null, lexicalRank: null, vectorRank: null }))
+    .map(unscored)
+}
+
+/**
+ * The candidates in the order the completed question weighs them, that order as their search score:
+ * the subject's words rank the passages, and the message's own words, weighing them in turn, pick
+ * among those they cannot tell apart ("查得到就一定有效吗" after 证书真假 stays with 核实证书真伪).
+ */
+function rankedBy(question: PreparedQuestion, candidates: ScoredChunk[]): ScoredChunk[] {
+  const weighed = weighEvidence(question, candidates)
+  const best = weighed[0]?.rank || 1
+  return weighed.map((item) => ({ ...item.chunk, score: item.rank / best }))
 }
 
 async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
@@ -134,8 +164,12 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
   const own = await search(query)
   const found = options.searchAs ? await search(options.searchAs) : []
   const searched = [...own, ...found.filter((chunk) => !own.some((other) => other.id === chunk.id))]
-  const candidates = [...searched, ...(await mentioningIdentifiers(deps, query, searched))]
-  return preferDocument(preferNamedOrders(candidates, query), options.preferDocId)
+  const included = (options.include ?? [])
+    .filter((chunk) => !searched.some((other) => other.id === chunk.id))
+    .map(unscored)
+  const candidates = [...searched, ...included, ...(await mentioningIdentifiers(deps, query, searched))]
+  const preferred = preferDocument(preferNamedOrders(candidates, query), options.preferDocId)
+  return options.searchAs ? rankedBy(options.searchAs, preferred) : preferred
 }
 
 /**

@@ -1,9 +1,11 @@
 import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
 import { completeQuestion } from '../query/complete-question.ts'
 import { asksAnAspect } from '../query/concepts.ts'
-import { type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
+import { asksForMore, type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
+import { type ChunkRecord, listDocumentChunks } from '../retrieval/chunks-repo.ts'
+import { foldText } from '../text/fold.ts'
 import { jiebaKnows } from '../text/idf.ts'
-import { findListItem, itemHeading, listLevelOf, listOrdinalOf } from './list-item.ts'
+import { findListItem, findQuotedPassage, itemHeading, listLevelOf, listOrdinalOf } from './list-item.ts'
 import { askedAbout, namesMatter, type Subject, subjectOf } from './subject.ts'
 
 // Said outright: "换个问题：…", "另外问一下，…".
@@ -14,6 +16,27 @@ const CONTINUES_LIST =
 
 /** "跟秤、计量有关的呢？": the list just given, narrowed — asked in the same vein as the question before. */
 export const continuesList = (question: PreparedQuestion): boolean => CONTINUES_LIST.test(question.folded)
+
+// "跟药有关的呢" narrows to 药: 有关 is how the narrowing is said, and no passage need say it.
+const NARROWED_TO = /^(?:那)?(?:跟|和|与|同|关于)?(.+?)(?:有关|相关|方面|类)的(?:呢|吗|有哪些|有没有)/
+
+/**
+ * "跟药有关的呢": the narrowing words prepared alone (still leaning on the list, so never answered from
+ * another document), and the passages of the subject's document that say them — the search may rank
+ * none of those ("药" is said only inside "药品经营").
+ */
+async function narrowedList(deps: AnswerDeps, question: PreparedQuestion, subject: Subject) {
+  const words = NARROWED_TO.exec(question.folded)?.[1]
+  if (!words) return null
+  const narrowed = { ...prepareQuestion(words, deps), leansOnContext: true }
+  const said = narrowed.concepts.filter((concept) => concept.known)
+  if (said.length === 0) return null
+  const passages = (await listDocumentChunks(deps.db, subject.docId)).filter((chunk) => {
+    const text = foldText(`${chunk.section}\n${chunk.content}`)
+    return said.every((concept) => concept.alternatives.some((term) => text.includes(term)))
+  })
+  return { narrowed, passages }
+}
 
 const OTHER_MATTER_WORDS = 2
 
@@ -92,12 +115,16 @@ export async function answerWithContext(
     : answered
 }
 
-/** "第四个详细讲讲": the item of that number in the list the last answer quoted, when it quoted a list. */
-async function pointedItem(deps: AnswerDeps, question: PreparedQuestion, subject: Subject) {
-  const n = question.article === null ? listOrdinalOf(question.folded) : null
+/**
+ * The passage a message points at: "第四个详细讲讲" the item of that number in the list the last answer
+ * quoted (when it quoted a list), "举几个例子" the passage it quoted first.
+ */
+async function pointedPassage(deps: AnswerDeps, question: PreparedQuestion, subject: Subject) {
   const quoted = subject.quoted ?? []
+  const n = question.article === null ? listOrdinalOf(question.folded) : null
   const level = listLevelOf(quoted)
-  return n !== null && level !== null ? findListItem(deps.db, subject.docId, quoted, level, n) : null
+  if (n !== null && level !== null) return findListItem(deps.db, subject.docId, quoted, level, n)
+  return asksForMore(question.folded) ? findQuotedPassage(deps.db, subject.docId, quoted[0] ?? '') : null
 }
 
 async function answerKeepingSubject(
@@ -122,19 +149,21 @@ async function answerKeepingSubject(
   // The subject's terms find its passages; among them the message's own words pick the one that
   // answers ("举报能匿名吗" after 投诉 vs 举报 is about 匿名). When the message alone says too little
   // for that ("多长时间要检一回？"), the completed question is answered instead.
-  const about = async (): Promise<ContextualAnswer> => {
-    const completed = aboutSubject(deps, question, subject)
-    const preferDocId = subject.docId
-    const asAsked = await answerQuestion(deps, question, { preferDocId, searchAs: completed })
-    const result = asAsked.grounded ? asAsked : await answerQuestion(deps, completed, { preferDocId })
+  const about = async (asked = question, include: ChunkRecord[] = []): Promise<ContextualAnswer> => {
+    const completed = aboutSubject(deps, asked, subject)
+    const options = { preferDocId: subject.docId, include }
+    const asAsked = await answerQuestion(deps, asked, { ...options, searchAs: completed })
+    const result = asAsked.grounded ? asAsked : await answerQuestion(deps, completed, options)
     return {
       resolvedQuery: completed.text,
-      question: asAsked.grounded ? question : completed,
+      question: asAsked.grounded ? asked : completed,
       result,
-      subject: askedAbout(subject, question),
+      subject: askedAbout(subject, asked),
     }
   }
-  const item = await pointedItem(deps, question, subject)
+  const narrowing = continuesList(question) ? await narrowedList(deps, question, subject) : null
+  if (narrowing) return about(narrowing.narrowed, narrowing.passages)
+  const item = await pointedPassage(deps, question, subject)
   if (item) {
     const asked = prepareQuestion(itemHeading(item), deps)
     const result = await answerQuestion(deps, asked, { preferDocId: subject.docId })
@@ -154,8 +183,8 @@ async function answerKeepingSubject(
   const leaving = leavesSubject(deps, question, subject)
   const leaves = leaving !== null
   const [first, second] = leaves
-    ? [() => alone(leaving === 'own-matter' ? subject.docId : undefined), about]
-    : [about, () => alone()]
+    ? [() => alone(leaving === 'own-matter' ? subject.docId : undefined), () => about()]
+    : [() => about(), () => alone()]
   const answered = await first()
   if (answered.result.grounded) return { ...answered, subject: answered.subject ?? subject }
   // "那要等多久？" names nothing of its own: what another document says of 多久 is no answer to it.

@@ -52,6 +52,12 @@ export async function findListItem(
   return items.find((chunk) => heads.has(markersOf(chunk.locator)[0] ?? '')) ?? items[0] ?? null
 }
 
+/** The passage at `locator` of the document: what "详细说说" asks more of. */
+export async function findQuotedPassage(db: Db, docId: string, locator: string): Promise<ChunkRecord | null> {
+  if (!locator) return null
+  return (await listDocumentChunks(db, docId)).find((chunk) => chunk.locator === locator) ?? null
+}
+
 /** What an item is called: its own heading, without its number. */
 export const itemHeading = (chunk: ChunkRecord): string =>
   (chunk.section.split(' > ').at(-1) ?? chunk.section).replace(MARKER, '').trim()

@@ -27,10 +27,18 @@ export const namesMatter = (concept: Concept): boolean =>
 const wordsBesides = (question: PreparedQuestion, terms: readonly string[]): string[] =>
   question.concepts.map((concept) => concept.word).filter((word) => !terms.includes(word))
 
-/** The subject kept, with the message's own words as what was asked last. */
+/**
+ * The subject kept in its document, narrowed to the matter the message names there ("食品安全宣传是
+ * 怎么搞的" in the 质量月 plan: what follows is about that item), with the message's other words as what
+ * was asked last.
+ */
 export const askedAbout = (subject: Subject, question: PreparedQuestion): Subject => {
+  const named = question.concepts.filter(namesMatter).map((concept) => concept.word)
+  const terms = [...new Set([...named, ...subject.terms])].slice(0, SUBJECT_TERMS)
+  // What was asked is all the message said besides the subject it was asked about: "上海的呢" after
+  // "制造业质量竞争力指数要达到多少" asks that whole question again.
   const asked = wordsBesides(question, subject.terms)
-  return asked.length > 0 ? { ...subject, asked } : subject
+  return { ...subject, terms, asked: asked.length > 0 ? asked : subject.asked }
 }
 
 /**

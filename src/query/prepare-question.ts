@@ -46,6 +46,12 @@ export type PreparedQuestion = {
 
 export type QuestionContext = { glossary: Glossary; vocabulary: Vocabulary }
 
+// Asking for more of what was just said: "举几个例子", "详细说说", "能具体讲讲吗".
+const MORE_OF_IT = /^(请|能|可以)?再?(举[几一两]?个?例子|(详细|具体|展开)[点些]?(说|讲|介绍))/
+
+/** "举几个例子", "详细说说": more of the passage just quoted, not a question of its own. */
+export const asksForMore = (folded: string): boolean => MORE_OF_IT.test(folded)
+
 // Openings that lean on what was said before: "那需要准备什么材料？", "多久能办好？", "它收费吗？", "办理流程呢".
 const LEANS_ON_CONTEXT =
   /^(那|那么|那个|这个|这种|这样|这|它|他们|还有|还要|另外|然后|如果|要是|那如果|此外|以及|同时)|^(需要|要|得|该)(准备|交|带|提供|多久|多少|什么|怎么|去哪|钱|收费|花钱)|^(多久|多长时间|几天|多少钱|费用|收费|在哪|去哪|哪里|怎么办|怎么申请|怎么弄|流程|材料|办理流程|具体流程|步骤)|呢[?？]?$/
@@ -82,6 +88,6 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     answerTypes,
     shape: answerShapeOf(folded, answerTypes),
     identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
-    leansOnContext: LEANS_ON_CONTEXT.test(folded),
+    leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }
 }

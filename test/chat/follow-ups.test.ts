@@ -157,4 +157,31 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(fourth.citations[0]?.section).toMatch(/4．组织开展计量强检上门服务/)
     expect(await storedQueries(plan.sessionId)).toEqual([plan.resolvedQuery, fourth.resolvedQuery])
   })
+
+  it('narrows a list to the passages of its document that say the narrowing word, however the search ranks them', async () => {
+    const actions = await ask('质量月期间有啥专项整治行动')
+    expect(actions.citations[0]?.docId).toBe('pudong-quality-month-2023')
+    const drugs = await ask('跟药有关的呢', actions.sessionId)
+    expect(drugs.grounded).toBe(true)
+    expect(drugs.citations[0]).toMatchObject({ docId: 'pudong-quality-month-2023' })
+    expect(drugs.answer).toContain('药品')
+  })
+
+  it('answers "举几个例子" from the passage just quoted', async () => {
+    const meaning = await ask('CCC免办和无需办理有啥区别')
+    const section = meaning.citations[0]?.section
+    expect(section).toMatch(/无需办理/)
+    const examples = await ask('举几个例子', meaning.sessionId)
+    expect(examples.intent).toBe('policy_question')
+    expect(examples.citations[0]?.section).toBe(section)
+  })
+
+  it('answers a question typed without a question mark in the middle of a complaint form, and goes on with the form', async () => {
+    const complaint = await ask('网上买到假货想投诉')
+    expect(complaint.intake).toBeDefined()
+    const where = await ask('找哪里的市场监管局', complaint.sessionId)
+    expect(where.grounded).toBe(true)
+    expect(where.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(where.answer).toContain('我们继续登记')
+  })
 })
