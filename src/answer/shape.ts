@@ -107,6 +107,13 @@ const parentOf = (chunk: ChunkRecord) => chunk.section.split(' > ').slice(0, -1)
 const blockAnswer = (chunk: ChunkRecord, quote: string) => `根据${sourceOf(chunk)}[1]：\n\n${asMarkdown(quote)}`
 
 /**
+ * A quote after its source line. A quote of several lines (list items, rows, paragraphs) starts on a
+ * line of its own: run on after "：", its first "- " item would render as text, not as a list item.
+ */
+const quoted = (source: string, quote: string) =>
+  quote.includes('\n') ? `${source}：\n\n${asMarkdown(quote)}[1]` : `${source}：${quote}[1]`
+
+/**
  * The answer in the shape the question asks for: every item of a list (across sections, each with
  * its citation), the steps from the first, the fact first and then its context, table rows whole.
  */
@@ -142,8 +149,8 @@ export function shapeAnswer(
       quote = leadRows
       text = blockAnswer(chunk, quote)
     } else if (question.shape === 'fact' && quote !== lead.text && !quote.startsWith(lead.text)) {
-      text = `${lead.text}[1]\n\n出自${sourceOf(chunk)}：${quote}[1]`
-    } else text = `根据${sourceOf(chunk)}：${quote}[1]`
+      text = `${lead.text}[1]\n\n${quoted(`出自${sourceOf(chunk)}`, quote)}`
+    } else text = quoted(`根据${sourceOf(chunk)}`, quote)
   }
 
   // An answer that is not a list cites the passage it answers from only: a second ("另外") passage

@@ -42,7 +42,15 @@ const TIME_LIMITS = chunk(
   '五、处理时限\n监管部门依法处理投诉。\n| 环节 | 时限 |\n| 投诉是否受理 | 收到投诉之日起7个工作日内作出决定 |\n| 投诉调解 | 自受理之日起45个工作日内 |',
 )
 const CHUNKS = [DIFFERENCE, MATERIALS, STEPS, TIME_LIMITS]
-const vocabulary = createVocabulary(CHUNKS.map((item) => `${item.title} ${item.section} ${item.content}`))
+// A body written as "- " items, as the Markdown guides are: asked on its own, not among CHUNKS.
+const BULLETED = chunk(
+  5,
+  '六、多久检一次',
+  '六、多久检一次\n- 用于贸易结算的电子秤检定周期为一年，也就是每年都要检。\n- 检定合格的，会在秤体上粘贴合格标志。',
+)
+const vocabulary = createVocabulary(
+  [...CHUNKS, BULLETED].map((item) => `${item.title} ${item.section} ${item.content}`),
+)
 const ask = (text: string, candidates = CHUNKS) =>
   composeExtractiveAnswer(prepareQuestion(text, { glossary: { groups: [], english: [] }, vocabulary }), candidates)
 
@@ -50,7 +58,7 @@ const ask = (text: string, candidates = CHUNKS) =>
 function expectVerbatim(result: ReturnType<typeof ask>) {
   if (!result.grounded) throw new Error('expected an answer')
   for (const citation of result.citations) {
-    const source = CHUNKS.find((item) => item.id === citation.chunkId)
+    const source = [...CHUNKS, BULLETED].find((item) => item.id === citation.chunkId)
     expect(source?.content).toContain(citation.quote)
   }
 }
@@ -88,6 +96,16 @@ describe('composeExtractiveAnswer shapes the answer by the question', () => {
     expect(result.citations[0]?.chunkId).toBe(TIME_LIMITS.id)
     expect(result.answer).toContain('| 环节 | 时限 |')
     expect(result.answer).toContain('7个工作日')
+  })
+
+  it('starts a quote of "- " items on a line of its own, so that each item renders as one', () => {
+    const result = ask('电子秤多久检一次？', [BULLETED])
+    expectVerbatim(result)
+    if (!result.grounded) return
+    expect(result.answer).toContain('检定周期为一年')
+    expect(result.answer).not.toMatch(/[：:]- /)
+    const items = result.answer.split('\n').filter((line) => line.includes('用于贸易结算') || line.includes('合格标志'))
+    for (const line of items) expect(line).toMatch(/^- /)
   })
 
   it('names the gate that refuses', () => {
