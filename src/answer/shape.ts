@@ -19,13 +19,22 @@ function bodyLines(chunk: ChunkRecord): Line[] {
     : lines
 }
 
-/** Widens a verbatim span [start, end) so that table rows in it are whole and keep their header. */
+/**
+ * Widens a verbatim span [start, end) so that list items and table rows in it are whole, and rows
+ * keep their header: a quote that starts inside item 1 loses the "1." that makes it the first.
+ */
 function wholeRows(chunk: ChunkRecord, start: number, end: number): string {
   const lines = linesOf(chunk.content)
   const first = lineAt(lines, start)
   const last = lineAt(lines, end - 1)
   const span = lines.slice(Math.max(first, 0), last + 1)
-  if (!span.some((line) => line.kind === 'table')) return chunk.content.slice(start, end)
+  if (!span.some((line) => line.kind === 'table')) {
+    const opening = lines[first]
+    const closing = lines[last]
+    const from = opening?.kind === 'item' ? Math.min(start, opening.start) : start
+    const to = closing?.kind === 'item' ? Math.max(end, closing.start + closing.text.length) : end
+    return chunk.content.slice(from, to)
+  }
   const tableIndex = first + span.findIndex((line) => line.kind === 'table')
   const header = tableAround(lines, tableIndex, new Set())[0]
   const from = header && header.start < (lines[first]?.start ?? start) ? header.start : (lines[first]?.start ?? start)
