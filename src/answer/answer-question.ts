@@ -17,6 +17,7 @@ import {
   notInNamedDocument,
   partsNotCovered,
 } from './messages.ts'
+import { outlineAnswer } from './outline.ts'
 import { type AnswerInParts, answerInParts } from './partial.ts'
 import type { RefusalReason } from './refusals.ts'
 import { IDENTIFIER_CANDIDATES, LIST_SEARCH_LIMIT, MAX_UNTRANSLATED_SHARE, SEARCH_LIMIT } from './tuning.ts'
@@ -175,11 +176,14 @@ export async function answerQuestion(
   if (!extractive.grounded) {
     return notGrounded(refusalText(extractive, query.folded), extractive.reason, extractive.evidence)
   }
+  const primary = extractive.evidence.find((item) => item.chunk.id === extractive.citations[0]?.chunkId)
+  const outline = primary ? await outlineAnswer(deps, query, primary.chunk) : null
+  const answered = outline ?? extractive
   return {
-    answer: capAnswerText(query.english ? `${ENGLISH_LEAD}\n\n${extractive.answer}` : extractive.answer),
+    answer: capAnswerText(query.english ? `${ENGLISH_LEAD}\n\n${answered.answer}` : answered.answer),
     grounded: true,
     mode: 'extractive',
-    citations: extractive.citations,
+    citations: answered.citations,
     evidence: extractive.evidence,
   }
 }
