@@ -68,8 +68,10 @@ function answeredInParts(parts: AnswerInParts): Answer {
 /** "75号令第三条": the article itself, or a plain statement that the summary does not include it. */
 async function answerArticle(deps: AnswerDeps, query: PreparedQuestion): Promise<Answer | null> {
   const article = query.article
-  if (!article?.orderNo) return null
-  const docNo = `第${article.orderNo}号`
+  // "第八条说了什么" after a turn about order 76 comes completed with that order's number, not joined to it.
+  const orderNo = article?.orderNo ?? (query.orderNumbers.length === 1 ? query.orderNumbers[0] : null)
+  if (!article || !orderNo) return null
+  const docNo = `第${orderNo}号`
   const documents = await findDocumentsByNumber(deps.db, docNo)
   if (documents.length === 0) return null
   const chunks = await findChunksByLocator(deps.db, article.locator, docNo)
