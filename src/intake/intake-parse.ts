@@ -40,15 +40,14 @@ const QUESTION = /[?？]\s*$|[吗呢么]\s*[?？]?\s*$|^(怎么|如何|为什么
 // "想问下…", "顺便问一下…": a question put in the middle of the form.
 const ASIDE = /^(?:我)?(?:就)?(?:想|顺便|再)?(?:问|咨询)(?:一?下|个问题)/
 
-// "找哪里的市场监管局", "多久能有结果": people often ask without a question mark. "不知道哪天买的" answers.
-const ASKS_WITHOUT_MARK = /哪里|哪儿|在哪|去哪|找谁|多久|多长时间|几天|怎么办|怎么弄|怎么处理|能不能|可不可以|要不要/
-const UNSURE = /不知道|不清楚|不记得|记不清|忘了/
+// "多少钱买的记不清了" answers the form's question, though it says 多少钱.
+const NOT_KNOWING = /记不清|不记得|忘了|不清楚|不知道|不确定/
+
+/** The requester says they do not know: an answer to the form, whatever question words it holds. */
+export const admitsNotKnowing = (message: string): boolean => NOT_KNOWING.test(message)
 
 /** A question asked in the middle of the form, to be answered before the form goes on. */
-export const isAside = (message: string): boolean =>
-  QUESTION.test(message.trim()) ||
-  ASIDE.test(bare(message)) ||
-  (ASKS_WITHOUT_MARK.test(message) && !UNSURE.test(message))
+export const isAside = (message: string): boolean => QUESTION.test(message.trim()) || ASIDE.test(bare(message))
 
 const CONFIRM =
   /^(?:确认|确定|提交|是的|是|对的|对|好的|好|可以|没问题|没错|ok|okay|yes|行|嗯|同意)+(?:提交|吧|的|了|啊|呀|谢谢)*$/
