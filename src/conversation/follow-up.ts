@@ -17,6 +17,12 @@ const CONTINUES_LIST =
 /** "跟秤、计量有关的呢？": the list just given, narrowed — asked in the same vein as the question before. */
 export const continuesList = (question: PreparedQuestion): boolean => CONTINUES_LIST.test(question.folded)
 
+/** "第四个详细讲讲", "举几个例子": about the list or passage just given, so asked in the same vein. */
+export const pointsBack = (question: PreparedQuestion): boolean =>
+  continuesList(question) ||
+  asksForMore(question.folded) ||
+  (question.article === null && listOrdinalOf(question.folded) !== null)
+
 // "跟药有关的呢" narrows to 药: 有关 is how the narrowing is said, and no passage need say it.
 const NARROWED_TO = /^(?:那)?(?:跟|和|与|同|关于)?(.+?)(?:有关|相关|方面|类)的(?:呢|吗|有哪些|有没有)/
 

@@ -15,7 +15,7 @@ import type { RoutingClassifier } from '../routing/llm-classifier.ts'
 import { type OpenedTicket, openTicket } from '../tickets/open-ticket.ts'
 import type { WorkCalendar } from '../tickets/sla.ts'
 import { describeOpenedTicket } from '../tickets/ticket-messages.ts'
-import { answerWithContext, continuesList } from './follow-up.ts'
+import { answerWithContext, pointsBack } from './follow-up.ts'
 import { rewriteFollowUp } from './follow-up-llm.ts'
 import { GUIDANCE_QUESTIONS } from './guidance.ts'
 import { answerWithModel, type ModelAnswer, type TurnContext } from './model-answer.ts'
@@ -79,7 +79,8 @@ type ChatState = { intake?: IntakeState; intakeIntent?: Intent; intakeStartedAtT
 
 const THANKING = /谢谢|多谢|感谢|谢啦|thank/i
 // Below this, the classifier's reading of a context-leaning follow-up yields to the earlier turn's intent;
-// a narrowed list ("跟秤有关的呢") always does: a fragment says little of its own.
+// a message about the list or passage just given ("跟秤有关的呢", "第四个") always does: a fragment says
+// little of its own.
 const FOLLOW_UP_CONFIDENCE = 0.6
 
 type TurnResult = Omit<ChatResponse, 'sessionId' | 'turnId'> & { state: ChatState }
@@ -242,7 +243,7 @@ async function handleNewMessage(
   if (
     previous &&
     !TICKET_INTENTS.has(previous.intent) &&
-    (continuesList(question) || (question.leansOnContext && classification.confidence < FOLLOW_UP_CONFIDENCE))
+    (pointsBack(question) || (question.leansOnContext && classification.confidence < FOLLOW_UP_CONFIDENCE))
   ) {
     intent = previous.intent
   }
