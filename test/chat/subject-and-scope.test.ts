@@ -65,6 +65,18 @@ describe('a conversation keeps its subject', () => {
     expect(next.citations[0]?.section).toMatch(/^第四条/)
   })
 
+  it('answers a question that comes after a greeting, and still greets small talk that asks nothing', async () => {
+    const greeted = await ask('你好，电子秤多久检一次')
+    expect(greeted).toMatchObject({ grounded: true, intent: 'policy_question' })
+    expect(greeted.citations[0]?.docId).toBe('metrology-verification')
+    expect(greeted.answer).toContain('一年')
+    for (const message of ['谢谢，你们服务真好', '你是谁？']) {
+      const smalltalk = await ask(message)
+      expect(smalltalk).toMatchObject({ grounded: false, intent: 'smalltalk' })
+      expect(smalltalk.citations).toEqual([])
+    }
+  })
+
   it('says a later article of the order being discussed is not in the summary, whatever the last turn cited', async () => {
     const first = await ask('76号令是管什么的')
     const next = await ask('第八条说了什么', first.sessionId)
