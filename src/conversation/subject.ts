@@ -3,6 +3,7 @@ import { SUBJECT_MATTER_WEIGHT } from '../answer/tuning.ts'
 import { asksAnAspect, type Concept } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
+import { foldText } from '../text/fold.ts'
 
 /**
  * What the conversation is about: the document and the matter asked about (CCC免办, 电子秤强检, 投诉),
@@ -55,8 +56,14 @@ export function subjectOf(vocabulary: Vocabulary, question: PreparedQuestion, an
   )
   const saidThere = (concept: Concept) => concept.alternatives.some((term) => vocabulary.documentSays(docId, term))
   const telling = words.filter(namesMatter).filter((concept) => answer.grounded || saidThere(concept))
+  // The words that name where the answer stands (its document's title, its heading) are the matter; the
+  // asker's own situation ("几台样机做研发测试") is not, and would pull every later question back to it.
+  const source = answer.grounded
+    ? foldText(`${answer.citations[0]?.title ?? ''} ${answer.citations[0]?.section ?? ''}`)
+    : ''
+  const naming = telling.filter((concept) => concept.alternatives.some((term) => source.includes(term)))
   // A question in plain words ("怎么投诉？") still has a matter when answered: its best words, telling or not.
-  const chosen = telling.length > 0 || !answer.grounded ? telling : words
+  const chosen = naming.length > 0 ? naming : telling.length > 0 || !answer.grounded ? telling : words
   const terms = chosen
     .sort((a, b) => b.weight - a.weight)
     .slice(0, SUBJECT_TERMS)

@@ -26,10 +26,11 @@ const ANSWER_TYPES: AnswerType[] = [
     asks: /电话号码|联系电话|联系方式|(电话|热线|号码)(是|号)?(多少|几号|是什么|是啥)|(打|拨)(什么|哪个|哪|几号)(个)?(电话|热线|号码)?|(什么|哪个)(电话|热线)(号码)?[?？]?$/,
     gives: /123\d\d(?!\d)|400-?\d{3}|0\d{2,3}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|热线/,
   },
-  // Asking where an office is, not a question that merely mentions an address.
+  // Asking for an office's address, not a question that merely mentions one. "去哪里办" asks where to
+  // turn, which "向所在地市场监管部门提出申请" answers without a street.
   {
     name: 'address',
-    asks: /(地址|办公地点)(是|在)?(哪|什么|多少)|在哪(里|儿)?办|去哪(里|儿)?办|具体地址/,
+    asks: /(地址|办公地点)(是|在)?(哪|什么|多少)|具体地址/,
     gives: /路\d|号楼|地址[:：]|\d+号|[路街道区]\S{0,6}号/,
   },
   {

@@ -184,4 +184,12 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(where.citations[0]?.docId).toBe('complaints-and-reports')
     expect(where.answer).toContain('我们继续登记')
   })
+
+  it("takes as the subject the words that name where the answer stands, not the asker's own situation", async () => {
+    const first = await ask('我们公司想进口几台样机做研发测试，能申请CCC免办吗？')
+    expect(first.citations[0]?.docId).toBe('ccc-exemption')
+    const where = await ask('要去哪里办？', first.sessionId)
+    expect(where.resolvedQuery).toMatch(/ccc免办/i)
+    expect(where.resolvedQuery).not.toMatch(/测试/)
+  })
 })

@@ -56,6 +56,8 @@ describe('prepareQuestion', () => {
     expect(typeNames('打什么电话投诉')).toEqual(['phone'])
     expect(typeNames('市场监管局地址在哪里？')).toEqual(['address'])
     expect(typeNames('这份文件的地址栏写的是哪个单位')).not.toContain('address')
+    // Where to turn is answered by an office, not a street.
+    expect(typeNames('要去哪里办？')).not.toContain('address')
   })
 
   it('sets apart the words that say how a question is put or who asks: no passage need say them', () => {
