@@ -126,6 +126,8 @@ export type AnswerOptions = {
   searchAs?: PreparedQuestion
   /** Passages to weigh besides those the search finds ("跟药有关的呢": the subject's passages that say 药). */
   include?: ChunkRecord[]
+  /** Answer from these passages only, no search ("那需要多久？" of the passage just quoted). */
+  within?: ChunkRecord[]
 }
 
 /**
@@ -205,7 +207,7 @@ export async function answerQuestion(
   const direct = await answerArticle(deps, query)
   if (direct) return { ...direct, answer: capAnswerText(direct.answer) }
 
-  const candidates = await retrieveCandidates(deps, query, options)
+  const candidates = options.within ? options.within.map(unscored) : await retrieveCandidates(deps, query, options)
   const extractive = composeExtractiveAnswer(query, candidates)
   const parts = extractive.grounded ? null : answerInParts(query, candidates, deps)
   if (parts) return answeredInParts(parts)

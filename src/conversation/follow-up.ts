@@ -63,6 +63,20 @@ function namesOtherMatter(deps: AnswerDeps, question: PreparedQuestion, subject:
   )
 }
 
+/** "那需要多久？", "要交钱吗？": a kind of fact asked, and nothing named besides. */
+const asksOnlyAFact = (question: PreparedQuestion): boolean =>
+  question.answerTypes.length > 0 &&
+  question.concepts.every(
+    (concept) => concept.asks !== null || concept.filler || asksAnAspect(concept) || !concept.known,
+  )
+
+/** The passages the latest answer quoted, in its document. */
+async function quotedPassages(deps: AnswerDeps, subject: Subject): Promise<ChunkRecord[]> {
+  const quoted = new Set(subject.quoted ?? [])
+  if (quoted.size === 0) return []
+  return (await listDocumentChunks(deps.db, subject.docId)).filter((chunk) => quoted.has(chunk.locator ?? ''))
+}
+
 /**
  * Why the message leaves the subject, or null when it stays: it says so, names an order, names a
  * matter the subject's document never speaks of ("电子秤…" after CCC免办), or does not lean on what was
@@ -157,6 +171,16 @@ async function answerKeepingSubject(
   // for that ("多长时间要检一回？"), the completed question is answered instead.
   const about = async (asked = question, include: ChunkRecord[] = []): Promise<ContextualAnswer> => {
     const completed = aboutSubject(deps, asked, subject)
+    // "那需要多久？" after the steps: asked of what was just said, which answers when it states that fact.
+    const quoted = asksOnlyAFact(asked) ? await quotedPassages(deps, subject) : []
+    const fromQuoted = quoted.length > 0 ? await answerQuestion(deps, completed, { within: quoted }) : null
+    if (fromQuoted?.grounded)
+      return {
+        resolvedQuery: completed.text,
+        question: completed,
+        result: fromQuoted,
+        subject: askedAbout(subject, asked),
+      }
     const options = { preferDocId: subject.docId, include }
     const asAsked = await answerQuestion(deps, asked, { ...options, searchAs: completed })
     const result = asAsked.grounded ? asAsked : await answerQuestion(deps, completed, options)

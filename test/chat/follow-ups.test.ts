@@ -192,4 +192,14 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(where.resolvedQuery).toMatch(/ccc免办/i)
     expect(where.resolvedQuery).not.toMatch(/测试/)
   })
+
+  it('answers a fact asked of the steps just given from those steps, even when they say it is not published', async () => {
+    const materials = await ask('CCC免办需要哪些材料？')
+    const steps = await ask('办理流程是怎样的？', materials.sessionId)
+    expect(steps.citations[0]?.section).toMatch(/五、怎样申请/)
+    const time = await ask('那需要多久？', materials.sessionId)
+    expect(time.grounded).toBe(true)
+    expect(time.citations[0]?.section).toMatch(/五、怎样申请/)
+    expect(time.answer).toContain('审核时限')
+  })
 })
