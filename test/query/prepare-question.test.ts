@@ -41,13 +41,20 @@ describe('prepareQuestion', () => {
   })
 
   it('knows what the sentence answering a question word holds', () => {
-    expect(answerCueOf(prepare('为什么第三代移动电话就难窃听'))?.test('因此很难被窃听')).toBe(true)
-    expect(answerCueOf(prepare('指数目标定的是多少？'))?.test('指数要达到86')).toBe(true)
-    expect(answerCueOf(prepare('免办现在去哪里申请？'))?.test('向所在地市场监管部门提出申请')).toBe(true)
-    expect(answerCueOf(prepare('质量基础设施包括哪几块？'))?.test('涵盖计量、标准、认证认可、检验检测等方面')).toBe(
-      true,
-    )
+    expect(answerCueOf(prepare('为什么第三代移动电话就难窃听'))?.holds.test('因此很难被窃听')).toBe(true)
+    expect(answerCueOf(prepare('指数目标定的是多少？'))?.holds.test('指数要达到86')).toBe(true)
+    expect(answerCueOf(prepare('免办现在去哪里申请？'))?.holds.test('向所在地市场监管部门提出申请')).toBe(true)
+    expect(
+      answerCueOf(prepare('质量基础设施包括哪几块？'))?.holds.test('涵盖计量、标准、认证认可、检验检测等方面'),
+    ).toBe(true)
     expect(answerCueOf(prepare('这个规定好不好？'))).toBeNull()
+    // The asked thing's own form: a number in the measure asked, a title for a book.
+    expect(answerCueOf(prepare('郑和一共去了几次'))).toMatchObject({ exact: true })
+    expect(answerCueOf(prepare('郑和一共去了几次'))?.holds.test('先后七次远航')).toBe(true)
+    expect(answerCueOf(prepare('郑和一共去了几次'))?.holds.test('率领二万七千余人')).toBe(false)
+    expect(answerCueOf(prepare('这座桥有多长'))?.holds.test('全长一千四百五十三米')).toBe(true)
+    expect(answerCueOf(prepare('他那时候多大'))?.holds.test('年仅十二岁')).toBe(true)
+    expect(answerCueOf(prepare('这件事记在哪本书里'))?.holds.test('据《梦溪笔谈》记载')).toBe(true)
   })
 
   it('takes a topic word for a topic, not for a request for that fact', () => {
