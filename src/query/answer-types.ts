@@ -152,19 +152,19 @@ const listedOf = (folded: string): string | null =>
   folded.match(/(?:哪些|哪几[种类项个]?|什么|啥)([\u4e00-\u9fa5]{2})/)?.[1] ?? null
 
 // What a sentence that answers a question word holds, when no answer type says it: a cause for "为什么",
-// a place or office for "哪里", a number for "多少", a role or title for "谁" (a name cannot be told
-// from other words). A preference among the sentences of a passage, never a gate.
+// a place or office for "哪里", a number for "多少". ("谁" has none: a name cannot be told from other
+// words, and the roles that introduce one — 人, 家 — are in most sentences.) A preference among the
+// sentences of a passage, never a gate.
 const CUES: Array<[RegExp, RegExp]> = [
   [/为什么|为何|为啥|什么原因|怎么会/, /因为|由于|因此|所以|导致|为了|以便|从而|原因|(?<!基)因(?![此素])/],
   [
     /哪里|哪儿|在哪|去哪|何处|什么地方|哪个(地方|城市|国家|省|县|区)/,
-    /[省市县区镇乡村州岛路街山河湖江海港城国]|部门|机关|窗口|网站|平台|系统|所在地|位于|地址/,
+    /[省市县区镇乡村州岛路街]|部门|机关|窗口|网站|平台|系统|所在地|位于|地址/,
   ],
   [
     /多少|几[个种类项条次年天位名家座所股块]|多大|多高|多长|多远|多重/,
     /[0-9]|[一二三四五六七八九十百千万两][个种类项条次年天位名家座所股块万亿余多]|百分之/,
   ],
-  [/谁|哪位|什么人/, /[人者家师帝王]|主席|总督|巡抚|大臣|将军|教授|由|·/],
 ]
 
 const NUMBER = '[0-9零〇一二三四五六七八九十百千万亿两半余多几点.]'

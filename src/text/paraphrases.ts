@@ -29,7 +29,12 @@ const GROUPS: readonly string[][] = [
   ['翻', '翻译', '译'],
 ]
 
-/** The words a text may say `word` with, the word among them; just the word when none is listed. */
+/**
+ * The words a text may say `word` with, the word among them; just the word when none is listed. One
+ * character stands for a word only when it is the word asked: "开" of "谁开的" is said by "创办", but
+ * "成立" is not said by every "开始" or "展开".
+ */
 export function paraphrasesOf(word: string): readonly string[] {
-  return GROUPS.find((group) => group.includes(word)) ?? [word]
+  const group = GROUPS.find((terms) => terms.includes(word)) ?? []
+  return [word, ...group.filter((term) => term !== word && term.length > 1)]
 }
