@@ -131,3 +131,12 @@ export const PARTS_MAX_UNKNOWN_SHARE = 0.3
  * at this weight, not a general one (企业 2.7, 活动 3.0, 适用 5.2). Set by hand on dev follow-ups.
  */
 export const SUBJECT_MATTER_WEIGHT = 6
+
+/**
+ * A list question is answered with a section's outline (src/answer/outline.ts) only when the document's
+ * title and the section's heading say all of what it is about (share of its weight, as coverage counts
+ * it), and the section has at least this many parts. Set by hand: a question naming more than the
+ * section ("市民可以参加的活动") wants some of its parts, and two parts are better quoted than outlined.
+ */
+export const OUTLINE_COVERAGE = 1
+export const MIN_OUTLINE_PARTS = 3
