@@ -48,7 +48,9 @@ const ANSWER_TYPES: AnswerType[] = [
     name: 'count',
     // "哪几种情况" asks for the cases themselves (a list), "有几种" for their number.
     asks: /多少种|(?<!哪)几种|多少类|(?<!哪)几类|多少项|一共有多少|多少个/,
-    gives: new RegExp(`${CN}+\\s*(种|类|项|个|大类|条)`),
+    gives: new RegExp(
+      `${CN}+\\s*(种|类|项|个|大类|条|幅|卷|篇|次|座|位|名|件|本|部|首|册|枚|颗|只|头|届|场|处|所|家|张|台|株|棵|尊)`,
+    ),
   },
   {
     name: 'date',

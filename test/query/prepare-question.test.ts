@@ -88,6 +88,17 @@ describe('prepareQuestion', () => {
     expect(givesAnswerTypes(prepare('渡船早上几点开？').answerTypes, '每天早上六点开出第一班')).toBe(true)
     expect(givesAnswerTypes(types, '一九六二年在上海首映')).toBe(true)
     expect(givesAnswerTypes(types, '他在京城成婚')).toBe(false)
+    // A reign year of one numeral is a date when a pause, a month or a death follows; a span of years is not.
+    expect(givesAnswerTypes(types, '崇祯五年，徐光启入阁')).toBe(true)
+    expect(givesAnswerTypes(types, '万历七年病逝于家中')).toBe(true)
+    expect(givesAnswerTypes(types, '历时五年，终于完成')).toBe(false)
+    expect(givesAnswerTypes(types, '证书有效期三年，到期换证')).toBe(false)
+  })
+
+  it('takes a count in any measure word for a count', () => {
+    const count = prepare('书里一共有多少幅插图？').answerTypes
+    expect(givesAnswerTypes(count, '附插图一百二十三幅')).toBe(true)
+    expect(givesAnswerTypes(count, '附有大量插图')).toBe(false)
   })
 
   it('keeps codes and years as identifiers, but not the amounts the asker brings', () => {
