@@ -45,9 +45,7 @@ function namesOtherMatter(deps: AnswerDeps, question: PreparedQuestion, subject:
 /** "那需要多久？", "要交钱吗？": a kind of fact asked, and nothing named besides. */
 const asksOnlyAFact = (question: PreparedQuestion): boolean =>
   question.answerTypes.length > 0 &&
-  question.concepts.every(
-    (concept) => concept.asks !== null || concept.filler || asksAnAspect(concept) || !concept.known,
-  )
+  question.concepts.every((concept) => concept.asks !== null || concept.filler || asksAnAspect(concept))
 
 /**
  * Why the message leaves the subject, or null when it stays: it says so, names an order, names a
