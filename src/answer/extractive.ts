@@ -5,7 +5,15 @@ import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
 import type { Citation } from './citations.ts'
-import { answersTypes, coverage, type Evidence, sentencesOf, statesCoverageGap, unknownShare } from './evidence.ts'
+import {
+  answersTypes,
+  coverage,
+  type Evidence,
+  gapNamingMatter,
+  sentencesOf,
+  statesCoverageGap,
+  unknownShare,
+} from './evidence.ts'
 import { headerOf, leadSentence } from './lead.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
@@ -201,6 +209,9 @@ export function composeExtractiveAnswer(
   if (!typed) return refuse('no-typed-fact', evidence)
   if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)
   if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)
+
+  const gap = gapNamingMatter(question.concepts, types, primary)
+  if (gap) return refuse('coverage-gap', evidence, gap)
 
   const lead = leadSentence(primary, question)
   if (!lead) return refuse('weak-quote', evidence)

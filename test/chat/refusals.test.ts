@@ -79,6 +79,30 @@ describe('refusals that are right', () => {
     )
   })
 
+  it('says what the summary leaves out when that is what the question asks about', async () => {
+    const body = await ask('销售单位不搞日管控周排查，要承担什么法律责任', 'enterprise')
+    expect(body).toMatchObject({ grounded: false, refusalReason: 'coverage-gap' })
+    expect(body.answer).toContain('法律责任，以官方发布的规章原文为准')
+  })
+
+  it('answers how many days only with days, not with a yearly cycle', async () => {
+    const scale = await ask('电子秤送去检定，一般几天能拿回来？', 'citizen')
+    expect(scale).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact' })
+    expect(scale.answer).not.toContain('一年')
+    const complaint = await ask('投诉交上去几天内会告诉我受不受理？', 'citizen')
+    expect(complaint.grounded).toBe(true)
+    expect(complaint.answer).toContain('7个工作日')
+    // The document saying it has no time limit to give is the honest answer to "几个工作日".
+    const exemption = await ask('免办证明从申请到批下来要几个工作日', 'enterprise')
+    expect(exemption.grounded).toBe(true)
+    expect(exemption.answer).toContain('审核时限')
+  })
+
+  it('takes "有没有…电话" for a request for a number', async () => {
+    const body = await ask('质量月活动有没有咨询电话', 'citizen')
+    expect(body).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact' })
+  })
+
   it("sends a merchant's certification question to staff, not to 12315", async () => {
     const body = await ask('商家的ISO 14001认证证书怎么申请？', 'enterprise')
     expect(body.grounded).toBe(false)
