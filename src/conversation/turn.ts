@@ -8,7 +8,7 @@ import { answerFromFaq } from '../faq/faq-answer.ts'
 import type { FaqIndex } from '../faq/faq-index.ts'
 import { advanceIntake, cancelIntake, type IntakeState, type IntakeTurn, startIntake } from '../intake/intake.ts'
 import type { NotifyChannel } from '../intake/intake-fields.ts'
-import { afterCancel, isAside } from '../intake/intake-parse.ts'
+import { admitsNotKnowing, afterCancel, isAside } from '../intake/intake-parse.ts'
 import { type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
 import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from '../routing/intents.ts'
 import type { RoutingClassifier } from '../routing/llm-classifier.ts'
@@ -137,6 +137,13 @@ async function answerAside(
   }
 }
 
+/**
+ * "要多久能处理", "结果怎么查": a fact or the steps asked of the documents, though without a question
+ * mark, is a question in the middle of the form, not the answer to the form's question.
+ */
+const asksOfTheDocuments = (question: PreparedQuestion) =>
+  (question.answerTypes.length > 0 || question.shape === 'procedure') && !admitsNotKnowing(question.text)
+
 async function continueIntake(
   deps: ChatDeps,
   session: ChatSession,
@@ -162,15 +169,10 @@ async function continueIntake(
         )
     return { ...next, answer: `${cancelIntake(intake).reply}\n\n${next.answer}` }
   }
-  if (intake.step !== 'confirm' && isAside(message)) {
+  const question = prepareQuestion(message, deps)
+  if (intake.step !== 'confirm' && (isAside(message) || asksOfTheDocuments(question))) {
     // Answer the question, then ask again for what the form still needs: nothing typed is lost.
-    const { resolvedQuery, result } = await answerInContext(
-      deps,
-      prepareQuestion(message, deps),
-      state.subject ?? null,
-      turns.at(-1),
-      turn,
-    )
+    const { resolvedQuery, result } = await answerInContext(deps, question, state.subject ?? null, turns.at(-1), turn)
     const again = advanceIntake(intake, '')
     return {
       ...fromAnswer(result),
@@ -250,12 +252,16 @@ async function handleNewMessage(
     state: { subject },
   }
 
-  if (intent === 'smalltalk') return { ...plain, intent, answer: THANKING.test(message) ? THANKS : GREETING }
-  if (intent === 'out_of_scope') {
-    // Scope follows the knowledge: what the loaded documents answer strongly is not declined.
-    const inScope = await answersInScope(deps, question)
-    if (!inScope) return { ...plain, intent, answer: OUT_OF_SCOPE, refusalReason: 'out-of-scope' }
-    return { ...fromAnswer(inScope), intent: 'policy_question', resolvedQuery: message, state: { subject } }
+  if (intent === 'smalltalk' || intent === 'out_of_scope') {
+    // Scope follows the knowledge: what the loaded documents answer strongly is not declined, nor taken
+    // for small talk when a greeting comes before a question ("你好，电子秤多久检一次"). Small talk that
+    // asks nothing ("谢谢，服务真好") is not searched at all.
+    const asks = intent === 'out_of_scope' || question.shape !== 'general' || /[?？吗]\s*$/.test(question.text)
+    const inScope = asks ? await answersInScope(deps, question) : null
+    if (inScope)
+      return { ...fromAnswer(inScope), intent: 'policy_question', resolvedQuery: message, state: { subject } }
+    if (intent === 'smalltalk') return { ...plain, intent, answer: THANKING.test(message) ? THANKS : GREETING }
+    return { ...plain, intent, answer: OUT_OF_SCOPE, refusalReason: 'out-of-scope' }
   }
 
   if (!TICKET_INTENTS.has(intent)) {
