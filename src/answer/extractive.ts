@@ -18,6 +18,7 @@ import { headerOf, leadSentence } from './lead.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
 import { GAP_SENTENCE_COVERAGE, GROUNDING, RANKING, TYPED_CANDIDATES } from './tuning.ts'
+import { asksOnlyUnknownThings } from './unknown-matter.ts'
 
 export type { Evidence } from './evidence.ts'
 
@@ -205,6 +206,7 @@ export function composeExtractiveAnswer(
   const evidence = primary ? [primary, ...weighed.filter((item) => item !== primary)] : weighed
   if (!primary) return refuse('no-passages', evidence)
   if (unknownShare(question.concepts) > grounding.maxUnknownShare) return refuse('unknown-terms', evidence)
+  if (asksOnlyUnknownThings(question)) return refuse('unknown-matter', evidence)
   if (primary.coverage < grounding.minCoverage) return refuse('low-coverage', evidence)
   if (!typed) return refuse('no-typed-fact', evidence)
   if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)

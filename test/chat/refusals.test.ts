@@ -79,6 +79,20 @@ describe('refusals that are right', () => {
     )
   })
 
+  it('refuses a question whose asking clause names nothing but things no document names', async () => {
+    const review = await ask('对市场监管局的处罚决定不服，怎么申请行政复议？', 'enterprise')
+    expect(review).toMatchObject({ grounded: false, refusalReason: 'unknown-matter', citations: [] })
+    const prize = await ask('质量知识竞赛有奖品吗？奖品是啥', 'citizen')
+    expect(prize).toMatchObject({ grounded: false, refusalReason: 'unknown-matter' })
+    // A judgement asked for (靠谱吗) or a thing of everyday words beside one the documents use is answered.
+    const agent = await ask('有中介说3000块包拿证，靠谱吗', 'enterprise')
+    expect(agent.grounded).toBe(true)
+    expect(agent.citations[0]?.docId).toBe('quality-system-certification')
+    const shop = await ask('店家乱收费能投诉吗', 'citizen')
+    expect(shop.grounded).toBe(true)
+    expect(shop.citations[0]?.docId).toBe('complaints-and-reports')
+  })
+
   it('says what the summary leaves out when that is what the question asks about', async () => {
     const body = await ask('销售单位不搞日管控周排查，要承担什么法律责任', 'enterprise')
     expect(body).toMatchObject({ grounded: false, refusalReason: 'coverage-gap' })
