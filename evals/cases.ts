@@ -28,6 +28,11 @@ const CaseSchema = z
     id: z.string().min(1),
     /** Assigned once by evals/split.ts. */
     split: z.enum(SPLITS, { message: 'missing or unknown split: run npx tsx evals/split.ts' }),
+    /**
+     * The day a case was written after the split was drawn: such a case is dev (to be tuned on), and
+     * stays out of the "original" floor, which was measured on the cases of its files before it.
+     */
+    added: z.iso.date().optional(),
     audience: z.enum(AUDIENCES),
     question: z.string().min(1),
     /** Earlier user messages, sent first in the same session. */
@@ -44,6 +49,9 @@ const CaseSchema = z
   })
   .refine((c) => !c.grounded || (c.docId !== undefined && c.section !== undefined), {
     message: 'a grounded case needs docId and section',
+  })
+  .refine((c) => c.added === undefined || c.split === 'dev', {
+    message: 'a case added after the split was drawn is a dev case: the test split stays as drawn',
   })
 
 /** One gold case, with where it came from so that a report can point at it. */

@@ -25,6 +25,8 @@ export type RetrievalResult = {
 export type CaseResult = {
   id: string
   split: EvalCase['split']
+  /** Written after the split was drawn (see evals/cases.ts). */
+  added: boolean
   file: string
   line: number
   question: string
@@ -105,6 +107,7 @@ export async function runCase(deps: HarnessDeps, c: EvalCase): Promise<CaseResul
   return {
     id: c.id,
     split: c.split,
+    added: c.added !== undefined,
     file: c.file,
     line: c.line,
     question: c.question,

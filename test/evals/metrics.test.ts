@@ -129,6 +129,7 @@ describe('summarise and listMisses', () => {
   const result = (id: string, overrides: Partial<CaseResult>): CaseResult => ({
     id,
     split: 'dev',
+    added: false,
     file: 'x.jsonl',
     line: 1,
     question: `问题${id}`,
