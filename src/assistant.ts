@@ -6,9 +6,10 @@ import type { Db } from './db/index.ts'
 import type { Embedder } from './embedding/index.ts'
 import { loadFaqIndex } from './faq/faq-index.ts'
 import { offeredNotifyChannels } from './notify/worker.ts'
+import { loadChunkCatalogue } from './retrieval/chunks-repo.ts'
 import { readKnowledgeVersion } from './retrieval/knowledge-version.ts'
 import { createLexicalIndex, loadLexicalIndex } from './retrieval/lexical-index.ts'
-import { createVocabulary, loadVocabulary } from './retrieval/vocabulary.ts'
+import { createVocabulary, vocabularyOf } from './retrieval/vocabulary.ts'
 import { createIntentClassifier, loadLabelledExamples, TRAINING_SET_PATH } from './routing/classify-intent.ts'
 import { createRoutingClassifier } from './routing/llm-classifier.ts'
 import { GLOSSARY_FILE, loadGlossary } from './text/glossary.ts'
@@ -34,6 +35,7 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
     // Empty until the store is ready; main calls refresh() after migrations and ingest.
     vocabulary: createVocabulary([]),
     lexicon: createLexicalIndex([]),
+    passages: new Map(),
     classifier: createRoutingClassifier({
       offline: createIntentClassifier(loadLabelledExamples(TRAINING_SET_PATH)),
       llm,
@@ -48,7 +50,8 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
     async refresh() {
       // Read first: a change committed while loading leaves the version behind, so the next turn reloads.
       const version = await readKnowledgeVersion(db)
-      assistant.vocabulary = await loadVocabulary(db)
+      assistant.passages = await loadChunkCatalogue(db)
+      assistant.vocabulary = vocabularyOf(assistant.passages.values())
       assistant.lexicon = await loadLexicalIndex(db)
       assistant.faqs = await loadFaqIndex(assistant)
       loadedVersion = version

@@ -1,14 +1,10 @@
 import { answerCueOf } from '../query/answer-types.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
-import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
+import { headerOf } from '../retrieval/chunk-analysis.ts'
 import { answersTypes, bodyOf, coverage, type Evidence } from './evidence.ts'
 import { LEAD_CUE } from './tuning.ts'
 
 type Sentence = Evidence['sentences'][number]
-
-/** The document and section names of a chunk: what picks the passage, as opposed to a sentence in it. */
-export const headerOf = (chunk: ChunkRecord): string =>
-  [chunk.title, chunk.meta.doc_no, chunk.meta.official_title, chunk.section].filter(Boolean).join('\n')
 
 /**
  * The sentence of a passage that states what was asked. Of the sentences giving the kind of fact asked

@@ -1,4 +1,5 @@
 import type { Db } from '../db/index.ts'
+import { analyseChunk, type ChunkAnalysis } from './chunk-analysis.ts'
 
 /** A stored chunk with what a citation needs from its document. */
 export type ChunkRecord = {
@@ -11,24 +12,37 @@ export type ChunkRecord = {
   locator: string | null
   page: number | null
   content: string
+  analysis: ChunkAnalysis
 }
 
-export type ChunkRow = Omit<ChunkRecord, 'docId'> & { document_id: string }
+export type ChunkRow = Omit<ChunkRecord, 'docId' | 'analysis'> & { document_id: string }
 
 const SELECT_CHUNKS = `select c.id, c.document_id, c.ordinal, d.title, d.meta, c.section, c.locator, c.page, c.content
   from chunks c join documents d on d.id = c.document_id`
 
-export const toChunkRecord = (row: ChunkRow): ChunkRecord => ({
-  id: row.id,
-  docId: row.document_id,
-  ordinal: row.ordinal,
-  title: row.title,
-  meta: row.meta,
-  section: row.section,
-  locator: row.locator,
-  page: row.page,
-  content: row.content,
-})
+export function toChunkRecord(row: ChunkRow): ChunkRecord {
+  const chunk = {
+    id: row.id,
+    docId: row.document_id,
+    ordinal: row.ordinal,
+    title: row.title,
+    meta: row.meta,
+    section: row.section,
+    locator: row.locator,
+    page: row.page,
+    content: row.content,
+  }
+  return { ...chunk, analysis: analyseChunk(chunk) }
+}
+
+/**
+ * Every chunk by id, analysed: loaded once per knowledge version, so that a search reads only ids and
+ * scores from the database and a turn analyses no passage text (chunk-analysis.ts).
+ */
+export async function loadChunkCatalogue(db: Db): Promise<ReadonlyMap<number, ChunkRecord>> {
+  const rows = await db.query<ChunkRow>(SELECT_CHUNKS)
+  return new Map(rows.map((row) => [row.id, toChunkRecord(row)]))
+}
 
 export async function getChunksByIds(db: Db, ids: number[]): Promise<ChunkRecord[]> {
   if (ids.length === 0) return []
