@@ -7,7 +7,7 @@ import type { Embedder } from './embedding/index.ts'
 import { loadFaqIndex } from './faq/faq-index.ts'
 import { offeredNotifyChannels } from './notify/worker.ts'
 import { loadChunkCatalogue } from './retrieval/chunks-repo.ts'
-import { readKnowledgeVersion } from './retrieval/knowledge-version.ts'
+import { watchKnowledgeVersion } from './retrieval/knowledge-version.ts'
 import { createLexicalIndex, loadLexicalIndex } from './retrieval/lexical-index.ts'
 import { createVocabulary, vocabularyOf } from './retrieval/vocabulary.ts'
 import { createIntentClassifier, loadLabelledExamples, TRAINING_SET_PATH } from './routing/classify-intent.ts'
@@ -23,6 +23,7 @@ export type Assistant = ChatDeps & { refresh(): Promise<void>; syncKnowledge(): 
 
 export async function createAssistant(config: Config, db: Db, embedder: Embedder): Promise<Assistant> {
   const llm = createLlm(config)
+  const knowledge = await watchKnowledgeVersion(db)
   let loadedVersion = -1
   let reloading: Promise<void> | null = null
   const assistant: Assistant = {
@@ -49,7 +50,7 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
     },
     async refresh() {
       // Read first: a change committed while loading leaves the version behind, so the next turn reloads.
-      const version = await readKnowledgeVersion(db)
+      const version = await knowledge.current()
       assistant.passages = await loadChunkCatalogue(db)
       assistant.vocabulary = vocabularyOf(assistant.passages.values())
       assistant.lexicon = await loadLexicalIndex(db)
@@ -57,7 +58,7 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
       loadedVersion = version
     },
     async syncKnowledge() {
-      if ((await readKnowledgeVersion(db)) === loadedVersion) return
+      if (await knowledge.isCurrent(loadedVersion)) return
       // Concurrent turns share one reload instead of each starting its own.
       reloading ??= assistant.refresh().finally(() => {
         reloading = null
