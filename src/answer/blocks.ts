@@ -33,6 +33,16 @@ export const sliceOf = (content: string, lines: readonly Line[]): string => {
 const isSeparator = (line: Line) => /^\|[\s:|-]+\|$/.test(line.text)
 
 /**
+ * A row of column names: the store drops a table's ruler, so its header is known by its cells —
+ * short names, no sentence. A table cut off by a chunk boundary starts with a row of data instead.
+ */
+const namesColumns = (line: Line) =>
+  line.text
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .every((cell) => cell.trim().length <= 8 && !/[，。；：,;]/.test(cell))
+
+/**
  * The table around line `index`, whole: the header, its separator and the rows asked for — every
  * row when `rows` is omitted. A reader never gets half a row or rows without their column names.
  */
@@ -42,7 +52,11 @@ export function tableAround(lines: readonly Line[], index: number, rows?: Readon
   let to = index
   while (to < lines.length - 1 && lines[to + 1]?.kind === 'table') to += 1
   const table = lines.slice(from, to + 1)
-  const header = isSeparator(table[1] ?? (table[0] as Line)) ? table.slice(0, 2) : []
+  const header = isSeparator(table[1] ?? (table[0] as Line))
+    ? table.slice(0, 2)
+    : table[0] && namesColumns(table[0])
+      ? table.slice(0, 1)
+      : []
   if (!rows) return table
   return [...header, ...table.filter((_line, offset) => offset >= header.length && rows.has(from + offset))]
 }

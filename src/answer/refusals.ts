@@ -20,3 +20,5 @@ export const REFUSAL_REASONS = {
 } as const
 
 export type RefusalReason = keyof typeof REFUSAL_REASONS
+
+export const REFUSAL_REASON_NAMES = Object.keys(REFUSAL_REASONS) as [RefusalReason, ...RefusalReason[]]

@@ -1,8 +1,8 @@
-import type { ChatDeps } from '../conversation/turn.ts'
 import { todayInShanghai } from '../faq/faq-answer.ts'
+import type { FaqIndex } from '../faq/faq-index.ts'
 import { prepareQuestion } from '../query/prepare-question.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
-import { type Answer, answerQuestion, rankPassages } from './answer-question.ts'
+import { type Answer, type AnswerDeps, answerQuestion, rankPassages } from './answer-question.ts'
 
 export type TestedPassage = {
   position: number
@@ -64,7 +64,11 @@ const passageOf = (chunk: ScoredChunk, position: number, weighed?: { rank: numbe
  * them, with the numbers behind that order, and what the chat would do with them. Nothing is
  * recorded: no turn, no FAQ hit.
  */
-export async function testRetrieval(deps: ChatDeps, query: string, limit: number): Promise<RetrievalTest> {
+export async function testRetrieval(
+  deps: AnswerDeps & { faqs?: FaqIndex },
+  query: string,
+  limit: number,
+): Promise<RetrievalTest> {
   const question = prepareQuestion(query, deps)
   const answer = await answerQuestion(deps, question)
   // A question naming an article is answered by lookup, without weighing: show the search anyway.
@@ -80,8 +84,7 @@ export async function testRetrieval(deps: ChatDeps, query: string, limit: number
       grounded: answer.grounded,
       mode: answer.mode,
       answer: answer.answer,
-      refusalReason:
-        'refusalReason' in answer && typeof answer.refusalReason === 'string' ? answer.refusalReason : null,
+      refusalReason: answer.refusalReason ?? null,
       citedChunkIds: answer.citations.map((citation) => citation.chunkId),
     },
     faq: match ? { id: match.faq.id, question: match.faq.question, score: round(match.score) as number } : null,

@@ -19,13 +19,22 @@ function bodyLines(chunk: ChunkRecord): Line[] {
     : lines
 }
 
-/** Widens a verbatim span [start, end) so that table rows in it are whole and keep their header. */
+/**
+ * Widens a verbatim span [start, end) so that list items and table rows in it are whole, and rows
+ * keep their header: a quote that starts inside item 1 loses the "1." that makes it the first.
+ */
 function wholeRows(chunk: ChunkRecord, start: number, end: number): string {
   const lines = linesOf(chunk.content)
   const first = lineAt(lines, start)
   const last = lineAt(lines, end - 1)
   const span = lines.slice(Math.max(first, 0), last + 1)
-  if (!span.some((line) => line.kind === 'table')) return chunk.content.slice(start, end)
+  if (!span.some((line) => line.kind === 'table')) {
+    const opening = lines[first]
+    const closing = lines[last]
+    const from = opening?.kind === 'item' ? Math.min(start, opening.start) : start
+    const to = closing?.kind === 'item' ? Math.max(end, closing.start + closing.text.length) : end
+    return chunk.content.slice(from, to)
+  }
   const tableIndex = first + span.findIndex((line) => line.kind === 'table')
   const header = tableAround(lines, tableIndex, new Set())[0]
   const from = header && header.start < (lines[first]?.start ?? start) ? header.start : (lines[first]?.start ?? start)
@@ -107,6 +116,13 @@ const parentOf = (chunk: ChunkRecord) => chunk.section.split(' > ').slice(0, -1)
 const blockAnswer = (chunk: ChunkRecord, quote: string) => `根据${sourceOf(chunk)}[1]：\n\n${asMarkdown(quote)}`
 
 /**
+ * A quote after its source line. A quote of several lines (list items, rows, paragraphs) starts on a
+ * line of its own: run on after "：", its first "- " item would render as text, not as a list item.
+ */
+const quoted = (source: string, quote: string) =>
+  quote.includes('\n') ? `${source}：\n\n${asMarkdown(quote)}[1]` : `${source}：${quote}[1]`
+
+/**
  * The answer in the shape the question asks for: every item of a list (across sections, each with
  * its citation), the steps from the first, the fact first and then its context, table rows whole.
  */
@@ -142,8 +158,8 @@ export function shapeAnswer(
       quote = leadRows
       text = blockAnswer(chunk, quote)
     } else if (question.shape === 'fact' && quote !== lead.text && !quote.startsWith(lead.text)) {
-      text = `${lead.text}[1]\n\n出自${sourceOf(chunk)}：${quote}[1]`
-    } else text = `根据${sourceOf(chunk)}：${quote}[1]`
+      text = `${lead.text}[1]\n\n${quoted(`出自${sourceOf(chunk)}`, quote)}`
+    } else text = quoted(`根据${sourceOf(chunk)}`, quote)
   }
 
   // An answer that is not a list cites the passage it answers from only: a second ("另外") passage

@@ -24,6 +24,8 @@ export type LoggedTurn = {
 
 export type TurnLogFilter = {
   grounded?: boolean
+  /** The named gate that refused, or `partial`. */
+  reason?: string
   rating?: 'up' | 'down'
   from?: string
   to?: string
@@ -84,6 +86,7 @@ function whereOf(filter: TurnLogFilter): { sql: string; params: unknown[] } {
     conditions.push(condition(`$${params.length}`))
   }
   if (filter.grounded !== undefined) add((n) => `t.grounded = ${n}`, filter.grounded)
+  if (filter.reason) add((n) => `t.refusal_reason = ${n}`, filter.reason)
   if (filter.rating) add((n) => `t.feedback = ${n}`, filter.rating === 'up' ? 1 : -1)
   if (filter.from) add((n) => `t.created_at >= ${n}`, filter.from)
   if (filter.to) add((n) => `t.created_at < ${n}`, filter.to)

@@ -8,7 +8,7 @@ import { answerFromFaq } from '../faq/faq-answer.ts'
 import type { FaqIndex } from '../faq/faq-index.ts'
 import { advanceIntake, cancelIntake, type IntakeState, type IntakeTurn, startIntake } from '../intake/intake.ts'
 import type { NotifyChannel } from '../intake/intake-fields.ts'
-import { afterCancel, isAside } from '../intake/intake-parse.ts'
+import { admitsNotKnowing, afterCancel, isAside } from '../intake/intake-parse.ts'
 import { type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
 import { type Audience, type Intent, TICKET_INTENTS, type TicketCategory } from '../routing/intents.ts'
 import type { RoutingClassifier } from '../routing/llm-classifier.ts'
@@ -137,6 +137,13 @@ async function answerAside(
   }
 }
 
+/**
+ * "要多久能处理", "结果怎么查": a fact or the steps asked of the documents, though without a question
+ * mark, is a question in the middle of the form, not the answer to the form's question.
+ */
+const asksOfTheDocuments = (question: PreparedQuestion) =>
+  (question.answerTypes.length > 0 || question.shape === 'procedure') && !admitsNotKnowing(question.text)
+
 async function continueIntake(
   deps: ChatDeps,
   session: ChatSession,
@@ -162,15 +169,10 @@ async function continueIntake(
         )
     return { ...next, answer: `${cancelIntake(intake).reply}\n\n${next.answer}` }
   }
-  if (intake.step !== 'confirm' && isAside(message)) {
+  const question = prepareQuestion(message, deps)
+  if (intake.step !== 'confirm' && (isAside(message) || asksOfTheDocuments(question))) {
     // Answer the question, then ask again for what the form still needs: nothing typed is lost.
-    const { resolvedQuery, result } = await answerInContext(
-      deps,
-      prepareQuestion(message, deps),
-      state.subject ?? null,
-      turns.at(-1),
-      turn,
-    )
+    const { resolvedQuery, result } = await answerInContext(deps, question, state.subject ?? null, turns.at(-1), turn)
     const again = advanceIntake(intake, '')
     return {
       ...fromAnswer(result),

@@ -40,6 +40,12 @@ const QUESTION = /[?？]\s*$|[吗呢么]\s*[?？]?\s*$|^(怎么|如何|为什么
 // "想问下…", "顺便问一下…": a question put in the middle of the form.
 const ASIDE = /^(?:我)?(?:就)?(?:想|顺便|再)?(?:问|咨询)(?:一?下|个问题)/
 
+// "多少钱买的记不清了" answers the form's question, though it says 多少钱.
+const NOT_KNOWING = /记不清|不记得|忘了|不清楚|不知道|不确定/
+
+/** The requester says they do not know: an answer to the form, whatever question words it holds. */
+export const admitsNotKnowing = (message: string): boolean => NOT_KNOWING.test(message)
+
 /** A question asked in the middle of the form, to be answered before the form goes on. */
 export const isAside = (message: string): boolean => QUESTION.test(message.trim()) || ASIDE.test(bare(message))
 

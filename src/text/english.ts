@@ -73,8 +73,12 @@ export function toChineseQuestion(folded: string, terms: EnglishTerms): string {
     const phrase = english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     text = text.replace(new RegExp(`(?<=\\s)${phrase}(?=\\s)`, 'g'), chinese)
   }
-  return text
-    .split(/\s+/)
-    .filter((word) => word && (!/^[a-z]/.test(word) || KEEP.test(word)))
-    .join(' ')
+  const kept = text.split(/\s+/).filter((word) => word && (!/^[a-z]/.test(word) || KEEP.test(word)))
+  // Chinese terms run together as the documents write them ("食品经营许可证", "买到假货怎么办"), so the
+  // question is segmented as a Chinese one is; a code or number stays apart from its neighbours.
+  return kept.reduce((question, word, index) => {
+    const previous = kept[index - 1]
+    const bothChinese = previous !== undefined && /\p{Script=Han}$/u.test(previous) && /^\p{Script=Han}/u.test(word)
+    return index === 0 ? word : `${question}${bothChinese ? '' : ' '}${word}`
+  }, '')
 }

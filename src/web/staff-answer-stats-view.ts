@@ -1,3 +1,4 @@
+import { refusalLabel } from '../answer/refusal-labels.ts'
 import type { AnswerStatistics } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
 import type { StaffContext } from './staff-context.ts'
@@ -43,7 +44,11 @@ function render(stats: AnswerStatistics): HTMLElement[] {
     table(
       '最常未回答的问题',
       ['问题', '次数', '原因'],
-      stats.topRefused.map((row) => [row.question, row.count, row.refusalReason ?? '—']),
+      stats.topRefused.map((row) => [
+        row.question,
+        row.count,
+        row.refusalReason ? refusalLabel(row.refusalReason) : '—',
+      ]),
     ),
     table(
       '纠错答复命中',

@@ -1,3 +1,4 @@
+import { REFUSAL_LABELS, refusalLabel } from '../answer/refusal-labels.ts'
 import type { LoggedTurn } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
 import { formatDateTime } from './format.ts'
@@ -26,9 +27,17 @@ const input = (id: string, label: string, type = 'text') =>
   )
 
 function turnItem(turn: LoggedTurn, context: StaffContext): HTMLElement {
-  const outcome = turn.grounded
-    ? el('span', { class: 'badge badge--resolved' }, MODES[turn.mode] ?? turn.mode)
-    : el('span', { class: 'badge badge--new' }, `未回答${turn.refusalReason ? `：${turn.refusalReason}` : ''}`)
+  const mode = MODES[turn.mode] ?? turn.mode
+  // An answer in part is grounded, but the officer should see that something asked went unanswered.
+  const outcome = !turn.grounded
+    ? el(
+        'span',
+        { class: 'badge badge--new' },
+        `未回答${turn.refusalReason ? `：${refusalLabel(turn.refusalReason)}` : ''}`,
+      )
+    : turn.refusalReason === 'partial'
+      ? el('span', { class: 'badge badge--waiting_user', 'data-outcome': 'partial' }, `${mode} · 部分回答`)
+      : el('span', { class: 'badge badge--resolved' }, mode)
   const correction = el('details', {}, el('summary', {}, '写纠错答复'))
   correction.addEventListener('toggle', () => {
     if (!correction.open || correction.querySelector('form')) return
@@ -80,6 +89,7 @@ export const logView: StaffView = async (container, context) => {
       ['false', '未回答'],
       ['true', '已回答'],
     ]),
+    select('log-reason', '未答原因', [['', '全部'], ...Object.entries(REFUSAL_LABELS)]),
     select('log-rating', '评价', [
       ['', '全部'],
       ['down', '👎'],

@@ -1,3 +1,4 @@
+import { refusalLabel } from '../answer/refusal-labels.ts'
 import type { RetrievalTest } from './api-types.ts'
 import { el, replaceChildren } from './dom.ts'
 import type { StaffView } from './staff-context.ts'
@@ -21,7 +22,9 @@ function resultView(result: RetrievalTest): HTMLElement {
         el(
           'strong',
           {},
-          outcome.grounded ? '会答复' : `会拒答${outcome.refusalReason ? `（${outcome.refusalReason}）` : ''}`,
+          outcome.grounded
+            ? '会答复'
+            : `会拒答${outcome.refusalReason ? `（${refusalLabel(outcome.refusalReason)}）` : ''}`,
         ),
         result.faq
           ? `；但纠错答复 #${result.faq.id}“${result.faq.question}”会先答复（相似度 ${number(result.faq.score)}）`

@@ -38,7 +38,22 @@ const TIME_LIMITS = chunk(
   '五、处理时限\n监管部门依法处理投诉。\n| 环节 | 时限 |\n| 投诉是否受理 | 收到投诉之日起7个工作日内作出决定 |\n| 投诉调解 | 自受理之日起45个工作日内 |',
 )
 const CHUNKS = [DIFFERENCE, MATERIALS, STEPS, TIME_LIMITS]
-const vocabulary = createVocabulary(CHUNKS.map((item) => `${item.title} ${item.section} ${item.content}`))
+// A body written as "- " items, as the Markdown guides are: asked on its own, not among CHUNKS.
+const BULLETED = chunk(
+  5,
+  '六、多久检一次',
+  '六、多久检一次\n- 用于贸易结算的电子秤检定周期为一年，也就是每年都要检。\n- 检定合格的，会在秤体上粘贴合格标志。',
+)
+// A table as the store keeps it (no ruler), too long to be quoted whole: asked on its own too.
+const LONG_TABLE = chunk(
+  6,
+  '七、各环节时限',
+  '七、各环节时限\n| 环节 | 时限 | 依据 |\n| 投诉是否受理 | 收到投诉之日起7个工作日内作出受理或不予受理的决定，并告知投诉人 | 《办法》 |\n| 投诉调解 | 自受理之日起45个工作日内双方仍未达成调解协议的，终止调解 | 《办法》 |\n| 告知终止调解 | 作出终止调解决定之日起7个工作日内告知投诉人和被投诉人 | 《办法》 |\n| 举报核查 | 收到材料之日起15个工作日内核查并由负责人决定是否立案；特殊情况经批准可再延长15个工作日 | 《程序规定》 |\n| 立案后的案件处理 | 适用普通程序的案件，一般自立案之日起90日内作出处理决定，经批准可延长30日 | 《程序规定》 |',
+)
+const EXTRA = [BULLETED, LONG_TABLE]
+const vocabulary = createVocabulary(
+  [...CHUNKS, BULLETED].map((item) => `${item.title} ${item.section} ${item.content}`),
+)
 const ask = (text: string, candidates = CHUNKS) =>
   composeExtractiveAnswer(prepareQuestion(text, { glossary: { groups: [], english: [] }, vocabulary }), candidates)
 
@@ -46,7 +61,7 @@ const ask = (text: string, candidates = CHUNKS) =>
 function expectVerbatim(result: ReturnType<typeof ask>) {
   if (!result.grounded) throw new Error('expected an answer')
   for (const citation of result.citations) {
-    const source = CHUNKS.find((item) => item.id === citation.chunkId)
+    const source = [...CHUNKS, ...EXTRA].find((item) => item.id === citation.chunkId)
     expect(source?.content).toContain(citation.quote)
   }
 }
@@ -84,6 +99,24 @@ describe('composeExtractiveAnswer shapes the answer by the question', () => {
     expect(result.citations[0]?.chunkId).toBe(TIME_LIMITS.id)
     expect(result.answer).toContain('| 环节 | 时限 |')
     expect(result.answer).toContain('7个工作日')
+  })
+
+  it('quotes a later row under its column names although the store dropped the ruler', () => {
+    const result = ask('立案后的案件一般多久作出处理决定？', [LONG_TABLE])
+    expectVerbatim(result)
+    if (!result.grounded) return
+    expect(result.answer).toContain('90日')
+    expect(result.answer).toContain('| 环节 | 时限 | 依据 |\n| --- | --- | --- |')
+  })
+
+  it('starts a quote of "- " items on a line of its own, so that each item renders as one', () => {
+    const result = ask('电子秤多久检一次？', [BULLETED])
+    expectVerbatim(result)
+    if (!result.grounded) return
+    expect(result.answer).toContain('检定周期为一年')
+    expect(result.answer).not.toMatch(/[：:]- /)
+    const items = result.answer.split('\n').filter((line) => line.includes('用于贸易结算') || line.includes('合格标志'))
+    for (const line of items) expect(line).toMatch(/^- /)
   })
 
   it('names the gate that refuses', () => {

@@ -87,6 +87,13 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(new Set(markers)).toEqual(new Set(body.citations.map((citation) => citation.n)))
   })
 
+  it('quotes a list item whole, with its number, when the sentence that answers is inside it', async () => {
+    const body = await ask('3C认证免办要什么条件')
+    expect(body.citations[0]?.docId).toBe('ccc-exemption')
+    expect(body.answer).not.toMatch(/：\s*“测试”是指/)
+    expect(body.answer).toContain('1. 科研、测试和认证检测所需的产品和样品')
+  })
+
   it('answers a named article directly and whole', async () => {
     const body = await ask('75号令第三条是怎么规定的？')
     expect(body.grounded).toBe(true)

@@ -147,6 +147,20 @@ describe.each(testDatabases)('a complaint typed into /api/chat becomes a ticket 
     expect(turn.answer).toContain('我们继续登记')
   })
 
+  it('takes a question without a question mark for a question, and "记不清了" for an answer', async () => {
+    const say = conversation()
+    await say('我要投诉')
+    await say('网上买的羽绒服跑绒严重，商家拒绝退货')
+    const pending = (await say('张三')).intake?.step
+    const aside = await say('要多久能处理')
+    expect(aside.answer).toContain('我们继续登记')
+    expect(aside.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(aside.answer).toContain('时限')
+    expect(aside.intake?.step).toBe(pending)
+    const unsure = await say('多少钱买的记不清了')
+    expect(unsure.answer).not.toContain('我们继续登记')
+  })
+
   it('reads the matter from the whole conversation: 转人工, then a CCC 便捷通道 request', async () => {
     const say = conversation()
     expect((await say('转人工')).intake?.category).toBe('other')

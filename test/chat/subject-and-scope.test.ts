@@ -74,6 +74,17 @@ describe('a conversation keeps its subject', () => {
     expect(body.answer).toContain('一年')
   })
 
+  it('understands an English complaint question, and refuses one whose matter it cannot translate', async () => {
+    const complaint = await ask('How many working days until my complaint is accepted?')
+    expect(complaint.grounded).toBe(true)
+    expect(complaint.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(complaint.answer).toContain('7个工作日')
+    // "how long" and "valid" are in the term list; the passport, the matter asked about, is not.
+    const passport = await ask('How long is a passport valid?')
+    expect(passport).toMatchObject({ grounded: false })
+    expect(passport.citations).toEqual([])
+  })
+
   it('offers a route that fits the asker with a refusal', async () => {
     const enterprise = await ask('ISO 14001认证证书怎么申请？')
     expect(enterprise).toMatchObject({ grounded: false, refusalReason: 'missing-identifier' })

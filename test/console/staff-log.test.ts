@@ -72,6 +72,17 @@ describe.each(testDatabases)('conversation log, answer statistics and retrieval 
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
     expect(await total(`from=${today}&to=${today}`)).toBe(4)
     expect(await total('to=2020-01-01')).toBe(0)
+    const reasons = (await get('/turns?grounded=false&intent=policy_question'))
+      .json()
+      .turns.map((turn: { refusalReason: string }) => turn.refusalReason)
+    expect(reasons).toHaveLength(2)
+    for (const reason of new Set(reasons)) {
+      expect(await total(`reason=${reason}`)).toBe(reasons.filter((r: string) => r === reason).length)
+    }
+    expect(await total('reason=partial')).toBe(0)
+    const unknownReason = await get('/turns?reason=because')
+    expect(unknownReason.statusCode).toBe(400)
+    expect(unknownReason.json().message).toMatch(/未答原因/)
     const bad = await get('/turns?from=yesterday')
     expect(bad.statusCode).toBe(400)
     expect(bad.json().message).toMatch(/YYYY-MM-DD/)

@@ -113,6 +113,13 @@ describe('prepareQuestion', () => {
     expect(prepare('电子秤要年检吗').english).toBe(false)
   })
 
+  it('runs the translated Chinese terms together, as the documents write them, codes apart', () => {
+    expect(prepare('How often must the weighing scale be verified?').folded).toBe('多久一次电子秤强制检定')
+    expect(prepare('How often must an ISO 9001 weighing scale be verified?').folded).toBe(
+      '多久一次 iso 9001 电子秤强制检定',
+    )
+  })
+
   it('measures how much of an English question the term list could not translate', () => {
     // "shop" is the only content word left of five (often, weighing, scale, verified are translated).
     expect(prepare("How often must a shop's weighing scale be verified?").untranslated).toBeCloseTo(0.2)

@@ -139,7 +139,8 @@ describe.skipIf(skipBrowserTests)('web: the staff console closes the loop', () =
     await console_.getByRole('button', { name: '筛选' }).click()
     const turn = console_.locator('li[data-turn]').filter({ hasText: REFUSED })
     await turn.waitFor()
-    expect(await turn.textContent()).toContain('未回答')
+    // Why it was refused, in the officer's words rather than the gate's code name.
+    expect(await turn.textContent()).toMatch(/未回答：[\u4e00-\u9fff]/)
     await turn.getByText('写纠错答复').click()
     await turn.getByLabel('正确答复').fill(CORRECTION)
     await turn.getByLabel('引用片段编号（可选）').fill(chunkId)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { REFUSAL_REASON_NAMES } from '../../answer/refusals.ts'
 import { answerStatistics } from '../../conversation/answer-stats.ts'
 import { conversationRef } from '../../conversation/conversation-ref.ts'
 import { type LoggedTurn, listLoggedTurns } from '../../conversation/turn-log-repo.ts'
@@ -21,6 +22,7 @@ const day = z
   .optional()
 const TurnLogQuery = z.object({
   grounded: z.enum(['true', 'false'], { error: 'grounded 须为 true 或 false' }).optional(),
+  reason: z.enum(REFUSAL_REASON_NAMES, { error: 'reason 须为一个未答原因的名称' }).optional(),
   rating: z.enum(['up', 'down'], { error: 'rating 须为 up 或 down' }).optional(),
   from: day,
   to: day,
@@ -38,6 +40,7 @@ const startOfNextDay = (date: string) => new Date(new Date(startOfDay(date)).get
 
 const filterOf = (query: z.output<typeof TurnLogQuery>) => ({
   grounded: query.grounded === undefined ? undefined : query.grounded === 'true',
+  reason: query.reason,
   rating: query.rating,
   from: query.from ? startOfDay(query.from) : undefined,
   to: query.to ? startOfNextDay(query.to) : undefined,

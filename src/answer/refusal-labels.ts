@@ -1,0 +1,26 @@
+import type { RefusalReason } from './refusals.ts'
+
+/**
+ * What each gate means, in the words an officer reads in the console (the conversation log, the
+ * retrieval test, the answer statistics). The names stay the stored and logged value; every name
+ * needs a label, so a new gate cannot reach the console as an English code.
+ */
+export const REFUSAL_LABELS: Record<RefusalReason, string> = {
+  'no-passages': '没有检索到资料',
+  untranslated: '英文问题无法对应到中文术语',
+  'missing-identifier': '资料未提到问题中的年份、编号或名称',
+  'unknown-terms': '问题用语大多不在资料中',
+  'low-coverage': '资料对问题覆盖不足',
+  'false-grounding': '检索到的片段没有讲问题所问的事项',
+  'other-document': '问题点名的文件不在引用之列',
+  'no-typed-fact': '资料没有给出所问的具体信息（金额、电话、日期、时限等）',
+  'no-procedure': '资料没有讲所问事项的办理步骤',
+  'weak-quote': '可引用的原文没有回答所问',
+  'coverage-gap': '资料声明不涵盖此事项',
+  'article-not-covered': '该令的摘要不含所问条款',
+  partial: '部分回答：资料只回答了问题的一部分',
+  'out-of-scope': '不属于本服务范围',
+}
+
+/** A stored reason as the console shows it; a name from an older version is shown as it is. */
+export const refusalLabel = (reason: string): string => REFUSAL_LABELS[reason as RefusalReason] ?? reason
