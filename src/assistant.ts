@@ -9,6 +9,7 @@ import { offeredNotifyChannels } from './notify/worker.ts'
 import { loadChunkCatalogue } from './retrieval/chunks-repo.ts'
 import { watchKnowledgeVersion } from './retrieval/knowledge-version.ts'
 import { createLexicalIndex, loadLexicalIndex } from './retrieval/lexical-index.ts'
+import { loadVectorIndex } from './retrieval/vector-index.ts'
 import { createVocabulary, vocabularyOf } from './retrieval/vocabulary.ts'
 import { createIntentClassifier, loadLabelledExamples, TRAINING_SET_PATH } from './routing/classify-intent.ts'
 import { createRoutingClassifier } from './routing/llm-classifier.ts'
@@ -37,6 +38,7 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
     vocabulary: createVocabulary([]),
     lexicon: createLexicalIndex([]),
     passages: new Map(),
+    vectors: null,
     classifier: createRoutingClassifier({
       offline: createIntentClassifier(loadLabelledExamples(TRAINING_SET_PATH)),
       llm,
@@ -54,6 +56,7 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
       assistant.passages = await loadChunkCatalogue(db)
       assistant.vocabulary = vocabularyOf(assistant.passages.values())
       assistant.lexicon = await loadLexicalIndex(db)
+      assistant.vectors = await loadVectorIndex(db)
       assistant.faqs = await loadFaqIndex(assistant)
       loadedVersion = version
     },

@@ -6,6 +6,7 @@ import { embedQuestion } from '../query/question-vector.ts'
 import { type ChunkRecord, getChunksByIds } from './chunks-repo.ts'
 import { fuseRanks } from './fusion.ts'
 import { type LexicalIndex, rankLexical } from './lexical-index.ts'
+import { nearestChunks, type VectorIndex } from './vector-index.ts'
 
 export type RetrievalMode = 'hybrid' | 'vector' | 'lexical'
 
@@ -23,9 +24,10 @@ const RRF_K = 60
 const CANDIDATES = 20
 
 /**
- * The vector side: pgvector's cosine kNN, its best CANDIDATES. The fusion with the lexical ranking is
- * done in process (fusion.ts), and the chunks come from the catalogue: planning the fused statement
- * and reading and decoding the chunks' text cost more than the kNN itself on the embedded database.
+ * The vector side on PostgreSQL: pgvector's cosine kNN, its best CANDIDATES (on PGlite the same is
+ * computed in process, vector-index.ts). The fusion with the lexical ranking is done in process
+ * (fusion.ts), and the chunks come from the catalogue: planning the fused statement and reading and
+ * decoding the chunks' text cost more than the kNN itself.
  */
 const NEAREST_SQL = `select id, embedding <=> $1::vector as distance
   from chunks where embedding is not null
@@ -37,6 +39,18 @@ export type SearchIndex = {
   lexicon: LexicalIndex
   /** Every chunk by id, as loaded with the lexicon (chunks-repo.ts loadChunkCatalogue). */
   passages: ReadonlyMap<number, ChunkRecord>
+  /** The embeddings in process, on PGlite; null: the database finds the nearest. */
+  vectors: VectorIndex | null
+}
+
+async function nearestOf({ db, embedder, vectors }: SearchIndex, query: Pick<PreparedQuestion, 'embeddingText'>) {
+  const embedding = await embedQuestion(embedder, query)
+  if (vectors) return nearestChunks(vectors, embedding, CANDIDATES)
+  const rows = await db.query<{ id: number; distance: number | string }>(NEAREST_SQL, [
+    toVectorLiteral(embedding),
+    CANDIDATES,
+  ])
+  return rows.map((row) => ({ id: row.id, distance: Number(row.distance) }))
 }
 
 /** The chunks of `ids`: from the catalogue, or read when another instance added them since it was loaded (one deleted meanwhile is left out). */
@@ -51,19 +65,14 @@ async function chunksOf(db: Db, passages: SearchIndex['passages'], ids: number[]
  * `mode` switches one side off, for the evaluation baselines.
  */
 export async function searchChunks(
-  { db, embedder, lexicon, passages }: SearchIndex,
+  index: SearchIndex,
   query: Pick<PreparedQuestion, 'searchWords' | 'embeddingText'>,
   options: { limit?: number; mode?: RetrievalMode } = {},
 ): Promise<ScoredChunk[]> {
+  const { db, lexicon, passages } = index
   const mode = options.mode ?? 'hybrid'
   const lexical = mode === 'vector' ? [] : rankLexical(lexicon, query.searchWords, CANDIDATES)
-  const vector = mode === 'lexical' ? null : toVectorLiteral(await embedQuestion(embedder, query))
-  const nearest = vector
-    ? (await db.query<{ id: number; distance: number | string }>(NEAREST_SQL, [vector, CANDIDATES])).map((row) => ({
-        id: row.id,
-        distance: Number(row.distance),
-      }))
-    : []
+  const nearest = mode === 'lexical' ? [] : await nearestOf(index, query)
   const fused = fuseRanks(lexical, nearest, RRF_K + 1)
   const chunkOf = await chunksOf(
     db,

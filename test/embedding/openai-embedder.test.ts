@@ -73,8 +73,9 @@ describe('OpenAI-compatible embeddings (fake vLLM, Ollama and Xinference endpoin
       const summary = await ingestKnowledge({ db, embedder: bgeM3, dir: 'knowledge' })
       expect(summary.files.every((file) => file.status !== 'failed')).toBe(true)
       const found = await searchChunks(
-        // No catalogue loaded: the chunks found are read as those another instance added since.
-        { db, embedder: bgeM3, lexicon: await loadLexicalIndex(db), passages: new Map() },
+        // No catalogue nor vectors loaded: the database finds the nearest, and the chunks found are read
+        // as those another instance added since.
+        { db, embedder: bgeM3, lexicon: await loadLexicalIndex(db), passages: new Map(), vectors: null },
         prepareQuestion('电子秤年检', { glossary: { groups: [], english: [] }, vocabulary: createVocabulary([]) }),
         {
           limit: 5,

@@ -8,6 +8,7 @@ import { loadChunkCatalogue } from '../../src/retrieval/chunks-repo.ts'
 import { fuseRanks } from '../../src/retrieval/fusion.ts'
 import { type LexicalIndex, loadLexicalIndex, rankLexical } from '../../src/retrieval/lexical-index.ts'
 import { searchChunks } from '../../src/retrieval/search.ts'
+import { loadVectorIndex, nearestChunks, type VectorIndex } from '../../src/retrieval/vector-index.ts'
 import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
 import { GLOSSARY_FILE, loadGlossary } from '../../src/text/glossary.ts'
 import { createMigratedDb, testDatabases } from '../support/databases.ts'
@@ -73,7 +74,8 @@ describe.each(testDatabases)('the lexical index and the fused search on $name', 
   })
 
   it('fuses the two rankings as the single SQL statement did: scores, similarities, ranks and order', async () => {
-    const search = { db, embedder, lexicon: index, passages: await loadChunkCatalogue(db) }
+    const vectors = await loadVectorIndex(db)
+    const search = { db, embedder, lexicon: index, passages: await loadChunkCatalogue(db), vectors }
     for (const text of QUESTIONS) {
       const question = prepareQuestion(text, { glossary, vocabulary: createVocabulary([]) })
       const lexical = rankLexical(index, question.searchWords, 20)
@@ -97,6 +99,25 @@ describe.each(testDatabases)('the lexical index and the fused search on $name', 
       expect(found[0]?.content.length).toBeGreaterThan(0)
     }
   })
+
+  it.runIf(database.name === 'pglite')(
+    'computes every cosine distance as the embedded pgvector does, bit for bit',
+    async () => {
+      const vectors = (await loadVectorIndex(db)) as VectorIndex
+      for (const text of QUESTIONS) {
+        const query = await embedQuestion(
+          embedder,
+          prepareQuestion(text, { glossary, vocabulary: createVocabulary([]) }),
+        )
+        const expected = await db.query<{ id: number; distance: number }>(
+          'select id, embedding <=> $1::vector as distance from chunks where embedding is not null order by distance, id',
+          [toVectorLiteral(query)],
+        )
+        const got = nearestChunks(vectors, query, vectors.ids.length)
+        expect(got, text).toEqual(expected.map((row) => ({ id: row.id, distance: Number(row.distance) })))
+      }
+    },
+  )
 
   it('finds nothing for words no chunk has', () => {
     expect(rankLexical(index, ['不存在的词语'], 20)).toEqual([])
