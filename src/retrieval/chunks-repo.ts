@@ -35,13 +35,33 @@ export function toChunkRecord(row: ChunkRow): ChunkRecord {
   return { ...chunk, analysis: analyseChunk(chunk) }
 }
 
+/** Every chunk by id, analysed (chunk-analysis.ts). */
+export type ChunkCatalogue = ReadonlyMap<number, ChunkRecord>
+
 /**
- * Every chunk by id, analysed: loaded once per knowledge version, so that a search reads only ids and
- * scores from the database and a turn analyses no passage text (chunk-analysis.ts).
+ * Loaded once per knowledge version, so that a search reads only ids and scores from the database and
+ * a turn analyses no passage text.
  */
-export async function loadChunkCatalogue(db: Db): Promise<ReadonlyMap<number, ChunkRecord>> {
+export async function loadChunkCatalogue(db: Db): Promise<ChunkCatalogue> {
   const rows = await db.query<ChunkRow>(SELECT_CHUNKS)
   return new Map(rows.map((row) => [row.id, toChunkRecord(row)]))
+}
+
+/**
+ * The chunks of `ids`, in that order: from the catalogue, or read when another instance added them since
+ * it was loaded (one deleted meanwhile is left out). Chunk ids are never reused, so a catalogue record
+ * never says other text than its id had.
+ */
+export async function catalogueChunks(db: Db, catalogue: ChunkCatalogue, ids: number[]): Promise<ChunkRecord[]> {
+  const read = new Map(
+    (
+      await getChunksByIds(
+        db,
+        ids.filter((id) => !catalogue.has(id)),
+      )
+    ).map((chunk) => [chunk.id, chunk]),
+  )
+  return ids.flatMap((id) => catalogue.get(id) ?? read.get(id) ?? [])
 }
 
 export async function getChunksByIds(db: Db, ids: number[]): Promise<ChunkRecord[]> {
@@ -72,14 +92,26 @@ export async function findChunksByLocator(db: Db, locator: string, docNo: string
 export type DocumentRecord = { id: string; title: string; meta: Record<string, string> }
 
 /** Documents whose number (doc_no) contains the given text, e.g. "第75号". */
-/** Chunks whose text contains every term (letters and digits, lower case): a number or code as written. */
-export async function findChunksMentioning(db: Db, terms: string[], limit: number): Promise<ChunkRecord[]> {
+/**
+ * Chunks whose text contains every term (letters and digits, lower case): a number or code as written.
+ * The database finds them; their records come from the catalogue.
+ */
+export async function findChunksMentioning(
+  db: Db,
+  catalogue: ChunkCatalogue,
+  terms: string[],
+  limit: number,
+): Promise<ChunkRecord[]> {
   const patterns = terms.map((term) => `%${term.replace(/[^\p{L}\p{N}]/gu, '')}%`)
-  const rows = await db.query<ChunkRow>(
-    `${SELECT_CHUNKS} where lower(c.content) like all($1::text[]) order by c.document_id, c.ordinal limit $2`,
+  const rows = await db.query<{ id: number }>(
+    `select c.id from chunks c where lower(c.content) like all($1::text[]) order by c.document_id, c.ordinal limit $2`,
     [patterns, limit],
   )
-  return rows.map(toChunkRecord)
+  return catalogueChunks(
+    db,
+    catalogue,
+    rows.map((row) => row.id),
+  )
 }
 
 export async function findDocumentsByNumber(db: Db, docNo: string): Promise<DocumentRecord[]> {

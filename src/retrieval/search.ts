@@ -3,8 +3,8 @@ import { toVectorLiteral } from '../db/index.ts'
 import type { Embedder } from '../embedding/index.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { embedQuestion } from '../query/question-vector.ts'
-import { type ChunkRecord, getChunksByIds } from './chunks-repo.ts'
-import { fuseRanks } from './fusion.ts'
+import { type ChunkCatalogue, type ChunkRecord, catalogueChunks } from './chunks-repo.ts'
+import { type FusedChunk, fuseRanks } from './fusion.ts'
 import { type LexicalIndex, rankLexical } from './lexical-index.ts'
 import { nearestChunks, type VectorIndex } from './vector-index.ts'
 
@@ -37,8 +37,8 @@ export type SearchIndex = {
   db: Db
   embedder: Embedder
   lexicon: LexicalIndex
-  /** Every chunk by id, as loaded with the lexicon (chunks-repo.ts loadChunkCatalogue). */
-  passages: ReadonlyMap<number, ChunkRecord>
+  /** Every chunk by id, as loaded with the lexicon. */
+  passages: ChunkCatalogue
   /** The embeddings in process, on PGlite; null: the database finds the nearest. */
   vectors: VectorIndex | null
 }
@@ -51,13 +51,6 @@ async function nearestOf({ db, embedder, vectors }: SearchIndex, query: Pick<Pre
     CANDIDATES,
   ])
   return rows.map((row) => ({ id: row.id, distance: Number(row.distance) }))
-}
-
-/** The chunks of `ids`: from the catalogue, or read when another instance added them since it was loaded (one deleted meanwhile is left out). */
-async function chunksOf(db: Db, passages: SearchIndex['passages'], ids: number[]) {
-  const missing = ids.filter((id) => !passages.has(id))
-  const read = new Map((await getChunksByIds(db, missing)).map((chunk) => [chunk.id, chunk]))
-  return (id: number) => passages.get(id) ?? read.get(id)
 }
 
 /**
@@ -74,17 +67,12 @@ export async function searchChunks(
   const lexical = mode === 'vector' ? [] : rankLexical(lexicon, query.searchWords, CANDIDATES)
   const nearest = mode === 'lexical' ? [] : await nearestOf(index, query)
   const fused = fuseRanks(lexical, nearest, RRF_K + 1)
-  const chunkOf = await chunksOf(
+  const chunks = await catalogueChunks(
     db,
     passages,
     fused.map((item) => item.id),
   )
-  // Chunk ids are never reused, so a catalogue record never says other text than its id had; a chunk
-  // another instance deleted since the catalogue was loaded is found until this one reloads, at its next turn.
-  return fused
-    .flatMap((item) => {
-      const chunk = chunkOf(item.id)
-      return chunk ? [{ ...chunk, ...item }] : []
-    })
-    .slice(0, options.limit ?? 12)
+  const scored = new Map(fused.map((item) => [item.id, item]))
+  // A chunk another instance deleted since the catalogue was loaded is found until this one reloads, at its next turn.
+  return chunks.map((chunk) => ({ ...chunk, ...(scored.get(chunk.id) as FusedChunk) })).slice(0, options.limit ?? 12)
 }
