@@ -1,13 +1,14 @@
 /**
  * The outside check: `npm run eval -- --external ../shared/external/cmrc2018-trial [--url http://host:port]`.
- * A folder of passages nobody tuned the answerer on (`knowledge/`) and its questions
- * (`questions.jsonl`: `{id, q, docId, answers[]}`) — e.g. the CMRC2018 trial set, CC BY-SA 4.0.
+ * A folder of passages (`knowledge/`) and its questions (`questions.jsonl`: `{id, q, docId, answers[]}`):
+ * the CMRC2018 trial set (CC BY-SA 4.0), which nobody tunes on, or the project's own `evals/general`,
+ * the dev set of the same class of question that rules and weights may be tuned on.
  * The folder is ingested into a fresh in-memory PGlite of its own; each question is asked through
  * POST /api/chat (in-process with app.inject, or a server started with KNOWLEDGE_DIR set to the same
- * folder when --url is given). Never tune on it: it is a check, not a training set.
+ * folder when --url is given).
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { rankPassages } from '../src/answer/answer-question.ts'
 import type { ChatResponse } from '../src/conversation/turn.ts'
@@ -120,8 +121,20 @@ function describeMiss(result: ExternalResult): string | null {
 
 const MISSES_SHOWN = 40
 
+/**
+ * The one folder thresholds.json's `external` minimums were measured on. Another folder (evals/general,
+ * a dev set tuned on) is reported against no minimum: its figures say nothing about unseen text.
+ */
+export const GATED_FOLDER = 'cmrc2018-trial'
+
 /** Runs the check and prints it; returns the exit code (1 when a gated figure is below its minimum). */
-export async function runExternalCheck(options: { dir: string; url?: string; out?: string }): Promise<number> {
+export async function runExternalCheck(options: {
+  dir: string
+  url?: string
+  out?: string
+  /** List the held-out folder's misses too (for a closing report: reading them while changing rules tunes on it). */
+  heldOutMisses?: boolean
+}): Promise<number> {
   const dir = resolve(options.dir)
   const questionsPath = join(dir, 'questions.jsonl')
   const knowledgeDir = join(dir, 'knowledge')
@@ -161,14 +174,20 @@ export async function runExternalCheck(options: { dir: string; url?: string; out
   }
   const rows = summariseExternal(results)
   const metrics = Object.fromEntries(rows.map((row) => [row.key, row.value]))
-  const failures = checkThresholds('external', metrics, thresholds)
+  const gated = basename(dir) === GATED_FOLDER
+  const failures = gated ? checkThresholds('external', metrics, thresholds) : []
   const misses = results.flatMap((result) => describeMiss(result) ?? [])
   console.log(`\nexternal check — ${dir}, ${questions.length} questions, ${options.url ?? 'in-process'}`)
   if (skipped.length > 0) console.log(`skipped, empty in the data set: ${skipped.join(', ')}`)
-  console.log(formatTable(rows, thresholds.external, failures))
-  console.log(`\nmisses (${misses.length}${misses.length > MISSES_SHOWN ? `, first ${MISSES_SHOWN}` : ''})`)
-  console.log(misses.slice(0, MISSES_SHOWN).join('\n') || 'no misses')
-  const out = options.out ?? 'evals/reports/external.json'
+  console.log(gated ? formatTable(rows, thresholds.external, failures) : formatTable(rows, {}, null))
+  if (!gated) console.log(`not gated: the minimums are those of ${GATED_FOLDER}`)
+  if (gated && !options.heldOutMisses) {
+    console.log(`\n${misses.length} misses, not listed: this folder is held out (--test-misses lists them)`)
+  } else {
+    console.log(`\nmisses (${misses.length}${misses.length > MISSES_SHOWN ? `, first ${MISSES_SHOWN}` : ''})`)
+    console.log(misses.slice(0, MISSES_SHOWN).join('\n') || 'no misses')
+  }
+  const out = options.out ?? `evals/reports/external-${basename(dir)}.json`
   writeReport(out, {
     generatedAt: new Date().toISOString(),
     target: options.url ?? 'in-process',

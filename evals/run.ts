@@ -4,8 +4,9 @@
  *   npm run eval [-- --url http://127.0.0.1:3000] [--filter followups] [--out file] [--compare old.json]
  *   npm run eval -- --tune                  grid-search the ranker weights on the dev split (evals/tune.ts)
  *   npm run eval -- --external <folder>     the outside check on another corpus (evals/external.ts)
- *   npm run eval -- --test-misses           also list the test split's misses (for a closing report only:
- *                                           reading them while changing rules is tuning on test)
+ *   npm run eval -- --test-misses           also list the test split's (or the held-out external folder's)
+ *                                           misses, for a closing report only: reading them while changing
+ *                                           rules is tuning on them
  * Exits 1 when a gated metric is below evals/thresholds.json, 2 on a usage or set-up error.
  */
 import { parseArgs } from 'node:util'
@@ -64,7 +65,14 @@ if (options.tune) {
 }
 if (options.external) {
   const { runExternalCheck } = await import('./external.ts')
-  process.exit(await runExternalCheck({ dir: options.external, url: options.url, out: options.out }))
+  process.exit(
+    await runExternalCheck({
+      dir: options.external,
+      url: options.url,
+      out: options.out,
+      heldOutMisses: options['test-misses'],
+    }),
+  )
 }
 const out = options.out ?? 'evals/reports/latest.json'
 const started = performance.now()

@@ -6,6 +6,9 @@
  * New cases are spread per stratum (file × answered/refused × intent) so that both halves see every
  * kind of question; a conversation (cases sharing their first history message) stays in one split, so
  * that no topic is tuned on in one half and tested in the other.
+ * Since the draw (161 test cases of 321), cases are written blind and added with `"split": "dev"`: the
+ * test split stays the one drawn, so its figures compare from run to run (test/evals/split.test.ts).
+ * A case added to a conversation of the test split would take the test split: none has been.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -17,6 +17,7 @@ import {
   notInNamedDocument,
   partsNotCovered,
 } from './messages.ts'
+import { outlineAnswer } from './outline.ts'
 import { type AnswerInParts, answerInParts } from './partial.ts'
 import type { RefusalReason } from './refusals.ts'
 import { IDENTIFIER_CANDIDATES, LIST_SEARCH_LIMIT, MAX_UNTRANSLATED_SHARE, SEARCH_LIMIT } from './tuning.ts'
@@ -67,8 +68,10 @@ function answeredInParts(parts: AnswerInParts): Answer {
 /** "75号令第三条": the article itself, or a plain statement that the summary does not include it. */
 async function answerArticle(deps: AnswerDeps, query: PreparedQuestion): Promise<Answer | null> {
   const article = query.article
-  if (!article?.orderNo) return null
-  const docNo = `第${article.orderNo}号`
+  // "第八条说了什么" after a turn about order 76 comes completed with that order's number, not joined to it.
+  const orderNo = article?.orderNo ?? (query.orderNumbers.length === 1 ? query.orderNumbers[0] : null)
+  if (!article || !orderNo) return null
+  const docNo = `第${orderNo}号`
   const documents = await findDocumentsByNumber(deps.db, docNo)
   if (documents.length === 0) return null
   const chunks = await findChunksByLocator(deps.db, article.locator, docNo)
@@ -175,11 +178,14 @@ export async function answerQuestion(
   if (!extractive.grounded) {
     return notGrounded(refusalText(extractive, query.folded), extractive.reason, extractive.evidence)
   }
+  const primary = extractive.evidence.find((item) => item.chunk.id === extractive.citations[0]?.chunkId)
+  const outline = primary ? await outlineAnswer(deps, query, primary.chunk) : null
+  const answered = outline ?? extractive
   return {
-    answer: capAnswerText(query.english ? `${ENGLISH_LEAD}\n\n${extractive.answer}` : extractive.answer),
+    answer: capAnswerText(query.english ? `${ENGLISH_LEAD}\n\n${answered.answer}` : answered.answer),
     grounded: true,
     mode: 'extractive',
-    citations: extractive.citations,
+    citations: answered.citations,
     evidence: extractive.evidence,
   }
 }

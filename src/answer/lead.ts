@@ -1,10 +1,32 @@
 import { answerCueOf } from '../query/answer-types.ts'
+import type { Concept } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
+import { foldText } from '../text/fold.ts'
+import { paraphrasesOf } from '../text/paraphrases.ts'
 import { answersTypes, bodyOf, coverage, type Evidence } from './evidence.ts'
-import { LEAD_CUE } from './tuning.ts'
+import { LEAD_CUE, LEAD_EXACT_CUE } from './tuning.ts'
 
 type Sentence = Evidence['sentences'][number]
+
+/**
+ * Share of the focus words a sentence says, in its words or in plain paraphrase ("去世" by "病逝"). A
+ * word the store never uses ("招募新兵") cannot be said whole, but its parts can ("…招募农民…"): half
+ * credit, as coverage gives a long word said in parts.
+ */
+function focusCoverage(focus: Concept[], text: string): number {
+  const folded = foldText(text)
+  const says = (word: string) => paraphrasesOf(word).some((term) => folded.includes(term))
+  let total = 0
+  let said = 0
+  for (const concept of focus) {
+    total += concept.weight
+    const whole = concept.known ? coverage([concept], folded) : 0
+    const parts = concept.parts.filter(says).length / Math.max(concept.parts.length, 1) / 2
+    said += concept.weight * (says(concept.word) ? 1 : Math.max(whole, parts))
+  }
+  return total === 0 ? 0 : said / total
+}
 
 /**
  * The sentence of a passage that states what was asked. Of the sentences giving the kind of fact asked
@@ -12,20 +34,51 @@ type Sentence = Evidence['sentences'][number]
  * in "纲要对制造业质量竞争力指数定的目标是多少" the section "主要目标" already says 目标, so
  * "《纲要》…细化了2025年目标" is not the answer and "制造业质量竞争力指数要达到86" is — with a bonus
  * for holding what the question word wants (a number for 多少, a cause for 为什么, an enumeration for a
- * list). Earliest on a tie.
+ * list). On a tie, the sentence where that fact stands nearest the question's words; then the earliest.
  */
 export function leadSentence(evidence: Evidence, question: PreparedQuestion): Sentence | undefined {
   const sentences = bodyOf(evidence)
   const giving = sentences.filter((sentence) => answersTypes(question.answerTypes, sentence.text))
   const pool = giving.length > 0 ? giving : sentences
-  const header = headerOf(evidence.chunk)
-  const focus = question.concepts.filter((concept) => concept.known && coverage([concept], header) < 1)
+  const header = foldText(headerOf(evidence.chunk))
+  const focus = question.concepts.filter(
+    (concept) => !concept.filler && (concept.known ? coverage([concept], header) < 1 : !header.includes(concept.word)),
+  )
   const cue = answerCueOf(question)
   const score = (sentence: Sentence) =>
-    (focus.length > 0 ? coverage(focus, sentence.text) : sentence.coverage) + (cue?.test(sentence.text) ? LEAD_CUE : 0)
-  const scored = pool.map((sentence) => ({ sentence, score: score(sentence) }))
+    (focus.length > 0 ? focusCoverage(focus, sentence.text) : sentence.coverage) +
+    (cue?.holds.test(sentence.text) ? (cue.exact ? LEAD_EXACT_CUE : LEAD_CUE) : 0)
+  const wanted = [...question.answerTypes.map((type) => type.gives), ...(cue ? [cue.holds] : [])]
+  const scored = pool.map((sentence) => ({
+    sentence,
+    score: score(sentence),
+    gap: gapBetween(foldText(sentence.text), wanted, focus),
+  }))
   scored.sort(
-    (a, b) => b.score - a.score || b.sentence.coverage - a.sentence.coverage || a.sentence.start - b.sentence.start,
+    (a, b) =>
+      b.score - a.score ||
+      b.sentence.coverage - a.sentence.coverage ||
+      a.gap - b.gap ||
+      a.sentence.start - b.sentence.start,
   )
   return scored[0]?.sentence
+}
+
+/**
+ * How far, in characters, the fact asked for stands from the nearest word of the question: of two
+ * sentences that both name 《辞源》 and a year, "1915年出版的《辞源》" dates it and "1902年…陆续出版了
+ * 《辞源》" dates something else. Infinity when the sentence has no such fact or none of the words.
+ */
+function gapBetween(folded: string, wanted: RegExp[], focus: Concept[]): number {
+  const at = (pattern: RegExp) =>
+    [...folded.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].map((match) => match.index)
+  const facts = wanted.flatMap(at)
+  const words = focus.flatMap((concept) =>
+    [...concept.alternatives, ...paraphrasesOf(concept.word)].flatMap((term) =>
+      folded.includes(term) ? [folded.indexOf(term)] : [],
+    ),
+  )
+  let gap = Number.POSITIVE_INFINITY
+  for (const fact of facts) for (const word of words) gap = Math.min(gap, Math.abs(fact - word))
+  return gap
 }

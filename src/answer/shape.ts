@@ -75,7 +75,8 @@ function blockOf(chunk: ChunkRecord, lines: Line[]): string {
   return sliceOf(chunk.content, kept)
 }
 
-function notesFor(chunks: ChunkRecord[]): string[] {
+/** What a reader should know about the documents quoted: an event plan's period, a summary's status. */
+export function notesFor(chunks: ChunkRecord[]): string[] {
   const notes: string[] = []
   for (const chunk of chunks) {
     if (chunk.meta.valid_period) {

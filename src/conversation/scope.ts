@@ -1,6 +1,7 @@
 import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
 import { unknownShare } from '../answer/evidence.ts'
 import { STRONG_COVERAGE, STRONG_MAX_UNKNOWN_SHARE } from '../answer/tuning.ts'
+import type { Concept } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { looksLikeManipulation } from '../routing/intent-rules.ts'
 
@@ -9,12 +10,18 @@ import { looksLikeManipulation } from '../routing/intent-rules.ts'
  * "明天会下雨吗" or "地铁2号线末班车几点" still find no passage that answers them strongly.
  */
 
+// "你是谁": a question word alone is no matter, though a heading ("谁来发证") may say it too.
+const QUESTION_WORD_ONLY = /^(?:谁|什么|啥|哪|哪里|哪儿|哪个|怎么|怎样|如何|为什么|多少|几)+$/
+const namesAMatter = (concept: Concept) =>
+  concept.known && !concept.filler && !concept.asks && !QUESTION_WORD_ONLY.test(concept.word)
+
 /**
  * The answer to a question the classifier took as out of scope, when the loaded documents answer it
  * strongly; null when they do not, or when the message tries to steer the assistant.
  */
 export async function answersInScope(deps: AnswerDeps, question: PreparedQuestion): Promise<Answer | null> {
   if (looksLikeManipulation(question.asked) || unknownShare(question.concepts) > STRONG_MAX_UNKNOWN_SHARE) return null
+  if (!question.concepts.some(namesAMatter)) return null
   const answer = await answerQuestion(deps, question)
   const top = answer.citations[0]
   // Answered whole: a question the documents answer only in part is not shown to be theirs.

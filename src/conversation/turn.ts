@@ -252,12 +252,16 @@ async function handleNewMessage(
     state: { subject },
   }
 
-  if (intent === 'smalltalk') return { ...plain, intent, answer: THANKING.test(message) ? THANKS : GREETING }
-  if (intent === 'out_of_scope') {
-    // Scope follows the knowledge: what the loaded documents answer strongly is not declined.
-    const inScope = await answersInScope(deps, question)
-    if (!inScope) return { ...plain, intent, answer: OUT_OF_SCOPE, refusalReason: 'out-of-scope' }
-    return { ...fromAnswer(inScope), intent: 'policy_question', resolvedQuery: message, state: { subject } }
+  if (intent === 'smalltalk' || intent === 'out_of_scope') {
+    // Scope follows the knowledge: what the loaded documents answer strongly is not declined, nor taken
+    // for small talk when a greeting comes before a question ("你好，电子秤多久检一次"). Small talk that
+    // asks nothing ("谢谢，服务真好") is not searched at all.
+    const asks = intent === 'out_of_scope' || question.shape !== 'general' || /[?？吗]\s*$/.test(question.text)
+    const inScope = asks ? await answersInScope(deps, question) : null
+    if (inScope)
+      return { ...fromAnswer(inScope), intent: 'policy_question', resolvedQuery: message, state: { subject } }
+    if (intent === 'smalltalk') return { ...plain, intent, answer: THANKING.test(message) ? THANKS : GREETING }
+    return { ...plain, intent, answer: OUT_OF_SCOPE, refusalReason: 'out-of-scope' }
   }
 
   if (!TICKET_INTENTS.has(intent)) {

@@ -10,8 +10,14 @@ export type AnswerType = { name: string; asks: RegExp; gives: RegExp }
 const CN = '[0-9一二三四五六七八九十百千两半]'
 // Chinese-numeral years and era names count as dates: "一九九八年", "万历十一年二月", "康熙元年"; so do
 // solar terms and festivals ("清明前采摘").
-const CN_DATE =
-  '[〇零一二三四五六七八九十百千]{2,}年|元年|[正一二三四五六七八九十冬腊]{1,3}月|世纪|年代|清明|立春|立夏|立秋|立冬|冬至|夏至|春节|元旦|端午|中秋|重阳|国庆'
+// A reign year of one to three numerals ("崇祯五年，", "永和三年二月", "万历七年病逝", "咸丰五年黄河…") is told
+// from a span of years ("历时五年", "有效期三年") by what follows it — a pause, a month, a season, birth or
+// death — or by standing at the start of a clause or after 于/在, and by no word of duration before it.
+const SPAN_BEFORE = '(?<!历时|长达|经过|用了|花了|前后|持续|为期|共计|不到|超过|[满近约达了共第每期限])'
+const REIGN_YEAR =
+  `${SPAN_BEFORE}(?<=\\p{Script=Han})[一二三四五六七八九十]{1,3}年(?=[，,、春夏秋冬初末底正一二三四五六七八九十冬腊]|[生卒病逝起时])|` +
+  `${SPAN_BEFORE}(?<=(?:^|[，。；：,\\s于在至自])\\p{Script=Han}{2})[一二三四五六七八九十]{1,3}年(?![后内来间多半以前期])`
+const CN_DATE = `${REIGN_YEAR}|[〇零一二三四五六七八九十百千]{2,}年|元年|[正一二三四五六七八九十冬腊]{1,3}月|世纪|年代|清明|立春|立夏|立秋|立冬|冬至|夏至|春节|元旦|端午|中秋|重阳|国庆`
 
 const ANSWER_TYPES: AnswerType[] = [
   {
@@ -42,12 +48,14 @@ const ANSWER_TYPES: AnswerType[] = [
     name: 'count',
     // "哪几种情况" asks for the cases themselves (a list), "有几种" for their number.
     asks: /多少种|(?<!哪)几种|多少类|(?<!哪)几类|多少项|一共有多少|多少个/,
-    gives: new RegExp(`${CN}+\\s*(种|类|项|个|大类|条)`),
+    gives: new RegExp(
+      `${CN}+\\s*(种|类|项|个|大类|条|幅|卷|篇|次|座|位|名|件|本|部|首|册|枚|颗|只|头|届|场|处|所|家|张|台|株|棵|尊)`,
+    ),
   },
   {
     name: 'date',
     asks: /哪天|什么时候|何时|哪年|哪一年|日期|截止|几月|几号(?!令)/,
-    gives: new RegExp(`\\d{3,4}\\s*年|\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?|月底|之日|${CN_DATE}`),
+    gives: new RegExp(`\\d{3,4}\\s*年|\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?|月底|之日|${CN_DATE}`, 'u'),
   },
   // A time of day: "几点开门" is said by "早上六点", "9:00".
   {
@@ -99,9 +107,10 @@ const SHAPES: Array<[AnswerShape, RegExp]> = [
   ],
   [
     'list',
-    /哪些|都有(哪|什么|啥)|有(什么|啥)(活动|材料|要求|情形|渠道|措施|内容|条件|举措|任务|目标)|包括(什么|啥|哪)|什么材料|哪几|几种|几类/,
+    /哪些|都有(哪|什么|啥)|有(什么|啥)(活动|材料|要求|情形|渠道|措施|内容|条件|举措|任务|目标)|包括(什么|啥|哪)|什么材料|哪几|几种|几类|几大[块类部分方面项]|分[成为]几|几个方面|几部分/,
   ],
-  ['definition', /是什么|什么是|是啥|啥是|(什么|啥)意思|指什么|指的是/],
+  // "为什么是咸的" asks why, not what a thing is.
+  ['definition', /是什么|(?<!为)什么是|是啥|啥是|(什么|啥)意思|指什么|指的是/],
 ]
 
 // A question for one fact ("免办要多久办下来") wants that fact first, whatever else it names.
@@ -110,7 +119,13 @@ export function answerShapeOf(folded: string, types: readonly AnswerType[]): Ans
   if (difference[1].test(folded)) return 'difference'
   if (types.length > 0) return 'fact'
   for (const [shape, pattern] of others) if (pattern.test(folded)) return shape
-  if (/多久|多少|几号|哪里|哪儿|在哪|谁|何时|哪年|哪一年|什么时候|为什么|为何|几[个岁次位]/.test(folded)) return 'fact'
+  // "拿什么做的", "哪本书", "什么颜色": one thing named, as much a fact as a date or a number.
+  if (
+    /多久|多少|几号|哪里|哪儿|在哪|谁|何时|哪年|哪一年|什么时候|为什么|为何|几[个岁次位]|哪[个本部座家位种国条]|什么(?![样么])\p{Script=Han}/u.test(
+      folded,
+    )
+  )
+    return 'fact'
   return 'general'
 }
 
@@ -138,11 +153,12 @@ export function asksAlike(
 const listedOf = (folded: string): string | null =>
   folded.match(/(?:哪些|哪几[种类项个]?|什么|啥)([\u4e00-\u9fa5]{2})/)?.[1] ?? null
 
-// What a sentence that answers a question word holds, when no answer type says it: a number for "多少",
-// a place or office for "哪里", a cause for "为什么", an enumeration for a list. A preference among
-// the sentences of a passage, never a gate.
+// What a sentence that answers a question word holds, when no answer type says it: a cause for "为什么",
+// a place or office for "哪里", a number for "多少". ("谁" has none: a name cannot be told from other
+// words, and the roles that introduce one — 人, 家 — are in most sentences.) A preference among the
+// sentences of a passage, never a gate.
 const CUES: Array<[RegExp, RegExp]> = [
-  [/为什么|为何|为啥|什么原因|怎么会/, /因为|由于|因此|所以|导致|为了|以便|从而|原因/],
+  [/为什么|为何|为啥|什么原因|怎么会/, /因为|由于|因此|所以|导致|为了|以便|从而|原因|(?<!基)因(?![此素])/],
   [
     /哪里|哪儿|在哪|去哪|何处|什么地方|哪个(地方|城市|国家|省|县|区)/,
     /[省市县区镇乡村州岛路街]|部门|机关|窗口|网站|平台|系统|所在地|位于|地址/,
@@ -152,10 +168,34 @@ const CUES: Array<[RegExp, RegExp]> = [
     /[0-9]|[一二三四五六七八九十百千万两][个种类项条次年天位名家座所股块万亿余多]|百分之/,
   ],
 ]
+
+const NUMBER = '[0-9零〇一二三四五六七八九十百千万亿两半余多几点.]'
+// "几次", "多少幅", "多长": the answer is a number in the same measure ("七次", "一百二十三幅", "一点五米").
+const MEASURES: Array<[RegExp, string]> = [
+  [/多大(?:年纪|岁数)?[的了呢?？]*$|几岁|多少岁|年纪/, '岁'],
+  [/多长(?!时间)|多远|多宽|多深|多高|长度|高度/, '(?:米|公里|千米|厘米|毫米|里|尺|丈|英尺|英里|光年)'],
+  [/多重|体重|重量/, '(?:克|千克|公斤|斤|吨|磅)'],
+  [/多大|面积/, '(?:平方|亩|公顷|尺|米)'],
+]
+const COUNTED = /(?:多少|几)([个种类项条次位名家座所股块枚颗幅卷字件只头届场部册篇首处米人])/
+// "哪本书", "什么著作": the answer is a title in 《》.
+const TITLED = /(?:哪|什么)(?:一?本|一?部|篇)?(?:书|古书|著作|作品|典籍|兵书|小说|诗|杂志|报纸)|书名/
+
+/**
+ * What the sentence that answers holds: `exact` when it is the asked thing's own form — a number in the
+ * measure asked ("几次" → "七次"), a title for "哪本书" — rather than a word that often goes with it.
+ */
+export type AnswerCue = { holds: RegExp; exact: boolean }
+
 const ENUMERATION = /[^、，]+、[^、，]+、|[^；]+；[^；]+；/
 
 /** What the sentence that answers the question holds (see CUES); null when nothing in particular. */
-export function answerCueOf(question: { folded: string; shape: AnswerShape }): RegExp | null {
-  if (question.shape === 'list') return ENUMERATION
-  return CUES.find(([asks]) => asks.test(question.folded))?.[1] ?? null
+export function answerCueOf(question: { folded: string; shape: AnswerShape }): AnswerCue | null {
+  if (question.shape === 'list') return { holds: ENUMERATION, exact: false }
+  const unit = COUNTED.exec(question.folded)?.[1] ?? MEASURES.find(([asks]) => asks.test(question.folded))?.[1]
+  // "第一个洞窟" numbers one thing; it does not count them.
+  if (unit) return { holds: new RegExp(`(?<!第)${NUMBER}+\\s*${unit}`), exact: true }
+  if (TITLED.test(question.folded)) return { holds: /《[^》]+》/, exact: true }
+  const holds = CUES.find(([asks]) => asks.test(question.folded))?.[1]
+  return holds ? { holds, exact: false } : null
 }

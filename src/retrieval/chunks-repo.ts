@@ -79,6 +79,16 @@ export async function getSectionChunks(db: Db, docId: string, section: string): 
   return rows.map(toChunkRecord)
 }
 
+/** Every chunk under a heading of one document (the heading's own and its subsections'), in order. */
+export async function getChunksUnder(db: Db, docId: string, section: string): Promise<ChunkRecord[]> {
+  const rows = await db.query<ChunkRow>(
+    `${SELECT_CHUNKS} where c.document_id = $1 and (c.section = $2 or left(c.section, length($2) + 3) = $2 || ' > ')
+     order by c.ordinal`,
+    [docId, section],
+  )
+  return rows.map(toChunkRecord)
+}
+
 /** Chunks of an article or item by its locator, optionally only in documents whose number mentions `docNo`. */
 export async function findChunksByLocator(db: Db, locator: string, docNo: string | null): Promise<ChunkRecord[]> {
   const rows = await db.query<ChunkRow>(

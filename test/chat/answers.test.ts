@@ -94,6 +94,26 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('1. 科研、测试和认证检测所需的产品和样品')
   })
 
+  it('answers a list question about a whole section with its parts, each cited, in the document’s order', async () => {
+    const body = await ask('质量月有啥活动')
+    expect(body.answer).toContain('“三、活动内容”，分为 5 个方面，共 25 项')
+    expect(body.citations.map((citation) => citation.section.split(' > ')[1]?.slice(0, 3))).toEqual([
+      '（一）',
+      '（二）',
+      '（三）',
+      '（四）',
+      '（五）',
+    ])
+    for (const citation of body.citations) {
+      const chunk = (await app.inject({ method: 'GET', url: `/api/chunks/${citation.chunkId}` })).json()
+      expect(chunk.content).toContain(citation.quote)
+    }
+    expect(body.answer).toContain('相关活动可能已经结束')
+    // Naming more than the section (who may take part) asks for some of its parts, not the outline.
+    const some = await ask('质量月有哪些市民可以参加的活动？')
+    expect(some.answer).not.toContain('个方面')
+  })
+
   it('answers a named article directly and whole', async () => {
     const body = await ask('75号令第三条是怎么规定的？')
     expect(body.grounded).toBe(true)

@@ -65,6 +65,27 @@ describe('a conversation keeps its subject', () => {
     expect(next.citations[0]?.section).toMatch(/^第四条/)
   })
 
+  it('answers a question that comes after a greeting, and still greets small talk that asks nothing', async () => {
+    const greeted = await ask('你好，电子秤多久检一次')
+    expect(greeted).toMatchObject({ grounded: true, intent: 'policy_question' })
+    expect(greeted.citations[0]?.docId).toBe('metrology-verification')
+    expect(greeted.answer).toContain('一年')
+    for (const message of ['谢谢，你们服务真好', '你是谁？']) {
+      const smalltalk = await ask(message)
+      expect(smalltalk).toMatchObject({ grounded: false, intent: 'smalltalk' })
+      expect(smalltalk.citations).toEqual([])
+    }
+  })
+
+  it('says a later article of the order being discussed is not in the summary, whatever the last turn cited', async () => {
+    const first = await ask('76号令是管什么的')
+    const next = await ask('第八条说了什么', first.sessionId)
+    expect(next).toMatchObject({ grounded: false, refusalReason: 'article-not-covered' })
+    expect(next.answer).toContain('第八条')
+    const covered = await ask('第三条讲什么', first.sessionId)
+    expect(covered.citations[0]?.section).toMatch(/^第三条/)
+  })
+
   it('answers an English question from the Chinese documents with an English lead', async () => {
     const body = await ask("How often must a shop's weighing scale be verified?")
     expect(body.intent).toBe('policy_question')

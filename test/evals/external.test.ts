@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   type ExternalResult,
+  GATED_FOLDER,
   holdsGoldSpan,
   judgeExternal,
   parseQuestions,
@@ -75,18 +78,22 @@ describe('judging an external question', () => {
   })
 })
 
+/** What runExternalCheck prints, and its exit code. */
+async function runQuietly(dir: string, out: string) {
+  const lines: string[] = []
+  const log = console.log
+  console.log = (...parts: unknown[]) => lines.push(parts.join(' '))
+  try {
+    const code = await runExternalCheck({ dir, out })
+    return { code, output: lines.join('\n') }
+  } finally {
+    console.log = log
+  }
+}
+
 describe('npm run eval -- --external', () => {
   it('ingests the folder on its own and asks every question through the HTTP API', { timeout: 120_000 }, async () => {
-    const lines: string[] = []
-    const log = console.log
-    console.log = (...parts: unknown[]) => lines.push(parts.join(' '))
-    let code: number
-    try {
-      code = await runExternalCheck({ dir: 'test/fixtures/external', out: 'test/artifacts/external.json' })
-    } finally {
-      console.log = log
-    }
-    const output = lines.join('\n')
+    const { code, output } = await runQuietly('test/fixtures/external', 'test/artifacts/external.json')
     expect(output).toContain('3 questions')
     expect(output).toContain('skipped, empty in the data set: E1')
     expect(output).toMatch(/gold passage in top 5\s+1\.000\s+3\/3/)
@@ -99,5 +106,19 @@ describe('npm run eval -- --external', () => {
     // What the extractive answer quotes holds the gold span whenever it answers.
     expect(results.filter((r) => r.answered).every((r) => r.holdsSpan && r.cited)).toBe(true)
     expect(code).toBe(output.includes('BELOW THRESHOLD') ? 1 : 0)
+  })
+
+  it('gates the CMRC2018 trial folder only: another folder, tuned on, is reported against no minimum', {
+    timeout: 120_000,
+  }, async () => {
+    const plain = await runQuietly('test/fixtures/external', 'test/artifacts/external-plain.json')
+    expect(plain.output).toContain(`not gated: the minimums are those of ${GATED_FOLDER}`)
+    expect(plain.output).not.toMatch(/≥ 0\.\d\d/)
+    expect(plain.code).toBe(0)
+    const gatedDir = join(mkdtempSync(join(tmpdir(), 'external-')), GATED_FOLDER)
+    cpSync('test/fixtures/external', gatedDir, { recursive: true })
+    const gated = await runQuietly(gatedDir, 'test/artifacts/external-gated.json')
+    expect(gated.output).toMatch(/gold passage cited\s+\d\.\d{3}\s+\d\/3 questions\s+[✓✗] ≥ 0\.\d\d/)
+    expect(gated.output).not.toContain('not gated')
   })
 })

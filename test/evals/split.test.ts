@@ -44,14 +44,40 @@ describe('assignSplits', () => {
   })
 })
 
+/** Test cases per file when the split was drawn (161 of 321); it only changes if the split is redrawn. */
+const TEST_SPLIT_AS_DRAWN = {
+  'answer-shapes.jsonl': 15,
+  'citizen.jsonl': 16,
+  'complaints-service.jsonl': 6,
+  'english.jsonl': 4,
+  'enterprise.jsonl': 51,
+  'followups.jsonl': 10,
+  'injections.jsonl': 5,
+  'out-of-scope.jsonl': 7,
+  'quality-month.jsonl': 20,
+  'refusals.jsonl': 16,
+  'smalltalk.jsonl': 3,
+  'topic-threads.jsonl': 8,
+}
+
 describe('the gold cases', () => {
   const cases = loadCases()
 
-  it('are split roughly in half in every file, conversations whole', () => {
-    for (const file of new Set(cases.map((c) => c.file))) {
-      const ofFile = cases.filter((c) => c.file === file)
-      const dev = ofFile.filter((c) => c.split === 'dev').length
-      expect(Math.abs(dev - ofFile.length / 2), file).toBeLessThanOrEqual(Math.max(2, ofFile.length * 0.1))
+  it('keep the test split as drawn, add new cases to dev, and keep conversations whole', () => {
+    // The test split is the draw of evals/split.ts over the 321 cases it was made on; cases written since
+    // are added to dev (to be tuned on), so the test figures stay comparable from run to run.
+    const testPerFile = Object.fromEntries(
+      [...new Set(cases.map((c) => c.file))].map((file) => [
+        file,
+        cases.filter((c) => c.file === file && c.split === 'test').length,
+      ]),
+    )
+    expect(testPerFile).toEqual(TEST_SPLIT_AS_DRAWN)
+    for (const file of Object.keys(testPerFile)) {
+      expect(
+        cases.some((c) => c.file === file && c.split === 'dev'),
+        file,
+      ).toBe(true)
     }
     const byThread = new Map<string, Set<string>>()
     for (const c of cases.filter((item) => item.history?.length)) {

@@ -41,13 +41,20 @@ describe('prepareQuestion', () => {
   })
 
   it('knows what the sentence answering a question word holds', () => {
-    expect(answerCueOf(prepare('为什么第三代移动电话就难窃听'))?.test('因此很难被窃听')).toBe(true)
-    expect(answerCueOf(prepare('指数目标定的是多少？'))?.test('指数要达到86')).toBe(true)
-    expect(answerCueOf(prepare('免办现在去哪里申请？'))?.test('向所在地市场监管部门提出申请')).toBe(true)
-    expect(answerCueOf(prepare('质量基础设施包括哪几块？'))?.test('涵盖计量、标准、认证认可、检验检测等方面')).toBe(
-      true,
-    )
+    expect(answerCueOf(prepare('为什么第三代移动电话就难窃听'))?.holds.test('因此很难被窃听')).toBe(true)
+    expect(answerCueOf(prepare('指数目标定的是多少？'))?.holds.test('指数要达到86')).toBe(true)
+    expect(answerCueOf(prepare('免办现在去哪里申请？'))?.holds.test('向所在地市场监管部门提出申请')).toBe(true)
+    expect(
+      answerCueOf(prepare('质量基础设施包括哪几块？'))?.holds.test('涵盖计量、标准、认证认可、检验检测等方面'),
+    ).toBe(true)
     expect(answerCueOf(prepare('这个规定好不好？'))).toBeNull()
+    // The asked thing's own form: a number in the measure asked, a title for a book.
+    expect(answerCueOf(prepare('郑和一共去了几次'))).toMatchObject({ exact: true })
+    expect(answerCueOf(prepare('郑和一共去了几次'))?.holds.test('先后七次远航')).toBe(true)
+    expect(answerCueOf(prepare('郑和一共去了几次'))?.holds.test('率领二万七千余人')).toBe(false)
+    expect(answerCueOf(prepare('这座桥有多长'))?.holds.test('全长一千四百五十三米')).toBe(true)
+    expect(answerCueOf(prepare('他那时候多大'))?.holds.test('年仅十二岁')).toBe(true)
+    expect(answerCueOf(prepare('这件事记在哪本书里'))?.holds.test('据《梦溪笔谈》记载')).toBe(true)
   })
 
   it('takes a topic word for a topic, not for a request for that fact', () => {
@@ -81,6 +88,17 @@ describe('prepareQuestion', () => {
     expect(givesAnswerTypes(prepare('渡船早上几点开？').answerTypes, '每天早上六点开出第一班')).toBe(true)
     expect(givesAnswerTypes(types, '一九六二年在上海首映')).toBe(true)
     expect(givesAnswerTypes(types, '他在京城成婚')).toBe(false)
+    // A reign year of one numeral is a date when a pause, a month or a death follows; a span of years is not.
+    expect(givesAnswerTypes(types, '崇祯五年，徐光启入阁')).toBe(true)
+    expect(givesAnswerTypes(types, '万历七年病逝于家中')).toBe(true)
+    expect(givesAnswerTypes(types, '历时五年，终于完成')).toBe(false)
+    expect(givesAnswerTypes(types, '证书有效期三年，到期换证')).toBe(false)
+  })
+
+  it('takes a count in any measure word for a count', () => {
+    const count = prepare('书里一共有多少幅插图？').answerTypes
+    expect(givesAnswerTypes(count, '附插图一百二十三幅')).toBe(true)
+    expect(givesAnswerTypes(count, '附有大量插图')).toBe(false)
   })
 
   it('keeps codes and years as identifiers, but not the amounts the asker brings', () => {

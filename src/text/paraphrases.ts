@@ -1,0 +1,40 @@
+/**
+ * Everyday words and the words an encyclopedia or a document says them with: "谁开的" is answered by
+ * "创始人…", "在哪里去世" by "病逝于…", "写过什么书" by "著有…". The bureau's own terms are in its
+ * glossary (knowledge/glossary.json); these are plain Chinese, true of any folder of text. Used to pick
+ * the sentence that answers, never to decide whether a passage answers at all.
+ */
+const GROUPS: readonly string[][] = [
+  ['去世', '逝世', '病逝', '过世', '死', '卒', '殁', '身故'],
+  ['出生', '生于', '诞生', '降生'],
+  ['开', '创办', '创建', '创立', '创始', '开办', '开设', '建立', '成立'],
+  ['写', '著', '撰', '编写', '编著', '写成'],
+  ['发明', '发现', '研制', '制成', '首创'],
+  ['建', '建成', '修建', '建造', '落成', '竣工', '通车', '建好', '修好'],
+  ['叫', '称', '名为', '又名', '别称', '俗称', '简称', '号称', '誉为'],
+  ['印', '刊行', '刊印', '印刷', '出版', '印出'],
+  ['得', '获得', '夺得', '荣获', '赢得', '拿到', '拿'],
+  ['赢', '胜', '击败', '战胜'],
+  ['提议', '奏请', '建议', '倡议', '提出'],
+  ['出发', '启程', '起程', '出使'],
+  ['入海', '注入', '汇入'],
+  ['流出', '发源', '源于', '源头'],
+  ['传到', '传入', '传至', '引入', '引进'],
+  ['上班', '工作', '任职'],
+  ['女人', '女性', '女子'],
+  ['老店', '总店', '本店'],
+  ['开始', '始于', '起初', '最初', '始凿', '首次'],
+  ['评', '列入', '入选'],
+  ['搬', '迁', '迁往', '迁至'],
+  ['翻', '翻译', '译'],
+]
+
+/**
+ * The words a text may say `word` with, the word among them; just the word when none is listed. One
+ * character stands for a word only when it is the word asked: "开" of "谁开的" is said by "创办", but
+ * "成立" is not said by every "开始" or "展开".
+ */
+export function paraphrasesOf(word: string): readonly string[] {
+  const group = GROUPS.find((terms) => terms.includes(word)) ?? []
+  return [word, ...group.filter((term) => term !== word && term.length > 1)]
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPgliteDb, type Db } from '../../src/db/index.ts'
+import { createTestApp } from '../support/app.ts'
+
+type ChatBody = {
+  answer: string
+  grounded: boolean
+  citations: Array<{ docId: string; chunkId: number; quote: string }>
+}
+
+/**
+ * The sentence an answer leads with: the first line of "句子[1]\n\n出自…：引文[1]", or the first sentence
+ * of the quote in "根据《…》：引文[1]".
+ */
+const leadOf = (answer: string): string => {
+  const first = answer.split('\n')[0] ?? ''
+  const quoted = first.startsWith('根据') ? first.slice(first.indexOf('：') + 1) : first
+  return quoted.split('。')[0] ?? ''
+}
+
+// Two invented encyclopedia passages, each longer than a quote, so that the answer must pick its sentence.
+describe('a fact question is answered with the sentence that states the fact', () => {
+  let db: Db
+  let app: FastifyInstance
+  const ask = async (message: string) => {
+    const response = await app.inject({ method: 'POST', url: '/api/chat', payload: { message } })
+    expect(response.statusCode).toBe(200)
+    return response.json() as ChatBody
+  }
+
+  beforeAll(async () => {
+    db = await createPgliteDb()
+    const folder = 'test/fixtures/fact-passages'
+    ;({ app } = await createTestApp(db, { knowledge: folder, env: { KNOWLEDGE_DIR: folder } }))
+  })
+  afterAll(async () => {
+    await app.close()
+    await db.close()
+  })
+
+  it('takes a reign year of one numeral for a date ("万历七年，"), not a span of years', async () => {
+    const body = await ask('周衡哪年入的阁？')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('万历七年')
+    expect(leadOf(body.answer)).not.toContain('万历九年')
+    expect(leadOf(body.answer)).not.toContain('万历二年')
+  })
+
+  it('finds a word said in other words: 去世 by 病逝', async () => {
+    const body = await ask('周衡最后是在什么地方去世的')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('病逝于杭州')
+  })
+
+  it('prefers a number in the measure asked: 几个桥墩 is answered by 九个桥墩, not by another count', async () => {
+    const piers = await ask('清河大桥下面一共有几个桥墩')
+    expect(leadOf(piers.answer)).toContain('九个桥墩')
+    const people = await ask('周衡修海塘的时候带了多少人')
+    expect(leadOf(people.answer)).toContain('三千余人')
+  })
+
+  it('answers "哪本书" with the sentence naming a 《title》', async () => {
+    const body = await ask('周衡写过什么书')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('《会稽水利志》')
+  })
+
+  it('of two sentences naming the book and a year, leads with the one whose year is the book’s', async () => {
+    const body = await ask('《清河大桥志》是哪一年出版的？')
+    expect(leadOf(body.answer)).toContain('1993年')
+  })
+
+  it('asks "为什么是…" as a cause, and quotes verbatim from the stored chunk', async () => {
+    const body = await ask('清河大桥为什么用的是钢筋混凝土拱形结构')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('由于建桥时钢材紧缺')
+    const [stored] = await db.query<{ content: string }>('SELECT content FROM chunks WHERE id = $1', [
+      body.citations[0]?.chunkId,
+    ])
+    expect(stored?.content).toContain(body.citations[0]?.quote)
+  })
+})
