@@ -3,6 +3,7 @@ import type { Concept } from '../query/concepts.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
 import type { Sentence } from '../text/sentences.ts'
+import { SUBJECT_MATTER_WEIGHT } from './tuning.ts'
 
 /** Share of the question's weight in words the knowledge store never uses. */
 export function unknownShare(concepts: Concept[]): number {
@@ -45,7 +46,7 @@ export function coverageOfFolded(concepts: Concept[], folded: string): number {
 
 // Sentences in which a summary says what it does not cover: an honest answer points to them, not around them.
 const GAP_STATEMENT =
-  /未收录|未在此整理|未整理|仅覆盖|只整理了|未能核实|未核实|未查到|未公开|以官方(发布)?(文本|原文)为准/
+  /未收录|未在此整理|未整理|仅覆盖|只整理了|未能核实|未核实|未查到|未公开|以官方[^，。；]{0,8}(?:文本|原文)为准/
 
 export const statesCoverageGap = (sentence: string): boolean => !sentence.includes('|') && GAP_STATEMENT.test(sentence)
 
@@ -57,8 +58,35 @@ export const answersTypes = (types: readonly AnswerType[], text: string): boolea
   const folded = foldText(text)
   return (
     givesAnswerTypes(types, folded) ||
-    (types.length > 0 && statesCoverageGap(folded) && types.every((type) => type.asks.test(folded)))
+    (types.length > 0 && statesCoverageGap(folded) && types.every((type) => (type.names ?? type.asks).test(folded)))
   )
+}
+
+// A word that names a matter (法律责任, 罚则), not a general one (方案, 规定) that any sentence of a summary may say.
+const namesMatter = (concept: Concept) =>
+  !concept.aspect && !concept.asks && !concept.filler && concept.known && concept.weight >= SUBJECT_MATTER_WEIGHT
+
+/**
+ * The passage's statement of what it leaves out, when that is what the question is about: a matter of
+ * the question (法律责任, 罚则) that the passage names only where it says it does not cover it
+ * ("具体频次、记录内容和法律责任，以官方发布的规章原文为准"). Null when the passage names it elsewhere too,
+ * or the statement is itself the answer to the kind of fact asked ("未查到统一公开的审核时限" for 多久).
+ */
+export function gapNamingMatter(concepts: Concept[], types: readonly AnswerType[], evidence: Evidence): string | null {
+  // "仅核实了…（含指导思想和主要目标）", "仅覆盖第一条至第四条" name what the summary does cover.
+  const gaps = evidence.sentences.filter((sentence) => statesCoverageGap(sentence.text) && !/仅|只/.test(sentence.text))
+  if (gaps.length === 0 || (types.length > 0 && gaps.some((gap) => answersTypes(types, gap.text)))) return null
+  const says = (concept: Concept, text: string) => concept.alternatives.some((term) => foldText(text).includes(term))
+  const { chunk } = evidence
+  const elsewhere = [
+    `${chunk.title} ${chunk.meta.official_title ?? ''} ${chunk.meta.doc_no ?? ''}`,
+    chunk.section,
+    ...evidence.sentences.filter((sentence) => !gaps.includes(sentence)).map((sentence) => sentence.text),
+  ].join('\n')
+  const gap = gaps.find((sentence) =>
+    concepts.some((concept) => namesMatter(concept) && says(concept, sentence.text) && !says(concept, elsewhere)),
+  )
+  return gap?.text ?? null
 }
 
 export type Evidence = {

@@ -6,11 +6,20 @@ import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
 import type { Citation } from './citations.ts'
-import { answersTypes, coverage, coverageOfFolded, type Evidence, statesCoverageGap, unknownShare } from './evidence.ts'
+import {
+  answersTypes,
+  coverage,
+  coverageOfFolded,
+  type Evidence,
+  gapNamingMatter,
+  statesCoverageGap,
+  unknownShare,
+} from './evidence.ts'
 import { leadSentence } from './lead.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
 import { GAP_SENTENCE_COVERAGE, GROUNDING, RANKING, TYPED_CANDIDATES } from './tuning.ts'
+import { asksOnlyUnknownThings } from './unknown-matter.ts'
 
 export type { Evidence } from './evidence.ts'
 
@@ -195,10 +204,14 @@ export function composeExtractiveAnswer(
   const evidence = primary ? [primary, ...weighed.filter((item) => item !== primary)] : weighed
   if (!primary) return refuse('no-passages', evidence)
   if (unknownShare(question.concepts) > grounding.maxUnknownShare) return refuse('unknown-terms', evidence)
+  if (asksOnlyUnknownThings(question)) return refuse('unknown-matter', evidence)
   if (primary.coverage < grounding.minCoverage) return refuse('low-coverage', evidence)
   if (!typed) return refuse('no-typed-fact', evidence)
   if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)
   if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)
+
+  const gap = gapNamingMatter(question.concepts, types, primary)
+  if (gap) return refuse('coverage-gap', evidence, gap)
 
   const lead = leadSentence(primary, question)
   if (!lead) return refuse('weak-quote', evidence)

@@ -1,3 +1,4 @@
+import { askingClausesOf } from '../query/asking-clauses.ts'
 import { type PreparedQuestion, prepareQuestion, type QuestionContext } from '../query/prepare-question.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import type { Citation } from './citations.ts'
@@ -5,18 +6,12 @@ import { unknownShare } from './evidence.ts'
 import { composeExtractiveAnswer, type Evidence } from './extractive.ts'
 import { PARTS_MAX_UNKNOWN_SHARE } from './tuning.ts'
 
-// A clause that asks something: a question word or a yes/no ending. "碰到用作弊秤的商家，…" only sets the scene.
-const ASKING_CLAUSE = /什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长|吗|是否|谁|何时/
-
 /**
  * The asks of a question, each a question of its own: "CCC免办要交什么材料，审批要几天？" asks two
  * things. A later ask carries the matter of the first ("ccc免办审批要几天"), which it leaves unsaid.
  */
 export function asksOf(question: PreparedQuestion): Array<{ asked: string; standalone: string }> {
-  const clauses = question.folded
-    .split(/[，,；;？?。]/)
-    .map((clause) => clause.trim())
-    .filter((clause) => ASKING_CLAUSE.test(clause))
+  const clauses = askingClausesOf(question.folded)
   const [first, ...rest] = clauses
   if (!first || rest.length === 0) return []
   const matter = question.concepts

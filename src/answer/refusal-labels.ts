@@ -10,6 +10,7 @@ export const REFUSAL_LABELS: Record<RefusalReason, string> = {
   untranslated: '英文问题无法对应到中文术语',
   'missing-identifier': '资料未提到问题中的年份、编号或名称',
   'unknown-terms': '问题用语大多不在资料中',
+  'unknown-matter': '所问的事物资料中从未提及',
   'low-coverage': '资料对问题覆盖不足',
   'false-grounding': '检索到的片段没有讲问题所问的事项',
   'other-document': '问题点名的文件不在引用之列',

@@ -7,6 +7,7 @@ export const REFUSAL_REASONS = {
   untranslated: 'an English question most of whose words the term list could not translate',
   'missing-identifier': 'the question names a year, code or Latin name the passage does not mention',
   'unknown-terms': 'most of the question is in words the documents never use',
+  'unknown-matter': 'a clause of the question asks about nothing but things no document names',
   'low-coverage': 'the best passage covers too little of the question',
   'false-grounding': 'too little of what the question is about is named by the passage',
   'other-document': 'the question names a document by its title, and the passage is from another one',

@@ -5,7 +5,13 @@ import { foldText } from '../text/fold.ts'
  * amount, "电话是多少" a number to call. A passage about the right topic without such a fact does not answer.
  * `asks` is tested on the folded question, `gives` on folded passage text.
  */
-export type AnswerType = { name: string; asks: RegExp; gives: RegExp }
+export type AnswerType = {
+  name: string
+  asks: RegExp
+  gives: RegExp
+  /** Words that name this kind of fact in a statement that the documents lack it ("审核时限"); else `asks`. */
+  names?: RegExp
+}
 
 const CN = '[0-9一二三四五六七八九十百千两半]'
 // Chinese-numeral years and era names count as dates: "一九九八年", "万历十一年二月", "康熙元年"; so do
@@ -23,13 +29,16 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
     asks: /多少钱|收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费/,
-    gives: /元|免费|不收费|收取|罚款|费用由/,
+    // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元"), not 元 inside a word ("多元共治", "元旦").
+    gives: new RegExp(
+      `${CN}\\s*[万千百亿]*\\s*(?:(?:美|港|日|欧|韩|新台)?元|人民币|美金|英镑|卢布|法郎|马克)|免费|不收费|收取|罚款|费用由`,
+    ),
   },
   // A request for a number to dial — "电话是多少", "打什么电话" — not a topic that contains the word
   // ("第三代移动电话", "电话投诉和网上投诉哪个快"). A standard's number (19001) is no phone number.
   {
     name: 'phone',
-    asks: /电话号码|联系电话|联系方式|(电话|热线|号码)(是|号)?(多少|几号|是什么|是啥)|(打|拨)(什么|哪个|哪|几号)(个)?(电话|热线|号码)?|(什么|哪个)(电话|热线)(号码)?[?？]?$/,
+    asks: /电话号码|联系电话|联系方式|(有没有|有无)\S{0,2}(电话|热线)|(电话|热线|号码)(是|号)?(多少|几号|是什么|是啥)|(打|拨)(什么|哪个|哪|几号)(个)?(电话|热线|号码)?|(什么|哪个)(电话|热线)(号码)?[?？]?$/,
     gives: /123\d\d(?!\d)|400-?\d{3}|0\d{2,3}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|热线/,
   },
   // Asking where an office is, not a question that merely mentions an address.
@@ -43,6 +52,13 @@ const ANSWER_TYPES: AnswerType[] = [
     asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限|时限)/,
     // A length of time, not a date: "三年", "7个工作日", "15日内" — but not "2009年" or "4月1日".
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个月|个工作日|工作日|年|天|小时|日内|周)|长期/,
+  },
+  // "几天能拿回来" asks for days: a yearly cycle ("检定周期为一年") is a length of time, but not the one asked.
+  {
+    name: 'days',
+    asks: /几天|多少天|几个工作日|多少个工作日/,
+    gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个工作日|工作日|天|日内|日|小时|周)/,
+    names: /时限|期限|时间|几天|工作日/,
   },
   {
     name: 'count',

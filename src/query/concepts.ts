@@ -34,7 +34,7 @@ export type Concept = {
 // The aspects a matter is asked about; "CCC免办" is a matter, "需要准备哪些材料" an aspect of it.
 const QUESTION_WORD = /多久|多长|几|多少|哪|什么时候|何时|怎么/
 const ASPECT =
-  /材料|资料|流程|步骤|手续|程序|办理|申请|多久|时间|时限|期限|费用|收费|多少|怎么|怎样|如何|条件|要求|需要|哪些|什么|哪里|地方|电话|办法|规定|内容|问题|情况|渠道|途径|方式|后果|管辖|区别|意思/
+  /材料|资料|流程|步骤|手续|程序|办理|申请|多久|时间|时限|期限|费用|收费|要交|交钱|交费|多少|怎么|怎样|如何|条件|要求|需要|哪些|什么|哪里|地方|电话|办法|规定|内容|问题|情况|渠道|途径|方式|后果|管辖|区别|意思/
 
 // Yes/no forms ("要不要", "能不能", "有没有"): jieba leaves "不要" of "要不要", which asks nothing.
 const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu

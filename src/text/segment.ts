@@ -37,3 +37,14 @@ export function addWords(words: Iterable<string>): void {
   const lines = [...words].map((word) => `${foldText(word).replace(/\s+/g, '')} 1000 n`).join('\n')
   if (lines) getJieba().loadDict(Buffer.from(lines))
 }
+
+// jieba's part-of-speech tags for things: nouns (n, nr, ns, nt, nz …). A verbal noun (vn: 续期) names a
+// doing, which the documents may say in other words (延期); a word its dictionary lacks (x) is as often a
+// colloquial fragment ("查些") as a name.
+const THING_TAG = /^n\w*$/
+
+/** Whether a word names a thing (电梯, 奖品, 行政复议) rather than a doing or a judgement (报名, 靠谱). */
+export const namesAThing = (word: string): boolean =>
+  getJieba()
+    .tag(foldText(word), true)
+    .every(({ tag }) => THING_TAG.test(tag))

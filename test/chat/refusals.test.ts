@@ -79,6 +79,44 @@ describe('refusals that are right', () => {
     )
   })
 
+  it('refuses a question whose asking clause names nothing but things no document names', async () => {
+    const review = await ask('对市场监管局的处罚决定不服，怎么申请行政复议？', 'enterprise')
+    expect(review).toMatchObject({ grounded: false, refusalReason: 'unknown-matter', citations: [] })
+    const prize = await ask('质量知识竞赛有奖品吗？奖品是啥', 'citizen')
+    expect(prize).toMatchObject({ grounded: false, refusalReason: 'unknown-matter' })
+    // A judgement asked for (靠谱吗) or a thing of everyday words beside one the documents use is answered.
+    const agent = await ask('有中介说3000块包拿证，靠谱吗', 'enterprise')
+    expect(agent.grounded).toBe(true)
+    expect(agent.citations[0]?.docId).toBe('quality-system-certification')
+    const shop = await ask('店家乱收费能投诉吗', 'citizen')
+    expect(shop.grounded).toBe(true)
+    expect(shop.citations[0]?.docId).toBe('complaints-and-reports')
+  })
+
+  it('says what the summary leaves out when that is what the question asks about', async () => {
+    const body = await ask('销售单位不搞日管控周排查，要承担什么法律责任', 'enterprise')
+    expect(body).toMatchObject({ grounded: false, refusalReason: 'coverage-gap' })
+    expect(body.answer).toContain('法律责任，以官方发布的规章原文为准')
+  })
+
+  it('answers how many days only with days, not with a yearly cycle', async () => {
+    const scale = await ask('电子秤送去检定，一般几天能拿回来？', 'citizen')
+    expect(scale).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact' })
+    expect(scale.answer).not.toContain('一年')
+    const complaint = await ask('投诉交上去几天内会告诉我受不受理？', 'citizen')
+    expect(complaint.grounded).toBe(true)
+    expect(complaint.answer).toContain('7个工作日')
+    // The document saying it has no time limit to give is the honest answer to "几个工作日".
+    const exemption = await ask('免办证明从申请到批下来要几个工作日', 'enterprise')
+    expect(exemption.grounded).toBe(true)
+    expect(exemption.answer).toContain('审核时限')
+  })
+
+  it('takes "有没有…电话" for a request for a number', async () => {
+    const body = await ask('质量月活动有没有咨询电话', 'citizen')
+    expect(body).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact' })
+  })
+
   it("sends a merchant's certification question to staff, not to 12315", async () => {
     const body = await ask('商家的ISO 14001认证证书怎么申请？', 'enterprise')
     expect(body.grounded).toBe(false)
