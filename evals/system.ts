@@ -3,7 +3,7 @@ import { ingestKnowledge } from '../ingest/pipeline.ts'
 import { type Assistant, createAssistant } from '../src/assistant.ts'
 import { loadConfig } from '../src/config.ts'
 import type { ChatRequest, ChatResponse } from '../src/conversation/turn.ts'
-import { createPgliteDb, migrate } from '../src/db/index.ts'
+import { createPgliteDb, type Db, migrate } from '../src/db/index.ts'
 import { createEmbedder } from '../src/embedding/index.ts'
 import { buildApp } from '../src/http/app.ts'
 
@@ -22,9 +22,10 @@ export type EvalSystem = {
 /**
  * The embedded default, built fresh: an in-memory PGlite, migrated, the knowledge folder ingested,
  * the assistant and the real HTTP app. `env` overrides the process environment; DATABASE_URL is
- * ignored on purpose so that a run never writes to a real database.
+ * ignored on purpose so that a run never writes to a real database. `db`: a fresh, migrated store of
+ * the caller's instead (the CPU profile on PostgreSQL), left open by `close`.
  */
-export async function createEvalSystem(options: { env?: NodeJS.ProcessEnv } = {}): Promise<EvalSystem> {
+export async function createEvalSystem(options: { env?: NodeJS.ProcessEnv; db?: Db } = {}): Promise<EvalSystem> {
   // The evals ask hundreds of questions from loopback: exempt it unless the environment says otherwise.
   const config = loadConfig({
     RATE_LIMIT_ALLOWLIST: '127.0.0.1',
@@ -32,7 +33,8 @@ export async function createEvalSystem(options: { env?: NodeJS.ProcessEnv } = {}
     LOG_LEVEL: 'silent',
     DATABASE_URL: '',
   })
-  const db = await createPgliteDb()
+  const db = options.db ?? (await createPgliteDb())
+  const closeDb = () => (options.db ? Promise.resolve() : db.close())
   try {
     await migrate(db)
     const embedder = await createEmbedder(config)
@@ -53,11 +55,11 @@ export async function createEvalSystem(options: { env?: NodeJS.ProcessEnv } = {}
       description: { llm: assistant.llm != null, embedder: config.EMBEDDING_PROVIDER, ingestMs },
       async close() {
         await app.close()
-        await db.close()
+        await closeDb()
       },
     }
   } catch (error) {
-    await db.close()
+    await closeDb()
     throw error
   }
 }

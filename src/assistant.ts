@@ -6,9 +6,11 @@ import type { Db } from './db/index.ts'
 import type { Embedder } from './embedding/index.ts'
 import { loadFaqIndex } from './faq/faq-index.ts'
 import { offeredNotifyChannels } from './notify/worker.ts'
-import { readKnowledgeVersion } from './retrieval/knowledge-version.ts'
+import { loadChunkCatalogue } from './retrieval/chunks-repo.ts'
+import { watchKnowledgeVersion } from './retrieval/knowledge-version.ts'
 import { createLexicalIndex, loadLexicalIndex } from './retrieval/lexical-index.ts'
-import { createVocabulary, loadVocabulary } from './retrieval/vocabulary.ts'
+import { loadVectorIndex } from './retrieval/vector-index.ts'
+import { createVocabulary, vocabularyOf } from './retrieval/vocabulary.ts'
 import { createIntentClassifier, loadLabelledExamples, TRAINING_SET_PATH } from './routing/classify-intent.ts'
 import { createRoutingClassifier } from './routing/llm-classifier.ts'
 import { GLOSSARY_FILE, loadGlossary } from './text/glossary.ts'
@@ -22,6 +24,7 @@ export type Assistant = ChatDeps & { refresh(): Promise<void>; syncKnowledge(): 
 
 export async function createAssistant(config: Config, db: Db, embedder: Embedder): Promise<Assistant> {
   const llm = createLlm(config)
+  const knowledge = await watchKnowledgeVersion(db)
   let loadedVersion = -1
   let reloading: Promise<void> | null = null
   const assistant: Assistant = {
@@ -34,6 +37,8 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
     // Empty until the store is ready; main calls refresh() after migrations and ingest.
     vocabulary: createVocabulary([]),
     lexicon: createLexicalIndex([]),
+    passages: new Map(),
+    vectors: null,
     classifier: createRoutingClassifier({
       offline: createIntentClassifier(loadLabelledExamples(TRAINING_SET_PATH)),
       llm,
@@ -47,14 +52,16 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
     },
     async refresh() {
       // Read first: a change committed while loading leaves the version behind, so the next turn reloads.
-      const version = await readKnowledgeVersion(db)
-      assistant.vocabulary = await loadVocabulary(db)
+      const version = await knowledge.current()
+      assistant.passages = await loadChunkCatalogue(db)
+      assistant.vocabulary = vocabularyOf(assistant.passages.values())
       assistant.lexicon = await loadLexicalIndex(db)
+      assistant.vectors = await loadVectorIndex(db)
       assistant.faqs = await loadFaqIndex(assistant)
       loadedVersion = version
     },
     async syncKnowledge() {
-      if ((await readKnowledgeVersion(db)) === loadedVersion) return
+      if (await knowledge.isCurrent(loadedVersion)) return
       // Concurrent turns share one reload instead of each starting its own.
       reloading ??= assistant.refresh().finally(() => {
         reloading = null

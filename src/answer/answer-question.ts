@@ -145,7 +145,7 @@ const unscored = (chunk: ChunkRecord): ScoredChunk => ({
 
 async function mentioningIdentifiers(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]) {
   if (query.identifiers.length === 0) return []
-  const chunks = await findChunksMentioning(deps.db, query.identifiers, IDENTIFIER_CANDIDATES)
+  const chunks = await findChunksMentioning(deps.db, deps.passages, query.identifiers, IDENTIFIER_CANDIDATES)
   return chunks
     .filter((chunk) => found.some((candidate) => candidate.docId === chunk.docId))
     .filter((chunk) => !found.some((candidate) => candidate.id === chunk.id))

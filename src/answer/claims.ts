@@ -3,8 +3,8 @@ import type { Glossary } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 import { fromChineseNumber } from '../text/numerals.ts'
 import { segmentWords } from '../text/segment.ts'
+import { sentencesOf } from '../text/sentences.ts'
 import { citationMarkers } from './citations.ts'
-import { sentencesOf } from './evidence.ts'
 
 /** When a generated sentence counts as supported; chosen on the fake-model tests and kept strict. */
 export const CLAIMS = {

@@ -2,6 +2,7 @@ import { type AnswerType, givesAnswerTypes } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
+import type { Sentence } from '../text/sentences.ts'
 import { SUBJECT_MATTER_WEIGHT } from './tuning.ts'
 
 /** Share of the question's weight in words the knowledge store never uses. */
@@ -14,8 +15,10 @@ export function unknownShare(concepts: Concept[]): number {
 }
 
 /** Share of the question's weight that a text covers (0–1); parts of a word count for part of it. */
-export function coverage(concepts: Concept[], text: string): number {
-  const folded = foldText(text)
+export const coverage = (concepts: Concept[], text: string): number => coverageOfFolded(concepts, foldText(text))
+
+/** `coverage` of a text already folded: a chunk's, folded once per knowledge version (chunk-analysis.ts). */
+export function coverageOfFolded(concepts: Concept[], folded: string): number {
   let total = 0
   let covered = 0
   for (const concept of concepts) {
@@ -39,22 +42,6 @@ export function coverage(concepts: Concept[], text: string): number {
     }
   }
   return total === 0 ? 0 : covered / total
-}
-
-export type Sentence = { text: string; start: number }
-
-/** Sentences of a chunk with their offsets, so a quote is always a verbatim slice of the stored text. */
-export function sentencesOf(content: string): Sentence[] {
-  const sentences: Sentence[] = []
-  const pattern = /[^。！？；!?\n]+[。！？；!?]?/g
-  for (const match of content.matchAll(pattern)) {
-    const raw = match[0]
-    const leading = raw.length - raw.trimStart().length
-    const text = raw.trim()
-    // Fragments like "）" or a lone list marker say nothing on their own.
-    if (text.replace(/[\p{P}\s\d]/gu, '').length >= 4) sentences.push({ text, start: (match.index ?? 0) + leading })
-  }
-  return sentences
 }
 
 // Sentences in which a summary says what it does not cover: an honest answer points to them, not around them.

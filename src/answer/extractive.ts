@@ -1,6 +1,7 @@
 import { asksAlike } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
@@ -8,13 +9,13 @@ import type { Citation } from './citations.ts'
 import {
   answersTypes,
   coverage,
+  coverageOfFolded,
   type Evidence,
   gapNamingMatter,
-  sentencesOf,
   statesCoverageGap,
   unknownShare,
 } from './evidence.ts'
-import { headerOf, leadSentence } from './lead.ts'
+import { leadSentence } from './lead.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
 import { GAP_SENTENCE_COVERAGE, GROUNDING, RANKING, TYPED_CANDIDATES } from './tuning.ts'
@@ -26,26 +27,23 @@ export type ExtractiveResult =
   | { grounded: true; answer: string; citations: Citation[]; evidence: Evidence[] }
   | { grounded: false; reason: RefusalReason; gap: string | null; evidence: Evidence[] }
 
-const contextOf = (chunk: ChunkRecord): string => `${headerOf(chunk)}\n${chunk.content}`
-
 /** Scores the retrieved chunks and their sentences against the question, best first. */
 export function weighEvidence(question: PreparedQuestion, candidates: ScoredChunk[], weights = RANKING): Evidence[] {
   const concepts = question.concepts
   const best = candidates[0]?.score ?? 1
   return candidates
     .map((chunk) => {
-      const chunkCoverage = coverage(concepts, contextOf(chunk))
-      const ownCoverage = coverage(concepts, `${chunk.section}\n${chunk.content}`)
-      const title = `${chunk.title} ${chunk.meta.doc_no ?? ''} ${chunk.meta.official_title ?? ''}`
-      const titleCoverage = coverage(concepts, title)
+      const { analysis } = chunk
+      const chunkCoverage = coverageOfFolded(concepts, analysis.context)
+      const ownCoverage = coverageOfFolded(concepts, analysis.own)
+      const titleCoverage = coverageOfFolded(concepts, analysis.names)
       // Words the title already accounts for pick the document; the rest pick the section in it.
-      const rest = concepts.filter((concept) => coverage([concept], title) < 1)
-      const leafHeading = chunk.section.split(' > ').at(-1) ?? chunk.section
+      const rest = concepts.filter((concept) => coverageOfFolded([concept], analysis.names) < 1)
       // Squared: a heading that says all the question adds counts far more than one that says part of it.
-      const headingCoverage = rest.length > 0 ? coverage(rest, leafHeading) ** 2 : 0
-      const sentences = sentencesOf(chunk.content).map((sentence) => ({
+      const headingCoverage = rest.length > 0 ? coverageOfFolded(rest, analysis.heading) ** 2 : 0
+      const sentences = analysis.sentences.map((sentence) => ({
         ...sentence,
-        coverage: coverage(concepts, sentence.text),
+        coverage: coverageOfFolded(concepts, sentence.folded),
       }))
       const rank =
         weights.coverage * ownCoverage +
@@ -79,7 +77,7 @@ function titleSpecificity(concepts: Concept[], title: string): number {
 
 /** Every year, number or Latin name of the question is in the passage (or a glossary synonym of it is). */
 function mentionsIdentifiers(question: PreparedQuestion, chunk: ChunkRecord): boolean {
-  const context = foldText(contextOf(chunk))
+  const context = chunk.analysis.context
   return question.identifiers.every((identifier) => {
     const concept = question.concepts.find((item) => item.word.includes(identifier))
     return (
@@ -96,7 +94,7 @@ function mentionsIdentifiers(question: PreparedQuestion, chunk: ChunkRecord): bo
  */
 export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): number {
   const matter = question.concepts.filter((concept) => !concept.aspect && !concept.asks && !concept.filler)
-  const context = foldText(contextOf(chunk))
+  const context = chunk.analysis.context
   let total = 0
   let covered = 0
   for (const concept of matter) {
@@ -110,7 +108,7 @@ export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): 
 /** Words of the question that name one of `documents` by its title ("质量月" of 《2023年浦东新区“质量月”活动方案》) but that the passage does not say. */
 export function titleTermsMissing(question: PreparedQuestion, documents: ChunkRecord[], chunk: ChunkRecord): string[] {
   const titles = [...new Set(documents.map((document) => foldText(document.title)))]
-  const context = foldText(contextOf(chunk))
+  const context = chunk.analysis.context
   return question.concepts
     .filter((concept) => !concept.aspect && !concept.asks && !concept.filler && concept.word.length > 1)
     .filter((concept) => titles.some((title) => concept.alternatives.some((term) => title.includes(term))))
@@ -149,7 +147,7 @@ function howTo(question: PreparedQuestion): Concept[] {
  * left to coverage.
  */
 export function speaksOfTheDoing(question: PreparedQuestion, chunk: ChunkRecord): boolean {
-  const context = foldText(contextOf(chunk))
+  const context = chunk.analysis.context
   // A long word may be said in parts ("质量管理体系的认证").
   const says = (concept: Concept) =>
     concept.alternatives.some((term) => context.includes(term)) ||

@@ -1,7 +1,7 @@
 import { answerCueOf } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
-import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
+import { headerOf } from '../retrieval/chunk-analysis.ts'
 import { foldText } from '../text/fold.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
 import { answersTypes, bodyOf, coverage, type Evidence } from './evidence.ts'
@@ -27,10 +27,6 @@ function focusCoverage(focus: Concept[], text: string): number {
   }
   return total === 0 ? 0 : said / total
 }
-
-/** The document and section names of a chunk: what picks the passage, as opposed to a sentence in it. */
-export const headerOf = (chunk: ChunkRecord): string =>
-  [chunk.title, chunk.meta.doc_no, chunk.meta.official_title, chunk.section].filter(Boolean).join('\n')
 
 /**
  * The sentence of a passage that states what was asked. Of the sentences giving the kind of fact asked

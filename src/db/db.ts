@@ -5,6 +5,12 @@ export type Db = {
   /** Runs several statements separated by semicolons, without parameters (migrations). */
   exec(sql: string): Promise<void>
   transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>
+  /**
+   * Calls `onNotify` after each commit that sent `notify` on `channel`, and resolves true, when every
+   * writer of the database is this process: embedded PGlite, whose data folder one process holds
+   * (data-dir-lock.ts). Resolves false where other processes write too (PostgreSQL): read instead.
+   */
+  listenInProcess(channel: string, onNotify: () => void): Promise<boolean>
   close(): Promise<void>
 }
 

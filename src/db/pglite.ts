@@ -22,6 +22,10 @@ function wrap(target: Queryable, owner: PGlite, inTransaction: boolean, lock?: D
       if (inTransaction) return work(wrap(target, owner, true))
       return owner.transaction((tx) => work(wrap(tx, owner, true)))
     },
+    async listenInProcess(channel: string, onNotify: () => void) {
+      await owner.listen(channel, onNotify)
+      return true
+    },
     async close() {
       try {
         await owner.close()

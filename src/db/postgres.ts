@@ -60,6 +60,9 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
         connection.release(lost ?? (isConnectionError(failure) ? (failure as Error) : undefined))
       }
     },
+    // A LISTEN needs a connection of its own, held for good, and a fallback when it drops: reading the
+    // value when it matters is simpler and costs one primary-key read.
+    listenInProcess: async () => false,
     async close() {
       await pool.end()
     },

@@ -1,7 +1,7 @@
 import { type Citation, citationFor } from '../answer/citations.ts'
-import { sentencesOf } from '../answer/evidence.ts'
 import type { Db } from '../db/index.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { sentencesOf } from '../text/sentences.ts'
 import type { FaqIndex } from './faq-index.ts'
 import { recordFaqHit } from './faq-repo.ts'
 

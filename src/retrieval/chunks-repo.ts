@@ -1,4 +1,5 @@
 import type { Db } from '../db/index.ts'
+import { analyseChunk, type ChunkAnalysis } from './chunk-analysis.ts'
 
 /** A stored chunk with what a citation needs from its document. */
 export type ChunkRecord = {
@@ -11,24 +12,57 @@ export type ChunkRecord = {
   locator: string | null
   page: number | null
   content: string
+  analysis: ChunkAnalysis
 }
 
-export type ChunkRow = Omit<ChunkRecord, 'docId'> & { document_id: string }
+export type ChunkRow = Omit<ChunkRecord, 'docId' | 'analysis'> & { document_id: string }
 
 const SELECT_CHUNKS = `select c.id, c.document_id, c.ordinal, d.title, d.meta, c.section, c.locator, c.page, c.content
   from chunks c join documents d on d.id = c.document_id`
 
-export const toChunkRecord = (row: ChunkRow): ChunkRecord => ({
-  id: row.id,
-  docId: row.document_id,
-  ordinal: row.ordinal,
-  title: row.title,
-  meta: row.meta,
-  section: row.section,
-  locator: row.locator,
-  page: row.page,
-  content: row.content,
-})
+export function toChunkRecord(row: ChunkRow): ChunkRecord {
+  const chunk = {
+    id: row.id,
+    docId: row.document_id,
+    ordinal: row.ordinal,
+    title: row.title,
+    meta: row.meta,
+    section: row.section,
+    locator: row.locator,
+    page: row.page,
+    content: row.content,
+  }
+  return { ...chunk, analysis: analyseChunk(chunk) }
+}
+
+/** Every chunk by id, analysed (chunk-analysis.ts). */
+export type ChunkCatalogue = ReadonlyMap<number, ChunkRecord>
+
+/**
+ * Loaded once per knowledge version, so that a search reads only ids and scores from the database and
+ * a turn analyses no passage text.
+ */
+export async function loadChunkCatalogue(db: Db): Promise<ChunkCatalogue> {
+  const rows = await db.query<ChunkRow>(SELECT_CHUNKS)
+  return new Map(rows.map((row) => [row.id, toChunkRecord(row)]))
+}
+
+/**
+ * The chunks of `ids`, in that order: from the catalogue, or read when another instance added them since
+ * it was loaded (one deleted meanwhile is left out). Chunk ids are never reused, so a catalogue record
+ * never says other text than its id had.
+ */
+export async function catalogueChunks(db: Db, catalogue: ChunkCatalogue, ids: number[]): Promise<ChunkRecord[]> {
+  const read = new Map(
+    (
+      await getChunksByIds(
+        db,
+        ids.filter((id) => !catalogue.has(id)),
+      )
+    ).map((chunk) => [chunk.id, chunk]),
+  )
+  return ids.flatMap((id) => catalogue.get(id) ?? read.get(id) ?? [])
+}
 
 export async function getChunksByIds(db: Db, ids: number[]): Promise<ChunkRecord[]> {
   if (ids.length === 0) return []
@@ -74,14 +108,26 @@ export async function findChunksByLocator(db: Db, locator: string, docNo: string
 export type DocumentRecord = { id: string; title: string; meta: Record<string, string> }
 
 /** Documents whose number (doc_no) contains the given text, e.g. "第75号". */
-/** Chunks whose text contains every term (letters and digits, lower case): a number or code as written. */
-export async function findChunksMentioning(db: Db, terms: string[], limit: number): Promise<ChunkRecord[]> {
+/**
+ * Chunks whose text contains every term (letters and digits, lower case): a number or code as written.
+ * The database finds them; their records come from the catalogue.
+ */
+export async function findChunksMentioning(
+  db: Db,
+  catalogue: ChunkCatalogue,
+  terms: string[],
+  limit: number,
+): Promise<ChunkRecord[]> {
   const patterns = terms.map((term) => `%${term.replace(/[^\p{L}\p{N}]/gu, '')}%`)
-  const rows = await db.query<ChunkRow>(
-    `${SELECT_CHUNKS} where lower(c.content) like all($1::text[]) order by c.document_id, c.ordinal limit $2`,
+  const rows = await db.query<{ id: number }>(
+    `select c.id from chunks c where lower(c.content) like all($1::text[]) order by c.document_id, c.ordinal limit $2`,
     [patterns, limit],
   )
-  return rows.map(toChunkRecord)
+  return catalogueChunks(
+    db,
+    catalogue,
+    rows.map((row) => row.id),
+  )
 }
 
 export async function findDocumentsByNumber(db: Db, docNo: string): Promise<DocumentRecord[]> {

@@ -3,8 +3,10 @@ import { toVectorLiteral } from '../db/index.ts'
 import type { Embedder } from '../embedding/index.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { embedQuestion } from '../query/question-vector.ts'
-import { type ChunkRecord, type ChunkRow, toChunkRecord } from './chunks-repo.ts'
+import { type ChunkCatalogue, type ChunkRecord, catalogueChunks } from './chunks-repo.ts'
+import { type FusedChunk, fuseRanks } from './fusion.ts'
 import { type LexicalIndex, rankLexical } from './lexical-index.ts'
+import { nearestChunks, type VectorIndex } from './vector-index.ts'
 
 export type RetrievalMode = 'hybrid' | 'vector' | 'lexical'
 
@@ -22,61 +24,55 @@ const RRF_K = 60
 const CANDIDATES = 20
 
 /**
- * The vector search and its fusion with the lexical ranking in one statement, so a question costs
- * one round trip: the pgvector cosine kNN gives its best CANDIDATES, the lexical index (ranked in
- * process, lexical-index.ts) its best CANDIDATES in order, fused by reciprocal rank. An empty id
- * list or a null vector switches that side off.
+ * The vector side on PostgreSQL: pgvector's cosine kNN, its best CANDIDATES (on PGlite the same is
+ * computed in process, vector-index.ts). The fusion with the lexical ranking is done in process
+ * (fusion.ts), and the chunks come from the catalogue: planning the fused statement and reading and
+ * decoding the chunks' text cost more than the kNN itself.
  */
-const HYBRID_SQL = `
-with lexical as (
-  select id, rank from unnest($1::int[]) with ordinality as ranked(id, rank)
-),
-nearest as (
-  select id, similarity, row_number() over (order by distance, id) as rank
-  from (select id, embedding <=> $2::vector as distance, 1 - (embedding <=> $2::vector) as similarity
-        from chunks where $2::vector is not null and embedding is not null
-        order by embedding <=> $2::vector limit $3) ranked
-),
-fused as (
-  select coalesce(l.id, v.id) as id, l.rank as lexical_rank, v.rank as vector_rank, v.similarity,
-         coalesce(1.0 / ($5 + l.rank), 0) + coalesce(1.0 / ($5 + v.rank), 0) as score
-  from lexical l full outer join nearest v on v.id = l.id
-)
-select c.id, c.document_id, c.ordinal, d.title, d.meta, c.section, c.locator, c.page, c.content,
-       f.score, f.similarity, f.lexical_rank, f.vector_rank
-from fused f join chunks c on c.id = f.id join documents d on d.id = c.document_id
-order by f.score desc, c.id
-limit $4`
+const NEAREST_SQL = `select id, embedding <=> $1::vector as distance
+  from chunks where embedding is not null
+  order by embedding <=> $1::vector limit $2`
 
-type HybridRow = ChunkRow & {
-  score: number | string
-  similarity: number | string | null
-  lexical_rank: number | string | null
-  vector_rank: number | string | null
+export type SearchIndex = {
+  db: Db
+  embedder: Embedder
+  lexicon: LexicalIndex
+  /** Every chunk by id, as loaded with the lexicon. */
+  passages: ChunkCatalogue
+  /** The embeddings in process, on PGlite; null: the database finds the nearest. */
+  vectors: VectorIndex | null
 }
 
-const toNumber = (value: number | string | null): number | null => (value === null ? null : Number(value))
-
-export type SearchIndex = { db: Db; embedder: Embedder; lexicon: LexicalIndex }
+async function nearestOf({ db, embedder, vectors }: SearchIndex, query: Pick<PreparedQuestion, 'embeddingText'>) {
+  const embedding = await embedQuestion(embedder, query)
+  if (vectors) return nearestChunks(vectors, embedding, CANDIDATES)
+  const rows = await db.query<{ id: number; distance: number | string }>(NEAREST_SQL, [
+    toVectorLiteral(embedding),
+    CANDIDATES,
+  ])
+  return rows.map((row) => ({ id: row.id, distance: Number(row.distance) }))
+}
 
 /**
  * Hybrid search: pgvector cosine kNN and jieba full-text search, fused by reciprocal rank.
  * `mode` switches one side off, for the evaluation baselines.
  */
 export async function searchChunks(
-  { db, embedder, lexicon }: SearchIndex,
+  index: SearchIndex,
   query: Pick<PreparedQuestion, 'searchWords' | 'embeddingText'>,
   options: { limit?: number; mode?: RetrievalMode } = {},
 ): Promise<ScoredChunk[]> {
+  const { db, lexicon, passages } = index
   const mode = options.mode ?? 'hybrid'
   const lexical = mode === 'vector' ? [] : rankLexical(lexicon, query.searchWords, CANDIDATES)
-  const vector = mode === 'lexical' ? null : toVectorLiteral(await embedQuestion(embedder, query))
-  const rows = await db.query<HybridRow>(HYBRID_SQL, [lexical, vector, CANDIDATES, options.limit ?? 12, RRF_K + 1])
-  return rows.map((row) => ({
-    ...toChunkRecord(row),
-    score: Number(row.score),
-    similarity: toNumber(row.similarity),
-    lexicalRank: toNumber(row.lexical_rank),
-    vectorRank: toNumber(row.vector_rank),
-  }))
+  const nearest = mode === 'lexical' ? [] : await nearestOf(index, query)
+  const fused = fuseRanks(lexical, nearest, RRF_K + 1)
+  const chunks = await catalogueChunks(
+    db,
+    passages,
+    fused.map((item) => item.id),
+  )
+  const scored = new Map(fused.map((item) => [item.id, item]))
+  // A chunk another instance deleted since the catalogue was loaded is found until this one reloads, at its next turn.
+  return chunks.map((chunk) => ({ ...chunk, ...(scored.get(chunk.id) as FusedChunk) })).slice(0, options.limit ?? 12)
 }

@@ -1,10 +1,10 @@
-import type { Db } from '../db/index.ts'
 import { foldText } from '../text/fold.ts'
+import type { ChunkRecord } from './chunks-repo.ts'
 
 /**
  * What the knowledge store says, as folded text per chunk. A question's word that appears nowhere
  * cannot be answered from it and is no evidence either way ("坑", "回点本"); a word in every chunk
- * of a document tells its chunks apart no better. Loaded at start and after each ingest.
+ * of a document tells its chunks apart no better. Built at start and after each ingest.
  */
 export type Vocabulary = {
   readonly chunkCount: number
@@ -34,14 +34,11 @@ export function createVocabulary(texts: string[], docIds: readonly string[] = []
   }
 }
 
-export async function loadVocabulary(db: Db): Promise<Vocabulary> {
-  const rows = await db.query<{ doc_id: string; text: string }>(
-    `select c.document_id as doc_id,
-            d.title || ' ' || coalesce(d.meta->>'doc_no', '') || ' ' || c.section || ' ' || c.content as text
-     from chunks c join documents d on d.id = c.document_id`,
-  )
+/** The vocabulary of the catalogue's chunks, each with its document's title and number and its section. */
+export function vocabularyOf(chunks: Iterable<ChunkRecord>): Vocabulary {
+  const list = [...chunks]
   return createVocabulary(
-    rows.map((row) => row.text),
-    rows.map((row) => row.doc_id),
+    list.map((chunk) => `${chunk.title} ${chunk.meta.doc_no ?? ''} ${chunk.section} ${chunk.content}`),
+    list.map((chunk) => chunk.docId),
   )
 }

@@ -29,6 +29,7 @@ function switchable(inner: Db, state: { down: boolean }): Db {
       refuse()
       return inner.transaction((tx) => work(switchable(tx, state)))
     },
+    listenInProcess: (channel, onNotify) => inner.listenInProcess(channel, onNotify),
     close: () => inner.close(),
   }
 }
