@@ -22,6 +22,10 @@
  * standard error (0.028), so 0.2 stands. That run's best full point (coverage 0.2, title 0,
  * specificity 0.2, heading 0.6, asked 0.4, fusion 0.6; MRR 0.858) gains one standard error and
  * moves five weights at once, the kind of point that twice lost on the test split what it won on dev.
+ * On the enlarged dev set (227 answerable cases, session of 1 Dec 2026) the grid's best point (coverage
+ * 1, heading 1, asked 1, fusion 0.4) won MRR 0.826 → 0.852, more than one standard error (0.020), but
+ * lost on dev where it counts end to end — must-contain 0.841 → 0.828, refusal precision 0.897 → 0.875,
+ * follow-ups 0.853 → 0.824 — and on evals/general (cited 0.914 → 0.908): rejected on dev evidence.
  */
 export const RANKING = {
   coverage: 0.5,
