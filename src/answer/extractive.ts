@@ -5,7 +5,6 @@ import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
-import { namesAThing } from '../text/segment.ts'
 import type { Citation } from './citations.ts'
 import {
   answersTypes,
@@ -19,7 +18,7 @@ import {
 import { leadSentence } from './lead.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
-import { ASKED_THING_WEIGHT, GAP_SENTENCE_COVERAGE, GROUNDING, RANKING, TYPED_CANDIDATES } from './tuning.ts'
+import { GAP_SENTENCE_COVERAGE, GROUNDING, RANKING, TYPED_CANDIDATES } from './tuning.ts'
 import { asksOnlyUnknownThings } from './unknown-matter.ts'
 
 export type { Evidence } from './evidence.ts'
@@ -104,25 +103,6 @@ export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): 
     if (concept.known && coverage([concept], context) >= 1) covered += weight
   }
   return total === 0 ? 1 : covered / total
-}
-
-/**
- * "电梯维保合同要备案吗" is about a 合同, "开饭店的食品经营许可证怎么办" about a 许可证: a passage that
- * names none of the things the question is about (the known nouns of its matter) but shares its doing
- * (备案, 经营) answers a question about something else.
- */
-export function namesNoThingAsked(question: PreparedQuestion, chunk: ChunkRecord): boolean {
-  const things = question.concepts.filter(
-    (concept) =>
-      concept.known &&
-      concept.weight >= ASKED_THING_WEIGHT &&
-      !concept.aspect &&
-      !concept.asks &&
-      !concept.filler &&
-      namesAThing(concept.word),
-  )
-  const context = chunk.analysis.context
-  return things.length > 0 && !things.some((concept) => coverage([concept], context) >= 1)
 }
 
 /** Words of the question that name one of `documents` by its title ("质量月" of 《2023年浦东新区“质量月”活动方案》) but that the passage does not say. */
@@ -227,8 +207,7 @@ export function composeExtractiveAnswer(
   if (asksOnlyUnknownThings(question)) return refuse('unknown-matter', evidence)
   if (primary.coverage < grounding.minCoverage) return refuse('low-coverage', evidence)
   if (!typed) return refuse('no-typed-fact', evidence)
-  if (matterCoverage(question, primary.chunk) < grounding.minMatter || namesNoThingAsked(question, primary.chunk))
-    return refuse('false-grounding', evidence)
+  if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)
   if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)
 
   const gap = gapNamingMatter(question.concepts, types, primary)

@@ -144,12 +144,3 @@ export const SUBJECT_MATTER_WEIGHT = 6
  */
 export const OUTLINE_COVERAGE = 1
 export const MIN_OUTLINE_PARTS = 3
-
-/**
- * A thing the question is about (a known noun of its matter: 合同, 许可证) that no sentence of the
- * passage names makes the answer a false grounding (src/answer/extractive.ts, namesNoThingAsked) —
- * counting only nouns of at least this weight: general ones (结果 3.96, 平台 4.72, 产品 3.02) are named
- * by the asker's situation more than by the matter. Set by hand on dev: with every noun the gate refused
- * five dev questions about complaint results and platforms; at 5 it refuses none of them.
- */
-export const ASKED_THING_WEIGHT = 5

@@ -60,23 +60,12 @@ describe('refusals that are right', () => {
   it('does not answer a how-to question from a passage that only names the thing', async () => {
     const award = await ask('政府质量奖要如何申报？', 'enterprise')
     expect(award).toMatchObject({ grounded: false, refusalReason: 'no-procedure', citations: [] })
-    // …or tells how to do it to another thing (电子秤 "怎么申请"): the licence is named by no passage,
-    // which the false-grounding gate sees first.
+    // …or tells how to do it to another thing (电子秤 "怎么申请").
     const licence = await ask('食品经营许可证怎么办理', 'enterprise')
-    expect(licence).toMatchObject({ grounded: false, refusalReason: 'false-grounding', citations: [] })
+    expect(licence).toMatchObject({ grounded: false, refusalReason: 'no-procedure', citations: [] })
     const exemption = await ask('CCC免办怎么申请？', 'enterprise')
     expect(exemption.grounded).toBe(true)
     expect(exemption.citations[0]?.docId).toBe('ccc-exemption')
-  })
-
-  it('refuses a question about a thing no passage names, though the passage shares its doing', async () => {
-    // 许可证 is the thing asked about; the scale guide speaks of 经营者 and 申请, not of any licence.
-    const licence = await ask('开饭店的食品经营许可证怎么办', 'citizen')
-    expect(licence).toMatchObject({ grounded: false, refusalReason: 'false-grounding' })
-    // A general noun (结果) is the asker's way of putting it, not a thing the passage must name.
-    const result = await ask('投诉了一般要等多久才能有个结果啊', 'citizen')
-    expect(result.grounded).toBe(true)
-    expect(result.citations[0]?.docId).toBe('complaints-and-reports')
   })
 
   it('answers the part of a question the documents give and says which part they do not', async () => {
