@@ -88,15 +88,47 @@ async function answerArticle(deps: AnswerDeps, query: PreparedQuestion): Promise
       'article-not-covered',
     )
   }
+  const heading = first.section.replace(/^第.+?条\s*/, '')
+  return quoteArticles(
+    chunks,
+    `《${first.title}》${describeLocation(first)}${heading ? `（${heading}）` : ''}的要点如下：`,
+  )
+}
+
+/** Articles quoted whole after a lead line, each body with its citation; a summary says it is one. */
+function quoteArticles(chunks: ChunkRecord[], lead: string): Answer {
+  const first = chunks[0] as ChunkRecord
   const body = chunks.map((chunk) => chunk.content.split('\n').slice(1).join('\n').trim() || chunk.content)
   const citations = chunks.map((chunk, index) => citationFor(index + 1, chunk, body[index] as string, 1))
-  const heading = first.section.replace(/^第.+?条\s*/, '')
-  const lines = [
-    `《${first.title}》${describeLocation(first)}${heading ? `（${heading}）` : ''}的要点如下：`,
-    ...body.map((text, index) => `${text}[${index + 1}]`),
-  ]
+  const lines = [lead, ...body.map((text, index) => `${text}[${index + 1}]`)]
   if (first.meta.note) lines.push('', '提示：以上出自对官方文本的整理摘要，具体以官方发布的文本为准。')
   return { answer: lines.join('\n'), grounded: true, mode: 'extractive', citations, evidence: [] }
+}
+
+// What asks about an order as a whole ("是管什么的", "主要讲什么", "主要内容是什么") rather than a matter in it.
+const ABOUT_THE_WHOLE = /^(?:管|管的|讲|讲的|说|说的|干什么|干嘛|做什么|主要|内容|是什么|什么|啥)$/
+// An order's own account of itself: what it is for, and whom it applies to.
+const OVERVIEW_ARTICLES = ['第一条', '第二条']
+
+/**
+ * "76号令是管什么的", "75号令主要讲什么": a question about a named order as a whole is answered with the
+ * articles that say what the order is for and whom it applies to, not with whichever passage repeats
+ * the order's number most (its appended reading of "日管控…" did).
+ */
+async function answerOrderOverview(deps: AnswerDeps, query: PreparedQuestion): Promise<Answer | null> {
+  const [orderNo] = query.orderNumbers
+  if (query.article || query.orderNumbers.length !== 1 || orderNo === undefined) return null
+  const rest = query.concepts.filter(
+    (concept) => !concept.filler && !concept.alternatives.some((term) => term.includes(`${orderNo}号`)),
+  )
+  if (rest.some((concept) => !ABOUT_THE_WHOLE.test(concept.word))) return null
+  const docNo = `第${orderNo}号`
+  const chunks = (
+    await Promise.all(OVERVIEW_ARTICLES.map((locator) => findChunksByLocator(deps.db, locator, docNo)))
+  ).flat()
+  const first = chunks[0]
+  if (!first) return null
+  return quoteArticles(chunks, `《${first.title}》（${first.meta.doc_no ?? docNo}）的目的和适用范围如下：`)
 }
 
 /** "75号令…": when the question names an order, passages of other documents do not answer it. */
@@ -204,7 +236,7 @@ export async function answerQuestion(
   if (query.untranslated > MAX_UNTRANSLATED_SHARE) {
     return notGrounded(`${ENGLISH_NOT_UNDERSTOOD}\n\n${notCovered(query.folded)}`, 'untranslated')
   }
-  const direct = await answerArticle(deps, query)
+  const direct = (await answerArticle(deps, query)) ?? (await answerOrderOverview(deps, query))
   if (direct) return { ...direct, answer: capAnswerText(direct.answer) }
 
   const candidates = options.within ? options.within.map(unscored) : await retrieveCandidates(deps, query, options)

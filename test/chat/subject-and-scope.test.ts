@@ -77,6 +77,16 @@ describe('a conversation keeps its subject', () => {
     }
   })
 
+  it('answers a question about an order as a whole with the articles on its purpose and scope', async () => {
+    const whole = await ask('76号令是管什么的')
+    expect(whole.grounded).toBe(true)
+    expect(whole.citations.map((citation) => citation.section.slice(0, 3))).toEqual(['第一条', '第二条'])
+    expect(whole.answer).toContain('国家市场监督管理总局令第76号')
+    // A matter in the order is asked about itself, not the order as a whole.
+    const matter = await ask('75号令里质量安全总监是干什么的')
+    expect(matter.citations[0]?.section).toMatch(/^第三条/)
+  })
+
   it('says a later article of the order being discussed is not in the summary, whatever the last turn cited', async () => {
     const first = await ask('76号令是管什么的')
     const next = await ask('第八条说了什么', first.sessionId)
