@@ -49,11 +49,15 @@ await app.listen({ host: config.HOST, port: config.PORT })
 // A connection ended under the migration (a restart, a terminated backend) is retried like the first connect.
 await connectWithRetry(() => migrate(db), retry).catch(giveUp)
 // A store embedded by another model would fail every search: stop now, naming the re-embed command.
-await ensureEmbeddingSpace(db, embedder).catch((error: unknown) => {
+// Both start-up checks are one transaction each: a connection ended under them is retried, not fatal.
+await connectWithRetry(() => ensureEmbeddingSpace(db, embedder), retry).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error))
   process.exit(1)
 })
-const firstAdmin = await ensureFirstAdmin(db, config.ADMIN_INITIAL_PASSWORD, new Date())
+const firstAdmin = await connectWithRetry(
+  () => ensureFirstAdmin(db, config.ADMIN_INITIAL_PASSWORD, new Date()),
+  retry,
+).catch(giveUp)
 const howToSignIn = describeFirstAdmin(firstAdmin, `http://${config.HOST}:${config.PORT}/staff`)
 // Without an admin nobody can manage the console: worth a warning until someone acts on it.
 if (howToSignIn) app.log[firstAdmin.kind === 'created' ? 'info' : 'warn'](howToSignIn)
