@@ -64,9 +64,9 @@ const SELF_CLAUSE = /^(?:我|我们|咱们|咱|本人|我司|我家)(?:就|这�
 // A complaint, report or mediation asked about ("…，去哪投诉", "…，调解不成还能怎么办"). (A scale before
 // "还要重新检吗" is the matter itself, so verification is not one of these.)
 const COMPLAINT_ASK = /投诉|投述|举报|调解|维权|消协|消费者协会|消保委|12315|告商家/
-// A complaint asked about openly (where, how, what, how long): "…，还能投诉吗" asks whether the case itself
-// is taken, so its scene is what is asked about.
-const OPEN_ASK = /什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长|谁|何时/
+// A complaint asked about openly (where, how, what, how long), or a mediator asked for ("…，消协能帮忙调解吗"):
+// "…，还能投诉吗" asks whether the case itself is taken, so its scene is what is asked about.
+const OPEN_ASK = /什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长|谁|何时|调解|消协|消费者协会|消保委/
 // How long ago or how many ("买了四年了", "少了二两") decides whether a complaint is taken: it is not scene.
 const COUNT_WORD = /[0-9一二两三四五六七八九十几半]/
 

@@ -102,6 +102,10 @@ describe('refusals that are right', () => {
     const materials = await ask('在商场买的羽绒服跑绒，店员不给退，投诉要带什么材料', 'citizen')
     expect(materials.grounded).toBe(true)
     expect(materials.citations[0]?.section).toContain('四、需要准备')
+    // Whether a mediator can help does not turn on what was bought either.
+    const mediator = await ask('厂家说产品没问题不给换，消协能帮忙调解吗', 'citizen')
+    expect(mediator.grounded).toBe(true)
+    expect(mediator.answer).toMatch(/消费者协会|调解/)
     // A scene does not make an asked matter no document names answerable…
     const review = await ask('网店老板不给退款，行政复议怎么申请', 'citizen')
     expect(review).toMatchObject({ grounded: false, citations: [] })
