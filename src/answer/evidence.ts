@@ -7,12 +7,16 @@ import { SUBJECT_MATTER_WEIGHT } from './tuning.ts'
 
 /** Share of the question's weight in words the knowledge store never uses. */
 export function unknownShare(concepts: Concept[]): number {
-  // A question word ("多少钱") asks for a fact; it is not a topic the documents should be about.
-  const topics = concepts.filter((concept) => !concept.asks && !concept.filler)
+  // A question word ("多少钱") asks for a fact; it is not a topic the documents should be about, nor is
+  // the asker's case ("网店老板不给退款，…").
+  const topics = concepts.filter((concept) => !concept.asks && !concept.filler && !concept.scene)
   const total = topics.reduce((sum, concept) => sum + concept.weight, 0)
   const unknown = topics.filter((concept) => !concept.known).reduce((sum, concept) => sum + concept.weight, 0)
   return total === 0 ? 1 : unknown / total
 }
+
+/** The question's concepts a passage has to say: not the asker's case told before a complaint asked about. */
+export const askedConcepts = (concepts: Concept[]): Concept[] => concepts.filter((concept) => !concept.scene)
 
 /** Share of the question's weight that a text covers (0–1); parts of a word count for part of it. */
 export const coverage = (concepts: Concept[], text: string): number => coverageOfFolded(concepts, foldText(text))

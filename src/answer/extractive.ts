@@ -8,6 +8,7 @@ import { foldText } from '../text/fold.ts'
 import type { Citation } from './citations.ts'
 import {
   answersTypes,
+  askedConcepts,
   coverage,
   coverageOfFolded,
   type Evidence,
@@ -29,7 +30,8 @@ export type ExtractiveResult =
 
 /** Scores the retrieved chunks and their sentences against the question, best first. */
 export function weighEvidence(question: PreparedQuestion, candidates: ScoredChunk[], weights = RANKING): Evidence[] {
-  const concepts = question.concepts
+  // The asker's case ("网店老板不给退款，…") picks no passage: what is asked does.
+  const concepts = askedConcepts(question.concepts)
   const best = candidates[0]?.score ?? 1
   return candidates
     .map((chunk) => {
@@ -93,7 +95,9 @@ function mentionsIdentifiers(question: PreparedQuestion, chunk: ChunkRecord): bo
  * the matter answers a different question ("食品经营许可证怎么办理" is not answered by 生产许可证).
  */
 export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): number {
-  const matter = question.concepts.filter((concept) => !concept.aspect && !concept.asks && !concept.filler)
+  const matter = askedConcepts(question.concepts).filter(
+    (concept) => !concept.aspect && !concept.asks && !concept.filler,
+  )
   const context = chunk.analysis.context
   let total = 0
   let covered = 0
@@ -226,7 +230,7 @@ export function composeExtractiveAnswer(
   // The answer names its section, so a fact stated in the heading ("六类条件") is given too.
   if (!answersTypes(types, `${primary.chunk.section}\n${shaped.quote}`)) return refuse('no-typed-fact', evidence)
   // What is quoted must itself say what was asked: words scattered over a long passage are not an answer.
-  if (coverage(question.concepts, `${headerOf(primary.chunk)}\n${shaped.quote}`) < grounding.minSupport)
+  if (coverage(askedConcepts(question.concepts), `${headerOf(primary.chunk)}\n${shaped.quote}`) < grounding.minSupport)
     return refuse('weak-quote', evidence)
   return { grounded: true, answer: shaped.answer, citations: shaped.citations, evidence }
 }

@@ -3,6 +3,7 @@ import type { Glossary } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 import { segmentWords } from '../text/segment.ts'
 import type { AnswerType } from './answer-types.ts'
+import { askingClausesOf } from './asking-clauses.ts'
 
 /**
  * One thing the question asks about: the word, the words that count as saying it (glossary synonyms),
@@ -23,6 +24,12 @@ export type Concept = {
    * asker's own situation ("我们是电动自行车经销商，…"). No passage need contain it.
    */
   filler: boolean
+  /**
+   * Tells the asker's case in a clause that sets the scene before a complaint is asked about ("网店老板不给退款，
+   * 去哪投诉"): the guide answers where, how and how long whatever was bought and from whom, so no passage
+   * need say it and it picks none.
+   */
+  scene: boolean
   /**
    * For a generic request noun asked for ("对主要负责人有什么要求", "要交哪些材料"): what a text stating
    * such a thing says, with or without the noun — the section that is about the subject answers, not the
@@ -54,6 +61,14 @@ const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|现�
 // class (集贸市场主办者), never the asker's own words for it. "我们厂的产品不在3C目录，…" says what the
 // question is about, and stays.
 const SELF_CLAUSE = /^(?:我|我们|咱们|咱|本人|我司|我家)(?:就|这边|家)?是/
+// A complaint, report or mediation asked about ("…，去哪投诉", "…，调解不成还能怎么办"). (A scale before
+// "还要重新检吗" is the matter itself, so verification is not one of these.)
+const COMPLAINT_ASK = /投诉|投述|举报|调解|维权|消协|消费者协会|消保委|12315|告商家/
+// A complaint asked about openly (where, how, what, how long), or a mediator asked for ("…，消协能帮忙调解吗"):
+// "…，还能投诉吗" asks whether the case itself is taken, so its scene is what is asked about.
+const OPEN_ASK = /什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长|谁|何时|调解|消协|消费者协会|消保委/
+// How long ago or how many ("买了四年了", "少了二两") decides whether a complaint is taken: it is not scene.
+const COUNT_WORD = /[0-9一二两三四五六七八九十几半]/
 
 // Generic request nouns and what states one: an obligation is a 要求 or 规定 ("须…", "负全面责任"), a duty
 // a 职责. (材料 stays a word to be said: "免办证明" is what is issued, not what is handed in.)
@@ -80,6 +95,19 @@ function fillerWordsOf(folded: string): (word: string) => boolean {
     FORM_WORD.test(word) ||
     forms.some((form) => form.includes(word)) ||
     (self.some((clause) => clause.includes(word)) && !rest.some((clause) => clause.includes(word)))
+}
+
+/** Words of the folded question that only tell the asker's case before a complaint asked about. */
+function sceneWordsOf(folded: string): (word: string) => boolean {
+  const asking = askingClausesOf(folded)
+  if (!asking.some((clause) => COMPLAINT_ASK.test(clause) && OPEN_ASK.test(clause))) return () => false
+  const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
+  const scene = clauses.slice(0, -1).filter((clause) => !asking.includes(clause) && !COMPLAINT_ASK.test(clause))
+  const rest = clauses.filter((clause) => !scene.includes(clause))
+  return (word) =>
+    !COUNT_WORD.test(word) &&
+    scene.some((clause) => clause.includes(word)) &&
+    !rest.some((clause) => clause.includes(word))
 }
 
 /**
@@ -115,6 +143,7 @@ export function conceptsOf(
     }),
   ]
   const isFiller = fillerWordsOf(folded)
+  const isScene = sceneWordsOf(folded)
   return entries.map(({ word, alternatives }) => {
     const frequency = Math.max(...alternatives.map((term) => vocabulary.documentFrequency(term)))
     // jieba's idf says how telling a word is in Chinese at large; the store's own, how telling among its chunks.
@@ -130,6 +159,7 @@ export function conceptsOf(
       // Only a question word ("多久", "多少钱") is said by any such fact; "有效期" still has to be named.
       asks: QUESTION_WORD.test(word) ? (types.find((type) => type.asks.test(word)) ?? null) : null,
       filler: isFiller(word),
+      scene: !isFiller(word) && isScene(word),
       requested: requestedOf(folded, word),
     }
   })

@@ -93,6 +93,28 @@ describe('refusals that are right', () => {
     expect(shop.citations[0]?.docId).toBe('complaints-and-reports')
   })
 
+  it('answers where, how or what about a complaint whatever scene the asker sets before it', async () => {
+    // The seller, the goods and the platform are the asker's case; the complaint guide answers the ask.
+    const where = await ask('网店老板不给退款，去哪投诉', 'citizen')
+    expect(where.grounded).toBe(true)
+    expect(where.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(where.answer).toMatch(/住所地|12315/)
+    const materials = await ask('在商场买的羽绒服跑绒，店员不给退，投诉要带什么材料', 'citizen')
+    expect(materials.grounded).toBe(true)
+    expect(materials.citations[0]?.section).toContain('四、需要准备')
+    // Whether a mediator can help does not turn on what was bought either.
+    const mediator = await ask('厂家说产品没问题不给换，消协能帮忙调解吗', 'citizen')
+    expect(mediator.grounded).toBe(true)
+    expect(mediator.answer).toMatch(/消费者协会|调解/)
+    // A scene does not make an asked matter no document names answerable…
+    const review = await ask('网店老板不给退款，行政复议怎么申请', 'citizen')
+    expect(review).toMatchObject({ grounded: false, citations: [] })
+    // …and when the ask is only whether, the scene is what is judged: the company's purchase is not consumption.
+    const company = await ask('公司给员工买的电热水壶坏了，这个能走消费投诉吗', 'citizen')
+    expect(company.grounded).toBe(true)
+    expect(company.answer).toContain('生活消费')
+  })
+
   it('says what the summary leaves out when that is what the question asks about', async () => {
     const body = await ask('销售单位不搞日管控周排查，要承担什么法律责任', 'enterprise')
     expect(body).toMatchObject({ grounded: false, refusalReason: 'coverage-gap' })
