@@ -13,8 +13,9 @@ import { normaliseLines } from './normalise.ts'
 import { type EmbeddedChunk, listStoredDocuments, removeDocuments, replaceDocument } from './store.ts'
 import type { Chunk, SourceDocument } from './types.ts'
 
-// Part of every content hash: a change to how documents are cut re-ingests them all.
-export const PIPELINE_VERSION = 'chunker-1'
+// Part of every content hash: a change to how documents are cut, or to how their text is folded before it
+// is segmented (chunker-2: the dot of a transliterated name), re-ingests them all.
+export const PIPELINE_VERSION = 'chunker-2'
 
 export type FileOutcome =
   | { file: string; docId: string; status: 'added' | 'updated'; chunks: number; ms: number }

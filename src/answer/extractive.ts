@@ -124,6 +124,9 @@ export function titleTermsMissing(question: PreparedQuestion, documents: ChunkRe
 // how to go about the matter at all, which any passage on it answers.
 const HOW_TO = /(?:怎么|怎样|如何)(\p{Script=Han}{2})/u
 const ANY_DOING = /^(?:操作|处理|进行|解决|开展|应对|安排|执行|实施|做到|才能|能够|可以)$/
+// "地名是怎么来的", "水是怎么变好的", "最后是怎么提取成功的": how something came about, told by what
+// happened, not a doing the asker wants steps for.
+const MANNER = /(?:怎么|怎样|如何)[^，,；;。？?！!]{1,8}的(?:呢|啊)?[?？。]?$/u
 
 /**
  * What a how-to question asks to do and to what: "食品经营许可证怎么办理" → the doing 办理 (the concept
@@ -131,7 +134,7 @@ const ANY_DOING = /^(?:操作|处理|进行|解决|开展|应对|安排|执行|�
  */
 function howTo(question: PreparedQuestion): Concept[] {
   const match = HOW_TO.exec(question.folded)
-  if (!match?.[1] || ANY_DOING.test(match[1])) return []
+  if (!match?.[1] || ANY_DOING.test(match[1]) || MANNER.test(question.folded)) return []
   const doing = question.concepts.find((item) => item.word.includes(match[1] as string) && !item.asks)
   const clause =
     question.folded

@@ -57,6 +57,9 @@ export const asksAnAspect = (concept: Concept): boolean =>
 const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu
 // "一台公平秤", "以前那个…", "质量月期间", "…的话": a count of one, the time of asking, a conditional.
 const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|现在|目前|如今|最近|期间|还能|的话)$/
+// "身子有多长", "生下来多重": the degree word asks; the passage says 体长五六十厘米, never 多长. (谁 stays a
+// word: headings say it, "二、谁来发证" answers "它归谁管".)
+const ASKING_WORD = /^多[长重高大远深宽厚]$/
 // A first clause in which the asker says who they are ("我是菜场的开办方，…"): the passage names the
 // class (集贸市场主办者), never the asker's own words for it. "我们厂的产品不在3C目录，…" says what the
 // question is about, and stays.
@@ -93,6 +96,7 @@ function fillerWordsOf(folded: string): (word: string) => boolean {
   const rest = clauses.filter((clause) => !self.includes(clause))
   return (word) =>
     FORM_WORD.test(word) ||
+    ASKING_WORD.test(word) ||
     forms.some((form) => form.includes(word)) ||
     (self.some((clause) => clause.includes(word)) && !rest.some((clause) => clause.includes(word)))
 }

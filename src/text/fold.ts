@@ -4,9 +4,12 @@ let simplify: ((text: string) => string) | undefined
 const folded = new Map<string, string>()
 const FOLD_CACHE_SIZE = 20_000
 
+// The dot of a transliterated name ("马可·波罗", "丹增・诺尔盖"): askers type the name without it.
+const NAME_DOT = /(?<=\p{Script=Han})[·・•‧](?=\p{Script=Han})/gu
+
 /**
  * The form text is compared in: NFKC (full-width digits, letters and punctuation to half-width),
- * traditional to simplified characters, lower case, runs of white space to one space.
+ * traditional to simplified characters, lower case, runs of white space to one space, no dot inside a transliterated name.
  * Stored text keeps its original form; only matching uses this.
  */
 export function foldText(text: string): string {
@@ -14,7 +17,7 @@ export function foldText(text: string): string {
   if (cached !== undefined) return cached
   const toSimplified = simplify ?? OpenCC.Converter({ from: 'hk', to: 'cn' })
   simplify = toSimplified
-  const result = toSimplified(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim()
+  const result = toSimplified(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').replace(NAME_DOT, '').trim()
   // The same passages are weighed for every question; converting them once saves a tenth of a turn.
   if (folded.size >= FOLD_CACHE_SIZE) folded.clear()
   folded.set(text, result)

@@ -168,6 +168,13 @@ describe('scope follows a folder of general passages', () => {
     expect(body.answer).toContain('清明前')
   })
 
+  it('answers how a thing came about from what happened: "是怎么…的" is no how-to procedure', async () => {
+    const bridge = await ask('青溪石桥被洪水冲毁以后是怎么修好的')
+    expect(bridge.grounded).toBe(true)
+    expect(bridge.citations[0]?.docId).toBe('stone-bridge')
+    expect(bridge.answer).toContain('按原样修复')
+  })
+
   it('declines what no passage supports, by name', async () => {
     const fare = await ask('白沙渡口的船票多少钱？')
     expect(fare).toMatchObject({ grounded: false, refusalReason: expect.stringMatching(/^[a-z-]+$/) })

@@ -78,6 +78,9 @@ describe('prepareQuestion', () => {
     // A word the asker's clause shares with the question proper is what the question is about.
     expect(fillers('我们是做电子秤的，电子秤要强制检定吗？')).not.toContain('电子秤')
     expect(fillers('电子秤强制检定周期是多久？')).toEqual([])
+    // A degree word asks for the measure the passage gives (体长约五十至六十五厘米); 谁 stays, headings say it.
+    expect(fillers('小熊猫身子有多长')).toEqual(['多长'])
+    expect(fillers('它归谁管')).toEqual([])
   })
 
   it('counts dates in Chinese numerals and era names as dates', () => {
