@@ -247,7 +247,7 @@ export async function answerQuestion(
     return notGrounded(refusalText(extractive, query.folded), extractive.reason, extractive.evidence)
   }
   const primary = extractive.evidence.find((item) => item.chunk.id === extractive.citations[0]?.chunkId)
-  const outline = primary ? await outlineAnswer(deps, query, primary.chunk) : null
+  const outline = primary ? outlineAnswer(deps, query, primary.chunk) : null
   const answered = outline ?? extractive
   return {
     answer: capAnswerText(query.english ? `${ENGLISH_LEAD}\n\n${answered.answer}` : answered.answer),

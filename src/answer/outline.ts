@@ -1,5 +1,5 @@
 import type { PreparedQuestion } from '../query/prepare-question.ts'
-import { type ChunkRecord, getChunksUnder } from '../retrieval/chunks-repo.ts'
+import { type ChunkCatalogue, type ChunkRecord, chunksUnder } from '../retrieval/chunks-repo.ts'
 import { type Citation, citationFor } from './citations.ts'
 import { coverage } from './evidence.ts'
 import { notesFor } from './shape.ts'
@@ -44,15 +44,15 @@ function askedSection(question: PreparedQuestion, primary: ChunkRecord): string 
  * not with the few passages that happened to rank highest. Null when the question asks for more than
  * a section, or the section has too few parts to be an outline.
  */
-export async function outlineAnswer(
-  deps: { db: Parameters<typeof getChunksUnder>[0] },
+export function outlineAnswer(
+  deps: { passages: ChunkCatalogue },
   question: PreparedQuestion,
   primary: ChunkRecord,
-): Promise<Outline | null> {
+): Outline | null {
   if (question.shape !== 'list') return null
   const node = askedSection(question, primary)
   if (!node) return null
-  const chunks = await getChunksUnder(deps.db, primary.docId, node)
+  const chunks = chunksUnder(deps.passages, primary.docId, node)
   const parts = new Map<string, ChunkRecord[]>()
   for (const chunk of chunks) {
     const child = childOf(node, chunk)

@@ -130,7 +130,7 @@ async function answerKeepingSubject(
   const about = async (asked = question, include: ChunkRecord[] = []): Promise<ContextualAnswer> => {
     const completed = aboutSubject(deps, asked, subject)
     // "那需要多久？" after the steps: asked of what was just said, which answers when it states that fact.
-    const quoted = asksOnlyAFact(asked) ? await quotedPassages(deps, subject) : []
+    const quoted = asksOnlyAFact(asked) ? quotedPassages(deps, subject) : []
     const fromQuoted = quoted.length > 0 ? await answerQuestion(deps, completed, { within: quoted }) : null
     if (fromQuoted?.grounded)
       return {
@@ -149,9 +149,9 @@ async function answerKeepingSubject(
       subject: askedAbout(subject, asked),
     }
   }
-  const narrowing = continuesList(question) ? await narrowedList(deps, question, subject) : null
+  const narrowing = continuesList(question) ? narrowedList(deps, question, subject) : null
   if (narrowing) return about(narrowing.narrowed, narrowing.passages)
-  const item = await pointedPassage(deps, question, subject)
+  const item = pointedPassage(deps, question, subject)
   if (item) {
     const asked = prepareQuestion(itemHeading(item), deps)
     const result = await answerQuestion(deps, asked, { preferDocId: subject.docId })

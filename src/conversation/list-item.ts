@@ -1,5 +1,4 @@
-import type { Db } from '../db/index.ts'
-import { type ChunkRecord, listDocumentChunks } from '../retrieval/chunks-repo.ts'
+import { type ChunkCatalogue, type ChunkRecord, documentChunks } from '../retrieval/chunks-repo.ts'
 import { fromChineseNumber } from '../text/numerals.ts'
 
 // "第四个详细讲讲", "第2项是什么", "第三点呢": an item of the list just given, by its place. "第三条" is an
@@ -37,14 +36,14 @@ export function listLevelOf(locators: readonly string[]): string | null {
  * The item numbered `n` at `level` of the document, under the same first heading as the passages
  * quoted when there is one there ("三、（一）4．" for the fourth 活动 after items of 三、活动内容).
  */
-export async function findListItem(
-  db: Db,
+export function findListItem(
+  catalogue: ChunkCatalogue,
   docId: string,
   quoted: readonly string[],
   level: string,
   n: number,
-): Promise<ChunkRecord | null> {
-  const items = (await listDocumentChunks(db, docId)).filter((chunk) => {
+): ChunkRecord | null {
+  const items = documentChunks(catalogue, docId).filter((chunk) => {
     const last = markersOf(chunk.locator).at(-1)
     return levelOf(chunk.locator) === level && last !== undefined && numberOf(last) === n
   })
@@ -53,9 +52,9 @@ export async function findListItem(
 }
 
 /** The passage at `locator` of the document: what "详细说说" asks more of. */
-export async function findQuotedPassage(db: Db, docId: string, locator: string): Promise<ChunkRecord | null> {
+export function findQuotedPassage(catalogue: ChunkCatalogue, docId: string, locator: string): ChunkRecord | null {
   if (!locator) return null
-  return (await listDocumentChunks(db, docId)).find((chunk) => chunk.locator === locator) ?? null
+  return documentChunks(catalogue, docId).find((chunk) => chunk.locator === locator) ?? null
 }
 
 /** What an item is called: its own heading, without its number. */

@@ -1,7 +1,6 @@
 import type { AnswerDeps } from '../answer/answer-question.ts'
 import { asksForMore, type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
-import { type ChunkRecord, listDocumentChunks } from '../retrieval/chunks-repo.ts'
-import { foldText } from '../text/fold.ts'
+import { type ChunkRecord, documentChunks } from '../retrieval/chunks-repo.ts'
 import { findListItem, findQuotedPassage, listLevelOf, listOrdinalOf } from './list-item.ts'
 import type { Subject } from './subject.ts'
 
@@ -15,34 +14,33 @@ const NARROWED_TO = /^(?:那)?(?:跟|和|与|同|关于)?(.+?)(?:有关|相关|�
  * another document), and the passages of the subject's document that say them — the search may rank
  * none of those ("药" is said only inside "药品经营").
  */
-export async function narrowedList(deps: AnswerDeps, question: PreparedQuestion, subject: Subject) {
+export function narrowedList(deps: AnswerDeps, question: PreparedQuestion, subject: Subject) {
   const words = NARROWED_TO.exec(question.folded)?.[1]
   if (!words) return null
   const narrowed = { ...prepareQuestion(words, deps), leansOnContext: true }
   const said = narrowed.concepts.filter((concept) => concept.known)
   if (said.length === 0) return null
-  const passages = (await listDocumentChunks(deps.db, subject.docId)).filter((chunk) => {
-    const text = foldText(`${chunk.section}\n${chunk.content}`)
-    return said.every((concept) => concept.alternatives.some((term) => text.includes(term)))
-  })
+  const passages = documentChunks(deps.passages, subject.docId).filter((chunk) =>
+    said.every((concept) => concept.alternatives.some((term) => chunk.analysis.own.includes(term))),
+  )
   return { narrowed, passages }
 }
 
 /** The passages the latest answer quoted, in its document. */
-export async function quotedPassages(deps: AnswerDeps, subject: Subject): Promise<ChunkRecord[]> {
+export function quotedPassages(deps: AnswerDeps, subject: Subject): ChunkRecord[] {
   const quoted = new Set(subject.quoted ?? [])
   if (quoted.size === 0) return []
-  return (await listDocumentChunks(deps.db, subject.docId)).filter((chunk) => quoted.has(chunk.locator ?? ''))
+  return documentChunks(deps.passages, subject.docId).filter((chunk) => quoted.has(chunk.locator ?? ''))
 }
 
 /**
  * The passage a message points at: "第四个详细讲讲" the item of that number in the list the last answer
  * quoted (when it quoted a list), "举几个例子" the passage it quoted first.
  */
-export async function pointedPassage(deps: AnswerDeps, question: PreparedQuestion, subject: Subject) {
+export function pointedPassage(deps: AnswerDeps, question: PreparedQuestion, subject: Subject) {
   const quoted = subject.quoted ?? []
   const n = question.article === null ? listOrdinalOf(question.folded) : null
   const level = listLevelOf(quoted)
-  if (n !== null && level !== null) return findListItem(deps.db, subject.docId, quoted, level, n)
-  return asksForMore(question.folded) ? findQuotedPassage(deps.db, subject.docId, quoted[0] ?? '') : null
+  if (n !== null && level !== null) return findListItem(deps.passages, subject.docId, quoted, level, n)
+  return asksForMore(question.folded) ? findQuotedPassage(deps.passages, subject.docId, quoted[0] ?? '') : null
 }

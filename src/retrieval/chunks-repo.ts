@@ -79,20 +79,19 @@ export async function getSectionChunks(db: Db, docId: string, section: string): 
   return rows.map(toChunkRecord)
 }
 
-/** Every chunk of a document, in document order. */
-export async function listDocumentChunks(db: Db, docId: string): Promise<ChunkRecord[]> {
-  const rows = await db.query<ChunkRow>(`${SELECT_CHUNKS} where c.document_id = $1 order by c.ordinal`, [docId])
-  return rows.map(toChunkRecord)
+/**
+ * Every chunk of a document in document order, from the catalogue: a turn has synchronised it with the
+ * knowledge version already, so a listing costs no read and no second analysis of the text.
+ */
+export function documentChunks(catalogue: ChunkCatalogue, docId: string): ChunkRecord[] {
+  return [...catalogue.values()].filter((chunk) => chunk.docId === docId).sort((a, b) => a.ordinal - b.ordinal)
 }
 
 /** Every chunk under a heading of one document (the heading's own and its subsections'), in order. */
-export async function getChunksUnder(db: Db, docId: string, section: string): Promise<ChunkRecord[]> {
-  const rows = await db.query<ChunkRow>(
-    `${SELECT_CHUNKS} where c.document_id = $1 and (c.section = $2 or left(c.section, length($2) + 3) = $2 || ' > ')
-     order by c.ordinal`,
-    [docId, section],
+export function chunksUnder(catalogue: ChunkCatalogue, docId: string, section: string): ChunkRecord[] {
+  return documentChunks(catalogue, docId).filter(
+    (chunk) => chunk.section === section || chunk.section.startsWith(`${section} > `),
   )
-  return rows.map(toChunkRecord)
 }
 
 /** Chunks of an article or item by its locator, optionally only in documents whose number mentions `docNo`. */
