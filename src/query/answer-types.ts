@@ -51,8 +51,9 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'duration',
     asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限|时限)/,
-    // A length of time, not a date: "三年", "7个工作日", "15日内" — but not "2009年" or "4月1日".
-    gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个月|个工作日|工作日|年|天|小时|日内|周)|长期/,
+    // A length of time, not a date: "三年", "7个工作日", "15日内", "十余年" — but not "2009年" or "4月1日".
+    gives:
+      /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*[多余]?\s*(?:个月|个工作日|工作日|年|天|小时|日内|周)|长期/,
   },
   // "几天能拿回来" asks for days: a yearly cycle ("检定周期为一年") is a length of time, but not the one asked.
   {
@@ -65,8 +66,9 @@ const ANSWER_TYPES: AnswerType[] = [
     name: 'count',
     // "哪几种情况" asks for the cases themselves (a list), "有几种" for their number.
     asks: /多少种|(?<!哪)几种|多少类|(?<!哪)几类|多少项|一共有多少|多少个/,
+    // "五十多个国家", "一千二百余座": a number said round is a count all the same.
     gives: new RegExp(
-      `${CN}+\\s*(种|类|项|个|大类|条|幅|卷|篇|次|座|位|名|件|本|部|首|册|枚|颗|只|头|届|场|处|所|家|张|台|株|棵|尊)`,
+      `${CN}+\\s*[多余]?\\s*(种|类|项|个|大类|条|幅|卷|篇|次|座|位|名|件|本|部|首|册|枚|颗|只|头|届|场|处|所|家|张|台|株|棵|尊)`,
     ),
   },
   {
@@ -175,7 +177,11 @@ const listedOf = (folded: string): string | null =>
 // words, and the roles that introduce one — 人, 家 — are in most sentences.) A preference among the
 // sentences of a passage, never a gate.
 const CUES: Array<[RegExp, RegExp]> = [
-  [/为什么|为何|为啥|什么原因|怎么会/, /因为|由于|因此|所以|导致|为了|以便|从而|原因|(?<!基)因(?![此素])/],
+  // A clause that opens with 为 and ends at a comma states a purpose: "为阻止日军南下，…将大桥炸毁".
+  [
+    /为什么|为何|为啥|什么原因|怎么会/,
+    /因为|由于|因此|所以|导致|为了|以便|从而|原因|(?<!基)因(?![此素])|(?:^|[，,])为\p{Script=Han}{2,20}[，,]/u,
+  ],
   [
     /哪里|哪儿|在哪|去哪|何处|什么地方|哪个(地方|城市|国家|省|县|区)/,
     /[省市县区镇乡村州岛路街]|部门|机关|窗口|网站|平台|系统|所在地|位于|地址/,

@@ -19,7 +19,7 @@ const leadOf = (answer: string): string => {
   return quoted.split('。')[0] ?? ''
 }
 
-// Two invented encyclopedia passages, each longer than a quote, so that the answer must pick its sentence.
+// Three invented encyclopedia passages, each longer than a quote, so that the answer must pick its sentence.
 describe('a fact question is answered with the sentence that states the fact', () => {
   let db: Db
   let app: FastifyInstance
@@ -79,5 +79,23 @@ describe('a fact question is answered with the sentence that states the fact', (
       body.citations[0]?.chunkId,
     ])
     expect(stored?.content).toContain(body.citations[0]?.quote)
+  })
+
+  it('takes a round number ("十余年") as a length of time', async () => {
+    const body = await ask('陆远被海盗扣了多久')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('十余年')
+  })
+
+  it('reads a clause opening with 为 as the purpose a 为什么 question asks for', async () => {
+    const body = await ask('陆远为什么要炸掉自己建的船坞')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('为阻止敌舰驶入港口')
+  })
+
+  it('of two sentences saying a death and a date, leads with the one whose date stands by the death', async () => {
+    const body = await ask('陆远是哪一年去世的')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('光绪二十八年三月')
   })
 })
