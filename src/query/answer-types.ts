@@ -29,9 +29,10 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
     asks: /多少钱|收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费/,
-    // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元"), not 元 inside a word ("多元共治", "元旦").
+    // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", and in the old currencies of a history:
+    // "五十万银元", "三百万两白银"), not 元 inside a word ("多元共治", "元旦").
     gives: new RegExp(
-      `${CN}\\s*[万千百亿]*\\s*(?:(?:美|港|日|欧|韩|新台)?元|人民币|美金|英镑|卢布|法郎|马克)|免费|不收费|收取|罚款|费用由`,
+      `${CN}\\s*[万千百亿]*\\s*(?:(?:美|港|日|欧|韩|新台|银)?元|银圆|两(?:白银|银子|黄金)|人民币|美金|英镑|卢布|法郎|马克)|免费|不收费|收取|罚款|费用由`,
     ),
   },
   // A request for a number to dial — "电话是多少", "打什么电话" — not a topic that contains the word

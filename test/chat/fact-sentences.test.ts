@@ -87,6 +87,12 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(leadOf(body.answer)).toContain('十余年')
   })
 
+  it('takes a sum in an old currency ("四十万两白银") for an amount of money', async () => {
+    const body = await ask('陆远修船厂花了多少钱')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('四十万两白银')
+  })
+
   it('reads a clause opening with 为 as the purpose a 为什么 question asks for', async () => {
     const body = await ask('陆远为什么要炸掉自己建的船坞')
     expect(body.grounded).toBe(true)
