@@ -52,8 +52,9 @@ const charactersOf = (concept: Concept): string[] =>
  * in "纲要对制造业质量竞争力指数定的目标是多少" the section "主要目标" already says 目标, so
  * "《纲要》…细化了2025年目标" is not the answer and "制造业质量竞争力指数要达到86" is — with a bonus
  * for holding what the question word wants (a number for 多少, a cause for 为什么, an enumeration for a
- * list). On a tie, the sentence where that fact stands nearest the question's words ("十二月病逝", not
- * "万历十年张居正去世后，戚继光…", which names more of the question); then the one naming more; then the earliest.
+ * list). On a tie, the sentence that says the question's words in one clause; then the one where that
+ * fact stands nearest them ("十二月病逝", not "万历十年张居正去世后，戚继光…", which names more of the
+ * question); then the one naming more; then the earliest.
  */
 export function leadSentence(evidence: Evidence, question: PreparedQuestion): Sentence | undefined {
   const sentences = bodyOf(evidence)
@@ -71,16 +72,26 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const scored = pool.map((sentence) => ({
     sentence,
     score: score(sentence),
+    clause: focus.length > 0 ? clauseCoverage(focus, sentence.text) : 0,
     gap: gapBetween(foldText(sentence.text), wanted, focus),
   }))
   scored.sort(
     (a, b) =>
       b.score - a.score ||
+      b.clause - a.clause ||
       a.gap - b.gap ||
       b.sentence.coverage - a.sentence.coverage ||
       a.sentence.start - b.sentence.start,
   )
   return scored[0]?.sentence
+}
+
+/**
+ * The most of the question's words one clause of a sentence says: "暗反应在叶绿体基质中进行" says 暗反应
+ * and 进行 together, "…光反应和暗反应两个阶段：光反应在类囊体薄膜上进行" says both, but of two things.
+ */
+function clauseCoverage(focus: Concept[], text: string): number {
+  return Math.max(0, ...text.split(/[，,：:；;、]/).map((clause) => focusCoverage(focus, clause)))
 }
 
 /**

@@ -93,6 +93,12 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(leadOf(body.answer)).toContain('四十万两白银')
   })
 
+  it('of two sentences saying the words asked, leads with the one that says them in one clause', async () => {
+    const body = await ask('陆远那里修船是在哪里进行的')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('修船在西厂进行')
+  })
+
   it('reads a clause opening with 为 as the purpose a 为什么 question asks for', async () => {
     const body = await ask('陆远为什么要炸掉自己建的船坞')
     expect(body.grounded).toBe(true)
