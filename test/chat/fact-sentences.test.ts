@@ -99,6 +99,12 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(leadOf(body.answer)).toContain('修船在西厂进行')
   })
 
+  it('answers 从哪里 with the place, not with a sentence that says 路 in 商路', async () => {
+    const body = await ask('陆远是从哪里出发去西洋的')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('从厦门出发')
+  })
+
   it('reads a clause opening with 为 as the purpose a 为什么 question asks for', async () => {
     const body = await ask('陆远为什么要炸掉自己建的船坞')
     expect(body.grounded).toBe(true)
