@@ -105,6 +105,12 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(leadOf(body.answer)).toContain('从厦门出发')
   })
 
+  it('finds 最早 said as 最初', async () => {
+    const body = await ask('陆远最早是在哪里学的造船')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('他最初在厦门船坞当学徒')
+  })
+
   it('reads a clause opening with 为 as the purpose a 为什么 question asks for', async () => {
     const body = await ask('陆远为什么要炸掉自己建的船坞')
     expect(body.grounded).toBe(true)
