@@ -8,6 +8,7 @@ type ChatBody = {
   sessionId: string
   answer: string
   grounded: boolean
+  refusalReason?: string
   intent: string
   resolvedQuery: string
   citations: Array<{ docId: string; section: string }>
@@ -201,5 +202,41 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(time.grounded).toBe(true)
     expect(time.citations[0]?.section).toMatch(/五、怎样申请/)
     expect(time.answer).toContain('审核时限')
+  })
+
+  // The subject fills in what a follow-up leaves out; it never stands for a matter or a document the
+  // follow-up names itself.
+  it('refuses "那家里的水表呢" after the scale guide instead of answering about scales', async () => {
+    const scale = await ask('电子秤年检要钱吗')
+    expect(scale.citations[0]?.docId).toBe('metrology-verification')
+    const meter = await ask('那家里的水表呢', scale.sessionId)
+    expect(meter.grounded).toBe(false)
+    expect(meter.refusalReason).toBeTruthy()
+    expect(meter.citations).toEqual([])
+    // Asked as typed: the scale was not put in for the water meter.
+    expect(meter.resolvedQuery).not.toMatch(/电子秤/)
+  })
+
+  it('asks the last question again of the document whose title the follow-up names', async () => {
+    const order75 = await ask('75号令什么时候开始施行')
+    expect(order75.citations[0]?.docId).toBe('samr-order-75')
+    const sellers = await ask('那管销售企业的那个呢', order75.sessionId)
+    expect(sellers).toMatchObject({ grounded: true, citations: [{ docId: 'samr-order-76' }] })
+    expect(sellers.answer).toContain('5月5日')
+
+    const national = await ask('质量强国纲要的指导思想是什么')
+    expect(national.citations[0]?.docId).toBe('quality-power-outline')
+    const shanghai = await ask('上海那个方案的指导思想呢', national.sessionId)
+    expect(shanghai.citations[0]).toMatchObject({ docId: 'quality-power-outline-shanghai' })
+    expect(shanghai.citations[0]?.section).toContain('指导思想')
+  })
+
+  it('looks an article named without its order up in the order discussed, and says when the summary lacks it', async () => {
+    const third = await ask('75号令第三条讲什么')
+    expect(third.citations[0]).toMatchObject({ docId: 'samr-order-75' })
+    const ninth = await ask('第九条呢', third.sessionId)
+    expect(ninth).toMatchObject({ grounded: false, refusalReason: 'article-not-covered', citations: [] })
+    // Not 《计量法》第九条 from the scale guide: another text's article of that number is not meant.
+    expect(ninth.answer).not.toContain('计量法')
   })
 })
