@@ -67,6 +67,21 @@ const namesUnknownThing = (question: PreparedQuestion): boolean =>
   )
 
 /**
+ * "在哪报名" after 质量开放日: every word the message asks with is one no document uses, and it asks for
+ * no kind of fact ("那大概要多久能批下来" does: 多久). The subject's words would find its passages, but
+ * none says what is asked; answered as typed, it meets the answerer's gates.
+ */
+const asksOnlyUnsaid = (question: PreparedQuestion): boolean => {
+  const own = question.concepts.filter((concept) => !concept.filler && !asksAnAspect(concept) && !concept.asks)
+  // A glossary term is the bureau's own word even where no passage spells it ("文号呢": the front matter's).
+  return (
+    question.answerTypes.length === 0 &&
+    own.length > 0 &&
+    own.every((concept) => !concept.known && concept.alternatives.length === 1)
+  )
+}
+
+/**
  * "上海那个方案的指导思想呢" after the national outline, "那管销售企业的那个呢" after 75号令: asked again
  * ("…呢") of something named by a word of another document's title that the subject's own title does
  * not say (上海, 销售单位), so of that document — what the subject's document also happens to say of 上海
@@ -204,7 +219,7 @@ async function answerKeepingSubject(
     const result = await answerQuestion(deps, asked, { preferDocId: subject.docId })
     return { resolvedQuery: asked.text, question: asked, result, subject }
   }
-  if (namesUnknownThing(question)) return alone()
+  if (namesUnknownThing(question) || asksOnlyUnsaid(question)) return alone()
   if (namesOtherMatter(deps, question, subject) || namesOtherTitle(deps, question, subject)) {
     // "那76号令呢？" asks the last question again about the matter it names, which becomes the subject.
     const again = completeQuestion(question, subject.asked, deps, 'after')

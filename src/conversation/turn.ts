@@ -271,9 +271,17 @@ async function handleNewMessage(
     const faq = await answerFromFaq(deps, question)
     if (faq) return { ...faq, intent, resolvedQuery: message, state: { subject } }
     const answered = await answerInContext(deps, question, subject, previous, turn)
+    // "电视上哪个台播" after the 质量月 plan's food-safety item: answered from the subject's document, a
+    // question the classifier is unsure of stays in the conversation's vein (活动咨询 or 政策咨询).
+    const stayed =
+      previous !== undefined &&
+      classification.confidence < FOLLOW_UP_CONFIDENCE &&
+      !TICKET_INTENTS.has(previous.intent) &&
+      answered.result.grounded &&
+      answered.subject?.docId === subject?.docId
     return {
       ...fromAnswer(answered.result),
-      intent,
+      intent: stayed ? previous.intent : intent,
       resolvedQuery: answered.resolvedQuery,
       state: { subject: answered.subject },
     }

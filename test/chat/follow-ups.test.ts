@@ -239,4 +239,21 @@ describe('follow-ups keep the subject of the exchange', () => {
     // Not 《计量法》第九条 from the scale guide: another text's article of that number is not meant.
     expect(ninth.answer).not.toContain('计量法')
   })
+
+  it('refuses a follow-up asked only in words no document uses, however well the subject is covered', async () => {
+    const openDay = await ask('质量开放日是什么活动')
+    expect(openDay.citations[0]?.docId).toBe('pudong-quality-month-2023')
+    // The plan says what the open day is, never how to sign up for it.
+    const signUp = await ask('在哪报名', openDay.sessionId)
+    expect(signUp).toMatchObject({ grounded: false, citations: [] })
+    expect(signUp.refusalReason).toBeTruthy()
+  })
+
+  it("keeps the conversation's intent for a fragment the classifier is unsure of, answered from the same document", async () => {
+    const help = await ask('浦东质量月对中小企业有哪些帮扶')
+    expect(help).toMatchObject({ intent: 'event_inquiry', grounded: true })
+    const oneStop = await ask('一站式服务是干啥的', help.sessionId)
+    expect(oneStop).toMatchObject({ intent: 'event_inquiry', grounded: true })
+    expect(oneStop.citations[0]?.docId).toBe('pudong-quality-month-2023')
+  })
 })
