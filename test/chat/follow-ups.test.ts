@@ -256,4 +256,13 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(oneStop).toMatchObject({ intent: 'event_inquiry', grounded: true })
     expect(oneStop.citations[0]?.docId).toBe('pudong-quality-month-2023')
   })
+
+  it('answers "去哪检" about the scale with the steps that start at the office, not with what must be verified', async () => {
+    const yearly = await ask('电子秤要年检吗')
+    expect(yearly.citations[0]?.docId).toBe('metrology-verification')
+    const where = await ask('去哪检', yearly.sessionId)
+    expect(where.grounded).toBe(true)
+    expect(where.citations[0]?.section).toMatch(/^三、谁来申请/)
+    expect(where.answer).toContain('计量检定机构')
+  })
 })
