@@ -74,8 +74,17 @@ export type ChatResponse = {
   intake?: { step: string; category: TicketCategory; question?: string; placeholder?: string }
 }
 
-/** Session state between turns: an intake in progress and where it started; the subject of the exchange. */
-type ChatState = { intake?: IntakeState; intakeIntent?: Intent; intakeStartedAtTurn?: number; subject?: Subject | null }
+/**
+ * Session state between turns: an intake in progress and where it started; the subject of the exchange
+ * and the intent it was first asked under (活动咨询 for the 质量月 plan), which its fragments keep.
+ */
+type ChatState = {
+  intake?: IntakeState
+  intakeIntent?: Intent
+  intakeStartedAtTurn?: number
+  subject?: Subject | null
+  subjectIntent?: Intent
+}
 
 const THANKING = /谢谢|多谢|感谢|谢啦|thank/i
 // Below this, the classifier's reading of a context-leaning follow-up yields to the earlier turn's intent;
@@ -272,18 +281,25 @@ async function handleNewMessage(
     if (faq) return { ...faq, intent, resolvedQuery: message, state: { subject } }
     const answered = await answerInContext(deps, question, subject, previous, turn)
     // "电视上哪个台播" after the 质量月 plan's food-safety item: answered from the subject's document, a
-    // question the classifier is unsure of stays in the conversation's vein (活动咨询 or 政策咨询).
+    // question the classifier is unsure of stays in the vein the subject was first asked in (活动咨询 or
+    // 政策咨询), however a turn in between was read.
+    const sameDocument = subject !== null && answered.subject?.docId === subject.docId
+    const conversationIntent = (session.state as ChatState).subjectIntent ?? previous?.intent
     const stayed =
-      previous !== undefined &&
+      sameDocument &&
+      conversationIntent !== undefined &&
+      !TICKET_INTENTS.has(conversationIntent) &&
       classification.confidence < FOLLOW_UP_CONFIDENCE &&
-      !TICKET_INTENTS.has(previous.intent) &&
-      answered.result.grounded &&
-      answered.subject?.docId === subject?.docId
+      answered.result.grounded
+    const answeredAs = stayed ? conversationIntent : intent
     return {
       ...fromAnswer(answered.result),
-      intent: stayed ? previous.intent : intent,
+      intent: answeredAs,
       resolvedQuery: answered.resolvedQuery,
-      state: { subject: answered.subject },
+      state: {
+        subject: answered.subject,
+        subjectIntent: sameDocument ? (conversationIntent ?? answeredAs) : answeredAs,
+      },
     }
   }
 

@@ -255,6 +255,15 @@ describe('follow-ups keep the subject of the exchange', () => {
     const oneStop = await ask('一站式服务是干啥的', help.sessionId)
     expect(oneStop).toMatchObject({ intent: 'event_inquiry', grounded: true })
     expect(oneStop.citations[0]?.docId).toBe('pudong-quality-month-2023')
+
+    // The vein is the subject's, not the last turn's: a turn in between read as 政策咨询 does not pass it on.
+    const plan = await ask('浦东质量月有哪些活动')
+    expect(plan.intent).toBe('event_inquiry')
+    const food = await ask('食品安全宣传是怎么搞的', plan.sessionId)
+    expect(food.citations[0]?.docId).toBe('pudong-quality-month-2023')
+    const channel = await ask('电视上哪个台播', plan.sessionId)
+    expect(channel).toMatchObject({ intent: 'event_inquiry', grounded: true })
+    expect(channel.answer).toContain('浦东电视台')
   })
 
   it('answers "去哪检" about the scale with the steps that start at the office, not with what must be verified', async () => {
