@@ -73,8 +73,7 @@ const namesUnknownThing = (question: PreparedQuestion): boolean =>
  */
 const asksOnlyUnsaid = (question: PreparedQuestion): boolean => {
   const own = question.concepts.filter((concept) => !concept.filler && !asksAnAspect(concept) && !concept.asks)
-  // A glossary term is the bureau's own word even where no passage spells it ("文号呢": the front matter's);
-  // an article ("第八条说了什么") is looked up in the order discussed.
+  // Glossary terms count as said, as above; an article ("第八条说了什么") is looked up in the order discussed.
   return (
     question.answerTypes.length === 0 &&
     question.article === null &&

@@ -284,22 +284,16 @@ async function handleNewMessage(
     // question the classifier is unsure of stays in the vein the subject was first asked in (活动咨询 or
     // 政策咨询), however a turn in between was read.
     const sameDocument = subject !== null && answered.subject?.docId === subject.docId
-    const conversationIntent = (session.state as ChatState).subjectIntent ?? previous?.intent
-    const stayed =
-      sameDocument &&
-      conversationIntent !== undefined &&
-      !TICKET_INTENTS.has(conversationIntent) &&
-      classification.confidence < FOLLOW_UP_CONFIDENCE &&
-      answered.result.grounded
-    const answeredAs = stayed ? conversationIntent : intent
+    const earlier = (session.state as ChatState).subjectIntent ?? previous?.intent
+    // A complaint's or request's matter may be the subject too; its intent is no vein for a question.
+    const vein = sameDocument && earlier && !TICKET_INTENTS.has(earlier) ? earlier : null
+    const stayed = vein && classification.confidence < FOLLOW_UP_CONFIDENCE && answered.result.grounded
+    const answeredAs = stayed ? vein : intent
     return {
       ...fromAnswer(answered.result),
       intent: answeredAs,
       resolvedQuery: answered.resolvedQuery,
-      state: {
-        subject: answered.subject,
-        subjectIntent: sameDocument ? (conversationIntent ?? answeredAs) : answeredAs,
-      },
+      state: { subject: answered.subject, subjectIntent: vein ?? answeredAs },
     }
   }
 
