@@ -63,6 +63,15 @@ describe('refusals that are right', () => {
     // …or tells how to do it to another thing (电子秤 "怎么申请").
     const licence = await ask('食品经营许可证怎么办理', 'enterprise')
     expect(licence).toMatchObject({ grounded: false, refusalReason: 'no-procedure', citations: [] })
+    // The thing may follow the doing, or the doing go unsaid ("…怎么办").
+    const after = await ask('怎么申请食品经营许可证', 'enterprise')
+    expect(after).toMatchObject({ grounded: false, refusalReason: 'no-procedure', citations: [] })
+    const unsaid = await ask('开饭店的食品经营许可证怎么办', 'enterprise')
+    expect(unsaid).toMatchObject({ grounded: false, refusalReason: 'no-procedure', citations: [] })
+    // "我该怎么办" names no thing: it asks what to do about the case told before it.
+    const what = await ask('怀疑菜场摊主的秤不准，我该怎么办？', 'citizen')
+    expect(what.grounded).toBe(true)
+    expect(what.citations[0]?.docId).toBe('metrology-verification')
     const exemption = await ask('CCC免办怎么申请？', 'enterprise')
     expect(exemption.grounded).toBe(true)
     expect(exemption.citations[0]?.docId).toBe('ccc-exemption')
