@@ -4,6 +4,7 @@ import { createPgliteDb, type Db } from '../../src/db/index.ts'
 import { createTestApp, type TestAppOptions } from '../support/app.ts'
 
 type ChatBody = {
+  sessionId: string
   answer: string
   grounded: boolean
   intent: string
@@ -23,8 +24,8 @@ function chatApp(options: TestAppOptions = {}) {
     await app.close()
     await db.close()
   })
-  return async (message: string, audience?: 'enterprise' | 'citizen') => {
-    const response = await app.inject({ method: 'POST', url: '/api/chat', payload: { message, audience } })
+  return async (message: string, audience?: 'enterprise' | 'citizen', sessionId?: string) => {
+    const response = await app.inject({ method: 'POST', url: '/api/chat', payload: { message, audience, sessionId } })
     expect(response.statusCode).toBe(200)
     return response.json() as ChatBody
   }
@@ -86,6 +87,22 @@ describe('refusals that are right', () => {
     expect(body.answer.match(/\[(\d+)\]/g)?.every((marker) => body.citations.some((c) => `[${c.n}]` === marker))).toBe(
       true,
     )
+  })
+
+  it('answers a question put in everyday verbs the documents do not use', async () => {
+    // 转给 and 别的 say what is done with the certificate; jieba's guess 证能 ("证" glued to "能") is no topic.
+    const first = await ask('CCC免办证明怎么申请', 'enterprise')
+    const transfer = await ask('这个证能转给别的公司用吗', 'enterprise', first.sessionId)
+    expect(transfer.grounded).toBe(true)
+    expect(transfer.citations[0]?.docId).toBe('ccc-exemption')
+    expect(transfer.answer).toMatch(/转让|冒用/)
+  })
+
+  it('refuses a where or when the plan does not give for an event it names', async () => {
+    const venue = await ask('质量月的升旗仪式在哪里举行', 'citizen')
+    expect(venue).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    const building = await ask('国金服务站具体在哪栋楼', 'citizen')
+    expect(building).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
   })
 
   it('refuses a question whose asking clause names nothing but things no document names', async () => {
