@@ -98,6 +98,13 @@ describe('refusals that are right', () => {
     expect(transfer.answer).toMatch(/转让|冒用/)
   })
 
+  it('answers a question about a section by the examples it names, though the document title brings more shared words', async () => {
+    const body = await ask('纲要里冷链、多式联运这块有啥说法', 'enterprise')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toContain('（十六）')
+    expect(body.answer).toContain('冷链')
+  })
+
   it('refuses a where or when the plan does not give for an event it names', async () => {
     const venue = await ask('质量月的升旗仪式在哪里举行', 'citizen')
     expect(venue).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
