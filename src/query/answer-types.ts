@@ -48,6 +48,13 @@ const ANSWER_TYPES: AnswerType[] = [
     asks: /(地址|办公地点)(是|在)?(哪|什么|多少)|具体地址|哪[栋幢座]楼|几号楼|几楼|门牌|哪条[路街]/,
     gives: /路\d|号楼|地址[:：]|\d+号|[路街道区]\S{0,6}号/,
   },
+  // What to hand in ("要准备哪些材料", "需要提供啥资料"): a passage that names no document to bring (CNAS
+  // 是认可机构…) does not say, however much of the matter it shares.
+  {
+    name: 'materials',
+    asks: /(?:准备|提交|提供|交|带|需要|要)(?:哪些|什么|啥)(?:材料|资料|手续|证件)|(?:材料|资料)清单/,
+    gives: /材料|资料|申请书|委托书|担保书|声明|报告|凭证|清单|发票|小票|截图|身份证明/,
+  },
   // Where an event is held ("升旗仪式在哪里举行"): a plan that names the event without its venue does not say.
   {
     name: 'venue',

@@ -105,6 +105,26 @@ describe('refusals that are right', () => {
     expect(body.answer).toContain('冷链')
   })
 
+  it('answers what to hand in only from a passage that names things to bring', async () => {
+    // The certification guide names CNAS as the accreditation body, but no document says what a lab hands in.
+    const lab = await ask('检测实验室办CNAS认可需要提交什么资料', 'enterprise')
+    expect(lab).toMatchObject({ grounded: false, citations: [] })
+    const samples = await ask('进口样机做测试，申请免办得提供啥材料', 'enterprise')
+    expect(samples.grounded).toBe(true)
+    expect(samples.citations[0]?.section).toContain('五、怎样申请')
+  })
+
+  it('takes "what is the fine" in English for a question about an amount', async () => {
+    const order = await ask(
+      'What is the fine under order 75 if a factory has no quality safety director?',
+      'enterprise',
+    )
+    expect(order).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    const scale = await ask('How much is the fine for using a scale that was never verified?', 'enterprise')
+    expect(scale.grounded).toBe(true)
+    expect(scale.answer).toMatch(/1000元|2000元/)
+  })
+
   it('refuses a where or when the plan does not give for an event it names', async () => {
     const venue = await ask('质量月的升旗仪式在哪里举行', 'citizen')
     expect(venue).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
