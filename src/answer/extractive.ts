@@ -134,6 +134,24 @@ const MANNER = /(?:怎么|怎样|如何)[^，,；;。？?！!]{1,8}的(?:呢|啊
 const CLAUSE_BREAK = /[，,；;。？?]/
 const isMatter = (item: Concept) => !item.aspect && !item.asks && !item.filler
 
+/** The how-word and the doing it asks about ("怎么申报" → 申报), when it asks for one. */
+function doingAsked(question: PreparedQuestion): { at: RegExpExecArray; doing: Concept | undefined } | null {
+  const match = HOW_TO.exec(question.folded)
+  const words = match?.[1]
+  if (!match || !words || ANY_DOING.test(words)) return null
+  return { at: match, doing: question.concepts.find((item) => item.word.includes(words) && !item.asks) }
+}
+
+/**
+ * A how-to question whose doing no document names ("怎么报名", "怎么预约"). Asked alone it is left to
+ * coverage: the documents may say the doing in other words (续期 as 延期). As one ask of several
+ * (src/answer/partial.ts) it is not answered by a passage that only names the thing.
+ */
+export function asksAnUnnamedDoing(question: PreparedQuestion): boolean {
+  const doing = MANNER.test(question.folded) ? undefined : doingAsked(question)?.doing
+  return doing !== undefined && !doing.known
+}
+
 /**
  * What a how-to question asks to do and to what: "食品经营许可证怎么办理" → the doing 办理 (the concept
  * that says it) and the thing, the last matter word before the how-word in its clause (许可证), or,
@@ -143,12 +161,11 @@ const isMatter = (item: Concept) => !item.aspect && !item.asks && !item.filler
 function howTo(question: PreparedQuestion): Concept[] {
   const { folded } = question
   if (MANNER.test(folded)) return []
-  const match = HOW_TO.exec(folded)
-  const done = match?.[1] && !ANY_DOING.test(match[1]) ? match : null
+  const done = doingAsked(question)
   const unsaid = done ? null : GET_IT_DONE.exec(folded)
-  const at = done ?? unsaid
+  const at = done?.at ?? unsaid
   if (!at) return []
-  const doing = done ? question.concepts.find((item) => item.word.includes(done[1] as string) && !item.asks) : undefined
+  const doing = done?.doing
   const before = folded.slice(0, at.index).split(CLAUSE_BREAK).at(-1) ?? ''
   const after = folded.slice(at.index + at[0].length).split(CLAUSE_BREAK)[0] ?? ''
   const inOrder = (clause: string) =>

@@ -132,6 +132,12 @@ describe('refusals that are right', () => {
     expect(building).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
   })
 
+  it('does not answer in part a how-to ask whose doing no document names', async () => {
+    // The plan names the training; neither how to sign up nor how long it runs.
+    const body = await ask('企业首席质量官任职培训怎么报名，每期几天', 'enterprise')
+    expect(body).toMatchObject({ grounded: false, citations: [] })
+  })
+
   it('refuses a question whose asking clause names nothing but things no document names', async () => {
     const review = await ask('对市场监管局的处罚决定不服，怎么申请行政复议？', 'enterprise')
     expect(review).toMatchObject({ grounded: false, refusalReason: 'unknown-matter', citations: [] })
