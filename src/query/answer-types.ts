@@ -62,6 +62,14 @@ const ANSWER_TYPES: AnswerType[] = [
     asks: /在哪(?:里|儿)?(?:举行|举办|召开)|(?:举行|举办|活动)地点/,
     gives: /地点[:：]|在[^，。；,;]{2,16}(?:举行|举办|召开)|会场|礼堂|大厦|广场|会议中心|体育馆/,
   },
+  // Where a published thing is to be seen or looked up ("抽查结果在哪里公布", "证书去哪查", "年检报告去哪里
+  // 看"): the channel that shows it (网站, 平台, 系统 …). A passage that says the thing is done (开展抽查) or
+  // what it is (什么是强检) does not say where it is published. "标志贴在哪看" asks where on the thing.
+  {
+    name: 'lookup',
+    asks: /(?<![贴放摆挂])(?:在|去|到|从)哪(?:里|儿)?(?:可以|能|才能)?(?:看到|查到|查询|看|查|公布|公示|下载)|(?:公布|公示)在哪/,
+    gives: /网站|官网|平台|系统|查询|app|公众号|小程序|窗口/,
+  },
   {
     name: 'duration',
     asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限|时限)/,

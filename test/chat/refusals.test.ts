@@ -132,6 +132,21 @@ describe('refusals that are right', () => {
     expect(building).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
   })
 
+  it('answers where a thing is published only from a passage that names where to look it up', async () => {
+    // The scale guide says what 强检 is and that a sticker goes on the scale; it names no place a report is published.
+    const report = await ask('电梯的年检结果在哪里公示', 'citizen')
+    expect(report).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    const photos = await ask('质量月活动的照片去哪里看', 'citizen')
+    expect(photos).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    const certificate = await ask('管理体系证书去哪查', 'enterprise')
+    expect(certificate.grounded).toBe(true)
+    expect(certificate.answer).toContain('官方网站')
+    // Where on the scale the sticker is stuck is no channel to look something up in.
+    const sticker = await ask('秤有没有检过，合格标志一般贴在哪看', 'citizen')
+    expect(sticker.grounded).toBe(true)
+    expect(sticker.answer).toContain('合格标志')
+  })
+
   it('does not answer in part a how-to ask whose doing no document names', async () => {
     // The plan names the training; neither how to sign up nor how long it runs.
     const body = await ask('企业首席质量官任职培训怎么报名，每期几天', 'enterprise')
