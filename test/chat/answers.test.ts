@@ -76,6 +76,13 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(/《.+》/)
   })
 
+  it('reads an order named in Chinese numerals as that order', async () => {
+    const body = await ask('七十六号令是哪天公布的')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('samr-order-76')
+    expect(body.answer).toContain('2023年4月4日')
+  })
+
   it('quotes only text that is really in the cited chunk', async () => {
     const body = await ask('免办CCC要准备哪些申请材料？')
     for (const citation of body.citations) {

@@ -29,6 +29,12 @@ describe('prepareQuestion', () => {
     expect(prepare('上海定的目标跟国家比怎么样？').shape).toBe('difference')
   })
 
+  it('reads an order named in Chinese numerals in digits, and leaves a day of the month alone', () => {
+    expect(prepare('七十五号令啥时候施行').orderNumbers).toEqual([75])
+    expect(prepare('总局令第七十六号管什么').orderNumbers).toEqual([76])
+    expect(prepare('九月十一号开会吗').folded).toContain('十一号')
+  })
+
   it('finds the section titled by the question it answers', () => {
     const alike = (question: string, heading: string) => asksAlike(prepare(question), heading)
     expect(alike('多长时间要检一回？', '四、多久检一次')).toBe(true)
