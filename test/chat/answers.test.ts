@@ -83,6 +83,12 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('2023年4月4日')
   })
 
+  it('quotes the section a question about a named document asks for, not the overview that repeats its name', async () => {
+    const guiding = await ask('上海实施方案的指导思想讲了些什么')
+    expect(guiding.citations[0]?.section).toMatch(/指导思想/)
+    expect(guiding.answer).toContain('人民城市')
+  })
+
   it('quotes only text that is really in the cited chunk', async () => {
     const body = await ask('免办CCC要准备哪些申请材料？')
     for (const citation of body.citations) {
