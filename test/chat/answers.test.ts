@@ -89,6 +89,12 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(guiding.answer).toContain('人民城市')
   })
 
+  it('answers whether a complaint is still taken after some years with the time limit in years', async () => {
+    const body = await ask('东西买了四年了现在才发现有问题，还能投诉吗')
+    expect(body.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(body.answer).toContain('三年')
+  })
+
   it('quotes only text that is really in the cited chunk', async () => {
     const body = await ask('免办CCC要准备哪些申请材料？')
     for (const citation of body.citations) {

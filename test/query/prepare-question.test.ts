@@ -29,6 +29,15 @@ describe('prepareQuestion', () => {
     expect(prepare('上海定的目标跟国家比怎么样？').shape).toBe('difference')
   })
 
+  it('reads years told or asked as years, which the days of a procedure do not give', () => {
+    expect(typeNames('过了好几年了还能投诉吗')).toContain('years')
+    expect(typeNames('东西买了四年了，还能投诉吗')).toEqual(['years'])
+    expect(givesAnswerTypes(prepare('过了好几年了还能投诉吗').answerTypes, '收到投诉之日起7个工作日内')).toBe(false)
+    expect(givesAnswerTypes(prepare('过了好几年了还能投诉吗').answerTypes, '已超过三年')).toBe(true)
+    // A year of the calendar is a date, not a span.
+    expect(typeNames('2023年的方案还有效吗')).not.toContain('years')
+  })
+
   it('reads an order named in Chinese numerals in digits, and leaves a day of the month alone', () => {
     expect(prepare('七十五号令啥时候施行').orderNumbers).toEqual([75])
     expect(prepare('总局令第七十六号管什么').orderNumbers).toEqual([76])
