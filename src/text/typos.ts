@@ -10,6 +10,8 @@ const TYPOS: [RegExp, string][] = [
   [/投述/g, '投诉'],
   [/认正/g, '认证'],
   [/质量越/g, '质量月'],
+  // Spoken "哪儿" is written "哪里" in the glossary's phrases ("去哪里申请", "哪里投诉") and the answer types.
+  [/哪儿/g, '哪里'],
 ]
 
 // An order named in Chinese numerals ("七十五号令", "总局令第七十六号"): the documents, the glossary and

@@ -44,6 +44,10 @@ describe('prepareQuestion', () => {
     expect(prepare('九月十一号开会吗').folded).toContain('十一号')
   })
 
+  it('reads the spoken 哪儿 as the written 哪里', () => {
+    expect(prepare('免办证明去哪儿申请').folded).toBe('免办证明去哪里申请')
+  })
+
   it('finds the section titled by the question it answers', () => {
     const alike = (question: string, heading: string) => asksAlike(prepare(question), heading)
     expect(alike('多长时间要检一回？', '四、多久检一次')).toBe(true)
