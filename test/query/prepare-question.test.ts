@@ -44,6 +44,12 @@ describe('prepareQuestion', () => {
     expect(prepare('九月十一号开会吗').folded).toContain('十一号')
   })
 
+  it('takes a word the documents never use that holds a question word as asking, not as a topic', () => {
+    const filler = (text: string, word: string) => prepare(text).concepts.find((c) => c.word === word)?.filler
+    expect(filler('免办由谁来提申请', '由谁来')).toBe(true)
+    expect(filler('电子秤强制检定周期为一年', '电子秤')).toBe(false)
+  })
+
   it('reads the spoken 哪儿 as the written 哪里', () => {
     expect(prepare('免办证明去哪儿申请').folded).toBe('免办证明去哪里申请')
   })
