@@ -23,6 +23,7 @@ const REPRESENTATIVE: Array<[audience: 'enterprise' | 'citizen', question: strin
   ['enterprise', 'ISO9001认证证书有效期是多久？', 'quality-system-certification', /三、中小企业获证/],
   ['enterprise', '怎么查一张质量管理体系认证证书是不是真的？', 'quality-system-certification', /五、如何核实证书真伪/],
   ['enterprise', '75号令适用于哪些生产单位？', 'samr-order-75', /第二条/],
+  ['enterprise', '75号令管的是哪类企业？', 'samr-order-75', /第二条/],
   ['enterprise', '生产单位要配备质量安全总监吗？', 'samr-order-75', /第三条/],
   // The article about the 主要负责人, not the one that happens to say 要求 ("有强制性国家标准要求的产品").
   ['enterprise', '75号令对主要负责人有什么要求？', 'samr-order-75', /第三条/],
@@ -93,6 +94,15 @@ describe('POST /api/chat answers from the documents with citations', () => {
     const body = await ask('东西买了四年了现在才发现有问题，还能投诉吗')
     expect(body.citations[0]?.docId).toBe('complaints-and-reports')
     expect(body.answer).toContain('三年')
+  })
+
+  it('answers a question about two orders with each order’s own article, each cited', async () => {
+    const body = await ask('75号令和76号令分别管的是哪类企业？')
+    expect(body.citations.map((citation) => [citation.docId, citation.article])).toEqual([
+      ['samr-order-75', '第二条'],
+      ['samr-order-76', '第二条'],
+    ])
+    expect(body.answer).toContain('销售以下几类产品的单位')
   })
 
   it('quotes only text that is really in the cited chunk', async () => {
