@@ -105,6 +105,15 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('销售以下几类产品的单位')
   })
 
+  it('reads a citizen’s word for what the guide names otherwise (纠纷 for 争议, 卖掉 for 出售)', async () => {
+    const dispute = await ask('跟商家的消费纠纷还能怎么解决')
+    expect(dispute.citations[0]?.section).toMatch(/二、通过哪些渠道/)
+    expect(dispute.answer).toContain('仲裁')
+    const resale = await ask('免办的产品能不能卖掉')
+    expect(resale.citations[0]?.section).toMatch(/四、对申请人/)
+    expect(resale.answer).toContain('不能进入流通领域')
+  })
+
   it('quotes only text that is really in the cited chunk', async () => {
     const body = await ask('免办CCC要准备哪些申请材料？')
     for (const citation of body.citations) {
