@@ -46,6 +46,9 @@ const REPRESENTATIVE: Array<[audience: 'enterprise' | 'citizen', question: strin
   ['citizen', '除了打12315，还能通过哪些渠道投诉？', 'complaints-and-reports', /二、通过哪些渠道/],
   ['citizen', '投诉需要提供哪些材料？', 'complaints-and-reports', /四、需要准备哪些材料/],
   ['citizen', '质量开放日是什么活动？', 'pudong-quality-month-2023', /21．组织开展“质量开放日”活动/],
+  // A common short name for the document's own word: 大使馆 for 使领馆, 国新办 for 国务院新闻办公室.
+  ['citizen', '大使馆自己用的东西要办3C吗', 'ccc-exemption', /二、“无需办理”/],
+  ['enterprise', '国新办是哪天就纲要开的发布会', 'quality-power-outline', /文件概况/],
 ]
 
 describe('POST /api/chat answers from the documents with citations', () => {
