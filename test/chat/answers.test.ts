@@ -49,6 +49,8 @@ const REPRESENTATIVE: Array<[audience: 'enterprise' | 'citizen', question: strin
   // A common short name for the document's own word: 大使馆 for 使领馆, 国新办 for 国务院新闻办公室.
   ['citizen', '大使馆自己用的东西要办3C吗', 'ccc-exemption', /二、“无需办理”/],
   ['enterprise', '国新办是哪天就纲要开的发布会', 'quality-power-outline', /文件概况/],
+  // Who applies is what the guide calls the 申请人, not the Pudong section that mentions 维修 and 申请 too.
+  ['enterprise', '维修用途的免办件，一般应该由谁来提申请？', 'ccc-exemption', /四、对申请人/],
 ]
 
 describe('POST /api/chat answers from the documents with citations', () => {
