@@ -21,12 +21,30 @@ function focusCoverage(focus: Concept[], text: string): number {
   let said = 0
   for (const concept of focus) {
     total += concept.weight
+    // "哪一年" is said by any date, known word or not: the kind of fact it asks for is what answers it.
+    if (concept.asks?.gives.test(folded)) {
+      said += concept.weight
+      continue
+    }
     const whole = concept.known ? coverage([concept], folded) : 0
     const parts = concept.parts.filter(says).length / Math.max(concept.parts.length, 1) / 2
-    said += concept.weight * (says(concept.word) ? 1 : Math.max(whole, parts))
+    // Characters are taken as written: "叫" is said by "又名", but its character is no word of its own.
+    const characters = charactersOf(concept)
+    const written =
+      characters.filter((character) => folded.includes(character)).length / Math.max(characters.length, 1) / 2
+    said += concept.weight * (says(concept.word) ? 1 : Math.max(whole, parts, written))
   }
   return total === 0 ? 0 : said / total
 }
+
+// Characters that stand in too many words to say anything on their own.
+const COMMON_CHARACTERS = /[的了是在和与及有个一不也就都这那之其为以于人家子么着过们上下来去要里得地把被]/u
+
+/** A word the store never uses ("炸掉", "交换") may still be said in part by its characters ("炸毁", "换取"). */
+const charactersOf = (concept: Concept): string[] =>
+  concept.known || concept.parts.length > 0
+    ? []
+    : [...concept.word].filter((character) => !COMMON_CHARACTERS.test(character))
 
 /**
  * The sentence of a passage that states what was asked. Of the sentences giving the kind of fact asked
@@ -34,7 +52,9 @@ function focusCoverage(focus: Concept[], text: string): number {
  * in "纲要对制造业质量竞争力指数定的目标是多少" the section "主要目标" already says 目标, so
  * "《纲要》…细化了2025年目标" is not the answer and "制造业质量竞争力指数要达到86" is — with a bonus
  * for holding what the question word wants (a number for 多少, a cause for 为什么, an enumeration for a
- * list). On a tie, the sentence where that fact stands nearest the question's words; then the earliest.
+ * list). On a tie, the sentence that says the question's words in one clause; then the one where that
+ * fact stands nearest them ("十二月病逝", not "万历十年张居正去世后，戚继光…", which names more of the
+ * question); then the one naming more; then the earliest.
  */
 export function leadSentence(evidence: Evidence, question: PreparedQuestion): Sentence | undefined {
   const sentences = bodyOf(evidence)
@@ -52,16 +72,26 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const scored = pool.map((sentence) => ({
     sentence,
     score: score(sentence),
+    clause: focus.length > 0 ? clauseCoverage(focus, sentence.text) : 0,
     gap: gapBetween(foldText(sentence.text), wanted, focus),
   }))
   scored.sort(
     (a, b) =>
       b.score - a.score ||
-      b.sentence.coverage - a.sentence.coverage ||
+      b.clause - a.clause ||
       a.gap - b.gap ||
+      b.sentence.coverage - a.sentence.coverage ||
       a.sentence.start - b.sentence.start,
   )
   return scored[0]?.sentence
+}
+
+/**
+ * The most of the question's words one clause of a sentence says: "暗反应在叶绿体基质中进行" says 暗反应
+ * and 进行 together, "…光反应和暗反应两个阶段：光反应在类囊体薄膜上进行" says both, but of two things.
+ */
+function clauseCoverage(focus: Concept[], text: string): number {
+  return Math.max(0, ...text.split(/[，,：:；;、]/).map((clause) => focusCoverage(focus, clause)))
 }
 
 /**

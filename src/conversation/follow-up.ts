@@ -1,9 +1,12 @@
 import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
+import { SUBJECT_MATTER_WEIGHT } from '../answer/tuning.ts'
 import { completeQuestion } from '../query/complete-question.ts'
 import { asksAnAspect } from '../query/concepts.ts'
 import { asksForMore, type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
+import { foldText } from '../text/fold.ts'
 import { jiebaKnows } from '../text/idf.ts'
+import { namesAThing } from '../text/segment.ts'
 import { itemHeading, listOrdinalOf } from './list-item.ts'
 import { narrowedList, pointedPassage, quotedPassages } from './pointed-passages.ts'
 import { askedAbout, namesMatter, type Subject, subjectOf } from './subject.ts'
@@ -42,6 +45,65 @@ function namesOtherMatter(deps: AnswerDeps, question: PreparedQuestion, subject:
   )
 }
 
+/**
+ * "那家里的水表呢", "那加油站的加油机呢": a thing named that no document names. The subject fills in
+ * what the message leaves out; it cannot stand for a matter the message names, so such a message is
+ * answered as asked, and refused by the answerer's own gates when nothing speaks of that thing. A
+ * glossary term is the bureau's own word for something of its documents even where no passage spells
+ * it ("文号呢": the front matter's), and a narrowed list ("有适合小孩参加的吗") picks among what was listed.
+ */
+const namesUnknownThing = (question: PreparedQuestion): boolean =>
+  !continuesList(question) &&
+  question.concepts.some(
+    (concept) =>
+      !concept.known &&
+      concept.alternatives.length === 1 &&
+      !concept.filler &&
+      !concept.scene &&
+      !asksAnAspect(concept) &&
+      !concept.asks &&
+      concept.weight >= SUBJECT_MATTER_WEIGHT &&
+      namesAThing(concept.word),
+  )
+
+/**
+ * "在哪报名" after 质量开放日: every word the message asks with is one no document uses, and it asks for
+ * no kind of fact ("那大概要多久能批下来" does: 多久). The subject's words would find its passages, but
+ * none says what is asked; answered as typed, it meets the answerer's gates.
+ */
+const asksOnlyUnsaid = (question: PreparedQuestion): boolean => {
+  const own = question.concepts.filter((concept) => !concept.filler && !asksAnAspect(concept) && !concept.asks)
+  // Glossary terms count as said, as above; an article ("第八条说了什么") is looked up in the order discussed.
+  return (
+    question.answerTypes.length === 0 &&
+    question.article === null &&
+    own.length > 0 &&
+    own.every((concept) => !concept.known && concept.alternatives.length === 1)
+  )
+}
+
+/**
+ * "上海那个方案的指导思想呢" after the national outline, "那管销售企业的那个呢" after 75号令: asked again
+ * ("…呢") of something named by a word of another document's title that the subject's own title does
+ * not say (上海, 销售单位), so of that document — what the subject's document also happens to say of 上海
+ * is not meant. (A single character, 年 of "2025年", names no document.)
+ */
+function namesOtherTitle(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): boolean {
+  if (!/呢[?？]?$/.test(question.folded)) return false
+  const titles = new Map([...deps.passages.values()].map((chunk) => [chunk.docId, foldText(chunk.title)]))
+  const own = titles.get(subject.docId) ?? ''
+  const others = [...titles].filter(([docId]) => docId !== subject.docId).map(([, title]) => title)
+  return question.concepts.some(
+    (concept) =>
+      concept.word.length > 1 &&
+      !concept.filler &&
+      !asksAnAspect(concept) &&
+      !concept.asks &&
+      concept.alternatives.every((term) => !own.includes(term)) &&
+      concept.alternatives.some((term) => others.some((title) => title.includes(term))),
+  )
+}
+
 /** "那需要多久？", "要交钱吗？": a kind of fact asked, and nothing named besides. */
 const asksOnlyAFact = (question: PreparedQuestion): boolean =>
   question.answerTypes.length > 0 &&
@@ -59,7 +121,8 @@ function leavesSubject(
   subject: Subject,
 ): 'said' | 'order' | 'foreign-matter' | 'own-matter' | null {
   if (NEW_TOPIC.test(question.folded)) return 'said'
-  if (continuesList(question)) return null
+  // "第九条呢" after 75号令第三条 names no order: it is an article of the one discussed.
+  if (continuesList(question) || (question.article !== null && question.article.orderNo === null)) return null
   if (question.orderNumbers.length > 0 || (question.article?.orderNo ?? null) !== null) return 'order'
   const matter = question.concepts.filter(namesMatter)
   const foreign = matter.some(
@@ -157,7 +220,8 @@ async function answerKeepingSubject(
     const result = await answerQuestion(deps, asked, { preferDocId: subject.docId })
     return { resolvedQuery: asked.text, question: asked, result, subject }
   }
-  if (namesOtherMatter(deps, question, subject)) {
+  if (namesUnknownThing(question) || asksOnlyUnsaid(question)) return alone()
+  if (namesOtherMatter(deps, question, subject) || namesOtherTitle(deps, question, subject)) {
     // "那76号令呢？" asks the last question again about the matter it names, which becomes the subject.
     const again = completeQuestion(question, subject.asked, deps, 'after')
     const result = await answerQuestion(deps, again)
@@ -180,6 +244,8 @@ async function answerKeepingSubject(
   // "食品经营许可证怎么办？" after 投诉: the subject's document never speaks of it, so it cannot answer it
   // either. Its own refusal (and gate) stands, logged with the turn.
   if (leaving === 'foreign-matter') return answered
+  // "第九条呢" after 75号令第三条: the order discussed does not include it, and no other text's 第九条 is meant.
+  if (answered.result.refusalReason === 'article-not-covered') return answered
   const other = await second()
   return other.result.grounded
     ? { ...other, subject: other.subject ?? subject }

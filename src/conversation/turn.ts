@@ -74,8 +74,17 @@ export type ChatResponse = {
   intake?: { step: string; category: TicketCategory; question?: string; placeholder?: string }
 }
 
-/** Session state between turns: an intake in progress and where it started; the subject of the exchange. */
-type ChatState = { intake?: IntakeState; intakeIntent?: Intent; intakeStartedAtTurn?: number; subject?: Subject | null }
+/**
+ * Session state between turns: an intake in progress and where it started; the subject of the exchange
+ * and the intent it was first asked under (活动咨询 for the 质量月 plan), which its fragments keep.
+ */
+type ChatState = {
+  intake?: IntakeState
+  intakeIntent?: Intent
+  intakeStartedAtTurn?: number
+  subject?: Subject | null
+  subjectIntent?: Intent
+}
 
 const THANKING = /谢谢|多谢|感谢|谢啦|thank/i
 // Below this, the classifier's reading of a context-leaning follow-up yields to the earlier turn's intent;
@@ -271,11 +280,20 @@ async function handleNewMessage(
     const faq = await answerFromFaq(deps, question)
     if (faq) return { ...faq, intent, resolvedQuery: message, state: { subject } }
     const answered = await answerInContext(deps, question, subject, previous, turn)
+    // "电视上哪个台播" after the 质量月 plan's food-safety item: answered from the subject's document, a
+    // question the classifier is unsure of stays in the vein the subject was first asked in (活动咨询 or
+    // 政策咨询), however a turn in between was read.
+    const sameDocument = subject !== null && answered.subject?.docId === subject.docId
+    const earlier = (session.state as ChatState).subjectIntent ?? previous?.intent
+    // A complaint's or request's matter may be the subject too; its intent is no vein for a question.
+    const vein = sameDocument && earlier && !TICKET_INTENTS.has(earlier) ? earlier : null
+    const stayed = vein && classification.confidence < FOLLOW_UP_CONFIDENCE && answered.result.grounded
+    const answeredAs = stayed ? vein : intent
     return {
       ...fromAnswer(answered.result),
-      intent,
+      intent: answeredAs,
       resolvedQuery: answered.resolvedQuery,
-      state: { subject: answered.subject },
+      state: { subject: answered.subject, subjectIntent: vein ?? answeredAs },
     }
   }
 

@@ -29,9 +29,10 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
     asks: /多少钱|收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费/,
-    // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元"), not 元 inside a word ("多元共治", "元旦").
+    // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", and in the old currencies of a history:
+    // "五十万银元", "三百万两白银"), not 元 inside a word ("多元共治", "元旦").
     gives: new RegExp(
-      `${CN}\\s*[万千百亿]*\\s*(?:(?:美|港|日|欧|韩|新台)?元|人民币|美金|英镑|卢布|法郎|马克)|免费|不收费|收取|罚款|费用由`,
+      `${CN}\\s*[万千百亿]*\\s*(?:(?:美|港|日|欧|韩|新台|银)?元|银圆|两(?:白银|银子|黄金)|人民币|美金|英镑|卢布|法郎|马克)|免费|不收费|收取|罚款|费用由`,
     ),
   },
   // A request for a number to dial — "电话是多少", "打什么电话" — not a topic that contains the word
@@ -51,8 +52,9 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'duration',
     asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限|时限)/,
-    // A length of time, not a date: "三年", "7个工作日", "15日内" — but not "2009年" or "4月1日".
-    gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个月|个工作日|工作日|年|天|小时|日内|周)|长期/,
+    // A length of time, not a date: "三年", "7个工作日", "15日内", "十余年" — but not "2009年" or "4月1日".
+    gives:
+      /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*[多余]?\s*(?:个月|个工作日|工作日|年|天|小时|日内|周)|长期/,
   },
   // "几天能拿回来" asks for days: a yearly cycle ("检定周期为一年") is a length of time, but not the one asked.
   {
@@ -73,8 +75,9 @@ const ANSWER_TYPES: AnswerType[] = [
     name: 'count',
     // "哪几种情况" asks for the cases themselves (a list), "有几种" for their number.
     asks: /多少种|(?<!哪)几种|多少类|(?<!哪)几类|多少项|一共有多少|多少个/,
+    // "五十多个国家", "一千二百余座": a number said round is a count all the same.
     gives: new RegExp(
-      `${CN}+\\s*(种|类|项|个|大类|条|幅|卷|篇|次|座|位|名|件|本|部|首|册|枚|颗|只|头|届|场|处|所|家|张|台|株|棵|尊)`,
+      `${CN}+\\s*[多余]?\\s*(种|类|项|个|大类|条|幅|卷|篇|次|座|位|名|件|本|部|首|册|枚|颗|只|头|届|场|处|所|家|张|台|株|棵|尊)`,
     ),
   },
   {
@@ -126,9 +129,11 @@ const SHAPES: Array<[AnswerShape, RegExp]> = [
     'difference',
     /区别|不同|差别|差异|不一样|异同|有何分别|哪个好|相比|对比|(跟|和|与|同).{1,12}比(怎么样|如何|起来|高|低|多|少)|还是.{0,8}[?？]?$/,
   ],
+  // Where to go to get a thing done ("要去哪里办", "去哪检") is the first step of doing it: the office the
+  // steps start with (向所在地市场监管部门提出申请).
   [
     'procedure',
-    /流程|步骤|程序|手续|怎么(办|申请|弄|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理/,
+    /流程|步骤|程序|手续|怎么(办|申请|弄|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理|(去|到)哪(里|儿)?(办|检|申请)/,
   ],
   [
     'list',
@@ -181,12 +186,17 @@ const listedOf = (folded: string): string | null =>
 // What a sentence that answers a question word holds, when no answer type says it: a cause for "为什么",
 // a place or office for "哪里", a number for "多少". ("谁" has none: a name cannot be told from other
 // words, and the roles that introduce one — 人, 家 — are in most sentences.) A preference among the
-// sentences of a passage, never a gate.
+// sentences of a passage, never a gate. A place is not told by 路 or 街, which stand in 铁路, 道路, 商路
+// more often than in a place's name (a street address has its own answer type).
 const CUES: Array<[RegExp, RegExp]> = [
-  [/为什么|为何|为啥|什么原因|怎么会/, /因为|由于|因此|所以|导致|为了|以便|从而|原因|(?<!基)因(?![此素])/],
+  // A clause that opens with 为 and ends at a comma states a purpose: "为阻止日军南下，…将大桥炸毁".
+  [
+    /为什么|为何|为啥|什么原因|怎么会/,
+    /因为|由于|因此|所以|导致|为了|以便|从而|原因|(?<!基)因(?![此素])|(?:^|[，,])为\p{Script=Han}{2,20}[，,]/u,
+  ],
   [
     /哪里|哪儿|在哪|去哪|何处|什么地方|哪个(地方|城市|国家|省|县|区)/,
-    /[省市县区镇乡村州岛路街]|部门|机关|窗口|网站|平台|系统|所在地|位于|地址/,
+    /[省市县区镇乡村州岛]|部门|机关|窗口|网站|平台|系统|所在地|位于|地址/,
   ],
   [
     /多少|几[个种类项条次年天位名家座所股块]|多大|多高|多长|多远|多重/,

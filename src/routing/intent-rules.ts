@@ -61,9 +61,11 @@ const isSmalltalk = (folded: string): boolean => {
 }
 
 const PERSON = '(?:工作人员|专员|专人|坐席|主管|领导|经理|窗口人员|同事|老师|客服|负责人|人工|真人|的人)'
-// Asking for a person outright: decisive even inside a question ("有没有人工服务？").
+// Asking for a person outright: decisive even inside a question ("有没有人工服务？"). 人工 is a person
+// only as a noun — standing alone or before the service asked of it ("人工客服", "人工帮忙") — not as
+// "man-made" before what was made or raised ("人工繁殖", "人工养的熊猫", "人工智能").
 const HANDOFF = [
-  /转人工|转个人工|转接|人工(?!智能|成本|费|合成|降雨)|真人/,
+  /转人工|转个人工|转接|人工(?=客服|服务|坐席|电话|热线|帮|跟|和|给|来|接|回|说|吗|呢|吧|啊|[\s\p{P}\p{S}]|$)|真人/u,
   /打电话给我|(?:给我|跟我)(?:打|回)(?:个)?电话|电话联系我|直接找人|找(?:个)?人(?:说|聊|沟通|谈)|(?:跟|和|同)(?:真)?人说|叫(?:个)?人来|当面(?:谈|聊|说|沟通|咨询)/,
 ]
 // Naming a role: only a hand-off when it is not a question about that role ("负责人要承担什么责任").

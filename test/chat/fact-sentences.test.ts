@@ -19,7 +19,7 @@ const leadOf = (answer: string): string => {
   return quoted.split('。')[0] ?? ''
 }
 
-// Two invented encyclopedia passages, each longer than a quote, so that the answer must pick its sentence.
+// Three invented encyclopedia passages, each longer than a quote, so that the answer must pick its sentence.
 describe('a fact question is answered with the sentence that states the fact', () => {
   let db: Db
   let app: FastifyInstance
@@ -79,5 +79,47 @@ describe('a fact question is answered with the sentence that states the fact', (
       body.citations[0]?.chunkId,
     ])
     expect(stored?.content).toContain(body.citations[0]?.quote)
+  })
+
+  it('takes a round number ("十余年") as a length of time', async () => {
+    const body = await ask('陆远被海盗扣了多久')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('十余年')
+  })
+
+  it('takes a sum in an old currency ("四十万两白银") for an amount of money', async () => {
+    const body = await ask('陆远修船厂花了多少钱')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('四十万两白银')
+  })
+
+  it('of two sentences saying the words asked, leads with the one that says them in one clause', async () => {
+    const body = await ask('陆远那里修船是在哪里进行的')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('修船在西厂进行')
+  })
+
+  it('answers 从哪里 with the place, not with a sentence that says 路 in 商路', async () => {
+    const body = await ask('陆远是从哪里出发去西洋的')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('从厦门出发')
+  })
+
+  it('finds 最早 said as 最初', async () => {
+    const body = await ask('陆远最早是在哪里学的造船')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('他最初在厦门船坞当学徒')
+  })
+
+  it('reads a clause opening with 为 as the purpose a 为什么 question asks for', async () => {
+    const body = await ask('陆远为什么要炸掉自己建的船坞')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('为阻止敌舰驶入港口')
+  })
+
+  it('of two sentences saying a death and a date, leads with the one whose date stands by the death', async () => {
+    const body = await ask('陆远是哪一年去世的')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('光绪二十八年三月')
   })
 })

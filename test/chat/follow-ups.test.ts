@@ -8,6 +8,7 @@ type ChatBody = {
   sessionId: string
   answer: string
   grounded: boolean
+  refusalReason?: string
   intent: string
   resolvedQuery: string
   citations: Array<{ docId: string; section: string }>
@@ -201,5 +202,76 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(time.grounded).toBe(true)
     expect(time.citations[0]?.section).toMatch(/五、怎样申请/)
     expect(time.answer).toContain('审核时限')
+  })
+
+  // The subject fills in what a follow-up leaves out; it never stands for a matter or a document the
+  // follow-up names itself.
+  it('refuses "那家里的水表呢" after the scale guide instead of answering about scales', async () => {
+    const scale = await ask('电子秤年检要钱吗')
+    expect(scale.citations[0]?.docId).toBe('metrology-verification')
+    const meter = await ask('那家里的水表呢', scale.sessionId)
+    expect(meter.grounded).toBe(false)
+    expect(meter.refusalReason).toBeTruthy()
+    expect(meter.citations).toEqual([])
+    // Asked as typed: the scale was not put in for the water meter.
+    expect(meter.resolvedQuery).not.toMatch(/电子秤/)
+  })
+
+  it('asks the last question again of the document whose title the follow-up names', async () => {
+    const order75 = await ask('75号令什么时候开始施行')
+    expect(order75.citations[0]?.docId).toBe('samr-order-75')
+    const sellers = await ask('那管销售企业的那个呢', order75.sessionId)
+    expect(sellers).toMatchObject({ grounded: true, citations: [{ docId: 'samr-order-76' }] })
+    expect(sellers.answer).toContain('5月5日')
+
+    const national = await ask('质量强国纲要的指导思想是什么')
+    expect(national.citations[0]?.docId).toBe('quality-power-outline')
+    const shanghai = await ask('上海那个方案的指导思想呢', national.sessionId)
+    expect(shanghai.citations[0]).toMatchObject({ docId: 'quality-power-outline-shanghai' })
+    expect(shanghai.citations[0]?.section).toContain('指导思想')
+  })
+
+  it('looks an article named without its order up in the order discussed, and says when the summary lacks it', async () => {
+    const third = await ask('75号令第三条讲什么')
+    expect(third.citations[0]).toMatchObject({ docId: 'samr-order-75' })
+    const ninth = await ask('第九条呢', third.sessionId)
+    expect(ninth).toMatchObject({ grounded: false, refusalReason: 'article-not-covered', citations: [] })
+    // Not 《计量法》第九条 from the scale guide: another text's article of that number is not meant.
+    expect(ninth.answer).not.toContain('计量法')
+  })
+
+  it('refuses a follow-up asked only in words no document uses, however well the subject is covered', async () => {
+    const openDay = await ask('质量开放日是什么活动')
+    expect(openDay.citations[0]?.docId).toBe('pudong-quality-month-2023')
+    // The plan says what the open day is, never how to sign up for it.
+    const signUp = await ask('在哪报名', openDay.sessionId)
+    expect(signUp).toMatchObject({ grounded: false, citations: [] })
+    expect(signUp.refusalReason).toBeTruthy()
+  })
+
+  it("keeps the conversation's intent for a fragment the classifier is unsure of, answered from the same document", async () => {
+    const help = await ask('浦东质量月对中小企业有哪些帮扶')
+    expect(help).toMatchObject({ intent: 'event_inquiry', grounded: true })
+    const oneStop = await ask('一站式服务是干啥的', help.sessionId)
+    expect(oneStop).toMatchObject({ intent: 'event_inquiry', grounded: true })
+    expect(oneStop.citations[0]?.docId).toBe('pudong-quality-month-2023')
+
+    // The vein is the subject's, not the last turn's: a turn in between read as 政策咨询 does not pass it on.
+    const plan = await ask('浦东质量月有哪些活动')
+    expect(plan.intent).toBe('event_inquiry')
+    const food = await ask('食品安全宣传是怎么搞的', plan.sessionId)
+    expect(food.citations[0]?.docId).toBe('pudong-quality-month-2023')
+    const channel = await ask('电视上哪个台播', plan.sessionId)
+    expect(channel).toMatchObject({ intent: 'event_inquiry', grounded: true })
+    expect(channel.answer).toContain('浦东电视台')
+  })
+
+  it('answers "去哪检" about the scale with the steps that start at the office, not with what must be verified', async () => {
+    const yearly = await ask('电子秤要年检吗')
+    expect(yearly.citations[0]?.docId).toBe('metrology-verification')
+    const where = await ask('去哪检', yearly.sessionId)
+    expect(where.grounded).toBe(true)
+    expect(where.citations[0]?.section).toMatch(/^三、谁来申请/)
+    expect(where.answer).toContain('计量检定机构')
   })
 })

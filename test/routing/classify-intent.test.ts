@@ -98,6 +98,12 @@ describe('offline classifier on hand-written cases', () => {
     expect(intentOf(text)).toBe(intent)
   })
 
+  it('takes 人工 before what was made or raised for "man-made", not for a person asked for', () => {
+    expect(intentOf('人工繁殖的中华鲟是哪年第一次成功的')).not.toBe('human_handoff')
+    expect(intentOf('人工养的熊猫能活多少年')).not.toBe('human_handoff')
+    expect(intentOf('能帮我接人工吗')).toBe('human_handoff')
+  })
+
   it('declines an English question the term list cannot read, but not one it can', () => {
     const prepared = (text: string) => ({ text, folded: text, asked: text, words: [], untranslated: 0.8 })
     expect(classifier.classify(prepared('How do I renew my passport?')).intent).toBe('out_of_scope')
