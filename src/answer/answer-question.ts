@@ -25,7 +25,13 @@ import {
 import { outlineAnswer } from './outline.ts'
 import { type AnswerInParts, answerInParts } from './partial.ts'
 import type { RefusalReason } from './refusals.ts'
-import { IDENTIFIER_CANDIDATES, LIST_SEARCH_LIMIT, MAX_UNTRANSLATED_SHARE, SEARCH_LIMIT } from './tuning.ts'
+import {
+  IDENTIFIER_CANDIDATES,
+  LIST_SEARCH_LIMIT,
+  MAX_UNTRANSLATED_SHARE,
+  RARE_WORD_CHUNKS,
+  SEARCH_LIMIT,
+} from './tuning.ts'
 
 export type AnswerDeps = SearchIndex & { glossary: Glossary; vocabulary: Vocabulary; llm?: Llm | null }
 
@@ -209,6 +215,27 @@ async function mentioningIdentifiers(deps: AnswerDeps, query: PreparedQuestion, 
 }
 
 /**
+ * Passages of the documents found that say a word of the question only they say ("冷链", "定制公交"):
+ * the word search ranks by how many of the question's words a passage holds, so a section that says
+ * its one telling word but none of the document-title words the question also brings ("纲要") falls
+ * below the cut.
+ */
+function sayingRareWords(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]): ScoredChunk[] {
+  const rare = query.concepts.filter(
+    (concept) =>
+      concept.known && !concept.filler && deps.vocabulary.documentFrequency(concept.word) <= RARE_WORD_CHUNKS,
+  )
+  if (rare.length === 0) return []
+  // Ranked with the first found: the word says more about which passage is meant than any shared word count.
+  const best = Math.max(0, ...found.map((chunk) => chunk.score))
+  return [...deps.passages.values()]
+    .filter((chunk) => found.some((candidate) => candidate.docId === chunk.docId))
+    .filter((chunk) => !found.some((candidate) => candidate.id === chunk.id))
+    .filter((chunk) => rare.some((concept) => chunk.analysis.context.includes(concept.word)))
+    .map((chunk) => ({ ...unscored(chunk), score: best }))
+}
+
+/**
  * The candidates in the order the completed question weighs them, that order as their search score:
  * the subject's words rank the passages, and the message's own words, weighing them in turn, pick
  * among those they cannot tell apart ("查得到就一定有效吗" after 证书真假 stays with 核实证书真伪).
@@ -228,7 +255,12 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
   const included = (options.include ?? [])
     .filter((chunk) => !searched.some((other) => other.id === chunk.id))
     .map(unscored)
-  const candidates = [...searched, ...included, ...(await mentioningIdentifiers(deps, query, searched))]
+  const candidates = [
+    ...searched,
+    ...included,
+    ...(await mentioningIdentifiers(deps, query, searched)),
+    ...sayingRareWords(deps, query, [...searched, ...included]),
+  ]
   const preferred = preferDocument(preferNamedOrders(candidates, query), options.preferDocId)
   return options.searchAs ? rankedBy(options.searchAs, preferred) : preferred
 }

@@ -2,16 +2,22 @@ import { type AnswerType, givesAnswerTypes } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
+import { namesADoing } from '../text/segment.ts'
 import type { Sentence } from '../text/sentences.ts'
 import { SUBJECT_MATTER_WEIGHT } from './tuning.ts'
 
-/** Share of the question's weight in words the knowledge store never uses. */
+/**
+ * Share of the question's weight in words the knowledge store never uses. An unknown word of doing or
+ * description counts half: "转给", "修好", "别的" say in everyday words what is done with a matter, not what it is.
+ */
 export function unknownShare(concepts: Concept[]): number {
   // A question word ("多少钱") asks for a fact; it is not a topic the documents should be about, nor is
   // the asker's case ("网店老板不给退款，…").
   const topics = concepts.filter((concept) => !concept.asks && !concept.filler && !concept.scene)
-  const total = topics.reduce((sum, concept) => sum + concept.weight, 0)
-  const unknown = topics.filter((concept) => !concept.known).reduce((sum, concept) => sum + concept.weight, 0)
+  const weightOf = (concept: Concept) =>
+    concept.known || !namesADoing(concept.word) ? concept.weight : concept.weight / 2
+  const total = topics.reduce((sum, concept) => sum + weightOf(concept), 0)
+  const unknown = topics.filter((concept) => !concept.known).reduce((sum, concept) => sum + weightOf(concept), 0)
   return total === 0 ? 1 : unknown / total
 }
 

@@ -5,6 +5,7 @@ import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
+import { namesAThing } from '../text/segment.ts'
 import type { Citation } from './citations.ts'
 import {
   answersTypes,
@@ -127,26 +128,57 @@ export function titleTermsMissing(question: PreparedQuestion, documents: ChunkRe
 // how to go about the matter at all, which any passage on it answers.
 const HOW_TO = /(?:怎么|怎样|如何)(\p{Script=Han}{2})/u
 const ANY_DOING = /^(?:操作|处理|进行|解决|开展|应对|安排|执行|实施|做到|才能|能够|可以)$/
+// "许可证怎么办": how to get a thing done, the doing left unsaid; the thing is still what is asked about.
+const GET_IT_DONE = /(?:怎么|怎样|如何)办(?!理)/u
 // "地名是怎么来的", "水是怎么变好的", "最后是怎么提取成功的": how something came about, told by what
 // happened, not a doing the asker wants steps for.
 const MANNER = /(?:怎么|怎样|如何)[^，,；;。？?！!]{1,8}的(?:呢|啊)?[?？。]?$/u
 
+const CLAUSE_BREAK = /[，,；;。？?]/
+const isMatter = (item: Concept) => !item.aspect && !item.asks && !item.filler
+
+/** The how-word and the doing it asks about ("怎么申报" → 申报), when it asks for one. */
+function doingAsked(question: PreparedQuestion): { at: RegExpExecArray; doing: Concept | undefined } | null {
+  const match = HOW_TO.exec(question.folded)
+  const words = match?.[1]
+  if (!match || !words || ANY_DOING.test(words)) return null
+  return { at: match, doing: question.concepts.find((item) => item.word.includes(words) && !item.asks) }
+}
+
+/**
+ * A how-to question whose doing no document names ("怎么报名", "怎么预约"). Asked alone it is left to
+ * coverage: the documents may say the doing in other words (续期 as 延期). As one ask of several
+ * (src/answer/partial.ts) it is not answered by a passage that only names the thing.
+ */
+export function asksAnUnnamedDoing(question: PreparedQuestion): boolean {
+  const doing = MANNER.test(question.folded) ? undefined : doingAsked(question)?.doing
+  return doing !== undefined && !doing.known
+}
+
 /**
  * What a how-to question asks to do and to what: "食品经营许可证怎么办理" → the doing 办理 (the concept
- * that says it) and the thing, the last matter word before the how-word in its clause (许可证).
+ * that says it) and the thing, the last matter word before the how-word in its clause (许可证), or,
+ * when nothing precedes it, the first thing named after the doing ("怎么申请食品经营许可证": 食品). Words the
+ * documents never use are left to coverage.
  */
 function howTo(question: PreparedQuestion): Concept[] {
-  const match = HOW_TO.exec(question.folded)
-  if (!match?.[1] || ANY_DOING.test(match[1]) || MANNER.test(question.folded)) return []
-  const doing = question.concepts.find((item) => item.word.includes(match[1] as string) && !item.asks)
-  const clause =
-    question.folded
-      .slice(0, match.index)
-      .split(/[，,；;。？?]/)
-      .at(-1) ?? ''
-  const thing = question.concepts
-    .filter((item) => !item.aspect && !item.asks && !item.filler && clause.includes(item.word))
-    .sort((a, b) => clause.lastIndexOf(b.word) - clause.lastIndexOf(a.word))[0]
+  const { folded } = question
+  if (MANNER.test(folded)) return []
+  const done = doingAsked(question)
+  const unsaid = done ? null : GET_IT_DONE.exec(folded)
+  const at = done?.at ?? unsaid
+  if (!at) return []
+  const doing = done?.doing
+  const before = folded.slice(0, at.index).split(CLAUSE_BREAK).at(-1) ?? ''
+  const after = folded.slice(at.index + at[0].length).split(CLAUSE_BREAK)[0] ?? ''
+  const inOrder = (clause: string) =>
+    question.concepts
+      .filter((item) => isMatter(item) && item !== doing && clause.includes(item.word))
+      .sort((a, b) => clause.lastIndexOf(a.word) - clause.lastIndexOf(b.word))
+  // With the doing unsaid, only a thing is asked about: "我该怎么办" asks what to do about the case.
+  const object = done ? inOrder(after).find((item) => namesAThing(item.word)) : undefined
+  const thing = inOrder(before).at(-1) ?? object
+  if (unsaid && !(thing && namesAThing(thing.word))) return []
   return [doing, thing].filter((item): item is Concept => item?.known === true)
 }
 

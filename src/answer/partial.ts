@@ -3,7 +3,7 @@ import { type PreparedQuestion, prepareQuestion, type QuestionContext } from '..
 import type { ScoredChunk } from '../retrieval/search.ts'
 import type { Citation } from './citations.ts'
 import { unknownShare } from './evidence.ts'
-import { composeExtractiveAnswer, type Evidence } from './extractive.ts'
+import { asksAnUnnamedDoing, composeExtractiveAnswer, type Evidence, type ExtractiveResult } from './extractive.ts'
 import { PARTS_MAX_UNKNOWN_SHARE } from './tuning.ts'
 
 /**
@@ -42,10 +42,14 @@ export function answerInParts(
   // Answering in parts is for a question about what the documents cover; one mostly in words they
   // never use ("企业年报在哪里填报，…") would find some ask that a loosely related passage "answers".
   if (unknownShare(question.concepts) > PARTS_MAX_UNKNOWN_SHARE) return null
-  const parts = asksOf(question).map((ask) => ({
-    ...ask,
-    result: composeExtractiveAnswer(prepareQuestion(ask.standalone, context), candidates),
-  }))
+  const parts = asksOf(question).map((ask) => {
+    const prepared = prepareQuestion(ask.standalone, context)
+    // "首席质量官培训怎么报名，…": a passage naming the training does not say how to sign up for it.
+    const result: ExtractiveResult = asksAnUnnamedDoing(prepared)
+      ? { grounded: false, reason: 'no-procedure', gap: null, evidence: [] }
+      : composeExtractiveAnswer(prepared, candidates)
+    return { ...ask, result }
+  })
   const answers: string[] = []
   const citations: Citation[] = []
   const evidence: Evidence[] = []

@@ -43,11 +43,24 @@ const ANSWER_TYPES: AnswerType[] = [
     gives: /123\d\d(?!\d)|400-?\d{3}|0\d{2,3}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|热线/,
   },
   // Asking for an office's address, not a question that merely mentions one. "去哪里办" asks where to
-  // turn, which "向所在地市场监管部门提出申请" answers without a street.
+  // turn, which "向所在地市场监管部门提出申请" answers without a street; "在哪栋楼" asks for the street.
   {
     name: 'address',
-    asks: /(地址|办公地点)(是|在)?(哪|什么|多少)|具体地址/,
+    asks: /(地址|办公地点)(是|在)?(哪|什么|多少)|具体地址|哪[栋幢座]楼|几号楼|几楼|门牌|哪条[路街]/,
     gives: /路\d|号楼|地址[:：]|\d+号|[路街道区]\S{0,6}号/,
+  },
+  // What to hand in ("要准备哪些材料", "需要提供啥资料"): a passage that names no document to bring (CNAS
+  // 是认可机构…) does not say, however much of the matter it shares.
+  {
+    name: 'materials',
+    asks: /(?:准备|提交|提供|交|带|需要|要)(?:哪些|什么|啥)(?:材料|资料|手续|证件)|(?:材料|资料)清单/,
+    gives: /材料|资料|申请书|委托书|担保书|声明|报告|凭证|清单|发票|小票|截图|身份证明/,
+  },
+  // Where an event is held ("升旗仪式在哪里举行"): a plan that names the event without its venue does not say.
+  {
+    name: 'venue',
+    asks: /在哪(?:里|儿)?(?:举行|举办|召开)|(?:举行|举办|活动)地点/,
+    gives: /地点[:：]|在[^，。；,;]{2,16}(?:举行|举办|召开)|会场|礼堂|大厦|广场|会议中心|体育馆/,
   },
   {
     name: 'duration',

@@ -1,7 +1,7 @@
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
-import { segmentWords } from '../text/segment.ts'
+import { segmentWords, unglued } from '../text/segment.ts'
 import type { AnswerType } from './answer-types.ts'
 import { askingClausesOf } from './asking-clauses.ts'
 
@@ -140,8 +140,20 @@ export function conceptsOf(
       ),
   )
   const rest = [...new Set(words)].filter((word) => !longest.some(({ term }) => term.includes(word)))
-  // Search mode also yields the parts of long words; a part adds nothing its whole does not.
-  const wholes = rest.filter((word) => !rest.some((other) => other !== word && other.includes(word)))
+  // Search mode also yields the parts of long words; a part adds nothing its whole does not. A word the
+  // store never uses that jieba glued from a particle and a content word ("证能", "要担") is no topic of its
+  // own: its content word, when that is a word ("别人的吗" → 别人); one character ("证", "担") would be met
+  // inside any word that holds it (承担), so it goes.
+  const wholes = [
+    ...new Set(
+      rest
+        .filter((word) => !rest.some((other) => other !== word && other.includes(word)))
+        .flatMap((word) => {
+          const pieces = vocabulary.documentFrequency(word) > 0 ? [] : unglued(word)
+          return pieces.length > 0 ? pieces.filter((piece) => piece.length > 1) : [word]
+        }),
+    ),
+  ]
   const entries = [
     ...longest.map(({ term, group }) => ({ word: term, alternatives: group })),
     ...wholes.map((word) => {

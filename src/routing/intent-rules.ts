@@ -64,8 +64,10 @@ const PERSON = '(?:工作人员|专员|专人|坐席|主管|领导|经理|窗口
 // Asking for a person outright: decisive even inside a question ("有没有人工服务？"). 人工 is a person
 // only as a noun — standing alone or before the service asked of it ("人工客服", "人工帮忙") — not as
 // "man-made" before what was made or raised ("人工繁殖", "人工养的熊猫", "人工智能").
+const PERSON_OUTRIGHT =
+  /转人工|转个人工|转接|人工(?=客服|服务|坐席|电话|热线|帮|跟|和|给|来|接|回|说|吗|呢|吧|啊|[\s\p{P}\p{S}]|$)|真人/u
 const HANDOFF = [
-  /转人工|转个人工|转接|人工(?=客服|服务|坐席|电话|热线|帮|跟|和|给|来|接|回|说|吗|呢|吧|啊|[\s\p{P}\p{S}]|$)|真人/u,
+  PERSON_OUTRIGHT,
   /打电话给我|(?:给我|跟我)(?:打|回)(?:个)?电话|电话联系我|直接找人|找(?:个)?人(?:说|聊|沟通|谈)|(?:跟|和|同)(?:真)?人说|叫(?:个)?人来|当面(?:谈|聊|说|沟通|咨询)/,
 ]
 // Naming a role: only a hand-off when it is not a question about that role ("负责人要承担什么责任").
@@ -76,6 +78,10 @@ const PERSON_WANTED = [
   ),
 ]
 const NOT_HANDOFF = /你是(?:不是)?真人|是真人还是/
+// Whether or when staff will get in touch ("投诉之后几天内会有人联系我", "受理以后工作人员会打电话给我吗"):
+// a question about how a case is handled, answered from the guides, not a request to be called.
+const ASKS_WHEN_CONTACTED =
+  /(?:会不会|会|几天|多久|多长时间|什么时候|何时)[^,，;；。]{0,10}(?:联系|打电话|回电|回复|通知)[^,，;；。]{0,6}(?:吗|么|\?|$)/
 
 // Questions about how things work, as opposed to asking us to do something or reporting what happened.
 // Asking whether a rule reaches someone ("75号令管得着吗", "能走12315投诉吗"), or which of two it is
@@ -122,6 +128,9 @@ export function matchRule(folded: string): RuleMatch | null {
   if (MISUSE.some((pattern) => pattern.test(folded))) return hit('out_of_scope', 0.95, 'misuse')
   if (isSmalltalk(folded)) return hit('smalltalk', 0.97, 'smalltalk')
   const question = INFO_QUESTION.test(folded)
+  if (ASKS_WHEN_CONTACTED.test(folded) && !PERSON_OUTRIGHT.test(folded)) {
+    return hit('policy_question', 0.85, 'asks-when-contacted')
+  }
   if (!NOT_HANDOFF.test(folded) && HANDOFF.some((pattern) => pattern.test(folded))) {
     return hit('human_handoff', 0.95, 'handoff')
   }

@@ -48,3 +48,23 @@ export const namesAThing = (word: string): boolean =>
   getJieba()
     .tag(foldText(word), true)
     .every(({ tag }) => THING_TAG.test(tag))
+
+// Verbs, adverbs, adjectives and pronouns: what is done or said of a matter ("转给", "修好", "别的"), not what it is.
+const DOING_TAG = /^(?:v|d|a|r)\w*$/
+
+/** Whether jieba's dictionary takes a word for a doing or a description (转给, 修好, 别的), not a thing or a name. */
+export const namesADoing = (word: string): boolean =>
+  getJieba()
+    .tag(foldText(word), true)
+    .every(({ tag }) => DOING_TAG.test(tag))
+
+/**
+ * The content words of a word jieba's dictionary lacks, when its guessing (HMM) glued a function word
+ * onto a content one: "证能" of "那个证能转给…", "检吗" of "还要重新检吗" → 证, 检. Empty when no function word
+ * is glued on (a name it guessed whole, "潞王", stays a name).
+ */
+export function unglued(word: string): string[] {
+  const pieces = getJieba().cut(foldText(word), false)
+  if (pieces.length < 2 || !pieces.some((piece) => STOPWORDS.has(piece))) return []
+  return pieces.filter((piece) => WORD.test(piece) && !STOPWORDS.has(piece))
+}

@@ -4,6 +4,7 @@ import { createPgliteDb, type Db } from '../../src/db/index.ts'
 import { createTestApp, type TestAppOptions } from '../support/app.ts'
 
 type ChatBody = {
+  sessionId: string
   answer: string
   grounded: boolean
   intent: string
@@ -23,8 +24,8 @@ function chatApp(options: TestAppOptions = {}) {
     await app.close()
     await db.close()
   })
-  return async (message: string, audience?: 'enterprise' | 'citizen') => {
-    const response = await app.inject({ method: 'POST', url: '/api/chat', payload: { message, audience } })
+  return async (message: string, audience?: 'enterprise' | 'citizen', sessionId?: string) => {
+    const response = await app.inject({ method: 'POST', url: '/api/chat', payload: { message, audience, sessionId } })
     expect(response.statusCode).toBe(200)
     return response.json() as ChatBody
   }
@@ -63,6 +64,15 @@ describe('refusals that are right', () => {
     // …or tells how to do it to another thing (电子秤 "怎么申请").
     const licence = await ask('食品经营许可证怎么办理', 'enterprise')
     expect(licence).toMatchObject({ grounded: false, refusalReason: 'no-procedure', citations: [] })
+    // The thing may follow the doing, or the doing go unsaid ("…怎么办").
+    const after = await ask('怎么申请食品经营许可证', 'enterprise')
+    expect(after).toMatchObject({ grounded: false, refusalReason: 'no-procedure', citations: [] })
+    const unsaid = await ask('开饭店的食品经营许可证怎么办', 'enterprise')
+    expect(unsaid).toMatchObject({ grounded: false, refusalReason: 'no-procedure', citations: [] })
+    // "我该怎么办" names no thing: it asks what to do about the case told before it.
+    const what = await ask('怀疑菜场摊主的秤不准，我该怎么办？', 'citizen')
+    expect(what.grounded).toBe(true)
+    expect(what.citations[0]?.docId).toBe('metrology-verification')
     const exemption = await ask('CCC免办怎么申请？', 'enterprise')
     expect(exemption.grounded).toBe(true)
     expect(exemption.citations[0]?.docId).toBe('ccc-exemption')
@@ -77,6 +87,55 @@ describe('refusals that are right', () => {
     expect(body.answer.match(/\[(\d+)\]/g)?.every((marker) => body.citations.some((c) => `[${c.n}]` === marker))).toBe(
       true,
     )
+  })
+
+  it('answers a question put in everyday verbs the documents do not use', async () => {
+    // 转给 and 别的 say what is done with the certificate; jieba's guess 证能 ("证" glued to "能") is no topic.
+    const first = await ask('CCC免办证明怎么申请', 'enterprise')
+    const transfer = await ask('这个证能转给别的公司用吗', 'enterprise', first.sessionId)
+    expect(transfer.grounded).toBe(true)
+    expect(transfer.citations[0]?.docId).toBe('ccc-exemption')
+    expect(transfer.answer).toMatch(/转让|冒用/)
+  })
+
+  it('answers a question about a section by the examples it names, though the document title brings more shared words', async () => {
+    const body = await ask('纲要里冷链、多式联运这块有啥说法', 'enterprise')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toContain('（十六）')
+    expect(body.answer).toContain('冷链')
+  })
+
+  it('answers what to hand in only from a passage that names things to bring', async () => {
+    // The certification guide names CNAS as the accreditation body, but no document says what a lab hands in.
+    const lab = await ask('检测实验室办CNAS认可需要提交什么资料', 'enterprise')
+    expect(lab).toMatchObject({ grounded: false, citations: [] })
+    const samples = await ask('进口样机做测试，申请免办得提供啥材料', 'enterprise')
+    expect(samples.grounded).toBe(true)
+    expect(samples.citations[0]?.section).toContain('五、怎样申请')
+  })
+
+  it('takes "what is the fine" in English for a question about an amount', async () => {
+    const order = await ask(
+      'What is the fine under order 75 if a factory has no quality safety director?',
+      'enterprise',
+    )
+    expect(order).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    const scale = await ask('How much is the fine for using a scale that was never verified?', 'enterprise')
+    expect(scale.grounded).toBe(true)
+    expect(scale.answer).toMatch(/1000元|2000元/)
+  })
+
+  it('refuses a where or when the plan does not give for an event it names', async () => {
+    const venue = await ask('质量月的升旗仪式在哪里举行', 'citizen')
+    expect(venue).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    const building = await ask('国金服务站具体在哪栋楼', 'citizen')
+    expect(building).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+  })
+
+  it('does not answer in part a how-to ask whose doing no document names', async () => {
+    // The plan names the training; neither how to sign up nor how long it runs.
+    const body = await ask('企业首席质量官任职培训怎么报名，每期几天', 'enterprise')
+    expect(body).toMatchObject({ grounded: false, citations: [] })
   })
 
   it('refuses a question whose asking clause names nothing but things no document names', async () => {

@@ -83,6 +83,10 @@ describe('offline classifier on hand-written cases', () => {
     ['我买的吹风机用了两次就坏了，商家不退款', 'complaint'],
     ['想申请你们帮忙办3C免办', 'service_request'],
     ['我要找人工客服', 'human_handoff'],
+    // Whether or when staff will call is a question about the procedure; asking to be called is a hand-off.
+    ['举报之后一般多久会有人联系我', 'policy_question'],
+    ['受理以后工作人员会不会打电话通知我', 'policy_question'],
+    ['能叫个工作人员打电话给我吗', 'human_handoff'],
     ['主要负责人有哪些职责', 'policy_question'],
     ['明天会下雪吗', 'out_of_scope'],
     ['质量月那份方案要求几号前把总结交上去', 'policy_question'],
