@@ -101,12 +101,16 @@ async function answerArticle(deps: AnswerDeps, query: PreparedQuestion): Promise
   )
 }
 
-/** Articles quoted whole after a lead line, each body with its citation; a summary says it is one. */
-function quoteArticles(chunks: ChunkRecord[], lead: string): Answer {
+/**
+ * Articles quoted whole after a lead line, each body with its citation; a summary says it is one.
+ * `named`: each body opens with its document and place, when they are of several documents.
+ */
+function quoteArticles(chunks: ChunkRecord[], lead: string, named = false): Answer {
   const first = chunks[0] as ChunkRecord
   const body = chunks.map((chunk) => chunk.content.split('\n').slice(1).join('\n').trim() || chunk.content)
   const citations = chunks.map((chunk, index) => citationFor(index + 1, chunk, body[index] as string, 1))
-  const lines = [lead, ...body.map((text, index) => `${text}[${index + 1}]`)]
+  const where = (chunk: ChunkRecord) => (named ? `《${chunk.title}》${describeLocation(chunk)}：` : '')
+  const lines = [lead, ...body.map((text, index) => `${where(chunks[index] as ChunkRecord)}${text}[${index + 1}]`)]
   if (first.meta.note) lines.push('', '提示：以上出自对官方文本的整理摘要，具体以官方发布的文本为准。')
   return { answer: lines.join('\n'), grounded: true, mode: 'extractive', citations, evidence: [] }
 }
@@ -135,6 +139,26 @@ async function answerOrderOverview(deps: AnswerDeps, query: PreparedQuestion): P
   const first = chunks[0]
   if (!first) return null
   return quoteArticles(chunks, `《${first.title}》（${first.meta.doc_no ?? docNo}）的目的和适用范围如下：`)
+}
+
+/**
+ * "75号令和76号令分别管哪类企业", "…有什么区别": a question naming several orders asks the same of each, so
+ * each order's own answer is quoted, one after the other — not whichever one passage ranks first.
+ */
+async function answerEachOrder(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
+  if (query.article || query.orderNumbers.length < 2 || options.within) return null
+  const primaries: ChunkRecord[] = []
+  for (const orderNo of query.orderNumbers) {
+    const one = { ...query, orderNumbers: [orderNo] }
+    const candidates = (await retrieveCandidates(deps, one, options)).filter((chunk) =>
+      (chunk.meta.doc_no ?? '').includes(`第${orderNo}号`),
+    )
+    const answered = composeExtractiveAnswer(one, candidates)
+    if (!answered.grounded || !answered.evidence[0]) return null
+    primaries.push(answered.evidence[0].chunk)
+  }
+  const orders = query.orderNumbers.map((orderNo) => `${orderNo}号令`).join('和')
+  return quoteArticles(primaries, `${orders}各自的相关规定如下：`, true)
 }
 
 /** "75号令…": when the question names an order, passages of other documents do not answer it. */
@@ -268,7 +292,10 @@ export async function answerQuestion(
   if (query.untranslated > MAX_UNTRANSLATED_SHARE) {
     return notGrounded(`${ENGLISH_NOT_UNDERSTOOD}\n\n${notCovered(query.folded)}`, 'untranslated')
   }
-  const direct = (await answerArticle(deps, query)) ?? (await answerOrderOverview(deps, query))
+  const direct =
+    (await answerArticle(deps, query)) ??
+    (await answerOrderOverview(deps, query)) ??
+    (await answerEachOrder(deps, query, options))
   if (direct) return { ...direct, answer: capAnswerText(direct.answer) }
 
   const candidates = options.within ? options.within.map(unscored) : await retrieveCandidates(deps, query, options)

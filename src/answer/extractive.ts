@@ -20,7 +20,7 @@ import {
 import { leadSentence } from './lead.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
-import { GAP_SENTENCE_COVERAGE, GROUNDING, RANKING, TYPED_CANDIDATES } from './tuning.ts'
+import { DOCUMENT_NAME_SHARE, GAP_SENTENCE_COVERAGE, GROUNDING, RANKING, TYPED_CANDIDATES } from './tuning.ts'
 import { asksOnlyUnknownThings } from './unknown-matter.ts'
 
 export type { Evidence } from './evidence.ts'
@@ -38,7 +38,10 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
     .map((chunk) => {
       const { analysis } = chunk
       const chunkCoverage = coverageOfFolded(concepts, analysis.context)
-      const ownCoverage = coverageOfFolded(concepts, analysis.own)
+      // The overview repeats the document's name that every other passage of it leaves unsaid: the
+      // name counts in part for each passage, so that it is not the overview's alone.
+      const ownCoverage =
+        (1 - DOCUMENT_NAME_SHARE) * coverageOfFolded(concepts, analysis.own) + DOCUMENT_NAME_SHARE * chunkCoverage
       const titleCoverage = coverageOfFolded(concepts, analysis.names)
       // Words the title already accounts for pick the document; the rest pick the section in it.
       const rest = concepts.filter((concept) => coverageOfFolded([concept], analysis.names) < 1)

@@ -84,6 +84,14 @@ const ANSWER_TYPES: AnswerType[] = [
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个工作日|工作日|天|日内|日|小时|周)/,
     names: /时限|期限|时间|几天|工作日/,
   },
+  // "过了好几年了还能投诉吗", "买了四年了…": years, told or asked, are answered by a span in years ("超过三年"),
+  // not by the days a procedure takes.
+  {
+    name: 'years',
+    asks: /几年|(?<![0-9])(?:[0-9]{1,2}|[一二三四五六七八九十两]+)年(?:了|多)/,
+    gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半几数]+)\s*多?年(?![0-9])/,
+    names: /期限|时限|年限|几年/,
+  },
   {
     name: 'count',
     // "哪几种情况" asks for the cases themselves (a list), "有几种" for their number.

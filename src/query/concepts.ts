@@ -60,6 +60,9 @@ const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|现�
 // "身子有多长", "生下来多重": the degree word asks; the passage says 体长五六十厘米, never 多长. (谁 stays a
 // word: headings say it, "二、谁来发证" answers "它归谁管".)
 const ASKING_WORD = /^多[长重高大远深宽厚]$/
+// A word the documents never use that holds a question word and more ("由谁来", "哪类", "啥样") asks for
+// what the passage names; it is not a topic the passage must say. (谁 alone stays: headings say it.)
+const QUESTION_IN_WORD = /^(?=.*(?:谁|哪|什么|啥|怎|几|多少)).{2,}$/
 // A first clause in which the asker says who they are ("我是菜场的开办方，…"): the passage names the
 // class (集贸市场主办者), never the asker's own words for it. "我们厂的产品不在3C目录，…" says what the
 // question is about, and stays.
@@ -174,7 +177,7 @@ export function conceptsOf(
       aspect: ASPECT.test(word),
       // Only a question word ("多久", "多少钱") is said by any such fact; "有效期" still has to be named.
       asks: QUESTION_WORD.test(word) ? (types.find((type) => type.asks.test(word)) ?? null) : null,
-      filler: isFiller(word),
+      filler: isFiller(word) || (frequency === 0 && QUESTION_IN_WORD.test(word)),
       scene: !isFiller(word) && isScene(word),
       requested: requestedOf(folded, word),
     }

@@ -5,11 +5,12 @@ export type ArticleReference = { orderNo: number | null; locator: string }
 
 const ORDER_NO = /(?:总局令\s*)?第?\s*(\d{1,3})\s*号\s*(?:令|总局令)?/
 const ARTICLE = /第\s*([一二三四五六七八九十百零〇两\d]+)\s*条(之[一二三四五六七八九十]+)?/
-const ORDER_MENTION = /(?:总局令\s*)?第?\s*(\d{1,3})\s*号\s*(?:令|总局令)/g
+// "75号令", "第76号总局令", and as the documents write it, "总局令第75号".
+const ORDER_MENTION = /(?:总局令\s*)?第?\s*(\d{1,3})\s*号\s*(?:令|总局令)|令第\s*(\d{1,3})\s*号/g
 
 /** Orders named by number in folded text, "75号令" → 75: their documents come first. */
 export const findOrderNumbers = (folded: string): number[] => [
-  ...new Set([...folded.matchAll(ORDER_MENTION)].map((match) => Number(match[1]))),
+  ...new Set([...folded.matchAll(ORDER_MENTION)].map((match) => Number(match[1] ?? match[2]))),
 ]
 
 /** Finds "第3条" / "第三条" (and the order it belongs to, "75号令") in folded text, if it names one. */

@@ -1,4 +1,5 @@
 import { foldText } from './fold.ts'
+import { fromChineseNumber } from './numerals.ts'
 
 // Misspellings seen in chat logs: pinyin input picks a homophone. Kept to pairs that cannot mean anything else.
 const TYPOS: [RegExp, string][] = [
@@ -9,11 +10,22 @@ const TYPOS: [RegExp, string][] = [
   [/投述/g, '投诉'],
   [/认正/g, '认证'],
   [/质量越/g, '质量月'],
+  // Spoken "哪儿" is written "哪里" in the glossary's phrases ("去哪里申请", "哪里投诉") and the answer types.
+  [/哪儿/g, '哪里'],
 ]
+
+// An order named in Chinese numerals ("七十五号令", "总局令第七十六号"): the documents, the glossary and
+// the order lookup all spell it in digits, so the question is read that way too. A bare "十一号" is a day.
+const ORDER_IN_NUMERALS = /(令第)?([一二三四五六七八九十百零〇两]+)号(令)?/g
+
+const orderInDigits = (match: string, before = '', numerals: string, after = ''): string => {
+  const number = fromChineseNumber(numerals)
+  return number !== null && (before || after) ? `${before}${number}号${after}` : match
+}
 
 /** Folded text (see foldText) with the typos above corrected: how a question is read. */
 export function foldQuestion(text: string): string {
   let folded = foldText(text)
   for (const [typo, fix] of TYPOS) folded = folded.replace(typo, fix)
-  return folded
+  return folded.replace(ORDER_IN_NUMERALS, orderInDigits)
 }

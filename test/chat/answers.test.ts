@@ -23,6 +23,7 @@ const REPRESENTATIVE: Array<[audience: 'enterprise' | 'citizen', question: strin
   ['enterprise', 'ISO9001认证证书有效期是多久？', 'quality-system-certification', /三、中小企业获证/],
   ['enterprise', '怎么查一张质量管理体系认证证书是不是真的？', 'quality-system-certification', /五、如何核实证书真伪/],
   ['enterprise', '75号令适用于哪些生产单位？', 'samr-order-75', /第二条/],
+  ['enterprise', '75号令管的是哪类企业？', 'samr-order-75', /第二条/],
   ['enterprise', '生产单位要配备质量安全总监吗？', 'samr-order-75', /第三条/],
   // The article about the 主要负责人, not the one that happens to say 要求 ("有强制性国家标准要求的产品").
   ['enterprise', '75号令对主要负责人有什么要求？', 'samr-order-75', /第三条/],
@@ -45,6 +46,11 @@ const REPRESENTATIVE: Array<[audience: 'enterprise' | 'citizen', question: strin
   ['citizen', '除了打12315，还能通过哪些渠道投诉？', 'complaints-and-reports', /二、通过哪些渠道/],
   ['citizen', '投诉需要提供哪些材料？', 'complaints-and-reports', /四、需要准备哪些材料/],
   ['citizen', '质量开放日是什么活动？', 'pudong-quality-month-2023', /21．组织开展“质量开放日”活动/],
+  // A common short name for the document's own word: 大使馆 for 使领馆, 国新办 for 国务院新闻办公室.
+  ['citizen', '大使馆自己用的东西要办3C吗', 'ccc-exemption', /二、“无需办理”/],
+  ['enterprise', '国新办是哪天就纲要开的发布会', 'quality-power-outline', /文件概况/],
+  // Who applies is what the guide calls the 申请人, not the Pudong section that mentions 维修 and 申请 too.
+  ['enterprise', '维修用途的免办件，一般应该由谁来提申请？', 'ccc-exemption', /四、对申请人/],
 ]
 
 describe('POST /api/chat answers from the documents with citations', () => {
@@ -74,6 +80,43 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('[1]')
     // The document is named in words, so a citizen can check it without opening the citation.
     expect(body.answer).toMatch(/《.+》/)
+  })
+
+  it('reads an order named in Chinese numerals as that order', async () => {
+    const body = await ask('七十六号令是哪天公布的')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('samr-order-76')
+    expect(body.answer).toContain('2023年4月4日')
+  })
+
+  it('quotes the section a question about a named document asks for, not the overview that repeats its name', async () => {
+    const guiding = await ask('上海实施方案的指导思想讲了些什么')
+    expect(guiding.citations[0]?.section).toMatch(/指导思想/)
+    expect(guiding.answer).toContain('人民城市')
+  })
+
+  it('answers whether a complaint is still taken after some years with the time limit in years', async () => {
+    const body = await ask('东西买了四年了现在才发现有问题，还能投诉吗')
+    expect(body.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(body.answer).toContain('三年')
+  })
+
+  it('answers a question about two orders with each order’s own article, each cited', async () => {
+    const body = await ask('75号令和76号令分别管的是哪类企业？')
+    expect(body.citations.map((citation) => [citation.docId, citation.article])).toEqual([
+      ['samr-order-75', '第二条'],
+      ['samr-order-76', '第二条'],
+    ])
+    expect(body.answer).toContain('销售以下几类产品的单位')
+  })
+
+  it('reads a citizen’s word for what the guide names otherwise (纠纷 for 争议, 卖掉 for 出售)', async () => {
+    const dispute = await ask('跟商家的消费纠纷还能怎么解决')
+    expect(dispute.citations[0]?.section).toMatch(/二、通过哪些渠道/)
+    expect(dispute.answer).toContain('仲裁')
+    const resale = await ask('免办的产品能不能卖掉')
+    expect(resale.citations[0]?.section).toMatch(/四、对申请人/)
+    expect(resale.answer).toContain('不能进入流通领域')
   })
 
   it('quotes only text that is really in the cited chunk', async () => {

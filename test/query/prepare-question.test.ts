@@ -29,6 +29,31 @@ describe('prepareQuestion', () => {
     expect(prepare('上海定的目标跟国家比怎么样？').shape).toBe('difference')
   })
 
+  it('reads years told or asked as years, which the days of a procedure do not give', () => {
+    expect(typeNames('过了好几年了还能投诉吗')).toContain('years')
+    expect(typeNames('东西买了四年了，还能投诉吗')).toEqual(['years'])
+    expect(givesAnswerTypes(prepare('过了好几年了还能投诉吗').answerTypes, '收到投诉之日起7个工作日内')).toBe(false)
+    expect(givesAnswerTypes(prepare('过了好几年了还能投诉吗').answerTypes, '已超过三年')).toBe(true)
+    // A year of the calendar is a date, not a span.
+    expect(typeNames('2023年的方案还有效吗')).not.toContain('years')
+  })
+
+  it('reads an order named in Chinese numerals in digits, and leaves a day of the month alone', () => {
+    expect(prepare('七十五号令啥时候施行').orderNumbers).toEqual([75])
+    expect(prepare('总局令第七十六号管什么').orderNumbers).toEqual([76])
+    expect(prepare('九月十一号开会吗').folded).toContain('十一号')
+  })
+
+  it('takes a word the documents never use that holds a question word as asking, not as a topic', () => {
+    const filler = (text: string, word: string) => prepare(text).concepts.find((c) => c.word === word)?.filler
+    expect(filler('免办由谁来提申请', '由谁来')).toBe(true)
+    expect(filler('电子秤强制检定周期为一年', '电子秤')).toBe(false)
+  })
+
+  it('reads the spoken 哪儿 as the written 哪里', () => {
+    expect(prepare('免办证明去哪儿申请').folded).toBe('免办证明去哪里申请')
+  })
+
   it('finds the section titled by the question it answers', () => {
     const alike = (question: string, heading: string) => asksAlike(prepare(question), heading)
     expect(alike('多长时间要检一回？', '四、多久检一次')).toBe(true)
