@@ -205,9 +205,9 @@ const listedOf = (folded: string): string | null =>
   folded.match(/(?:哪些|哪几[种类项个]?|什么|啥)([\u4e00-\u9fa5]{2})/)?.[1] ?? null
 
 // What a sentence that answers a question word holds, when no answer type says it: a cause for "为什么",
-// a place or office for "哪里", a number for "多少". ("谁" has none: a name cannot be told from other
-// words, and the roles that introduce one — 人, 家 — are in most sentences.) A preference among the
-// sentences of a passage, never a gate. A place is not told by 路 or 街, which stand in 铁路, 道路, 商路
+// a way open to the asker for "怎么办", a place or office for "哪里", a number for "多少". ("谁" has
+// none: a name cannot be told from other words, and the roles that introduce one — 人, 家 — are in most
+// sentences.) A preference among the sentences of a passage, never a gate. A place is not told by 路 or 街, which stand in 铁路, 道路, 商路
 // more often than in a place's name (a street address has its own answer type).
 const CUES: Array<[RegExp, RegExp]> = [
   // A clause that opens with 为 and ends at a comma states a purpose: "为阻止日军南下，…将大桥炸毁".
@@ -219,6 +219,9 @@ const CUES: Array<[RegExp, RegExp]> = [
     /哪里|哪儿|在哪|去哪|何处|什么地方|哪个(地方|城市|国家|省|县|区)/,
     /[省市县区镇乡村州岛]|部门|机关|窗口|网站|平台|系统|所在地|位于|地址/,
   ],
+  // "调解不成还能咋办", "商家不认账怎么办": what the asker can still do, told by the way open to them
+  // ("还可以通过仲裁…"), not by the rule that put them there.
+  [/(?:怎么|咋|怎样|如何)办|还能(?:怎么|咋)/, /可以|可通过|途径|渠道|方式/],
   [
     /多少|几[个种类项条次年天位名家座所股块]|多大|多高|多长|多远|多重/,
     /[0-9]|[一二三四五六七八九十百千万两][个种类项条次年天位名家座所股块万亿余多]|百分之/,

@@ -119,6 +119,14 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(resale.answer).toContain('不能进入流通领域')
   })
 
+  it('answers what the asker can still do with the way open to them, not the rule that led there', async () => {
+    // The time-limit table's 调解 row says as much of the question as the note under it; the note names
+    // the ways (仍可以通过仲裁或诉讼) that "还能咋办" asks for.
+    const body = await ask('调解没成，之后还能咋办')
+    expect(body.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(body.answer).toMatch(/仲裁|诉讼/)
+  })
+
   it('quotes only text that is really in the cited chunk', async () => {
     const body = await ask('免办CCC要准备哪些申请材料？')
     for (const citation of body.citations) {
