@@ -228,9 +228,10 @@ function sayingRareWords(deps: AnswerDeps, query: PreparedQuestion, found: Score
   if (rare.length === 0) return []
   // Ranked with the first found: the word says more about which passage is meant than any shared word count.
   const best = Math.max(0, ...found.map((chunk) => chunk.score))
+  const documents = new Set(found.map((chunk) => chunk.docId))
+  const taken = new Set(found.map((chunk) => chunk.id))
   return [...deps.passages.values()]
-    .filter((chunk) => found.some((candidate) => candidate.docId === chunk.docId))
-    .filter((chunk) => !found.some((candidate) => candidate.id === chunk.id))
+    .filter((chunk) => documents.has(chunk.docId) && !taken.has(chunk.id))
     .filter((chunk) => rare.some((concept) => chunk.analysis.context.includes(concept.word)))
     .map((chunk) => ({ ...unscored(chunk), score: best }))
 }

@@ -104,7 +104,7 @@ export type Evidence = {
   /** Coverage of the question by the chunk with its document title and section. */
   coverage: number
   rank: number
-  sentences: Array<Sentence & { coverage: number }>
+  sentences: Array<Sentence & { folded: string; coverage: number }>
 }
 
 /** The chunk's sentences without its heading line: a heading is not an answer. */

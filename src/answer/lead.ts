@@ -14,8 +14,7 @@ type Sentence = Evidence['sentences'][number]
  * word the store never uses ("招募新兵") cannot be said whole, but its parts can ("…招募农民…"): half
  * credit, as coverage gives a long word said in parts.
  */
-function focusCoverage(focus: Concept[], text: string): number {
-  const folded = foldText(text)
+function focusCoverage(focus: Concept[], folded: string): number {
   const says = (word: string) => paraphrasesOf(word).some((term) => folded.includes(term))
   let total = 0
   let said = 0
@@ -66,14 +65,14 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   )
   const cue = answerCueOf(question)
   const score = (sentence: Sentence) =>
-    (focus.length > 0 ? focusCoverage(focus, sentence.text) : sentence.coverage) +
+    (focus.length > 0 ? focusCoverage(focus, sentence.folded) : sentence.coverage) +
     (cue?.holds.test(sentence.text) ? (cue.exact ? LEAD_EXACT_CUE : LEAD_CUE) : 0)
   const wanted = [...question.answerTypes.map((type) => type.gives), ...(cue ? [cue.holds] : [])]
   const scored = pool.map((sentence) => ({
     sentence,
     score: score(sentence),
-    clause: focus.length > 0 ? clauseCoverage(focus, sentence.text) : 0,
-    gap: gapBetween(foldText(sentence.text), wanted, focus),
+    clause: focus.length > 0 ? clauseCoverage(focus, sentence.folded) : 0,
+    gap: gapBetween(sentence.folded, wanted, focus),
   }))
   scored.sort(
     (a, b) =>
@@ -90,8 +89,9 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
  * The most of the question's words one clause of a sentence says: "暗反应在叶绿体基质中进行" says 暗反应
  * and 进行 together, "…光反应和暗反应两个阶段：光反应在类囊体薄膜上进行" says both, but of two things.
  */
-function clauseCoverage(focus: Concept[], text: string): number {
-  return Math.max(0, ...text.split(/[，,：:；;、]/).map((clause) => focusCoverage(focus, clause)))
+function clauseCoverage(focus: Concept[], folded: string): number {
+  // Folded text has the half-width comma, colon and semicolon.
+  return Math.max(0, ...folded.split(/[,:;、]/).map((clause) => focusCoverage(focus, clause)))
 }
 
 /**
