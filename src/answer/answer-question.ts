@@ -1,7 +1,7 @@
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import {
   type ChunkRecord,
-  findChunksByLocator,
+  chunksByLocator,
   findChunksMentioning,
   findDocumentsByNumber,
 } from '../retrieval/chunks-repo.ts'
@@ -85,7 +85,7 @@ async function answerArticle(deps: AnswerDeps, query: PreparedQuestion): Promise
   const docNo = `第${orderNo}号`
   const documents = await findDocumentsByNumber(deps.db, docNo)
   if (documents.length === 0) return null
-  const chunks = await findChunksByLocator(deps.db, article.locator, docNo)
+  const chunks = chunksByLocator(deps.passages, article.locator, docNo)
   const first = chunks[0]
   if (!first) {
     const doc = documents[0] as (typeof documents)[number]
@@ -133,9 +133,7 @@ async function answerOrderOverview(deps: AnswerDeps, query: PreparedQuestion): P
   )
   if (rest.some((concept) => !ABOUT_THE_WHOLE.test(concept.word))) return null
   const docNo = `第${orderNo}号`
-  const chunks = (
-    await Promise.all(OVERVIEW_ARTICLES.map((locator) => findChunksByLocator(deps.db, locator, docNo)))
-  ).flat()
+  const chunks = OVERVIEW_ARTICLES.flatMap((locator) => chunksByLocator(deps.passages, locator, docNo))
   const first = chunks[0]
   if (!first) return null
   return quoteArticles(chunks, `《${first.title}》（${first.meta.doc_no ?? docNo}）的目的和适用范围如下：`)

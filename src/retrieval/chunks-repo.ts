@@ -94,19 +94,18 @@ export function chunksUnder(catalogue: ChunkCatalogue, docId: string, section: s
   )
 }
 
-/** Chunks of an article or item by its locator, optionally only in documents whose number mentions `docNo`. */
-export async function findChunksByLocator(db: Db, locator: string, docNo: string | null): Promise<ChunkRecord[]> {
-  const rows = await db.query<ChunkRow>(
-    `${SELECT_CHUNKS} where c.locator = $1 and ($2::text is null or d.meta->>'doc_no' like '%' || $2 || '%')
-     order by c.document_id, c.ordinal`,
-    [locator, docNo],
-  )
-  return rows.map(toChunkRecord)
+/**
+ * Chunks of an article or item by its locator, optionally only in documents whose number mentions
+ * `docNo`, from the catalogue the request has synchronised: an order's article costs no statement.
+ */
+export function chunksByLocator(catalogue: ChunkCatalogue, locator: string, docNo: string | null): ChunkRecord[] {
+  return [...catalogue.values()]
+    .filter((chunk) => chunk.locator === locator && (docNo === null || (chunk.meta.doc_no ?? '').includes(docNo)))
+    .sort((a, b) => (a.docId === b.docId ? a.ordinal - b.ordinal : a.docId < b.docId ? -1 : 1))
 }
 
 export type DocumentRecord = { id: string; title: string; meta: Record<string, string> }
 
-/** Documents whose number (doc_no) contains the given text, e.g. "第75号". */
 /**
  * Chunks whose text contains every term (letters and digits, lower case): a number or code as written.
  * The database finds them; their records come from the catalogue.
