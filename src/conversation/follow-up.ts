@@ -1,7 +1,7 @@
 import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
 import { SUBJECT_MATTER_WEIGHT } from '../answer/tuning.ts'
 import { completeQuestion } from '../query/complete-question.ts'
-import { asksAnAspect } from '../query/concepts.ts'
+import { asksAnAspect, type Concept } from '../query/concepts.ts'
 import { asksForMore, type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import { foldText } from '../text/fold.ts'
@@ -27,6 +27,12 @@ export const pointsBack = (question: PreparedQuestion): boolean =>
   (question.article === null && listOrdinalOf(question.folded) !== null)
 
 const OTHER_MATTER_WORDS = 2
+
+/** A word that names something, not the asker's filler, an aspect asked (流程, 费用) or a question word. */
+const namesSomething = (concept: Concept): boolean => !concept.filler && !asksAnAspect(concept) && !concept.asks
+
+/** A word no document uses, and no glossary term either ("文号" is one: the front matter's). */
+const unsaid = (concept: Concept): boolean => !concept.known && concept.alternatives.length === 1
 
 /**
  * "那76号令呢？", "上海的呢", "那电子秤呢": nothing asked but another matter — an order, or words the
@@ -56,12 +62,9 @@ const namesUnknownThing = (question: PreparedQuestion): boolean =>
   !continuesList(question) &&
   question.concepts.some(
     (concept) =>
-      !concept.known &&
-      concept.alternatives.length === 1 &&
-      !concept.filler &&
+      unsaid(concept) &&
+      namesSomething(concept) &&
       !concept.scene &&
-      !asksAnAspect(concept) &&
-      !concept.asks &&
       concept.weight >= SUBJECT_MATTER_WEIGHT &&
       namesAThing(concept.word),
   )
@@ -72,14 +75,9 @@ const namesUnknownThing = (question: PreparedQuestion): boolean =>
  * none says what is asked; answered as typed, it meets the answerer's gates.
  */
 const asksOnlyUnsaid = (question: PreparedQuestion): boolean => {
-  const own = question.concepts.filter((concept) => !concept.filler && !asksAnAspect(concept) && !concept.asks)
+  const own = question.concepts.filter(namesSomething)
   // Glossary terms count as said, as above; an article ("第八条说了什么") is looked up in the order discussed.
-  return (
-    question.answerTypes.length === 0 &&
-    question.article === null &&
-    own.length > 0 &&
-    own.every((concept) => !concept.known && concept.alternatives.length === 1)
-  )
+  return question.answerTypes.length === 0 && question.article === null && own.length > 0 && own.every(unsaid)
 }
 
 /**
@@ -96,9 +94,7 @@ function namesOtherTitle(deps: AnswerDeps, question: PreparedQuestion, subject: 
   return question.concepts.some(
     (concept) =>
       concept.word.length > 1 &&
-      !concept.filler &&
-      !asksAnAspect(concept) &&
-      !concept.asks &&
+      namesSomething(concept) &&
       concept.alternatives.every((term) => !own.includes(term)) &&
       concept.alternatives.some((term) => others.some((title) => title.includes(term))),
   )

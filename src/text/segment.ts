@@ -43,20 +43,20 @@ export function addWords(words: Iterable<string>): void {
 // colloquial fragment ("查些") as a name.
 const THING_TAG = /^n\w*$/
 
-/** Whether a word names a thing (电梯, 奖品, 行政复议) rather than a doing or a judgement (报名, 靠谱). */
-export const namesAThing = (word: string): boolean =>
+/** Whether jieba tags every piece of a word with a tag of the class given. */
+const taggedAs = (word: string, tags: RegExp): boolean =>
   getJieba()
     .tag(foldText(word), true)
-    .every(({ tag }) => THING_TAG.test(tag))
+    .every(({ tag }) => tags.test(tag))
+
+/** Whether a word names a thing (电梯, 奖品, 行政复议) rather than a doing or a judgement (报名, 靠谱). */
+export const namesAThing = (word: string): boolean => taggedAs(word, THING_TAG)
 
 // Verbs, adverbs, adjectives and pronouns: what is done or said of a matter ("转给", "修好", "别的"), not what it is.
 const DOING_TAG = /^(?:v|d|a|r)\w*$/
 
 /** Whether jieba's dictionary takes a word for a doing or a description (转给, 修好, 别的), not a thing or a name. */
-export const namesADoing = (word: string): boolean =>
-  getJieba()
-    .tag(foldText(word), true)
-    .every(({ tag }) => DOING_TAG.test(tag))
+export const namesADoing = (word: string): boolean => taggedAs(word, DOING_TAG)
 
 /**
  * The content words of a word jieba's dictionary lacks, when its guessing (HMM) glued a function word
