@@ -189,6 +189,11 @@ const CONSEQUENCE_ASKED =
   /罚多少|罚款标准|怎么罚|会被?(?:罚|处罚)|(?:什么|啥)后果|会被?(?:怎么|咋|如何)(?:处理|处置)|会(?:怎么样|怎样|咋样)|(?:不|没|未)\p{Script=Han}{1,4}(?:的话)?(?:怎么|咋|如何)处理/u
 const CONSEQUENCE_NAMED = /后果|罚则|法律责任|处罚|罚款/
 
+// "去年刚检过，今年还要再检定吗", "修好以后还要重新检吗": whether a doing comes round again, which the section
+// on how often it is due answers ("四、多久检一次").
+const AGAIN_ASKED = /还(?:要|得|需要?)(?:再|重新)|(?:要|得)重新|每年都要/
+const HOW_OFTEN_NAMED = /多久\p{Script=Han}{0,2}一次|周期|每年|定期/u
+
 /** "没去检会罚多少", "会被怎么处理": the question asks what follows from not doing what is required. */
 export const asksConsequence = (folded: string): boolean => CONSEQUENCE_ASKED.test(folded)
 
@@ -206,6 +211,7 @@ export function asksAlike(
   const types = answerTypesOf(folded)
   if (types.some((type) => question.answerTypes.includes(type))) return true
   if (headingIsTheThingAsked(question, heading)) return true
+  if (AGAIN_ASKED.test(question.folded) && HOW_OFTEN_NAMED.test(folded)) return true
   if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(folded, types) !== question.shape)
     return false
   // Two lists are alike only when they list the same kind of thing: "哪几种情况" ~ "哪些情形", not "哪些材料".

@@ -74,6 +74,21 @@ describe('prepareQuestion', () => {
     expect(prepare('乱发证书的认证机构会被怎么处理').shape).not.toBe('procedure')
   })
 
+  it('reads a word jieba glued onto a glossary term as that term', () => {
+    const scales: Glossary = { groups: [['电子秤', '秤']], english: [] }
+    const words = prepareQuestion('秤坏了修好以后，还要重新检吗', { glossary: scales, vocabulary }).concepts.map(
+      (concept) => concept.word,
+    )
+    expect(words).toContain('秤')
+    expect(words).not.toContain('秤坏')
+  })
+
+  it('finds the section on how often a doing is due for a question whether it comes round again', () => {
+    expect(alike('去年刚检过，今年还要再检定吗', '四、多久检一次')).toBe(true)
+    expect(alike('修好以后还要重新检吗', '四、多久检一次')).toBe(true)
+    expect(alike('修好以后还要重新检吗', '四、获证以后还要做什么')).toBe(false)
+  })
+
   it('finds the heading that is the thing asked for, not one that only uses its word', () => {
     expect(alike('今年的主题是啥', '二、活动主题')).toBe(true)
     expect(
