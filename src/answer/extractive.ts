@@ -64,8 +64,11 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         weights.specificity * titleSpecificity(concepts, chunk.title) +
         weights.heading * headingCoverage +
         // Only as much as the passage is about the question's matter: another guide's "多久检一次" does
-        // not answer "免办要多久".
-        weights.asked * (asksAlike(question, chunk.section) ? matterCoverage(question, chunk) : 0) +
+        // not answer "免办要多久". An item's label asks as a heading does ("超期后果：" for "没按时做会怎么样").
+        weights.asked *
+          ([chunk.section, ...analysis.labels].some((heading) => asksAlike(question, heading))
+            ? matterCoverage(question, chunk)
+            : 0) +
         weights.similarity * (chunk.similarity ?? 0) +
         weights.fusion * (chunk.score / best)
       return { chunk, coverage: chunkCoverage, rank, sentences }
