@@ -1,9 +1,10 @@
 import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
 import { unknownShare } from '../answer/evidence.ts'
-import { STRONG_COVERAGE, STRONG_MAX_UNKNOWN_SHARE } from '../answer/tuning.ts'
+import { STRONG_COVERAGE, STRONG_COVERAGE_NAMED_SUBJECT, STRONG_MAX_UNKNOWN_SHARE } from '../answer/tuning.ts'
 import type { Concept } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { looksLikeManipulation } from '../routing/intent-rules.ts'
+import { foldText } from '../text/fold.ts'
 
 /*
  * A bureau that loads other documents (or encyclopedia passages) gets questions about them answered;
@@ -24,6 +25,16 @@ export async function answersInScope(deps: AnswerDeps, question: PreparedQuestio
   if (!question.concepts.some(namesAMatter)) return null
   const answer = await answerQuestion(deps, question)
   const top = answer.citations[0]
+  if (!answer.grounded || answer.refusalReason || !top) return null
   // Answered whole: a question the documents answer only in part is not shown to be theirs.
-  return answer.grounded && !answer.refusalReason && top && top.score >= STRONG_COVERAGE ? answer : null
+  const bar = namesSubjectOf(question, top.title) ? STRONG_COVERAGE_NAMED_SUBJECT : STRONG_COVERAGE
+  return top.score >= bar ? answer : null
+}
+
+/** Whether the question names what a document is about: a matter word of its title ("丹顶鹤一次下几个蛋"). */
+function namesSubjectOf(question: PreparedQuestion, title: string): boolean {
+  const folded = foldText(title)
+  return question.concepts.some(
+    (concept) => namesAMatter(concept) && concept.alternatives.some((term) => term.length > 1 && folded.includes(term)),
+  )
 }

@@ -175,6 +175,14 @@ describe('scope follows the knowledge that is loaded', () => {
     expect(body.answer).toContain('一九六二年')
   })
 
+  it('answers a question about a document’s own subject that the classifier took as off topic', async () => {
+    // 猫 is on the off-topic list, and the family word 小猫 belongs to the other cat passage, so the
+    // leopard-cat passage covers the question only in part: naming its subject is what makes it its own.
+    const body = await ask('豹猫一胎生几只小猫')
+    expect(body).toMatchObject({ grounded: true, intent: 'policy_question' })
+    expect(body.citations[0]?.docId).toBe('leopard-cat')
+  })
+
   it('still declines what no passage supports, and says why', async () => {
     const body = await ask('明天浦东会下雨吗？')
     expect(body).toMatchObject({ grounded: false, intent: 'out_of_scope', refusalReason: 'out-of-scope' })
