@@ -250,6 +250,13 @@ const listedOf = (folded: string): string | null =>
 // sentences.) A preference among the sentences of a passage, never a gate. A place is not told by 路 or 街, which stand in 铁路, 道路, 商路
 // more often than in a place's name (a street address has its own answer type).
 const CUES: Array<[RegExp, RegExp]> = [
+  // How a name came about ("海淀这个地名是怎么来的", "外号是怎么来的", "为什么叫公孙树"): told by the sentence that
+  // says where the name comes from ("海淀之名源于…", "…因此俗称“九节狼”", "…而得名"), not by one that merely
+  // uses the name or the word 名字. Before 为什么, whose causes (因为, 由于) a naming sentence often lacks.
+  [
+    /(?:名|号|称)\p{Script=Han}{0,3}(?:是)?(?:怎么|咋|如何|怎样)(?:来|得)|由来|(?:为什么|为啥|为何)(?:叫|称|被称)/u,
+    /得名|之名|名(?:字|称)?(?:即|就)?(?:由此|来源|源于|源自|来自)|由此而来|故名|故称|(?:因此|所以|因而)(?:俗|又|被)?(?:称|叫)|命名/,
+  ],
   // A clause that opens with 为 and ends at a comma states a purpose: "为阻止日军南下，…将大桥炸毁".
   [
     /为什么|为何|为啥|什么原因|怎么会/,

@@ -122,4 +122,16 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(body.grounded).toBe(true)
     expect(leadOf(body.answer)).toContain('光绪二十八年三月')
   })
+
+  it('finds 导演 said as 执导, not in a sentence that uses the noun of someone else', async () => {
+    const { answer } = await ask('西桥往事是谁导演的')
+    expect(leadOf(answer)).toContain('由林川执导')
+    expect(leadOf(answer)).not.toContain('那一代导演的代表作')
+  })
+
+  it('answers how a name came about with the sentence saying where it comes from, not one that uses it', async () => {
+    // "又名“陈三桨”" comes first and names him as much; the answer is why he is called so.
+    const { citations } = await ask('陈三桨这个外号是怎么来的')
+    expect(citations[0]?.quote).toContain('因此被称为“陈三桨”')
+  })
 })
