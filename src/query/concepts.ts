@@ -55,8 +55,9 @@ export const asksAnAspect = (concept: Concept): boolean =>
 
 // Yes/no forms ("要不要", "能不能", "有没有"): jieba leaves "不要" of "要不要", which asks nothing.
 const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu
-// "一台公平秤", "以前那个…", "质量月期间", "…的话": a count of one, the time of asking, a conditional.
-const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|现在|目前|如今|最近|期间|还能|的话)$/
+// "一台公平秤", "以前那个…", "质量月期间", "…的话": a count of one, the time of asking, a conditional; and the
+// time in the story told ("颐和园原来叫什么", "后来被关在哪", "当时…"), which a passage says by its dates.
+const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|原来|后来|当时|现在|目前|如今|最近|期间|还能|的话)$/
 // "身子有多长", "生下来多重": the degree word asks; the passage says 体长五六十厘米, never 多长. (谁 stays a
 // word: headings say it, "二、谁来发证" answers "它归谁管".)
 const ASKING_WORD = /^多[长重高大远深宽厚]$/

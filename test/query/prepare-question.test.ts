@@ -140,6 +140,9 @@ describe('prepareQuestion', () => {
     // A degree word asks for the measure the passage gives (体长约五十至六十五厘米); 谁 stays, headings say it.
     expect(fillers('小熊猫身子有多长')).toEqual(['多长'])
     expect(fillers('它归谁管')).toEqual([])
+    // The time in the story: an encyclopedia says it by its dates ("1888年改名颐和园"), never 原来 or 后来.
+    expect(fillers('颐和园原来叫什么名字')).toEqual(['原来'])
+    expect(fillers('光绪皇帝后来被关在什么地方')).toEqual(['后来'])
   })
 
   it('counts dates in Chinese numerals and era names as dates', () => {
