@@ -16,6 +16,13 @@ const QUESTION_WORD_ONLY = /^(?:谁|什么|啥|哪|哪里|哪儿|哪个|怎么|�
 const namesAMatter = (concept: Concept) =>
   concept.known && !concept.filler && !concept.asks && !QUESTION_WORD_ONLY.test(concept.word)
 
+// A question word asks about something, whatever the classifier learned from greetings ("陆远后来干嘛了").
+const ASKS = /什么|啥|干嘛|干啥|哪|谁|几|多少|多久|怎么|怎样|如何|为什么|为何|为啥/
+
+/** Whether a message the classifier took as small talk asks something the documents might answer. */
+export const asksSomething = (question: PreparedQuestion): boolean =>
+  question.shape !== 'general' || /[?？吗]\s*$/.test(question.text) || ASKS.test(question.folded)
+
 /**
  * The answer to a question the classifier took as out of scope, when the loaded documents answer it
  * strongly; null when they do not, or when the message tries to steer the assistant.

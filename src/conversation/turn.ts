@@ -19,7 +19,7 @@ import { answerWithContext, pointsBack } from './follow-up.ts'
 import { rewriteFollowUp } from './follow-up-llm.ts'
 import { GUIDANCE_QUESTIONS } from './guidance.ts'
 import { answerWithModel, type ModelAnswer, type TurnContext } from './model-answer.ts'
-import { answersInScope } from './scope.ts'
+import { answersInScope, asksSomething } from './scope.ts'
 import {
   type ChatSession,
   type ChatTurn,
@@ -268,12 +268,13 @@ async function handleNewMessage(
     // Scope follows the knowledge: what the loaded documents answer strongly is not declined, nor taken
     // for small talk when a greeting comes before a question ("你好，电子秤多久检一次"). Small talk that
     // asks nothing ("谢谢，服务真好") is not searched at all.
-    const asks = intent === 'out_of_scope' || question.shape !== 'general' || /[?？吗]\s*$/.test(question.text)
-    const inScope = asks ? await answersInScope(deps, question) : null
+    const inScope = intent === 'out_of_scope' || asksSomething(question) ? await answersInScope(deps, question) : null
     if (inScope)
       return { ...fromAnswer(inScope), intent: 'policy_question', resolvedQuery: message, state: { subject } }
-    if (intent === 'smalltalk') return { ...plain, intent, answer: THANKING.test(message) ? THANKS : GREETING }
-    return { ...plain, intent, answer: OUT_OF_SCOPE, refusalReason: 'out-of-scope' }
+    // A greeting never answers a question for a fact ("三峡大坝哪年建好的"): that is declined as out of scope.
+    if (intent === 'smalltalk' && question.answerTypes.length === 0)
+      return { ...plain, intent, answer: THANKING.test(message) ? THANKS : GREETING }
+    return { ...plain, intent: 'out_of_scope', answer: OUT_OF_SCOPE, refusalReason: 'out-of-scope' }
   }
 
   if (!TICKET_INTENTS.has(intent)) {

@@ -183,6 +183,14 @@ describe('scope follows the knowledge that is loaded', () => {
     expect(body.citations[0]?.docId).toBe('leopard-cat')
   })
 
+  it('answers a question put as small talk ("…干嘛了") from the passages, and never greets a question for a fact', async () => {
+    const retired = await ask('李守仁辞官以后干嘛了')
+    expect(retired).toMatchObject({ grounded: true, intent: 'policy_question' })
+    expect(retired.answer).toContain('开设书院讲学')
+    const dam = await ask('三峡大坝哪年建好的')
+    expect(dam).toMatchObject({ grounded: false, intent: 'out_of_scope', refusalReason: 'out-of-scope' })
+  })
+
   it('still declines what no passage supports, and says why', async () => {
     const body = await ask('明天浦东会下雨吗？')
     expect(body).toMatchObject({ grounded: false, intent: 'out_of_scope', refusalReason: 'out-of-scope' })
