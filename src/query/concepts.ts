@@ -104,12 +104,21 @@ function fillerWordsOf(folded: string): (word: string) => boolean {
     (self.some((clause) => clause.includes(word)) && !rest.some((clause) => clause.includes(word)))
 }
 
-/** Words of the folded question that only tell the asker's case before a complaint asked about. */
+/**
+ * Words of the folded question that only tell the asker's case before a complaint asked about. Asked only
+ * whether ("…，还能投诉吗"), the case is what is judged ("公司给员工买的…" is no consumption) — unless it
+ * says how long ago or how many ("用了三年多才坏"): then that count is what is judged, and the goods and
+ * the seller are the case.
+ */
 function sceneWordsOf(folded: string): (word: string) => boolean {
   const asking = askingClausesOf(folded)
-  if (!asking.some((clause) => COMPLAINT_ASK.test(clause) && OPEN_ASK.test(clause))) return () => false
+  const complaintAsks = asking.filter((clause) => COMPLAINT_ASK.test(clause))
+  if (complaintAsks.length === 0) return () => false
   const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
   const scene = clauses.slice(0, -1).filter((clause) => !asking.includes(clause) && !COMPLAINT_ASK.test(clause))
+  const judged =
+    !complaintAsks.some((clause) => OPEN_ASK.test(clause)) && !scene.some((clause) => COUNT_WORD.test(clause))
+  if (judged) return () => false
   const rest = clauses.filter((clause) => !scene.includes(clause))
   return (word) =>
     !COUNT_WORD.test(word) &&

@@ -189,6 +189,14 @@ describe('refusals that are right', () => {
     expect(company.answer).toContain('生活消费')
   })
 
+  it('judges how long ago a case is, not the goods, when asked whether it can still be complained about', async () => {
+    // The goods and the shop are the asker's case; the time passed is what the guide's three-year limit judges.
+    const late = await ask('在网上买的蓝牙音箱用了四年多才坏，还能投诉吗', 'citizen')
+    expect(late.grounded).toBe(true)
+    expect(late.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(late.answer).toContain('三年')
+  })
+
   it('says what the summary leaves out when that is what the question asks about', async () => {
     const body = await ask('销售单位不搞日管控周排查，要承担什么法律责任', 'enterprise')
     expect(body).toMatchObject({ grounded: false, refusalReason: 'coverage-gap' })
