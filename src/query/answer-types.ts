@@ -28,7 +28,8 @@ const CN_DATE = `${REIGN_YEAR}|[〇零一二三四五六七八九十百千]{2,}�
 const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
-    asks: /多少钱|收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费/,
+    // 乱收费, 多收费 name a wrong done, not a fee asked for ("店家乱收费能投诉吗").
+    asks: /多少钱|(?<![乱多])收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费/,
     // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", and in the old currencies of a history:
     // "五十万银元", "三百万两白银"), not 元 inside a word ("多元共治", "元旦").
     gives: new RegExp(

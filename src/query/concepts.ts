@@ -60,6 +60,9 @@ const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|现�
 // "身子有多长", "生下来多重": the degree word asks; the passage says 体长五六十厘米, never 多长. (谁 stays a
 // word: headings say it, "二、谁来发证" answers "它归谁管".)
 const ASKING_WORD = /^多[长重高大远深宽厚]$/
+// "调解要拖多长时间", "得耗几个月": a verb of waiting before the length asked only puts the question. (jieba
+// drops 等 as a stop word already.)
+const WAITING_VERB = /[拖耗熬](?=了?(?:多久|多长时间|几天|几个月|多少天))/g
 // A word the documents never use that holds a question word and more ("由谁来", "哪类", "啥样") asks for
 // what the passage names; it is not a topic the passage must say. (谁 alone stays: headings say it.)
 const QUESTION_IN_WORD = /^(?=.*(?:谁|哪|什么|啥|怎|几|多少)).{2,}$/
@@ -93,7 +96,7 @@ function requestedOf(folded: string, word: string): RegExp | null {
 
 /** Words of the folded question that say how it is put or who asks, not what about. */
 function fillerWordsOf(folded: string): (word: string) => boolean {
-  const forms = folded.match(YES_NO_FORM) ?? []
+  const forms = [...(folded.match(YES_NO_FORM) ?? []), ...(folded.match(WAITING_VERB) ?? [])]
   const clauses = folded.split(/[，,；;。：:]/).filter((clause) => clause.trim() !== '')
   const self = clauses.slice(0, -1).filter((clause) => SELF_CLAUSE.test(clause))
   const rest = clauses.filter((clause) => !self.includes(clause))

@@ -106,6 +106,13 @@ describe('prepareQuestion', () => {
     // A degree word asks for the measure the passage gives (体长约五十至六十五厘米); 谁 stays, headings say it.
     expect(fillers('小熊猫身子有多长')).toEqual(['多长'])
     expect(fillers('它归谁管')).toEqual([])
+    // Waiting only puts a how-long question: "不要拖过三年时限" does not answer how long mediation takes.
+    expect(fillers('调解一般要拖多长时间')).toContain('拖')
+  })
+
+  it('takes a wrong done with fees for a topic, not for a fee asked for', () => {
+    expect(typeNames('景区乱收费能投诉吗')).not.toContain('amount')
+    expect(typeNames('强制检定收费吗')).toContain('amount')
   })
 
   it('counts dates in Chinese numerals and era names as dates', () => {
