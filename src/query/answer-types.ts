@@ -25,6 +25,9 @@ const REIGN_YEAR =
   `${SPAN_BEFORE}(?<=(?:^|[，。；：,\\s于在至自])\\p{Script=Han}{2})[一二三四五六七八九十]{1,3}年(?![后内来间多半以前期])`
 const CN_DATE = `${REIGN_YEAR}|[〇零一二三四五六七八九十百千]{2,}年|元年|[正一二三四五六七八九十冬腊]{1,3}月|世纪|年代|清明|立春|立夏|立秋|立冬|冬至|夏至|春节|元旦|端午|中秋|重阳|国庆`
 
+/** Time gone by, said without a number: "隔了这么久", "过了那么长时间", "过了好多年". */
+export const TIME_GONE_BY = /(?:隔|过)了?(?:这么|那么|很|好)(?:久|长时间|多年)/
+
 const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
@@ -85,11 +88,11 @@ const ANSWER_TYPES: AnswerType[] = [
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个工作日|工作日|天|日内|日|小时|周)/,
     names: /时限|期限|时间|几天|工作日/,
   },
-  // "过了好几年了还能投诉吗", "买了四年了…": years, told or asked, are answered by a span in years ("超过三年"),
-  // not by the days a procedure takes.
+  // "过了好几年了还能投诉吗", "买了四年了…", "隔了这么久还能投诉吗": years, told or asked, are answered by a
+  // span in years ("超过三年"), not by the days a procedure takes.
   {
     name: 'years',
-    asks: /几年|(?<![0-9])(?:[0-9]{1,2}|[一二三四五六七八九十两]+)年(?:了|多)/,
+    asks: new RegExp(`几年|(?<![0-9])(?:[0-9]{1,2}|[一二三四五六七八九十两]+)年(?:了|多)|${TIME_GONE_BY.source}`),
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半几数]+)\s*多?年(?![0-9])/,
     names: /期限|时限|年限|几年/,
   },

@@ -32,6 +32,13 @@ describe('prepareQuestion', () => {
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
     expect(typeNames('过了好几年了还能投诉吗')).toContain('years')
     expect(typeNames('东西买了四年了，还能投诉吗')).toEqual(['years'])
+    // Time gone by without a number asks the same; its words are no topic a passage must say.
+    expect(typeNames('隔了这么久还能投诉吗')).toEqual(['years'])
+    expect(
+      prepare('过了好多年了还能投诉吗')
+        .concepts.filter((c) => !c.filler)
+        .map((c) => c.word),
+    ).toEqual(['投诉'])
     expect(givesAnswerTypes(prepare('过了好几年了还能投诉吗').answerTypes, '收到投诉之日起7个工作日内')).toBe(false)
     expect(givesAnswerTypes(prepare('过了好几年了还能投诉吗').answerTypes, '已超过三年')).toBe(true)
     // A year of the calendar is a date, not a span.
