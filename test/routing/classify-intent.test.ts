@@ -100,6 +100,7 @@ describe('offline classifier on hand-written cases', () => {
     ['网上买的台灯用了三天就坏了，商家不给退，能找消协吗', 'policy_question'],
     ['在奶茶店买的牛奶过期了，卖家还不承认，这种要罚多少钱', 'policy_question'],
     ['买的电热毯漏电，商家不管，会不会追究厂家的责任', 'policy_question'],
+    ['商家寄给我的台灯是坏的，这种能投诉吗', 'policy_question'],
     ['买的电热毯漏电，商家不管，我该怎么办', 'complaint'],
     ['买的电热毯漏电，商家不管，帮我投诉他们', 'complaint'],
     ['离婚后孩子抚养权怎么判', 'out_of_scope'],
