@@ -117,6 +117,10 @@ describe('POST /api/chat answers from the documents with citations', () => {
     const resale = await ask('免办的产品能不能卖掉')
     expect(resale.citations[0]?.section).toMatch(/四、对申请人/)
     expect(resale.answer).toContain('不能进入流通领域')
+    // 单据 and 票据 are what the guide calls 凭证 (发票、购物小票…).
+    const receipts = await ask('去投诉的话要带哪些单据')
+    expect(receipts.citations[0]?.section).toMatch(/四、需要准备哪些材料/)
+    expect(receipts.answer).toMatch(/发票|购物小票/)
   })
 
   it('answers what the asker can still do with the way open to them, not the rule that led there', async () => {
