@@ -121,6 +121,10 @@ describe('POST /api/chat answers from the documents with citations', () => {
     const receipts = await ask('去投诉的话要带哪些单据')
     expect(receipts.citations[0]?.section).toMatch(/四、需要准备哪些材料/)
     expect(receipts.answer).toMatch(/发票|购物小票/)
+    // Complaining for someone (替, 代替) is what the guide calls 代为投诉, on a 委托.
+    const proxy = await ask('老人不会上网，子女可以代替他投诉吗')
+    expect(proxy.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(proxy.answer).toContain('委托')
   })
 
   it('answers what the asker can still do with the way open to them, not the rule that led there', async () => {
