@@ -14,10 +14,12 @@ import {
   coverageOfFolded,
   type Evidence,
   gapNamingMatter,
+  saysConcept,
   statesCoverageGap,
   unknownShare,
 } from './evidence.ts'
 import { leadSentence } from './lead.ts'
+import { unsaidBureauMatter } from './lookalike.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
 import { DOCUMENT_NAME_SHARE, GAP_SENTENCE_COVERAGE, GROUNDING, RANKING, TYPED_CANDIDATES } from './tuning.ts'
@@ -189,12 +191,8 @@ function howTo(question: PreparedQuestion): Concept[] {
  * left to coverage.
  */
 export function speaksOfTheDoing(question: PreparedQuestion, chunk: ChunkRecord): boolean {
-  const context = chunk.analysis.context
   // A long word may be said in parts ("质量管理体系的认证").
-  const says = (concept: Concept) =>
-    concept.alternatives.some((term) => context.includes(term)) ||
-    (concept.parts.length > 0 && concept.parts.every((part) => context.includes(part)))
-  return howTo(question).every(says)
+  return howTo(question).every((concept) => saysConcept(concept, chunk.analysis.context))
 }
 
 const refuse = (reason: RefusalReason, evidence: Evidence[], gap: string | null = null): ExtractiveResult => ({
@@ -251,6 +249,7 @@ export function composeExtractiveAnswer(
   if (!typed) return refuse('no-typed-fact', evidence)
   if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)
   if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)
+  if (unsaidBureauMatter(question, primary.chunk)) return refuse('other-matter', evidence)
 
   const gap = gapNamingMatter(question.concepts, types, primary)
   if (gap) return refuse('coverage-gap', evidence, gap)
