@@ -13,22 +13,39 @@ const BUREAU_DOING = /^(?:备案|真假|真伪|补办)$/
 
 const isMatter = (concept: Concept) => !concept.aspect && !concept.asks && !concept.filler && !concept.scene
 
-/** The things written right before `word` in the question, nearest first ("有机产品认证证书" → 产品认证, 有机). */
+/**
+ * The things written right before `word` in the question, nearest first ("有机产品认证证书" → 产品认证, 有机);
+ * for a bare paper or check with nothing written into it (not 9001证书, 免办证明), the thing it is for.
+ */
 function modifiersOf(question: PreparedQuestion, word: Concept): Concept[] {
-  const chain: Concept[] = []
-  let end = question.folded.indexOf(word.word)
-  for (;;) {
-    const before = question.concepts.find(
+  const start = question.folded.indexOf(word.word)
+  const writtenBefore = (end: number, chain: Concept[]) =>
+    question.concepts.find(
       (concept) =>
-        isMatter(concept) &&
-        namesAThing(concept.word) &&
-        !chain.includes(concept) &&
-        question.folded.slice(0, end).endsWith(concept.word),
+        isMatter(concept) && !chain.includes(concept) && question.folded.slice(0, end).endsWith(concept.word),
     )
-    if (!before) return chain
+  const chain: Concept[] = []
+  let end = start
+  for (let before = writtenBefore(end, chain); before && namesAThing(before.word); before = writtenBefore(end, chain)) {
     chain.push(before)
     end -= before.word.length
   }
+  const bare = word.word === BUREAU_PAPER.exec(word.word)?.[0] && !writtenBefore(start, [])
+  return bare ? nearestThingBefore(question, start) : chain
+}
+
+const CLAUSE_BREAK = /[，,；;。？?！!]/
+
+/**
+ * A bare paper or check with nothing written into it (许可证, 年检 — not ISO认证) is for the thing named last
+ * before it in its clause: "燃气表也要每年年检吗", "开一家美容院需要办哪些许可证".
+ */
+function nearestThingBefore(question: PreparedQuestion, at: number): Concept[] {
+  const clause = question.folded.slice(0, at).split(CLAUSE_BREAK).at(-1) ?? ''
+  const before = question.concepts
+    .filter((concept) => isMatter(concept) && namesAThing(concept.word) && clause.includes(concept.word))
+    .sort((a, b) => clause.lastIndexOf(b.word) - clause.lastIndexOf(a.word))
+  return before.slice(0, 1)
 }
 
 /**

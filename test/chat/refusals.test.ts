@@ -161,6 +161,9 @@ describe('refusals that are right', () => {
     const genuine = await ask('ISO9001证书怎么查真伪', 'enterprise')
     expect(genuine.grounded).toBe(true)
     expect(genuine.citations[0]?.section).toContain('五、如何核实证书真伪')
+    // A bare 许可证 is for the thing named before it in its clause; no document tells of a barber's.
+    const barber = await ask('开个理发店需要什么许可证', 'enterprise')
+    expect(barber).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
   })
 
   it('does not answer in part a how-to ask whose doing no document names', async () => {
