@@ -60,11 +60,12 @@ export const namesADoing = (word: string): boolean => taggedAs(word, DOING_TAG)
 
 /**
  * The content words of a word jieba's dictionary lacks, when its guessing (HMM) glued a function word
- * onto a content one: "证能" of "那个证能转给…", "检吗" of "还要重新检吗" → 证, 检. Empty when no function word
- * is glued on (a name it guessed whole, "潞王", stays a name).
+ * onto a content one: "证能" of "那个证能转给…", "检吗" of "还要重新检吗" → 证, 检 — or a word onto a term
+ * (`isTerm`: "秤坏" of "秤坏了修好以后" → 秤, 坏). Empty when neither is glued on (a name it guessed whole,
+ * "潞王", stays a name).
  */
-export function unglued(word: string): string[] {
+export function unglued(word: string, isTerm: (piece: string) => boolean = () => false): string[] {
   const pieces = getJieba().cut(foldText(word), false)
-  if (pieces.length < 2 || !pieces.some((piece) => STOPWORDS.has(piece))) return []
+  if (pieces.length < 2 || !pieces.some((piece) => STOPWORDS.has(piece) || isTerm(piece))) return []
   return pieces.filter((piece) => WORD.test(piece) && !STOPWORDS.has(piece))
 }
