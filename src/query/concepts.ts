@@ -104,10 +104,16 @@ function fillerWordsOf(folded: string): (word: string) => boolean {
     (self.some((clause) => clause.includes(word)) && !rest.some((clause) => clause.includes(word)))
 }
 
-/** Words of the folded question that only tell the asker's case before a complaint asked about. */
-function sceneWordsOf(folded: string): (word: string) => boolean {
+/**
+ * Words of the folded question that only tell the asker's case before a complaint asked about. When the
+ * case says how long ago ("网上买的手机壳用了三年多才坏，还能投诉吗"), that span is what decides whether it is
+ * taken (the three-year limit): the rest of it — what was bought, where, what broke — is scene, even
+ * though the question asks whether the case itself is taken.
+ */
+function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: string) => boolean {
   const asking = askingClausesOf(folded)
-  if (!asking.some((clause) => COMPLAINT_ASK.test(clause) && OPEN_ASK.test(clause))) return () => false
+  const span = types.some((type) => type.told?.test(folded))
+  if (!asking.some((clause) => COMPLAINT_ASK.test(clause) && (OPEN_ASK.test(clause) || span))) return () => false
   const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
   const scene = clauses.slice(0, -1).filter((clause) => !asking.includes(clause) && !COMPLAINT_ASK.test(clause))
   const rest = clauses.filter((clause) => !scene.includes(clause))
@@ -162,7 +168,7 @@ export function conceptsOf(
     }),
   ]
   const isFiller = fillerWordsOf(folded)
-  const isScene = sceneWordsOf(folded)
+  const isScene = sceneWordsOf(folded, types)
   return entries.map(({ word, alternatives }) => {
     const frequency = Math.max(...alternatives.map((term) => vocabulary.documentFrequency(term)))
     // jieba's idf says how telling a word is in Chinese at large; the store's own, how telling among its chunks.

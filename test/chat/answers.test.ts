@@ -101,6 +101,24 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('三年')
   })
 
+  it('answers a complaint case told with its span of years in any form with the time limit, whatever was bought', async () => {
+    // What was bought, where and what broke is the asker's case; how long ago decides whether it is taken.
+    for (const question of ['淘宝买的耳机用了两年多就坏了，还能投诉吗', '半年前在商场买的鞋开胶了，现在还能投诉吗']) {
+      const body = await ask(question)
+      expect(body.grounded).toBe(true)
+      expect(body.citations[0]?.section).toMatch(/六、哪些投诉不予受理|七、办事小贴士/)
+      expect(body.answer).toContain('三年')
+    }
+  })
+
+  it('does not take a span of years the asker tells as a request for one', async () => {
+    // "一年多了" tells the case; the section on certificate status answers, though it states no years.
+    const body = await ask('证书拿了一年多了，一直没做监督审核，还能用吗', { audience: 'enterprise' })
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('quality-system-certification')
+    expect(body.answer).toMatch(/暂停|不能当作有效证书/)
+  })
+
   it('answers a question about two orders with each order’s own article, each cited', async () => {
     const body = await ask('75号令和76号令分别管的是哪类企业？')
     expect(body.citations.map((citation) => [citation.docId, citation.article])).toEqual([
