@@ -137,6 +137,15 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(resale.answer).toContain('不能进入流通领域')
   })
 
+  it('reads 签发 for the 签署 of an order and a shop (商店, 门店) for the 销售单位 of order 76', async () => {
+    const signed = await ask('75号令是谁签发的')
+    expect(signed.grounded).toBe(true)
+    expect(signed.answer).toContain('罗文')
+    const shop = await ask('开商店的要不要配质量安全总监', { audience: 'enterprise' })
+    expect(shop.citations[0]?.docId).toBe('samr-order-76')
+    expect(shop.answer).toContain('质量安全总监')
+  })
+
   it('answers what the asker can still do with the way open to them, not the rule that led there', async () => {
     // The time-limit table's 调解 row says as much of the question as the note under it; the note names
     // the ways (仍可以通过仲裁或诉讼) that "还能咋办" asks for.
