@@ -55,8 +55,8 @@ export const asksAnAspect = (concept: Concept): boolean =>
 
 // Yes/no forms ("要不要", "能不能", "有没有"): jieba leaves "不要" of "要不要", which asks nothing.
 const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu
-// "一台公平秤", "以前那个…", "质量月期间", "…的话": a count of one, the time of asking, a conditional.
-const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|现在|目前|如今|最近|期间|还能|的话)$/
+// "一台公平秤", "以前那个…", "刚买回来的…", "质量月期间", "…的话": a count of one, the time of asking, a conditional.
+const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|现在|目前|如今|最近|刚|刚刚|刚才|期间|还能|的话)$/
 // "身子有多长", "生下来多重": the degree word asks; the passage says 体长五六十厘米, never 多长. (谁 stays a
 // word: headings say it, "二、谁来发证" answers "它归谁管".)
 const ASKING_WORD = /^多[长重高大远深宽厚]$/
@@ -146,17 +146,18 @@ export function conceptsOf(
       ),
   )
   const rest = [...new Set(words)].filter((word) => !longest.some(({ term }) => term.includes(word)))
+  const inGlossary = (term: string) => glossary.groups.some((group) => group.includes(term))
   // Search mode also yields the parts of long words; a part adds nothing its whole does not. A word the
   // store never uses that jieba glued from a particle and a content word ("证能", "要担") is no topic of its
   // own: its content word, when that is a word ("别人的吗" → 别人); one character ("证", "担") would be met
-  // inside any word that holds it (承担), so it goes.
+  // inside any word that holds it (承担), so it goes — unless the glossary has it ("秤刚" → 秤).
   const wholes = [
     ...new Set(
       rest
         .filter((word) => !rest.some((other) => other !== word && other.includes(word)))
         .flatMap((word) => {
           const pieces = vocabulary.documentFrequency(word) > 0 ? [] : unglued(word)
-          return pieces.length > 0 ? pieces.filter((piece) => piece.length > 1) : [word]
+          return pieces.length > 0 ? pieces.filter((piece) => piece.length > 1 || inGlossary(piece)) : [word]
         }),
     ),
   ]

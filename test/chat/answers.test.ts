@@ -146,6 +146,13 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(shop.answer).toContain('质量安全总监')
   })
 
+  it('reads a word jieba glued to a one-character adverb ("秤刚修好") as the word itself', async () => {
+    // Not "秤刚", a word no document uses that outweighed the rest of the question (unknown-terms).
+    const body = await ask('秤刚修好能直接用吗')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('metrology-verification')
+  })
+
   it('answers what the asker can still do with the way open to them, not the rule that led there', async () => {
     // The time-limit table's 调解 row says as much of the question as the note under it; the note names
     // the ways (仍可以通过仲裁或诉讼) that "还能咋办" asks for.
