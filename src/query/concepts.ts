@@ -60,8 +60,9 @@ const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|现�
 // "身子有多长", "生下来多重": the degree word asks; the passage says 体长五六十厘米, never 多长. (谁 stays a
 // word: headings say it, "二、谁来发证" answers "它归谁管".)
 const ASKING_WORD = /^多[长重高大远深宽厚]$/
-// A word the documents never use that holds a question word and more ("由谁来", "哪类", "啥样") asks for
-// what the passage names; it is not a topic the passage must say. (谁 alone stays: headings say it.)
+// A word that holds a question word and more ("由谁来", "哪类", "啥样", "哪家") asks for what the passage
+// names; it is not a topic the passage must say, even when a document happens to use it ("就委托哪家技术机构…").
+// (谁 alone stays: headings say it; so does a glossary term, "谁来申请" for 申请人.)
 const QUESTION_IN_WORD = /^(?=.*(?:谁|哪|什么|啥|怎|几|多少)).{2,}$/
 // A first clause in which the asker says who they are ("我是菜场的开办方，…"): the passage names the
 // class (集贸市场主办者), never the asker's own words for it. "我们厂的产品不在3C目录，…" says what the
@@ -175,6 +176,8 @@ export function conceptsOf(
     // jieba's idf says how telling a word is in Chinese at large; the store's own, how telling among its chunks.
     const corpusIdf = Math.log(1 + vocabulary.chunkCount / Math.max(frequency, 1)) / Math.log(1 + vocabulary.chunkCount)
     const parts = word.length > 2 ? segmentWords(word).filter((part) => part !== word && part.length > 1) : []
+    // Only a question word ("多久", "多少钱") is said by any such fact; "有效期" still has to be named.
+    const asks = QUESTION_WORD.test(word) ? (types.find((type) => type.asks.test(word)) ?? null) : null
     return {
       word,
       alternatives,
@@ -182,9 +185,10 @@ export function conceptsOf(
       weight: Math.min(idfOf(word), 12) * (0.5 + 0.5 * corpusIdf),
       known: frequency > 0,
       aspect: ASPECT.test(word),
-      // Only a question word ("多久", "多少钱") is said by any such fact; "有效期" still has to be named.
-      asks: QUESTION_WORD.test(word) ? (types.find((type) => type.asks.test(word)) ?? null) : null,
-      filler: isFiller(word) || (frequency === 0 && QUESTION_IN_WORD.test(word)),
+      asks,
+      filler:
+        isFiller(word) ||
+        (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
       scene: !isFiller(word) && isScene(word),
       requested: requestedOf(folded, word),
     }

@@ -153,6 +153,13 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.citations[0]?.docId).toBe('metrology-verification')
   })
 
+  it('does not ask a passage to say a question word that a document happens to use (哪家)', async () => {
+    // 哪家 stands in the complaint guide ("委托哪家技术机构"); in the question it asks, it names nothing.
+    const body = await ask('认证机构是不是随便哪家都行', { audience: 'enterprise' })
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('quality-system-certification')
+  })
+
   it('answers what the asker can still do with the way open to them, not the rule that led there', async () => {
     // The time-limit table's 调解 row says as much of the question as the note under it; the note names
     // the ways (仍可以通过仲裁或诉讼) that "还能咋办" asks for.
