@@ -117,10 +117,15 @@ function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: stri
   if (!asking.some((clause) => COMPLAINT_ASK.test(clause) && (OPEN_ASK.test(clause) || span))) return () => false
   const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
   const scene = clauses.slice(0, -1).filter((clause) => !asking.includes(clause) && !COMPLAINT_ASK.test(clause))
-  const rest = clauses.filter((clause) => !scene.includes(clause))
+  // With its span told, the case may run on into the ask without a pause ("两年前买的冰箱坏了还能投诉吗"):
+  // what comes before the complaint asked about is the case too.
+  const asked = clauses.filter((clause) => !scene.includes(clause))
+  const caseEnd = (clause: string) => (span && asking.includes(clause) ? Math.max(0, clause.search(COMPLAINT_ASK)) : 0)
+  const told = [...scene, ...asked.map((clause) => clause.slice(0, caseEnd(clause)))]
+  const rest = asked.map((clause) => clause.slice(caseEnd(clause)))
   return (word) =>
     !COUNT_WORD.test(word) &&
-    scene.some((clause) => clause.includes(word)) &&
+    told.some((clause) => clause.includes(word)) &&
     !rest.some((clause) => clause.includes(word))
 }
 
@@ -157,8 +162,8 @@ export function conceptsOf(
       rest
         .filter((word) => !rest.some((other) => other !== word && other.includes(word)))
         .flatMap((word) => {
-          const pieces = vocabulary.documentFrequency(word) > 0 ? [] : unglued(word)
-          return pieces.length > 0 ? pieces.filter((piece) => piece.length > 1 || inGlossary(piece)) : [word]
+          const pieces = vocabulary.documentFrequency(word) > 0 ? null : unglued(word)
+          return pieces ? pieces.filter((piece) => piece.length > 1 || inGlossary(piece)) : [word]
         }),
     ),
   ]
