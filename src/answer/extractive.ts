@@ -14,10 +14,12 @@ import {
   coverageOfFolded,
   type Evidence,
   gapNamingMatter,
+  saysConcept,
   statesCoverageGap,
   unknownShare,
 } from './evidence.ts'
 import { leadSentence } from './lead.ts'
+import { unsaidBureauMatter } from './lookalike.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
 import { DOCUMENT_NAME_SHARE, GAP_SENTENCE_COVERAGE, GROUNDING, RANKING, TYPED_CANDIDATES } from './tuning.ts'
@@ -46,7 +48,14 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
       // Words the title already accounts for pick the document; the rest pick the section in it.
       const rest = concepts.filter((concept) => coverageOfFolded([concept], analysis.names) < 1)
       // Squared: a heading that says all the question adds counts far more than one that says part of it.
-      const headingCoverage = rest.length > 0 ? coverageOfFolded(rest, analysis.heading) ** 2 : 0
+      // An item's label that names a matter of the question narrows the heading to that item
+      // ("（九）打造区域质量发展新优势" > "东部地区"); one that only shares a character ("使用" for 用) does not.
+      const labels = analysis.labels.filter((label) =>
+        rest.some((concept) => isMatter(concept) && concept.word.length > 1 && coverageOfFolded([concept], label) >= 1),
+      )
+      const headings = [analysis.heading, ...labels.map((label) => `${analysis.heading} ${label}`)]
+      const headingCoverage =
+        rest.length > 0 ? Math.max(...headings.map((heading) => coverageOfFolded(rest, heading))) ** 2 : 0
       const sentences = analysis.sentences.map((sentence) => ({
         ...sentence,
         coverage: coverageOfFolded(concepts, sentence.folded),
@@ -57,8 +66,11 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         weights.specificity * titleSpecificity(concepts, chunk.title) +
         weights.heading * headingCoverage +
         // Only as much as the passage is about the question's matter: another guide's "多久检一次" does
-        // not answer "免办要多久".
-        weights.asked * (asksAlike(question, chunk.section) ? matterCoverage(question, chunk) : 0) +
+        // not answer "免办要多久". An item's label asks as a heading does ("超期后果：" for "没按时做会怎么样").
+        weights.asked *
+          ([chunk.section, ...analysis.labels].some((heading) => asksAlike(question, heading))
+            ? matterCoverage(question, chunk)
+            : 0) +
         weights.similarity * (chunk.similarity ?? 0) +
         weights.fusion * (chunk.score / best)
       return { chunk, coverage: chunkCoverage, rank, sentences }
@@ -189,12 +201,8 @@ function howTo(question: PreparedQuestion): Concept[] {
  * left to coverage.
  */
 export function speaksOfTheDoing(question: PreparedQuestion, chunk: ChunkRecord): boolean {
-  const context = chunk.analysis.context
   // A long word may be said in parts ("质量管理体系的认证").
-  const says = (concept: Concept) =>
-    concept.alternatives.some((term) => context.includes(term)) ||
-    (concept.parts.length > 0 && concept.parts.every((part) => context.includes(part)))
-  return howTo(question).every(says)
+  return howTo(question).every((concept) => saysConcept(concept, chunk.analysis.context))
 }
 
 const refuse = (reason: RefusalReason, evidence: Evidence[], gap: string | null = null): ExtractiveResult => ({
@@ -256,6 +264,7 @@ export function composeExtractiveAnswer(
   if (!typed) return refuse('no-typed-fact', evidence)
   if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)
   if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)
+  if (unsaidBureauMatter(question, primary.chunk)) return refuse('other-matter', evidence)
 
   const gap = gapNamingMatter(question.concepts, wanted, primary)
   if (gap) return refuse('coverage-gap', evidence, gap)

@@ -180,6 +180,8 @@ export function answerShapeOf(folded: string, types: readonly AnswerType[]): Ans
   const [difference, ...others] = SHAPES as [[AnswerShape, RegExp], ...Array<[AnswerShape, RegExp]>]
   if (difference[1].test(folded)) return 'difference'
   if (types.length > 0) return 'fact'
+  // "会被怎么处理" asks what follows, not the steps of handling something.
+  if (asksConsequence(folded)) return 'general'
   for (const [shape, pattern] of others) if (pattern.test(folded)) return shape
   // "拿什么做的", "哪本书", "什么颜色": one thing named, as much a fact as a date or a number.
   if (
@@ -191,6 +193,21 @@ export function answerShapeOf(folded: string, types: readonly AnswerType[]): Ans
   return 'general'
 }
 
+// "没去检会罚多少", "他要是不设咋处理", "会被怎么处理", "超期了会怎样": what follows from not doing what is
+// required, which a section about consequences answers ("六、不检、超期或作弊的后果") — not the one about the
+// fee, though "罚多少" asks an amount too, nor the steps of a procedure, though "怎么处理" names one.
+const CONSEQUENCE_ASKED =
+  /罚多少|罚款标准|怎么罚|会被?(?:罚|处罚)|(?:什么|啥)后果|会被?(?:怎么|咋|如何)(?:处理|处置)|会(?:怎么样|怎样|咋样)|(?:不|没|未)\p{Script=Han}{1,4}(?:的话)?(?:怎么|咋|如何)处理/u
+const CONSEQUENCE_NAMED = /后果|罚则|法律责任|处罚|罚款/
+
+// "去年刚检过，今年还要再检定吗", "修好以后还要重新检吗": whether a doing comes round again, which the section
+// on how often it is due answers ("四、多久检一次").
+const AGAIN_ASKED = /还(?:要|得|需要?)(?:再|重新)|(?:要|得)重新|每年都要/
+const HOW_OFTEN_NAMED = /多久\p{Script=Han}{0,2}一次|周期|每年|定期/u
+
+/** "没去检会罚多少", "会被怎么处理": the question asks what follows from not doing what is required. */
+export const asksConsequence = (folded: string): boolean => CONSEQUENCE_ASKED.test(folded)
+
 /**
  * A guide titles its sections by the question each answers ("四、多久检一次", "三、哪些情形可以申请免办",
  * "五、怎样申请"): a heading that asks for the same kind of fact, or wants the same shape of answer, as
@@ -201,14 +218,37 @@ export function asksAlike(
   heading: string,
 ): boolean {
   const folded = foldText(heading)
+  if (asksConsequence(question.folded)) return CONSEQUENCE_NAMED.test(folded)
   const types = answerTypesOf(folded)
   if (types.some((type) => question.answerTypes.includes(type))) return true
+  if (headingIsTheThingAsked(question, heading)) return true
+  if (AGAIN_ASKED.test(question.folded) && HOW_OFTEN_NAMED.test(folded)) return true
   if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(folded, types) !== question.shape)
     return false
   // Two lists are alike only when they list the same kind of thing: "哪几种情况" ~ "哪些情形", not "哪些材料".
   const asked = question.shape === 'list' ? listedOf(question.folded) : null
   const listed = question.shape === 'list' ? listedOf(folded) : null
   return !asked || !listed || [...asked].some((char) => listed.includes(char))
+}
+
+// The one thing a question asks for by name: "活动主题是啥" → 主题, "定了什么目标" → 目标. Not a word that asks
+// for whatever the passage requires (要求, 规定: src/query/concepts.ts) or says (内容, 情况).
+const THING_ASKED = /(\p{Script=Han}{2})(?:是啥|是什么|叫什么|叫啥)|(?:什么|啥)(\p{Script=Han}{2})/u
+const VAGUE_THING = /^(?:要求|规定|职责|内容|情况|问题|东西|意思|办法)$/
+
+/**
+ * "活动主题是啥", "对工程质量定了什么目标": a heading that is the thing asked for ("二、活动主题", "（二）主要目标
+ * （到2025年）") is where it stands, while one that only uses the word ("1．举办…“质量月”主题活动") is about
+ * something else: a Chinese heading ends with what it is about. A list question ("有什么活动") wants
+ * every item, not the one headed so.
+ */
+function headingIsTheThingAsked(question: { folded: string; shape: AnswerShape }, heading: string): boolean {
+  if (question.shape === 'list') return false
+  const match = THING_ASKED.exec(question.folded)
+  const thing = match?.[1] ?? match?.[2]
+  if (!thing || VAGUE_THING.test(thing)) return false
+  const last = foldText(heading.split(' > ').at(-1) ?? heading).replace(/[（(][^）)]*[）)]$/, '')
+  return last.endsWith(thing)
 }
 
 /** What a list question asks to be listed: "情况" in "哪几种情况下", "材料" in "要交哪些材料". */

@@ -152,18 +152,18 @@ export function conceptsOf(
       ),
   )
   const rest = [...new Set(words)].filter((word) => !longest.some(({ term }) => term.includes(word)))
-  const inGlossary = (term: string) => glossary.groups.some((group) => group.includes(term))
   // Search mode also yields the parts of long words; a part adds nothing its whole does not. A word the
   // store never uses that jieba glued from a particle and a content word ("证能", "要担") is no topic of its
   // own: its content word, when that is a word ("别人的吗" → 别人); one character ("证", "担") would be met
-  // inside any word that holds it (承担), so it goes — unless the glossary has it ("秤刚" → 秤).
+  // inside any word that holds it (承担), so it goes — unless the glossary names a thing by it ("秤坏", "秤刚" → 秤).
+  const isTerm = (piece: string) => glossary.groups.some((group) => group.includes(piece))
   const wholes = [
     ...new Set(
       rest
         .filter((word) => !rest.some((other) => other !== word && other.includes(word)))
         .flatMap((word) => {
-          const pieces = vocabulary.documentFrequency(word) > 0 ? null : unglued(word)
-          return pieces ? pieces.filter((piece) => piece.length > 1 || inGlossary(piece)) : [word]
+          const pieces = vocabulary.documentFrequency(word) > 0 ? null : unglued(word, isTerm)
+          return pieces ? pieces.filter((piece) => piece.length > 1 || isTerm(piece)) : [word]
         }),
     ),
   ]

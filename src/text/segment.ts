@@ -64,13 +64,14 @@ const GLUED_ADVERB = new Set('刚 没 先 已 曾 快 正 才 就 都 还 也 �
 
 /**
  * The content words of a word jieba's dictionary lacks, when its guessing (HMM) glued a function word
- * or a one-character adverb onto a content one: "证能" of "那个证能转给…", "检吗" of "还要重新检吗", "秤刚"
- * of "秤刚修好" → 证, 检, 秤; none when it glued only such words ("我能" of "我能找谁"). Null when nothing
- * of the kind is glued on (a name it guessed whole, "潞王", stays a name).
+ * or a one-character adverb onto a content one — "证能" of "那个证能转给…", "检吗" of "还要重新检吗", "秤刚" of
+ * "秤刚修好" → 证, 检, 秤 — or a word onto a term (`isTerm`: "秤坏" of "秤坏了修好以后" → 秤, 坏); none when it
+ * glued only function words ("我能" of "我能找谁"). Null when nothing of the kind is glued on (a name it
+ * guessed whole, "潞王", stays a name).
  */
-export function unglued(word: string): string[] | null {
+export function unglued(word: string, isTerm: (piece: string) => boolean = () => false): string[] | null {
   const pieces = getJieba().cut(foldText(word), false)
   const glue = (piece: string) => STOPWORDS.has(piece) || GLUED_ADVERB.has(piece)
-  if (pieces.length < 2 || !pieces.some(glue)) return null
+  if (pieces.length < 2 || !pieces.some((piece) => glue(piece) || isTerm(piece))) return null
   return pieces.filter((piece) => WORD.test(piece) && !glue(piece))
 }

@@ -244,4 +244,15 @@ describe('composeExtractiveAnswer weighs the subject of an ask over the generic 
     expect(result.citations[0]?.chunkId).toBe(DUTIES.id)
     expect(result.answer).toContain('生产单位须配备质量安全员')
   })
+
+  it('takes an item labelled by what the question asks (超期后果) as a section headed so', () => {
+    // Twins but for one item's label; the one without the consequence label is found first.
+    const twin = (id: number, label: string) =>
+      chunk(id, '四、获证以后', `四、获证以后\n- 年度监督审核：每12个月一次。\n- ${label}：超过间隔的，证书必须暂停。`)
+    const [plain, labelled] = [twin(7, '超期情形'), twin(8, '超期后果')]
+    const words = createVocabulary([plain, labelled].map((item) => `${item.title} ${item.section} ${item.content}`))
+    const result = askAbout('年度监督审核没按时做，证书会怎么样', [plain, labelled], words)
+    if (!result.grounded) throw new Error('expected an answer')
+    expect(result.citations[0]?.chunkId).toBe(labelled.id)
+  })
 })

@@ -82,6 +82,35 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(/《.+》/)
   })
 
+  // The part of the document that answers, where a neighbouring one shares more of the question's words.
+  it.each([
+    // A list item labelled with the matter asked about, not a passage that names it in passing or the
+    // overview that says 定位.
+    ['纲要对东部地区有什么定位？', /（九）/, /示范引领/],
+    ['纲要对物流服务提了什么要求', /（十六）/, /冷链|多式联运/],
+    // The heading that is the thing asked for, not an item that uses its word.
+    ['2023年浦东质量月的活动主题是啥？', /二、活动主题/, /引领区质量建设/],
+    ['上海方案对工程质量定了什么目标', /主要目标/, /工程质量抽查符合率/],
+    // What follows from a failing: the consequences, not the fee.
+    ['电子秤没去检会罚多少', /六、不检/, /罚款/],
+    // Whether it comes round again: how often it is due. "秤坏" is the scale, not a word of its own, so
+    // the ISO guide's "获证以后还要做什么" (以后, 还要) is not taken for it.
+    ['店里的电子秤去年刚检过，今年还要再检定吗', /四、多久检一次/, /一年|每年/],
+    ['秤坏了修好以后，还要重新检吗', /四、多久检一次/, /重新检定/],
+  ])('quotes the part that answers: %s → %s', async (question, section, fact) => {
+    const body = await ask(question)
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(section)
+    expect(body.answer).toMatch(fact)
+  })
+
+  it('answers a follow-up about one who does not comply from the consequences', async () => {
+    const first = await ask('菜市场的公平秤该谁来设')
+    const body = await ask('他要是不设咋处理', { sessionId: first.sessionId })
+    expect(body.citations[0]?.section).toMatch(/六、不检/)
+    expect(body.answer).toContain('一万元')
+  })
+
   it('reads an order named in Chinese numerals as that order', async () => {
     const body = await ask('七十六号令是哪天公布的')
     expect(body.grounded).toBe(true)

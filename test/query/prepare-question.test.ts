@@ -15,6 +15,7 @@ const glossary: Glossary = {
 const vocabulary = createVocabulary(['电子秤强制检定周期为一年', '免予办理强制性产品认证需要提交材料'])
 const prepare = (text: string) => prepareQuestion(text, { glossary, vocabulary })
 const typeNames = (text: string) => prepare(text).answerTypes.map((type) => type.name)
+const alike = (question: string, heading: string) => asksAlike(prepare(question), heading)
 
 describe('prepareQuestion', () => {
   it('reads the shape of answer asked for', () => {
@@ -55,7 +56,6 @@ describe('prepareQuestion', () => {
   })
 
   it('finds the section titled by the question it answers', () => {
-    const alike = (question: string, heading: string) => asksAlike(prepare(question), heading)
     expect(alike('多长时间要检一回？', '四、多久检一次')).toBe(true)
     expect(alike('投诉处理要等多久？', '五、监管部门的处理时限')).toBe(true)
     expect(alike('哪几种情况下可以申请免办？', '三、哪些情形可以申请免办')).toBe(true)
@@ -63,6 +63,40 @@ describe('prepareQuestion', () => {
     // Both are lists, but of different things.
     expect(alike('申请免办要交哪些材料？', '三、哪些情形可以申请免办')).toBe(false)
     expect(alike('申请免办要交哪些材料？', '六、浦东新区的特别举措')).toBe(false)
+  })
+
+  it('finds the section about what follows from a failing, not the fee or the steps that share its words', () => {
+    expect(alike('没去检会罚多少', '六、不检、超期或作弊的后果')).toBe(true)
+    // "罚多少" asks an amount too, but of a penalty, not of the fee.
+    expect(alike('没去检会罚多少', '五、要不要交费')).toBe(false)
+    expect(alike('他要是不设咋处理', '六、不检、超期或作弊的后果')).toBe(true)
+    expect(alike('乱发证书的认证机构会被怎么处理', '三、中小企业获证的一般步骤')).toBe(false)
+    expect(prepare('乱发证书的认证机构会被怎么处理').shape).not.toBe('procedure')
+  })
+
+  it('reads a word jieba glued onto a glossary term as that term', () => {
+    const scales: Glossary = { groups: [['电子秤', '秤']], english: [] }
+    const words = prepareQuestion('秤坏了修好以后，还要重新检吗', { glossary: scales, vocabulary }).concepts.map(
+      (concept) => concept.word,
+    )
+    expect(words).toContain('秤')
+    expect(words).not.toContain('秤坏')
+  })
+
+  it('finds the section on how often a doing is due for a question whether it comes round again', () => {
+    expect(alike('去年刚检过，今年还要再检定吗', '四、多久检一次')).toBe(true)
+    expect(alike('修好以后还要重新检吗', '四、多久检一次')).toBe(true)
+    expect(alike('修好以后还要重新检吗', '四、获证以后还要做什么')).toBe(false)
+  })
+
+  it('finds the heading that is the thing asked for, not one that only uses its word', () => {
+    expect(alike('今年的主题是啥', '二、活动主题')).toBe(true)
+    expect(
+      alike('今年的主题是啥', '三、活动内容 > （一）以质量宣传为主线 > 1．举办 2023年度浦东新区“质量月”主题活动'),
+    ).toBe(false)
+    expect(alike('上海方案对工程质量定了什么目标', '一、明确总体要求 > （二）主要目标（到2025年）')).toBe(true)
+    // A word that asks for whatever the passage requires names no heading of its own.
+    expect(alike('纲要对物流服务提了什么要求', '二、总体要求')).toBe(false)
   })
 
   it('knows what the sentence answering a question word holds', () => {
