@@ -11,6 +11,11 @@ export type AnswerType = {
   gives: RegExp
   /** Words that name this kind of fact in a statement that the documents lack it ("审核时限"); else `asks`. */
   names?: RegExp
+  /**
+   * The fact as the asker tells it ("买了四年了", "拿证一年多了"): a passage giving such a fact is the
+   * likelier answer, but the question does not ask for one.
+   */
+  told?: RegExp
 }
 
 const CN = '[0-9一二三四五六七八九十百千两半]'
@@ -88,11 +93,13 @@ const ANSWER_TYPES: AnswerType[] = [
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个工作日|工作日|天|日内|日|小时|周)/,
     names: /时限|期限|时间|几天|工作日/,
   },
-  // "过了好几年了还能投诉吗", "买了四年了…", "隔了这么久还能投诉吗": years, told or asked, are answered by a
-  // span in years ("超过三年"), not by the days a procedure takes.
+  // "过了好几年了还能投诉吗", "买了四年了…", "两年半前买的…", "隔了这么久还能投诉吗": years, told or asked, are
+  // answered by a span in years ("超过三年"), not by the days a procedure takes. Time gone by without a
+  // number asks as 几年 does; a number of years the asker tells is no request for one.
   {
     name: 'years',
-    asks: new RegExp(`几年|(?<![0-9])(?:[0-9]{1,2}|[一二三四五六七八九十两]+)年(?:了|多)|${TIME_GONE_BY.source}`),
+    asks: new RegExp(`几年|${TIME_GONE_BY.source}`),
+    told: /(?<![0-9])(?:[0-9]{1,2}|[一二三四五六七八九十两半]+)年(?:了|多|半|前)/,
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半几数]+)\s*多?年(?![0-9])/,
     names: /期限|时限|年限|几年/,
   },
@@ -124,8 +131,13 @@ const ANSWER_TYPES: AnswerType[] = [
   },
 ]
 
-/** The kinds of fact a folded question asks for. */
-export const answerTypesOf = (folded: string): AnswerType[] => ANSWER_TYPES.filter((type) => type.asks.test(folded))
+/** The kinds of fact a folded question asks for, or tells. */
+export const answerTypesOf = (folded: string): AnswerType[] =>
+  ANSWER_TYPES.filter((type) => type.asks.test(folded) || type.told?.test(folded))
+
+/** The question only tells the facts of these kinds ("拿证一年多了，证书还算数吗"); it asks for none of them. */
+export const onlyTells = (types: readonly AnswerType[], folded: string): boolean =>
+  types.length > 0 && types.every((type) => !type.asks.test(folded))
 
 /** True when folded text could give every kind of fact the question asks for. */
 export const givesAnswerTypes = (types: readonly AnswerType[], folded: string): boolean =>
