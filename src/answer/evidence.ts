@@ -27,6 +27,11 @@ export const askedConcepts = (concepts: Concept[]): Concept[] => concepts.filter
 /** Share of the question's weight that a text covers (0–1); parts of a word count for part of it. */
 export const coverage = (concepts: Concept[], text: string): number => coverageOfFolded(concepts, foldText(text))
 
+/** Whether a folded text says the concept: a glossary alternative, or every part of a long word ("质量管理体系的认证"). */
+export const saysConcept = (concept: Concept, folded: string): boolean =>
+  concept.alternatives.some((term) => folded.includes(term)) ||
+  (concept.parts.length > 0 && concept.parts.every((part) => folded.includes(part)))
+
 /** `coverage` of a text already folded: a chunk's, folded once per knowledge version (chunk-analysis.ts). */
 export function coverageOfFolded(concepts: Concept[], folded: string): number {
   let total = 0

@@ -12,6 +12,7 @@ export const REFUSAL_LABELS: Record<RefusalReason, string> = {
   'unknown-terms': '问题用语大多不在资料中',
   'unknown-matter': '所问的事物资料中从未提及',
   'low-coverage': '资料对问题覆盖不足',
+  'other-matter': '资料讲的是相近的另一事项，没有讲所问的事项',
   'false-grounding': '检索到的片段没有讲问题所问的事项',
   'other-document': '问题点名的文件不在引用之列',
   'no-typed-fact': '资料没有给出所问的具体信息（金额、电话、日期、时限等）',

@@ -147,6 +147,25 @@ describe('refusals that are right', () => {
     expect(sticker.answer).toContain('合格标志')
   })
 
+  it('does not answer a look-alike matter from the passage about the covered one', async () => {
+    // The scale guide says what a trade scale's verification costs; a gas meter's is another matter.
+    const meter = await ask('燃气表检定要交钱吗', 'citizen')
+    expect(meter).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    const scale = await ask('电子秤检定要交钱吗', 'enterprise')
+    expect(scale.grounded).toBe(true)
+    expect(scale.citations[0]?.docId).toBe('metrology-verification')
+    // The CCC guide tells what CCC is, never how a lost certificate is reissued.
+    const reissue = await ask('CCC认证证书弄丢了能补办吗', 'enterprise')
+    expect(reissue).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    // The ISO guide states how its certificates are checked: that doing, for that paper, is answered.
+    const genuine = await ask('ISO9001证书怎么查真伪', 'enterprise')
+    expect(genuine.grounded).toBe(true)
+    expect(genuine.citations[0]?.section).toContain('五、如何核实证书真伪')
+    // A bare 许可证 is for the thing named before it in its clause; no document tells of a barber's.
+    const barber = await ask('开个理发店需要什么许可证', 'enterprise')
+    expect(barber).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+  })
+
   it('does not answer in part a how-to ask whose doing no document names', async () => {
     // The plan names the training; neither how to sign up nor how long it runs.
     const body = await ask('企业首席质量官任职培训怎么报名，每期几天', 'enterprise')
@@ -187,6 +206,14 @@ describe('refusals that are right', () => {
     const company = await ask('公司给员工买的电热水壶坏了，这个能走消费投诉吗', 'citizen')
     expect(company.grounded).toBe(true)
     expect(company.answer).toContain('生活消费')
+  })
+
+  it('judges how long ago a case is, not the goods, when asked whether it can still be complained about', async () => {
+    // The goods and the shop are the asker's case; the time passed is what the guide's three-year limit judges.
+    const late = await ask('在网上买的蓝牙音箱用了四年多才坏，还能投诉吗', 'citizen')
+    expect(late.grounded).toBe(true)
+    expect(late.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(late.answer).toContain('三年')
   })
 
   it('says what the summary leaves out when that is what the question asks about', async () => {
