@@ -125,6 +125,17 @@ export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): 
   return total === 0 ? 1 : covered / total
 }
 
+/** The known word of the question that tells most (the highest weight): the thing it is about, as a rule. */
+function mostTelling(question: PreparedQuestion): Concept | undefined {
+  const named = askedConcepts(question.concepts).filter(
+    (concept) => concept.known && !concept.aspect && !concept.asks && !concept.filler,
+  )
+  return named.reduce<Concept | undefined>(
+    (best, concept) => (!best || concept.weight > best.weight ? concept : best),
+    undefined,
+  )
+}
+
 /** Words of the question that name one of `documents` by its title ("质量月" of 《2023年浦东新区“质量月”活动方案》) but that the passage does not say. */
 export function titleTermsMissing(question: PreparedQuestion, documents: ChunkRecord[], chunk: ChunkRecord): string[] {
   const titles = [...new Set(documents.map((document) => foldText(document.title)))]
@@ -241,7 +252,18 @@ export function composeExtractiveAnswer(
   }
   // The ranker's first may share the question's words only thinly ("开展", "活动"); one of the few best
   // that covers the question answers it instead of a refusal.
-  const covering = weighed.slice(0, TYPED_CANDIDATES).find((item) => item.coverage >= grounding.minCoverage)
+  // Not one that leaves out the question's most telling word where the first says it: "颐和园原来叫什么名字"
+  // is not answered by a passage about typhoon names that says 叫 and 名字.
+  const telling = mostTelling(question)
+  const saysTelling = (item: Evidence) => !telling || coverage([telling], item.chunk.analysis.context) >= 1
+  const first = weighed[0]
+  const covering = weighed
+    .slice(0, TYPED_CANDIDATES)
+    .find(
+      (item) =>
+        item.coverage >= grounding.minCoverage &&
+        (item === first || !first || !saysTelling(first) || saysTelling(item)),
+    )
   const givesIt = weighed
     .slice(0, TYPED_CANDIDATES)
     .filter((item) => typedCoverage(item) >= 0)

@@ -255,4 +255,27 @@ describe('composeExtractiveAnswer weighs the subject of an ask over the generic 
     if (!result.grounded) throw new Error('expected an answer')
     expect(result.citations[0]?.chunkId).toBe(labelled.id)
   })
+
+  it('does not answer from a passage that leaves out what the question is about, though it says its other words', () => {
+    // The garden's passage is found first and names 颐和园, but not 叫 or 名字; the typhoon passage, found
+    // later, says both.
+    const garden = ofDocument('district', '海淀区')(
+      31,
+      '海淀区',
+      '海淀区\n清漪园后由慈禧太后挪用海军经费重建，1888年改名颐和园。区内还有圆明园遗址和香山公园。',
+    )
+    const typhoons = {
+      ...ofDocument('typhoon', '台风')(
+        32,
+        '台风',
+        '台风\n台风的名字由亚太地区十四个国家和地区共同提供。造成严重灾害的台风，它的名字会被永久除名，这种台风也叫退役台风。',
+      ),
+      score: 0.001,
+      lexicalRank: 40,
+      vectorRank: 40,
+    }
+    const words = createVocabulary([garden, typhoons].map((item) => `${item.title} ${item.section} ${item.content}`))
+    const result = askAbout('颐和园叫什么名字', [garden, typhoons], words)
+    expect(result.grounded && result.citations[0]?.docId).not.toBe('typhoon')
+  })
 })
