@@ -113,6 +113,15 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(quote.split('\n')[0]).toMatch(/1000元/)
   })
 
+  // The answering item is the section's last: the quote widens back over the items before it, which
+  // hold no answer, so the item is said first.
+  it('leads with the list item that answers, not the earlier items quoted around it', async () => {
+    const body = await ask('秤坏了修好以后，还要重新检吗')
+    expect(body.citations[0]?.section).toMatch(/四、多久检一次/)
+    expect(body.answer.split('\n')[0]).toMatch(/重新检定/)
+    expect(body.answer).toContain('出自《')
+  })
+
   it('answers a follow-up about one who does not comply from the consequences', async () => {
     const first = await ask('菜市场的公平秤该谁来设')
     const body = await ask('他要是不设咋处理', { sessionId: first.sessionId })
