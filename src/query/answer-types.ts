@@ -28,7 +28,7 @@ const CN_DATE = `${REIGN_YEAR}|[〇零一二三四五六七八九十百千]{2,}�
 const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
-    asks: /多少钱|收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费/,
+    asks: /多少钱|(?<!乱)收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费/,
     // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", and in the old currencies of a history:
     // "五十万银元", "三百万两白银"), not 元 inside a word ("多元共治", "元旦").
     gives: new RegExp(
@@ -73,9 +73,10 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'duration',
     asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限|时限)/,
-    // A length of time, not a date: "三年", "7个工作日", "15日内", "十余年" — but not "2009年" or "4月1日".
+    // A length of time, not a date: "三年", "7个工作日", "15日内", "十余年" — but not "2009年" or "4月1日". A
+    // life's length is told by the age reached ("能活多少年": "人工饲养可超过三十岁").
     gives:
-      /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*[多余]?\s*(?:个月|个工作日|工作日|年|天|小时|日内|周)|长期/,
+      /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*[多余]?\s*(?:个月|个工作日|工作日|年|天|小时|日内|周|岁)|长期/,
   },
   // "几天能拿回来" asks for days: a yearly cycle ("检定周期为一年") is a length of time, but not the one asked.
   {

@@ -58,6 +58,12 @@ const DOING_TAG = /^(?:v|d|a|r)\w*$/
 /** Whether jieba's dictionary takes a word for a doing or a description (转给, 修好, 别的), not a thing or a name. */
 export const namesADoing = (word: string): boolean => taggedAs(word, DOING_TAG)
 
+// Numerals and measure words: how much or how many is asked or told ("一年", "多少尊"), not what of.
+const QUANTITY_TAG = /^(?:m|q|mq)$/
+
+/** Whether jieba's dictionary takes a word for a number or a measure (一年, 尊, 天). */
+export const namesAQuantity = (word: string): boolean => taggedAs(word, QUANTITY_TAG)
+
 /**
  * The content words of a word jieba's dictionary lacks, when its guessing (HMM) glued a function word
  * onto a content one: "证能" of "那个证能转给…", "检吗" of "还要重新检吗" → 证, 检 — or a word onto a term

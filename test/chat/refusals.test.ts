@@ -132,6 +132,18 @@ describe('refusals that are right', () => {
     expect(building).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
   })
 
+  it('answers a fact only from a sentence about the matter asked, not from one of its kind about another', async () => {
+    // The targets passage gives a sum (全员劳动生产率 36万元), but says nothing of a reward for small firms.
+    const reward = await ask('上海实施方案给小微企业的品牌奖励是多少钱', 'enterprise')
+    expect(reward).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    const target = await ask('上海实施方案里全员劳动生产率定的是多少', 'citizen')
+    expect(target.grounded).toBe(true)
+    expect(target.answer).toContain('36万元')
+    // "乱收费" names a wrong done, not a request for a sum: the complaint question is answered.
+    const overcharge = await ask('网店乱收费能投诉吗', 'citizen')
+    expect(overcharge.grounded).toBe(true)
+  })
+
   it('answers where a thing is published only from a passage that names where to look it up', async () => {
     // The scale guide says what 强检 is and that a sticker goes on the scale; it names no place a report is published.
     const report = await ask('电梯的年检结果在哪里公示', 'citizen')
