@@ -28,7 +28,7 @@ const CN_DATE = `${REIGN_YEAR}|[〇零一二三四五六七八九十百千]{2,}�
 const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
-    asks: /多少钱|(?<!乱)收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费/,
+    asks: /多少钱|(?<!乱)收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
     // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", and in the old currencies of a history:
     // "五十万银元", "三百万两白银"), not 元 inside a word ("多元共治", "元旦").
     gives: new RegExp(
@@ -69,6 +69,27 @@ const ANSWER_TYPES: AnswerType[] = [
     name: 'lookup',
     asks: /(?<![贴放摆挂])(?:在|去|到|从)哪(?:里|儿)?(?:可以|能|才能)?(?:看到|查到|查询|看|查|公布|公示|下载)|(?:公布|公示)在哪/,
     gives: /网站|官网|平台|系统|查询|app|公众号|小程序|窗口/,
+  },
+  // How to sign up for an event ("论坛在哪报名"): a plan that names the event but no way in does not say. (A
+  // service booked, "怎么预约", is answered by whom to ask: "向当地市场监管部门咨询".)
+  {
+    name: 'signup',
+    asks: /(?:哪(?:里|儿)?|怎么|怎样|如何)报名|报名(?:方式|入口|渠道|途径|链接|电话)/,
+    gives: /报名|链接|二维码|扫码|网站|平台|电话|热线/,
+  },
+  // The certificate or qualification a post requires ("质量安全总监要考什么证"): a rule that only names the
+  // post does not say.
+  {
+    name: 'certificate',
+    asks: /考(?:什么|啥|哪些|哪个)证|(?:要|需要|得)(?:持|有)(?:什么|啥|哪些)证|任职资格|(?:要|需要|得有)(?:什么|啥|哪些)资质/,
+    gives: /证书|资格|资质|持证|上岗证|考试|考核合格|培训合格/,
+  },
+  // What a check found ("抽查不合格的有哪些牌子", "哪些学校不合格"): a plan that only says the check is done does
+  // not give its findings.
+  {
+    name: 'results',
+    asks: /(?:不合格|有问题|违规|违法)的?(?:有)?(?:哪些|哪几)(?:个|家|所)?(?:牌子|品牌|企业|厂家|学校|单位|商家|产品|店)|(?:哪些|哪几)(?:个|家|所)?(?:牌子|品牌|企业|厂家|学校|单位|商家|店)(?:不合格|有问题|被查|被罚|违规)|(?:抽查|检查|整治|抽检)的?结果(?:是|怎么样|如何)/,
+    gives: /名单|结果(?:显示|为|如下)|批次|不合格(?:的|产品)?(?:有|为|包括)/,
   },
   {
     name: 'duration',

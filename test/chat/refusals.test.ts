@@ -144,6 +144,23 @@ describe('refusals that are right', () => {
     expect(overcharge.grounded).toBe(true)
   })
 
+  it("refuses a certificate, a check's findings, a sign-up or a subsidy that the documents do not give for what they name", async () => {
+    // Order 76 names the post, not what it takes to hold it.
+    const post = await ask('76号令里的质量安全员需要持什么证才能上岗', 'enterprise')
+    expect(post).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    // The plan says the spot check is done; it lists no one who failed.
+    const findings = await ask('燃气具抽查不合格的有哪些厂家', 'citizen')
+    expect(findings).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    const signup = await ask('质量月的质量知识竞赛去哪里报名', 'citizen')
+    expect(signup).toMatchObject({ grounded: false, citations: [] })
+    const subsidy = await ask('纲要对品牌建设的资助标准是多少', 'enterprise')
+    expect(subsidy).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    // What an accreditation body must have is said: 资质 approved by 国家认监委.
+    const body = await ask('认证机构需要什么资质', 'enterprise')
+    expect(body.grounded).toBe(true)
+    expect(body.answer).toContain('国家认监委')
+  })
+
   it('answers where a thing is published only from a passage that names where to look it up', async () => {
     // The scale guide says what 强检 is and that a sticker goes on the scale; it names no place a report is published.
     const report = await ask('电梯的年检结果在哪里公示', 'citizen')
