@@ -75,7 +75,8 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'signup',
     asks: /(?:哪(?:里|儿)?|怎么|怎样|如何)报名|报名(?:方式|入口|渠道|途径|链接|电话)/,
-    gives: /报名|链接|二维码|扫码|网站|平台|电话|热线/,
+    // Not 平台 or 网站 alone: a plan says 共享平台 of what the event does, not where to sign up for it.
+    gives: /报名|链接|二维码|扫码|电话|热线/,
   },
   // The certificate or qualification a post requires ("质量安全总监要考什么证"): a rule that only names the
   // post does not say.
@@ -117,7 +118,7 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'count',
     // "哪几种情况" asks for the cases themselves (a list), "有几种" for their number.
-    asks: /多少种|(?<!哪)几种|多少类|(?<!哪)几类|多少项|一共有多少|多少个/,
+    asks: /多少种|(?<!哪)几种|多少类|(?<!哪)几类|多少项|一共有?多少|多少个/,
     // "五十多个国家", "一千二百余座": a number said round is a count all the same.
     gives: new RegExp(
       `${CN}+\\s*[多余]?\\s*(种|类|项|个|大类|条|幅|卷|篇|次|座|位|名|件|本|部|首|册|枚|颗|只|头|届|场|处|所|家|张|台|株|棵|尊)`,

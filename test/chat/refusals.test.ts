@@ -153,6 +153,10 @@ describe('refusals that are right', () => {
     expect(findings).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
     const signup = await ask('质量月的质量知识竞赛去哪里报名', 'citizen')
     expect(signup).toMatchObject({ grounded: false, citations: [] })
+    // The forum's item shares resources on a 平台; that is no way to sign up: the topic is answered, the sign-up not.
+    const forum = await ask('质量月CNAS实验室圆桌论坛聊什么主题，在哪报名', 'enterprise')
+    expect(forum).toMatchObject({ grounded: true, refusalReason: 'partial' })
+    expect(forum.answer).toContain('关于“在哪报名”，现有资料没有涉及')
     const subsidy = await ask('纲要对品牌建设的资助标准是多少', 'enterprise')
     expect(subsidy).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
     // What an accreditation body must have is said: 资质 approved by 国家认监委.
