@@ -151,6 +151,9 @@ describe('refusals that are right', () => {
     // The plan says the spot check is done; it lists no one who failed.
     const findings = await ask('燃气具抽查不合格的有哪些厂家', 'citizen')
     expect(findings).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    // "发布…名单" says a list is published, not who is on it.
+    const listed = await ask('浦东行动方案发布的扶持项目名单上都有谁', 'enterprise')
+    expect(listed).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
     const signup = await ask('质量月的质量知识竞赛去哪里报名', 'citizen')
     expect(signup).toMatchObject({ grounded: false, citations: [] })
     // The forum's item shares resources on a 平台; that is no way to sign up: the topic is answered, the sign-up not.
