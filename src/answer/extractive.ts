@@ -1,4 +1,4 @@
-import { asksAlike } from '../query/answer-types.ts'
+import { asksAlike, onlyTells } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
@@ -279,13 +279,18 @@ export function composeExtractiveAnswer(
   // The ranker's first may share the question's words only thinly ("开展", "活动"); one of the few best
   // that covers the question answers it instead of a refusal.
   const covering = weighed.slice(0, TYPED_CANDIDATES).find((item) => item.coverage >= grounding.minCoverage)
-  const typed =
-    types.length === 0
-      ? (covering ?? weighed[0])
-      : weighed
-          .slice(0, TYPED_CANDIDATES)
-          .filter((item) => typedCoverage(item) >= 0)
-          .sort((a, b) => typedCoverage(b) - typedCoverage(a))[0]
+  const givesIt = weighed
+    .slice(0, TYPED_CANDIDATES)
+    .filter((item) => typedCoverage(item) >= 0)
+    .sort((a, b) => typedCoverage(b) - typedCoverage(a))[0]
+  // A fact the asker only tells ("拿证一年多了，…还算数吗") is not asked for: the passage giving one answers
+  // when it covers the question, else the one that covers it does, whatever it says of years.
+  const told =
+    onlyTells(types, question.folded) &&
+    covering !== undefined &&
+    !(givesIt && givesIt.coverage >= grounding.minCoverage)
+  const wanted = told ? [] : types
+  const typed = wanted.length === 0 ? (covering ?? weighed[0]) : givesIt
   const primary = typed ?? weighed[0]
   // The passage answered from leads the evidence, so that callers (and the LLM) see it first.
   const evidence = primary ? [primary, ...weighed.filter((item) => item !== primary)] : weighed
@@ -298,7 +303,7 @@ export function composeExtractiveAnswer(
   if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)
   if (unsaidBureauMatter(question, primary.chunk)) return refuse('other-matter', evidence)
 
-  const gap = gapNamingMatter(question.concepts, types, primary)
+  const gap = gapNamingMatter(question.concepts, wanted, primary)
   if (gap) return refuse('coverage-gap', evidence, gap)
 
   const lead = leadSentence(primary, question)
@@ -307,12 +312,12 @@ export function composeExtractiveAnswer(
   if (
     statesCoverageGap(lead.text) &&
     lead.coverage < GAP_SENTENCE_COVERAGE &&
-    !(types.length > 0 && answersTypes(types, lead.text))
+    !(wanted.length > 0 && answersTypes(wanted, lead.text))
   )
     return refuse('coverage-gap', evidence, lead.text)
   const shaped = shapeAnswer(question, primary, lead, evidence)
   // The answer names its section, so a fact stated in the heading ("六类条件") is given too.
-  if (!answersTypes(types, `${primary.chunk.section}\n${shaped.quote}`)) return refuse('no-typed-fact', evidence)
+  if (!answersTypes(wanted, `${primary.chunk.section}\n${shaped.quote}`)) return refuse('no-typed-fact', evidence)
   // What is quoted must itself say what was asked: words scattered over a long passage are not an answer.
   if (coverage(askedConcepts(question.concepts), `${headerOf(primary.chunk)}\n${shaped.quote}`) < grounding.minSupport)
     return refuse('weak-quote', evidence)

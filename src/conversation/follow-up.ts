@@ -91,10 +91,13 @@ function namesOtherTitle(deps: AnswerDeps, question: PreparedQuestion, subject: 
   const titles = new Map([...deps.passages.values()].map((chunk) => [chunk.docId, foldText(chunk.title)]))
   const own = titles.get(subject.docId) ?? ''
   const others = [...titles].filter(([docId]) => docId !== subject.docId).map(([, title]) => title)
+  // "要是商家不肯调解呢" after a complaint: the complaint guide itself says 商家, so the merchant is the one
+  // of that guide, not 76号令's 销售单位 the glossary makes it.
   return question.concepts.some(
     (concept) =>
       concept.word.length > 1 &&
       namesSomething(concept) &&
+      !deps.vocabulary.documentSays(subject.docId, concept.word) &&
       concept.alternatives.every((term) => !own.includes(term)) &&
       concept.alternatives.some((term) => others.some((title) => title.includes(term))),
   )

@@ -11,6 +11,11 @@ export type AnswerType = {
   gives: RegExp
   /** Words that name this kind of fact in a statement that the documents lack it ("审核时限"); else `asks`. */
   names?: RegExp
+  /**
+   * The fact as the asker tells it ("买了四年了", "拿证一年多了"): a passage giving such a fact is the
+   * likelier answer, but the question does not ask for one.
+   */
+  told?: RegExp
 }
 
 const CN = '[0-9一二三四五六七八九十百千两半]'
@@ -25,10 +30,14 @@ const REIGN_YEAR =
   `${SPAN_BEFORE}(?<=(?:^|[，。；：,\\s于在至自])\\p{Script=Han}{2})[一二三四五六七八九十]{1,3}年(?![后内来间多半以前期])`
 const CN_DATE = `${REIGN_YEAR}|[〇零一二三四五六七八九十百千]{2,}年|元年|[正一二三四五六七八九十冬腊]{1,3}月|世纪|年代|清明|立春|立夏|立秋|立冬|冬至|夏至|春节|元旦|端午|中秋|重阳|国庆`
 
+/** Time gone by, said without a number: "隔了这么久", "过了那么长时间", "过了好多年". */
+export const TIME_GONE_BY = /(?:隔|过)了?(?:这么|那么|很|好)(?:久|长时间|多年)/
+
 const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
-    asks: /多少钱|(?<!乱)收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
+    // 乱收费, 多收费 name a wrong done, not a fee asked for ("店家乱收费能投诉吗").
+    asks: /多少钱|(?<![乱多])收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
     // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", and in the old currencies of a history:
     // "五十万银元", "三百万两白银"), not 元 inside a word ("多元共治", "元旦").
     gives: new RegExp(
@@ -108,11 +117,13 @@ const ANSWER_TYPES: AnswerType[] = [
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个工作日|工作日|天|日内|日|小时|周)/,
     names: /时限|期限|时间|几天|工作日/,
   },
-  // "过了好几年了还能投诉吗", "买了四年了…": years, told or asked, are answered by a span in years ("超过三年"),
-  // not by the days a procedure takes.
+  // "过了好几年了还能投诉吗", "买了四年了…", "两年半前买的…", "隔了这么久还能投诉吗": years, told or asked, are
+  // answered by a span in years ("超过三年"), not by the days a procedure takes. Time gone by without a
+  // number asks as 几年 does; a number of years the asker tells is no request for one.
   {
     name: 'years',
-    asks: /几年|(?<![0-9])(?:[0-9]{1,2}|[一二三四五六七八九十两]+)年(?:了|多)/,
+    asks: new RegExp(`几年|${TIME_GONE_BY.source}`),
+    told: /(?<![0-9])(?:[0-9]{1,2}|[一二三四五六七八九十两半]+)年(?:了|多|半|前)/,
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半几数]+)\s*多?年(?![0-9])/,
     names: /期限|时限|年限|几年/,
   },
@@ -144,8 +155,13 @@ const ANSWER_TYPES: AnswerType[] = [
   },
 ]
 
-/** The kinds of fact a folded question asks for. */
-export const answerTypesOf = (folded: string): AnswerType[] => ANSWER_TYPES.filter((type) => type.asks.test(folded))
+/** The kinds of fact a folded question asks for, or tells. */
+export const answerTypesOf = (folded: string): AnswerType[] =>
+  ANSWER_TYPES.filter((type) => type.asks.test(folded) || type.told?.test(folded))
+
+/** The question only tells the facts of these kinds ("拿证一年多了，证书还算数吗"); it asks for none of them. */
+export const onlyTells = (types: readonly AnswerType[], folded: string): boolean =>
+  types.length > 0 && types.every((type) => !type.asks.test(folded))
 
 /** True when folded text could give every kind of fact the question asks for. */
 export const givesAnswerTypes = (types: readonly AnswerType[], folded: string): boolean =>

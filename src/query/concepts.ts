@@ -2,7 +2,7 @@ import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 import { segmentWords, unglued } from '../text/segment.ts'
-import type { AnswerType } from './answer-types.ts'
+import { type AnswerType, TIME_GONE_BY } from './answer-types.ts'
 import { askingClausesOf } from './asking-clauses.ts'
 
 /**
@@ -55,13 +55,17 @@ export const asksAnAspect = (concept: Concept): boolean =>
 
 // Yes/no forms ("要不要", "能不能", "有没有"): jieba leaves "不要" of "要不要", which asks nothing.
 const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu
-// "一台公平秤", "以前那个…", "质量月期间", "…的话": a count of one, the time of asking, a conditional.
-const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|现在|目前|如今|最近|期间|还能|的话)$/
+// "一台公平秤", "以前那个…", "刚买回来的…", "质量月期间", "…的话": a count of one, the time of asking, a conditional.
+const FORM_WORD = /^(?:[一两][个台件张家位只把间]|以前|之前|现在|目前|如今|最近|刚|刚刚|刚才|期间|还能|的话)$/
 // "身子有多长", "生下来多重": the degree word asks; the passage says 体长五六十厘米, never 多长. (谁 stays a
 // word: headings say it, "二、谁来发证" answers "它归谁管".)
 const ASKING_WORD = /^多[长重高大远深宽厚]$/
-// A word the documents never use that holds a question word and more ("由谁来", "哪类", "啥样") asks for
-// what the passage names; it is not a topic the passage must say. (谁 alone stays: headings say it.)
+// "调解要拖多长时间", "得耗几个月": a verb of waiting before the length asked only puts the question. (jieba
+// drops 等 as a stop word already.)
+const WAITING_VERB = /[拖耗熬](?=了?(?:多久|多长时间|几天|几个月|多少天))/g
+// A word that holds a question word and more ("由谁来", "哪类", "啥样", "哪家") asks for what the passage
+// names; it is not a topic the passage must say, even when a document happens to use it ("就委托哪家技术机构…").
+// (谁 alone stays: headings say it; so does a glossary term, "谁来申请" for 申请人.)
 const QUESTION_IN_WORD = /^(?=.*(?:谁|哪|什么|啥|怎|几|多少)).{2,}$/
 // A first clause in which the asker says who they are ("我是菜场的开办方，…"): the passage names the
 // class (集贸市场主办者), never the asker's own words for it. "我们厂的产品不在3C目录，…" says what the
@@ -93,7 +97,12 @@ function requestedOf(folded: string, word: string): RegExp | null {
 
 /** Words of the folded question that say how it is put or who asks, not what about. */
 function fillerWordsOf(folded: string): (word: string) => boolean {
-  const forms = folded.match(YES_NO_FORM) ?? []
+  // The time gone by is asked as years (answer-types.ts); its words are no topic a passage must say.
+  const forms = [
+    ...(folded.match(YES_NO_FORM) ?? []),
+    ...(folded.match(WAITING_VERB) ?? []),
+    ...(TIME_GONE_BY.exec(folded) ?? []),
+  ]
   const clauses = folded.split(/[，,；;。：:]/).filter((clause) => clause.trim() !== '')
   const self = clauses.slice(0, -1).filter((clause) => SELF_CLAUSE.test(clause))
   const rest = clauses.filter((clause) => !self.includes(clause))
@@ -104,16 +113,33 @@ function fillerWordsOf(folded: string): (word: string) => boolean {
     (self.some((clause) => clause.includes(word)) && !rest.some((clause) => clause.includes(word)))
 }
 
-/** Words of the folded question that only tell the asker's case before a complaint asked about. */
-function sceneWordsOf(folded: string): (word: string) => boolean {
+/**
+/**
+ * Words of the folded question that only tell the asker's case before a complaint asked about. Asked only
+ * whether ("…，还能投诉吗"), the case is what is judged ("公司给员工买的…" is no consumption) — unless it
+ * says how long ago or how many ("网上买的手机壳用了三年多才坏，还能投诉吗"): then that count is what decides
+ * whether it is taken (the three-year limit), and the rest of it — what was bought, where, what broke — is
+ * scene.
+ */
+function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: string) => boolean {
   const asking = askingClausesOf(folded)
-  if (!asking.some((clause) => COMPLAINT_ASK.test(clause) && OPEN_ASK.test(clause))) return () => false
+  const complaintAsks = asking.filter((clause) => COMPLAINT_ASK.test(clause))
+  if (complaintAsks.length === 0) return () => false
   const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
   const scene = clauses.slice(0, -1).filter((clause) => !asking.includes(clause) && !COMPLAINT_ASK.test(clause))
-  const rest = clauses.filter((clause) => !scene.includes(clause))
+  const span = types.some((type) => type.told?.test(folded))
+  const judged =
+    !complaintAsks.some((clause) => OPEN_ASK.test(clause)) && !span && !scene.some((clause) => COUNT_WORD.test(clause))
+  if (judged) return () => false
+  // With its span told, the case may run on into the ask without a pause ("两年前买的冰箱坏了还能投诉吗"):
+  // what comes before the complaint asked about is the case too.
+  const asked = clauses.filter((clause) => !scene.includes(clause))
+  const caseEnd = (clause: string) => (span && asking.includes(clause) ? Math.max(0, clause.search(COMPLAINT_ASK)) : 0)
+  const told = [...scene, ...asked.map((clause) => clause.slice(0, caseEnd(clause)))]
+  const rest = asked.map((clause) => clause.slice(caseEnd(clause)))
   return (word) =>
     !COUNT_WORD.test(word) &&
-    scene.some((clause) => clause.includes(word)) &&
+    told.some((clause) => clause.includes(word)) &&
     !rest.some((clause) => clause.includes(word))
 }
 
@@ -143,15 +169,15 @@ export function conceptsOf(
   // Search mode also yields the parts of long words; a part adds nothing its whole does not. A word the
   // store never uses that jieba glued from a particle and a content word ("证能", "要担") is no topic of its
   // own: its content word, when that is a word ("别人的吗" → 别人); one character ("证", "担") would be met
-  // inside any word that holds it (承担), so it goes — unless the glossary names a thing by it ("秤坏" → 秤).
+  // inside any word that holds it (承担), so it goes — unless the glossary names a thing by it ("秤坏", "秤刚" → 秤).
   const isTerm = (piece: string) => glossary.groups.some((group) => group.includes(piece))
   const wholes = [
     ...new Set(
       rest
         .filter((word) => !rest.some((other) => other !== word && other.includes(word)))
         .flatMap((word) => {
-          const pieces = vocabulary.documentFrequency(word) > 0 ? [] : unglued(word, isTerm)
-          return pieces.length > 0 ? pieces.filter((piece) => piece.length > 1 || isTerm(piece)) : [word]
+          const pieces = vocabulary.documentFrequency(word) > 0 ? null : unglued(word, isTerm)
+          return pieces ? pieces.filter((piece) => piece.length > 1 || isTerm(piece)) : [word]
         }),
     ),
   ]
@@ -163,12 +189,14 @@ export function conceptsOf(
     }),
   ]
   const isFiller = fillerWordsOf(folded)
-  const isScene = sceneWordsOf(folded)
+  const isScene = sceneWordsOf(folded, types)
   return entries.map(({ word, alternatives }) => {
     const frequency = Math.max(...alternatives.map((term) => vocabulary.documentFrequency(term)))
     // jieba's idf says how telling a word is in Chinese at large; the store's own, how telling among its chunks.
     const corpusIdf = Math.log(1 + vocabulary.chunkCount / Math.max(frequency, 1)) / Math.log(1 + vocabulary.chunkCount)
     const parts = word.length > 2 ? segmentWords(word).filter((part) => part !== word && part.length > 1) : []
+    // Only a question word ("多久", "多少钱") is said by any such fact; "有效期" still has to be named.
+    const asks = QUESTION_WORD.test(word) ? (types.find((type) => type.asks.test(word)) ?? null) : null
     return {
       word,
       alternatives,
@@ -176,9 +204,10 @@ export function conceptsOf(
       weight: Math.min(idfOf(word), 12) * (0.5 + 0.5 * corpusIdf),
       known: frequency > 0,
       aspect: ASPECT.test(word),
-      // Only a question word ("多久", "多少钱") is said by any such fact; "有效期" still has to be named.
-      asks: QUESTION_WORD.test(word) ? (types.find((type) => type.asks.test(word)) ?? null) : null,
-      filler: isFiller(word) || (frequency === 0 && QUESTION_IN_WORD.test(word)),
+      asks,
+      filler:
+        isFiller(word) ||
+        (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
       scene: !isFiller(word) && isScene(word),
       requested: requestedOf(folded, word),
     }

@@ -97,6 +97,13 @@ const SERVICE = [
   /申请(?!人)|预约|约个时间|想约|协助|辅导|指导|对接|需要你们|请你们|帮扶|问诊/,
 ]
 const EXPLICIT_COMPLAINT = /(?<!不)(?:要|想|得)(?:投诉|举报)|^(?:投诉|举报)(?:一下|一个|一家|某|这|那|隔壁|楼下|对面)/
+// A story then a question ("在超市买的酸奶过期了能投诉吗", "卖家不给换，请律师打官司要花多少钱"): the question
+// is what was asked, and the story only the asker's case. Asking what to do about it ("…，怎么办"), or
+// asking us to act ("帮我投诉…"), still opens a complaint.
+// A yes/no ending, or its A-not-A form anywhere ("会不会被告", "能不能退").
+const ASKS_YES_NO = /[吗么呢嘛][?!。]?$|\?$|(\p{Script=Han})[不没]\1/u
+const WHAT_TO_DO = /怎么办|咋办|怎么弄|怎么处理|如何处理|怎么解决|如何解决|该怎么做|能做什么|怎么维权|如何维权/
+const ACT_FOR_ME = /(?:帮|替)(?:我|我们|忙)/
 const DEFECT =
   /坏|破|假|伪造|冒充|过期|变质|发霉|漏|冒烟|起火|着火|炸|爆|烧|不退|不给|不赔|不管|不理|不承认|不同意|反悔|虫|异物|三无|翻新|缺斤|少秤|短斤|不合格|有问题|甲醛|掉色|鼓包|发烫|失灵|断了|掉了|不一样|印错|带电|碎毛|跳闸|少了|只有/
 const PURCHASE = /买的|买了|买到|采购的|进的货|网购的|购买的|点的|订的|卖的|发给我|给我(?:家|们)?.{0,4}的|装的|提供的/
@@ -137,6 +144,14 @@ export function matchRule(folded: string): RuleMatch | null {
   if (!question && PERSON_WANTED.some((pattern) => pattern.test(folded))) return hit('human_handoff', 0.9, 'person')
   if (!question && DOMAIN.test(folded) && SERVICE.some((pattern) => pattern.test(folded))) {
     return hit('service_request', 0.9, 'service')
+  }
+  const story = (PURCHASE.test(folded) && DEFECT.test(folded)) || MISCONDUCT.test(folded)
+  if (
+    story &&
+    (question || ASKS_YES_NO.test(folded)) &&
+    ![WHAT_TO_DO, ACT_FOR_ME, EXPLICIT_COMPLAINT].some((pattern) => pattern.test(folded))
+  ) {
+    return hit('policy_question', 0.85, 'story-then-question')
   }
   if (!question && EXPLICIT_COMPLAINT.test(folded)) return hit('complaint', 0.93, 'complaint')
   if (!question && PURCHASE.test(folded) && DEFECT.test(folded)) return hit('complaint', 0.88, 'purchase-defect')

@@ -64,14 +64,20 @@ const QUANTITY_TAG = /^(?:m|q|mq)$/
 /** Whether jieba's dictionary takes a word for a number or a measure (一年, 尊, 天). */
 export const namesAQuantity = (word: string): boolean => taggedAs(word, QUANTITY_TAG)
 
+// One-character adverbs of time, order and negation that jieba's guessing glues to a neighbour: "秤刚修好"
+// → 秤刚, "能先用着吗" → 先用, "没贴合格标志" → 没贴. Like a function word, they say when or whether, not what.
+const GLUED_ADVERB = new Set('刚 没 先 已 曾 快 正 才 就 都 还 也 又 再'.split(' '))
+
 /**
  * The content words of a word jieba's dictionary lacks, when its guessing (HMM) glued a function word
- * onto a content one: "证能" of "那个证能转给…", "检吗" of "还要重新检吗" → 证, 检 — or a word onto a term
- * (`isTerm`: "秤坏" of "秤坏了修好以后" → 秤, 坏). Empty when neither is glued on (a name it guessed whole,
- * "潞王", stays a name).
+ * or a one-character adverb onto a content one — "证能" of "那个证能转给…", "检吗" of "还要重新检吗", "秤刚" of
+ * "秤刚修好" → 证, 检, 秤 — or a word onto a term (`isTerm`: "秤坏" of "秤坏了修好以后" → 秤, 坏); none when it
+ * glued only function words ("我能" of "我能找谁"). Null when nothing of the kind is glued on (a name it
+ * guessed whole, "潞王", stays a name).
  */
-export function unglued(word: string, isTerm: (piece: string) => boolean = () => false): string[] {
+export function unglued(word: string, isTerm: (piece: string) => boolean = () => false): string[] | null {
   const pieces = getJieba().cut(foldText(word), false)
-  if (pieces.length < 2 || !pieces.some((piece) => STOPWORDS.has(piece) || isTerm(piece))) return []
-  return pieces.filter((piece) => WORD.test(piece) && !STOPWORDS.has(piece))
+  const glue = (piece: string) => STOPWORDS.has(piece) || GLUED_ADVERB.has(piece)
+  if (pieces.length < 2 || !pieces.some((piece) => glue(piece) || isTerm(piece))) return null
+  return pieces.filter((piece) => WORD.test(piece) && !glue(piece))
 }

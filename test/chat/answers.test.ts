@@ -130,6 +130,29 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('三年')
   })
 
+  it('answers a complaint case told with its span of years in any form with the time limit, whatever was bought', async () => {
+    // What was bought, where and what broke is the asker's case; how long ago decides whether it is taken.
+    for (const question of [
+      '淘宝买的耳机用了两年多就坏了，还能投诉吗',
+      '半年前在商场买的鞋开胶了，现在还能投诉吗',
+      // The case run on into the ask without a pause.
+      '两年前买的冰箱坏了还能投诉吗',
+    ]) {
+      const body = await ask(question)
+      expect(body.grounded).toBe(true)
+      expect(body.citations[0]?.section).toMatch(/六、哪些投诉不予受理|七、办事小贴士/)
+      expect(body.answer).toContain('三年')
+    }
+  })
+
+  it('does not take a span of years the asker tells as a request for one', async () => {
+    // "一年多了" tells the case; the section on certificate status answers, though it states no years.
+    const body = await ask('证书拿了一年多了，一直没做监督审核，还能用吗', { audience: 'enterprise' })
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('quality-system-certification')
+    expect(body.answer).toMatch(/暂停|不能当作有效证书/)
+  })
+
   it('answers a question about two orders with each order’s own article, each cited', async () => {
     const body = await ask('75号令和76号令分别管的是哪类企业？')
     expect(body.citations.map((citation) => [citation.docId, citation.article])).toEqual([
@@ -146,6 +169,34 @@ describe('POST /api/chat answers from the documents with citations', () => {
     const resale = await ask('免办的产品能不能卖掉')
     expect(resale.citations[0]?.section).toMatch(/四、对申请人/)
     expect(resale.answer).toContain('不能进入流通领域')
+    // 单据 and 票据 are what the guide calls 凭证 (发票、购物小票…).
+    const receipts = await ask('去投诉的话要带哪些单据')
+    expect(receipts.citations[0]?.section).toMatch(/四、需要准备哪些材料/)
+    expect(receipts.answer).toMatch(/发票|购物小票/)
+    // Complaining for someone (替, 代替) is what the guide calls 代为投诉, on a 委托.
+    const proxy = await ask('老人不会上网，子女可以代替他投诉吗')
+    expect(proxy.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(proxy.answer).toContain('委托')
+  })
+
+  it('reads 签发 for the 签署 of an order', async () => {
+    const signed = await ask('75号令是谁签发的')
+    expect(signed.grounded).toBe(true)
+    expect(signed.answer).toContain('罗文')
+  })
+
+  it('reads a word jieba glued to a one-character adverb ("秤刚修好") as the word itself', async () => {
+    // Not "秤刚", a word no document uses that outweighed the rest of the question (unknown-terms).
+    const body = await ask('秤刚修好能直接用吗')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('metrology-verification')
+  })
+
+  it('does not ask a passage to say a question word that a document happens to use (哪家)', async () => {
+    // 哪家 stands in the complaint guide ("委托哪家技术机构"); in the question it asks, it names nothing.
+    const body = await ask('认证机构是不是随便哪家都行', { audience: 'enterprise' })
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('quality-system-certification')
   })
 
   it('answers what the asker can still do with the way open to them, not the rule that led there', async () => {

@@ -98,6 +98,14 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(vague.citations.every((citation) => citation.docId === 'complaints-and-reports')).toBe(true)
   })
 
+  it("keeps a follow-up about the merchant with the complaint guide, not the sellers' order", async () => {
+    // 商家 is the glossary's 销售单位 of 76号令's title, but the complaint guide says 商家 itself.
+    const first = await ask('在超市买到过期的饼干，能投诉吗')
+    const next = await ask('要是商家一直不同意调解呢', first.sessionId)
+    expect(next.citations.every((citation) => citation.docId === 'complaints-and-reports')).toBe(true)
+    expect(next.resolvedQuery).not.toMatch(/销售单位|饼干/)
+  })
+
   it('answers a question about a rule that mentions 投诉 without opening a complaint form', async () => {
     const body = await ask('网店卖的东西跟描述的不一样，这种情况能投诉吗？')
     expect(body.intent).toBe('policy_question')

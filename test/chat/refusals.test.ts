@@ -139,9 +139,6 @@ describe('refusals that are right', () => {
     const target = await ask('上海实施方案里全员劳动生产率定的是多少', 'citizen')
     expect(target.grounded).toBe(true)
     expect(target.answer).toContain('36万元')
-    // "乱收费" names a wrong done, not a request for a sum: the complaint question is answered.
-    const overcharge = await ask('网店乱收费能投诉吗', 'citizen')
-    expect(overcharge.grounded).toBe(true)
   })
 
   it("refuses a certificate, a check's findings, a sign-up or a subsidy that the documents do not give for what they name", async () => {
@@ -242,6 +239,14 @@ describe('refusals that are right', () => {
     const company = await ask('公司给员工买的电热水壶坏了，这个能走消费投诉吗', 'citizen')
     expect(company.grounded).toBe(true)
     expect(company.answer).toContain('生活消费')
+  })
+
+  it('judges how long ago a case is, not the goods, when asked whether it can still be complained about', async () => {
+    // The goods and the shop are the asker's case; the time passed is what the guide's three-year limit judges.
+    const late = await ask('在网上买的蓝牙音箱用了四年多才坏，还能投诉吗', 'citizen')
+    expect(late.grounded).toBe(true)
+    expect(late.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(late.answer).toContain('三年')
   })
 
   it('says what the summary leaves out when that is what the question asks about', async () => {

@@ -105,6 +105,14 @@ describe('a conversation keeps its subject', () => {
     expect(body.answer).toContain('一年')
   })
 
+  it('reads the forms an English verb takes (failed, repaired, still use), not only its dictionary form', async () => {
+    const body = await ask("Our shop's scale failed verification. Can we still use it once it is repaired?")
+    expect(body.intent).toBe('policy_question')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('metrology-verification')
+    expect(body.answer).toContain('重新检定')
+  })
+
   it('understands an English complaint question, and refuses one whose matter it cannot translate', async () => {
     const complaint = await ask('How many working days until my complaint is accepted?')
     expect(complaint.grounded).toBe(true)

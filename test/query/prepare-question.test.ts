@@ -33,6 +33,13 @@ describe('prepareQuestion', () => {
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
     expect(typeNames('过了好几年了还能投诉吗')).toContain('years')
     expect(typeNames('东西买了四年了，还能投诉吗')).toEqual(['years'])
+    // Time gone by without a number asks the same; its words are no topic a passage must say.
+    expect(typeNames('隔了这么久还能投诉吗')).toEqual(['years'])
+    expect(
+      prepare('过了好多年了还能投诉吗')
+        .concepts.filter((c) => !c.filler)
+        .map((c) => c.word),
+    ).toEqual(['投诉'])
     expect(givesAnswerTypes(prepare('过了好几年了还能投诉吗').answerTypes, '收到投诉之日起7个工作日内')).toBe(false)
     expect(givesAnswerTypes(prepare('过了好几年了还能投诉吗').answerTypes, '已超过三年')).toBe(true)
     // A year of the calendar is a date, not a span.
@@ -140,6 +147,13 @@ describe('prepareQuestion', () => {
     // A degree word asks for the measure the passage gives (体长约五十至六十五厘米); 谁 stays, headings say it.
     expect(fillers('小熊猫身子有多长')).toEqual(['多长'])
     expect(fillers('它归谁管')).toEqual([])
+    // Waiting only puts a how-long question: "不要拖过三年时限" does not answer how long mediation takes.
+    expect(fillers('调解一般要拖多长时间')).toContain('拖')
+  })
+
+  it('takes a wrong done with fees for a topic, not for a fee asked for', () => {
+    expect(typeNames('景区乱收费能投诉吗')).not.toContain('amount')
+    expect(typeNames('强制检定收费吗')).toContain('amount')
   })
 
   it('counts dates in Chinese numerals and era names as dates', () => {
