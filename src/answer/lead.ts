@@ -4,7 +4,7 @@ import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import { foldText } from '../text/fold.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
-import { answersTypes, bodyOf, coverage, type Evidence } from './evidence.ts'
+import { answersTypes, askedConcepts, bodyOf, coverage, coverageOfFolded, type Evidence } from './evidence.ts'
 import { LEAD_CUE, LEAD_EXACT_CUE } from './tuning.ts'
 
 type Sentence = Evidence['sentences'][number]
@@ -63,9 +63,18 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const focus = question.concepts.filter(
     (concept) => !concept.filler && (concept.known ? coverage([concept], header) < 1 : !header.includes(concept.word)),
   )
+  // With the header saying every word, the title's words only name the document: a sentence repeating them
+  // ("计量器具" for 电子秤) is no likelier the answer. A matter the heading names among others still picks
+  // its sentence (药品 of "…农产品食品药品…"); with none, the first giving the fact leads.
+  const title = foldText(evidence.chunk.title)
+  const headingMatter = askedConcepts(question.concepts).filter(
+    (concept) => !concept.aspect && !concept.asks && coverage([concept], title) < 1,
+  )
+  const said = (sentence: Sentence) =>
+    focus.length > 0 ? sentence.coverage : coverageOfFolded(headingMatter, sentence.folded)
   const cue = answerCueOf(question)
   const score = (sentence: Sentence) =>
-    (focus.length > 0 ? focusCoverage(focus, sentence.folded) : sentence.coverage) +
+    (focus.length > 0 ? focusCoverage(focus, sentence.folded) : said(sentence)) +
     (cue?.holds.test(sentence.text) ? (cue.exact ? LEAD_EXACT_CUE : LEAD_CUE) : 0)
   const wanted = [...question.answerTypes.map((type) => type.gives), ...(cue ? [cue.holds] : [])]
   const scored = pool.map((sentence) => ({
@@ -79,7 +88,7 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
       b.score - a.score ||
       b.clause - a.clause ||
       a.gap - b.gap ||
-      b.sentence.coverage - a.sentence.coverage ||
+      said(b.sentence) - said(a.sentence) ||
       a.sentence.start - b.sentence.start,
   )
   return scored[0]?.sentence

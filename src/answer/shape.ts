@@ -158,7 +158,12 @@ export function shapeAnswer(
       // The fact stands in a table row: that row under its column names is the answer.
       quote = leadRows
       text = blockAnswer(chunk, quote)
-    } else if (question.shape === 'fact' && quote !== lead.text && !quote.startsWith(lead.text)) {
+    } else if (
+      (question.shape === 'fact' || lines[lineAt(lines, lead.start)]?.kind === 'item') &&
+      quote !== lead.text &&
+      !quote.startsWith(lead.text)
+    ) {
+      // The quote widened back from a list item to earlier ones: the item that answers still comes first.
       text = `${lead.text}[1]\n\n${quoted(`出自${sourceOf(chunk)}`, quote)}`
     } else text = quoted(`根据${sourceOf(chunk)}`, quote)
   }

@@ -104,6 +104,24 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(fact)
   })
 
+  // The header (title 电子秤“年检”, heading 不检) says every word asked: the title's 计量器具, repeated by two
+  // later items, does not pick the sentence; the first item giving an amount leads.
+  it('leads with the first item giving the fact when the question says nothing beyond the header', async () => {
+    const body = await ask('电子秤没去检会罚多少')
+    expect(body.citations[0]?.section).toMatch(/六、不检/)
+    const quote = body.answer.slice(body.answer.indexOf('：') + 1).trim()
+    expect(quote.split('\n')[0]).toMatch(/1000元/)
+  })
+
+  // The answering item is the section's last: the quote widens back over the items before it, which
+  // hold no answer, so the item is said first.
+  it('leads with the list item that answers, not the earlier items quoted around it', async () => {
+    const body = await ask('秤坏了修好以后，还要重新检吗')
+    expect(body.citations[0]?.section).toMatch(/四、多久检一次/)
+    expect(body.answer.split('\n')[0]).toMatch(/重新检定/)
+    expect(body.answer).toContain('出自《')
+  })
+
   it('answers a follow-up about one who does not comply from the consequences', async () => {
     const first = await ask('菜市场的公平秤该谁来设')
     const body = await ask('他要是不设咋处理', { sessionId: first.sessionId })
