@@ -5,7 +5,7 @@ import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
-import { namesAThing } from '../text/segment.ts'
+import { namesADoing, namesAQuantity, namesAThing } from '../text/segment.ts'
 import type { Citation } from './citations.ts'
 import {
   answersTypes,
@@ -216,6 +216,32 @@ export function speaksOfTheDoing(question: PreparedQuestion, chunk: ChunkRecord)
   return howTo(question).every((concept) => saysConcept(concept, chunk.analysis.context))
 }
 
+/**
+ * The sentences of a passage that may state a fact about the question's matter: "奖多少钱" about 中小企业
+ * 认证 is not answered by "全员劳动生产率预期为每人36万元" in the same passage. A sentence speaks of the matter
+ * when it, the one before it in its paragraph ("他…", "该…" after the sentence naming it) or the passage's heading names a
+ * thing the question is about (`things`) that the document's title does not already say for every passage
+ * of it. A section headed by the kind of fact asked ("五、监管部门的处理时限" for 几天) gives it for its
+ * document's matter.
+ */
+function factsOfMatter(question: PreparedQuestion, things: Concept[], evidence: Evidence): Evidence['sentences'] {
+  const { chunk, sentences } = evidence
+  const { analysis } = chunk
+  const matter = things.filter((concept) => !saysConcept(concept, analysis.names))
+  if (matter.length === 0) return sentences
+  if ([chunk.section, ...analysis.labels].some((heading) => asksAlike(question, heading))) return sentences
+  // A part of a long word will do ("免办" of 免办证明): the sentence is then about it still.
+  const names = (folded: string) => matter.some((concept) => coverageOfFolded([concept], folded) > 0)
+  if (names(`${analysis.heading}\n${analysis.labels.join('\n')}`)) return sentences
+  return sentences.filter((sentence, index) => {
+    const before = sentences[index - 1]
+    // The sentence before speaks for it only in the same paragraph: a new line or list item ("1. 经济发展…
+    // 36万元") is about its own subject.
+    const sameParagraph = before !== undefined && !chunk.content.slice(before.start, sentence.start).includes('\n')
+    return names(sentence.folded) || (sameParagraph && names(before.folded))
+  })
+}
+
 const refuse = (reason: RefusalReason, evidence: Evidence[], gap: string | null = null): ExtractiveResult => ({
   grounded: false,
   reason,
@@ -244,10 +270,21 @@ export function composeExtractiveAnswer(
   // The named document leads the evidence: the refusal says what it is.
   if (identified.length > 0 && weighed.length === 0) return refuse('other-document', all)
   const types = question.answerTypes
+  // The things the question is about (中小企业, 免办证明), not what is done with them (留, 送, 拿到), how
+  // much of them (一年, 尊) nor the words that ask the fact (天 of 哪天).
+  const asking = types.map((type) => type.asks.exec(question.folded)?.[0] ?? '')
+  const things = askedConcepts(question.concepts).filter(
+    (concept) =>
+      isMatter(concept) &&
+      concept.known &&
+      !namesADoing(concept.word) &&
+      !namesAQuantity(concept.word) &&
+      !asking.some((words) => words.includes(concept.word)),
+  )
   // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
   // Of the few best that give it, the one whose sentence stating it says most of the question.
   const typedCoverage = (item: Evidence) => {
-    const giving = item.sentences.filter((sentence) => answersTypes(types, sentence.text))
+    const giving = factsOfMatter(question, things, item).filter((sentence) => answersTypes(types, sentence.text))
     return Math.max(-1, ...giving.map((sentence) => sentence.coverage))
   }
   // The ranker's first may share the question's words only thinly ("开展", "活动"); one of the few best

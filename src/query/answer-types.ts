@@ -37,7 +37,7 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
     // 乱收费, 多收费 name a wrong done, not a fee asked for ("店家乱收费能投诉吗").
-    asks: /多少钱|(?<![乱多])收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费/,
+    asks: /多少钱|(?<![乱多])收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
     // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", and in the old currencies of a history:
     // "五十万银元", "三百万两白银"), not 元 inside a word ("多元共治", "元旦").
     gives: new RegExp(
@@ -79,12 +79,36 @@ const ANSWER_TYPES: AnswerType[] = [
     asks: /(?<![贴放摆挂])(?:在|去|到|从)哪(?:里|儿)?(?:可以|能|才能)?(?:看到|查到|查询|看|查|公布|公示|下载)|(?:公布|公示)在哪/,
     gives: /网站|官网|平台|系统|查询|app|公众号|小程序|窗口/,
   },
+  // How to sign up for an event ("论坛在哪报名"): a plan that names the event but no way in does not say. (A
+  // service booked, "怎么预约", is answered by whom to ask: "向当地市场监管部门咨询".)
+  {
+    name: 'signup',
+    asks: /(?:哪(?:里|儿)?|怎么|怎样|如何)报名|报名(?:方式|入口|渠道|途径|链接|电话)/,
+    // Not 平台 or 网站 alone: a plan says 共享平台 of what the event does, not where to sign up for it.
+    gives: /报名|链接|二维码|扫码|电话|热线/,
+  },
+  // The certificate or qualification a post requires ("质量安全总监要考什么证"): a rule that only names the
+  // post does not say.
+  {
+    name: 'certificate',
+    asks: /考(?:什么|啥|哪些|哪个)证|(?:要|需要|得)(?:持|有)(?:什么|啥|哪些)证|任职资格|(?:要|需要|得有)(?:什么|啥|哪些)资质/,
+    gives: /证书|资格|资质|持证|上岗证|考试|考核合格|培训合格/,
+  },
+  // What a check found or a list holds ("抽查不合格的有哪些牌子", "哪些学校不合格", "名单上有哪些企业"): a plan
+  // that only says the check is done or the list published does not give them.
+  {
+    name: 'results',
+    asks: /(?:不合格|有问题|违规|违法)的?(?:有)?(?:哪些|哪几)(?:个|家|所)?(?:牌子|品牌|企业|厂家|学校|单位|商家|产品|店)|(?:哪些|哪几)(?:个|家|所)?(?:牌子|品牌|企业|厂家|学校|单位|商家|店)(?:不合格|有问题|被查|被罚|违规)|(?:抽查|检查|整治|抽检)的?结果(?:是|怎么样|如何)|名单(?:上|里)?都?有(?:哪些|哪几|谁)/,
+    // A list said to be published ("发布…扶持项目名单") is not the list.
+    gives: /名单(?:如下|为|[:：])|结果(?:显示|为|如下)|批次|不合格(?:的|产品)?(?:有|为|包括)/,
+  },
   {
     name: 'duration',
     asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限|时限)/,
-    // A length of time, not a date: "三年", "7个工作日", "15日内", "十余年" — but not "2009年" or "4月1日".
+    // A length of time, not a date: "三年", "7个工作日", "15日内", "十余年" — but not "2009年" or "4月1日". A
+    // life's length is told by the age reached ("能活多少年": "人工饲养可超过三十岁").
     gives:
-      /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*[多余]?\s*(?:个月|个工作日|工作日|年|天|小时|日内|周)|长期/,
+      /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*[多余]?\s*(?:个月|个工作日|工作日|年|天|小时|日内|周|岁)|长期/,
   },
   // "几天能拿回来" asks for days: a yearly cycle ("检定周期为一年") is a length of time, but not the one asked.
   {
@@ -106,7 +130,7 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'count',
     // "哪几种情况" asks for the cases themselves (a list), "有几种" for their number.
-    asks: /多少种|(?<!哪)几种|多少类|(?<!哪)几类|多少项|一共有多少|多少个/,
+    asks: /多少种|(?<!哪)几种|多少类|(?<!哪)几类|多少项|一共有?多少|多少个/,
     // "五十多个国家", "一千二百余座": a number said round is a count all the same.
     gives: new RegExp(
       `${CN}+\\s*[多余]?\\s*(种|类|项|个|大类|条|幅|卷|篇|次|座|位|名|件|本|部|首|册|枚|颗|只|头|届|场|处|所|家|张|台|株|棵|尊)`,

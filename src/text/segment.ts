@@ -58,6 +58,12 @@ const DOING_TAG = /^(?:v|d|a|r)\w*$/
 /** Whether jieba's dictionary takes a word for a doing or a description (转给, 修好, 别的), not a thing or a name. */
 export const namesADoing = (word: string): boolean => taggedAs(word, DOING_TAG)
 
+// Numerals and measure words: how much or how many is asked or told ("一年", "多少尊"), not what of.
+const QUANTITY_TAG = /^(?:m|q|mq)$/
+
+/** Whether jieba's dictionary takes a word for a number or a measure (一年, 尊, 天). */
+export const namesAQuantity = (word: string): boolean => taggedAs(word, QUANTITY_TAG)
+
 // One-character adverbs of time, order and negation that jieba's guessing glues to a neighbour: "秤刚修好"
 // → 秤刚, "能先用着吗" → 先用, "没贴合格标志" → 没贴. Like a function word, they say when or whether, not what.
 const GLUED_ADVERB = new Set('刚 没 先 已 曾 快 正 才 就 都 还 也 又 再'.split(' '))

@@ -132,6 +132,39 @@ describe('refusals that are right', () => {
     expect(building).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
   })
 
+  it('answers a fact only from a sentence about the matter asked, not from one of its kind about another', async () => {
+    // The targets passage gives a sum (全员劳动生产率 36万元), but says nothing of a reward for small firms.
+    const reward = await ask('上海实施方案给小微企业的品牌奖励是多少钱', 'enterprise')
+    expect(reward).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    const target = await ask('上海实施方案里全员劳动生产率定的是多少', 'citizen')
+    expect(target.grounded).toBe(true)
+    expect(target.answer).toContain('36万元')
+  })
+
+  it("refuses a certificate, a check's findings, a sign-up or a subsidy that the documents do not give for what they name", async () => {
+    // Order 76 names the post, not what it takes to hold it.
+    const post = await ask('76号令里的质量安全员需要持什么证才能上岗', 'enterprise')
+    expect(post).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    // The plan says the spot check is done; it lists no one who failed.
+    const findings = await ask('燃气具抽查不合格的有哪些厂家', 'citizen')
+    expect(findings).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    // "发布…名单" says a list is published, not who is on it.
+    const listed = await ask('浦东行动方案发布的扶持项目名单上都有谁', 'enterprise')
+    expect(listed).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    const signup = await ask('质量月的质量知识竞赛去哪里报名', 'citizen')
+    expect(signup).toMatchObject({ grounded: false, citations: [] })
+    // The forum's item shares resources on a 平台; that is no way to sign up: the topic is answered, the sign-up not.
+    const forum = await ask('质量月CNAS实验室圆桌论坛聊什么主题，在哪报名', 'enterprise')
+    expect(forum).toMatchObject({ grounded: true, refusalReason: 'partial' })
+    expect(forum.answer).toContain('关于“在哪报名”，现有资料没有涉及')
+    const subsidy = await ask('纲要对品牌建设的资助标准是多少', 'enterprise')
+    expect(subsidy).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    // What an accreditation body must have is said: 资质 approved by 国家认监委.
+    const body = await ask('认证机构需要什么资质', 'enterprise')
+    expect(body.grounded).toBe(true)
+    expect(body.answer).toContain('国家认监委')
+  })
+
   it('answers where a thing is published only from a passage that names where to look it up', async () => {
     // The scale guide says what 强检 is and that a sticker goes on the scale; it names no place a report is published.
     const report = await ask('电梯的年检结果在哪里公示', 'citizen')
