@@ -90,12 +90,19 @@ const REQUEST_NOUNS: Array<[RegExp, RegExp]> = [
 ]
 // The noun is asked for, not named as the matter: "有什么要求", "哪些规定", "职责是什么".
 const asksFor = (folded: string, word: string): boolean =>
-  new RegExp(`(?:什么|哪些|啥|哪几[种类项个条]?|何)${word}|${word}(?:是什么|是啥|有哪些|有什么|包括)`).test(folded)
+  new RegExp(
+    `(?:什么|哪些|啥|哪几[种类项个条]?|何|别的|其他|其它)${word}|${word}(?:是什么|是啥|有哪些|有什么|包括)`,
+  ).test(folded)
 
 function requestedOf(folded: string, word: string): RegExp | null {
   const said = REQUEST_NOUNS.find(([noun]) => noun.test(word))?.[1]
   return said && asksFor(folded, word) ? said : null
 }
+
+// "还有别的办法吗", "有啥路子": a way forward asked for is said by the routes a passage names, not by the
+// word 办法, which a guide uses for a regulation's short name (《办法》).
+const WAY_NOUN = /^(?:办法|路子|出路)$/
+const WAYS = ['途径', '仲裁', '诉讼', '起诉']
 
 /** Words of the folded question that say how it is put or who asks, not what about. */
 function fillerWordsOf(folded: string): (word: string) => boolean {
@@ -186,6 +193,7 @@ export function conceptsOf(
   const entries = [
     ...longest.map(({ term, group }) => ({ word: term, alternatives: group })),
     ...wholes.map((word) => {
+      if (WAY_NOUN.test(word) && asksFor(folded, word)) return { word, alternatives: WAYS }
       const group = glossary.groups.find((terms) => terms.some((term) => term === word))
       return { word, alternatives: group ?? [word] }
     }),
