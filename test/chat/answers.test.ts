@@ -100,6 +100,9 @@ describe('POST /api/chat answers from the documents with citations', () => {
     // A way forward asked for (还有啥路子) is said by the routes a passage names, not by 《办法》, the
     // regulation's short name that the guide's first section repeats.
     ['调解失败了，除了找市场监管局还有啥路子', /五、监管部门|二、通过哪些渠道/, /仲裁|诉讼|起诉/],
+    // A party that will not mediate (不来调解, 不肯调解) is what the guide says as 一方不参加调解; the routes
+    // left after it answer.
+    ['商家死活不来调解，我还有别的办法吗', /五、监管部门|二、通过哪些渠道/, /仲裁|诉讼|起诉/],
     // Whether they will let the asker know (通知我) is what the guide says as 告知举报人.
     ['举报完了，立不立案会有人通知我吗', /五、监管部门/, /告知举报人/],
   ])('quotes the part that answers: %s → %s', async (question, section, fact) => {
