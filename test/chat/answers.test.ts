@@ -105,6 +105,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
     ['商家死活不来调解，我还有别的办法吗', /五、监管部门|二、通过哪些渠道/, /仲裁|诉讼|起诉/],
     // Whether they will let the asker know (通知我) is what the guide says as 告知举报人.
     ['举报完了，立不立案会有人通知我吗', /五、监管部门/, /告知举报人/],
+    // Staff calling the asker (打电话给我) is their contacting them, not the hotline the asker calls (打电话).
+    ['投诉受理以后工作人员会打电话给我吗', /七、办事小贴士|五、监管部门/, /工作人员联系/],
   ])('quotes the part that answers: %s → %s', async (question, section, fact) => {
     const body = await ask(question)
     expect(body.grounded).toBe(true)
