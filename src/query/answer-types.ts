@@ -117,13 +117,13 @@ const ANSWER_TYPES: AnswerType[] = [
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个工作日|工作日|天|日内|日|小时|周)/,
     names: /时限|期限|时间|几天|工作日/,
   },
-  // "过了好几年了还能投诉吗", "买了四年了…", "两年半前买的…", "隔了这么久还能投诉吗": years, told or asked, are
+  // "过了好几年了还能投诉吗", "买了四年了…", "两年半前买的…", "前年买的…", "隔了这么久还能投诉吗": years, told or asked, are
   // answered by a span in years ("超过三年"), not by the days a procedure takes. Time gone by without a
   // number asks as 几年 does; a number of years the asker tells is no request for one.
   {
     name: 'years',
     asks: new RegExp(`几年|${TIME_GONE_BY.source}`),
-    told: /(?<![0-9])(?:[0-9]{1,2}|[一二三四五六七八九十两半]+)年(?:了|多|半|前)/,
+    told: /(?<![0-9])(?:[0-9]{1,2}|[一二三四五六七八九十两半]+)年(?:了|多|半|前)|(?:去|前)年(?:[^，,。？?]{0,6})买/,
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半几数]+)\s*多?年(?![0-9])/,
     names: /期限|时限|年限|几年/,
   },

@@ -165,6 +165,9 @@ describe('POST /api/chat answers from the documents with citations', () => {
       '半年前在商场买的鞋开胶了，现在还能投诉吗',
       // The case run on into the ask without a pause.
       '两年前买的冰箱坏了还能投诉吗',
+      // The year of purchase said as people say it (前年, 去年买的) is its span all the same.
+      '前年夏天买的空调一直有毛病，现在去投诉还来得及吗',
+      '去年买的洗衣机一直漏水，现在还能投诉吗',
     ]) {
       const body = await ask(question)
       expect(body.grounded).toBe(true)
