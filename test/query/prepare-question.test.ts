@@ -46,6 +46,20 @@ describe('prepareQuestion', () => {
     expect(typeNames('2023年的方案还有效吗')).not.toContain('years')
   })
 
+  it('reads the time between two events as given by both their dates, and waiting in a procedure as a length', () => {
+    const types = prepare('规定公布以后过了多长时间才施行').answerTypes
+    expect(types.map((type) => type.name)).toEqual(['interval'])
+    expect(givesAnswerTypes(types, '于2023年4月4日公布，自2023年5月5日起施行')).toBe(true)
+    expect(givesAnswerTypes(types, '自2023年5月5日起施行')).toBe(false)
+    // The words that put the span are no topic a passage must say.
+    expect(
+      prepare('规定公布以后过了多长时间才施行')
+        .concepts.filter((c) => c.filler)
+        .map((c) => c.word),
+    ).toContain('以后')
+    expect(typeNames('投诉以后要多久才有结果')).toEqual(['duration'])
+  })
+
   it('reads an order named in Chinese numerals in digits, and leaves a day of the month alone', () => {
     expect(prepare('七十五号令啥时候施行').orderNumbers).toEqual([75])
     expect(prepare('总局令第七十六号管什么').orderNumbers).toEqual([76])
