@@ -99,6 +99,14 @@ const ANSWER_TYPES: AnswerType[] = [
     // Not 平台 or 网站 alone: a plan says 共享平台 of what the event does, not where to sign up for it.
     gives: /报名|链接|二维码|扫码|电话|热线/,
   },
+  // Whether a business of the asker's kind or size may do a thing ("十几个人的小公司也能做认证吗", "个体户也能
+  // 搞认证吗", "经销商也能申请免办吗", "小作坊做认证有没有门槛"): the passage saying whom it is open to (各种
+  // 规模的组织都可以采用, 生产者、进口商、销售商…可以申请) answers, not the steps of doing it.
+  {
+    name: 'eligibility',
+    asks: /(?:个体|小公司|小厂|作坊|小店|小微|小企业|经销商|代理商|[几十百一二三四五六七八九]+个?人)[^?？。]{0,16}(?:[也都](?:能|可以|行)|门槛|资格|够格)/,
+    gives: /适用|都可以|均可|各种(?:类型|规模)|可以申请|可以采用|不限/,
+  },
   // The certificate or qualification a post requires ("质量安全总监要考什么证"): a rule that only names the
   // post does not say.
   {

@@ -155,6 +155,12 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(/4月4日[\s\S]*5月5日/)
   })
 
+  it('answers whether a small business may get certified from the scope, not from the steps', async () => {
+    const body = await ask('我们就七八个人的小公司，也可以去做质量管理体系认证吗')
+    expect(body.citations[0]?.section).toMatch(/^一、/)
+    expect(body.answer).toMatch(/各种规模|小微企业/)
+  })
+
   it('answers a complaint case told with its span of years in any form with the time limit, whatever was bought', async () => {
     // What was bought, where and what broke is the asker's case; how long ago decides whether it is taken.
     for (const question of [
