@@ -16,6 +16,8 @@ export type AnswerType = {
    * likelier answer, but the question does not ask for one.
    */
   told?: RegExp
+  /** Kinds of fact this one stands in for when both are asked ("隔了多久" is no plain "多久"). */
+  replaces?: string[]
 }
 
 const CN = '[0-9一二三四五六七八九十百千两半]'
@@ -30,8 +32,18 @@ const REIGN_YEAR =
   `${SPAN_BEFORE}(?<=(?:^|[，。；：,\\s于在至自])\\p{Script=Han}{2})[一二三四五六七八九十]{1,3}年(?![后内来间多半以前期])`
 const CN_DATE = `${REIGN_YEAR}|[〇零一二三四五六七八九十百千]{2,}年|元年|[正一二三四五六七八九十冬腊]{1,3}月|世纪|年代|清明|立春|立夏|立秋|立冬|冬至|夏至|春节|元旦|端午|中秋|重阳|国庆`
 
+/** The time between two events asked ("公布以后过了多长时间才施行", "从公布到实施隔了多久"). */
+export const INTERVAL_ASKED = /(?:以后|之后)?(?:隔|过)了?(?:多久|多长时间|多少天|几天|几个月)才?/
+
 /** Time gone by, said without a number: "隔了这么久", "过了那么长时间", "过了好多年". */
 export const TIME_GONE_BY = /(?:隔|过)了?(?:这么|那么|很|好)(?:久|长时间|多年)/
+
+// A length of time, not a date: "三年", "7个工作日", "15日内", "十余年" — but not "2009年" or "4月1日". A
+// life's length is told by the age reached ("能活多少年": "人工饲养可超过三十岁").
+const LENGTH_OF_TIME =
+  /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*[多余]?\s*(?:个月|个工作日|工作日|年|天|小时|日内|周|岁)|长期/
+// A day or month named in full ("2023年4月4日", "5月5日"): two of them give the span between.
+const DAY_NAMED = '(?:\\d{4}\\s*年\\s*)?\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?'
 
 const ANSWER_TYPES: AnswerType[] = [
   {
@@ -87,6 +99,14 @@ const ANSWER_TYPES: AnswerType[] = [
     // Not 平台 or 网站 alone: a plan says 共享平台 of what the event does, not where to sign up for it.
     gives: /报名|链接|二维码|扫码|电话|热线/,
   },
+  // Whether a business of the asker's kind or size may do a thing ("十几个人的小公司也能做认证吗", "个体户也能
+  // 搞认证吗", "经销商也能申请免办吗", "小作坊做认证有没有门槛"): the passage saying whom it is open to (各种
+  // 规模的组织都可以采用, 生产者、进口商、销售商…可以申请) answers, not the steps of doing it.
+  {
+    name: 'eligibility',
+    asks: /(?:个体|小公司|小厂|作坊|小店|小微|小企业|经销商|代理商|[几十百一二三四五六七八九]+个?人)[^?？。]{0,16}(?:[也都](?:能|可以|行)|门槛|资格|够格)/,
+    gives: /适用|都可以|均可|各种(?:类型|规模)|可以申请|可以采用|不限/,
+  },
   // The certificate or qualification a post requires ("质量安全总监要考什么证"): a rule that only names the
   // post does not say.
   {
@@ -105,10 +125,15 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'duration',
     asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限|时限)/,
-    // A length of time, not a date: "三年", "7个工作日", "15日内", "十余年" — but not "2009年" or "4月1日". A
-    // life's length is told by the age reached ("能活多少年": "人工饲养可超过三十岁").
-    gives:
-      /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*[多余]?\s*(?:个月|个工作日|工作日|年|天|小时|日内|周|岁)|长期/,
+    gives: LENGTH_OF_TIME,
+  },
+  // The time that lay between two events ("从公布到实施隔了多久", "公布以后过了多长时间才施行") is given by the
+  // dates of both as well as by its length; waiting in a procedure ("要多久") is not asked this way.
+  {
+    name: 'interval',
+    asks: INTERVAL_ASKED,
+    gives: new RegExp(`${DAY_NAMED}[^。；;]*${DAY_NAMED}|${LENGTH_OF_TIME.source}`),
+    replaces: ['duration', 'days'],
   },
   // "几天能拿回来" asks for days: a yearly cycle ("检定周期为一年") is a length of time, but not the one asked.
   {
@@ -156,8 +181,11 @@ const ANSWER_TYPES: AnswerType[] = [
 ]
 
 /** The kinds of fact a folded question asks for, or tells. */
-export const answerTypesOf = (folded: string): AnswerType[] =>
-  ANSWER_TYPES.filter((type) => type.asks.test(folded) || type.told?.test(folded))
+export function answerTypesOf(folded: string): AnswerType[] {
+  const types = ANSWER_TYPES.filter((type) => type.asks.test(folded) || type.told?.test(folded))
+  const replaced = new Set(types.flatMap((type) => type.replaces ?? []))
+  return types.filter((type) => !replaced.has(type.name))
+}
 
 /** The question only tells the facts of these kinds ("拿证一年多了，证书还算数吗"); it asks for none of them. */
 export const onlyTells = (types: readonly AnswerType[], folded: string): boolean =>

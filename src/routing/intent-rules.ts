@@ -96,6 +96,12 @@ const SERVICE = [
   /(?:帮|替)(?:我|我们|忙).{0,10}(?:办|做|检|查|看|联系|对接|开|登记|安排|弄|走|处理|报|核实|推荐|约)/,
   /申请(?!人)|预约|约个时间|想约|协助|辅导|指导|对接|需要你们|请你们|帮扶|问诊/,
 ]
+// Whether a step of a procedure goes one way or another ("体系刚搭好，下个月申请来得及吗", "是只看材料，
+// 还是会派人到厂里来", "也能自己去申请免办吗"): a yes/no or either/or question about how it is done, not a
+// request, unless it asks us for the doing ("能派人来指导吗", "可以上门帮我检一下吗", "请派人对接").
+const ASKS_HOW_IT_GOES = /[吗么嘛][?!。]?$|\?$|(\p{Script=Han})[不没]\1|还是/u
+const ASKS_US_TO_ACT =
+  /帮|替|(?<!申)请(?!问)|麻烦|你们|想(?:请|约|找|申请|预约)|(?:能|可以|可否|能否)[^,，]{0,4}(?:派|安排|上门|来|给|对接|指导|协助|推荐)|有人(?:辅导|指导|帮)/
 const EXPLICIT_COMPLAINT = /(?<!不)(?:要|想|得)(?:投诉|举报)|^(?:投诉|举报)(?:一下|一个|一家|某|这|那|隔壁|楼下|对面)/
 // A story then a question ("在超市买的酸奶过期了能投诉吗", "卖家不给换，请律师打官司要花多少钱"): the question
 // is what was asked, and the story only the asker's case. Asking what to do about it ("…，怎么办"), or
@@ -143,6 +149,9 @@ export function matchRule(folded: string): RuleMatch | null {
   }
   if (!question && PERSON_WANTED.some((pattern) => pattern.test(folded))) return hit('human_handoff', 0.9, 'person')
   if (!question && DOMAIN.test(folded) && SERVICE.some((pattern) => pattern.test(folded))) {
+    if (ASKS_HOW_IT_GOES.test(folded) && !ASKS_US_TO_ACT.test(folded)) {
+      return hit('policy_question', 0.85, 'procedure-question')
+    }
     return hit('service_request', 0.9, 'service')
   }
   const story = (PURCHASE.test(folded) && DEFECT.test(folded)) || MISCONDUCT.test(folded)

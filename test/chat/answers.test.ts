@@ -158,6 +158,19 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('三年')
   })
 
+  it('answers how long lay between publishing and taking effect from the sentence giving both dates', async () => {
+    const body = await ask('76号令公布之后隔了多少天才施行')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('samr-order-76')
+    expect(body.answer).toMatch(/4月4日[\s\S]*5月5日/)
+  })
+
+  it('answers whether a small business may get certified from the scope, not from the steps', async () => {
+    const body = await ask('我们就七八个人的小公司，也可以去做质量管理体系认证吗')
+    expect(body.citations[0]?.section).toMatch(/^一、/)
+    expect(body.answer).toMatch(/各种规模|小微企业/)
+  })
+
   it('answers a complaint case told with its span of years in any form with the time limit, whatever was bought', async () => {
     // What was bought, where and what broke is the asker's case; how long ago decides whether it is taken.
     for (const question of [

@@ -46,6 +46,28 @@ describe('prepareQuestion', () => {
     expect(typeNames('2023年的方案还有效吗')).not.toContain('years')
   })
 
+  it('reads the time between two events as given by both their dates, and waiting in a procedure as a length', () => {
+    const types = prepare('规定公布以后过了多长时间才施行').answerTypes
+    expect(types.map((type) => type.name)).toEqual(['interval'])
+    expect(givesAnswerTypes(types, '于2023年4月4日公布，自2023年5月5日起施行')).toBe(true)
+    expect(givesAnswerTypes(types, '自2023年5月5日起施行')).toBe(false)
+    // The words that put the span are no topic a passage must say.
+    expect(
+      prepare('规定公布以后过了多长时间才施行')
+        .concepts.filter((c) => c.filler)
+        .map((c) => c.word),
+    ).toContain('以后')
+    expect(typeNames('投诉以后要多久才有结果')).toEqual(['duration'])
+  })
+
+  it('reads whether a business of the asker’s kind or size may do a thing as asking whom it is open to', () => {
+    const types = prepare('我们是八个人的装修公司，也可以申请免办吗').answerTypes
+    expect(types.map((type) => type.name)).toEqual(['eligibility'])
+    expect(givesAnswerTypes(types, '各种类型、各种规模的组织都可以采用')).toBe(true)
+    expect(givesAnswerTypes(types, '先对照目录确认产品是否属于CCC范围')).toBe(false)
+    expect(typeNames('个人也能投诉吗')).not.toContain('eligibility')
+  })
+
   it('reads an order named in Chinese numerals in digits, and leaves a day of the month alone', () => {
     expect(prepare('七十五号令啥时候施行').orderNumbers).toEqual([75])
     expect(prepare('总局令第七十六号管什么').orderNumbers).toEqual([76])
