@@ -12,17 +12,26 @@ const BUREAU_PAPER = /(?:许可证|执照|证书|证明|认证|认可|年检|检
 const BUREAU_DOING = /^(?:备案|真假|真伪|补办)$/
 
 const isMatter = (concept: Concept) => !concept.aspect && !concept.asks && !concept.filler && !concept.scene
+// "燃气表也要每年年检吗": how often is asked, not what the check is for; the thing stays the one before it.
+const EVERY_PERIOD = /^每(?:年|月|季度?|周|天|日)$/
+// A scheme named in the paper itself (9001认证, 3c认证): what it is for is written in, so the asker's story
+// before it ("我们就十几个人的小公司，也能做9001认证吗") tells who asks, not what the paper is for.
+const NAMED_SCHEME = /[a-z0-9]/
 
 /**
  * The things written right before `word` in the question, nearest first ("有机产品认证证书" → 产品认证, 有机);
- * for a bare paper or check with nothing written into it (not 9001证书, 免办证明), the thing it is for.
+ * for a bare paper or check with nothing written into it (not 9001证书, 免办证明), the thing it is for; for one
+ * whose clause names no thing, the thing told in the clause before.
  */
 function modifiersOf(question: PreparedQuestion, word: Concept): Concept[] {
   const start = question.folded.indexOf(word.word)
   const writtenBefore = (end: number, chain: Concept[]) =>
     question.concepts.find(
       (concept) =>
-        isMatter(concept) && !chain.includes(concept) && question.folded.slice(0, end).endsWith(concept.word),
+        isMatter(concept) &&
+        !EVERY_PERIOD.test(concept.word) &&
+        !chain.includes(concept) &&
+        question.folded.slice(0, end).endsWith(concept.word),
     )
   const chain: Concept[] = []
   let end = start
@@ -30,22 +39,36 @@ function modifiersOf(question: PreparedQuestion, word: Concept): Concept[] {
     chain.push(before)
     end -= before.word.length
   }
-  const bare = word.word === BUREAU_PAPER.exec(word.word)?.[0] && !writtenBefore(start, [])
-  return bare ? nearestThingBefore(question, start) : chain
+  if (chain.length > 0) return chain
+  // A bare paper or check with nothing written into it (许可证, 年检 — not ISO认证) is for the thing named last
+  // before it in its clause: "燃气表也要每年年检吗", "开一家美容院需要办哪些许可证".
+  const inClause = lastThingIn(question, start, 1)
+  if (inClause) {
+    const bare = word.word === BUREAU_PAPER.exec(word.word)?.[0] && !writtenBefore(start, [])
+    return bare ? [inClause] : []
+  }
+  return NAMED_SCHEME.test(word.word) ? [] : thingToldBefore(question, start)
 }
 
 const CLAUSE_BREAK = /[，,；;。？?！!]/
 
-/**
- * A bare paper or check with nothing written into it (许可证, 年检 — not ISO认证) is for the thing named last
- * before it in its clause: "燃气表也要每年年检吗", "开一家美容院需要办哪些许可证".
- */
-function nearestThingBefore(question: PreparedQuestion, at: number): Concept[] {
-  const clause = question.folded.slice(0, at).split(CLAUSE_BREAK).at(-1) ?? ''
-  const before = question.concepts
+/** The thing named last in a clause of the question before `at`: `back` 1 is the clause holding `at`, 2 the one before. */
+function lastThingIn(question: PreparedQuestion, at: number, back: 1 | 2): Concept | undefined {
+  const clause = question.folded.slice(0, at).split(CLAUSE_BREAK).at(-back) ?? ''
+  return question.concepts
     .filter((concept) => isMatter(concept) && namesAThing(concept.word) && clause.includes(concept.word))
-    .sort((a, b) => clause.lastIndexOf(b.word) - clause.lastIndexOf(a.word))
-  return before.slice(0, 1)
+    .sort((a, b) => clause.lastIndexOf(b.word) - clause.lastIndexOf(a.word))[0]
+}
+
+/**
+ * A paper or check whose clause names no thing ("…，能申请检定吗", "…，需要办营业执照吗") is for the thing the
+ * asker told of in the clause before: its last thing, when the documents never use that word ("家里电表好像
+ * 走得特别快" → 电表, "网上卖二手手机" → 二手手机). A thing they do use ("水果店刚买了台新电子秤", "我们小厂想做
+ * ISO9001") is the matter they answer, and the asker's own kind (我们是装修公司) is filler, never taken.
+ */
+function thingToldBefore(question: PreparedQuestion, at: number): Concept[] {
+  const told = lastThingIn(question, at, 2)
+  return told && !told.known ? [told] : []
 }
 
 /**

@@ -199,6 +199,28 @@ describe('refusals that are right', () => {
     expect(barber).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
   })
 
+  it('takes the thing a bare check or licence is for from the clause the asker told before it', async () => {
+    // The asker's household meter, told first, is what the check is for; the guide tells of trade scales only.
+    // (The classifier takes a household matter for out of scope; the scale guide no longer overrides that.)
+    const meter = await ask('家里的电表好像走得特别快，能申请检定吗', 'citizen')
+    expect(meter).toMatchObject({ grounded: false, citations: [] })
+    const licence = await ask('在网上卖旧电脑，要办营业执照吗', 'citizen')
+    expect(licence).toMatchObject({ grounded: false, citations: [] })
+    const forklift = await ask('厂里新进了两台叉车，每年都要年检吗', 'enterprise')
+    expect(forklift).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    // How often is not what for: the gas meter before 每年 stays the thing checked.
+    const yearly = await ask('燃气表要每年年检吗', 'citizen')
+    expect(yearly).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    // A story about a thing the guide speaks of is that guide's matter.
+    const scale = await ask('水果摊新买了台电子秤，还要检定吗', 'enterprise')
+    expect(scale.grounded).toBe(true)
+    expect(scale.citations[0]?.docId).toBe('metrology-verification')
+    // A scheme named in the paper (9001认证) is what it is for; the story before it says who asks.
+    const firm = await ask('我们就几个人的小公司，也能做9001认证吗', 'enterprise')
+    expect(firm.grounded).toBe(true)
+    expect(firm.citations[0]?.docId).toBe('quality-system-certification')
+  })
+
   it('does not answer in part a how-to ask whose doing no document names', async () => {
     // The plan names the training; neither how to sign up nor how long it runs.
     const body = await ask('企业首席质量官任职培训怎么报名，每期几天', 'enterprise')
