@@ -37,7 +37,8 @@ const FUNCTION_WORDS = new Set(
     'a an the i me my we our us you your he she it its they them their this that these those there here ' +
     'is are am was were be been being do does did done doing have has had can could may might must shall ' +
     'should will would to of in on at for with by from about into as or and but if so not no yes any some ' +
-    'how what which who whom whose when where why get got need needs want please tell know one ones'
+    'how what which who whom whose when where why get got need needs want please tell know one ones ' +
+    'else also just still too very really until whether than then'
   ).split(' '),
 )
 
@@ -63,6 +64,8 @@ export function untranslatedShare(folded: string, terms: EnglishTerms): number {
   return content === 0 ? 0 : left.length / content
 }
 
+const ASK_WHAT_TO_DO = '怎么办'
+
 /**
  * The Chinese question an English one asks, in the documents' words: listed phrases replaced (longest
  * first, whole words only), codes and numbers kept, every other English word dropped.
@@ -73,7 +76,10 @@ export function toChineseQuestion(folded: string, terms: EnglishTerms): string {
     const phrase = english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     text = text.replace(new RegExp(`(?<=\\s)${phrase}(?=\\s)`, 'g'), chinese)
   }
-  const kept = text.split(/\s+/).filter((word) => word && (!/^[a-z]/.test(word) || KEEP.test(word)))
+  const words = text.split(/\s+/).filter((word) => word && (!/^[a-z]/.test(word) || KEEP.test(word)))
+  // "What should I do if a seller uses a cheating scale?" asks what Chinese puts last
+  // ("商家使用作弊秤怎么办"): the case comes first, so the question is read as a story and its ask.
+  const kept = words.length > 1 && words[0] === ASK_WHAT_TO_DO ? [...words.slice(1), ASK_WHAT_TO_DO] : words
   // Chinese terms run together as the documents write them ("食品经营许可证", "买到假货怎么办"), so the
   // question is segmented as a Chinese one is; a code or number stays apart from its neighbours.
   return kept.reduce((question, word, index) => {

@@ -124,6 +124,24 @@ describe('a conversation keeps its subject', () => {
     expect(passport.citations).toEqual([])
   })
 
+  it('counts only content words as untranslated: "until", "whether" do not send a question out of scope', async () => {
+    const body = await ask('How long until they tell me whether my complaint is accepted?')
+    expect(body.intent).toBe('policy_question')
+    expect(body.grounded).toBe(true)
+    expect(body.answer).toContain('7个工作日')
+  })
+
+  it('translates everyday words and phrases as citizens type them (expired, years ago, too late, require a)', async () => {
+    const late = await ask('I bought a phone 4 years ago, is it too late to complain?')
+    expect(late.grounded).toBe(true)
+    expect(late.citations[0]?.section).toMatch(/^六、哪些投诉不予受理/)
+    expect(late.answer).toContain('三年')
+    // "require a" of a post is to have one (配备), which 第三条 says, not the scope of 第二条.
+    const director = await ask('Does order 76 require a quality safety director?')
+    expect(director.citations[0]?.section).toMatch(/^第三条/)
+    expect(director.answer).toContain('质量安全总监')
+  })
+
   it('offers a route that fits the asker with a refusal', async () => {
     const enterprise = await ask('ISO 14001认证证书怎么申请？')
     expect(enterprise).toMatchObject({ grounded: false, refusalReason: 'missing-identifier' })
