@@ -64,22 +64,30 @@ export function untranslatedShare(folded: string, terms: EnglishTerms): number {
   return content === 0 ? 0 : left.length / content
 }
 
-const ASK_WHAT_TO_DO = '怎么办'
+// A clause ends at a stop or comma before a space or the end, not inside "2.5" or "no.75".
+const CLAUSE_END = /[.,;:!?](?=\s|$)/
 
 /**
  * The Chinese question an English one asks, in the documents' words: listed phrases replaced (longest
- * first, whole words only), codes and numbers kept, every other English word dropped.
+ * first, whole words only), codes and numbers kept, every other English word dropped. Clauses stay
+ * apart as Chinese writes them ("商家拒绝调解，还能怎么解决"): a story and its question, or a case and
+ * what is asked about it, are read as two clauses, not one run of words.
  */
 export function toChineseQuestion(folded: string, terms: EnglishTerms): string {
-  let text = ` ${folded.replace(/[^\p{L}\p{N}\s]/gu, ' ')} `
+  return folded
+    .split(CLAUSE_END)
+    .map((clause) => translateClause(clause, terms))
+    .filter(Boolean)
+    .join('，')
+}
+
+function translateClause(clause: string, terms: EnglishTerms): string {
+  let text = ` ${clause.replace(/[^\p{L}\p{N}\s]/gu, ' ')} `
   for (const [english, chinese] of terms) {
     const phrase = english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     text = text.replace(new RegExp(`(?<=\\s)${phrase}(?=\\s)`, 'g'), chinese)
   }
-  const words = text.split(/\s+/).filter((word) => word && (!/^[a-z]/.test(word) || KEEP.test(word)))
-  // "What should I do if a seller uses a cheating scale?" asks what Chinese puts last
-  // ("商家使用作弊秤怎么办"): the case comes first, so the question is read as a story and its ask.
-  const kept = words.length > 1 && words[0] === ASK_WHAT_TO_DO ? [...words.slice(1), ASK_WHAT_TO_DO] : words
+  const kept = text.split(/\s+/).filter((word) => word && (!/^[a-z]/.test(word) || KEEP.test(word)))
   // Chinese terms run together as the documents write them ("食品经营许可证", "买到假货怎么办"), so the
   // question is segmented as a Chinese one is; a code or number stays apart from its neighbours.
   return kept.reduce((question, word, index) => {

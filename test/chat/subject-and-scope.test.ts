@@ -142,6 +142,18 @@ describe('a conversation keeps its subject', () => {
     expect(director.answer).toContain('质量安全总监')
   })
 
+  it('keeps an English story and its question as two clauses, as Chinese writes them', async () => {
+    // Run together ("中介保证证书几天不用审核 5000 元靠谱吗") the amount read as the fact asked for.
+    const offer = await ask(
+      'A consultant promises a certificate in a few days without an audit for 5000 yuan, is it legit?',
+    )
+    expect(offer.grounded).toBe(true)
+    expect(offer.citations[0]?.section).toMatch(/买证/)
+    const mediation = await ask('The seller refused to mediate. What else can we do?')
+    expect(mediation.grounded).toBe(true)
+    expect(mediation.answer).toMatch(/仲裁|诉讼|起诉/)
+  })
+
   it('offers a route that fits the asker with a refusal', async () => {
     const enterprise = await ask('ISO 14001认证证书怎么申请？')
     expect(enterprise).toMatchObject({ grounded: false, refusalReason: 'missing-identifier' })
