@@ -37,7 +37,8 @@ const FUNCTION_WORDS = new Set(
     'a an the i me my we our us you your he she it its they them their this that these those there here ' +
     'is are am was were be been being do does did done doing have has had can could may might must shall ' +
     'should will would to of in on at for with by from about into as or and but if so not no yes any some ' +
-    'how what which who whom whose when where why get got need needs want please tell know one ones'
+    'how what which who whom whose when where why get got need needs want please tell know one ones ' +
+    'else also just still too very really until whether than then'
   ).split(' '),
 )
 
@@ -63,12 +64,25 @@ export function untranslatedShare(folded: string, terms: EnglishTerms): number {
   return content === 0 ? 0 : left.length / content
 }
 
+// A clause ends at a stop or comma before a space or the end, not inside "2.5" or "no.75".
+const CLAUSE_END = /[.,;:!?](?=\s|$)/
+
 /**
  * The Chinese question an English one asks, in the documents' words: listed phrases replaced (longest
- * first, whole words only), codes and numbers kept, every other English word dropped.
+ * first, whole words only), codes and numbers kept, every other English word dropped. Clauses stay
+ * apart as Chinese writes them ("商家拒绝调解，还能怎么解决"): a story and its question, or a case and
+ * what is asked about it, are read as two clauses, not one run of words.
  */
 export function toChineseQuestion(folded: string, terms: EnglishTerms): string {
-  let text = ` ${folded.replace(/[^\p{L}\p{N}\s]/gu, ' ')} `
+  return folded
+    .split(CLAUSE_END)
+    .map((clause) => translateClause(clause, terms))
+    .filter(Boolean)
+    .join('，')
+}
+
+function translateClause(clause: string, terms: EnglishTerms): string {
+  let text = ` ${clause.replace(/[^\p{L}\p{N}\s]/gu, ' ')} `
   for (const [english, chinese] of terms) {
     const phrase = english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     text = text.replace(new RegExp(`(?<=\\s)${phrase}(?=\\s)`, 'g'), chinese)

@@ -124,6 +124,36 @@ describe('a conversation keeps its subject', () => {
     expect(passport.citations).toEqual([])
   })
 
+  it('counts only content words as untranslated: "until", "whether" do not send a question out of scope', async () => {
+    const body = await ask('How long until they tell me whether my complaint is accepted?')
+    expect(body.intent).toBe('policy_question')
+    expect(body.grounded).toBe(true)
+    expect(body.answer).toContain('7个工作日')
+  })
+
+  it('translates everyday words and phrases as citizens type them (expired, years ago, too late, require a)', async () => {
+    const late = await ask('I bought a phone 4 years ago, is it too late to complain?')
+    expect(late.grounded).toBe(true)
+    expect(late.citations[0]?.section).toMatch(/^六、哪些投诉不予受理/)
+    expect(late.answer).toContain('三年')
+    // "require a" of a post is to have one (配备), which 第三条 says, not the scope of 第二条.
+    const director = await ask('Does order 76 require a quality safety director?')
+    expect(director.citations[0]?.section).toMatch(/^第三条/)
+    expect(director.answer).toContain('质量安全总监')
+  })
+
+  it('keeps an English story and its question as two clauses, as Chinese writes them', async () => {
+    // Run together ("中介保证证书几天不用审核 5000 元靠谱吗") the amount read as the fact asked for.
+    const offer = await ask(
+      'A consultant promises a certificate in a few days without an audit for 5000 yuan, is it legit?',
+    )
+    expect(offer.grounded).toBe(true)
+    expect(offer.citations[0]?.section).toMatch(/买证/)
+    const mediation = await ask('The seller refused to mediate. What else can we do?')
+    expect(mediation.grounded).toBe(true)
+    expect(mediation.answer).toMatch(/仲裁|诉讼|起诉/)
+  })
+
   it('offers a route that fits the asker with a refusal', async () => {
     const enterprise = await ask('ISO 14001认证证书怎么申请？')
     expect(enterprise).toMatchObject({ grounded: false, refusalReason: 'missing-identifier' })
