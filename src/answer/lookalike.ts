@@ -14,9 +14,10 @@ const BUREAU_DOING = /^(?:备案|真假|真伪|补办)$/
 const isMatter = (concept: Concept) => !concept.aspect && !concept.asks && !concept.filler && !concept.scene
 // "燃气表也要每年年检吗": how often is asked, not what the check is for; the thing stays the one before it.
 const EVERY_PERIOD = /^每(?:年|月|季度?|周|天|日)$/
-// A scheme named in the paper itself (9001认证, 3c认证): what it is for is written in, so the asker's story
-// before it ("我们就十几个人的小公司，也能做9001认证吗") tells who asks, not what the paper is for.
-const NAMED_SCHEME = /[a-z0-9]/
+// A scheme named in the paper itself (9001认证, 3c认证), or a certification at all (质量管理体系认证): what it is
+// for is its scheme, so the asker's story before it ("我们就七八个人的小公司，也可以去做质量管理体系认证吗")
+// tells who asks, not what the paper is for.
+const NAMED_SCHEME = /[a-z0-9]|认证|认可/
 
 /**
  * The things written right before `word` in the question, nearest first ("有机产品认证证书" → 产品认证, 有机);
