@@ -1,5 +1,5 @@
 import { asksAlike, onlyTells } from '../query/answer-types.ts'
-import type { Concept } from '../query/concepts.ts'
+import { type Concept, isMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
@@ -127,9 +127,7 @@ export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): 
 
 /** The known word of the question that tells most (the highest weight): the thing it is about, as a rule. */
 function mostTelling(question: PreparedQuestion): Concept | undefined {
-  const named = askedConcepts(question.concepts).filter(
-    (concept) => concept.known && !concept.aspect && !concept.asks && !concept.filler,
-  )
+  const named = askedConcepts(question.concepts).filter((concept) => concept.known && isMatter(concept))
   return named.reduce<Concept | undefined>(
     (best, concept) => (!best || concept.weight > best.weight ? concept : best),
     undefined,
@@ -158,7 +156,6 @@ const GET_IT_DONE = /(?:怎么|怎样|如何)办(?!理)/u
 const MANNER = /(?:怎么|怎样|如何)[^，,；;。？?！!]{1,8}的(?:呢|啊)?[?？。]?$/u
 
 const CLAUSE_BREAK = /[，,；;。？?]/
-const isMatter = (item: Concept) => !item.aspect && !item.asks && !item.filler
 
 /** The how-word and the doing it asks about ("怎么申报" → 申报), when it asks for one. */
 function doingAsked(question: PreparedQuestion): { at: RegExpExecArray; doing: Concept | undefined } | null {

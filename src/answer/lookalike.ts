@@ -1,4 +1,4 @@
-import type { Concept } from '../query/concepts.ts'
+import { type Concept, isMatter as namesTheMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import { namesAThing } from '../text/segment.ts'
@@ -11,7 +11,8 @@ const BUREAU_PAPER = /(?:许可证|执照|证书|证明|认证|认可|年检|检
 // not say the doing tells of another matter.
 const BUREAU_DOING = /^(?:备案|真假|真伪|补办)$/
 
-const isMatter = (concept: Concept) => !concept.aspect && !concept.asks && !concept.filler && !concept.scene
+// The asker's case told before a complaint asked about is no matter a paper is for either.
+const isMatter = (concept: Concept) => namesTheMatter(concept) && !concept.scene
 // "燃气表也要每年年检吗": how often is asked, not what the check is for; the thing stays the one before it.
 const EVERY_PERIOD = /^每(?:年|月|季度?|周|天|日)$/
 // A scheme named in the paper itself (9001认证, 3c认证), or a certification at all (质量管理体系认证): what it is

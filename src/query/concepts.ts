@@ -50,6 +50,9 @@ const ASPECT_WORD = new RegExp(`^(?:${ASPECT.source})$`)
  * asks about fees as 收费 and 费用 do. (`aspect` itself stays the word's own reading, which the
  * answerer's gates weigh.)
  */
+/** Names the matter asked about: not which aspect of it, not the kind of fact asked, not how it is put. */
+export const isMatter = (concept: Concept): boolean => !concept.aspect && !concept.asks && !concept.filler
+
 export const asksAnAspect = (concept: Concept): boolean =>
   concept.aspect || concept.alternatives.some((term) => ASPECT_WORD.test(term))
 
