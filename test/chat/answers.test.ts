@@ -90,6 +90,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
     ['纲要对物流服务提了什么要求', /（十六）/, /冷链|多式联运/],
     // The heading that is the thing asked for, not an item that uses its word.
     ['2023年浦东质量月的活动主题是啥？', /二、活动主题/, /引领区质量建设/],
+    // Also when the question says too few words for the one-line section to be found by them.
+    ['今年质量月的主题是什么', /二、活动主题/, /引领区质量建设/],
     ['上海方案对工程质量定了什么目标', /主要目标/, /工程质量抽查符合率/],
     // What follows from a failing: the consequences, not the fee.
     ['电子秤没去检会罚多少', /六、不检/, /罚款/],
