@@ -225,6 +225,14 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(proxy.answer).toContain('委托')
   })
 
+  it('quotes a table it runs into whole, and never leads with its row of column names', async () => {
+    const body = await ask('质量强国纲要提出到2025年要达到什么目标')
+    expect(body.grounded).toBe(true)
+    expect(body.answer.trimStart().startsWith('| 指标')).toBe(false)
+    // The last row of the eight-row table of 2025 targets, not a header and two rows.
+    expect(body.answer).toContain('| 农业标准化生产普及率、工程质量抽查符合率 |')
+  })
+
   it('answers where to complain when the asker says whom they seek (找哪里投诉)', async () => {
     // No passage says 找: with it taken as a topic, the complaint guide was refused as false-grounding.
     const body = await ask('网购的东西坏了，商家在外地，找哪里投诉')
