@@ -194,6 +194,13 @@ describe('prepareQuestion', () => {
     expect(typeNames('强制检定收费吗')).toContain('amount')
   })
 
+  it('takes a sentence saying no fee is due as giving the amount asked', () => {
+    const types = prepare('电子秤年检要钱吗').answerTypes
+    expect(givesAnswerTypes(types, '商户申请强检不需要交检定费。')).toBe(true)
+    expect(givesAnswerTypes(types, '自2017年4月1日起停止征收强制检定计量器具的检定费')).toBe(true)
+    expect(givesAnswerTypes(types, '检定周期为一年')).toBe(false)
+  })
+
   it('counts dates in Chinese numerals and era names as dates', () => {
     const [date] = prepare('他是在哪一年成婚的？').answerTypes
     expect(date?.name).toBe('date')
