@@ -4,6 +4,7 @@ import { idfOf } from '../text/idf.ts'
 import { segmentWords, unglued } from '../text/segment.ts'
 import { type AnswerType, INTERVAL_ASKED, TIME_GONE_BY } from './answer-types.ts'
 import { askingClausesOf } from './asking-clauses.ts'
+import { ownBusinessClause } from './own-business.ts'
 
 /**
  * One thing the question asks about: the word, the words that count as saying it (glossary synonyms),
@@ -118,7 +119,8 @@ function fillerWordsOf(folded: string): (word: string) => boolean {
     ...(INTERVAL_ASKED.exec(folded) ?? []),
   ]
   const clauses = folded.split(/[，,；;。：:]/).filter((clause) => clause.trim() !== '')
-  const self = clauses.slice(0, -1).filter((clause) => SELF_CLAUSE.test(clause))
+  // "开商场卖家电的，…" says who asks as "我们是…" does.
+  const self = clauses.slice(0, -1).filter((clause) => SELF_CLAUSE.test(clause) || clause === ownBusinessClause(folded))
   const rest = clauses.filter((clause) => !self.includes(clause))
   return (word) =>
     FORM_WORD.test(word) ||

@@ -1,14 +1,23 @@
+import type { BusinessKind } from '../text/business-kinds.ts'
+
 /**
  * The asker's description of the business they run, said first in their own words ("我们是做五金批发的，…",
  * "开商场卖家电的，…", "我在商场里开了家卖电热水壶的店，…", "我们只是个卖货的经销商，…"): it says who asks,
  * and of what kind the business is; the orders name that kind by their own unit types (生产单位, 销售单位).
  */
 
+// Any run of the clause's characters (a clause ends where the asker pauses).
+const SAID = '[^,，；;。：:？?]'
+const SPEAKER = '(?:我|我们|咱们?|本人|我家|我司)'
+const BUSINESS_NOUN = '(?:店|厂|公司|作坊|企业|商|部|户|馆)'
 // Who is speaking (optional), a verb of running or trading (开, 做, 卖 …), what is run or traded, then 的 and
-// at most the business noun the clause ends on (店, 厂, 经销商 …). A clause about a product ("我们厂的产品不在
-// 3C目录") has no such verb and is what the question is about; nor does a clause that asks ("开放日是干什么的").
-const OWN_BUSINESS =
-  /^(?![^,，；;。：:？?]*(?:什么|啥|哪|谁|怎|吗|么))(?:我|我们|咱们?|本人|我家|我司)?[^,，；;。：:？?]{0,6}?(?:开|做|干|搞|经营|卖)[^,，；;。：:？?]{1,14}的(?:[^,，；;。：:？?的]{0,3}(?:店|厂|公司|作坊|企业|商|部|户|馆))?$/
+// at most the business noun the clause ends on ("开商场卖家电的", "我们是做电线电缆的小工厂"); or the speaker
+// saying what they are, ending on a business noun ("我们是电动自行车经销商", "我们是代工厂"). A clause about a
+// product ("我们厂的产品不在3C目录") is neither and is what the question is about; nor is a clause that asks
+// ("开放日是干什么的").
+const RUNS = `${SPEAKER}?${SAID}{0,6}?(?:开|做|干|搞|经营|卖)${SAID}{1,14}的(?:[^,，；;。：:？?的]{0,3}${BUSINESS_NOUN})?`
+const IS = `${SPEAKER}(?:就|只|也)?是${SAID}{0,12}${BUSINESS_NOUN}`
+const OWN_BUSINESS = new RegExp(`^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS})$`)
 
 /** The clauses of a folded question, split where the asker pauses. */
 const clausesOf = (folded: string): string[] =>
@@ -21,4 +30,16 @@ const clausesOf = (folded: string): string[] =>
 export function ownBusinessClause(folded: string): string | null {
   const [first, ...rest] = clausesOf(folded)
   return first !== undefined && rest.length > 0 && OWN_BUSINESS.test(first) ? first : null
+}
+
+/**
+ * What the documents call the asker's kind of business, from the clause in which they name it: "开商场卖家电的"
+ * is a 销售单位 (a 销售商 to the CCC guide), "我们是给人代工的小厂" a 生产单位. Empty when no clause names the
+ * asker's business, or when it names kinds of two unit types ("开厂卖货的"), which the orders would not settle.
+ */
+export function unitTermsOf(kinds: readonly BusinessKind[], folded: string): string[] {
+  const clause = ownBusinessClause(folded)
+  if (!clause) return []
+  const named = kinds.filter((kind) => kind.kinds.some((word) => clause.includes(word)))
+  return named.length === 1 ? named[0]!.terms.filter((term) => !folded.includes(term)) : []
 }

@@ -176,6 +176,27 @@ describe('prepareQuestion', () => {
     expect(fillers('调解一般要拖多长时间')).toContain('拖')
   })
 
+  it('reads the business the asker says they run as who asks, and its kind as the orders’ unit type', () => {
+    const kinds: Glossary = {
+      groups: [],
+      english: [],
+      businessKinds: [
+        { unit: '销售单位', terms: ['销售单位', '销售商'], kinds: ['卖', '店', '批发'] },
+        { unit: '生产单位', terms: ['生产单位', '生产者'], kinds: ['厂', '代工'] },
+      ],
+    }
+    const ask = (text: string) => prepareQuestion(text, { glossary: kinds, vocabulary })
+    const shop = ask('开商场卖家电的，要不要配质量安全员')
+    expect(shop.expansions).toEqual(['销售单位', '销售商'])
+    expect(shop.concepts.filter((concept) => concept.filler).map((concept) => concept.word)).toContain('商场')
+    expect(ask('我们是代工厂，要配质量安全员吗').expansions).toEqual(['生产单位', '生产者'])
+    // Only the clause in which the asker names their own business; a kind of both types settles nothing.
+    expect(ask('卖家电的商场要配质量安全员吗').expansions).toEqual([])
+    expect(ask('我们是开厂卖货的，要配质量安全员吗').expansions).toEqual([])
+    // A clause that asks is no description of the asker ("开放日是干什么的").
+    expect(ask('质量开放日是干什么的，普通市民能参加吗').expansions).toEqual([])
+  })
+
   it('takes a wrong done with fees for a topic, not for a fee asked for', () => {
     expect(typeNames('景区乱收费能投诉吗')).not.toContain('amount')
     expect(typeNames('强制检定收费吗')).toContain('amount')
