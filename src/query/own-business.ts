@@ -32,14 +32,29 @@ export function ownBusinessClause(folded: string): string | null {
   return first !== undefined && rest.length > 0 && OWN_BUSINESS.test(first) ? first : null
 }
 
+// The one unit type whose kinds a description of a business names; none when it names kinds of two ("开厂卖货的"),
+// which the orders would not settle.
+function kindNamedIn(kinds: readonly BusinessKind[], description: string): BusinessKind | null {
+  const named = kinds.filter((kind) => kind.kinds.some((word) => description.includes(word)))
+  return named.length === 1 ? named[0]! : null
+}
+
 /**
  * What the documents call the asker's kind of business, from the clause in which they name it: "开商场卖家电的"
- * is a 销售单位 (a 销售商 to the CCC guide), "我们是给人代工的小厂" a 生产单位. Empty when no clause names the
- * asker's business, or when it names kinds of two unit types ("开厂卖货的"), which the orders would not settle.
+ * is a 销售单位 (a 销售商 to the CCC guide), "我们是给人代工做电吹风的小厂" a 生产单位. Empty when no clause
+ * names the asker's business or its kind is not settled.
  */
 export function unitTermsOf(kinds: readonly BusinessKind[], folded: string): string[] {
   const clause = ownBusinessClause(folded)
-  if (!clause) return []
-  const named = kinds.filter((kind) => kind.kinds.some((word) => clause.includes(word)))
-  return named.length === 1 ? named[0]!.terms.filter((term) => !folded.includes(term)) : []
+  const kind = clause ? kindNamedIn(kinds, clause) : null
+  return kind ? kind.terms.filter((term) => !folded.includes(term)) : []
+}
+
+/**
+ * "换成卖东西的商店呢", "那我们是开批发部卖电器的呢": the question before asked again ("…呢") for a business of
+ * the kind described, as the orders name it (销售单位); null when the message is not such a description.
+ */
+export function businessAskedAgain(kinds: readonly BusinessKind[], folded: string): BusinessKind | null {
+  const description = /^(?:那|那么|如果|要是|换成|换做|改成)*(.+?)呢[?？]?$/.exec(folded)?.[1]
+  return description && OWN_BUSINESS.test(description) ? kindNamedIn(kinds, description) : null
 }
