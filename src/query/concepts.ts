@@ -108,8 +108,11 @@ function requestedOf(folded: string, word: string): RegExp | null {
 const WAY_NOUN = /^(?:办法|路子|出路)$/
 const WAYS = ['途径', '仲裁', '诉讼', '起诉']
 
-/** Words of the folded question that say how it is put or who asks, not what about. */
-function fillerWordsOf(folded: string): (word: string) => boolean {
+/**
+ * Words of the folded question that say how it is put or who asks, not what about. A yes/no form the
+ * glossary reads as a matter ("管不管" for 适用范围) asks about that matter.
+ */
+function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word: string) => boolean {
   // The time gone by is asked as years, the time between two events as their dates (answer-types.ts);
   // the words that put either ("…以后过了多长时间才…") are no topic a passage must say.
   const forms = [
@@ -125,7 +128,7 @@ function fillerWordsOf(folded: string): (word: string) => boolean {
   return (word) =>
     FORM_WORD.test(word) ||
     ASKING_WORD.test(word) ||
-    forms.some((form) => form.includes(word)) ||
+    (forms.some((form) => form.includes(word)) && !isTerm(word)) ||
     (self.some((clause) => clause.includes(word)) && !rest.some((clause) => clause.includes(word)))
 }
 
@@ -205,7 +208,7 @@ export function conceptsOf(
       return { word, alternatives: group ?? [word] }
     }),
   ]
-  const isFiller = fillerWordsOf(folded)
+  const isFiller = fillerWordsOf(folded, isTerm)
   const isScene = sceneWordsOf(folded, types)
   return entries.map(({ word, alternatives }) => {
     const frequency = Math.max(...alternatives.map((term) => vocabulary.documentFrequency(term)))

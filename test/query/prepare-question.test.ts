@@ -174,6 +174,13 @@ describe('prepareQuestion', () => {
     expect(fillers('光绪皇帝后来被关在什么地方')).toEqual(['后来'])
     // Waiting only puts a how-long question: "不要拖过三年时限" does not answer how long mediation takes.
     expect(fillers('调解一般要拖多长时间')).toContain('拖')
+    // A yes/no form the glossary reads as a matter asks about it: "管不管" is the order's 适用范围.
+    const scope: Glossary = { groups: [['适用范围', '管不管']], english: [] }
+    const scopeFillers = prepareQuestion('店里要不要放公平秤，75号令管不管', { glossary: scope, vocabulary })
+      .concepts.filter((concept) => concept.filler)
+      .map((concept) => concept.word)
+    expect(scopeFillers).toContain('不要')
+    expect(scopeFillers).not.toContain('管不管')
   })
 
   it('reads the business the asker says they run as who asks, and its kind as the orders’ unit type', () => {
