@@ -9,15 +9,18 @@ import type { BusinessKind } from '../text/business-kinds.ts'
 // Any run of the clause's characters (a clause ends where the asker pauses).
 const SAID = '[^,，；;。：:？?]'
 const SPEAKER = '(?:我|我们|咱们?|本人|我家|我司)'
-const BUSINESS_NOUN = '(?:店|厂|公司|作坊|企业|商|部|户|馆)'
+const BUSINESS_NOUN = '(?:店|厂|公司|作坊|企业|商|部|户|馆|超市|商场|档口|摊)'
 // Who is speaking (optional), a verb of running or trading (开, 做, 卖 …), what is run or traded, then 的 and
 // at most the business noun the clause ends on ("开商场卖家电的", "我们是做电线电缆的小工厂"); or the speaker
-// saying what they are, ending on a business noun ("我们是电动自行车经销商", "我们是代工厂"). A clause about a
+// saying what they are or what they opened, ending on a business noun ("我们是电动自行车经销商", "我们是代工厂",
+// "我开了个五金店"). A clause about a
 // product ("我们厂的产品不在3C目录") is neither and is what the question is about; nor is a clause that asks
 // ("开放日是干什么的").
 const RUNS = `${SPEAKER}?${SAID}{0,6}?(?:开|做|干|搞|经营|卖)${SAID}{1,14}的(?:[^,，；;。：:？?的]{0,3}${BUSINESS_NOUN})?`
 const IS = `${SPEAKER}(?:就|只|也)?是${SAID}{0,12}${BUSINESS_NOUN}`
-const OWN_BUSINESS = new RegExp(`^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS})$`)
+// "我开了个五金店", "我们在商场开了家家电店".
+const OPENED = `${SPEAKER}${SAID}{0,6}?开了?(?:个|家|一个|一家)${SAID}{0,10}${BUSINESS_NOUN}`
+const OWN_BUSINESS = new RegExp(`^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS}|${OPENED})$`)
 
 /** The clauses of a folded question, split where the asker pauses. */
 const clausesOf = (folded: string): string[] =>

@@ -113,6 +113,7 @@ describe('offline classifier on hand-written cases', () => {
     ['我们是开灯具店的，按规定要配质量安全员吗', 'policy_question'],
     ['我们是做童车的小厂，管质量的人要配几个', 'policy_question'],
     ['开超市的，出了质量事故是店长担责任吗', 'policy_question'],
+    ['我开了个灯具店，按规定要配质量安全员吗', 'policy_question'],
     ['我们是做进口代理的，可以由我们自己来提免办申请吗', 'policy_question'],
     ['我们是开厂的，能派人来指导吗', 'service_request'],
     ['离婚后孩子抚养权怎么判', 'out_of_scope'],
