@@ -2,6 +2,7 @@ import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-q
 import { SUBJECT_MATTER_WEIGHT } from '../answer/tuning.ts'
 import { completeQuestion } from '../query/complete-question.ts'
 import { asksAnAspect, type Concept } from '../query/concepts.ts'
+import { businessAskedAgain } from '../query/own-business.ts'
 import { asksForMore, type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import { foldText } from '../text/fold.ts'
@@ -101,6 +102,26 @@ function namesOtherTitle(deps: AnswerDeps, question: PreparedQuestion, subject: 
       concept.alternatives.every((term) => !own.includes(term)) &&
       concept.alternatives.some((term) => others.some((title) => title.includes(term))),
   )
+}
+
+/**
+ * "换成卖东西的商店呢" after "75号令适用范围是什么": the question asked again for a business of another kind, as
+ * the order whose title names that kind's unit type (销售单位) calls it — its matter (适用范围) without the words
+ * that name the subject's own document (75号令). Only after a document whose title names the other unit type
+ * (生产单位): "那开超市的呢" after 电子秤年检 is no question about the orders.
+ */
+function askedForOtherKind(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): PreparedQuestion | null {
+  const kinds = deps.glossary.businessKinds ?? []
+  const kind = businessAskedAgain(kinds, question.folded)
+  if (!kind) return null
+  const titles = new Map([...deps.passages.values()].map((chunk) => [chunk.docId, foldText(chunk.title)]))
+  const own = titles.get(subject.docId) ?? ''
+  const ofOtherKind = kinds.some((other) => other !== kind && own.includes(other.unit))
+  if (!ofOtherKind || ![...titles.values()].some((title) => title.includes(kind.unit))) return null
+  const matter = prepareQuestion(subject.terms.join(' '), deps)
+    .concepts.filter((concept) => !concept.alternatives.some((term) => own.includes(term)))
+    .map((concept) => concept.word)
+  return completeQuestion(prepareQuestion(kind.unit, deps), [...new Set([...matter, ...subject.asked])], deps, 'after')
 }
 
 /** "那需要多久？", "要交钱吗？": a kind of fact asked, and nothing named besides. */
@@ -219,10 +240,12 @@ async function answerKeepingSubject(
     const result = await answerQuestion(deps, asked, { preferDocId: subject.docId })
     return { resolvedQuery: asked.text, question: asked, result, subject }
   }
-  if (namesUnknownThing(question) || asksOnlyUnsaid(question)) return alone()
-  if (namesOtherMatter(deps, question, subject) || namesOtherTitle(deps, question, subject)) {
+  // Before the unsaid words of "换成卖东西的商店呢" send it off alone: the orders name that business their way.
+  const otherKind = askedForOtherKind(deps, question, subject)
+  if (!otherKind && (namesUnknownThing(question) || asksOnlyUnsaid(question))) return alone()
+  if (otherKind || namesOtherMatter(deps, question, subject) || namesOtherTitle(deps, question, subject)) {
     // "那76号令呢？" asks the last question again about the matter it names, which becomes the subject.
-    const again = completeQuestion(question, subject.asked, deps, 'after')
+    const again = otherKind ?? completeQuestion(question, subject.asked, deps, 'after')
     const result = await answerQuestion(deps, again)
     return {
       resolvedQuery: again.text,

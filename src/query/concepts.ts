@@ -4,6 +4,7 @@ import { idfOf } from '../text/idf.ts'
 import { segmentWords, unglued } from '../text/segment.ts'
 import { type AnswerType, INTERVAL_ASKED, TIME_GONE_BY } from './answer-types.ts'
 import { askingClausesOf } from './asking-clauses.ts'
+import { ownBusinessClause } from './own-business.ts'
 
 /**
  * One thing the question asks about: the word, the words that count as saying it (glossary synonyms),
@@ -113,8 +114,11 @@ function requestedOf(folded: string, word: string): RegExp | null {
 const WAY_NOUN = /^(?:办法|路子|出路)$/
 const WAYS = ['途径', '仲裁', '诉讼', '起诉']
 
-/** Words of the folded question that say how it is put or who asks, not what about. */
-function fillerWordsOf(folded: string): (word: string) => boolean {
+/**
+ * Words of the folded question that say how it is put or who asks, not what about. A yes/no form the
+ * glossary reads as a matter ("管不管" for 适用范围) asks about that matter.
+ */
+function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word: string) => boolean {
   // The time gone by is asked as years, the time between two events as their dates (answer-types.ts);
   // the words that put either ("…以后过了多长时间才…") are no topic a passage must say.
   const forms = [
@@ -126,12 +130,13 @@ function fillerWordsOf(folded: string): (word: string) => boolean {
     ...(INTERVAL_ASKED.exec(folded) ?? []),
   ]
   const clauses = folded.split(/[，,；;。：:]/).filter((clause) => clause.trim() !== '')
-  const self = clauses.slice(0, -1).filter((clause) => SELF_CLAUSE.test(clause))
+  // "开商场卖家电的，…" says who asks as "我们是…" does.
+  const self = clauses.slice(0, -1).filter((clause) => SELF_CLAUSE.test(clause) || clause === ownBusinessClause(folded))
   const rest = clauses.filter((clause) => !self.includes(clause))
   return (word) =>
     FORM_WORD.test(word) ||
     ASKING_WORD.test(word) ||
-    forms.some((form) => form.includes(word)) ||
+    (forms.some((form) => form.includes(word)) && !isTerm(word)) ||
     (self.some((clause) => clause.includes(word)) && !rest.some((clause) => clause.includes(word)))
 }
 
@@ -211,7 +216,7 @@ export function conceptsOf(
       return { word, alternatives: group ?? [word] }
     }),
   ]
-  const isFiller = fillerWordsOf(folded)
+  const isFiller = fillerWordsOf(folded, isTerm)
   const isScene = sceneWordsOf(folded, types)
   return entries.map(({ word, alternatives }) => {
     const frequency = Math.max(...alternatives.map((term) => vocabulary.documentFrequency(term)))

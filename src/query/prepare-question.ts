@@ -5,6 +5,7 @@ import { segmentWords } from '../text/segment.ts'
 import { foldQuestion } from '../text/typos.ts'
 import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identifiersOf } from './answer-types.ts'
 import { type Concept, conceptsOf } from './concepts.ts'
+import { unitTermsOf } from './own-business.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
 
 /**
@@ -70,7 +71,14 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const folded = english ? toChineseQuestion(asked, context.glossary.english) : asked
   // "那要等多久？": the opening 那 only points back; jieba would glue it to the next word ("那要").
   const words = [...new Set(segmentWords(folded.replace(OPENING_THEN, '')))]
-  const expansions = expandTerms(context.glossary, folded)
+  // The asker's own kind of business in the orders' words ("开商场卖家电的" → 销售单位): it finds the order
+  // for that kind; what the asker calls it need not be said by the passage (concepts.ts).
+  const expansions = [
+    ...new Set([
+      ...expandTerms(context.glossary, folded),
+      ...unitTermsOf(context.glossary.businessKinds ?? [], folded),
+    ]),
+  ]
   const answerTypes = answerTypesOf(folded)
   return {
     text,

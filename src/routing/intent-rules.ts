@@ -1,3 +1,4 @@
+import { ownBusinessClause } from '../query/own-business.ts'
 import { foldQuestion } from '../text/typos.ts'
 import { assessPriority } from '../tickets/priority.ts'
 import type { Intent, TicketCategory } from './intents.ts'
@@ -98,16 +99,19 @@ const SERVICE = [
 ]
 // Whether a step of a procedure goes one way or another ("体系刚搭好，下个月申请来得及吗", "是只看材料，
 // 还是会派人到厂里来", "也能自己去申请免办吗"): a yes/no or either/or question about how it is done, not a
-// request, unless it asks us for the doing ("能派人来指导吗", "可以上门帮我检一下吗", "请派人对接").
+// request, unless it asks us for the doing ("能派人来指导吗", "可以上门帮我检一下吗", "请派人对接"); "可以由我们
+// 来申请吗" is the asker doing it.
 const ASKS_HOW_IT_GOES = /[吗么嘛][?!。]?$|\?$|(\p{Script=Han})[不没]\1|还是/u
 const ASKS_US_TO_ACT =
-  /帮|替|(?<!申)请(?!问)|麻烦|你们|想(?:请|约|找|申请|预约)|(?:能|可以|可否|能否)[^,，]{0,4}(?:派|安排|上门|来|给|对接|指导|协助|推荐)|有人(?:辅导|指导|帮)/
+  /帮|替|(?<!申)请(?!问)|麻烦|你们|想(?:请|约|找|申请|预约)|(?:能|可以|可否|能否)[^,，我]{0,4}(?:派|安排|上门|来|给|对接|指导|协助|推荐)|有人(?:辅导|指导|帮)/
 const EXPLICIT_COMPLAINT = /(?<!不)(?:要|想|得)(?:投诉|举报)|^(?:投诉|举报)(?:一下|一个|一家|某|这|那|隔壁|楼下|对面)/
 // A story then a question ("在超市买的酸奶过期了能投诉吗", "卖家不给换，请律师打官司要花多少钱"): the question
 // is what was asked, and the story only the asker's case. Asking what to do about it ("…，怎么办"), or
 // asking us to act ("帮我投诉…"), still opens a complaint.
 // A yes/no ending, or its A-not-A form anywhere ("会不会被告", "能不能退").
 const ASKS_YES_NO = /[吗么呢嘛][?!。]?$|\?$|(\p{Script=Han})[不没]\1/u
+// "要配几个", "得设几名": how many the asker must have.
+const ASKS_A_COUNT = /几[个位名种类项]/
 const WHAT_TO_DO = /怎么办|咋办|怎么弄|怎么处理|如何处理|怎么解决|如何解决|该怎么做|能做什么|怎么维权|如何维权/
 const ACT_FOR_ME = /(?:帮|替)(?:我|我们|忙)/
 const DEFECT =
@@ -148,6 +152,16 @@ export function matchRule(folded: string): RuleMatch | null {
     return hit('human_handoff', 0.95, 'handoff')
   }
   if (!question && PERSON_WANTED.some((pattern) => pattern.test(folded))) return hit('human_handoff', 0.9, 'person')
+  // "我们是做五金批发的，按规定得配专门管质量的人吗", "开商场卖家电的，出了事是老板担着吗": the asker says what
+  // business they run, then asks what it must or may do or whether a rule reaches it — a question about its
+  // kind of business, neither a request (unless it asks us to act) nor a complaint.
+  if (
+    ownBusinessClause(folded) &&
+    (question || ASKS_YES_NO.test(folded) || ASKS_A_COUNT.test(folded)) &&
+    ![ASKS_US_TO_ACT, WHAT_TO_DO, ACT_FOR_ME, EXPLICIT_COMPLAINT].some((pattern) => pattern.test(folded))
+  ) {
+    return hit('policy_question', 0.85, 'own-business-question')
+  }
   if (!question && DOMAIN.test(folded) && SERVICE.some((pattern) => pattern.test(folded))) {
     if (ASKS_HOW_IT_GOES.test(folded) && !ASKS_US_TO_ACT.test(folded)) {
       return hit('policy_question', 0.85, 'procedure-question')

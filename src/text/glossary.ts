@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
+import { BUSINESS_KINDS_FILE, type BusinessKind, loadBusinessKinds } from './business-kinds.ts'
 import { ENGLISH_TERMS_FILE, type EnglishTerms, loadEnglishTerms } from './english.ts'
 import { foldText } from './fold.ts'
 import { addWords } from './segment.ts'
@@ -11,24 +12,26 @@ const GlossaryFile = z.array(z.array(z.string().min(1)).min(2))
 export const GLOSSARY_FILE = 'glossary.json'
 
 /**
- * Groups of terms that mean the same thing (the first of each is the documents' own wording), and the
- * English term list that lets an English question be asked in the documents' Chinese.
+ * Groups of terms that mean the same thing (the first of each is the documents' own wording), the
+ * English term list that lets an English question be asked in the documents' Chinese, and the kinds of
+ * business owners say they run, typed by the orders' unit types (only read where an asker names their own).
  */
-export type Glossary = { groups: string[][]; english: EnglishTerms }
+export type Glossary = { groups: string[][]; english: EnglishTerms; businessKinds?: BusinessKind[] }
 
 /**
- * Reads knowledge/glossary.json and the english.json beside it; a missing file is empty, a malformed
- * one an error.
+ * Reads knowledge/glossary.json and the english.json and business-kinds.json beside it; a missing file is
+ * empty, a malformed one an error.
  */
 export function loadGlossary(path: string): Glossary {
   const english = loadEnglishTerms(join(dirname(path), ENGLISH_TERMS_FILE))
-  if (!existsSync(path)) return { groups: [], english }
+  const businessKinds = loadBusinessKinds(join(dirname(path), BUSINESS_KINDS_FILE))
+  if (!existsSync(path)) return { groups: [], english, businessKinds }
   const parsed = GlossaryFile.safeParse(JSON.parse(readFileSync(path, 'utf8')))
   if (!parsed.success) throw new Error(`${path}: expected an array of term groups (arrays of two or more strings)`)
   const groups = parsed.data.map((group) => group.map(foldText))
   // Teaching jieba the terms keeps "免办" or "75号令" whole instead of cut into meaningless pieces.
   addWords(groups.flat().filter((term) => !term.includes(' ')))
-  return { groups, english }
+  return { groups, english, businessKinds }
 }
 
 /** Terms from the glossary that a text implies but may not contain: "3c" brings "强制性产品认证". */

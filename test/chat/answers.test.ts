@@ -201,6 +201,20 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(/暂停|不能当作有效证书/)
   })
 
+  it('reads the business the asker runs as the order’s unit type, and a role in plain words as the order’s role', async () => {
+    // The same question from a shop and from a factory: the seller's order (76) and the maker's (75) answer.
+    for (const [question, docId] of [
+      ['我们是开灯具店的，要不要配专门管质量的人', 'samr-order-76'],
+      ['我们是做插线板的小厂，要不要配专门管质量的人', 'samr-order-75'],
+    ]) {
+      const body = await ask(question as string)
+      expect(body.intent).toBe('policy_question')
+      expect(body.grounded).toBe(true)
+      expect([body.citations[0]?.docId, body.citations[0]?.article]).toEqual([docId, '第三条'])
+      expect(body.answer).toContain('质量安全员')
+    }
+  })
+
   it('answers a question about two orders with each order’s own article, each cited', async () => {
     const body = await ask('75号令和76号令分别管的是哪类企业？')
     expect(body.citations.map((citation) => [citation.docId, citation.article])).toEqual([

@@ -239,6 +239,21 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(shanghai.citations[0]?.section).toContain('指导思想')
   })
 
+  it('asks the last question again for a business of the other kind, in the order that names that kind', async () => {
+    const makers = await ask('生产单位要配备质量安全总监吗')
+    expect(makers.citations[0]).toMatchObject({ docId: 'samr-order-75', article: '第三条' })
+    // A seller described in plain words is the 销售单位 of order 76; a maker, the 生产单位 of order 75.
+    const sellers = await ask('那我们是开建材店的呢', makers.sessionId)
+    expect(sellers.citations[0]).toMatchObject({ docId: 'samr-order-76', article: '第三条' })
+    expect(sellers.answer).toContain('质量安全总监')
+    const back = await ask('换成开厂的呢', sellers.sessionId)
+    expect(back.citations[0]).toMatchObject({ docId: 'samr-order-75', article: '第三条' })
+    // Only after an order of the other kind: after the scale guide, a shop described asks no order's question.
+    const scale = await ask('电子秤多久检一次')
+    const shop = await ask('那开超市的呢', scale.sessionId)
+    expect(shop.resolvedQuery).not.toMatch(/销售单位/)
+  })
+
   it('looks an article named without its order up in the order discussed, and says when the summary lacks it', async () => {
     const third = await ask('75号令第三条讲什么')
     expect(third.citations[0]).toMatchObject({ docId: 'samr-order-75' })

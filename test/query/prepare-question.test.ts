@@ -187,6 +187,34 @@ describe('prepareQuestion', () => {
     expect(fillers('光绪皇帝后来被关在什么地方')).toEqual(['后来'])
     // Waiting only puts a how-long question: "不要拖过三年时限" does not answer how long mediation takes.
     expect(fillers('调解一般要拖多长时间')).toContain('拖')
+    // A yes/no form the glossary reads as a matter asks about it: "管不管" is the order's 适用范围.
+    const scope: Glossary = { groups: [['适用范围', '管不管']], english: [] }
+    const scopeFillers = prepareQuestion('店里要不要放公平秤，75号令管不管', { glossary: scope, vocabulary })
+      .concepts.filter((concept) => concept.filler)
+      .map((concept) => concept.word)
+    expect(scopeFillers).toContain('不要')
+    expect(scopeFillers).not.toContain('管不管')
+  })
+
+  it('reads the business the asker says they run as who asks, and its kind as the orders’ unit type', () => {
+    const kinds: Glossary = {
+      groups: [],
+      english: [],
+      businessKinds: [
+        { unit: '销售单位', terms: ['销售单位', '销售商'], kinds: ['卖', '店', '批发'] },
+        { unit: '生产单位', terms: ['生产单位', '生产者'], kinds: ['厂', '代工'] },
+      ],
+    }
+    const ask = (text: string) => prepareQuestion(text, { glossary: kinds, vocabulary })
+    const shop = ask('开商场卖家电的，要不要配质量安全员')
+    expect(shop.expansions).toEqual(['销售单位', '销售商'])
+    expect(shop.concepts.filter((concept) => concept.filler).map((concept) => concept.word)).toContain('商场')
+    expect(ask('我们是代工厂，要配质量安全员吗').expansions).toEqual(['生产单位', '生产者'])
+    // Only the clause in which the asker names their own business; a kind of both types settles nothing.
+    expect(ask('卖家电的商场要配质量安全员吗').expansions).toEqual([])
+    expect(ask('我们是开厂卖货的，要配质量安全员吗').expansions).toEqual([])
+    // A clause that asks is no description of the asker ("开放日是干什么的").
+    expect(ask('质量开放日是干什么的，普通市民能参加吗').expansions).toEqual([])
   })
 
   it('takes a wrong done with fees for a topic, not for a fee asked for', () => {

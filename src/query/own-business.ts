@@ -1,0 +1,63 @@
+import type { BusinessKind } from '../text/business-kinds.ts'
+
+/**
+ * The asker's description of the business they run, said first in their own words ("我们是做五金批发的，…",
+ * "开商场卖家电的，…", "我在商场里开了家卖电热水壶的店，…", "我们只是个卖货的经销商，…"): it says who asks,
+ * and of what kind the business is; the orders name that kind by their own unit types (生产单位, 销售单位).
+ */
+
+// Any run of the clause's characters (a clause ends where the asker pauses).
+const SAID = '[^,，；;。：:？?]'
+const SPEAKER = '(?:我|我们|咱们?|本人|我家|我司)'
+const BUSINESS_NOUN = '(?:店|厂|公司|作坊|企业|商|部|户|馆|超市|商场|档口|摊)'
+// Who is speaking (optional), a verb of running or trading (开, 做, 卖 …), what is run or traded, then 的 and
+// at most the business noun the clause ends on ("开商场卖家电的", "我们是做电线电缆的小工厂"); or the speaker
+// saying what they are or what they opened, ending on a business noun ("我们是电动自行车经销商", "我们是代工厂",
+// "我开了个五金店"). A clause about a
+// product ("我们厂的产品不在3C目录") is neither and is what the question is about; nor is a clause that asks
+// ("开放日是干什么的").
+const RUNS = `${SPEAKER}?${SAID}{0,6}?(?:开|做|干|搞|经营|卖)${SAID}{1,14}的(?:[^,，；;。：:？?的]{0,3}${BUSINESS_NOUN})?`
+const IS = `${SPEAKER}(?:就|只|也)?是${SAID}{0,12}${BUSINESS_NOUN}`
+// "我开了个五金店", "我们在商场开了家家电店".
+const OPENED = `${SPEAKER}${SAID}{0,6}?开了?(?:个|家|一个|一家)${SAID}{0,10}${BUSINESS_NOUN}`
+const OWN_BUSINESS = new RegExp(`^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS}|${OPENED})$`)
+
+/** The clauses of a folded question, split where the asker pauses. */
+const clausesOf = (folded: string): string[] =>
+  folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
+
+/**
+ * The clause before the question in which the asker says what business they run, or null: only a clause
+ * that something follows, so that "开网店的" alone stays what it asks.
+ */
+export function ownBusinessClause(folded: string): string | null {
+  const [first, ...rest] = clausesOf(folded)
+  return first !== undefined && rest.length > 0 && OWN_BUSINESS.test(first) ? first : null
+}
+
+// The one unit type whose kinds a description of a business names; none when it names kinds of two ("开厂卖货的"),
+// which the orders would not settle.
+function kindNamedIn(kinds: readonly BusinessKind[], description: string): BusinessKind | null {
+  const named = kinds.filter((kind) => kind.kinds.some((word) => description.includes(word)))
+  return named.length === 1 ? named[0]! : null
+}
+
+/**
+ * What the documents call the asker's kind of business, from the clause in which they name it: "开商场卖家电的"
+ * is a 销售单位 (a 销售商 to the CCC guide), "我们是给人代工做电吹风的小厂" a 生产单位. Empty when no clause
+ * names the asker's business or its kind is not settled.
+ */
+export function unitTermsOf(kinds: readonly BusinessKind[], folded: string): string[] {
+  const clause = ownBusinessClause(folded)
+  const kind = clause ? kindNamedIn(kinds, clause) : null
+  return kind ? kind.terms.filter((term) => !folded.includes(term)) : []
+}
+
+/**
+ * "换成卖东西的商店呢", "那我们是开批发部卖电器的呢": the question before asked again ("…呢") for a business of
+ * the kind described, as the orders name it (销售单位); null when the message is not such a description.
+ */
+export function businessAskedAgain(kinds: readonly BusinessKind[], folded: string): BusinessKind | null {
+  const description = /^(?:那|那么|如果|要是|换成|换做|改成)*(.+?)呢[?？]?$/.exec(folded)?.[1]
+  return description && OWN_BUSINESS.test(description) ? kindNamedIn(kinds, description) : null
+}
