@@ -78,6 +78,21 @@ describe('refusals that are right', () => {
     expect(exemption.citations[0]?.docId).toBe('ccc-exemption')
   })
 
+  it('does not answer where to do an errand from a passage about the matter that never speaks of the doing', async () => {
+    // The ISO guide's 证书编号 and 查询 are found, but no passage says how a complaint's 处理 is followed.
+    const progress = await ask('投诉编号在哪里能查到处理进度', 'citizen')
+    expect(progress).toMatchObject({ grounded: false, refusalReason: 'unsaid-doing', citations: [] })
+    const arbitration = await ask('要申请仲裁的话该去哪个机构申请', 'citizen')
+    expect(arbitration).toMatchObject({ grounded: false, refusalReason: 'unsaid-doing', citations: [] })
+    // Where to do what a guide describes is answered.
+    const complaint = await ask('网上买到假货，去哪投诉', 'citizen')
+    expect(complaint.grounded).toBe(true)
+    expect(complaint.citations[0]?.docId).toBe('complaints-and-reports')
+    const verification = await ask('秤的强检要去哪里申请', 'citizen')
+    expect(verification.grounded).toBe(true)
+    expect(verification.citations[0]?.docId).toBe('metrology-verification')
+  })
+
   it('answers the part of a question the documents give and says which part they do not', async () => {
     const body = await ask('电子秤强检要收费吗？检定机构的电话是多少？', 'citizen')
     expect(body).toMatchObject({ grounded: true, refusalReason: 'partial' })
