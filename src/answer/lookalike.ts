@@ -5,8 +5,9 @@ import { namesAThing } from '../text/segment.ts'
 import { saysConcept } from './evidence.ts'
 
 // What a bureau issues or checks: its look-alikes share the paper or the check (许可证, 证书, 检定) and
-// differ in the thing it is for, written into it (食品生产许可证, CNAS认可证书, 燃气表年检).
-const BUREAU_PAPER = /(?:许可证|执照|证书|证明|认证|认可|年检|检定|强检)$/
+// differ in the thing it is for, written into it (食品生产许可证, CNAS认可证书, 燃气表年检). So does a scheme
+// certified (环境管理体系 beside 质量管理体系): "那环境管理体系的呢" after 9001 asks of another certification.
+const BUREAU_PAPER = /(?:许可证|执照|证书|证明|认证|认可|年检|检定|强检|管理体系)$/
 // Doings on such a paper that a guide states for its own matter only (备案, 查真假, 补办): a passage that does
 // not say the doing tells of another matter.
 const BUREAU_DOING = /^(?:备案|真假|真伪|补办)$/

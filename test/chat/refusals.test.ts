@@ -214,6 +214,17 @@ describe('refusals that are right', () => {
     expect(barber).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
   })
 
+  it('does not answer a follow-up that swaps the certified scheme from the guide to the first one', async () => {
+    const first = await ask('ISO9001认证怎么办', 'enterprise')
+    const years = await ask('证书能用几年', 'enterprise', first.sessionId)
+    expect(years.answer).toContain('三年')
+    const other = await ask('那环境管理体系的呢，要几年审一次', 'enterprise', first.sessionId)
+    expect(other).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    const same = await ask('那证书到期前要做什么', 'enterprise', first.sessionId)
+    expect(same.grounded).toBe(true)
+    expect(same.citations[0]?.docId).toBe('quality-system-certification')
+  })
+
   it('takes the thing a bare check or licence is for from the clause the asker told before it', async () => {
     // The asker's household meter, told first, is what the check is for; the guide tells of trade scales only.
     // (The classifier takes a household matter for out of scope; the scale guide no longer overrides that.)
