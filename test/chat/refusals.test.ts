@@ -212,6 +212,13 @@ describe('refusals that are right', () => {
     // A bare 许可证 is for the thing named before it in its clause; no document tells of a barber's.
     const barber = await ask('开个理发店需要什么许可证', 'enterprise')
     expect(barber).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    // The scale guide names 蛋糕 (a cake shop's scales), never a licence: it does not say whether one is needed.
+    const cake = await ask('在小区群里卖自己烤的蛋糕，要办许可证吗', 'citizen')
+    expect(cake).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    // …while the orders that name 生产许可 answer whom they apply to.
+    const licensed = await ask('实行生产许可证管理的产品的生产企业归75号令管吗', 'enterprise')
+    expect(licensed.grounded).toBe(true)
+    expect(licensed.citations[0]?.docId).toBe('samr-order-75')
   })
 
   it('does not answer a follow-up that swaps the certified scheme from the guide to the first one', async () => {
