@@ -6,6 +6,7 @@ import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
 import { namesADoing, namesAQuantity, namesAThing } from '../text/segment.ts'
+import { unsaidDoing } from './asked-doing.ts'
 import type { Citation } from './citations.ts'
 import {
   answersTypes,
@@ -321,6 +322,7 @@ export function composeExtractiveAnswer(
   if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)
   if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)
   if (unsaidBureauMatter(question, primary.chunk)) return refuse('other-matter', evidence)
+  if (unsaidDoing(question, primary.chunk)) return refuse('unsaid-doing', evidence)
 
   const gap = gapNamingMatter(question.concepts, wanted, primary)
   if (gap) return refuse('coverage-gap', evidence, gap)

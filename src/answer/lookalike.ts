@@ -5,8 +5,13 @@ import { namesAThing } from '../text/segment.ts'
 import { saysConcept } from './evidence.ts'
 
 // What a bureau issues or checks: its look-alikes share the paper or the check (许可证, 证书, 检定) and
-// differ in the thing it is for, written into it (食品生产许可证, CNAS认可证书, 燃气表年检).
-const BUREAU_PAPER = /(?:许可证|执照|证书|证明|认证|认可|年检|检定|强检)$/
+// differ in the thing it is for, written into it (食品生产许可证, CNAS认可证书, 燃气表年检). So does a scheme
+// certified (环境管理体系 beside 质量管理体系): "那环境管理体系的呢" after 9001 asks of another certification.
+const BUREAU_PAPER = /(?:许可证|执照|证书|证明|认证|认可|年检|检定|强检|管理体系)$/
+// A licence is a regime of its own: a passage that never names one (the scale guide's 蛋糕 sold by weight)
+// does not say whether "在朋友圈卖自己做的蛋糕，需要办许可证吗" needs one, whatever else of the question it says.
+// (A certificate or a check is named by its scheme, 3C证书 by the CCC guide that says 认证: only what it is for is asked of it.)
+const LICENCE = /(?:许可证|执照)$/
 // Doings on such a paper that a guide states for its own matter only (备案, 查真假, 补办): a passage that does
 // not say the doing tells of another matter.
 const BUREAU_DOING = /^(?:备案|真假|真伪|补办)$/
@@ -75,7 +80,7 @@ function thingToldBefore(question: PreparedQuestion, at: number): Concept[] {
 
 /**
  * The part of a bureau matter asked about that the passage does not say: the doing itself
- * ("备案" of "开专利代理机构要去哪里备案" against the plan's 蓝天行动) or what it is for, written into it
+ * ("备案" of "开专利代理机构要去哪里备案" against the plan's 蓝天行动), a licence itself, or what it is for, written into it
  * ("食品" of 食品生产许可证, "cnas" of CNAS认可证书 against the ISO guide's 证书真伪). The passage then tells
  * of a look-alike matter, however many of the other words it shares.
  */
@@ -86,6 +91,7 @@ export function unsaidBureauMatter(question: PreparedQuestion, chunk: ChunkRecor
     .filter(isMatter)
     .flatMap((concept) => [
       ...(BUREAU_DOING.test(concept.word) ? [concept] : []),
+      ...(LICENCE.test(concept.word) ? [concept] : []),
       ...(BUREAU_PAPER.test(concept.word) ? modifiersOf(question, concept) : []),
     ])
     .find((concept) => concept.word.length > 1 && !saysConcept(concept, chunk.analysis.context))

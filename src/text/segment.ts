@@ -58,6 +58,9 @@ const DOING_TAG = /^(?:v|d|a|r)\w*$/
 /** Whether jieba's dictionary takes a word for a doing or a description (转给, 修好, 别的), not a thing or a name. */
 export const namesADoing = (word: string): boolean => taggedAs(word, DOING_TAG)
 
+/** Whether jieba's dictionary takes a word for a verb (撤回, 仲裁, 延期), not an adverb or a description (重新, 有效). */
+export const namesAnAct = (word: string): boolean => taggedAs(word, /^v\w*$/)
+
 // Numerals and measure words: how much or how many is asked or told ("一年", "多少尊"), not what of.
 const QUANTITY_TAG = /^(?:m|q|mq)$/
 

@@ -78,6 +78,21 @@ describe('refusals that are right', () => {
     expect(exemption.citations[0]?.docId).toBe('ccc-exemption')
   })
 
+  it('does not answer where to do an errand from a passage about the matter that never speaks of the doing', async () => {
+    // The ISO guide's 证书编号 and 查询 are found, but no passage says how a complaint's 处理 is followed.
+    const progress = await ask('投诉编号在哪里能查到处理进度', 'citizen')
+    expect(progress).toMatchObject({ grounded: false, refusalReason: 'unsaid-doing', citations: [] })
+    const arbitration = await ask('要申请仲裁的话该去哪个机构申请', 'citizen')
+    expect(arbitration).toMatchObject({ grounded: false, refusalReason: 'unsaid-doing', citations: [] })
+    // Where to do what a guide describes is answered.
+    const complaint = await ask('网上买到假货，去哪投诉', 'citizen')
+    expect(complaint.grounded).toBe(true)
+    expect(complaint.citations[0]?.docId).toBe('complaints-and-reports')
+    const verification = await ask('秤的强检要去哪里申请', 'citizen')
+    expect(verification.grounded).toBe(true)
+    expect(verification.citations[0]?.docId).toBe('metrology-verification')
+  })
+
   it('answers the part of a question the documents give and says which part they do not', async () => {
     const body = await ask('电子秤强检要收费吗？检定机构的电话是多少？', 'citizen')
     expect(body).toMatchObject({ grounded: true, refusalReason: 'partial' })
@@ -197,6 +212,24 @@ describe('refusals that are right', () => {
     // A bare 许可证 is for the thing named before it in its clause; no document tells of a barber's.
     const barber = await ask('开个理发店需要什么许可证', 'enterprise')
     expect(barber).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    // The scale guide names 蛋糕 (a cake shop's scales), never a licence: it does not say whether one is needed.
+    const cake = await ask('在小区群里卖自己烤的蛋糕，要办许可证吗', 'citizen')
+    expect(cake).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    // …while the orders that name 生产许可 answer whom they apply to.
+    const licensed = await ask('实行生产许可证管理的产品的生产企业归75号令管吗', 'enterprise')
+    expect(licensed.grounded).toBe(true)
+    expect(licensed.citations[0]?.docId).toBe('samr-order-75')
+  })
+
+  it('does not answer a follow-up that swaps the certified scheme from the guide to the first one', async () => {
+    const first = await ask('ISO9001认证怎么办', 'enterprise')
+    const years = await ask('证书能用几年', 'enterprise', first.sessionId)
+    expect(years.answer).toContain('三年')
+    const other = await ask('那环境管理体系的呢，要几年审一次', 'enterprise', first.sessionId)
+    expect(other).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    const same = await ask('那证书到期前要做什么', 'enterprise', first.sessionId)
+    expect(same.grounded).toBe(true)
+    expect(same.citations[0]?.docId).toBe('quality-system-certification')
   })
 
   it('takes the thing a bare check or licence is for from the clause the asker told before it', async () => {
