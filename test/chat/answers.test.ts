@@ -189,6 +189,22 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it('judges a wait told in everyday units by the time limits in working days', async () => {
+    for (const [question, limit] of [
+      // Words the documents never use (交上去, 礼拜, 没人理) only tell the wait: the question is not refused for them.
+      ['投诉交上去一个礼拜了还没人理，正常吗', '7个工作日'],
+      ['网上投诉提交十来天了一点动静都没有，这算超时吗', '7个工作日'],
+      // Not the section on the three-year limit, though it shares more of the question's words.
+      ['投诉提交三天了还没通知受不受理，还要再等吗', '7个工作日'],
+      ['调解拖了快两个月了还没谈成，会一直这么拖下去吗', '45个工作日'],
+    ] as const) {
+      const body = await ask(question)
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.section).toMatch(/五、监管部门的处理时限/)
+      expect(body.answer).toContain(limit)
+    }
+  })
+
   it('does not take a span of years the asker tells as a request for one', async () => {
     // "一年多了" tells the case; the section on certificate status answers, though it states no years.
     const body = await ask('证书拿了一年多了，一直没做监督审核，还能用吗', { audience: 'enterprise' })
