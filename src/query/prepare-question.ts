@@ -6,6 +6,7 @@ import { foldQuestion } from '../text/typos.ts'
 import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identifiersOf } from './answer-types.ts'
 import { type Concept, conceptsOf } from './concepts.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
+import { type State, statesOf } from './states.ts'
 
 /**
  * Everything the turn needs to know about a question, worked out once from the raw message: the
@@ -38,6 +39,8 @@ export type PreparedQuestion = {
   /** Kinds of fact asked for (an amount, a phone number, a date …). */
   answerTypes: AnswerType[]
   shape: AnswerShape
+  /** The states the asker tells a thing is in ("刚买的", "修好以后", "批下来以后"): the passage on that state answers. */
+  states: State[]
   /** Years, codes and Latin names a passage must mention to be about the same thing. */
   identifiers: string[]
   /** Opens like a follow-up ("那需要多久？", "要交钱吗？"): it leans on what was said before. */
@@ -72,6 +75,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const words = [...new Set(segmentWords(folded.replace(OPENING_THEN, '')))]
   const expansions = expandTerms(context.glossary, folded)
   const answerTypes = answerTypesOf(folded)
+  const states = statesOf(folded)
   return {
     text,
     folded,
@@ -87,6 +91,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     orderNumbers: findOrderNumbers(folded),
     answerTypes,
     shape: answerShapeOf(folded, answerTypes),
+    states,
     identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
     leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }
