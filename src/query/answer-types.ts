@@ -279,6 +279,9 @@ const TIME_LIMIT_NAMED = /时限|期限/
 /** "没去检会罚多少", "会被怎么处理": the question asks what follows from not doing what is required. */
 export const asksConsequence = (folded: string): boolean => CONSEQUENCE_ASKED.test(folded)
 
+/** …or names it ("用不合格的秤有什么处罚", "penalty" → 罚款). */
+export const aboutConsequence = (folded: string): boolean => asksConsequence(folded) || CONSEQUENCE_NAMED.test(folded)
+
 /**
  * A guide titles its sections by the question each answers ("四、多久检一次", "三、哪些情形可以申请免办",
  * "五、怎样申请"): a heading that asks for the same kind of fact, or wants the same shape of answer, as

@@ -1,10 +1,12 @@
+import { aboutConsequence } from './answer-types.ts'
+
 /**
  * The state the asker tells a thing is in, asking what holds now: "刚买的秤还要检吗", "修好以后能接着用吗",
  * "免办证明批下来以后去哪看", "样品测完了能送人吗". The documents answer in the passage on that state (新秤
  * "经强检合格后才能投入使用", "维修后重新检定", "获批后可在系统中查看证明", "退运或销毁"), not in the one
  * that merely names the thing. A state is a kind, not a sentence: how askers tell it, how a passage says it.
  */
-export type State = { kind: 'new' | 'repaired' | 'approved' | 'finished'; told: RegExp; said: RegExp }
+export type State = { kind: 'new' | 'failed' | 'repaired' | 'approved' | 'finished'; told: RegExp; said: RegExp }
 
 const STATES: State[] = [
   // New, not yet in use: a passage says what must come before first use (出厂 marks, 投入使用, a run-in).
@@ -12,6 +14,13 @@ const STATES: State[] = [
     kind: 'new',
     told: /刚买|新买|新购|新进|刚进|买回来|刚到货|没用过|刚(?:搭|建|弄|做)好|刚建立/,
     said: /投入使用|出厂|首次使用|运行[^，。；]{0,6}(?:个月|再)/,
+  },
+  // Failed its check: a passage on that state makes it the topic of a rule ("不合格的，必须停止使用"), where
+  // one naming it in passing lists it among others ("没有…申请检定或者检定不合格的，不得使用").
+  {
+    kind: 'failed',
+    told: /没通过|未通过|不通过|没过关|不合格|没合格|不达标/,
+    said: /(?:^|[,;:。\n]|-\s)\s*(?:检定|检验|抽查)?不合格的/,
   },
   {
     kind: 'repaired',
@@ -31,8 +40,12 @@ const STATES: State[] = [
   },
 ]
 
-/** The states a folded question tells. */
-export const statesOf = (folded: string): State[] => STATES.filter((state) => state.told.test(folded))
+/**
+ * The states a folded question tells. Told before a penalty asked ("用检定不合格的秤会被怎么罚"), a state is
+ * the offence, and the section on consequences answers for every state.
+ */
+export const statesOf = (folded: string): State[] =>
+  aboutConsequence(folded) ? [] : STATES.filter((state) => state.told.test(folded))
 
 /** Share of the states told that a folded text speaks of (0 when none is told). */
 export const statesSaid = (states: readonly State[], folded: string): number =>

@@ -194,6 +194,7 @@ describe('POST /api/chat answers from the documents with citations', () => {
       // 二 names the scale and 不合格 with more of the question's words; 三 and 四 say what holds now.
       ['水果店刚买了台新电子秤，还要检定吗', /三、谁来申请/, '强检合格后'],
       ['检定没通过的电子秤修好以后能接着用吗', /四、多久检一次/, '重新检定'],
+      ['摊位上的秤送去检定没通过，还能接着用吗', /四、多久检一次/, '停止使用'],
       ['免办进口的测试样品测完了，能送给客户吗', /四、对申请人/, '不得出售'],
       ['体系刚搭好，下个月就去申请认证来得及吗', /三、中小企业获证/, '三个月'],
     ] as const) {

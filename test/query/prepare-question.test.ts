@@ -43,9 +43,12 @@ describe('prepareQuestion', () => {
   it('reads the state the asker tells a thing is in, not a thing that is merely new', () => {
     const kinds = (text: string) => prepare(text).states.map((state) => state.kind)
     expect(kinds('水果店刚买了台新电子秤，还要检定吗')).toEqual(['new'])
-    expect(kinds('检定没通过的电子秤修好以后能接着用吗')).toEqual(['repaired'])
+    expect(kinds('检定没通过的电子秤修好以后能接着用吗')).toEqual(['failed', 'repaired'])
     expect(kinds('免办证明批下来以后去哪看')).toEqual(['approved'])
     expect(kinds('免办进口的测试样品测完了，能送给客户吗')).toEqual(['finished'])
+    expect(kinds('摊位上的秤送去检定没通过，还能接着用吗')).toEqual(['failed'])
+    // Told before a penalty asked, the state is the offence: the section on consequences answers.
+    expect(kinds('检定不合格的秤继续用会被怎么罚')).toEqual([])
     // Buying a new scale is what is asked about, not a state it is in.
     expect(kinds('买新秤的时候没有CPA标志的能买吗')).toEqual([])
   })
