@@ -49,8 +49,10 @@ describe('prepareQuestion', () => {
     expect(kinds('摊位上的秤送去检定没通过，还能接着用吗')).toEqual(['failed'])
     // Told before a penalty asked, the state is the offence: the section on consequences answers.
     expect(kinds('检定不合格的秤继续用会被怎么罚')).toEqual([])
-    // Buying a new scale is what is asked about, not a state it is in.
+    // Buying a new scale is what is asked about, not a state it is in; nor is a certificate or a repair hoped for.
     expect(kinds('买新秤的时候没有CPA标志的能买吗')).toEqual([])
+    expect(kinds('拿证要多久')).toEqual([])
+    expect(kinds('多久能修好')).toEqual([])
   })
 
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
