@@ -6,7 +6,11 @@ import { aboutConsequence } from './answer-types.ts'
  * "经强检合格后才能投入使用", "维修后重新检定", "获批后可在系统中查看证明", "退运或销毁"), not in the one
  * that merely names the thing. A state is a kind, not a sentence: how askers tell it, how a passage says it.
  */
-export type State = { kind: 'new' | 'failed' | 'repaired' | 'approved' | 'finished'; told: RegExp; said: RegExp }
+export type State = {
+  kind: 'new' | 'failed' | 'passed' | 'repaired' | 'approved' | 'finished'
+  told: RegExp
+  said: RegExp
+}
 
 const STATES: State[] = [
   // New, not yet in use: a passage says what must come before first use (出厂 marks, 投入使用, a run-in).
@@ -21,6 +25,12 @@ const STATES: State[] = [
     kind: 'failed',
     told: /没通过|未通过|不通过|没过关|不合格|没合格|不达标/,
     said: /(?:^|[,;:。\n]|-\s)\s*(?:检定|检验|抽查)?不合格的/,
+  },
+  // …or passed it ("检完合格了", "检过了"): the passage whose rule is about what passed ("检定合格的，会在秤体上粘贴…").
+  {
+    kind: 'passed',
+    told: /(?<![不没未])合格了|检完合格|(?<![没不未])通过了|检过了|检完了/,
+    said: /(?:^|[,;:。\n]|-\s)\s*(?:检定|检验|抽查)?合格的/,
   },
   {
     kind: 'repaired',
