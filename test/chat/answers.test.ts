@@ -93,6 +93,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
     // Also when the question says too few words for the one-line section to be found by them.
     ['今年质量月的主题是什么', /二、活动主题/, /引领区质量建设/],
     ['上海方案对工程质量定了什么目标', /主要目标/, /工程质量抽查符合率/],
+    // Whom to go to for a certification: the bodies that may certify, not "获证以后还要做什么" for its 做.
+    ['我们公司想做ISO9001认证，找哪家机构', /二、谁来发证|三、中小企业获证/, /国家认监委批准/],
     // What follows from a failing: the consequences, not the fee.
     ['电子秤没去检会罚多少', /六、不检/, /罚款/],
     // Whether it comes round again: how often it is due. "秤坏" is the scale, not a word of its own, so
