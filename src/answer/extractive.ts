@@ -1,6 +1,7 @@
 import { asksAlike, onlyTells } from '../query/answer-types.ts'
 import { type Concept, isMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { statesSaid } from '../query/states.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
@@ -72,6 +73,8 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
           ([chunk.section, ...analysis.labels].some((heading) => asksAlike(question, heading))
             ? matterCoverage(question, chunk)
             : 0) +
+        // "刚买的秤还要检吗": the passage on the state told (新秤 "投入使用" before), not the one naming the thing.
+        weights.state * statesSaid(question.states, analysis.own) +
         weights.similarity * (chunk.similarity ?? 0) +
         weights.fusion * (chunk.score / best)
       return { chunk, coverage: chunkCoverage, rank, sentences }

@@ -35,6 +35,14 @@ const CN_DATE = `${REIGN_YEAR}|[〇零一二三四五六七八九十百千]{2,}�
 /** The time between two events asked ("公布以后过了多长时间才施行", "从公布到实施隔了多久"). */
 export const INTERVAL_ASKED = /(?:以后|之后)?(?:隔|过)了?(?:多久|多长时间|多少天|几天|几个月)才?/
 
+/**
+ * Time the asker has waited, in everyday units ("交上去一个礼拜了", "拖了快两个月了", "等了十来天还没消息"): a
+ * length of time told, which the documents' time limits ("7个工作日内", "45个工作日") judge — the same kind of
+ * fact. Years gone by are the `years` kind.
+ */
+export const TIME_WAITED =
+  /(?:[等拖过]了(?:快|将近|差不多|大概)?|(?<![0-9]))(?:[0-9]{1,3}|[一二三四五六七八九十两半几]+)\s*个?[多来余]?(?:天|礼拜|星期|周|个?月)(?:多)?(?:了|还|都|也)/
+
 /** Time gone by, said without a number: "隔了这么久", "过了那么长时间", "过了好多年". */
 export const TIME_GONE_BY = /(?:隔|过)了?(?:这么|那么|很|好)(?:久|长时间|多年)/
 
@@ -140,6 +148,8 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'days',
     asks: /几天|多少天|几个工作日|多少个工作日/,
+    // A wait of days, weeks or months is judged by limits in days (7个工作日, 45个工作日), not by a span of years.
+    told: TIME_WAITED,
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个工作日|工作日|天|日内|日|小时|周)/,
     names: /时限|期限|时间|几天|工作日/,
   },
@@ -263,8 +273,15 @@ const CONSEQUENCE_NAMED = /后果|罚则|法律责任|处罚|罚款/
 const AGAIN_ASKED = /还(?:要|得|需要?)(?:再|重新)|(?:要|得)重新|每年都要/
 const HOW_OFTEN_NAMED = /多久\p{Script=Han}{0,2}一次|周期|每年|定期/u
 
+// "投诉交上去一个礼拜了…", "调解拖了快两个月了…": a wait told is judged in the section on time limits
+// ("五、监管部门的处理时限"), whatever else shares the question's words.
+const TIME_LIMIT_NAMED = /时限|期限/
+
 /** "没去检会罚多少", "会被怎么处理": the question asks what follows from not doing what is required. */
 export const asksConsequence = (folded: string): boolean => CONSEQUENCE_ASKED.test(folded)
+
+/** …or names it ("用不合格的秤有什么处罚", "penalty" → 罚款). */
+export const aboutConsequence = (folded: string): boolean => asksConsequence(folded) || CONSEQUENCE_NAMED.test(folded)
 
 /**
  * A guide titles its sections by the question each answers ("四、多久检一次", "三、哪些情形可以申请免办",
@@ -279,6 +296,7 @@ export function asksAlike(
   if (asksConsequence(question.folded)) return CONSEQUENCE_NAMED.test(folded)
   const types = answerTypesOf(folded)
   if (types.some((type) => question.answerTypes.includes(type))) return true
+  if (TIME_WAITED.test(question.folded) && TIME_LIMIT_NAMED.test(folded)) return true
   if (headingIsTheThingAsked(question, heading)) return true
   if (AGAIN_ASKED.test(question.folded) && HOW_OFTEN_NAMED.test(folded)) return true
   if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(folded, types) !== question.shape)

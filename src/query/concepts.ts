@@ -2,7 +2,7 @@ import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 import { segmentWords, unglued } from '../text/segment.ts'
-import { type AnswerType, INTERVAL_ASKED, TIME_GONE_BY } from './answer-types.ts'
+import { type AnswerType, INTERVAL_ASKED, TIME_GONE_BY, TIME_WAITED } from './answer-types.ts'
 import { askingClausesOf } from './asking-clauses.ts'
 import { ownBusinessClause } from './own-business.ts'
 
@@ -218,23 +218,36 @@ export function conceptsOf(
   ]
   const isFiller = fillerWordsOf(folded, isTerm)
   const isScene = sceneWordsOf(folded, types)
+  // "投诉交上去一个礼拜了还没人理": the clause telling how long the asker has waited says in everyday words
+  // (交上去, 礼拜, 没人理) what the documents' time limits judge; words they never use there only tell the wait.
+  const waiting = folded.split(/[，,；;。？?]/).filter((clause) => TIME_WAITED.test(clause))
+  const tellsTheWait = (word: string) => waiting.some((clause) => clause.includes(word))
+  // The wait itself ("一个礼拜", "十来天") is said by a passage giving a limit of that kind (7个工作日).
+  const waited = TIME_WAITED.exec(folded)?.[0] ?? ''
+  const waitType = types.find((type) => type.told === TIME_WAITED) ?? null
+  const isTheWait = (word: string) => waitType !== null && waited.includes(word)
   return entries.map(({ word, alternatives }) => {
     const frequency = Math.max(...alternatives.map((term) => vocabulary.documentFrequency(term)))
     // jieba's idf says how telling a word is in Chinese at large; the store's own, how telling among its chunks.
     const corpusIdf = Math.log(1 + vocabulary.chunkCount / Math.max(frequency, 1)) / Math.log(1 + vocabulary.chunkCount)
     const parts = word.length > 2 ? segmentWords(word).filter((part) => part !== word && part.length > 1) : []
     // Only a question word ("多久", "多少钱") is said by any such fact; "有效期" still has to be named.
-    const asks = QUESTION_WORD.test(word) ? (types.find((type) => type.asks.test(word)) ?? null) : null
+    const asks = isTheWait(word)
+      ? waitType
+      : QUESTION_WORD.test(word)
+        ? (types.find((type) => type.asks.test(word)) ?? null)
+        : null
     return {
       word,
       alternatives,
       parts,
       weight: Math.min(idfOf(word), 12) * (0.5 + 0.5 * corpusIdf),
-      known: frequency > 0,
+      known: frequency > 0 || isTheWait(word),
       aspect: ASPECT.test(word),
       asks,
       filler:
         isFiller(word) ||
+        (frequency === 0 && tellsTheWait(word) && !isTheWait(word)) ||
         (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
       scene: !isFiller(word) && isScene(word),
       requested: requestedOf(folded, word),

@@ -7,6 +7,7 @@ import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identi
 import { type Concept, conceptsOf } from './concepts.ts'
 import { unitTermsOf } from './own-business.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
+import { type State, statesOf } from './states.ts'
 
 /**
  * Everything the turn needs to know about a question, worked out once from the raw message: the
@@ -39,6 +40,8 @@ export type PreparedQuestion = {
   /** Kinds of fact asked for (an amount, a phone number, a date …). */
   answerTypes: AnswerType[]
   shape: AnswerShape
+  /** The states the asker tells a thing is in ("刚买的", "修好以后", "批下来以后"): the passage on that state answers. */
+  states: State[]
   /** Years, codes and Latin names a passage must mention to be about the same thing. */
   identifiers: string[]
   /** Opens like a follow-up ("那需要多久？", "要交钱吗？"): it leans on what was said before. */
@@ -80,6 +83,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     ]),
   ]
   const answerTypes = answerTypesOf(folded)
+  const states = statesOf(folded)
   return {
     text,
     folded,
@@ -95,6 +99,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     orderNumbers: findOrderNumbers(folded),
     answerTypes,
     shape: answerShapeOf(folded, answerTypes),
+    states,
     identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
     leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }

@@ -193,6 +193,39 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it('answers a question asked from a state from the passage on that state, not the one naming the thing', async () => {
+    for (const [question, section, holds] of [
+      // 二 names the scale and 不合格 with more of the question's words; 三 and 四 say what holds now.
+      ['水果店刚买了台新电子秤，还要检定吗', /三、谁来申请/, '强检合格后'],
+      ['检定没通过的电子秤修好以后能接着用吗', /四、多久检一次/, '重新检定'],
+      ['摊位上的秤送去检定没通过，还能接着用吗', /四、多久检一次/, '停止使用'],
+      ['秤检完合格了，怎么看出来它检过', /四、多久检一次/, '合格标志'],
+      ['免办进口的测试样品测完了，能送给客户吗', /四、对申请人/, '不得出售'],
+      ['体系刚搭好，下个月就去申请认证来得及吗', /三、中小企业获证/, '三个月'],
+    ] as const) {
+      const body = await ask(question)
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.section).toMatch(section)
+      expect(body.answer).toContain(holds)
+    }
+  })
+
+  it('judges a wait told in everyday units by the time limits in working days', async () => {
+    for (const [question, limit] of [
+      // Words the documents never use (交上去, 礼拜, 没人理) only tell the wait: the question is not refused for them.
+      ['投诉交上去一个礼拜了还没人理，正常吗', '7个工作日'],
+      ['网上投诉提交十来天了一点动静都没有，这算超时吗', '7个工作日'],
+      // Not the section on the three-year limit, though it shares more of the question's words.
+      ['投诉提交三天了还没通知受不受理，还要再等吗', '7个工作日'],
+      ['调解拖了快两个月了还没谈成，会一直这么拖下去吗', '45个工作日'],
+    ] as const) {
+      const body = await ask(question)
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.section).toMatch(/五、监管部门的处理时限/)
+      expect(body.answer).toContain(limit)
+    }
+  })
+
   it('does not take a span of years the asker tells as a request for one', async () => {
     // "一年多了" tells the case; the section on certificate status answers, though it states no years.
     const body = await ask('证书拿了一年多了，一直没做监督审核，还能用吗', { audience: 'enterprise' })

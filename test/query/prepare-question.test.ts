@@ -30,6 +30,32 @@ describe('prepareQuestion', () => {
     expect(prepare('上海定的目标跟国家比怎么样？').shape).toBe('difference')
   })
 
+  it('reads a wait told in everyday units as days, judged in a section on time limits', () => {
+    expect(typeNames('投诉交上去一个礼拜了还没人理，正常吗')).toEqual(['days'])
+    expect(typeNames('调解拖了快两个月了还没谈成')).toEqual(['days'])
+    expect(typeNames('等了十来天还没消息')).toEqual(['days'])
+    // A length of time asked about is no wait told.
+    expect(typeNames('检定周期是一个月吗')).toEqual([])
+    expect(alike('投诉交上去一个礼拜了还没人理，正常吗', '五、监管部门的处理时限')).toBe(true)
+    expect(alike('投诉交上去一个礼拜了还没人理，正常吗', '六、哪些投诉不予受理')).toBe(false)
+  })
+
+  it('reads the state the asker tells a thing is in, not a thing that is merely new', () => {
+    const kinds = (text: string) => prepare(text).states.map((state) => state.kind)
+    expect(kinds('水果店刚买了台新电子秤，还要检定吗')).toEqual(['new'])
+    expect(kinds('检定没通过的电子秤修好以后能接着用吗')).toEqual(['failed', 'repaired'])
+    expect(kinds('免办证明批下来以后去哪看')).toEqual(['approved'])
+    expect(kinds('免办进口的测试样品测完了，能送给客户吗')).toEqual(['finished'])
+    expect(kinds('摊位上的秤送去检定没通过，还能接着用吗')).toEqual(['failed'])
+    expect(kinds('秤检完合格了，怎么看出来它检过')).toEqual(['passed'])
+    // Told before a penalty asked, the state is the offence: the section on consequences answers.
+    expect(kinds('检定不合格的秤继续用会被怎么罚')).toEqual([])
+    // Buying a new scale is what is asked about, not a state it is in; nor is a certificate or a repair hoped for.
+    expect(kinds('买新秤的时候没有CPA标志的能买吗')).toEqual([])
+    expect(kinds('拿证要多久')).toEqual([])
+    expect(kinds('多久能修好')).toEqual([])
+  })
+
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
     expect(typeNames('过了好几年了还能投诉吗')).toContain('years')
     expect(typeNames('东西买了四年了，还能投诉吗')).toEqual(['years'])
