@@ -32,6 +32,13 @@ const REIGN_YEAR =
   `${SPAN_BEFORE}(?<=(?:^|[，。；：,\\s于在至自])\\p{Script=Han}{2})[一二三四五六七八九十]{1,3}年(?![后内来间多半以前期])`
 const CN_DATE = `${REIGN_YEAR}|[〇零一二三四五六七八九十百千]{2,}年|元年|[正一二三四五六七八九十冬腊]{1,3}月|世纪|年代|清明|立春|立夏|立秋|立冬|冬至|夏至|春节|元旦|端午|中秋|重阳|国庆`
 
+/**
+ * A name a thing had before or of old asked ("颐和园原来叫什么名字", "扬州古代叫什么", "粽子古时候叫啥", "原名是什么"):
+ * the words that ask it (叫, 名字, 古代) are no topic a passage must say.
+ */
+export const FORMER_NAME_ASKED =
+  /(?:以前|之前|原来|原先|本来|古代|古时候?|过去|早先|早年|旧时|当初|从前|最早|最初)(?:的名字|的名称)?(?:叫|称|名)(?:做|作|为)?(?:什么|啥)?(?:名字|名称)?|(?:原名|旧称|古称|旧名|原称|古名)(?:是|叫)?(?:什么|啥)/
+
 /** The time between two events asked ("公布以后过了多长时间才施行", "从公布到实施隔了多久"). */
 export const INTERVAL_ASKED = /(?:以后|之后)?(?:隔|过)了?(?:多久|多长时间|多少天|几天|几个月)才?/
 
@@ -134,6 +141,14 @@ const ANSWER_TYPES: AnswerType[] = [
     asks: INTERVAL_ASKED,
     gives: new RegExp(`${DAY_NAMED}[^。；;]*${DAY_NAMED}|${LENGTH_OF_TIME.source}`),
     replaces: ['duration', 'days'],
+  },
+  // A former name is told by the words that introduce one ("古称广陵", "原名贞丰里", "1888年改名颐和园"), not by a
+  // sentence that only uses the name, though it says more of the question.
+  {
+    name: 'former-name',
+    asks: FORMER_NAME_ASKED,
+    gives:
+      /原名|旧称|古称|旧名|本名|原称|古名|初名|曾名|(?:古代|古时|旧时|当时|过去|以前|原来)(?:称|叫)|改名|更名|改称|又称|又名|亦称|别称|俗称/,
   },
   // "几天能拿回来" asks for days: a yearly cycle ("检定周期为一年") is a length of time, but not the one asked.
   {

@@ -129,6 +129,13 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(leadOf(answer)).not.toContain('那一代导演的代表作')
   })
 
+  it('answers a former name asked ("以前叫什么名字") with the sentence introducing it, not one that says 名字', async () => {
+    // "…刻有参加建桥的工人和技术人员的名字" says the question's own word; "初名跃进桥" is the answer.
+    const body = await ask('清河大桥以前叫什么名字')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('初名跃进桥')
+  })
+
   it('answers how a name came about with the sentence saying where it comes from, not one that uses it', async () => {
     // "又名“陈三桨”" comes first and names him as much; the answer is why he is called so.
     const { citations } = await ask('陈三桨这个外号是怎么来的')

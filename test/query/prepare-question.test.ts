@@ -170,7 +170,10 @@ describe('prepareQuestion', () => {
     expect(fillers('小熊猫身子有多长')).toEqual(['多长'])
     expect(fillers('它归谁管')).toEqual([])
     // The time in the story: an encyclopedia says it by its dates ("1888年改名颐和园"), never 原来 or 后来.
-    expect(fillers('颐和园原来叫什么名字')).toEqual(['原来'])
+    // A former name asked is said by the words that introduce one (改名, 古称), never by 叫 or 名字.
+    expect(fillers('颐和园原来叫什么名字')).toEqual(['原来', '叫', '名字'])
+    expect(fillers('扬州古代叫什么')).toEqual(['古代', '叫'])
+    expect(fillers('颐和园叫什么名字')).toEqual([])
     expect(fillers('光绪皇帝后来被关在什么地方')).toEqual(['后来'])
     // Waiting only puts a how-long question: "不要拖过三年时限" does not answer how long mediation takes.
     expect(fillers('调解一般要拖多长时间')).toContain('拖')
