@@ -2,7 +2,7 @@
  * Everyday words and the words an encyclopedia or a document says them with: "谁开的" is answered by
  * "创始人…", "在哪里去世" by "病逝于…", "写过什么书" by "著有…". The bureau's own terms are in its
  * glossary (knowledge/glossary.json); these are plain Chinese, true of any folder of text. Used to pick
- * the sentence that answers, never to decide whether a passage answers at all.
+ * the sentence that answers, and by coverage (src/answer/evidence.ts): "邗沟是谁挖的" is answered by "开凿邗沟".
  */
 const GROUPS: readonly string[][] = [
   ['去世', '逝世', '病逝', '过世', '死', '卒', '殁', '身故'],
@@ -29,6 +29,9 @@ const GROUPS: readonly string[][] = [
   ['搬', '迁', '迁往', '迁至'],
   ['翻', '翻译', '译'],
   ['导演', '执导'],
+  ['挖', '开凿', '开挖', '挖掘', '凿'],
+  ['记', '记载', '记录', '记述', '记下'],
+  ['关', '囚禁', '幽禁', '软禁', '关押'],
 ]
 
 /**

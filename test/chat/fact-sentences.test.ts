@@ -129,6 +129,14 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(leadOf(answer)).not.toContain('那一代导演的代表作')
   })
 
+  it('finds an everyday verb said in writing (挖 by 开凿), not in a passage that only says the verb', async () => {
+    // The film passage says 挖 of a water channel; the bridge passage says 运河; only 陆远's says who dug it.
+    const body = await ask('运河是谁挖的')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('lu-yuan')
+    expect(leadOf(body.answer)).toContain('组织民工开凿')
+  })
+
   it('answers a former name asked ("以前叫什么名字") with the sentence introducing it, not one that says 名字', async () => {
     // "…刻有参加建桥的工人和技术人员的名字" says the question's own word; "初名跃进桥" is the answer.
     const body = await ask('清河大桥以前叫什么名字')
