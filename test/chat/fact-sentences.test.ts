@@ -93,6 +93,12 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(leadOf(body.answer)).toContain('四十万两白银')
   })
 
+  it('takes a sum said round ("三万余元") for an amount, and leads with it over another sum', async () => {
+    const body = await ask('商民给船厂捐了多少钱')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('三万余元')
+  })
+
   it('of two sentences saying the words asked, leads with the one that says them in one clause', async () => {
     const body = await ask('陆远那里修船是在哪里进行的')
     expect(body.grounded).toBe(true)
