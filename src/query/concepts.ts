@@ -1,6 +1,7 @@
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
+import { paraphrasesOf } from '../text/paraphrases.ts'
 import { segmentWords, unglued } from '../text/segment.ts'
 import { type AnswerType, FORMER_NAME_ASKED, INTERVAL_ASKED, TIME_GONE_BY } from './answer-types.ts'
 import { askingClausesOf } from './asking-clauses.ts'
@@ -207,7 +208,10 @@ export function conceptsOf(
   const isFiller = fillerWordsOf(folded)
   const isScene = sceneWordsOf(folded, types)
   return entries.map(({ word, alternatives }) => {
-    const frequency = Math.max(...alternatives.map((term) => vocabulary.documentFrequency(term)))
+    // A word in everyday words is known when the store says it in writing ("上岸": "登陆"), as coverage counts it.
+    const frequency = Math.max(
+      ...[...alternatives, ...paraphrasesOf(word)].map((term) => vocabulary.documentFrequency(term)),
+    )
     // jieba's idf says how telling a word is in Chinese at large; the store's own, how telling among its chunks.
     const corpusIdf = Math.log(1 + vocabulary.chunkCount / Math.max(frequency, 1)) / Math.log(1 + vocabulary.chunkCount)
     const parts = word.length > 2 ? segmentWords(word).filter((part) => part !== word && part.length > 1) : []

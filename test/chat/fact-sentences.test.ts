@@ -143,6 +143,12 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(leadOf(body.answer)).toContain('组织民工开凿')
   })
 
+  it('knows everyday words the passages say in writing (叶子 叶片, 秋天 秋季, 变成 变为): not refused as unknown', async () => {
+    const body = await ask('银杏叶子到秋天变成什么颜色')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('秋季叶片变为金黄色')
+  })
+
   it('answers a former name asked ("以前叫什么名字") with the sentence introducing it, not one that says 名字', async () => {
     // "…刻有参加建桥的工人和技术人员的名字" says the question's own word; "初名跃进桥" is the answer.
     const body = await ask('清河大桥以前叫什么名字')
