@@ -143,6 +143,12 @@ describe('prepareQuestion', () => {
     expect(answerCueOf(prepare('这座桥有多长'))?.holds.test('全长一千四百五十三米')).toBe(true)
     expect(answerCueOf(prepare('他那时候多大'))?.holds.test('年仅十二岁')).toBe(true)
     expect(answerCueOf(prepare('这件事记在哪本书里'))?.holds.test('据《梦溪笔谈》记载')).toBe(true)
+    // A film is as long as its minutes; a direction asked wants one, not a place that names one (城西北).
+    expect(answerCueOf(prepare('这部片子有多长'))?.holds.test('全片长一百七十一分钟')).toBe(true)
+    expect(answerCueOf(prepare('木塔现在往哪边歪'))?.holds.test('二层以上明显向东北方向倾斜')).toBe(true)
+    expect(answerCueOf(prepare('木塔现在往哪边歪'))?.holds.test('位于应县城西北的佛宫寺内')).toBe(false)
+    // A name given in quotes is how it came about.
+    expect(answerCueOf(prepare('周庄这个名字是怎么来的'))?.holds.test('便把这片地方叫作“周庄”')).toBe(true)
   })
 
   it('takes a topic word for a topic, not for a request for that fact', () => {
