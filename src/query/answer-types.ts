@@ -39,6 +39,13 @@ const CN_DATE = `${REIGN_YEAR}|[〇零一二三四五六七八九十百千]{2,}�
 export const FORMER_NAME_ASKED =
   /(?:以前|之前|原来|原先|本来|古代|古时候?|过去|早先|早年|旧时|当初|从前|最早|最初)(?:的名字|的名称)?(?:叫|称|名)(?:做|作|为)?(?:什么|啥)?(?:名字|名称)?|(?:原名|旧称|古称|旧名|原称|古名)(?:是|叫)?(?:什么|啥)/
 
+/**
+ * How a name came about ("徐家汇这个地名是怎么来的", "外号是怎么来的", "为什么叫公孙树"): the words that ask it (地名,
+ * 外号, 来) are no topic a passage must say; the sentence that says where the name comes from answers.
+ */
+export const NAME_ORIGIN_ASKED =
+  /\p{Script=Han}?(?:名|号|称)\p{Script=Han}{0,3}(?:是)?(?:怎么|咋|如何|怎样)(?:来|得)|由来|(?:为什么|为啥|为何)(?:叫|称|被称)/u
+
 /** The time between two events asked ("公布以后过了多长时间才施行", "从公布到实施隔了多久"). */
 export const INTERVAL_ASKED = /(?:以后|之后)?(?:隔|过)了?(?:多久|多长时间|多少天|几天|几个月)才?/
 
@@ -338,7 +345,7 @@ const CUES: Array<[RegExp, RegExp]> = [
   // says where the name comes from ("海淀之名源于…", "…因此俗称“九节狼”", "…而得名"), not by one that merely
   // uses the name or the word 名字. Before 为什么, whose causes (因为, 由于) a naming sentence often lacks.
   [
-    /(?:名|号|称)\p{Script=Han}{0,3}(?:是)?(?:怎么|咋|如何|怎样)(?:来|得)|由来|(?:为什么|为啥|为何)(?:叫|称|被称)/u,
+    NAME_ORIGIN_ASKED,
     /得名|之名|名(?:字|称)?(?:即|就)?(?:由此|来源|源于|源自|来自)|由此而来|故名|故称|(?:因此|所以|因而)(?:俗|又|被)?(?:称|叫)|命名|(?:叫作|叫做|称作|取名|起名)“/,
   ],
   // A clause that opens with 为 and ends at a comma states a purpose: "为阻止日军南下，…将大桥炸毁".

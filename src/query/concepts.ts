@@ -3,7 +3,7 @@ import type { Glossary } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
 import { segmentWords, unglued } from '../text/segment.ts'
-import { type AnswerType, FORMER_NAME_ASKED, INTERVAL_ASKED, TIME_GONE_BY } from './answer-types.ts'
+import { type AnswerType, FORMER_NAME_ASKED, INTERVAL_ASKED, NAME_ORIGIN_ASKED, TIME_GONE_BY } from './answer-types.ts'
 import { askingClausesOf } from './asking-clauses.ts'
 
 /**
@@ -111,13 +111,14 @@ const WAYS = ['途径', '仲裁', '诉讼', '起诉']
 /** Words of the folded question that say how it is put or who asks, not what about. */
 function fillerWordsOf(folded: string): (word: string) => boolean {
   // The time gone by is asked as years, the time between two events as their dates, a former name by the
-  // words that introduce one (answer-types.ts); the words that put any of them ("…以后过了多长时间才…") are no topic a passage must say.
+  // words that introduce one, how a name came about by where it comes from (answer-types.ts); the words that put any of them ("…以后过了多长时间才…") are no topic a passage must say.
   const forms = [
     ...(folded.match(YES_NO_FORM) ?? []),
     ...(folded.match(WAITING_VERB) ?? []),
     ...(TIME_GONE_BY.exec(folded) ?? []),
     ...(INTERVAL_ASKED.exec(folded) ?? []),
     ...(FORMER_NAME_ASKED.exec(folded) ?? []),
+    ...(NAME_ORIGIN_ASKED.exec(folded) ?? []),
   ]
   const clauses = folded.split(/[，,；;。：:]/).filter((clause) => clause.trim() !== '')
   const self = clauses.slice(0, -1).filter((clause) => SELF_CLAUSE.test(clause))

@@ -180,6 +180,9 @@ describe('prepareQuestion', () => {
     expect(fillers('颐和园原来叫什么名字')).toEqual(['原来', '叫', '名字'])
     expect(fillers('扬州古代叫什么')).toEqual(['古代', '叫'])
     expect(fillers('颐和园叫什么名字')).toEqual([])
+    // How a name came about is said by where it comes from ("…即因徐氏家族聚居而得名"), never by 地名 or 来.
+    expect(fillers('徐家汇这个地名是怎么来的')).toEqual(['地名', '来'])
+    expect(fillers('小熊猫这个外号是怎么来的')).toContain('外号')
     expect(fillers('光绪皇帝后来被关在什么地方')).toEqual(['后来'])
     // Waiting only puts a how-long question: "不要拖过三年时限" does not answer how long mediation takes.
     expect(fillers('调解一般要拖多长时间')).toContain('拖')
