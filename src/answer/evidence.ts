@@ -2,6 +2,7 @@ import { type AnswerType, givesAnswerTypes } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
+import { paraphrasesOf } from '../text/paraphrases.ts'
 import { namesADoing } from '../text/segment.ts'
 import type { Sentence } from '../text/sentences.ts'
 import { SUBJECT_MATTER_WEIGHT } from './tuning.ts'
@@ -41,8 +42,11 @@ export function coverageOfFolded(concepts: Concept[], folded: string): number {
     if (!concept.known || concept.filler) continue
     total += concept.weight
     // "多久" is said by "7个工作日" or named by "处理时限", not only by the word itself; a 要求 asked for by "应当…".
+    // A verb in everyday words is said by the written one ("谁挖的": "开凿", "在哪入海": "注入"; src/text/paraphrases.ts);
+    // the word itself only as its alternatives allow (办法 asked is said by 仲裁, not by 《办法》).
     if (
       concept.alternatives.some((term) => folded.includes(term)) ||
+      paraphrasesOf(concept.word).some((term) => term !== concept.word && folded.includes(term)) ||
       concept.asks?.gives.test(folded) ||
       concept.asks?.asks.test(folded) ||
       concept.requested?.test(folded)

@@ -32,6 +32,20 @@ const REIGN_YEAR =
   `${SPAN_BEFORE}(?<=(?:^|[，。；：,\\s于在至自])\\p{Script=Han}{2})[一二三四五六七八九十]{1,3}年(?![后内来间多半以前期])`
 const CN_DATE = `${REIGN_YEAR}|[〇零一二三四五六七八九十百千]{2,}年|元年|[正一二三四五六七八九十冬腊]{1,3}月|世纪|年代|清明|立春|立夏|立秋|立冬|冬至|夏至|春节|元旦|端午|中秋|重阳|国庆`
 
+/**
+ * A name a thing had before or of old asked ("颐和园原来叫什么名字", "扬州古代叫什么", "粽子古时候叫啥", "原名是什么"):
+ * the words that ask it (叫, 名字, 古代) are no topic a passage must say.
+ */
+export const FORMER_NAME_ASKED =
+  /(?:以前|之前|原来|原先|本来|古代|古时候?|过去|早先|早年|旧时|当初|从前|最早|最初)(?:的名字|的名称)?(?:叫|称|名)(?:做|作|为)?(?:什么|啥)?(?:名字|名称)?|(?:原名|旧称|古称|旧名|原称|古名)(?:是|叫)?(?:什么|啥)/
+
+/**
+ * How a name came about ("徐家汇这个地名是怎么来的", "外号是怎么来的", "为什么叫公孙树"): the words that ask it (地名,
+ * 外号, 来) are no topic a passage must say; the sentence that says where the name comes from answers.
+ */
+export const NAME_ORIGIN_ASKED =
+  /\p{Script=Han}?(?:名|号|称)\p{Script=Han}{0,3}(?:是)?(?:怎么|咋|如何|怎样)(?:来|得)|由来|(?:为什么|为啥|为何)(?:叫|称|被称)/u
+
 /** The time between two events asked ("公布以后过了多长时间才施行", "从公布到实施隔了多久"). */
 export const INTERVAL_ASKED = /(?:以后|之后)?(?:隔|过)了?(?:多久|多长时间|多少天|几天|几个月)才?/
 
@@ -58,11 +72,11 @@ const ANSWER_TYPES: AnswerType[] = [
     name: 'amount',
     // 乱收费, 多收费 name a wrong done, not a fee asked for ("店家乱收费能投诉吗").
     asks: /多少钱|(?<![乱多])收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
-    // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", and in the old currencies of a history:
-    // "五十万银元", "三百万两白银"), not 元 inside a word ("多元共治", "元旦"); or that none is due
-    // ("不需要交检定费", "停止征收").
+    // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", said round: "二亿多元", "三万余元"; and in the old
+    // currencies of a history: "五十万银元", "三百万两白银", "两万贯"), not 元 inside a word ("多元共治", "元旦")
+    // nor 贯 of "一贯"; or that none is due ("不需要交检定费", "停止征收").
     gives: new RegExp(
-      `${CN}\\s*[万千百亿]*\\s*(?:(?:美|港|日|欧|韩|新台|银)?元|银圆|两(?:白银|银子|黄金)|人民币|美金|英镑|卢布|法郎|马克)|免费|不收费|收取|罚款|费用由|(?:不|无)[需须用必]?(?:要)?[交缴付]\\S{0,5}?费|停止征收|免收|免征`,
+      `${CN}\\s*[万千百亿]*\\s*[多余]?\\s*(?:(?:美|港|日|欧|韩|新台|银)?元|银圆|两(?:白银|银子|黄金)|人民币|美金|英镑|卢布|法郎|马克)|${CN}\\s*[万千百]+\\s*[多余]?贯|免费|不收费|收取|罚款|费用由|(?:不|无)[需须用必]?(?:要)?[交缴付]\\S{0,5}?费|停止征收|免收|免征`,
     ),
   },
   // A request for a number to dial — "电话是多少", "打什么电话" — not a topic that contains the word
@@ -143,6 +157,14 @@ const ANSWER_TYPES: AnswerType[] = [
     asks: INTERVAL_ASKED,
     gives: new RegExp(`${DAY_NAMED}[^。；;]*${DAY_NAMED}|${LENGTH_OF_TIME.source}`),
     replaces: ['duration', 'days'],
+  },
+  // A former name is told by the words that introduce one ("古称广陵", "原名贞丰里", "1888年改名颐和园"), not by a
+  // sentence that only uses the name, though it says more of the question.
+  {
+    name: 'former-name',
+    asks: FORMER_NAME_ASKED,
+    gives:
+      /原名|旧称|古称|旧名|本名|原称|古名|初名|曾名|(?:古代|古时|旧时|当时|过去|以前|原来)(?:称|叫)|改名|更名|改称|又称|又名|亦称|别称|俗称/,
   },
   // "几天能拿回来" asks for days: a yearly cycle ("检定周期为一年") is a length of time, but not the one asked.
   {
@@ -341,14 +363,16 @@ const CUES: Array<[RegExp, RegExp]> = [
   // says where the name comes from ("海淀之名源于…", "…因此俗称“九节狼”", "…而得名"), not by one that merely
   // uses the name or the word 名字. Before 为什么, whose causes (因为, 由于) a naming sentence often lacks.
   [
-    /(?:名|号|称)\p{Script=Han}{0,3}(?:是)?(?:怎么|咋|如何|怎样)(?:来|得)|由来|(?:为什么|为啥|为何)(?:叫|称|被称)/u,
-    /得名|之名|名(?:字|称)?(?:即|就)?(?:由此|来源|源于|源自|来自)|由此而来|故名|故称|(?:因此|所以|因而)(?:俗|又|被)?(?:称|叫)|命名/,
+    NAME_ORIGIN_ASKED,
+    /得名|之名|名(?:字|称)?(?:即|就)?(?:由此|来源|源于|源自|来自)|由此而来|故名|故称|(?:因此|所以|因而)(?:俗|又|被)?(?:称|叫)|命名|(?:叫作|叫做|称作|取名|起名)“/,
   ],
   // A clause that opens with 为 and ends at a comma states a purpose: "为阻止日军南下，…将大桥炸毁".
   [
     /为什么|为何|为啥|什么原因|怎么会/,
     /因为|由于|因此|所以|导致|为了|以便|从而|原因|(?<!基)因(?![此素])|(?:^|[，,])为\p{Script=Han}{2,20}[，,]/u,
   ],
+  // A direction asked ("往哪边歪", "朝哪个方向") is told by one ("向东北方向倾斜"), not by a place.
+  [/(?:往|朝|向)哪(?:边|个方向|面)|哪个方向/, /[东南西北]{1,2}(?:方向|方|侧|面|边)|(?:向|往|朝)[东南西北]/],
   [
     /哪里|哪儿|在哪|去哪|何处|什么地方|哪个(地方|城市|国家|省|县|区)/,
     /[省市县区镇乡村州岛]|部门|机关|窗口|网站|平台|系统|所在地|位于|地址/,
@@ -366,7 +390,8 @@ const NUMBER = '[0-9零〇一二三四五六七八九十百千万亿两半余多
 // "几次", "多少幅", "多长": the answer is a number in the same measure ("七次", "一百二十三幅", "一点五米").
 const MEASURES: Array<[RegExp, string]> = [
   [/多大(?:年纪|岁数)?[的了呢?？]*$|几岁|多少岁|年纪/, '岁'],
-  [/多长(?!时间)|多远|多宽|多深|多高|长度|高度/, '(?:米|公里|千米|厘米|毫米|里|尺|丈|英尺|英里|光年)'],
+  // A film or a piece of music is as long as its minutes ("全片长一百七十一分钟").
+  [/多长(?!时间)|多远|多宽|多深|多高|长度|高度/, '(?:米|公里|千米|厘米|毫米|里|尺|丈|英尺|英里|光年|分钟)'],
   [/多重|体重|重量/, '(?:克|千克|公斤|斤|吨|磅)'],
   [/多大|面积/, '(?:平方|亩|公顷|尺|米)'],
 ]

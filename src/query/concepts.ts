@@ -1,8 +1,16 @@
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
+import { paraphrasesOf } from '../text/paraphrases.ts'
 import { segmentWords, unglued } from '../text/segment.ts'
-import { type AnswerType, INTERVAL_ASKED, TIME_GONE_BY, TIME_WAITED } from './answer-types.ts'
+import {
+  type AnswerType,
+  FORMER_NAME_ASKED,
+  INTERVAL_ASKED,
+  NAME_ORIGIN_ASKED,
+  TIME_GONE_BY,
+  TIME_WAITED,
+} from './answer-types.ts'
 import { askingClausesOf } from './asking-clauses.ts'
 import { ownBusinessClause } from './own-business.ts'
 
@@ -119,8 +127,9 @@ const WAYS = ['途径', '仲裁', '诉讼', '起诉']
  * glossary reads as a matter ("管不管" for 适用范围) asks about that matter.
  */
 function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word: string) => boolean {
-  // The time gone by is asked as years, the time between two events as their dates (answer-types.ts);
-  // the words that put either ("…以后过了多长时间才…") are no topic a passage must say.
+  // The time gone by is asked as years, the time between two events as their dates, a former name by the
+  // words that introduce one, how a name came about by where it comes from (answer-types.ts); the words
+  // that put any of them ("…以后过了多长时间才…") are no topic a passage must say.
   const forms = [
     ...(folded.match(YES_NO_FORM) ?? []),
     ...(folded.match(WAITING_VERB) ?? []),
@@ -128,6 +137,8 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...(folded.match(LIGHT_VERB) ?? []),
     ...(TIME_GONE_BY.exec(folded) ?? []),
     ...(INTERVAL_ASKED.exec(folded) ?? []),
+    ...(FORMER_NAME_ASKED.exec(folded) ?? []),
+    ...(NAME_ORIGIN_ASKED.exec(folded) ?? []),
   ]
   const clauses = folded.split(/[，,；;。：:]/).filter((clause) => clause.trim() !== '')
   // "开商场卖家电的，…" says who asks as "我们是…" does.
@@ -227,7 +238,10 @@ export function conceptsOf(
   const waitType = types.find((type) => type.told === TIME_WAITED) ?? null
   const isTheWait = (word: string) => waitType !== null && waited.includes(word)
   return entries.map(({ word, alternatives }) => {
-    const frequency = Math.max(...alternatives.map((term) => vocabulary.documentFrequency(term)))
+    // A word in everyday words is known when the store says it in writing ("上岸": "登陆"), as coverage counts it.
+    const frequency = Math.max(
+      ...[...alternatives, ...paraphrasesOf(word)].map((term) => vocabulary.documentFrequency(term)),
+    )
     // jieba's idf says how telling a word is in Chinese at large; the store's own, how telling among its chunks.
     const corpusIdf = Math.log(1 + vocabulary.chunkCount / Math.max(frequency, 1)) / Math.log(1 + vocabulary.chunkCount)
     const parts = word.length > 2 ? segmentWords(word).filter((part) => part !== word && part.length > 1) : []

@@ -93,6 +93,12 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(leadOf(body.answer)).toContain('四十万两白银')
   })
 
+  it('takes a sum said round ("三万余元") for an amount, and leads with it over another sum', async () => {
+    const body = await ask('商民给船厂捐了多少钱')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('三万余元')
+  })
+
   it('of two sentences saying the words asked, leads with the one that says them in one clause', async () => {
     const body = await ask('陆远那里修船是在哪里进行的')
     expect(body.grounded).toBe(true)
@@ -127,6 +133,27 @@ describe('a fact question is answered with the sentence that states the fact', (
     const { answer } = await ask('西桥往事是谁导演的')
     expect(leadOf(answer)).toContain('由林川执导')
     expect(leadOf(answer)).not.toContain('那一代导演的代表作')
+  })
+
+  it('finds an everyday verb said in writing (挖 by 开凿), not in a passage that only says the verb', async () => {
+    // The film passage says 挖 of a water channel; the bridge passage says 运河; only 陆远's says who dug it.
+    const body = await ask('运河是谁挖的')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('lu-yuan')
+    expect(leadOf(body.answer)).toContain('组织民工开凿')
+  })
+
+  it('knows everyday words the passages say in writing (叶子 叶片, 秋天 秋季, 变成 变为): not refused as unknown', async () => {
+    const body = await ask('银杏叶子到秋天变成什么颜色')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('秋季叶片变为金黄色')
+  })
+
+  it('answers a former name asked ("以前叫什么名字") with the sentence introducing it, not one that says 名字', async () => {
+    // "…刻有参加建桥的工人和技术人员的名字" says the question's own word; "初名跃进桥" is the answer.
+    const body = await ask('清河大桥以前叫什么名字')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('初名跃进桥')
   })
 
   it('answers how a name came about with the sentence saying where it comes from, not one that uses it', async () => {

@@ -182,6 +182,12 @@ describe('prepareQuestion', () => {
     expect(answerCueOf(prepare('这座桥有多长'))?.holds.test('全长一千四百五十三米')).toBe(true)
     expect(answerCueOf(prepare('他那时候多大'))?.holds.test('年仅十二岁')).toBe(true)
     expect(answerCueOf(prepare('这件事记在哪本书里'))?.holds.test('据《梦溪笔谈》记载')).toBe(true)
+    // A film is as long as its minutes; a direction asked wants one, not a place that names one (城西北).
+    expect(answerCueOf(prepare('这部片子有多长'))?.holds.test('全片长一百七十一分钟')).toBe(true)
+    expect(answerCueOf(prepare('木塔现在往哪边歪'))?.holds.test('二层以上明显向东北方向倾斜')).toBe(true)
+    expect(answerCueOf(prepare('木塔现在往哪边歪'))?.holds.test('位于应县城西北的佛宫寺内')).toBe(false)
+    // A name given in quotes is how it came about.
+    expect(answerCueOf(prepare('周庄这个名字是怎么来的'))?.holds.test('便把这片地方叫作“周庄”')).toBe(true)
   })
 
   it('takes a topic word for a topic, not for a request for that fact', () => {
@@ -209,7 +215,13 @@ describe('prepareQuestion', () => {
     expect(fillers('小熊猫身子有多长')).toEqual(['多长'])
     expect(fillers('它归谁管')).toEqual([])
     // The time in the story: an encyclopedia says it by its dates ("1888年改名颐和园"), never 原来 or 后来.
-    expect(fillers('颐和园原来叫什么名字')).toEqual(['原来'])
+    // A former name asked is said by the words that introduce one (改名, 古称), never by 叫 or 名字.
+    expect(fillers('颐和园原来叫什么名字')).toEqual(['原来', '叫', '名字'])
+    expect(fillers('扬州古代叫什么')).toEqual(['古代', '叫'])
+    expect(fillers('颐和园叫什么名字')).toEqual([])
+    // How a name came about is said by where it comes from ("…即因徐氏家族聚居而得名"), never by 地名 or 来.
+    expect(fillers('徐家汇这个地名是怎么来的')).toEqual(['地名', '来'])
+    expect(fillers('小熊猫这个外号是怎么来的')).toContain('外号')
     expect(fillers('光绪皇帝后来被关在什么地方')).toEqual(['后来'])
     // Waiting only puts a how-long question: "不要拖过三年时限" does not answer how long mediation takes.
     expect(fillers('调解一般要拖多长时间')).toContain('拖')
