@@ -6,7 +6,7 @@ import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
-import { namesADoing, namesAQuantity, namesAThing } from '../text/segment.ts'
+import { namesADoing, namesAnAct, namesAQuantity, namesAThing } from '../text/segment.ts'
 import { unsaidDoing } from './asked-doing.ts'
 import type { Citation } from './citations.ts'
 import {
@@ -214,7 +214,37 @@ function howTo(question: PreparedQuestion): Concept[] {
  */
 export function speaksOfTheDoing(question: PreparedQuestion, chunk: ChunkRecord): boolean {
   // A long word may be said in parts ("质量管理体系的认证").
-  return howTo(question).every((concept) => saysConcept(concept, chunk.analysis.context))
+  const says = (concept: Concept) => saysConcept(concept, chunk.analysis.context)
+  const asked = howTo(question)
+  if (asked.every(says)) return true
+  const settled = settledByWhether(question)
+  const doing = doingAsked(question)?.doing
+  return settled.length > 0 && settled.every(says) && asked.every((concept) => concept === doing || says(concept))
+}
+
+// A how asked through a whether or an either/or: "怎么确认认证机构是不是经过批准的", "怎么联系我，打电话
+// 还是发短信", "纲要里有没有讲…怎么获得赔偿".
+const WHETHER = /是不是|是否|有没有|还是/
+
+/**
+ * The things after the doing of a how asked through a whether or an either/or (批准 of 认证机构; 电话,
+ * 短信; 赔偿): the passage that says them settles the question, however it says finding it out (核实 for
+ * 确认, 告知 for 联系). A plain how-to ("质量奖怎么申报") still needs its doing said.
+ */
+function settledByWhether(question: PreparedQuestion): Concept[] {
+  const { folded } = question
+  const done = WHETHER.test(folded) && !MANNER.test(folded) ? doingAsked(question) : null
+  if (!done?.doing) return []
+  const after = folded.slice(done.at.index + done.at[0].length)
+  // Things and acts only: "经过" of 是不是经过批准 says how the whether is put, not what settles it.
+  return question.concepts.filter(
+    (concept) =>
+      concept !== done.doing &&
+      isMatter(concept) &&
+      concept.known &&
+      after.includes(concept.word) &&
+      (namesAThing(concept.word) || namesAnAct(concept.word)),
+  )
 }
 
 /**

@@ -78,6 +78,17 @@ describe('refusals that are right', () => {
     expect(exemption.citations[0]?.docId).toBe('ccc-exemption')
   })
 
+  it('answers a how asked through a whether from the passage that settles the whether', async () => {
+    // 确认 is not said, but 认证机构 and 批准 are: the guide's 经国家认监委批准 settles it.
+    const approved = await ask('怎么确认认证机构是不是经过批准的', 'enterprise')
+    expect(approved.grounded).toBe(true)
+    expect(approved.citations[0]?.docId).toBe('quality-system-certification')
+    expect(approved.answer).toContain('国家认监委')
+    // A whether the passage does not settle leaves the how-to to its doing (申报 of 质量奖).
+    const award = await ask('政府质量奖要如何申报，是不是要交材料', 'enterprise')
+    expect(award).toMatchObject({ grounded: false, citations: [] })
+  })
+
   it('does not answer where to do an errand from a passage about the matter that never speaks of the doing', async () => {
     // The ISO guide's 证书编号 and 查询 are found, but no passage says how a complaint's 处理 is followed.
     const progress = await ask('投诉编号在哪里能查到处理进度', 'citizen')
