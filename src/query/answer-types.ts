@@ -108,11 +108,12 @@ const ANSWER_TYPES: AnswerType[] = [
   },
   // Where a published thing is to be seen or looked up ("抽查结果在哪里公布", "证书去哪查", "年检报告去哪里
   // 看"): the channel that shows it (网站, 平台, 系统 …). A passage that says the thing is done (开展抽查) or
-  // what it is (什么是强检) does not say where it is published. "标志贴在哪看" asks where on the thing.
+  // what it is (什么是强检) does not say where it is published. "标志贴在哪看" asks where on the thing. A
+  // published list looked up by name ("产品目录去哪里查": 对照《…目录描述与界定表》) is where too.
   {
     name: 'lookup',
     asks: /(?<![贴放摆挂])(?:在|去|到|从)哪(?:里|儿)?(?:可以|能|才能)?(?:看到|查到|查询|看|查|公布|公示|下载)|(?:公布|公示)在哪/,
-    gives: /网站|官网|平台|系统|查询|app|公众号|小程序|窗口/,
+    gives: /网站|官网|平台|系统|查询|app|公众号|小程序|窗口|《[^》]*(?:目录|表|名单|清单)》/,
   },
   // How to sign up for an event ("论坛在哪报名"): a plan that names the event but no way in does not say. (A
   // service booked, "怎么预约", is answered by whom to ask: "向当地市场监管部门咨询".)

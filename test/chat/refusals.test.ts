@@ -200,6 +200,10 @@ describe('refusals that are right', () => {
     const certificate = await ask('管理体系证书去哪查', 'enterprise')
     expect(certificate.grounded).toBe(true)
     expect(certificate.answer).toContain('官方网站')
+    // A published list is looked up by its name: the CCC guide says to check 《…目录描述与界定表》.
+    const catalogue = await ask('3C认证的产品目录去哪里查', 'enterprise')
+    expect(catalogue.grounded).toBe(true)
+    expect(catalogue.answer).toContain('界定表')
     // Where on the scale the sticker is stuck is no channel to look something up in.
     const sticker = await ask('秤有没有检过，合格标志一般贴在哪看', 'citizen')
     expect(sticker.grounded).toBe(true)
