@@ -119,6 +119,7 @@ export async function recordTurn(db: Db, session: ChatSession, turn: NewTurn): P
       session.audience,
       JSON.stringify(session.state),
     ],
+    { name: 'record-turn' },
   )
   return (row as { id: number }).id
 }

@@ -8,7 +8,9 @@ const CHANNEL = 'knowledge_version'
  * instance is answered from by all of them at their next turn.
  */
 async function readKnowledgeVersion(db: Db): Promise<number> {
-  const [row] = await db.query<{ version: number | string }>('select version from knowledge_version where id = 1')
+  const [row] = await db.query<{ version: number | string }>('select version from knowledge_version where id = 1', [], {
+    name: 'knowledge-version',
+  })
   return Number(row?.version ?? 0)
 }
 

@@ -46,10 +46,11 @@ export type SearchIndex = {
 async function nearestOf({ db, embedder, vectors }: SearchIndex, query: Pick<PreparedQuestion, 'embeddingText'>) {
   const embedding = await embedQuestion(embedder, query)
   if (vectors) return nearestChunks(vectors, embedding, CANDIDATES)
-  const rows = await db.query<{ id: number; distance: number | string }>(NEAREST_SQL, [
-    toVectorLiteral(embedding),
-    CANDIDATES,
-  ])
+  const rows = await db.query<{ id: number; distance: number | string }>(
+    NEAREST_SQL,
+    [toVectorLiteral(embedding), CANDIDATES],
+    { name: 'nearest-chunks' },
+  )
   return rows.map((row) => ({ id: row.id, distance: Number(row.distance) }))
 }
 

@@ -1,0 +1,36 @@
+/**
+ * The SQL statements of one chat turn, listed and counted, for three kinds of turn: a policy question
+ * that opens a conversation, a follow-up in it, and a question the documents do not answer. Each
+ * statement is a round trip to the server on PostgreSQL, a cost no load changes.
+ *   npx tsx evals/bench/turn-queries.ts [--pg postgres://…]
+ */
+import { parseArgs } from 'node:util'
+import { createEvalSystem, injectChat } from '../system.ts'
+import { countingDb } from './counting-db.ts'
+import { openStore } from './stores.ts'
+
+const { values } = parseArgs({ options: { pg: { type: 'string' } } })
+const store = await openStore(values.pg ? { kind: 'postgres', url: values.pg } : { kind: 'pglite' })
+const db = countingDb(store.db)
+const system = await createEvalSystem({ db })
+const send = injectChat(system.app)
+
+async function measure(label: string, message: string, sessionId?: string) {
+  const from = db.statements.length
+  const response = await send({ message, ...(sessionId ? { sessionId } : {}) })
+  const statements = db.statements.slice(from)
+  console.log(`\n${label}: ${statements.length} statements (${response.refusalReason ?? 'answered'})`)
+  for (const { sql, name } of statements) console.log(`  ${name ? `[${name}] ` : ''}${sql.slice(0, 120)}`)
+  return response
+}
+
+try {
+  // An untimed first turn: lazy loading must not be taken for a turn's cost.
+  await send({ message: '电子秤需要强制检定吗？' })
+  const first = await measure('policy question, first turn', 'CCC免办需要哪些材料？')
+  await measure('follow-up', '办理流程是怎样的？', first.sessionId)
+  await measure('refused question', '怎么申请行政复议', first.sessionId)
+} finally {
+  await system.close()
+  await store.dispose()
+}
