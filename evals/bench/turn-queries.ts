@@ -1,10 +1,12 @@
 /**
  * The SQL statements of one chat turn, listed and counted, for three kinds of turn: a policy question
- * that opens a conversation, a follow-up in it, and a question the documents do not answer. Each
+ * that opens a conversation, a follow-up in it, and a question the documents do not answer; then how
+ * many statements the gold questions take as first turns (as `npm run bench` sends them). Each
  * statement is a round trip to the server on PostgreSQL, a cost no load changes.
  *   npx tsx evals/bench/turn-queries.ts [--pg postgres://…]
  */
 import { parseArgs } from 'node:util'
+import { loadCases } from '../cases.ts'
 import { createEvalSystem, injectChat } from '../system.ts'
 import { countingDb } from './counting-db.ts'
 import { openStore } from './stores.ts'
@@ -30,6 +32,20 @@ try {
   const first = await measure('policy question, first turn', 'CCC免办需要哪些材料？')
   await measure('follow-up', '办理流程是怎样的？', first.sessionId)
   await measure('refused question', '怎么申请行政复议', first.sessionId)
+  // The statements of each turn by name (the first words of an unnamed one), and how many turns ran them.
+  const sequences = new Map<string, number>()
+  const cases = loadCases()
+  const from = db.statements.length
+  for (const c of cases) {
+    const before = db.statements.length
+    await send({ message: c.question, audience: c.audience })
+    const names = db.statements.slice(before).map(({ sql, name }) => name ?? sql.slice(0, 40))
+    const key = `${names.length}: ${names.join(', ')}`
+    sequences.set(key, (sequences.get(key) ?? 0) + 1)
+  }
+  console.log(`\n${cases.length} gold questions as first turns (turns: statements):`)
+  for (const [key, turns] of [...sequences].sort((a, b) => b[1] - a[1])) console.log(`  ${turns}  ${key}`)
+  console.log(`mean ${((db.statements.length - from) / cases.length).toFixed(2)} statements per turn`)
 } finally {
   await system.close()
   await store.dispose()
