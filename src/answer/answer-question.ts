@@ -1,3 +1,4 @@
+import { isMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import {
   type ChunkRecord,
@@ -10,7 +11,7 @@ import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { capAnswerText } from './answer-length.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
-import type { Evidence } from './evidence.ts'
+import { coverageOfFolded, type Evidence } from './evidence.ts'
 import { composeExtractiveAnswer, type ExtractiveResult, weighEvidence } from './extractive.ts'
 import type { Llm } from './llm.ts'
 import {
@@ -235,6 +236,29 @@ function sayingRareWords(deps: AnswerDeps, query: PreparedQuestion, found: Score
 }
 
 /**
+ * Passages of the documents found whose own heading names a matter of the question that the
+ * document's title does not ("质量月的主题是啥" → 二、活动主题): a short section headed by the very thing
+ * asked says too few words to win the word search against long ones that say the question's common
+ * words many times ("质量" in every item of the plan).
+ */
+function headedByMatter(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]): ScoredChunk[] {
+  const documents = new Set(found.map((chunk) => chunk.docId))
+  const taken = new Set(found.map((chunk) => chunk.id))
+  const best = Math.max(0, ...found.map((chunk) => chunk.score))
+  const matter = query.concepts.filter((concept) => concept.known && isMatter(concept) && concept.word.length > 1)
+  return [...deps.passages.values()]
+    .filter((chunk) => documents.has(chunk.docId) && !taken.has(chunk.id))
+    .filter((chunk) =>
+      matter.some(
+        (concept) =>
+          coverageOfFolded([concept], chunk.analysis.names) < 1 &&
+          coverageOfFolded([concept], chunk.analysis.heading) >= 1,
+      ),
+    )
+    .map((chunk) => ({ ...unscored(chunk), score: best }))
+}
+
+/**
  * The candidates in the order the completed question weighs them, that order as their search score:
  * the subject's words rank the passages, and the message's own words, weighing them in turn, pick
  * among those they cannot tell apart ("查得到就一定有效吗" after 证书真假 stays with 核实证书真伪).
@@ -260,6 +284,7 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
     ...included,
     ...(await mentioningIdentifiers(deps, query, searched)),
     ...sayingRareWords(deps, query, [...searched, ...included]),
+    ...headedByMatter(deps, query, [...searched, ...included]),
   ]
   const preferred = preferDocument(preferNamedOrders(candidates, query), options.preferDocId)
   return options.searchAs ? rankedBy(options.searchAs, preferred) : preferred

@@ -43,6 +43,19 @@ const namesColumns = (line: Line) =>
     .every((cell) => cell.trim().length <= 8 && !/[，。；：,;]/.test(cell))
 
 /**
+ * Whether the text at `start` of `content` is a table's row of column names ("| 指标 | 2025年目标 |"): it
+ * names what the rows below it state and states nothing itself.
+ */
+export function isColumnNames(content: string, start: number): boolean {
+  const lines = linesOf(content)
+  const at = lineAt(lines, start)
+  const line = lines[at]
+  return (
+    line?.kind === 'table' && lines[at - 1]?.kind !== 'table' && lines[at + 1]?.kind === 'table' && namesColumns(line)
+  )
+}
+
+/**
  * The table around line `index`, whole: the header, its separator and the rows asked for — every
  * row when `rows` is omitted. A reader never gets half a row or rows without their column names.
  */

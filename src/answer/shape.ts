@@ -39,7 +39,11 @@ function wholeRows(chunk: ChunkRecord, start: number, end: number): string {
   const header = tableAround(lines, tableIndex, new Set())[0]
   const from = header && header.start < (lines[first]?.start ?? start) ? header.start : (lines[first]?.start ?? start)
   const lastLine = lines[last] as Line
-  return chunk.content.slice(from, lastLine.start + lastLine.text.length)
+  // A table the quote runs into goes on to its last row when that still reads as one block: a header
+  // and two rows of an eight-row table look like the whole of it.
+  const tableEnd = lastLine.kind === 'table' ? (tableAround(lines, last).at(-1) as Line) : lastLine
+  const whole = chunk.content.slice(from, tableEnd.start + tableEnd.text.length)
+  return whole.length <= BLOCK_LIMIT ? whole : chunk.content.slice(from, lastLine.start + lastLine.text.length)
 }
 
 /**

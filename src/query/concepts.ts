@@ -68,6 +68,9 @@ const ASKING_WORD = /^多[长重高大远深宽厚]$/
 // "调解要拖多长时间", "得耗几个月": a verb of waiting before the length asked only puts the question. (jieba
 // drops 等 as a stop word already.)
 const WAITING_VERB = /[拖耗熬](?=了?(?:多久|多长时间|几天|几个月|多少天))/g
+// "找哪里投诉", "该找谁办": seeking before a question word only puts the question; the passage names the
+// office or route found, never 找.
+const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么))/g
 // A word that holds a question word and more ("由谁来", "哪类", "啥样", "哪家") asks for what the passage
 // names; it is not a topic the passage must say, even when a document happens to use it ("就委托哪家技术机构…").
 // (谁 alone stays: headings say it; so does a glossary term, "谁来申请" for 申请人.)
@@ -114,6 +117,7 @@ function fillerWordsOf(folded: string): (word: string) => boolean {
   const forms = [
     ...(folded.match(YES_NO_FORM) ?? []),
     ...(folded.match(WAITING_VERB) ?? []),
+    ...(folded.match(SEEKING_VERB) ?? []),
     ...(TIME_GONE_BY.exec(folded) ?? []),
     ...(INTERVAL_ASKED.exec(folded) ?? []),
   ]

@@ -90,6 +90,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
     ['纲要对物流服务提了什么要求', /（十六）/, /冷链|多式联运/],
     // The heading that is the thing asked for, not an item that uses its word.
     ['2023年浦东质量月的活动主题是啥？', /二、活动主题/, /引领区质量建设/],
+    // Also when the question says too few words for the one-line section to be found by them.
+    ['今年质量月的主题是什么', /二、活动主题/, /引领区质量建设/],
     ['上海方案对工程质量定了什么目标', /主要目标/, /工程质量抽查符合率/],
     // What follows from a failing: the consequences, not the fee.
     ['电子秤没去检会罚多少', /六、不检/, /罚款/],
@@ -221,6 +223,21 @@ describe('POST /api/chat answers from the documents with citations', () => {
     const proxy = await ask('老人不会上网，子女可以代替他投诉吗')
     expect(proxy.citations[0]?.docId).toBe('complaints-and-reports')
     expect(proxy.answer).toContain('委托')
+  })
+
+  it('quotes a table it runs into whole, and never leads with its row of column names', async () => {
+    const body = await ask('质量强国纲要提出到2025年要达到什么目标')
+    expect(body.grounded).toBe(true)
+    expect(body.answer.trimStart().startsWith('| 指标')).toBe(false)
+    // The last row of the eight-row table of 2025 targets, not a header and two rows.
+    expect(body.answer).toContain('| 农业标准化生产普及率、工程质量抽查符合率 |')
+  })
+
+  it('answers where to complain when the asker says whom they seek (找哪里投诉)', async () => {
+    // No passage says 找: with it taken as a topic, the complaint guide was refused as false-grounding.
+    const body = await ask('网购的东西坏了，商家在外地，找哪里投诉')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('complaints-and-reports')
   })
 
   it('reads 签发 for the 签署 of an order', async () => {

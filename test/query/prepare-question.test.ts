@@ -80,6 +80,12 @@ describe('prepareQuestion', () => {
     expect(filler('电子秤强制检定周期为一年', '电子秤')).toBe(false)
   })
 
+  it('takes seeking before a question word (找哪里, 找谁) as putting the question, not as a topic', () => {
+    const filler = (text: string, word: string) => prepare(text).concepts.find((c) => c.word === word)?.filler
+    expect(filler('网购的东西坏了，商家在外地，找哪里投诉', '找')).toBe(true)
+    expect(filler('秤不准找谁', '找')).toBe(true)
+  })
+
   it('reads the spoken 哪儿 as the written 哪里', () => {
     expect(prepare('免办证明去哪儿申请').folded).toBe('免办证明去哪里申请')
   })
