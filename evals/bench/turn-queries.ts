@@ -46,6 +46,26 @@ try {
   console.log(`\n${cases.length} gold questions as first turns (turns: statements):`)
   for (const [key, turns] of [...sequences].sort((a, b) => b[1] - a[1])) console.log(`  ${turns}  ${key}`)
   console.log(`mean ${((db.statements.length - from) / cases.length).toFixed(2)} statements per turn`)
+  // The gold conversations: their last turn, in a stored session after the earlier ones.
+  const conversations = cases.filter((c) => (c.history ?? []).length > 0)
+  let followUpStatements = 0
+  let followUpCpuMs = 0
+  for (const c of conversations) {
+    let sessionId: string | undefined
+    for (const message of c.history ?? [])
+      sessionId ??= (await send({ message, sessionId, audience: c.audience })).sessionId
+    const before = db.statements.length
+    const cpu = process.cpuUsage()
+    await send({ message: c.question, sessionId, audience: c.audience })
+    const used = process.cpuUsage(cpu)
+    followUpCpuMs += (used.user + used.system) / 1000
+    followUpStatements += db.statements.length - before
+  }
+  const mean = (total: number) => (total / conversations.length).toFixed(2)
+  console.log(
+    `${conversations.length} gold conversations, last turn: mean ${mean(followUpStatements)} statements, ` +
+      `${mean(followUpCpuMs)} ms of this process's CPU`,
+  )
 } finally {
   await system.close()
   await store.dispose()
