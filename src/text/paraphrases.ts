@@ -52,6 +52,8 @@ const GROUPS: readonly string[][] = [
   ['房子', '房屋'],
   ['记', '记载', '记录', '记述', '记下'],
   ['关', '囚禁', '幽禁', '软禁', '关押'],
+  // Not 销售: the trade a business is in ("销售单位"), not a sale of goods held ("能不能卖给客户": "不得出售").
+  ['卖', '卖掉', '卖出', '出售', '售出', '变卖'],
 ]
 
 /**
