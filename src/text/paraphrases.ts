@@ -54,6 +54,7 @@ const GROUPS: readonly string[][] = [
   ['关', '囚禁', '幽禁', '软禁', '关押'],
   // Not 销售: the trade a business is in ("销售单位"), not a sale of goods held ("能不能卖给客户": "不得出售").
   ['卖', '卖掉', '卖出', '出售', '售出', '变卖'],
+  ['送给', '送人', '赠送', '赠给', '提供给'],
 ]
 
 /**

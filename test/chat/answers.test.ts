@@ -216,6 +216,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
       '展会上的免办样机展完了，能不能直接卖给来参观的客户',
       '研发剩下的免办样品，可以挂到网上卖掉吗',
       'Can I sell leftover CCC-exempt samples after testing?',
+      // "give" and "customers" in the bureau's terms (knowledge/english.json): not an errand out of scope.
+      'Can we give CCC-exempt demo units to our customers?',
     ]) {
       const body = await ask(question)
       expect(body.grounded, question).toBe(true)
