@@ -18,9 +18,9 @@ import { workCalendarOf } from './tickets/sla.ts'
 
 /**
  * Everything a chat turn needs, assembled once; `refresh` re-reads what ingest, uploads and FAQ
- * approvals change, and `syncKnowledge` does so when another instance (or this one) changed it.
+ * approvals change, and `syncKnowledge` (of ChatDeps) does so when another instance (or this one) changed it.
  */
-export type Assistant = ChatDeps & { refresh(): Promise<void>; syncKnowledge(): Promise<void> }
+export type Assistant = ChatDeps & { refresh(): Promise<void> }
 
 export async function createAssistant(config: Config, db: Db, embedder: Embedder): Promise<Assistant> {
   const llm = createLlm(config)
@@ -60,8 +60,8 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
       assistant.faqs = await loadFaqIndex(assistant)
       loadedVersion = version
     },
-    async syncKnowledge() {
-      if (await knowledge.isCurrent(loadedVersion)) return
+    async syncKnowledge(seen?: number) {
+      if (await knowledge.isCurrent(loadedVersion, seen)) return
       // Concurrent turns share one reload instead of each starting its own.
       reloading ??= assistant.refresh().finally(() => {
         reloading = null

@@ -6,7 +6,7 @@ import {
   findChunksMentioning,
   findDocumentsByNumber,
 } from '../retrieval/chunks-repo.ts'
-import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchChunks } from '../retrieval/search.ts'
+import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchEach } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { capAnswerText } from './answer-length.ts'
@@ -270,10 +270,11 @@ function rankedBy(question: PreparedQuestion, candidates: ScoredChunk[]): Scored
 }
 
 async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
-  const search = (question: PreparedQuestion) =>
-    searchChunks(deps, question, { limit: candidateLimit(query), mode: options.mode })
-  const own = await search(query)
-  const found = options.searchAs ? await search(options.searchAs) : []
+  // A follow-up's own words and its completed form are searched together: one round trip on PostgreSQL.
+  const [own = [], found = []] = await searchEach(deps, options.searchAs ? [query, options.searchAs] : [query], {
+    limit: candidateLimit(query),
+    mode: options.mode,
+  })
   const searched = [...own, ...found.filter((chunk) => !own.some((other) => other.id === chunk.id))]
   const included = (options.include ?? [])
     .filter((chunk) => !searched.some((other) => other.id === chunk.id))

@@ -1,5 +1,6 @@
 import type { Citation } from '../answer/citations.ts'
 import type { Db } from '../db/index.ts'
+import { KNOWLEDGE_VERSION_SQL } from '../retrieval/knowledge-version.ts'
 import type { Audience, Intent } from '../routing/intents.ts'
 import { maskPersonalData } from '../text/mask.ts'
 import { type KnownPersonalData, scrubberFor } from '../text/scrub.ts'
@@ -62,22 +63,53 @@ const toTurn = (row: TurnRow): ChatTurn => ({
 /** A new session; it is stored with its first turn (recordTurn), so that a first turn costs no extra write. */
 export const startSession = (audience: Audience): ChatSession => ({ id: crypto.randomUUID(), audience, state: {} })
 
-export async function getSession(db: Db, id: string): Promise<ChatSession | null> {
-  const [row] = await db.query<{ id: string; audience: Audience; state: SessionState }>(
-    'select id, audience, state from chat_sessions where id = $1',
-    [id],
-  )
-  return row ?? null
-}
+const LAST_TURNS = `select id, turn_no, message, resolved_query, intent, answer, grounded, mode, citations, refusal_reason,
+         llm_outcome, feedback, created_at
+  from chat_turns where session_id = $1 order by turn_no desc limit $2`
 
 export async function listTurns(db: Db, sessionId: string, limit = 20): Promise<ChatTurn[]> {
-  const rows = await db.query<TurnRow>(
-    `select id, turn_no, message, resolved_query, intent, answer, grounded, mode, citations, refusal_reason, llm_outcome,
-            feedback, created_at
-     from chat_turns where session_id = $1 order by turn_no desc limit $2`,
-    [sessionId, limit],
-  )
+  const rows = await db.query<TurnRow>(LAST_TURNS, [sessionId, limit])
   return rows.map(toTurn).reverse()
+}
+
+/** A stored session at the start of a turn: whether this turn got its lease, its last turns, the knowledge version. */
+export type OpenedSession = { session: ChatSession; claimed: boolean; turns: ChatTurn[]; knowledgeVersion: number }
+
+// Longer than a turn can take (the LLM times out after at most 120 s); a lease left by a crash ends here.
+const TURN_LEASE_SECONDS = 150
+
+/**
+ * Reads the session, takes its turn lease (held by another turn under way, here or on another instance:
+ * `claimed` false) and reads its last `limit` turns and the knowledge version, in one statement: on
+ * PostgreSQL each statement is a round trip, and these were four. Null when there is no such session.
+ */
+export async function openSessionTurn(db: Db, id: string, limit: number): Promise<OpenedSession | null> {
+  const [row] = await db.query<{
+    id: string
+    audience: Audience
+    state: SessionState
+    claimed: boolean
+    turns: TurnRow[]
+    knowledge_version: number | string
+  }>(
+    `with claimed as (
+       update chat_sessions set turn_lease_until = now() + make_interval(secs => $3)
+       where id = $1 and (turn_lease_until is null or turn_lease_until < now()) returning id
+     )
+     select s.id, s.audience, s.state, exists (select 1 from claimed) as claimed,
+            (select coalesce(json_agg(t), '[]') from (${LAST_TURNS}) t) as turns,
+            (${KNOWLEDGE_VERSION_SQL}) as knowledge_version
+     from chat_sessions s where s.id = $1`,
+    [id, limit, TURN_LEASE_SECONDS],
+    { name: 'open-session-turn' },
+  )
+  if (!row) return null
+  return {
+    session: { id: row.id, audience: row.audience, state: row.state },
+    claimed: row.claimed,
+    turns: row.turns.map(toTurn).reverse(),
+    knowledgeVersion: Number(row.knowledge_version),
+  }
 }
 
 export type NewTurn = Omit<ChatTurn, 'id' | 'turnNo' | 'feedback' | 'createdAt' | 'refusalReason' | 'llmOutcome'> & {
@@ -88,14 +120,15 @@ export type NewTurn = Omit<ChatTurn, 'id' | 'turnNo' | 'feedback' | 'createdAt' 
 
 /**
  * Stores a turn and the session's state after it, in one statement: the session row is created with
- * its first turn or updated. The turn number is the next in its session (unique, so a concurrent
+ * its first turn or updated, and the turn's lease released. The turn number is the next in its session (unique, so a concurrent
  * duplicate fails).
  */
 export async function recordTurn(db: Db, session: ChatSession, turn: NewTurn): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `with saved as (
        insert into chat_sessions (id, audience, state) values ($1, $12, $13)
-       on conflict (id) do update set state = excluded.state, audience = excluded.audience, updated_at = now()
+       on conflict (id) do update set state = excluded.state, audience = excluded.audience, updated_at = now(),
+                                      turn_lease_until = null
        returning id
      )
      insert into chat_turns (session_id, turn_no, message, resolved_query, intent, answer, grounded, mode, citations,
@@ -119,6 +152,7 @@ export async function recordTurn(db: Db, session: ChatSession, turn: NewTurn): P
       session.audience,
       JSON.stringify(session.state),
     ],
+    { name: 'record-turn' },
   )
   return (row as { id: number }).id
 }
@@ -171,19 +205,7 @@ export async function purgeIdleConversations(db: Db, before: Date): Promise<numb
   return changed
 }
 
-// Longer than a turn can take (the LLM times out after at most 120 s); a lease left by a crash ends here.
-const TURN_LEASE_SECONDS = 150
-
-/** Takes the session's turn lease; false while another turn of it is under way (here or on another instance). */
-export async function claimSessionTurn(db: Db, sessionId: string): Promise<boolean> {
-  const rows = await db.query(
-    `update chat_sessions set turn_lease_until = now() + make_interval(secs => $2)
-     where id = $1 and (turn_lease_until is null or turn_lease_until < now()) returning id`,
-    [sessionId, TURN_LEASE_SECONDS],
-  )
-  return rows.length === 1
-}
-
+/** Gives the lease back when a turn failed before it was recorded (recordTurn releases it otherwise). */
 export async function releaseSessionTurn(db: Db, sessionId: string): Promise<void> {
   await db.query('update chat_sessions set turn_lease_until = null where id = $1', [sessionId])
 }

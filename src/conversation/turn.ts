@@ -23,9 +23,7 @@ import { answersInScope, asksSomething } from './scope.ts'
 import {
   type ChatSession,
   type ChatTurn,
-  claimSessionTurn,
-  getSession,
-  listTurns,
+  openSessionTurn,
   recordTurn,
   releaseSessionTurn,
   startSession,
@@ -42,6 +40,11 @@ export type ChatDeps = AnswerDeps & {
   llmTiming: LlmTiming
   /** Channels progress notices can go through; the intake offers the opt-in only for these. */
   notifyChannels?: NotifyChannel[]
+  /**
+   * Reloads the caches when the knowledge changed on any instance, before the turn reads them; `seen`,
+   * the version the turn's session read brought along, spares a read (knowledge-version.ts).
+   */
+  syncKnowledge(seen?: number): Promise<void>
 }
 
 export type ChatRequest = { message: string; sessionId?: string; audience?: Audience }
@@ -373,6 +376,8 @@ export type TurnOptions = {
 }
 
 const BUSY = '上一条消息还在处理中，请等回答出来后再发送下一条。'
+// The earlier turns a follow-up and an intake can look back on.
+const TURNS_IN_CONTEXT = 10
 
 /**
  * Stops the turn when its client has gone; called before the steps that cost something. It first
@@ -396,16 +401,19 @@ export async function handleChatMessage(
 ): Promise<ChatResponse> {
   const started = performance.now()
   await checkClient(options.signal)
-  const existing = request.sessionId ? await getSession(deps.db, request.sessionId) : null
+  const opened = request.sessionId ? await openSessionTurn(deps.db, request.sessionId, TURNS_IN_CONTEXT) : null
   // An unknown id starts a new session with an id of ours: guessing one must never join another's.
-  if (!existing) {
-    return takeTurn(deps, request, startSession(request.audience ?? 'citizen'), false, started, options)
+  if (!opened) {
+    await deps.syncKnowledge()
+    return takeTurn(deps, request, startSession(request.audience ?? 'citizen'), [], started, options)
   }
-  if (!(await claimSessionTurn(deps.db, existing.id))) throw new ConflictError(BUSY)
+  if (!opened.claimed) throw new ConflictError(BUSY)
   try {
-    return await takeTurn(deps, request, existing, true, started, options)
-  } finally {
-    await releaseSessionTurn(deps.db, existing.id)
+    await deps.syncKnowledge(opened.knowledgeVersion)
+    return await takeTurn(deps, request, opened.session, opened.turns, started, options)
+  } catch (error) {
+    await releaseSessionTurn(deps.db, opened.session.id)
+    throw error
   }
 }
 
@@ -413,13 +421,12 @@ async function takeTurn(
   deps: ChatDeps,
   request: ChatRequest,
   session: ChatSession,
-  existing: boolean,
+  turns: ChatTurn[],
   started: number,
   options: TurnOptions,
 ): Promise<ChatResponse> {
   const message = request.message.trim()
   const audience = request.audience ?? session.audience
-  const turns = existing ? await listTurns(deps.db, session.id, 10) : []
   await checkClient(options.signal)
   const events = createTurnEvents(options.onEvent)
   const budget = startTurnBudget({

@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { ConnectionLostError, isConnectionError } from './connection-errors.ts'
-import type { Db } from './db.ts'
+import type { Db, QueryOptions } from './db.ts'
 
 // bigint counts come back as strings by default; ours stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10))
@@ -25,8 +25,10 @@ async function run<T>(work: () => Promise<T>): Promise<T> {
 function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
   return {
     kind: 'postgres',
-    async query<T>(sql: string, params?: unknown[]) {
-      const result = await run(() => client.query(sql, params))
+    async query<T>(sql: string, params?: unknown[], options?: QueryOptions) {
+      const result = await run(() =>
+        options?.name ? client.query({ name: options.name, text: sql, values: params }) : client.query(sql, params),
+      )
       return result.rows as T[]
     },
     async exec(sql: string) {

@@ -32,8 +32,9 @@ import { staffAuthOf, staffSignInPolicy } from './staff-policy.ts'
 import { useStrictInput } from './strict-input.ts'
 import { type App, useZodSchemas, type ZodTypeProvider, zodToOpenApi } from './zod-schemas.ts'
 
-// Routes that answer from the knowledge store and so must see the latest uploads and corrections.
-const KNOWLEDGE_READERS = /^\/api\/(chat(\/stream)?|staff\/search)(\?|$)/
+// Routes that answer from the knowledge store and so must see the latest uploads and corrections. A chat
+// turn syncs itself (handleChatMessage): on PostgreSQL its session read brings the version along.
+const KNOWLEDGE_READERS = /^\/api\/staff\/search(\?|$)/
 
 /**
  * Whether the store can answer yet: main flips `ready` after migrations; with `ingest` set, chat

@@ -8,9 +8,12 @@ const CHANNEL = 'knowledge_version'
  * instance is answered from by all of them at their next turn.
  */
 async function readKnowledgeVersion(db: Db): Promise<number> {
-  const [row] = await db.query<{ version: number | string }>('select version from knowledge_version where id = 1')
+  const [row] = await db.query<{ version: number | string }>(KNOWLEDGE_VERSION_SQL, [], { name: 'knowledge-version' })
   return Number(row?.version ?? 0)
 }
+
+/** The version as a statement reads it; a turn's first statement reads it as a subquery, saving a round trip. */
+export const KNOWLEDGE_VERSION_SQL = 'select version from knowledge_version where id = 1'
 
 /**
  * Call in the transaction that makes the change, so that no instance reloads before it commits. The
@@ -23,10 +26,14 @@ export async function bumpKnowledgeVersion(db: Db): Promise<void> {
   )
 }
 
-/** Where the knowledge stands: take `current()` before loading the caches, ask `isCurrent` before a turn. */
+/**
+ * Where the knowledge stands: take `current()` before loading the caches, ask `isCurrent` before a turn;
+ * `seen`, the version a statement of the turn has just read with its own (KNOWLEDGE_VERSION_SQL), spares
+ * the read.
+ */
 export type KnowledgeWatch = {
   current(): Promise<number>
-  isCurrent(loaded: number): Promise<boolean>
+  isCurrent(loaded: number, seen?: number): Promise<boolean>
 }
 
 /**
@@ -39,9 +46,10 @@ export async function watchKnowledgeVersion(db: Db): Promise<KnowledgeWatch> {
   const local = await db.listenInProcess(CHANNEL, () => {
     heard += 1
   })
+  // Heard bumps are counted from this process's start, not the stored value: what a statement saw is no help here.
   if (local) return { current: async () => heard, isCurrent: async (loaded) => loaded === heard }
   return {
     current: () => readKnowledgeVersion(db),
-    isCurrent: async (loaded) => (await readKnowledgeVersion(db)) === loaded,
+    isCurrent: async (loaded, seen) => (seen ?? (await readKnowledgeVersion(db))) === loaded,
   }
 }

@@ -7,7 +7,7 @@ import { embedQuestion } from '../../src/query/question-vector.ts'
 import { loadChunkCatalogue } from '../../src/retrieval/chunks-repo.ts'
 import { fuseRanks } from '../../src/retrieval/fusion.ts'
 import { type LexicalIndex, loadLexicalIndex, rankLexical } from '../../src/retrieval/lexical-index.ts'
-import { searchChunks } from '../../src/retrieval/search.ts'
+import { searchEach } from '../../src/retrieval/search.ts'
 import { loadVectorIndex, nearestChunks, type VectorIndex } from '../../src/retrieval/vector-index.ts'
 import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
 import { GLOSSARY_FILE, loadGlossary } from '../../src/text/glossary.ts'
@@ -87,7 +87,7 @@ describe.each(testDatabases)('the lexical index and the fused search on $name', 
         lexicalRank: orNull(row.lexical_rank),
         vectorRank: orNull(row.vector_rank),
       }))
-      const found = await searchChunks(search, question, { limit: 12 })
+      const [found = []] = await searchEach(search, [question], { limit: 12 })
       const got = found.map(({ id, score, similarity, lexicalRank, vectorRank }) => ({
         id,
         score,
@@ -97,6 +97,22 @@ describe.each(testDatabases)('the lexical index and the fused search on $name', 
       }))
       expect(got, text).toEqual(expected)
       expect(found[0]?.content.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('searches several questions in one go exactly as each alone', async () => {
+    const search = {
+      db,
+      embedder,
+      lexicon: index,
+      passages: await loadChunkCatalogue(db),
+      vectors: await loadVectorIndex(db),
+    }
+    const questions = QUESTIONS.map((text) => prepareQuestion(text, { glossary, vocabulary: createVocabulary([]) }))
+    const together = await searchEach(search, questions, { limit: 12 })
+    for (const [i, question] of questions.entries()) {
+      const [alone] = await searchEach(search, [question], { limit: 12 })
+      expect(together[i], question.text).toEqual(alone)
     }
   })
 

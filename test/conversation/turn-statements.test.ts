@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { countingDb } from '../../evals/bench/counting-db.ts'
+import type { Db } from '../../src/db/index.ts'
+import { createTestApp } from '../support/app.ts'
+import { createMigratedDb, testDatabases } from '../support/databases.ts'
+
+const chat = (app: FastifyInstance, message: string, sessionId?: string) =>
+  app.inject({ method: 'POST', url: '/api/chat', payload: { message, ...(sessionId ? { sessionId } : {}) } })
+
+// On PostgreSQL every statement is a round trip: a turn of a stored session reads the session, takes its
+// lease, reads its last turns and the knowledge version in one, and stores the turn and releases the lease
+// in another.
+describe.each(testDatabases)('the statements of a chat turn on $name', (database) => {
+  let db: Db
+  let counted: ReturnType<typeof countingDb>
+  let app: FastifyInstance
+  // Fails the next statement that stores a turn: a turn that breaks after taking its lease.
+  let failNextRecord = false
+  beforeAll(async () => {
+    db = await createMigratedDb(database)
+    counted = countingDb(db)
+    const failing: Db = {
+      ...counted,
+      query(sql, params, options) {
+        if (failNextRecord && options?.name === 'record-turn') {
+          failNextRecord = false
+          return Promise.reject(new Error('the turn could not be stored'))
+        }
+        return counted.query(sql, params, options)
+      },
+    }
+    ;({ app } = await createTestApp(failing))
+  })
+  afterAll(async () => {
+    await app.close()
+    await db.close()
+  })
+
+  it('opens a stored session in one statement and records the turn in one', async () => {
+    const first = (await chat(app, '电子秤多久检定一次？')).json()
+    counted.statements.length = 0
+    const followUp = await chat(app, '要交钱吗？', first.sessionId)
+    expect(followUp.statusCode).toBe(200)
+    const touched = (table: string) => counted.statements.filter(({ sql }) => sql.includes(table)).map((s) => s.name)
+    expect(touched('chat_sessions')).toEqual(['open-session-turn', 'record-turn'])
+    expect(touched('chat_turns')).toEqual(['open-session-turn', 'record-turn'])
+    // The knowledge version comes with the session, never in a statement of its own.
+    expect(touched('knowledge_version')).toEqual(['open-session-turn'])
+    // Released with the record: the next message of the session is not refused as concurrent.
+    expect((await chat(app, '那要多久？', first.sessionId)).statusCode).toBe(200)
+  })
+
+  it('gives the lease back when a turn fails before it is stored', async () => {
+    const first = (await chat(app, '电子秤多久检定一次？')).json()
+    failNextRecord = true
+    expect((await chat(app, '要交钱吗？', first.sessionId)).statusCode).toBe(500)
+    expect((await chat(app, '要交钱吗？', first.sessionId)).statusCode).toBe(200)
+  })
+})
