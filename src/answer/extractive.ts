@@ -1,5 +1,6 @@
 import { asksAlike, onlyTells } from '../query/answer-types.ts'
 import { type Concept, isMatter } from '../query/concepts.ts'
+import { statesUseRule } from '../query/goods-use.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { statesSaid } from '../query/states.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
@@ -75,6 +76,8 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
             : 0) +
         // "刚买的秤还要检吗": the passage on the state told (新秤 "投入使用" before), not the one naming the thing.
         weights.state * statesSaid(question.states, analysis.own) +
+        // "用不完的能不能卖掉": the passage stating the rule on the goods' use, not the one on leftovers.
+        (question.asksUse && statesUseRule(analysis.own) ? weights.use : 0) +
         weights.similarity * (chunk.similarity ?? 0) +
         weights.fusion * (chunk.score / best)
       return { chunk, coverage: chunkCoverage, rank, sentences }

@@ -31,6 +31,11 @@
  * 2 Dec 2026: 0 → must-contain 0.915, citation precision 0.897; 0.2 → 0.930, 0.912 (seven questions asked
  * from a state answered from the passage on it, none lost); evals/general and the CMRC figures unchanged.
  * With a failed check as a state too: must-contain 0.932, citation precision 0.916; and a passed one: 0.935, 0.918.
+ * `use` (the question asks what may be done with goods held — 卖掉, 送给, 改作他用 — and the passage states a
+ * rule on their use: 只能按申报用途使用, 不得出售; src/query/goods-use.ts) was set by hand with the others held,
+ * on the 687 dev cases of 2 Dec 2026: 0 → must-contain 0.934, citation precision 0.913; 0.2 → 0.940, 0.919 (three
+ * questions selling or giving away exempted goods answered from 四、对申请人和后续使用的要求 instead of 三 or 六,
+ * none lost); 0.4 the same, so the smaller stands. evals/general and the CMRC figures unchanged.
  */
 export const RANKING = {
   coverage: 0.5,
@@ -39,6 +44,7 @@ export const RANKING = {
   heading: 0.4,
   asked: 0.2,
   state: 0.2,
+  use: 0.2,
   similarity: 0,
   fusion: 0.6,
 }

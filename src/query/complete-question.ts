@@ -37,6 +37,7 @@ export function completeQuestion(
     // What is asked is the message's, unless it asks nothing of its own ("那76号令呢？" + "哪些 企业").
     shape: question.shape === 'general' ? added.shape : question.shape,
     states: union(first.states, second.states),
+    asksUse: first.asksUse || second.asksUse,
     identifiers: union(first.identifiers, second.identifiers),
     leansOnContext: false,
   }

@@ -5,6 +5,7 @@ import { segmentWords } from '../text/segment.ts'
 import { foldQuestion } from '../text/typos.ts'
 import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identifiersOf } from './answer-types.ts'
 import { type Concept, conceptsOf } from './concepts.ts'
+import { asksUse } from './goods-use.ts'
 import { unitTermsOf } from './own-business.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
 import { type State, statesOf } from './states.ts'
@@ -42,6 +43,8 @@ export type PreparedQuestion = {
   shape: AnswerShape
   /** The states the asker tells a thing is in ("刚买的", "修好以后", "批下来以后"): the passage on that state answers. */
   states: State[]
+  /** Asks what may be done with goods held ("能不能卖掉", "送给客户", "改作他用"): the rule on their use answers. */
+  asksUse: boolean
   /** Years, codes and Latin names a passage must mention to be about the same thing. */
   identifiers: string[]
   /** Opens like a follow-up ("那需要多久？", "要交钱吗？"): it leans on what was said before. */
@@ -100,6 +103,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     answerTypes,
     shape: answerShapeOf(folded, answerTypes),
     states,
+    asksUse: asksUse(folded),
     identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
     leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }

@@ -210,6 +210,22 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it('answers what may be done with goods held from the passage stating the rule on their use', async () => {
+    for (const question of [
+      // 三 lists 展览品 and 科研、测试 with more of the question's words; 六 says what becomes of 用不完.
+      '展会上的免办样机展完了，能不能直接卖给来参观的客户',
+      '研发剩下的免办样品，可以挂到网上卖掉吗',
+      'Can I sell leftover CCC-exempt samples after testing?',
+      // "give" and "customers" in the bureau's terms (knowledge/english.json): not an errand out of scope.
+      'Can we give CCC-exempt demo units to our customers?',
+    ]) {
+      const body = await ask(question)
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.section, question).toMatch(/四、对申请人/)
+      expect(body.answer, question).toMatch(/不得出售|流通领域/)
+    }
+  })
+
   it('judges a wait told in everyday units by the time limits in working days', async () => {
     for (const [question, limit] of [
       // Words the documents never use (交上去, 礼拜, 没人理) only tell the wait: the question is not refused for them.

@@ -56,6 +56,18 @@ describe('prepareQuestion', () => {
     expect(kinds('多久能修好')).toEqual([])
   })
 
+  it('reads a doing on goods held as asking what may be done with them, not a trade or an errand', () => {
+    const asksUse = (text: string) => prepare(text).asksUse
+    expect(asksUse('免办进来的货用不完，能不能卖掉一部分回点本？')).toBe(true)
+    expect(asksUse('展会结束后能不能直接卖给来看展的客户')).toBe(true)
+    expect(asksUse('测试样机测完了，能不能送给我们的老客户')).toBe(true)
+    expect(asksUse('按生产线配套申请的设备，想改作他用行不行')).toBe(true)
+    // Selling as the asker's trade, or taking a scale to be checked, does nothing to goods held.
+    expect(asksUse('开店卖家电的要做3C认证吗')).toBe(false)
+    expect(asksUse('销售单位要配备质量安全员吗')).toBe(false)
+    expect(asksUse('摊位上的秤送去检定没通过，还能接着用吗')).toBe(false)
+  })
+
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
     expect(typeNames('过了好几年了还能投诉吗')).toContain('years')
     expect(typeNames('东西买了四年了，还能投诉吗')).toEqual(['years'])
