@@ -251,8 +251,8 @@ function headedByMatter(deps: AnswerDeps, query: PreparedQuestion, found: Scored
     .filter((chunk) =>
       matter.some(
         (concept) =>
-          coverageOfFolded([concept], chunk.analysis.names) < 1 &&
-          coverageOfFolded([concept], chunk.analysis.heading) >= 1,
+          coverageOfFolded([concept], chunk.analysis.heading) >= 1 &&
+          coverageOfFolded([concept], chunk.analysis.names) < 1,
       ),
     )
     .map((chunk) => ({ ...unscored(chunk), score: best }))

@@ -63,6 +63,12 @@ const GROUPS: readonly string[][] = [
  * "成立" is not said by every "开始" or "展开".
  */
 export function paraphrasesOf(word: string): readonly string[] {
-  const group = GROUPS.find((terms) => terms.includes(word)) ?? []
-  return [word, ...group.filter((term) => term !== word && term.length > 1)]
+  return PARAPHRASES.get(word) ?? [word]
 }
+
+// Looked up for every word of the question against every sentence of every candidate: built once.
+const PARAPHRASES = new Map<string, readonly string[]>(
+  GROUPS.flatMap((group) =>
+    group.map((word) => [word, [word, ...group.filter((term) => term !== word && term.length > 1)]] as const),
+  ),
+)
