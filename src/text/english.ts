@@ -19,6 +19,19 @@ export function loadEnglishTerms(path: string): EnglishTerms {
     .sort((a, b) => b[0].length - a[0].length)
 }
 
+// Each listed phrase as a whole-word pattern, compiled once per list (an English question tries them all, clause by clause).
+const PATTERNS = new WeakMap<EnglishTerms, RegExp[]>()
+
+function patternsOf(terms: EnglishTerms): RegExp[] {
+  const known = PATTERNS.get(terms)
+  if (known) return known
+  const patterns = terms.map(
+    ([english]) => new RegExp(`(?<=\\s)${english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s)`, 'g'),
+  )
+  PATTERNS.set(terms, patterns)
+  return patterns
+}
+
 const LATIN_WORD = /[a-z][a-z'-]*/g
 
 /** A question written in English: mostly Latin letters and at least three words of them. */
@@ -49,9 +62,9 @@ const FUNCTION_WORDS = new Set(
 export function untranslatedShare(folded: string, terms: EnglishTerms): number {
   let text = ` ${folded.replace(/[^\p{L}\p{N}\s]/gu, ' ')} `
   let translated = 0
-  for (const [english] of terms) {
-    const phrase = new RegExp(`(?<=\\s)${english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s)`, 'g')
-    text = text.replace(phrase, () => {
+  const patterns = patternsOf(terms)
+  for (const [index, [english]] of terms.entries()) {
+    text = text.replace(patterns[index] as RegExp, () => {
       translated += english.split(' ').filter((word) => !FUNCTION_WORDS.has(word)).length
       return ' '
     })
@@ -83,10 +96,8 @@ export function toChineseQuestion(folded: string, terms: EnglishTerms): string {
 
 function translateClause(clause: string, terms: EnglishTerms): string {
   let text = ` ${clause.replace(/[^\p{L}\p{N}\s]/gu, ' ')} `
-  for (const [english, chinese] of terms) {
-    const phrase = english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    text = text.replace(new RegExp(`(?<=\\s)${phrase}(?=\\s)`, 'g'), chinese)
-  }
+  const patterns = patternsOf(terms)
+  for (const [index, [, chinese]] of terms.entries()) text = text.replace(patterns[index] as RegExp, chinese)
   const kept = text.split(/\s+/).filter((word) => word && (!/^[a-z]/.test(word) || KEEP.test(word)))
   // Chinese terms run together as the documents write them ("食品经营许可证", "买到假货怎么办"), so the
   // question is segmented as a Chinese one is; a code or number stays apart from its neighbours.
