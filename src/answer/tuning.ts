@@ -188,3 +188,11 @@ export const SUBJECT_MATTER_WEIGHT = 6
  */
 export const OUTLINE_COVERAGE = 1
 export const MIN_OUTLINE_PARTS = 3
+
+/**
+ * A place name said by at least this share of the chunks is where the documents stand (浦东: 37 of the
+ * bureau's 110 chunks, 上海: 17), not a matter: a question naming nothing else they use, and a thing they
+ * never name, is about that thing ("浦东哪里有好吃的", refused as unknown-matter). Set by hand on dev (the
+ * off-topic local cases); CMRC and evals/general unchanged.
+ */
+export const SETTING_SHARE = 0.1

@@ -1,4 +1,5 @@
 import { askingClausesOf } from '../query/asking-clauses.ts'
+import { isMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { namesAThing } from '../text/segment.ts'
 
@@ -13,6 +14,13 @@ export function asksOnlyUnknownThings(question: PreparedQuestion): boolean {
     const matter = question.concepts.filter(
       (concept) => !concept.aspect && !concept.asks && !concept.filler && clause.includes(concept.word),
     )
-    return matter.length > 0 && matter.every((concept) => !concept.known && namesAThing(concept.word))
+    // With no other word the documents use, the place they all stand in (浦东) says where, not what.
+    const setting = matter.filter((concept) => concept.setting)
+    const rest = matter.filter((concept) => !concept.setting)
+    const unplaced = question.concepts.every((concept) => !isMatter(concept) || !concept.known || concept.setting)
+    return (
+      rest.length > 0 &&
+      rest.every((concept) => !concept.known && ((unplaced && setting.length > 0) || namesAThing(concept.word)))
+    )
   })
 }

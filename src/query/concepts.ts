@@ -1,8 +1,9 @@
+import { SETTING_SHARE } from '../answer/tuning.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
-import { segmentWords, unglued } from '../text/segment.ts'
+import { namesAPlace, segmentWords, unglued } from '../text/segment.ts'
 import {
   type AnswerType,
   FORMER_NAME_ASKED,
@@ -45,6 +46,11 @@ export type Concept = {
    * one that happens to use the word 要求.
    */
   requested: RegExp | null
+  /**
+   * A place the documents name throughout (浦东 in a third of the bureau's chunks): where they stand, not a
+   * matter of its own — "浦东哪里有好吃的" asks about food.
+   */
+  setting: boolean
 }
 
 // The aspects a matter is asked about; "CCC免办" is a matter, "需要准备哪些材料" an aspect of it.
@@ -265,6 +271,7 @@ export function conceptsOf(
         (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
       scene: !isFiller(word) && isScene(word),
       requested: requestedOf(folded, word),
+      setting: alternatives.length === 1 && frequency >= SETTING_SHARE * vocabulary.chunkCount && namesAPlace(word),
     }
   })
 }

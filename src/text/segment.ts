@@ -52,6 +52,9 @@ const taggedAs = (word: string, tags: RegExp): boolean =>
 /** Whether a word names a thing (电梯, 奖品, 行政复议) rather than a doing or a judgement (报名, 靠谱). */
 export const namesAThing = (word: string): boolean => taggedAs(word, THING_TAG)
 
+/** Whether jieba's dictionary takes a word for a place name (浦东, 上海). */
+export const namesAPlace = (word: string): boolean => taggedAs(word, /^ns$/)
+
 // Verbs, adverbs, adjectives and pronouns: what is done or said of a matter ("转给", "修好", "别的"), not what it is.
 const DOING_TAG = /^(?:v|d|a|r)\w*$/
 

@@ -275,6 +275,16 @@ describe('refusals that are right', () => {
     expect(body).toMatchObject({ grounded: false, citations: [] })
   })
 
+  it('does not answer a question about something no document names for naming the district they all stand in', async () => {
+    // 浦东 is said by a third of the chunks: with nothing else the documents use, it names where, not what.
+    const food = await ask('浦东哪里有好吃的', 'citizen')
+    expect(food).toMatchObject({ grounded: false, citations: [] })
+    // With a matter the documents use, the district still helps find it.
+    const help = await ask('浦东有什么帮扶', 'enterprise')
+    expect(help.grounded).toBe(true)
+    expect(help.citations[0]?.docId).toBe('quality-system-certification')
+  })
+
   it('refuses a question whose asking clause names nothing but things no document names', async () => {
     const review = await ask('对市场监管局的处罚决定不服，怎么申请行政复议？', 'enterprise')
     expect(review).toMatchObject({ grounded: false, refusalReason: 'unknown-matter', citations: [] })

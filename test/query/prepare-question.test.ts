@@ -118,6 +118,15 @@ describe('prepareQuestion', () => {
     expect(filler('电子秤强制检定周期为一年', '电子秤')).toBe(false)
   })
 
+  it('takes a place the documents name throughout as their setting, not a matter', () => {
+    const store = createVocabulary(['浦东的帮扶资源', '浦东新区的特别举措', '免办工作由海关移交市场监管部门', '电子秤'])
+    const setting = (text: string, word: string) =>
+      prepareQuestion(text, { glossary, vocabulary: store }).concepts.find((c) => c.word === word)?.setting
+    expect(setting('浦东哪里有好吃的', '浦东')).toBe(true)
+    // Said as often, a word that is no place is a matter.
+    expect(setting('浦东有什么帮扶', '帮扶')).toBe(false)
+  })
+
   it('takes seeking before a question word (找哪里, 找谁) as putting the question, not as a topic', () => {
     const filler = (text: string, word: string) => prepare(text).concepts.find((c) => c.word === word)?.filler
     expect(filler('网购的东西坏了，商家在外地，找哪里投诉', '找')).toBe(true)
