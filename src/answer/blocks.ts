@@ -43,11 +43,10 @@ const namesColumns = (line: Line) =>
     .every((cell) => cell.trim().length <= 8 && !/[，。；：,;]/.test(cell))
 
 /**
- * Whether the text at `start` of `content` is a table's row of column names ("| 指标 | 2025年目标 |"): it
+ * Whether the text at `start` of a chunk (its `lines`) is a table's row of column names ("| 指标 | 2025年目标 |"): it
  * names what the rows below it state and states nothing itself.
  */
-export function isColumnNames(content: string, start: number): boolean {
-  const lines = linesOf(content)
+export function isColumnNames(lines: readonly Line[], start: number): boolean {
   const at = lineAt(lines, start)
   const line = lines[at]
   return (

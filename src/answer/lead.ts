@@ -4,7 +4,7 @@ import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import { foldText } from '../text/fold.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
-import { isColumnNames } from './blocks.ts'
+import { isColumnNames, linesOf } from './blocks.ts'
 import { answersTypes, askedConcepts, bodyOf, coverage, coverageOfFolded, type Evidence } from './evidence.ts'
 import { LEAD_CUE, LEAD_EXACT_CUE } from './tuning.ts'
 
@@ -59,7 +59,8 @@ const charactersOf = (concept: Concept): string[] =>
 export function leadSentence(evidence: Evidence, question: PreparedQuestion): Sentence | undefined {
   // A table's column names say the words of the question ("2025年目标") and state none of the facts.
   const body = bodyOf(evidence)
-  const stating = body.filter((sentence) => !isColumnNames(evidence.chunk.content, sentence.start))
+  const lines = evidence.chunk.content.includes('|') ? linesOf(evidence.chunk.content) : []
+  const stating = body.filter((sentence) => !isColumnNames(lines, sentence.start))
   const sentences = stating.length > 0 ? stating : body
   const giving = sentences.filter((sentence) => answersTypes(question.answerTypes, sentence.text))
   const pool = giving.length > 0 ? giving : sentences
