@@ -7,6 +7,7 @@ import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identi
 import { type Concept, conceptsOf } from './concepts.ts'
 import { asksUse } from './goods-use.ts'
 import { unitTermsOf } from './own-business.ts'
+import { asksRecourse } from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
 import { type State, statesOf } from './states.ts'
 
@@ -45,6 +46,8 @@ export type PreparedQuestion = {
   states: State[]
   /** Asks what may be done with goods held ("能不能卖掉", "送给客户", "改作他用"): the rule on their use answers. */
   asksUse: boolean
+  /** A buyer asks what they may do about the other side ("摊主的秤不准，我该怎么办"): the consumer's recourse answers. */
+  asksRecourse: boolean
   /** Years, codes and Latin names a passage must mention to be about the same thing. */
   identifiers: string[]
   /** Opens like a follow-up ("那需要多久？", "要交钱吗？"): it leans on what was said before. */
@@ -104,6 +107,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     shape: answerShapeOf(folded, answerTypes),
     states,
     asksUse: asksUse(folded),
+    asksRecourse: asksRecourse(folded),
     identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
     leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }

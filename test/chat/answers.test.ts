@@ -226,6 +226,20 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it("answers a buyer's what-to-do from what the consumer may still do, not from the rule that put them there", async () => {
+    for (const question of [
+      // 一 and 五's table share 调解 and 消费者; the way out is the sentence after the table.
+      '调解没谈拢，消费者还能怎么维权',
+      // 六 (不予受理) names 法院 too, as a forum that already took the case.
+      '卖家不退钱，调解也不成，我可以去法院起诉吗',
+    ]) {
+      const body = await ask(question)
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.section, question).toMatch(/二、通过哪些渠道|五、监管部门/)
+      expect(body.answer, question).toMatch(/仲裁|起诉|诉讼/)
+    }
+  })
+
   it('judges a wait told in everyday units by the time limits in working days', async () => {
     for (const [question, limit] of [
       // Words the documents never use (交上去, 礼拜, 没人理) only tell the wait: the question is not refused for them.

@@ -68,6 +68,24 @@ describe('prepareQuestion', () => {
     expect(asksUse('摊位上的秤送去检定没通过，还能接着用吗')).toBe(false)
   })
 
+  it("reads a buyer's what-to-do about the other side as asking their recourse, not a report's procedure or a stallholder's own scale", () => {
+    const asked = [
+      '怀疑菜场摊主的秤不准，我该怎么办？',
+      '在楼下水果店买的苹果回家一称少了二两，想举报他',
+      '卖家不退钱，调解也不成，我可以去法院起诉吗',
+      '商家不认账，除了找市场监管局还有什么途径',
+    ]
+    // How a report goes once made, the bureau as 他们, and the asker's own scale or business are not a way out.
+    const notAsked = [
+      '举报商家可以不留名字吗',
+      '实名举报以后他们会通知我吗',
+      '我是摆摊卖菜的，自己的秤好像不准了，该怎么办',
+      '厂里要搞ISO认证，我当老板的自己要做些什么',
+    ]
+    expect(asked.filter((text) => !prepare(text).asksRecourse)).toEqual([])
+    expect(notAsked.filter((text) => prepare(text).asksRecourse)).toEqual([])
+  })
+
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
     expect(typeNames('过了好几年了还能投诉吗')).toContain('years')
     expect(typeNames('东西买了四年了，还能投诉吗')).toEqual(['years'])
