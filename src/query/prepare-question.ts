@@ -90,6 +90,8 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   ]
   const answerTypes = answerTypesOf(folded)
   const states = statesOf(folded)
+  const recourse = asksRecourse(folded)
+  const shape = answerShapeOf(folded, answerTypes)
   return {
     text,
     folded,
@@ -104,10 +106,11 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     article: findArticleReference(folded),
     orderNumbers: findOrderNumbers(folded),
     answerTypes,
-    shape: answerShapeOf(folded, answerTypes),
+    // A buyer's "我该怎么办" asks for the way open to them, not for a business's steps from the first.
+    shape: recourse && shape === 'procedure' ? 'general' : shape,
     states,
     asksUse: asksUse(folded),
-    asksRecourse: asksRecourse(folded),
+    asksRecourse: recourse,
     identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
     leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }
