@@ -18,7 +18,8 @@ const WHAT_TO_DO =
 const OWN_SIDE = /自己的|我(?:们)?(?:是|开|在)[^，。？]{0,8}(?:卖|店|摊|厂|公司)/
 
 // A sentence telling the consumer a redress they may go to: "可以到市场的公平秤复称", "仍可以通过仲裁或诉讼维权",
-// "可以在线…提出投诉举报"; not a choice they may make on the way ("消费者可以根据方便选择其一").
+// "可以在线…提出投诉举报"; not a choice they may make on the way ("消费者可以根据方便选择其一"), nor a run across a
+// table's cells ("谁可以提 | 消费者本人（也可委托他人代为投诉）").
 const RECOURSE = /可以[^。；|\n]{0,30}(?:投诉|举报|复称|复核|仲裁|起诉|诉讼|维权)/
 
 /** The folded question is a buyer's asking what they may do about the other side. */
