@@ -22,6 +22,16 @@ const IS = `${SPEAKER}(?:就|只|也)?是${SAID}{0,12}${BUSINESS_NOUN}`
 const OPENED = `${SPEAKER}${SAID}{0,6}?开了?(?:个|家|一个|一家)${SAID}{0,10}${BUSINESS_NOUN}`
 const OWN_BUSINESS = new RegExp(`^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS}|${OPENED})$`)
 
+/**
+ * The asker says what business they run and asks whether they too may do a thing ("我们就是开个小饭馆的，不是
+ * 工厂，也能去做9001吗", "我们是开理发店的，就十来个人，也能搞认证吗"): whom the thing is open to is asked,
+ * whatever their kind is called (src/query/answer-types.ts, eligibility). At most one clause between (what
+ * they are not, how many they are); the ask opens its clause, so "…，秤坏了也能用吗" asks of the scale.
+ */
+export const OWN_BUSINESS_MAY_TOO = new RegExp(
+  `^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS}|${OPENED})[,，](?:${SAID}{1,10}[,，])?[也都](?:能|可以)`,
+)
+
 /** The clauses of a folded question, split where the asker pauses. */
 const clausesOf = (folded: string): string[] =>
   folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
