@@ -13,7 +13,7 @@ import {
   TIME_WAITED,
 } from './answer-types.ts'
 import { askingClausesOf } from './asking-clauses.ts'
-import { ownBusinessClause } from './own-business.ts'
+import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 
 /**
  * One thing the question asks about: the word, the words that count as saying it (glossary synonyms),
@@ -156,7 +156,12 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
   const told = clauses.slice(0, -1)
   const says = (clause: string | undefined) =>
     clause !== undefined && (SELF_CLAUSE.test(clause) || clause === ownBusinessClause(folded))
-  const self = told.filter((clause, index) => says(clause) || (NOT_KIND_CLAUSE.test(clause) && says(told[index - 1])))
+  // Asked whether they too may ("开个小饭馆的，员工就五个，也能做9001吗"), every clause before the ask tells who asks.
+  const asker = OWN_BUSINESS_MAY_TOO.exec(folded)?.[0] ?? ''
+  const self = told.filter(
+    (clause, index) =>
+      says(clause) || asker.includes(clause) || (NOT_KIND_CLAUSE.test(clause) && says(told[index - 1])),
+  )
   const rest = clauses.filter((clause) => !self.includes(clause))
   return (word) =>
     FORM_WORD.test(word) ||

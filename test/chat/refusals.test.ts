@@ -278,6 +278,8 @@ describe('refusals that are right', () => {
     const hardware = await ask('我们是开五金店的，不是生产厂家，也可以自己去申请免办吗', 'enterprise')
     expect(hardware.grounded).toBe(true)
     expect(hardware.answer).toContain('销售商')
+    const haulier = await ask('我们公司是做物流的，员工就六个，也能申请9001认证吗', 'enterprise')
+    expect(haulier.answer).toContain('各种规模')
     // The shop told first does not make a cost the guide never states answered.
     const repair = await ask('我们是开水果店的，秤坏了拿去修一次大概多少钱', 'enterprise')
     expect(repair).toMatchObject({ grounded: false, citations: [] })

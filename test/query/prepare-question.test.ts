@@ -126,6 +126,11 @@ describe('prepareQuestion', () => {
     expect(fillers('我们不是工厂，也能做9001吗')).not.toContain('工厂')
     // Going where, or to what end, is asked: only going to do it (去做, 去申请) puts the question.
     expect(fillers('秤坏了拿去修一次多少钱')).not.toContain('去')
+    // Asked whether they too may, how many they are tells who asks as well; so does a 铺 as a 店.
+    expect(fillers('我们公司是做物流的，员工就六个，也能申请9001认证吗')).toEqual(
+      expect.arrayContaining(['物流', '员工', '六个']),
+    )
+    expect(fillers('我家开了个肉铺，称肉的秤多久检一次')).toContain('肉铺')
   })
 
   it('reads an order named in Chinese numerals in digits, and leaves a day of the month alone', () => {
