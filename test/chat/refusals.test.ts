@@ -280,6 +280,8 @@ describe('refusals that are right', () => {
     expect(hardware.answer).toContain('销售商')
     const haulier = await ask('我们公司是做物流的，员工就六个，也能申请9001认证吗', 'enterprise')
     expect(haulier.answer).toContain('各种规模')
+    const counted = await ask('作为一家小面馆，也能去做9001认证吗', 'enterprise')
+    expect(counted.answer).toContain('各种规模')
     // The shop told first does not make a cost the guide never states answered.
     const repair = await ask('我们是开水果店的，秤坏了拿去修一次大概多少钱', 'enterprise')
     expect(repair).toMatchObject({ grounded: false, citations: [] })

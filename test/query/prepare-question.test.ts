@@ -114,6 +114,10 @@ describe('prepareQuestion', () => {
   it('reads a business described in everyday words, then asked whether it too may, as asking whom the thing is open to', () => {
     expect(typeNames('我们就是开个小面馆的，又不是工厂，也能去做9001吗')).toEqual(['eligibility'])
     expect(typeNames('我们是开理发店的，就十来个人，也能搞质量管理体系认证吗')).toEqual(['eligibility'])
+    // Told as what they count as, or called a 商家.
+    expect(typeNames('作为一家小面馆，也能去做9001认证吗')).toEqual(['eligibility'])
+    expect(typeNames('像我们这种小理发店，也可以搞质量管理体系认证吗')).toEqual(['eligibility'])
+    expect(typeNames('我们是外卖商家，也能申请质量管理体系认证吗')).toEqual(['eligibility'])
     // The ask opens its clause: "秤坏了也能继续用吗" asks of the scale, not of the shop.
     expect(typeNames('我们是开水果店的，秤坏了也能继续用吗')).not.toContain('eligibility')
   })
