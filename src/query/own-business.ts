@@ -9,7 +9,7 @@ import type { BusinessKind } from '../text/business-kinds.ts'
 // Any run of the clause's characters (a clause ends where the asker pauses).
 const SAID = '[^,，；;。：:？?]'
 const SPEAKER = '(?:我|我们|咱们?|本人|我家|我司)'
-const BUSINESS_NOUN = '(?:店|铺|厂|公司|作坊|企业|商家?|部|户|馆|超市|商场|档口|摊)'
+const BUSINESS_NOUN = '(?:店|铺|厂|公司|作坊|企业|商家?|部|户|馆|超市|商场|档口|摊|团队|工作室)'
 // Who is speaking (optional), a verb of running or trading (开, 做, 卖 …), what is run or traded, then 的 and
 // at most the business noun the clause ends on ("开商场卖家电的", "我们是做电线电缆的小工厂"); or the speaker
 // saying what they are or what they opened, ending on a business noun ("我们是电动自行车经销商", "我们是代工厂",
