@@ -89,6 +89,17 @@ describe('refusals that are right', () => {
     expect(award).toMatchObject({ grounded: false, citations: [] })
   })
 
+  it('answers whether a document speaks of a how from what it says of the matter, steps or not', async () => {
+    // 获得 is not said and 赔偿 is said as 赔付, 救济: the passage on consumers' quality problems answers.
+    const redress = await ask('纲要里有没有讲消费者遇到质量问题怎么获得赔偿', 'citizen')
+    expect(redress.grounded).toBe(true)
+    expect(redress.citations[0]?.docId).toBe('quality-power-outline')
+    expect(redress.answer).toContain('救济')
+    // A thing the passage never names (质量奖, 奖金) is still not answered.
+    const award = await ask('质量强国纲要里有没有讲企业怎么申请质量奖的奖金', 'enterprise')
+    expect(award).toMatchObject({ grounded: false, citations: [] })
+  })
+
   it('does not answer where to do an errand from a passage about the matter that never speaks of the doing', async () => {
     // The ISO guide's 证书编号 and 查询 are found, but no passage says how a complaint's 处理 is followed.
     const progress = await ask('投诉编号在哪里能查到处理进度', 'citizen')
