@@ -3,7 +3,7 @@ import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
-import { namesAPlace, segmentWords, unglued } from '../text/segment.ts'
+import { inDictionary, namesAPlace, namesAThing, segmentWords, unglued } from '../text/segment.ts'
 import {
   type AnswerType,
   FORMER_NAME_ASKED,
@@ -187,6 +187,36 @@ function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: stri
     !rest.some((clause) => clause.includes(word))
 }
 
+const HAN_WORD = /^\p{Script=Han}{3,}$/u
+
+// A word the store uses for a thing: a noun or a name, or a word of its own that jieba's dictionary lacks (木塔);
+// not the complement left of a verb ("改过来" is not 过来).
+const namesAStoreThing = (piece: string, vocabulary: Vocabulary): boolean =>
+  vocabulary.documentFrequency(piece) > 0 && (!inDictionary(piece) || namesAThing(piece))
+
+/**
+ * The words the store uses inside a longer one it never uses, longest first: jieba's guessing glues a
+ * character onto a word ("盖木塔的时候" → 盖木塔 → 木塔), or its dictionary takes whole what the store says in
+ * parts ("光绪皇帝" for the passages' 光绪帝 → 光绪, 皇帝; 三峡大坝). Null when there are none, or when a word of the
+ * dictionary holds more than them ("老百姓" is not 百姓 said by another passage): the word is then a thing the
+ * store never names.
+ */
+function storeWordsIn(word: string, vocabulary: Vocabulary): string[] | null {
+  if (!HAN_WORD.test(word)) return null
+  const taken = new Array<boolean>(word.length).fill(false)
+  const found: Array<{ at: number; piece: string }> = []
+  for (let length = word.length - 1; length >= 2; length--) {
+    for (let at = 0; at + length <= word.length; at++) {
+      const piece = word.slice(at, at + length)
+      if (taken.slice(at, at + length).some(Boolean) || !namesAStoreThing(piece, vocabulary)) continue
+      taken.fill(true, at, at + length)
+      found.push({ at, piece })
+    }
+  }
+  if (found.length === 0 || (inDictionary(word) && taken.includes(false))) return null
+  return found.sort((a, b) => a.at - b.at).map(({ piece }) => piece)
+}
+
 /**
  * The question's content words, each with its glossary synonyms, weighted by idf: "3c免办要多久"
  * asks about 3C (or 强制性产品认证, CCC…), 免办 (or 免予办理…) and 多久. `words` are the folded
@@ -220,7 +250,8 @@ export function conceptsOf(
       rest
         .filter((word) => !rest.some((other) => other !== word && other.includes(word)))
         .flatMap((word) => {
-          const pieces = vocabulary.documentFrequency(word) > 0 ? null : unglued(word, isTerm)
+          const pieces =
+            vocabulary.documentFrequency(word) > 0 ? null : (unglued(word, isTerm) ?? storeWordsIn(word, vocabulary))
           return pieces ? pieces.filter((piece) => piece.length > 1 || isTerm(piece)) : [word]
         }),
     ),
