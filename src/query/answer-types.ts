@@ -60,10 +60,10 @@ export const TIME_WAITED =
 /** Time gone by, said without a number: "隔了这么久", "过了那么长时间", "过了好多年". */
 export const TIME_GONE_BY = /(?:隔|过)了?(?:这么|那么|很|好)(?:久|长时间|多年)/
 
-// A length of time, not a date: "三年", "7个工作日", "15日内", "十余年" — but not "2009年" or "4月1日". A
+// A length of time, not a date: "三年", "7个工作日", "15日内", "十余年", "将近一千年" — but not "2009年" or "4月1日". A
 // life's length is told by the age reached ("能活多少年": "人工饲养可超过三十岁").
 const LENGTH_OF_TIME =
-  /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*[多余]?\s*(?:个月|个工作日|工作日|年|天|小时|日内|周|岁)|长期/
+  /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百千万两半]+)\s*[多余]?\s*(?:个月|个工作日|工作日|年|天|小时|日内|周|岁)|长期/
 // A day or month named in full ("2023年4月4日", "5月5日"): two of them give the span between.
 const DAY_NAMED = '(?:\\d{4}\\s*年\\s*)?\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?'
 

@@ -173,4 +173,10 @@ describe('a fact question is answered with the sentence that states the fact', (
       expect(body.answer).toContain('没有使用一根铁钉')
     },
   )
+
+  it('takes a length of time in thousands for one (一千余年), not only one in tens and hundreds', async () => {
+    const body = await ask('清凉寺门前的古柏活了多久')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('一千余年')
+  })
 })
