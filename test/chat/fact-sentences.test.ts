@@ -179,4 +179,10 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(body.grounded).toBe(true)
     expect(leadOf(body.answer)).toContain('一千余年')
   })
+
+  it('reads a dynasty as people say it (宋朝) by the way a history writes it (宋代)', async () => {
+    const body = await ask('宋朝的石桥在哪')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('始建于宋代的石拱桥')
+  })
 })
