@@ -86,6 +86,10 @@ const WAITING_VERB = /[拖耗熬](?=了?(?:多久|多长时间|几天|几个月|
 // "找哪里投诉", "该找谁办": seeking before a question word only puts the question; the passage names the
 // office or route found, never 找.
 const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么))/g
+// "要去哪里办", "拿到哪里去检": going or taking there to get the thing done only puts the question of where
+// to turn; the passage names the office (向所在地市场监管部门提出申请), never the going (and 去 of "过去" would
+// meet it). Where to go for another errand ("去哪里备案", "去哪里换") keeps its words: no guide may speak of it.
+const GOING_VERB = /[拿送带寄]?[去到](?=哪[里儿]?去?(?:办|检|申请))|(?<=哪[里儿]?)去(?=(?:办|检|申请))/gu
 // "想做ISO9001认证", "搞个3C", "去做检定": a light verb before the thing done says nothing the thing does not.
 // "还要做什么" asks what is to be done, and "自己做的辣椒酱", "做好了" tell a doing: those keep it.
 const LIGHT_VERB = /[做搞弄](?![的了过好完成出]|(?:些)?(?:什么|啥|哪))/g
@@ -140,6 +144,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...(folded.match(YES_NO_FORM) ?? []),
     ...(folded.match(WAITING_VERB) ?? []),
     ...(folded.match(SEEKING_VERB) ?? []),
+    ...(folded.match(GOING_VERB) ?? []),
     ...(folded.match(LIGHT_VERB) ?? []),
     ...(TIME_GONE_BY.exec(folded) ?? []),
     ...(INTERVAL_ASKED.exec(folded) ?? []),

@@ -297,4 +297,14 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(where.citations[0]?.section).toMatch(/^三、谁来申请/)
     expect(where.answer).toContain('计量检定机构')
   })
+
+  it('reads "拿到哪里去检" as where to turn, not as a doing the passage must say: the office answers', async () => {
+    const yearly = await ask('菜市场摆摊用的电子秤要年检吗')
+    expect(yearly.citations[0]?.docId).toBe('metrology-verification')
+    const where = await ask('那要拿到哪里去检', yearly.sessionId)
+    expect(where.grounded).toBe(true)
+    expect(where.citations[0]?.docId).toBe('metrology-verification')
+    expect(where.citations[0]?.section).toMatch(/^三、谁来申请/)
+    expect(where.answer).toContain('计量检定机构')
+  })
 })

@@ -133,6 +133,15 @@ describe('prepareQuestion', () => {
     expect(filler('秤不准找谁', '找')).toBe(true)
   })
 
+  it('takes going there to get the thing done (去哪里办, 拿到哪里去检) as putting the question, not another errand', () => {
+    const filler = (text: string, word: string) => prepare(text).concepts.find((c) => c.word === word)?.filler
+    expect(filler('要去哪里办？', '去')).toBe(true)
+    expect(filler('那要拿到哪里去检', '拿到')).toBe(true)
+    expect(filler('那要拿到哪里去检', '去')).toBe(true)
+    // Where to go for an errand no guide may speak of keeps its words: its gates judge it.
+    expect(filler('小区装充电桩需要去哪里备案', '去')).toBe(false)
+  })
+
   it('takes a light verb before the thing done (想做ISO9001认证) as no topic, but not a doing told or asked', () => {
     const filler = (text: string, word: string) => prepare(text).concepts.find((c) => c.word === word)?.filler
     expect(filler('我们公司想做ISO9001认证，找哪家机构', '做')).toBe(true)
