@@ -296,6 +296,12 @@ const CONSEQUENCE_NAMED = /后果|罚则|法律责任|处罚|罚款/
 const AGAIN_ASKED = /还(?:要|得|需要?)(?:再|重新)|(?:要|得)重新|每年都要/
 const HOW_OFTEN_NAMED = /多久\p{Script=Han}{0,2}一次|周期|每年|定期/u
 
+// "还能去法院告他吗", "可以直接找消协吗": whether the asker may turn to a body asks which ways are open, which the
+// section naming the routes answers (二、通过哪些渠道提出: 向人民法院起诉), not one naming that body in another
+// sense (六、哪些投诉不予受理: 已经被法院…受理).
+const TURN_TO_ASKED = /(?:能|可以)(?:直接)?(?:去|找|到|向)\p{Script=Han}{1,8}[吗么]/u
+const ROUTES_NAMED = /渠道|途径/
+
 // "投诉交上去一个礼拜了…", "调解拖了快两个月了…": a wait told is judged in the section on time limits
 // ("五、监管部门的处理时限"), whatever else shares the question's words.
 const TIME_LIMIT_NAMED = /时限|期限/
@@ -322,6 +328,7 @@ export function asksAlike(
   if (TIME_WAITED.test(question.folded) && TIME_LIMIT_NAMED.test(folded)) return true
   if (headingIsTheThingAsked(question, heading)) return true
   if (AGAIN_ASKED.test(question.folded) && HOW_OFTEN_NAMED.test(folded)) return true
+  if (TURN_TO_ASKED.test(question.folded) && ROUTES_NAMED.test(folded)) return true
   if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(folded, types) !== question.shape)
     return false
   // Two lists are alike only when they list the same kind of thing: "哪几种情况" ~ "哪些情形", not "哪些材料".

@@ -307,4 +307,13 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(where.citations[0]?.section).toMatch(/^三、谁来申请/)
     expect(where.answer).toContain('计量检定机构')
   })
+
+  it('answers whether the asker may still go to court from the routes open, not from the rule naming 法院 otherwise', async () => {
+    const stuck = await ask('投诉以后商家死活不肯调解怎么办')
+    expect(stuck.citations[0]?.docId).toBe('complaints-and-reports')
+    const court = await ask('还能去法院告他吗', stuck.sessionId)
+    expect(court.grounded).toBe(true)
+    expect(court.citations[0]?.section).toMatch(/^二、通过哪些渠道/)
+    expect(court.answer).toContain('起诉')
+  })
 })

@@ -187,6 +187,13 @@ describe('prepareQuestion', () => {
     expect(alike('修好以后还要重新检吗', '四、获证以后还要做什么')).toBe(false)
   })
 
+  it('finds the section naming the routes for a question whether the asker may turn to a body', () => {
+    expect(alike('还能去法院告他吗', '二、通过哪些渠道提出')).toBe(true)
+    expect(alike('可以直接找消协吗', '二、通过哪些渠道提出')).toBe(true)
+    expect(alike('还能去法院告他吗', '六、哪些投诉不予受理')).toBe(false)
+    expect(alike('法院判了吗', '二、通过哪些渠道提出')).toBe(false)
+  })
+
   it('finds the heading that is the thing asked for, not one that only uses its word', () => {
     expect(alike('今年的主题是啥', '二、活动主题')).toBe(true)
     expect(
