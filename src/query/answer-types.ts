@@ -247,6 +247,9 @@ export function identifiersOf(folded: string): string[] {
  */
 export type AnswerShape = 'list' | 'procedure' | 'fact' | 'difference' | 'definition' | 'general'
 
+/** "要去哪里办", "那要拿到哪里去检": where to go to get a thing done. */
+const WHERE_TO_DO = /(去|到)哪(里|儿)?去?(办|检|申请)/
+
 const SHAPES: Array<[AnswerShape, RegExp]> = [
   [
     'difference',
@@ -256,7 +259,9 @@ const SHAPES: Array<[AnswerShape, RegExp]> = [
   // steps start with (向所在地市场监管部门提出申请).
   [
     'procedure',
-    /流程|步骤|程序|手续|怎么(办|申请|弄|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理|(去|到)哪(里|儿)?去?(办|检|申请)/,
+    new RegExp(
+      `流程|步骤|程序|手续|怎么(办|申请|弄|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理|${WHERE_TO_DO.source}`,
+    ),
   ],
   [
     'list',
@@ -329,7 +334,10 @@ export function asksAlike(
   if (headingIsTheThingAsked(question, heading)) return true
   if (AGAIN_ASKED.test(question.folded) && HOW_OFTEN_NAMED.test(folded)) return true
   if (TURN_TO_ASKED.test(question.folded) && ROUTES_NAMED.test(folded)) return true
-  if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(folded, types) !== question.shape)
+  // Where to go to get it done is asked of the steps that start at an office ("五、怎样申请"), not of a heading
+  // where 办理 names the matter ("“无需办理”和“免予办理”不是一回事", "办理规模").
+  const named = WHERE_TO_DO.test(question.folded) ? folded.replaceAll('办理', '') : folded
+  if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(named, types) !== question.shape)
     return false
   // Two lists are alike only when they list the same kind of thing: "哪几种情况" ~ "哪些情形", not "哪些材料".
   const asked = question.shape === 'list' ? listedOf(question.folded) : null

@@ -316,4 +316,13 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(court.citations[0]?.section).toMatch(/^二、通过哪些渠道/)
     expect(court.answer).toContain('起诉')
   })
+
+  it('answers "要去哪里办" about CCC免办 from the steps that start at the office, not a section naming 办理', async () => {
+    const exempt = await ask('我们公司想进口几台样机做研发测试，能申请CCC免办吗？')
+    expect(exempt.citations[0]?.docId).toBe('ccc-exemption')
+    const where = await ask('要去哪里办？', exempt.sessionId)
+    expect(where.grounded).toBe(true)
+    expect(where.citations[0]?.section).toBe('五、怎样申请')
+    expect(where.answer).toContain('所在地市场监管部门')
+  })
 })

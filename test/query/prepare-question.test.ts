@@ -187,6 +187,13 @@ describe('prepareQuestion', () => {
     expect(alike('修好以后还要重新检吗', '四、获证以后还要做什么')).toBe(false)
   })
 
+  it('finds the steps that start at an office for where to get a thing done, not a heading naming 办理', () => {
+    expect(alike('要去哪里办？', '五、怎样申请')).toBe(true)
+    expect(alike('要去哪里办？', '二、“无需办理”和“免予办理”不是一回事')).toBe(false)
+    expect(alike('要去哪里办？', '办理规模')).toBe(false)
+    expect(alike('那要拿到哪里去检', '三、谁来申请，怎么申请')).toBe(true)
+  })
+
   it('finds the section naming the routes for a question whether the asker may turn to a body', () => {
     expect(alike('还能去法院告他吗', '二、通过哪些渠道提出')).toBe(true)
     expect(alike('可以直接找消协吗', '二、通过哪些渠道提出')).toBe(true)
