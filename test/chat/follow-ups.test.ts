@@ -325,4 +325,13 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(where.citations[0]?.section).toBe('五、怎样申请')
     expect(where.answer).toContain('所在地市场监管部门')
   })
+
+  it('answers what is put on a scale once checked from the rule on what passed, not from what must be checked', async () => {
+    const often = await ask('电子秤多久要检一次')
+    expect(often.citations[0]?.docId).toBe('metrology-verification')
+    const mark = await ask('检好了秤上有什么标志', often.sessionId)
+    expect(mark.grounded).toBe(true)
+    expect(mark.citations[0]?.section).toBe('四、多久检一次')
+    expect(mark.answer).toContain('强制检定合格标志')
+  })
 })

@@ -48,12 +48,15 @@ describe('prepareQuestion', () => {
     expect(kinds('免办进口的测试样品测完了，能送给客户吗')).toEqual(['finished'])
     expect(kinds('摊位上的秤送去检定没通过，还能接着用吗')).toEqual(['failed'])
     expect(kinds('秤检完合格了，怎么看出来它检过')).toEqual(['passed'])
+    expect(kinds('检好了秤上有什么标志')).toEqual(['passed'])
+    expect(kinds('检完秤上会贴个啥')).toEqual(['passed'])
     // Told before a penalty asked, the state is the offence: the section on consequences answers.
     expect(kinds('检定不合格的秤继续用会被怎么罚')).toEqual([])
     // Buying a new scale is what is asked about, not a state it is in; nor is a certificate or a repair hoped for.
     expect(kinds('买新秤的时候没有CPA标志的能买吗')).toEqual([])
     expect(kinds('拿证要多久')).toEqual([])
     expect(kinds('多久能修好')).toEqual([])
+    expect(kinds('多久能检好')).toEqual([])
   })
 
   it('reads a doing on goods held as asking what may be done with them, not a trade or an errand', () => {
