@@ -51,6 +51,14 @@ describe.each(testDatabases)('the statements of a chat turn on $name', (database
     expect((await chat(app, '那要多久？', first.sessionId)).statusCode).toBe(200)
   })
 
+  // The kNN runs in process on both stores (on PostgreSQL it was a scan computing a distance for every chunk).
+  it('searches without reading a chunk', async () => {
+    counted.statements.length = 0
+    const turn = await chat(app, 'CCC免办需要哪些材料？')
+    expect(turn.json().citations.length).toBeGreaterThan(0)
+    expect(counted.statements.filter(({ sql }) => sql.includes('chunks'))).toEqual([])
+  })
+
   it('gives the lease back when a turn fails before it is stored', async () => {
     const first = (await chat(app, '电子秤多久检定一次？')).json()
     failNextRecord = true
