@@ -1,4 +1,5 @@
 import { foldText } from '../text/fold.ts'
+import { OWN_BUSINESS_MAY_TOO } from './own-business.ts'
 
 /**
  * What kind of fact a question asks for, and what a passage must contain to give it: "多少钱" wants an
@@ -125,10 +126,13 @@ const ANSWER_TYPES: AnswerType[] = [
   },
   // Whether a business of the asker's kind or size may do a thing ("十几个人的小公司也能做认证吗", "个体户也能
   // 搞认证吗", "经销商也能申请免办吗", "小作坊做认证有没有门槛"): the passage saying whom it is open to (各种
-  // 规模的组织都可以采用, 生产者、进口商、销售商…可以申请) answers, not the steps of doing it.
+  // 规模的组织都可以采用, 生产者、进口商、销售商…可以申请) answers, not the steps of doing it. So when the asker
+  // tells their business in words of their own first ("开个小饭馆的，不是工厂，也能去做9001吗": own-business.ts).
   {
     name: 'eligibility',
-    asks: /(?:个体|小公司|小厂|作坊|小店|小微|小企业|经销商|代理商|[几十百一二三四五六七八九]+个?人)[^?？。]{0,16}(?:[也都](?:能|可以|行)|门槛|资格|够格)/,
+    asks: new RegExp(
+      `${/(?:个体|小公司|小厂|作坊|小店|小微|小企业|经销商|代理商|[几十百一二三四五六七八九]+个?人)[^?？。]{0,16}(?:[也都](?:能|可以|行)|门槛|资格|够格)/.source}|${OWN_BUSINESS_MAY_TOO.source}`,
+    ),
     gives: /适用|都可以|均可|各种(?:类型|规模)|可以申请|可以采用|不限/,
   },
   // The certificate or qualification a post requires ("质量安全总监要考什么证"): a rule that only names the
