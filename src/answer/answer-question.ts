@@ -1,11 +1,6 @@
 import { isMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
-import {
-  type ChunkRecord,
-  chunksByLocator,
-  findChunksMentioning,
-  findDocumentsByNumber,
-} from '../retrieval/chunks-repo.ts'
+import { type ChunkRecord, chunksByLocator, chunksMentioning, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
 import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchEach } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
@@ -204,9 +199,9 @@ const unscored = (chunk: ChunkRecord): ScoredChunk => ({
   vectorRank: null,
 })
 
-async function mentioningIdentifiers(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]) {
+function mentioningIdentifiers(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]): ScoredChunk[] {
   if (query.identifiers.length === 0) return []
-  const chunks = await findChunksMentioning(deps.db, deps.passages, query.identifiers, IDENTIFIER_CANDIDATES)
+  const chunks = chunksMentioning(deps.passages, query.identifiers, IDENTIFIER_CANDIDATES)
   return chunks
     .filter((chunk) => found.some((candidate) => candidate.docId === chunk.docId))
     .filter((chunk) => !found.some((candidate) => candidate.id === chunk.id))
@@ -282,7 +277,7 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
   const candidates = [
     ...searched,
     ...included,
-    ...(await mentioningIdentifiers(deps, query, searched)),
+    ...mentioningIdentifiers(deps, query, searched),
     ...sayingRareWords(deps, query, [...searched, ...included]),
     ...headedByMatter(deps, query, [...searched, ...included]),
   ]
