@@ -26,6 +26,7 @@ import {
 import { outlineAnswer } from './outline.ts'
 import { type AnswerInParts, answerInParts } from './partial.ts'
 import type { RefusalReason } from './refusals.ts'
+import { withoutRetellings } from './retellings.ts'
 import {
   IDENTIFIER_CANDIDATES,
   LIST_SEARCH_LIMIT,
@@ -286,7 +287,10 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
     ...sayingRareWords(deps, query, [...searched, ...included]),
     ...headedByMatter(deps, query, [...searched, ...included]),
   ]
-  const preferred = preferDocument(preferNamedOrders(candidates, query), options.preferDocId)
+  // A follow-up completed with its subject's words ("质量月 上门 平时自己拿去检要交钱吗") does not name the plan
+  // itself: the subject's document is preferred instead.
+  const named = options.preferDocId ? candidates : withoutRetellings(candidates, query, deps.glossary)
+  const preferred = preferDocument(preferNamedOrders(named, query), options.preferDocId)
   return options.searchAs ? rankedBy(options.searchAs, preferred) : preferred
 }
 
