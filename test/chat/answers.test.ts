@@ -333,13 +333,16 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(/仲裁|诉讼/)
   })
 
-  // The guides on 电子秤强检 and CCC免办 each retell an item of the Quality Month plan (their basis cites it):
-  // a question naming the plan is answered from the plan's own item, one that does not from the guide.
+  // The guides on 电子秤强检 and CCC免办 each retell an item of the Quality Month plan (their basis cites it),
+  // and the orders are named in another: a question naming the plan is answered from the plan's own item,
+  // one that does not from the guide.
   it.each([
     ['质量月的时候有上门检秤的服务吗', /4．组织开展计量强检上门服务/, /计量质量检测所/],
     ['质量月方案对免办3C提了啥', /免予办理强制性/, /便捷通道|检测试点/],
+    // The plan names the orders once, as "75号、76号令"; their own passages are not what the plan says of them.
+    ['质量月搞没搞过76号令的宣贯', /14．开展重点工业产品/, /重点宣贯/],
   ])(
-    'answers a question naming the plan from its item, not from a guide retelling it: %s',
+    'answers a question naming the plan from its item, not from the topic’s own document: %s',
     async (question, section, fact) => {
       const body = await ask(question)
       expect(body.grounded).toBe(true)

@@ -31,6 +31,10 @@ const namingTerms = (question: PreparedQuestion, title: string, glossary: Glossa
       return [...concept.alternatives.filter(said), ...named]
     })
 
+/** Whether the question names the document titled `title` by a word of that title ("质量月" of the plan). */
+export const namesDocument = (question: PreparedQuestion, title: string, glossary: Glossary): boolean =>
+  namingTerms(question, bare(title), glossary).length > 0
+
 /**
  * "质量月期间有没有上门检电子秤的活动", "质量月对CCC免办有啥新举措", "想做ISO9001认证，质量月方案里有没有相关帮扶":
  * a question that names a document by its title asks what that document says. A guide that draws on it
