@@ -89,6 +89,8 @@ const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么))/g
 // "想做ISO9001认证", "搞个3C", "去做检定": a light verb before the thing done says nothing the thing does not.
 // "还要做什么" asks what is to be done, and "自己做的辣椒酱", "做好了" tell a doing: those keep it.
 const LIGHT_VERB = /[做搞弄](?![的了过好完成出]|(?:些)?(?:什么|啥|哪))/g
+// "跟3C免办有关的活动", "与食品安全相关的安排": the relation word only puts the matter; no passage need say it.
+const RELATION_WORD = /(?<=(?:跟|与|和|同)[^，,。？?！!；;]{1,12})(?:有关|相关)(?=的)/g
 // A word that holds a question word and more ("由谁来", "哪类", "啥样", "哪家") asks for what the passage
 // names; it is not a topic the passage must say, even when a document happens to use it ("就委托哪家技术机构…").
 // (谁 alone stays: headings say it; so does a glossary term, "谁来申请" for 申请人.)
@@ -141,6 +143,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...(folded.match(WAITING_VERB) ?? []),
     ...(folded.match(SEEKING_VERB) ?? []),
     ...(folded.match(LIGHT_VERB) ?? []),
+    ...(folded.match(RELATION_WORD) ?? []),
     ...(TIME_GONE_BY.exec(folded) ?? []),
     ...(INTERVAL_ASKED.exec(folded) ?? []),
     ...(FORMER_NAME_ASKED.exec(folded) ?? []),

@@ -352,6 +352,13 @@ describe('POST /api/chat answers from the documents with citations', () => {
     },
   )
 
+  it('answers what of the plan relates to a matter with every item that does, each cited', async () => {
+    const body = await ask('质量月方案里和免办3C相关的内容是什么')
+    expect(body.citations.map((citation) => citation.section)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/6．释放免予办理/), expect.stringMatching(/10．开拓免予办理/)]),
+    )
+  })
+
   it('answers a question about a guide’s topic that does not name the plan from the guide, retelling included', async () => {
     const body = await ask('电子秤强检有上门服务吗')
     expect(body.grounded).toBe(true)
