@@ -4,6 +4,7 @@ import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { namesAQuantity } from '../text/segment.ts'
+import { askedConcepts, coverageOfFolded } from './evidence.ts'
 import { SUBJECT_MATTER_WEIGHT } from './tuning.ts'
 
 // Titles are compared without quotes, brackets and spaces: a basis cites 《2023年浦东新区“质量月”活动方案》
@@ -38,30 +39,36 @@ export const namesDocument = (question: PreparedQuestion, title: string, glossar
 /**
  * "质量月期间有没有上门检电子秤的活动", "质量月对CCC免办有啥新举措", "想做ISO9001认证，质量月方案里有没有相关帮扶":
  * a question that names a document by its title asks what that document says. A guide that draws on it
- * (its `basis` cites the document) and retells it in a passage ("浦东新区在2023年“质量月”活动中，曾指导…")
- * gives a second-hand account, which would otherwise win on the guide's own topic words: the source's
- * passages answer instead. A question that does not name the source is answered from the guide as before.
+ * (its `basis` cites the document) would otherwise win on its own topic words: its passage retelling the
+ * source ("浦东新区在2023年“质量月”活动中，曾指导…") is a second-hand account, and its other passages, saying
+ * less of the question than the source's best (not the plan's 帮扶 for "质量月方案里有没有…帮扶"), answer the
+ * guide's question, not this one. The source's passages answer instead; a guide's passage saying more of
+ * the question stays. A question that does not name the source is answered from the guide as before.
  */
 export function withoutRetellings(
   candidates: ScoredChunk[],
   question: PreparedQuestion,
   glossary: Glossary,
 ): ScoredChunk[] {
-  const sources = new Map<string, { title: string; terms: string[] }>()
+  const sources = new Map<string, { title: string; terms: string[]; coverage: number }>()
+  const concepts = askedConcepts(question.concepts)
+  const covers = (chunk: ScoredChunk) => coverageOfFolded(concepts, chunk.analysis.context)
   for (const chunk of candidates) {
     const title = bare(chunk.title)
     const terms = sources.has(chunk.docId) ? [] : namingTerms(question, title, glossary)
-    if (terms.length > 0) sources.set(chunk.docId, { title, terms })
+    if (terms.length === 0) continue
+    const coverage = Math.max(...candidates.filter((other) => other.docId === chunk.docId).map(covers))
+    sources.set(chunk.docId, { title, terms, coverage })
   }
   if (sources.size === 0) return candidates
-  const retells = (chunk: ScoredChunk) => {
+  const givesWay = (chunk: ScoredChunk) => {
     const basis = bare(chunk.meta.basis ?? '')
     return [...sources].some(
       ([docId, source]) =>
         docId !== chunk.docId &&
         basis.includes(source.title) &&
-        source.terms.some((term) => chunk.analysis.own.includes(term)),
+        (source.terms.some((term) => chunk.analysis.own.includes(term)) || covers(chunk) < source.coverage),
     )
   }
-  return candidates.filter((chunk) => !retells(chunk))
+  return candidates.filter((chunk) => !givesWay(chunk))
 }

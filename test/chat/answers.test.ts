@@ -339,6 +339,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
   it.each([
     ['质量月的时候有上门检秤的服务吗', /4．组织开展计量强检上门服务/, /计量质量检测所/],
     ['质量月方案对免办3C提了啥', /免予办理强制性/, /便捷通道|检测试点/],
+    // The ISO guide's steps for small firms say less of this question than the plan's item does.
+    ['我们小厂想做9001认证，质量月方案里有什么帮扶', /11．开展中小企业质量提升活动/, /认证机构帮扶中小企业/],
     // The plan names the orders once, as "75号、76号令"; their own passages are not what the plan says of them.
     ['质量月搞没搞过76号令的宣贯', /14．开展重点工业产品/, /重点宣贯/],
   ])(
