@@ -2,6 +2,7 @@ import { asksAlike, onlyTells } from '../query/answer-types.ts'
 import { type Concept, isMatter } from '../query/concepts.ts'
 import { statesUseRule } from '../query/goods-use.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { tellsRecourse } from '../query/recourse.ts'
 import { statesSaid } from '../query/states.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
@@ -78,6 +79,8 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         weights.state * statesSaid(question.states, analysis.own) +
         // "用不完的能不能卖掉": the passage stating the rule on the goods' use, not the one on leftovers.
         (question.asksUse && statesUseRule(analysis.own) ? weights.use : 0) +
+        // "摊主的秤不准，我该怎么办": what the buyer may do (公平秤复称, 12315), not the stallholder's duties.
+        (question.asksRecourse && tellsRecourse(analysis.own) ? weights.recourse : 0) +
         weights.similarity * (chunk.similarity ?? 0) +
         weights.fusion * (chunk.score / best)
       return { chunk, coverage: chunkCoverage, rank, sentences }

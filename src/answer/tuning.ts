@@ -36,6 +36,13 @@
  * on the 687 dev cases of 2 Dec 2026: 0 → must-contain 0.934, citation precision 0.913; 0.2 → 0.940, 0.919 (three
  * questions selling or giving away exempted goods answered from 四、对申请人和后续使用的要求 instead of 三 or 六,
  * none lost); 0.4 the same, so the smaller stands. evals/general and the CMRC figures unchanged.
+ * `recourse` (a buyer asks what they may do about the other side — "摊主的秤不准，我该怎么办", "调解不成还能怎么维权" —
+ * and the passage tells the consumer a redress: 公平秤复称, 12315举报, 仲裁或诉讼; src/query/recourse.ts) was set by
+ * hand with the others held, on the 723 dev cases of 2 Dec 2026: 0 → must-contain 0.929, citation precision 0.905,
+ * hit@3 0.967; 0.2 → 0.935, 0.909, 0.976 (three buyers' questions answered from 二 or 五 instead of 一, 六 or another
+ * document, one with 12315 instead of a refusal; one English question refused, its quote the stallholder's
+ * checklist); 0.4 and 0.6 the same but for one
+ * more refusal answered from the wrong section, so the smaller stands. evals/general and the CMRC figures unchanged.
  */
 export const RANKING = {
   coverage: 0.5,
@@ -45,6 +52,7 @@ export const RANKING = {
   asked: 0.2,
   state: 0.2,
   use: 0.2,
+  recourse: 0.2,
   similarity: 0,
   fusion: 0.6,
 }

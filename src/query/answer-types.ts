@@ -1,4 +1,5 @@
 import { foldText } from '../text/fold.ts'
+import { OWN_BUSINESS_MAY_TOO } from './own-business.ts'
 
 /**
  * What kind of fact a question asks for, and what a passage must contain to give it: "多少钱" wants an
@@ -125,10 +126,13 @@ const ANSWER_TYPES: AnswerType[] = [
   },
   // Whether a business of the asker's kind or size may do a thing ("十几个人的小公司也能做认证吗", "个体户也能
   // 搞认证吗", "经销商也能申请免办吗", "小作坊做认证有没有门槛"): the passage saying whom it is open to (各种
-  // 规模的组织都可以采用, 生产者、进口商、销售商…可以申请) answers, not the steps of doing it.
+  // 规模的组织都可以采用, 生产者、进口商、销售商…可以申请) answers, not the steps of doing it. So when the asker
+  // tells their business in words of their own first ("开个小饭馆的，不是工厂，也能去做9001吗": own-business.ts).
   {
     name: 'eligibility',
-    asks: /(?:个体|小公司|小厂|作坊|小店|小微|小企业|经销商|代理商|[几十百一二三四五六七八九]+个?人)[^?？。]{0,16}(?:[也都](?:能|可以|行)|门槛|资格|够格)/,
+    asks: new RegExp(
+      `${/(?:个体|小公司|小厂|作坊|小店|小微|小企业|经销商|代理商|[几十百一二三四五六七八九]+个?人)[^?？。]{0,16}(?:[也都](?:能|可以|行)|门槛|资格|够格)/.source}|${OWN_BUSINESS_MAY_TOO.source}`,
+    ),
     gives: /适用|都可以|均可|各种(?:类型|规模)|可以申请|可以采用|不限/,
   },
   // The certificate or qualification a post requires ("质量安全总监要考什么证"): a rule that only names the
@@ -247,6 +251,9 @@ export function identifiersOf(folded: string): string[] {
  */
 export type AnswerShape = 'list' | 'procedure' | 'fact' | 'difference' | 'definition' | 'general'
 
+/** "要去哪里办", "那要拿到哪里去检": where to go to get a thing done. */
+const WHERE_TO_DO = /(去|到)哪(里|儿)?去?(办|检|申请)/
+
 const SHAPES: Array<[AnswerShape, RegExp]> = [
   [
     'difference',
@@ -256,7 +263,9 @@ const SHAPES: Array<[AnswerShape, RegExp]> = [
   // steps start with (向所在地市场监管部门提出申请).
   [
     'procedure',
-    /流程|步骤|程序|手续|怎么(办|申请|弄|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理|(去|到)哪(里|儿)?(办|检|申请)/,
+    new RegExp(
+      `流程|步骤|程序|手续|怎么(办|申请|弄|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理|${WHERE_TO_DO.source}`,
+    ),
   ],
   [
     'list',
@@ -297,6 +306,12 @@ const CONSEQUENCE_NAMED = /后果|罚则|法律责任|处罚|罚款/
 const AGAIN_ASKED = /还(?:要|得|需要?)(?:再|重新)|(?:要|得)重新|每年都要/
 const HOW_OFTEN_NAMED = /多久\p{Script=Han}{0,2}一次|周期|每年|定期/u
 
+// "还能去法院告他吗", "可以直接找消协吗": whether the asker may turn to a body asks which ways are open, which the
+// section naming the routes answers (二、通过哪些渠道提出: 向人民法院起诉), not one naming that body in another
+// sense (六、哪些投诉不予受理: 已经被法院…受理).
+const TURN_TO_ASKED = /(?:能|可以)(?:直接)?(?:去|找|到|向)\p{Script=Han}{1,8}[吗么]/u
+const ROUTES_NAMED = /渠道|途径/
+
 // "投诉交上去一个礼拜了…", "调解拖了快两个月了…": a wait told is judged in the section on time limits
 // ("五、监管部门的处理时限"), whatever else shares the question's words.
 const TIME_LIMIT_NAMED = /时限|期限/
@@ -323,7 +338,11 @@ export function asksAlike(
   if (TIME_WAITED.test(question.folded) && TIME_LIMIT_NAMED.test(folded)) return true
   if (headingIsTheThingAsked(question, heading)) return true
   if (AGAIN_ASKED.test(question.folded) && HOW_OFTEN_NAMED.test(folded)) return true
-  if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(folded, types) !== question.shape)
+  if (TURN_TO_ASKED.test(question.folded) && ROUTES_NAMED.test(folded)) return true
+  // Where to go to get it done is asked of the steps that start at an office ("五、怎样申请"), not of a heading
+  // where 办理 names the matter ("“无需办理”和“免予办理”不是一回事", "办理规模").
+  const named = WHERE_TO_DO.test(question.folded) ? folded.replaceAll('办理', '') : folded
+  if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(named, types) !== question.shape)
     return false
   // Two lists are alike only when they list the same kind of thing: "哪几种情况" ~ "哪些情形", not "哪些材料".
   const asked = question.shape === 'list' ? listedOf(question.folded) : null

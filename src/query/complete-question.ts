@@ -38,6 +38,7 @@ export function completeQuestion(
     shape: question.shape === 'general' ? added.shape : question.shape,
     states: union(first.states, second.states),
     asksUse: first.asksUse || second.asksUse,
+    asksRecourse: first.asksRecourse || second.asksRecourse,
     identifiers: union(first.identifiers, second.identifiers),
     leansOnContext: false,
   }

@@ -13,7 +13,7 @@ import {
   TIME_WAITED,
 } from './answer-types.ts'
 import { askingClausesOf } from './asking-clauses.ts'
-import { ownBusinessClause } from './own-business.ts'
+import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 
 /**
  * One thing the question asks about: the word, the words that count as saying it (glossary synonyms),
@@ -86,9 +86,14 @@ const WAITING_VERB = /[拖耗熬](?=了?(?:多久|多长时间|几天|几个月|
 // "找哪里投诉", "该找谁办": seeking before a question word only puts the question; the passage names the
 // office or route found, never 找.
 const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么))/g
+// "要去哪里办", "拿到哪里去检": going or taking there to get the thing done only puts the question of where
+// to turn; the passage names the office (向所在地市场监管部门提出申请), never the going (and 去 of "过去" would
+// meet it). Where to go for another errand ("去哪里备案", "去哪里换") keeps its words: no guide may speak of it.
+const GOING_VERB = /[拿送带寄]?[去到](?=哪[里儿]?去?(?:办|检|申请))|(?<=哪[里儿]?)去(?=(?:办|检|申请))/gu
 // "想做ISO9001认证", "搞个3C", "去做检定": a light verb before the thing done says nothing the thing does not.
-// "还要做什么" asks what is to be done, and "自己做的辣椒酱", "做好了" tell a doing: those keep it.
-const LIGHT_VERB = /[做搞弄](?![的了过好完成出]|(?:些)?(?:什么|啥|哪))/g
+// "还要做什么" asks what is to be done, and "自己做的辣椒酱", "做好了" tell a doing: those keep it. Nor does going
+// to do it ("也能去做9001", "自己去申请免办"); going where ("去哪里备案") or to what end ("拿去修") is asked.
+const LIGHT_VERB = /[做搞弄](?![的了过好完成出]|(?:些)?(?:什么|啥|哪))|去(?=[做搞弄]|申请)/g
 // "跟3C免办有关的活动", "与食品安全相关的安排": the relation word only puts the matter; no passage need say it.
 const RELATION_WORD = /(?<=(?:跟|与|和|同)[^，,。？?！!；;]{1,12})(?:有关|相关)(?=的)/g
 // A word that holds a question word and more ("由谁来", "哪类", "啥样", "哪家") asks for what the passage
@@ -99,6 +104,10 @@ const QUESTION_IN_WORD = /^(?=.*(?:谁|哪|什么|啥|怎|几|多少)).{2,}$/
 // class (集贸市场主办者), never the asker's own words for it. "我们厂的产品不在3C目录，…" says what the
 // question is about, and stays.
 const SELF_CLAUSE = /^(?:我|我们|咱们|咱|本人|我司|我家)(?:就|这边|家)?是/
+// The kind the asker says they are not, right after saying what they are ("开个小饭馆的，不是工厂，…",
+// "做外贸的贸易公司，不是生产厂家，…"): it tells who asks as that clause does; the guide's answer
+// (各种类型、各种规模的组织) names neither.
+const NOT_KIND_CLAUSE = /^(?:又|也|并|可|但)?不(?:是|算)/
 // A complaint, report or mediation asked about ("…，去哪投诉", "…，调解不成还能怎么办"). (A scale before
 // "还要重新检吗" is the matter itself, so verification is not one of these.)
 const COMPLAINT_ASK = /投诉|投述|举报|调解|维权|消协|消费者协会|消保委|12315|告商家/
@@ -142,6 +151,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...(folded.match(YES_NO_FORM) ?? []),
     ...(folded.match(WAITING_VERB) ?? []),
     ...(folded.match(SEEKING_VERB) ?? []),
+    ...(folded.match(GOING_VERB) ?? []),
     ...(folded.match(LIGHT_VERB) ?? []),
     ...(folded.match(RELATION_WORD) ?? []),
     ...(TIME_GONE_BY.exec(folded) ?? []),
@@ -151,7 +161,15 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
   ]
   const clauses = folded.split(/[，,；;。：:]/).filter((clause) => clause.trim() !== '')
   // "开商场卖家电的，…" says who asks as "我们是…" does.
-  const self = clauses.slice(0, -1).filter((clause) => SELF_CLAUSE.test(clause) || clause === ownBusinessClause(folded))
+  const told = clauses.slice(0, -1)
+  const says = (clause: string | undefined) =>
+    clause !== undefined && (SELF_CLAUSE.test(clause) || clause === ownBusinessClause(folded))
+  // Asked whether they too may ("开个小饭馆的，员工就五个，也能做9001吗"), every clause before the ask tells who asks.
+  const asker = OWN_BUSINESS_MAY_TOO.exec(folded)?.[0] ?? ''
+  const self = told.filter(
+    (clause, index) =>
+      says(clause) || asker.includes(clause) || (NOT_KIND_CLAUSE.test(clause) && says(told[index - 1])),
+  )
   const rest = clauses.filter((clause) => !self.includes(clause))
   return (word) =>
     FORM_WORD.test(word) ||

@@ -9,7 +9,7 @@ import type { BusinessKind } from '../text/business-kinds.ts'
 // Any run of the clause's characters (a clause ends where the asker pauses).
 const SAID = '[^,，；;。：:？?]'
 const SPEAKER = '(?:我|我们|咱们?|本人|我家|我司)'
-const BUSINESS_NOUN = '(?:店|厂|公司|作坊|企业|商|部|户|馆|超市|商场|档口|摊)'
+const BUSINESS_NOUN = '(?:店|铺|厂|公司|作坊|企业|商家?|部|户|馆|超市|商场|档口|摊|团队|工作室)'
 // Who is speaking (optional), a verb of running or trading (开, 做, 卖 …), what is run or traded, then 的 and
 // at most the business noun the clause ends on ("开商场卖家电的", "我们是做电线电缆的小工厂"); or the speaker
 // saying what they are or what they opened, ending on a business noun ("我们是电动自行车经销商", "我们是代工厂",
@@ -20,7 +20,19 @@ const RUNS = `${SPEAKER}?${SAID}{0,6}?(?:开|做|干|搞|经营|卖)${SAID}{1,14
 const IS = `${SPEAKER}(?:就|只|也)?是${SAID}{0,12}${BUSINESS_NOUN}`
 // "我开了个五金店", "我们在商场开了家家电店".
 const OPENED = `${SPEAKER}${SAID}{0,6}?开了?(?:个|家|一个|一家)${SAID}{0,10}${BUSINESS_NOUN}`
-const OWN_BUSINESS = new RegExp(`^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS}|${OPENED})$`)
+// "作为一家小面馆", "像我们这种小理发店", "我们这种开小卖部的": the asker's kind, said as what they count as.
+const AS_KIND = `(?:(?:作为|身为)(?:一家|一个|个)?|像?${SPEAKER}(?:这种|这样的?|这类))${SAID}{0,12}(?:${BUSINESS_NOUN}|的)`
+const OWN_BUSINESS = new RegExp(`^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS}|${OPENED}|${AS_KIND})$`)
+
+/**
+ * The asker says what business they run and asks whether they too may do a thing ("我们就是开个小饭馆的，不是
+ * 工厂，也能去做9001吗", "我们是开理发店的，就十来个人，也能搞认证吗"): whom the thing is open to is asked,
+ * whatever their kind is called (src/query/answer-types.ts, eligibility). At most one clause between (what
+ * they are not, how many they are); the ask opens its clause, so "…，秤坏了也能用吗" asks of the scale.
+ */
+export const OWN_BUSINESS_MAY_TOO = new RegExp(
+  `^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS}|${OPENED}|${AS_KIND})[,，](?:${SAID}{1,10}[,，])?[也都](?:能|可以)`,
+)
 
 /** The clauses of a folded question, split where the asker pauses. */
 const clausesOf = (folded: string): string[] =>

@@ -7,6 +7,7 @@ import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identi
 import { type Concept, conceptsOf } from './concepts.ts'
 import { asksUse } from './goods-use.ts'
 import { unitTermsOf } from './own-business.ts'
+import { asksRecourse } from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
 import { type State, statesOf } from './states.ts'
 
@@ -45,6 +46,8 @@ export type PreparedQuestion = {
   states: State[]
   /** Asks what may be done with goods held ("能不能卖掉", "送给客户", "改作他用"): the rule on their use answers. */
   asksUse: boolean
+  /** A buyer asks what they may do about the other side ("摊主的秤不准，我该怎么办"): the consumer's recourse answers. */
+  asksRecourse: boolean
   /** Years, codes and Latin names a passage must mention to be about the same thing. */
   identifiers: string[]
   /** Opens like a follow-up ("那需要多久？", "要交钱吗？"): it leans on what was said before. */
@@ -87,6 +90,8 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   ]
   const answerTypes = answerTypesOf(folded)
   const states = statesOf(folded)
+  const recourse = asksRecourse(folded)
+  const shape = answerShapeOf(folded, answerTypes)
   return {
     text,
     folded,
@@ -101,9 +106,11 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     article: findArticleReference(folded),
     orderNumbers: findOrderNumbers(folded),
     answerTypes,
-    shape: answerShapeOf(folded, answerTypes),
+    // A buyer's "我该怎么办" asks for the way open to them, not for a business's steps from the first.
+    shape: recourse && shape === 'procedure' ? 'general' : shape,
     states,
     asksUse: asksUse(folded),
+    asksRecourse: recourse,
     identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
     leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }

@@ -226,6 +226,23 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it("answers a buyer's what-to-do from the redress open to them, not from the rule that put them there", async () => {
+    for (const [question, section, redress] of [
+      // 一 and 五's table share 调解 and 消费者; the way out is the sentence after the table.
+      ['调解没谈拢，消费者还能怎么维权', /二、通过哪些渠道|五、监管部门/, /仲裁|诉讼/],
+      // 六 (不予受理) names 法院 too, as a forum that already took the case.
+      ['卖家不退钱，调解也不成，我可以去法院起诉吗', /二、通过哪些渠道|五、监管部门/, /起诉|诉讼/],
+      // The stallholder's checklist holds the buyer's redress at its end: quoted as a passage, not as steps from item 1.
+      ['买菜时觉得摊主用的是作弊秤，怎么办', /七、商户自查清单/, /12315/],
+      ['What should I do if a stallholder uses a cheating scale?', /七、商户自查清单/, /12315/],
+    ] as const) {
+      const body = await ask(question)
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.section, question).toMatch(section)
+      expect(body.answer, question).toMatch(redress)
+    }
+  })
+
   it('judges a wait told in everyday units by the time limits in working days', async () => {
     for (const [question, limit] of [
       // Words the documents never use (交上去, 礼拜, 没人理) only tell the wait: the question is not refused for them.

@@ -269,6 +269,24 @@ describe('refusals that are right', () => {
     expect(firm.citations[0]?.docId).toBe('quality-system-certification')
   })
 
+  it('answers whether a business told in everyday words may do a thing by whom it is open to, whatever it says it is not', async () => {
+    // Neither 面馆 nor 工厂 is the guide's word: the asker says who asks, and 各种类型、各种规模 answers.
+    const noodles = await ask('我们就是开个小面馆的，又不是工厂，也能去做9001吗', 'enterprise')
+    expect(noodles.grounded).toBe(true)
+    expect(noodles.citations[0]?.section).toBe('一、什么是质量管理体系认证')
+    expect(noodles.answer).toContain('各种规模')
+    const hardware = await ask('我们是开五金店的，不是生产厂家，也可以自己去申请免办吗', 'enterprise')
+    expect(hardware.grounded).toBe(true)
+    expect(hardware.answer).toContain('销售商')
+    const haulier = await ask('我们公司是做物流的，员工就六个，也能申请9001认证吗', 'enterprise')
+    expect(haulier.answer).toContain('各种规模')
+    const counted = await ask('作为一家小面馆，也能去做9001认证吗', 'enterprise')
+    expect(counted.answer).toContain('各种规模')
+    // The shop told first does not make a cost the guide never states answered.
+    const repair = await ask('我们是开水果店的，秤坏了拿去修一次大概多少钱', 'enterprise')
+    expect(repair).toMatchObject({ grounded: false, citations: [] })
+  })
+
   it('does not answer in part a how-to ask whose doing no document names', async () => {
     // The plan names the training; neither how to sign up nor how long it runs.
     const body = await ask('企业首席质量官任职培训怎么报名，每期几天', 'enterprise')

@@ -15,6 +15,11 @@ const glossary: Glossary = {
 const vocabulary = createVocabulary(['电子秤强制检定周期为一年', '免予办理强制性产品认证需要提交材料'])
 const prepare = (text: string) => prepareQuestion(text, { glossary, vocabulary })
 const typeNames = (text: string) => prepare(text).answerTypes.map((type) => type.name)
+// The words no passage need say: how the question is put, or who asks.
+const fillers = (text: string) =>
+  prepare(text)
+    .concepts.filter((concept) => concept.filler)
+    .map((concept) => concept.word)
 const alike = (question: string, heading: string) => asksAlike(prepare(question), heading)
 
 describe('prepareQuestion', () => {
@@ -53,12 +58,15 @@ describe('prepareQuestion', () => {
     expect(kinds('免办进口的测试样品测完了，能送给客户吗')).toEqual(['finished'])
     expect(kinds('摊位上的秤送去检定没通过，还能接着用吗')).toEqual(['failed'])
     expect(kinds('秤检完合格了，怎么看出来它检过')).toEqual(['passed'])
+    expect(kinds('检好了秤上有什么标志')).toEqual(['passed'])
+    expect(kinds('检完秤上会贴个啥')).toEqual(['passed'])
     // Told before a penalty asked, the state is the offence: the section on consequences answers.
     expect(kinds('检定不合格的秤继续用会被怎么罚')).toEqual([])
     // Buying a new scale is what is asked about, not a state it is in; nor is a certificate or a repair hoped for.
     expect(kinds('买新秤的时候没有CPA标志的能买吗')).toEqual([])
     expect(kinds('拿证要多久')).toEqual([])
     expect(kinds('多久能修好')).toEqual([])
+    expect(kinds('多久能检好')).toEqual([])
   })
 
   it('reads a doing on goods held as asking what may be done with them, not a trade or an errand', () => {
@@ -71,6 +79,24 @@ describe('prepareQuestion', () => {
     expect(asksUse('开店卖家电的要做3C认证吗')).toBe(false)
     expect(asksUse('销售单位要配备质量安全员吗')).toBe(false)
     expect(asksUse('摊位上的秤送去检定没通过，还能接着用吗')).toBe(false)
+  })
+
+  it("reads a buyer's what-to-do about the other side as asking their recourse, not a report's procedure or a stallholder's own scale", () => {
+    const asked = [
+      '怀疑菜场摊主的秤不准，我该怎么办？',
+      '在楼下水果店买的苹果回家一称少了二两，想举报他',
+      '卖家不退钱，调解也不成，我可以去法院起诉吗',
+      '商家不认账，除了找市场监管局还有什么途径',
+    ]
+    // How a report goes once made, the bureau as 他们, and the asker's own scale or business are not a way out.
+    const notAsked = [
+      '举报商家可以不留名字吗',
+      '实名举报以后他们会通知我吗',
+      '我是摆摊卖菜的，自己的秤好像不准了，该怎么办',
+      '厂里要搞ISO认证，我当老板的自己要做些什么',
+    ]
+    expect(asked.filter((text) => !prepare(text).asksRecourse)).toEqual([])
+    expect(notAsked.filter((text) => prepare(text).asksRecourse)).toEqual([])
   })
 
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
@@ -111,6 +137,33 @@ describe('prepareQuestion', () => {
     expect(typeNames('个人也能投诉吗')).not.toContain('eligibility')
   })
 
+  it('reads a business described in everyday words, then asked whether it too may, as asking whom the thing is open to', () => {
+    expect(typeNames('我们就是开个小面馆的，又不是工厂，也能去做9001吗')).toEqual(['eligibility'])
+    expect(typeNames('我们是开理发店的，就十来个人，也能搞质量管理体系认证吗')).toEqual(['eligibility'])
+    // Told as what they count as, or called a 商家.
+    expect(typeNames('作为一家小面馆，也能去做9001认证吗')).toEqual(['eligibility'])
+    expect(typeNames('像我们这种小理发店，也可以搞质量管理体系认证吗')).toEqual(['eligibility'])
+    expect(typeNames('我们是外卖商家，也能申请质量管理体系认证吗')).toEqual(['eligibility'])
+    expect(typeNames('我们是做设计的小工作室，不卖东西，也能做9001吗')).toEqual(['eligibility'])
+    // The ask opens its clause: "秤坏了也能继续用吗" asks of the scale, not of the shop.
+    expect(typeNames('我们是开水果店的，秤坏了也能继续用吗')).not.toContain('eligibility')
+  })
+
+  it('takes the kind the asker says they are not, after saying what they are, for who asks', () => {
+    expect(fillers('我们就是开个小面馆的，又不是工厂，也能去做9001吗')).toEqual(
+      expect.arrayContaining(['面馆', '不是', '工厂', '去']),
+    )
+    // Said on its own, what the asker is not may be what the question turns on.
+    expect(fillers('我们不是工厂，也能做9001吗')).not.toContain('工厂')
+    // Going where, or to what end, is asked: only going to do it (去做, 去申请) puts the question.
+    expect(fillers('秤坏了拿去修一次多少钱')).not.toContain('去')
+    // Asked whether they too may, how many they are tells who asks as well; so does a 铺 as a 店.
+    expect(fillers('我们公司是做物流的，员工就六个，也能申请9001认证吗')).toEqual(
+      expect.arrayContaining(['物流', '员工', '六个']),
+    )
+    expect(fillers('我家开了个肉铺，称肉的秤多久检一次')).toContain('肉铺')
+  })
+
   it('reads an order named in Chinese numerals in digits, and leaves a day of the month alone', () => {
     expect(prepare('七十五号令啥时候施行').orderNumbers).toEqual([75])
     expect(prepare('总局令第七十六号管什么').orderNumbers).toEqual([76])
@@ -136,6 +189,15 @@ describe('prepareQuestion', () => {
     const filler = (text: string, word: string) => prepare(text).concepts.find((c) => c.word === word)?.filler
     expect(filler('网购的东西坏了，商家在外地，找哪里投诉', '找')).toBe(true)
     expect(filler('秤不准找谁', '找')).toBe(true)
+  })
+
+  it('takes going there to get the thing done (去哪里办, 拿到哪里去检) as putting the question, not another errand', () => {
+    const filler = (text: string, word: string) => prepare(text).concepts.find((c) => c.word === word)?.filler
+    expect(filler('要去哪里办？', '去')).toBe(true)
+    expect(filler('那要拿到哪里去检', '拿到')).toBe(true)
+    expect(filler('那要拿到哪里去检', '去')).toBe(true)
+    // Where to go for an errand no guide may speak of keeps its words: its gates judge it.
+    expect(filler('小区装充电桩需要去哪里备案', '去')).toBe(false)
   })
 
   it('takes a light verb before the thing done (想做ISO9001认证) as no topic, but not a doing told or asked', () => {
@@ -183,6 +245,20 @@ describe('prepareQuestion', () => {
     expect(alike('修好以后还要重新检吗', '四、获证以后还要做什么')).toBe(false)
   })
 
+  it('finds the steps that start at an office for where to get a thing done, not a heading naming 办理', () => {
+    expect(alike('要去哪里办？', '五、怎样申请')).toBe(true)
+    expect(alike('要去哪里办？', '二、“无需办理”和“免予办理”不是一回事')).toBe(false)
+    expect(alike('要去哪里办？', '办理规模')).toBe(false)
+    expect(alike('那要拿到哪里去检', '三、谁来申请，怎么申请')).toBe(true)
+  })
+
+  it('finds the section naming the routes for a question whether the asker may turn to a body', () => {
+    expect(alike('还能去法院告他吗', '二、通过哪些渠道提出')).toBe(true)
+    expect(alike('可以直接找消协吗', '二、通过哪些渠道提出')).toBe(true)
+    expect(alike('还能去法院告他吗', '六、哪些投诉不予受理')).toBe(false)
+    expect(alike('法院判了吗', '二、通过哪些渠道提出')).toBe(false)
+  })
+
   it('finds the heading that is the thing asked for, not one that only uses its word', () => {
     expect(alike('今年的主题是啥', '二、活动主题')).toBe(true)
     expect(
@@ -227,10 +303,6 @@ describe('prepareQuestion', () => {
   })
 
   it('sets apart the words that say how a question is put or who asks: no passage need say them', () => {
-    const fillers = (text: string) =>
-      prepare(text)
-        .concepts.filter((concept) => concept.filler)
-        .map((concept) => concept.word)
     const market = fillers('我是菜场的开办方，场子里要不要放一台公平秤？')
     expect(market).toEqual(expect.arrayContaining(['菜场', '不要', '一台']))
     expect(market).not.toContain('公平秤')

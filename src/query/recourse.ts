@@ -1,0 +1,30 @@
+/**
+ * A buyer asking what they may do about the other side — a stallholder's scale, a shop that will not
+ * refund, a mediation that failed: "怀疑菜场摊主的秤不准，我该怎么办", "商家不认账，还有什么办法",
+ * "卖家不肯退钱，我能去法院起诉吗". The documents answer in the sentence that tells the consumer what they may
+ * do ("消费者如果对称重有疑问，可以到市场的公平秤复称", "调解不成的，消费者仍可以通过仲裁或诉讼维权"), not in
+ * the business's own duties that share the scale's or the complaint's words (使用者申请周期检定).
+ */
+
+// The asker is on the buying side: they bought, they are the customer, or they speak of the seller as
+// another party. "其他" is not a "他", nor are "他们", who are as often the bureau ("他们会通知我吗").
+const BUYER = /买(?:的|到|了)|顾客|消费者|商家|店家|卖家|摊主|摊贩|摊(?:位)?老板|车商|(?<!其)他(?!们)/
+// …and asks what they may do: a way out ("怎么办", "还有什么办法", "还能干嘛"), a redress they would go to
+// ("想举报他", "能去法院起诉吗") or a weighing again ("再称一下"). How a report goes once made ("举报以后多久
+// 立案", "能不能不留名") is the procedure's, not a way out.
+const WHAT_TO_DO =
+  /怎么办|咋办|(?:什么|啥|别的)(?:办法|路子|途径)|(?:能|可以|该)(?:做点?(?:什么|啥)|干(?:嘛|啥|什么))|怎么维权|想(?:举报|投诉|告)(?:他|她|商家|店家|卖家|摊主)|(?:能|可以)[^，。？]{0,6}(?:起诉|告他|仲裁)|复称|复核|再称|核一下/
+// A business asking about its own scale or goods ("我是摆摊卖菜的，自己的秤…") is not the buyer.
+const OWN_SIDE = /自己的|我(?:们)?(?:是|开|在)[^，。？]{0,8}(?:卖|店|摊|厂|公司)/
+
+// A sentence telling the consumer a redress they may go to: "可以到市场的公平秤复称", "仍可以通过仲裁或诉讼维权",
+// "可以在线…提出投诉举报"; not a choice they may make on the way ("消费者可以根据方便选择其一"), nor a run across a
+// table's cells ("谁可以提 | 消费者本人（也可委托他人代为投诉）").
+const RECOURSE = /可以[^。；|\n]{0,30}(?:投诉|举报|复称|复核|仲裁|起诉|诉讼|维权)/
+
+/** The folded question is a buyer's asking what they may do about the other side. */
+export const asksRecourse = (folded: string): boolean =>
+  BUYER.test(folded) && WHAT_TO_DO.test(folded) && !OWN_SIDE.test(folded)
+
+/** A folded passage tells the consumer what they may do. */
+export const tellsRecourse = (folded: string): boolean => RECOURSE.test(folded)
