@@ -94,6 +94,8 @@ const GOING_VERB = /[拿送带寄]?[去到](?=哪[里儿]?去?(?:办|检|申请)
 // "还要做什么" asks what is to be done, and "自己做的辣椒酱", "做好了" tell a doing: those keep it. Nor does going
 // to do it ("也能去做9001", "自己去申请免办"); going where ("去哪里备案") or to what end ("拿去修") is asked.
 const LIGHT_VERB = /[做搞弄](?![的了过好完成出]|(?:些)?(?:什么|啥|哪))|去(?=[做搞弄]|申请)/g
+// "跟3C免办有关的活动", "与食品安全相关的安排": the relation word only puts the matter; no passage need say it.
+const RELATION_WORD = /(?<=(?:跟|与|和|同)[^，,。？?！!；;]{1,12})(?:有关|相关)(?=的)/g
 // A word that holds a question word and more ("由谁来", "哪类", "啥样", "哪家") asks for what the passage
 // names; it is not a topic the passage must say, even when a document happens to use it ("就委托哪家技术机构…").
 // (谁 alone stays: headings say it; so does a glossary term, "谁来申请" for 申请人.)
@@ -151,6 +153,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...(folded.match(SEEKING_VERB) ?? []),
     ...(folded.match(GOING_VERB) ?? []),
     ...(folded.match(LIGHT_VERB) ?? []),
+    ...(folded.match(RELATION_WORD) ?? []),
     ...(TIME_GONE_BY.exec(folded) ?? []),
     ...(INTERVAL_ASKED.exec(folded) ?? []),
     ...(FORMER_NAME_ASKED.exec(folded) ?? []),

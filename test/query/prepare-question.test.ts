@@ -33,6 +33,11 @@ describe('prepareQuestion', () => {
     expect(prepare('哪几种情况下可以申请CCC免办？').shape).toBe('list')
     expect(typeNames('免办情形一共有几种？')).toEqual(['count'])
     expect(prepare('上海定的目标跟国家比怎么样？').shape).toBe('difference')
+    // What relates to a matter is every item that does; the relation word only puts the matter.
+    const related = prepare('质量月方案里跟CCC免办有关的安排是什么')
+    expect(related.shape).toBe('list')
+    expect(related.concepts.find((c) => c.word === '有关')?.filler).toBe(true)
+    expect(prepare('有关部门是什么意思').concepts.find((c) => c.word === '有关')?.filler).toBe(false)
   })
 
   it('reads a wait told in everyday units as days, judged in a section on time limits', () => {
