@@ -38,7 +38,7 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
     vocabulary: createVocabulary([]),
     lexicon: createLexicalIndex([]),
     passages: new Map(),
-    vectors: null,
+    vectors: { ids: [], vectors: [], norms: [] },
     classifier: createRoutingClassifier({
       offline: createIntentClassifier(loadLabelledExamples(TRAINING_SET_PATH)),
       llm,

@@ -1,17 +1,12 @@
 import { isMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
-import {
-  type ChunkRecord,
-  chunksByLocator,
-  findChunksMentioning,
-  findDocumentsByNumber,
-} from '../retrieval/chunks-repo.ts'
+import { type ChunkRecord, chunksByLocator, chunksMentioning, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
 import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchEach } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { capAnswerText } from './answer-length.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
-import { coverageOfFolded, type Evidence } from './evidence.ts'
+import { askedConcepts, coverageOfFolded, type Evidence } from './evidence.ts'
 import { composeExtractiveAnswer, type ExtractiveResult, weighEvidence } from './extractive.ts'
 import type { Llm } from './llm.ts'
 import {
@@ -23,6 +18,7 @@ import {
   notInNamedDocument,
   partsNotCovered,
 } from './messages.ts'
+import { namesDocument, withoutRetellings } from './named-documents.ts'
 import { outlineAnswer } from './outline.ts'
 import { type AnswerInParts, answerInParts } from './partial.ts'
 import type { RefusalReason } from './refusals.ts'
@@ -146,6 +142,9 @@ async function answerOrderOverview(deps: AnswerDeps, query: PreparedQuestion): P
  */
 async function answerEachOrder(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
   if (query.article || query.orderNumbers.length < 2 || options.within) return null
+  // "质量月有没有讲75号令、76号令的培训" asks what another document says of them, not each order's own answer.
+  const others = new Set([...deps.passages.values()].filter((chunk) => !isNamedOrder(chunk, query)).map((c) => c.title))
+  if ([...others].some((title) => namesDocument(query, title, deps.glossary))) return null
   const primaries: ChunkRecord[] = []
   for (const orderNo of query.orderNumbers) {
     const one = { ...query, orderNumbers: [orderNo] }
@@ -160,13 +159,48 @@ async function answerEachOrder(deps: AnswerDeps, query: PreparedQuestion, option
   return quoteArticles(primaries, `${orders}各自的相关规定如下：`, true)
 }
 
-/** "75号令…": when the question names an order, passages of other documents do not answer it. */
-function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuestion): ScoredChunk[] {
+const isNamedOrder = (chunk: ChunkRecord, query: PreparedQuestion) =>
+  query.orderNumbers.some((n) => (chunk.meta.doc_no ?? '').includes(`第${n}号`))
+
+// An order's number ("国家市场监督管理总局令第75号"): one order's passages that mention another are not another
+// document speaking of it.
+const ORDER_NO = /令第\d+号/
+
+/** A passage of a document the question names by its title (not an order) that speaks of a named order. */
+const speaksOfNamedOrder = (chunk: ChunkRecord, query: PreparedQuestion, glossary: Glossary) =>
+  !ORDER_NO.test(chunk.meta.doc_no ?? '') &&
+  // "75号、76号令" names order 75 by its number alone.
+  query.orderNumbers.some((n) => new RegExp(`(?<!\\d)${n}号`).test(chunk.analysis.context)) &&
+  namesDocument(query, chunk.title, glossary)
+
+/**
+ * "75号令…": when the question names an order, passages of other documents do not answer it — unless the
+ * question also names their document by its title and they speak of the order: "质量月有没有讲75号令的培训"
+ * asks what the plan says of it (its item "重点宣贯…75号、76号令"), answered from there when that item says
+ * at least as much of the question as the order's own passages do.
+ */
+function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuestion, glossary: Glossary): ScoredChunk[] {
   if (query.orderNumbers.length === 0) return candidates
-  const named = candidates.filter((chunk) =>
-    query.orderNumbers.some((n) => (chunk.meta.doc_no ?? '').includes(`第${n}号`)),
-  )
-  return named.length > 0 ? named : candidates
+  const orders = candidates.filter((chunk) => isNamedOrder(chunk, query))
+  const speaking = candidates.filter((chunk) => speaksOfNamedOrder(chunk, query, glossary))
+  const concepts = askedConcepts(query.concepts)
+  const most = (chunks: ScoredChunk[]) =>
+    Math.max(0, ...chunks.map((chunk) => coverageOfFolded(concepts, chunk.analysis.context)))
+  if (speaking.length > 0 && most(speaking) >= most(orders)) return speaking
+  return orders.length > 0 ? orders : candidates
+}
+
+/**
+ * Those passages join the candidates: the order's own passages, repeating its number and title, fill the
+ * word search's cut before the one item of the plan that names it once.
+ */
+function speakingOfNamedOrders(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]): ScoredChunk[] {
+  if (query.orderNumbers.length === 0) return []
+  const taken = new Set(found.map((chunk) => chunk.id))
+  const best = Math.max(0, ...found.map((chunk) => chunk.score))
+  return [...deps.passages.values()]
+    .filter((chunk) => !taken.has(chunk.id) && speaksOfNamedOrder(chunk, query, deps.glossary))
+    .map((chunk) => ({ ...unscored(chunk), score: best }))
 }
 
 const candidateLimit = (query: PreparedQuestion) => (query.shape === 'list' ? LIST_SEARCH_LIMIT : SEARCH_LIMIT)
@@ -204,9 +238,9 @@ const unscored = (chunk: ChunkRecord): ScoredChunk => ({
   vectorRank: null,
 })
 
-async function mentioningIdentifiers(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]) {
+function mentioningIdentifiers(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]): ScoredChunk[] {
   if (query.identifiers.length === 0) return []
-  const chunks = await findChunksMentioning(deps.db, deps.passages, query.identifiers, IDENTIFIER_CANDIDATES)
+  const chunks = chunksMentioning(deps.passages, query.identifiers, IDENTIFIER_CANDIDATES)
   return chunks
     .filter((chunk) => found.some((candidate) => candidate.docId === chunk.docId))
     .filter((chunk) => !found.some((candidate) => candidate.id === chunk.id))
@@ -282,11 +316,15 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
   const candidates = [
     ...searched,
     ...included,
-    ...(await mentioningIdentifiers(deps, query, searched)),
+    ...mentioningIdentifiers(deps, query, searched),
     ...sayingRareWords(deps, query, [...searched, ...included]),
     ...headedByMatter(deps, query, [...searched, ...included]),
   ]
-  const preferred = preferDocument(preferNamedOrders(candidates, query), options.preferDocId)
+  candidates.push(...speakingOfNamedOrders(deps, query, candidates))
+  // A follow-up completed with its subject's words ("质量月 上门 平时自己拿去检要交钱吗") does not name the plan
+  // itself: the subject's document is preferred instead.
+  const named = options.preferDocId ? candidates : withoutRetellings(candidates, query, deps.glossary)
+  const preferred = preferDocument(preferNamedOrders(named, query, deps.glossary), options.preferDocId)
   return options.searchAs ? rankedBy(options.searchAs, preferred) : preferred
 }
 

@@ -61,10 +61,10 @@ export const TIME_WAITED =
 /** Time gone by, said without a number: "隔了这么久", "过了那么长时间", "过了好多年". */
 export const TIME_GONE_BY = /(?:隔|过)了?(?:这么|那么|很|好)(?:久|长时间|多年)/
 
-// A length of time, not a date: "三年", "7个工作日", "15日内", "十余年" — but not "2009年" or "4月1日". A
+// A length of time, not a date: "三年", "7个工作日", "15日内", "十余年", "将近一千年" — but not "2009年" or "4月1日". A
 // life's length is told by the age reached ("能活多少年": "人工饲养可超过三十岁").
 const LENGTH_OF_TIME =
-  /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*[多余]?\s*(?:个月|个工作日|工作日|年|天|小时|日内|周|岁)|长期/
+  /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百千万两半]+)\s*[多余]?\s*(?:个月|个工作日|工作日|年|天|小时|日内|周|岁)|长期/
 // A day or month named in full ("2023年4月4日", "5月5日"): two of them give the span between.
 const DAY_NAMED = '(?:\\d{4}\\s*年\\s*)?\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?'
 
@@ -251,6 +251,9 @@ export function identifiersOf(folded: string): string[] {
  */
 export type AnswerShape = 'list' | 'procedure' | 'fact' | 'difference' | 'definition' | 'general'
 
+/** "要去哪里办", "那要拿到哪里去检": where to go to get a thing done. */
+const WHERE_TO_DO = /(去|到)哪(里|儿)?去?(办|检|申请)/
+
 const SHAPES: Array<[AnswerShape, RegExp]> = [
   [
     'difference',
@@ -260,11 +263,14 @@ const SHAPES: Array<[AnswerShape, RegExp]> = [
   // steps start with (向所在地市场监管部门提出申请).
   [
     'procedure',
-    /流程|步骤|程序|手续|怎么(办|申请|弄|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理|(去|到)哪(里|儿)?(办|检|申请)/,
+    new RegExp(
+      `流程|步骤|程序|手续|怎么(办|申请|弄|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理|${WHERE_TO_DO.source}`,
+    ),
   ],
   [
     'list',
-    /哪些|都有(哪|什么|啥)|有(什么|啥)(活动|材料|要求|情形|渠道|措施|内容|条件|举措|任务|目标)|包括(什么|啥|哪)|什么材料|哪几|几种|几类|几大[块类部分方面项]|分[成为]几|几个方面|几部分/,
+    // "跟3C免办有关的安排是什么": what relates to a matter is every item that does.
+    /哪些|都有(哪|什么|啥)|有(什么|啥)(活动|材料|要求|情形|渠道|措施|内容|条件|举措|任务|目标)|包括(什么|啥|哪)|什么材料|哪几|几种|几类|几大[块类部分方面项]|分[成为]几|几个方面|几部分|(跟|与|和|同)[^，,。？?！!；;]{1,12}(有关|相关)的/,
   ],
   // "为什么是咸的" asks why, not what a thing is.
   ['definition', /是什么|(?<!为)什么是|是啥|啥是|(什么|啥)意思|指什么|指的是/],
@@ -300,6 +306,12 @@ const CONSEQUENCE_NAMED = /后果|罚则|法律责任|处罚|罚款/
 const AGAIN_ASKED = /还(?:要|得|需要?)(?:再|重新)|(?:要|得)重新|每年都要/
 const HOW_OFTEN_NAMED = /多久\p{Script=Han}{0,2}一次|周期|每年|定期/u
 
+// "还能去法院告他吗", "可以直接找消协吗": whether the asker may turn to a body asks which ways are open, which the
+// section naming the routes answers (二、通过哪些渠道提出: 向人民法院起诉), not one naming that body in another
+// sense (六、哪些投诉不予受理: 已经被法院…受理).
+const TURN_TO_ASKED = /(?:能|可以)(?:直接)?(?:去|找|到|向)\p{Script=Han}{1,8}[吗么]/u
+const ROUTES_NAMED = /渠道|途径/
+
 // "投诉交上去一个礼拜了…", "调解拖了快两个月了…": a wait told is judged in the section on time limits
 // ("五、监管部门的处理时限"), whatever else shares the question's words.
 const TIME_LIMIT_NAMED = /时限|期限/
@@ -326,7 +338,11 @@ export function asksAlike(
   if (TIME_WAITED.test(question.folded) && TIME_LIMIT_NAMED.test(folded)) return true
   if (headingIsTheThingAsked(question, heading)) return true
   if (AGAIN_ASKED.test(question.folded) && HOW_OFTEN_NAMED.test(folded)) return true
-  if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(folded, types) !== question.shape)
+  if (TURN_TO_ASKED.test(question.folded) && ROUTES_NAMED.test(folded)) return true
+  // Where to go to get it done is asked of the steps that start at an office ("五、怎样申请"), not of a heading
+  // where 办理 names the matter ("“无需办理”和“免予办理”不是一回事", "办理规模").
+  const named = WHERE_TO_DO.test(question.folded) ? folded.replaceAll('办理', '') : folded
+  if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(named, types) !== question.shape)
     return false
   // Two lists are alike only when they list the same kind of thing: "哪几种情况" ~ "哪些情形", not "哪些材料".
   const asked = question.shape === 'list' ? listedOf(question.folded) : null

@@ -3,7 +3,7 @@ import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
-import { namesAPlace, segmentWords, unglued } from '../text/segment.ts'
+import { inDictionary, namesAPlace, namesAThing, segmentWords, unglued } from '../text/segment.ts'
 import {
   type AnswerType,
   FORMER_NAME_ASKED,
@@ -86,10 +86,16 @@ const WAITING_VERB = /[拖耗熬](?=了?(?:多久|多长时间|几天|几个月|
 // "找哪里投诉", "该找谁办": seeking before a question word only puts the question; the passage names the
 // office or route found, never 找.
 const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么))/g
+// "要去哪里办", "拿到哪里去检": going or taking there to get the thing done only puts the question of where
+// to turn; the passage names the office (向所在地市场监管部门提出申请), never the going (and 去 of "过去" would
+// meet it). Where to go for another errand ("去哪里备案", "去哪里换") keeps its words: no guide may speak of it.
+const GOING_VERB = /[拿送带寄]?[去到](?=哪[里儿]?去?(?:办|检|申请))|(?<=哪[里儿]?)去(?=(?:办|检|申请))/gu
 // "想做ISO9001认证", "搞个3C", "去做检定": a light verb before the thing done says nothing the thing does not.
 // "还要做什么" asks what is to be done, and "自己做的辣椒酱", "做好了" tell a doing: those keep it. Nor does going
 // to do it ("也能去做9001", "自己去申请免办"); going where ("去哪里备案") or to what end ("拿去修") is asked.
 const LIGHT_VERB = /[做搞弄](?![的了过好完成出]|(?:些)?(?:什么|啥|哪))|去(?=[做搞弄]|申请)/g
+// "跟3C免办有关的活动", "与食品安全相关的安排": the relation word only puts the matter; no passage need say it.
+const RELATION_WORD = /(?<=(?:跟|与|和|同)[^，,。？?！!；;]{1,12})(?:有关|相关)(?=的)/g
 // A word that holds a question word and more ("由谁来", "哪类", "啥样", "哪家") asks for what the passage
 // names; it is not a topic the passage must say, even when a document happens to use it ("就委托哪家技术机构…").
 // (谁 alone stays: headings say it; so does a glossary term, "谁来申请" for 申请人.)
@@ -145,7 +151,9 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...(folded.match(YES_NO_FORM) ?? []),
     ...(folded.match(WAITING_VERB) ?? []),
     ...(folded.match(SEEKING_VERB) ?? []),
+    ...(folded.match(GOING_VERB) ?? []),
     ...(folded.match(LIGHT_VERB) ?? []),
+    ...(folded.match(RELATION_WORD) ?? []),
     ...(TIME_GONE_BY.exec(folded) ?? []),
     ...(INTERVAL_ASKED.exec(folded) ?? []),
     ...(FORMER_NAME_ASKED.exec(folded) ?? []),
@@ -200,6 +208,36 @@ function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: stri
     !rest.some((clause) => clause.includes(word))
 }
 
+const HAN_WORD = /^\p{Script=Han}{3,}$/u
+
+// A word the store uses for a thing: a noun or a name, or a word of its own that jieba's dictionary lacks (木塔);
+// not the complement left of a verb ("改过来" is not 过来).
+const namesAStoreThing = (piece: string, vocabulary: Vocabulary): boolean =>
+  vocabulary.documentFrequency(piece) > 0 && (!inDictionary(piece) || namesAThing(piece))
+
+/**
+ * The words the store uses inside a longer one it never uses, longest first: jieba's guessing glues a
+ * character onto a word ("盖木塔的时候" → 盖木塔 → 木塔), or its dictionary takes whole what the store says in
+ * parts ("光绪皇帝" for the passages' 光绪帝 → 光绪, 皇帝; 三峡大坝). Null when there are none, or when a word of the
+ * dictionary holds more than them ("老百姓" is not 百姓 said by another passage): the word is then a thing the
+ * store never names.
+ */
+function storeWordsIn(word: string, vocabulary: Vocabulary): string[] | null {
+  if (!HAN_WORD.test(word)) return null
+  const taken = new Array<boolean>(word.length).fill(false)
+  const found: Array<{ at: number; piece: string }> = []
+  for (let length = word.length - 1; length >= 2; length--) {
+    for (let at = 0; at + length <= word.length; at++) {
+      const piece = word.slice(at, at + length)
+      if (taken.slice(at, at + length).some(Boolean) || !namesAStoreThing(piece, vocabulary)) continue
+      taken.fill(true, at, at + length)
+      found.push({ at, piece })
+    }
+  }
+  if (found.length === 0 || (inDictionary(word) && taken.includes(false))) return null
+  return found.sort((a, b) => a.at - b.at).map(({ piece }) => piece)
+}
+
 /**
  * The question's content words, each with its glossary synonyms, weighted by idf: "3c免办要多久"
  * asks about 3C (or 强制性产品认证, CCC…), 免办 (or 免予办理…) and 多久. `words` are the folded
@@ -233,7 +271,8 @@ export function conceptsOf(
       rest
         .filter((word) => !rest.some((other) => other !== word && other.includes(word)))
         .flatMap((word) => {
-          const pieces = vocabulary.documentFrequency(word) > 0 ? null : unglued(word, isTerm)
+          const pieces =
+            vocabulary.documentFrequency(word) > 0 ? null : (unglued(word, isTerm) ?? storeWordsIn(word, vocabulary))
           return pieces ? pieces.filter((piece) => piece.length > 1 || isTerm(piece)) : [word]
         }),
     ),

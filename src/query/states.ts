@@ -26,10 +26,11 @@ const STATES: State[] = [
     told: /没通过|未通过|不通过|没过关|不合格|没合格|不达标/,
     said: /(?:^|[,;:。\n]|-\s)\s*(?:检定|检验|抽查)?不合格的/,
   },
-  // …or passed it ("检完合格了", "检过了"): the passage whose rule is about what passed ("检定合格的，会在秤体上粘贴…").
+  // …or passed it ("检完合格了", "检过了", "检好了秤上有什么标志", "检完秤上会贴个啥": done, as a question opens with
+  // it): the passage whose rule is about what passed ("检定合格的，会在秤体上粘贴…").
   {
     kind: 'passed',
-    told: /(?<![不没未])合格了|检完合格|(?<![没不未])通过了|检过了|检完了/,
+    told: /(?<![不没未])合格了|检完合格|(?<![没不未])通过了|检[过完好]了|检[过完好](?:以后|之后|后)|^检完/,
     said: /(?:^|[,;:。\n]|-\s)\s*(?:检定|检验|抽查)?合格的/,
   },
   {

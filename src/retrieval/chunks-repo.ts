@@ -101,31 +101,29 @@ export function chunksUnder(catalogue: ChunkCatalogue, docId: string, section: s
 export function chunksByLocator(catalogue: ChunkCatalogue, locator: string, docNo: string | null): ChunkRecord[] {
   return [...catalogue.values()]
     .filter((chunk) => chunk.locator === locator && (docNo === null || (chunk.meta.doc_no ?? '').includes(docNo)))
-    .sort((a, b) => (a.docId === b.docId ? a.ordinal - b.ordinal : a.docId < b.docId ? -1 : 1))
+    .sort(byDocumentOrder)
 }
+
+// By document id, then place in the document: `order by document_id, ordinal` under the C collation.
+const byDocumentOrder = (a: ChunkRecord, b: ChunkRecord) =>
+  a.docId === b.docId ? a.ordinal - b.ordinal : a.docId < b.docId ? -1 : 1
 
 export type DocumentRecord = { id: string; title: string; meta: Record<string, string> }
 
 /**
- * Chunks whose text contains every term (letters and digits, lower case): a number or code as written.
- * The database finds them; their records come from the catalogue.
+ * Chunks whose text contains every term (letters and digits, lower case): a number or code as written,
+ * first `limit` in document order. From the catalogue the request has synchronised: in SQL
+ * (`lower(content) like all(…)`) it was a scan lowering every chunk's text, and a round trip.
  */
-export async function findChunksMentioning(
-  db: Db,
-  catalogue: ChunkCatalogue,
-  terms: string[],
-  limit: number,
-): Promise<ChunkRecord[]> {
-  const patterns = terms.map((term) => `%${term.replace(/[^\p{L}\p{N}]/gu, '')}%`)
-  const rows = await db.query<{ id: number }>(
-    `select c.id from chunks c where lower(c.content) like all($1::text[]) order by c.document_id, c.ordinal limit $2`,
-    [patterns, limit],
-  )
-  return catalogueChunks(
-    db,
-    catalogue,
-    rows.map((row) => row.id),
-  )
+export function chunksMentioning(catalogue: ChunkCatalogue, terms: string[], limit: number): ChunkRecord[] {
+  const bare = terms.map((term) => term.replace(/[^\p{L}\p{N}]/gu, ''))
+  return [...catalogue.values()]
+    .filter((chunk) => {
+      const text = chunk.content.toLowerCase()
+      return bare.every((term) => text.includes(term))
+    })
+    .sort(byDocumentOrder)
+    .slice(0, limit)
 }
 
 export async function findDocumentsByNumber(db: Db, docNo: string): Promise<DocumentRecord[]> {

@@ -2,11 +2,14 @@ import type { Db } from '../db/index.ts'
 import type { NearestChunk } from './fusion.ts'
 
 /**
- * The chunks' embeddings in process, on the embedded store, where the kNN was the last statement of a
- * search and a statement cost more than computing the distances. The cosine distance is computed as
- * PGlite's pgvector computes `<=>`: float32 products summed in order in float32, then divided in
- * double, so the distances are the database's bit for bit (test/retrieval/lexical-index.test.ts).
- * PostgreSQL's native build sums in SIMD lanes, in another order: there the server keeps the kNN.
+ * The chunks' embeddings in process, on both stores: a question's vector has a few dozen non-zero
+ * components of 1,024, so its distances to every chunk cost less than a statement (on PostgreSQL the
+ * kNN was a sequential scan computing 1,024-component distances over every chunk, the heaviest
+ * statement of a turn, and a round trip). The cosine distance is computed as PGlite's pgvector computes
+ * `<=>`: float32 products summed in order in float32, then divided in double, so the distances are the
+ * embedded database's bit for bit (test/retrieval/lexical-index.test.ts). PostgreSQL's native build
+ * sums in SIMD lanes, in another order (its distances differ from these by less than 1e-6), and breaks
+ * exact ties by scan order: in process both stores find the same chunks, the ones the evaluation measures.
  */
 export type VectorIndex = {
   ids: readonly number[]
@@ -15,9 +18,8 @@ export type VectorIndex = {
   norms: readonly number[]
 }
 
-/** Null on PostgreSQL, where the search asks the server (search.ts). */
-export async function loadVectorIndex(db: Db): Promise<VectorIndex | null> {
-  if (db.kind !== 'pglite') return null
+/** Loaded once per knowledge version, with the chunk catalogue. */
+export async function loadVectorIndex(db: Db): Promise<VectorIndex> {
   const rows = await db.query<{ id: number; embedding: string }>(
     'select id, embedding::text as embedding from chunks where embedding is not null order by id',
   )

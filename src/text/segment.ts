@@ -74,6 +74,9 @@ export const namesAQuantity = (word: string): boolean => taggedAs(word, QUANTITY
 // → 秤刚, "能先用着吗" → 先用, "没贴合格标志" → 没贴. Like a function word, they say when or whether, not what.
 const GLUED_ADVERB = new Set('刚 没 先 已 曾 快 正 才 就 都 还 也 又 再'.split(' '))
 
+/** Whether jieba's dictionary has the word ("老百姓"), rather than its guessing (HMM) having glued it ("盖木塔"). */
+export const inDictionary = (word: string): boolean => getJieba().cut(foldText(word), false).length === 1
+
 /**
  * The content words of a word jieba's dictionary lacks, when its guessing (HMM) glued a function word
  * or a one-character adverb onto a content one — "证能" of "那个证能转给…", "检吗" of "还要重新检吗", "秤刚" of

@@ -350,6 +350,41 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(/仲裁|诉讼/)
   })
 
+  // The guides on 电子秤强检 and CCC免办 each retell an item of the Quality Month plan (their basis cites it),
+  // and the orders are named in another: a question naming the plan is answered from the plan's own item,
+  // one that does not from the guide.
+  it.each([
+    ['质量月的时候有上门检秤的服务吗', /4．组织开展计量强检上门服务/, /计量质量检测所/],
+    ['质量月方案对免办3C提了啥', /免予办理强制性/, /便捷通道|检测试点/],
+    // The ISO guide's steps for small firms say less of this question than the plan's item does.
+    ['我们小厂想做9001认证，质量月方案里有什么帮扶', /11．开展中小企业质量提升活动/, /认证机构帮扶中小企业/],
+    // The plan names the orders once, as "75号、76号令"; their own passages are not what the plan says of them.
+    ['质量月搞没搞过76号令的宣贯', /14．开展重点工业产品/, /重点宣贯/],
+  ])(
+    'answers a question naming the plan from its item, not from the topic’s own document: %s',
+    async (question, section, fact) => {
+      const body = await ask(question)
+      expect(body.grounded).toBe(true)
+      expect(body.citations[0]?.docId).toBe('pudong-quality-month-2023')
+      expect(body.citations[0]?.section).toMatch(section)
+      expect(body.answer).toMatch(fact)
+    },
+  )
+
+  it('answers what of the plan relates to a matter with every item that does, each cited', async () => {
+    const body = await ask('质量月方案里和免办3C相关的内容是什么')
+    expect(body.citations.map((citation) => citation.section)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/6．释放免予办理/), expect.stringMatching(/10．开拓免予办理/)]),
+    )
+  })
+
+  it('answers a question about a guide’s topic that does not name the plan from the guide, retelling included', async () => {
+    const body = await ask('电子秤强检有上门服务吗')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('metrology-verification')
+    expect(body.answer).toMatch(/上门/)
+  })
+
   it('quotes only text that is really in the cited chunk', async () => {
     const body = await ask('免办CCC要准备哪些申请材料？')
     for (const citation of body.citations) {

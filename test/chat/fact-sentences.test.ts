@@ -19,7 +19,7 @@ const leadOf = (answer: string): string => {
   return quoted.split('。')[0] ?? ''
 }
 
-// Three invented encyclopedia passages, each longer than a quote, so that the answer must pick its sentence.
+// Invented encyclopedia passages, most longer than a quote, so that the answer must pick its sentence.
 describe('a fact question is answered with the sentence that states the fact', () => {
   let db: Db
   let app: FastifyInstance
@@ -160,5 +160,29 @@ describe('a fact question is answered with the sentence that states the fact', (
     // "又名“陈三桨”" comes first and names him as much; the answer is why he is called so.
     const { citations } = await ask('陈三桨这个外号是怎么来的')
     expect(citations[0]?.quote).toContain('因此被称为“陈三桨”')
+  })
+
+  // 木塔 is no word of jieba's dictionary: its guessing glues the verb before it ("盖木塔", "建木塔用"), and the
+  // glued word, which no passage says, made the question one about unknown things.
+  it.each(['盖木塔的时候用钉子没有', '建木塔用了钉子吗'])(
+    'reads a word glued onto a word of the passages as that word: %s',
+    async (question) => {
+      const body = await ask(question)
+      expect(body.grounded).toBe(true)
+      expect(body.citations[0]?.docId).toBe('tower')
+      expect(body.answer).toContain('没有使用一根铁钉')
+    },
+  )
+
+  it('takes a length of time in thousands for one (一千余年), not only one in tens and hundreds', async () => {
+    const body = await ask('清凉寺门前的古柏活了多久')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('一千余年')
+  })
+
+  it('reads a dynasty as people say it (宋朝) by the way a history writes it (宋代)', async () => {
+    const body = await ask('宋朝的石桥在哪')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('始建于宋代的石拱桥')
   })
 })

@@ -297,4 +297,41 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(where.citations[0]?.section).toMatch(/^三、谁来申请/)
     expect(where.answer).toContain('计量检定机构')
   })
+
+  it('reads "拿到哪里去检" as where to turn, not as a doing the passage must say: the office answers', async () => {
+    const yearly = await ask('菜市场摆摊用的电子秤要年检吗')
+    expect(yearly.citations[0]?.docId).toBe('metrology-verification')
+    const where = await ask('那要拿到哪里去检', yearly.sessionId)
+    expect(where.grounded).toBe(true)
+    expect(where.citations[0]?.docId).toBe('metrology-verification')
+    expect(where.citations[0]?.section).toMatch(/^三、谁来申请/)
+    expect(where.answer).toContain('计量检定机构')
+  })
+
+  it('answers whether the asker may still go to court from the routes open, not from the rule naming 法院 otherwise', async () => {
+    const stuck = await ask('投诉以后商家死活不肯调解怎么办')
+    expect(stuck.citations[0]?.docId).toBe('complaints-and-reports')
+    const court = await ask('还能去法院告他吗', stuck.sessionId)
+    expect(court.grounded).toBe(true)
+    expect(court.citations[0]?.section).toMatch(/^二、通过哪些渠道/)
+    expect(court.answer).toContain('起诉')
+  })
+
+  it('answers "要去哪里办" about CCC免办 from the steps that start at the office, not a section naming 办理', async () => {
+    const exempt = await ask('我们公司想进口几台样机做研发测试，能申请CCC免办吗？')
+    expect(exempt.citations[0]?.docId).toBe('ccc-exemption')
+    const where = await ask('要去哪里办？', exempt.sessionId)
+    expect(where.grounded).toBe(true)
+    expect(where.citations[0]?.section).toBe('五、怎样申请')
+    expect(where.answer).toContain('所在地市场监管部门')
+  })
+
+  it('answers what is put on a scale once checked from the rule on what passed, not from what must be checked', async () => {
+    const often = await ask('电子秤多久要检一次')
+    expect(often.citations[0]?.docId).toBe('metrology-verification')
+    const mark = await ask('检好了秤上有什么标志', often.sessionId)
+    expect(mark.grounded).toBe(true)
+    expect(mark.citations[0]?.section).toBe('四、多久检一次')
+    expect(mark.answer).toContain('强制检定合格标志')
+  })
 })

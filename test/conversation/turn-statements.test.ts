@@ -51,6 +51,17 @@ describe.each(testDatabases)('the statements of a chat turn on $name', (database
     expect((await chat(app, '那要多久？', first.sessionId)).statusCode).toBe(200)
   })
 
+  // The kNN and the passages saying a number of the question are found in process on both stores (on
+  // PostgreSQL each was a scan computing a distance, or lowering the text, of every chunk).
+  it('searches without reading a chunk', async () => {
+    for (const message of ['CCC免办需要哪些材料？', '12315是什么电话？']) {
+      counted.statements.length = 0
+      const turn = await chat(app, message)
+      expect(turn.json().citations.length, message).toBeGreaterThan(0)
+      expect(counted.statements.filter(({ sql }) => sql.includes('chunks'))).toEqual([])
+    }
+  })
+
   it('gives the lease back when a turn fails before it is stored', async () => {
     const first = (await chat(app, '电子秤多久检定一次？')).json()
     failNextRecord = true

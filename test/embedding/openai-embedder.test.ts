@@ -6,6 +6,7 @@ import { createOpenAIEmbedder } from '../../src/embedding/openai-embedder.ts'
 import { prepareQuestion } from '../../src/query/prepare-question.ts'
 import { loadLexicalIndex } from '../../src/retrieval/lexical-index.ts'
 import { searchEach } from '../../src/retrieval/search.ts'
+import { loadVectorIndex } from '../../src/retrieval/vector-index.ts'
 import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
 import { type EmbeddingShape, type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts'
 
@@ -73,9 +74,14 @@ describe('OpenAI-compatible embeddings (fake vLLM, Ollama and Xinference endpoin
       const summary = await ingestKnowledge({ db, embedder: bgeM3, dir: 'knowledge' })
       expect(summary.files.every((file) => file.status !== 'failed')).toBe(true)
       const [found = []] = await searchEach(
-        // No catalogue nor vectors loaded: the database finds the nearest, and the chunks found are read
-        // as those another instance added since.
-        { db, embedder: bgeM3, lexicon: await loadLexicalIndex(db), passages: new Map(), vectors: null },
+        // No catalogue loaded: the chunks found are read as those another instance added since.
+        {
+          db,
+          embedder: bgeM3,
+          lexicon: await loadLexicalIndex(db),
+          passages: new Map(),
+          vectors: await loadVectorIndex(db),
+        },
         [prepareQuestion('电子秤年检', { glossary: { groups: [], english: [] }, vocabulary: createVocabulary([]) })],
         {
           limit: 5,

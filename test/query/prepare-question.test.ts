@@ -33,6 +33,11 @@ describe('prepareQuestion', () => {
     expect(prepare('哪几种情况下可以申请CCC免办？').shape).toBe('list')
     expect(typeNames('免办情形一共有几种？')).toEqual(['count'])
     expect(prepare('上海定的目标跟国家比怎么样？').shape).toBe('difference')
+    // What relates to a matter is every item that does; the relation word only puts the matter.
+    const related = prepare('质量月方案里跟CCC免办有关的安排是什么')
+    expect(related.shape).toBe('list')
+    expect(related.concepts.find((c) => c.word === '有关')?.filler).toBe(true)
+    expect(prepare('有关部门是什么意思').concepts.find((c) => c.word === '有关')?.filler).toBe(false)
   })
 
   it('reads a wait told in everyday units as days, judged in a section on time limits', () => {
@@ -53,12 +58,15 @@ describe('prepareQuestion', () => {
     expect(kinds('免办进口的测试样品测完了，能送给客户吗')).toEqual(['finished'])
     expect(kinds('摊位上的秤送去检定没通过，还能接着用吗')).toEqual(['failed'])
     expect(kinds('秤检完合格了，怎么看出来它检过')).toEqual(['passed'])
+    expect(kinds('检好了秤上有什么标志')).toEqual(['passed'])
+    expect(kinds('检完秤上会贴个啥')).toEqual(['passed'])
     // Told before a penalty asked, the state is the offence: the section on consequences answers.
     expect(kinds('检定不合格的秤继续用会被怎么罚')).toEqual([])
     // Buying a new scale is what is asked about, not a state it is in; nor is a certificate or a repair hoped for.
     expect(kinds('买新秤的时候没有CPA标志的能买吗')).toEqual([])
     expect(kinds('拿证要多久')).toEqual([])
     expect(kinds('多久能修好')).toEqual([])
+    expect(kinds('多久能检好')).toEqual([])
   })
 
   it('reads a doing on goods held as asking what may be done with them, not a trade or an errand', () => {
@@ -183,6 +191,15 @@ describe('prepareQuestion', () => {
     expect(filler('秤不准找谁', '找')).toBe(true)
   })
 
+  it('takes going there to get the thing done (去哪里办, 拿到哪里去检) as putting the question, not another errand', () => {
+    const filler = (text: string, word: string) => prepare(text).concepts.find((c) => c.word === word)?.filler
+    expect(filler('要去哪里办？', '去')).toBe(true)
+    expect(filler('那要拿到哪里去检', '拿到')).toBe(true)
+    expect(filler('那要拿到哪里去检', '去')).toBe(true)
+    // Where to go for an errand no guide may speak of keeps its words: its gates judge it.
+    expect(filler('小区装充电桩需要去哪里备案', '去')).toBe(false)
+  })
+
   it('takes a light verb before the thing done (想做ISO9001认证) as no topic, but not a doing told or asked', () => {
     const filler = (text: string, word: string) => prepare(text).concepts.find((c) => c.word === word)?.filler
     expect(filler('我们公司想做ISO9001认证，找哪家机构', '做')).toBe(true)
@@ -226,6 +243,20 @@ describe('prepareQuestion', () => {
     expect(alike('去年刚检过，今年还要再检定吗', '四、多久检一次')).toBe(true)
     expect(alike('修好以后还要重新检吗', '四、多久检一次')).toBe(true)
     expect(alike('修好以后还要重新检吗', '四、获证以后还要做什么')).toBe(false)
+  })
+
+  it('finds the steps that start at an office for where to get a thing done, not a heading naming 办理', () => {
+    expect(alike('要去哪里办？', '五、怎样申请')).toBe(true)
+    expect(alike('要去哪里办？', '二、“无需办理”和“免予办理”不是一回事')).toBe(false)
+    expect(alike('要去哪里办？', '办理规模')).toBe(false)
+    expect(alike('那要拿到哪里去检', '三、谁来申请，怎么申请')).toBe(true)
+  })
+
+  it('finds the section naming the routes for a question whether the asker may turn to a body', () => {
+    expect(alike('还能去法院告他吗', '二、通过哪些渠道提出')).toBe(true)
+    expect(alike('可以直接找消协吗', '二、通过哪些渠道提出')).toBe(true)
+    expect(alike('还能去法院告他吗', '六、哪些投诉不予受理')).toBe(false)
+    expect(alike('法院判了吗', '二、通过哪些渠道提出')).toBe(false)
   })
 
   it('finds the heading that is the thing asked for, not one that only uses its word', () => {

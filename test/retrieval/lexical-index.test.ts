@@ -95,7 +95,15 @@ describe.each(testDatabases)('the lexical index and the fused search on $name', 
         lexicalRank,
         vectorRank,
       }))
-      expect(got, text).toEqual(expected)
+      if (database.name === 'pglite') expect(got, text).toEqual(expected)
+      else {
+        // PostgreSQL's native pgvector sums in SIMD lanes, in another order: its similarities differ from
+        // the in-process ones (the embedded store's, bit for bit) in the last float32 bits, never in rank.
+        const withoutSimilarity = (rows: { similarity: number | null }[]) =>
+          rows.map((row) => ({ ...row, similarity: null }))
+        expect(withoutSimilarity(got), text).toEqual(withoutSimilarity(expected))
+        for (const [i, row] of got.entries()) expect(row.similarity ?? 0).toBeCloseTo(expected[i]?.similarity ?? 0, 6)
+      }
       expect(found[0]?.content.length).toBeGreaterThan(0)
     }
   })
