@@ -8,7 +8,7 @@ import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
-import { namesADoing, namesAnAct, namesAQuantity, namesAThing } from '../text/segment.ts'
+import { namesADoing, namesAnAct, namesAQuality, namesAQuantity, namesAThing } from '../text/segment.ts'
 import { unsaidDoing } from './asked-doing.ts'
 import type { Citation } from './citations.ts'
 import {
@@ -207,9 +207,26 @@ function howTo(question: PreparedQuestion): Concept[] {
       .sort((a, b) => clause.lastIndexOf(a.word) - clause.lastIndexOf(b.word))
   // With the doing unsaid, only a thing is asked about: "我该怎么办" asks what to do about the case.
   const object = done ? inOrder(after).find((item) => namesAThing(item.word)) : undefined
-  const thing = inOrder(before).at(-1) ?? object
+  const thing = tellsACase(inOrder(before), before) ? object : (inOrder(before).at(-1) ?? object)
   if (unsaid && !(thing && namesAThing(thing.word))) return []
   return [doing, thing].filter((item): item is Concept => item?.known === true)
+}
+
+// What is wrong with a thing, told by a negation or a having: "不准", "没法用", "不合格", "有质量问题" (not
+// 有效, 有关, 有限).
+const WRONG_WITH_IT = /[不没未无]|有(?![效关限])/
+
+/**
+ * "网购衣服质量差怎么投诉", "电子秤不准怎么举报", "鞋子有质量问题怎么投诉": the clause before the how-word tells
+ * the asker's case, a thing and what is wrong with it, which a passage on how to complain never names;
+ * "许可证怎么办理", "质量奖申报怎么办理" name the thing done. `named` are the clause's matter words in order.
+ */
+function tellsACase(named: Concept[], before: string): boolean {
+  const thing = named.find((item) => namesAThing(item.word))
+  const last = named.at(-1)
+  if (!thing || !last || last === thing) return false
+  const told = before.slice(before.indexOf(thing.word) + thing.word.length)
+  return namesAQuality(last.word) || WRONG_WITH_IT.test(told)
 }
 
 /**
