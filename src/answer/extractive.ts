@@ -26,7 +26,14 @@ import { leadSentence } from './lead.ts'
 import { unsaidBureauMatter } from './lookalike.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
-import { DOCUMENT_NAME_SHARE, GAP_SENTENCE_COVERAGE, GROUNDING, RANKING, TYPED_CANDIDATES } from './tuning.ts'
+import {
+  DOCUMENT_NAME_SHARE,
+  GAP_SENTENCE_COVERAGE,
+  GROUNDING,
+  NEAR_GATE,
+  RANKING,
+  TYPED_CANDIDATES,
+} from './tuning.ts'
 import { asksOnlyUnknownThings } from './unknown-matter.ts'
 
 export type { Evidence } from './evidence.ts'
@@ -381,6 +388,16 @@ export function composeExtractiveAnswer(
         item.coverage >= grounding.minCoverage &&
         (item === first || !first || !saysTelling(first) || saysTelling(item)),
     )
+  // A first just under the gate answers in place of a section of its own document that covers only a
+  // little more: that one shares more of the asker's words, the first is where the ranker put their matter.
+  const nearFirst =
+    first !== undefined &&
+    covering !== undefined &&
+    covering.chunk.docId === first.chunk.docId &&
+    first.coverage >= grounding.minCoverage - NEAR_GATE &&
+    covering.coverage - first.coverage <= NEAR_GATE
+      ? first
+      : undefined
   const givesIt = weighed
     .slice(0, TYPED_CANDIDATES)
     .filter((item) => typedCoverage(item) >= 0)
@@ -392,14 +409,17 @@ export function composeExtractiveAnswer(
     covering !== undefined &&
     !(givesIt && givesIt.coverage >= grounding.minCoverage)
   const wanted = told ? [] : types
-  const typed = wanted.length === 0 ? (covering ?? weighed[0]) : givesIt
+  const typed = wanted.length === 0 ? (nearFirst ?? covering ?? weighed[0]) : givesIt
   const primary = typed ?? weighed[0]
   // The passage answered from leads the evidence, so that callers (and the LLM) see it first.
   const evidence = primary ? [primary, ...weighed.filter((item) => item !== primary)] : weighed
   if (!primary) return refuse('no-passages', evidence)
   if (unknownShare(question.concepts) > grounding.maxUnknownShare) return refuse('unknown-terms', evidence)
   if (asksOnlyUnknownThings(question)) return refuse('unknown-matter', evidence)
-  if (primary.coverage < grounding.minCoverage) return refuse('low-coverage', evidence)
+  // The near-miss first, taken in place of its covering section, stands for that section at this gate; a
+  // typed question's near miss does not (no covering section was asked to give the fact).
+  if (primary.coverage < grounding.minCoverage && !(primary === nearFirst && wanted.length === 0))
+    return refuse('low-coverage', evidence)
   if (!typed) return refuse('no-typed-fact', evidence)
   if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)
   if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)
