@@ -225,7 +225,33 @@ export function speaksOfTheDoing(question: PreparedQuestion, chunk: ChunkRecord)
   if (asked.every(says)) return true
   const settled = settledByWhether(question)
   const doing = doingAsked(question)?.doing
-  return settled.length > 0 && settled.every(says) && asked.every((concept) => concept === doing || says(concept))
+  if (settled.length > 0 && settled.every(says) && asked.every((concept) => concept === doing || says(concept)))
+    return true
+  return thingsOfWhatIsSaid(question, doing)?.every(says) === true
+}
+
+// Asked whether a document speaks of a how ("纲要里有没有讲…怎么获得赔偿", "指引里有没有说调解不成该怎么维权",
+// "方案里有没有提到怎么帮小商户检秤"): what the document says of the matter answers, steps or not.
+const SAYS_WHETHER = /(?:有没有|有无|是否)(?:讲|说|提|写|涉及|规定)[到过]?|([讲说提写])没\1/u
+
+/**
+ * The things of a question asking whether a document speaks of a how: the nouns told after the talk
+ * verb (消费者, 质量问题 of 有没有讲消费者碰到质量问题怎么获得赔偿), which the passage has to say; the doing
+ * (获得, 维权) is what is asked about, left to coverage, and so are the acts (赔偿): the document may say them in
+ * its own words (赔付, 救济). Null when the question does not ask this way.
+ */
+function thingsOfWhatIsSaid(question: PreparedQuestion, doing: Concept | undefined): Concept[] | null {
+  const at = SAYS_WHETHER.exec(question.folded)
+  if (!at) return null
+  const after = question.folded.slice(at.index + at[0].length)
+  return question.concepts.filter(
+    (concept) =>
+      concept !== doing &&
+      isMatter(concept) &&
+      concept.known &&
+      after.includes(concept.word) &&
+      namesAThing(concept.word),
+  )
 }
 
 // A how asked through a whether or an either/or: "怎么确认认证机构是不是经过批准的", "怎么联系我，打电话

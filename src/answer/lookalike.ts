@@ -16,6 +16,11 @@ const LICENCE = /(?:许可证|执照)$/
 // not say the doing tells of another matter.
 const BUREAU_DOING = /^(?:备案|真假|真伪|补办)$/
 
+// A certificate someone holds, joined to the thing before it by 的 ("供应商的证书", "对方的证明"): that thing says
+// whose paper it is, not what it is for. A licence is for a business kind ("小饭馆的许可证") and a check for its
+// thing ("电梯的年检"): they stay of it.
+const HELD_PAPER = /^(?:证书|证明)$/
+
 // The asker's case told before a complaint asked about is no matter a paper is for either.
 const isMatter = (concept: Concept) => namesTheMatter(concept) && !concept.scene
 // "燃气表也要每年年检吗": how often is asked, not what the check is for; the thing stays the one before it.
@@ -52,7 +57,8 @@ function modifiersOf(question: PreparedQuestion, word: Concept): Concept[] {
   const inClause = lastThingIn(question, start, 1)
   if (inClause) {
     const bare = word.word === BUREAU_PAPER.exec(word.word)?.[0] && !writtenBefore(start, [])
-    return bare ? [inClause] : []
+    const whose = HELD_PAPER.test(word.word) && question.folded.slice(0, start).endsWith(`${inClause.word}的`)
+    return bare && !whose ? [inClause] : []
   }
   return NAMED_SCHEME.test(word.word) ? [] : thingToldBefore(question, start)
 }

@@ -89,6 +89,17 @@ describe('refusals that are right', () => {
     expect(award).toMatchObject({ grounded: false, citations: [] })
   })
 
+  it('answers whether a document speaks of a how from what it says of the matter, steps or not', async () => {
+    // 获得 is not said and 赔偿 is said as 赔付, 救济: the passage on consumers' quality problems answers.
+    const redress = await ask('纲要里有没有讲消费者遇到质量问题怎么获得赔偿', 'citizen')
+    expect(redress.grounded).toBe(true)
+    expect(redress.citations[0]?.docId).toBe('quality-power-outline')
+    expect(redress.answer).toContain('救济')
+    // A thing the passage never names (质量奖, 奖金) is still not answered.
+    const award = await ask('质量强国纲要里有没有讲企业怎么申请质量奖的奖金', 'enterprise')
+    expect(award).toMatchObject({ grounded: false, citations: [] })
+  })
+
   it('does not answer where to do an errand from a passage about the matter that never speaks of the doing', async () => {
     // The ISO guide's 证书编号 and 查询 are found, but no passage says how a complaint's 处理 is followed.
     const progress = await ask('投诉编号在哪里能查到处理进度', 'citizen')
@@ -224,6 +235,16 @@ describe('refusals that are right', () => {
     const genuine = await ask('ISO9001证书怎么查真伪', 'enterprise')
     expect(genuine.grounded).toBe(true)
     expect(genuine.citations[0]?.section).toContain('五、如何核实证书真伪')
+    // A certificate joined by 的 to its holder (合作厂家的证书) is still the ISO guide's: whose it is, not what it is for.
+    const held = await ask('在网站上查到合作厂家的证书已经被撤销了，这证还能认吗', 'enterprise')
+    expect(held.grounded).toBe(true)
+    expect(held.citations[0]?.section).toContain('五、如何核实证书真伪')
+    expect(held.answer).toContain('不能当作有效证书')
+    // A check or a licence joined by 的 stays of its thing: no guide tells of a lift's or a small restaurant's.
+    const lift = await ask('小区电梯的年检多久做一次', 'citizen')
+    expect(lift).toMatchObject({ grounded: false, citations: [] })
+    const restaurant = await ask('开小饭馆的许可证怎么办', 'enterprise')
+    expect(restaurant).toMatchObject({ grounded: false, citations: [] })
     // A bare 许可证 is for the thing named before it in its clause; no document tells of a barber's.
     const barber = await ask('开个理发店需要什么许可证', 'enterprise')
     expect(barber).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
