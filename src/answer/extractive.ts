@@ -1,6 +1,7 @@
 import { asksAlike, onlyTells } from '../query/answer-types.ts'
 import { type Concept, isMatter } from '../query/concepts.ts'
 import { statesUseRule } from '../query/goods-use.ts'
+import { tellsIssuance } from '../query/issuance.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { tellsRecourse } from '../query/recourse.ts'
 import { statesSaid } from '../query/states.ts'
@@ -88,6 +89,8 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         (question.asksUse && statesUseRule(analysis.own) ? weights.use : 0) +
         // "摊主的秤不准，我该怎么办": what the buyer may do (公平秤复称, 12315), not the stallholder's duties.
         (question.asksRecourse && tellsRecourse(analysis.own) ? weights.recourse : 0) +
+        // "75号令是由哪个单位发布的": the passage telling the issuance, not one sharing 发布 (发布会) or the name.
+        (question.asksIssuance && tellsIssuance(analysis.own) ? weights.issued : 0) +
         weights.similarity * (chunk.similarity ?? 0) +
         weights.fusion * (chunk.score / best)
       return { chunk, coverage: chunkCoverage, rank, sentences }
@@ -370,9 +373,13 @@ export function composeExtractiveAnswer(
   )
   // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
   // Of the few best that give it, the one whose sentence stating it says most of the question.
+  // A date or an issuer asked of a document's issuance: a sentence telling it comes before one dating a press
+  // conference or naming a body in another role, whatever else they say.
+  const toldIssuance = (sentence: Evidence['sentences'][number]) =>
+    question.asksIssuance && tellsIssuance(sentence.folded) ? 1 : 0
   const typedCoverage = (item: Evidence) => {
     const giving = factsOfMatter(question, things, item).filter((sentence) => answersTypes(types, sentence.text))
-    return Math.max(-1, ...giving.map((sentence) => sentence.coverage))
+    return Math.max(-1, ...giving.map((sentence) => sentence.coverage + toldIssuance(sentence)))
   }
   // The ranker's first may share the question's words only thinly ("开展", "活动"); one of the few best
   // that covers the question answers it instead of a refusal.

@@ -43,6 +43,12 @@
  * document, one with 12315 instead of a refusal; one English question refused, its quote the stallholder's
  * checklist); 0.4 and 0.6 the same but for one
  * more refusal answered from the wrong section, so the smaller stands. evals/general and the CMRC figures unchanged.
+ * `issued` (the question asks when or by whom a document was issued or put in force — "75号令是由哪个单位发布的",
+ * "纲要是哪个机关印发的" — and the passage tells it: a date then 印发/公布/施行, or 由… then the verb;
+ * src/query/issuance.ts) was set by hand with the others held, on the 948 dev cases of 2 Dec 2026 (the lead sentence
+ * cue and the typed-fact preference for the issuance sentence in place): 0 → must-contain 0.932, citation precision
+ * 0.909; 0.2 → 0.934, 0.913 (two questions on an order's 发布信息 answered from it instead of 第一条 or the 附); 0.4
+ * the same, so the smaller stands. evals/general and the CMRC figures unchanged.
  */
 export const RANKING = {
   coverage: 0.5,
@@ -53,6 +59,7 @@ export const RANKING = {
   state: 0.2,
   use: 0.2,
   recourse: 0.2,
+  issued: 0.2,
   similarity: 0,
   fusion: 0.6,
 }

@@ -6,6 +6,7 @@ import { foldQuestion } from '../text/typos.ts'
 import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identifiersOf } from './answer-types.ts'
 import { type Concept, conceptsOf } from './concepts.ts'
 import { asksUse } from './goods-use.ts'
+import { asksIssuance } from './issuance.ts'
 import { unitTermsOf } from './own-business.ts'
 import { asksRecourse } from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
@@ -48,6 +49,8 @@ export type PreparedQuestion = {
   asksUse: boolean
   /** A buyer asks what they may do about the other side ("摊主的秤不准，我该怎么办"): the consumer's recourse answers. */
   asksRecourse: boolean
+  /** Asks when or by whom a document was issued or put in force ("75号令是由哪个单位发布的"): the passage on the document itself answers. */
+  asksIssuance: boolean
   /** Years, codes and Latin names a passage must mention to be about the same thing. */
   identifiers: string[]
   /** Opens like a follow-up ("那需要多久？", "要交钱吗？"): it leans on what was said before. */
@@ -82,12 +85,12 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const folded = english ? toChineseQuestion(asked, context.glossary.english) : asked
   // "那要等多久？": the opening 那 only points back; jieba would glue it to the next word ("那要").
   const words = [...new Set(segmentWords(folded.replace(OPENING_THEN, '')))]
-  // The asker's own kind of business in the orders' words ("开商场卖家电的" → 销售单位): it finds the order
-  // for that kind; what the asker calls it need not be said by the passage (concepts.ts).
   const recourse = asksRecourse(folded)
   // A buyer's "我该怎么办" ("商家不给退货怎么办") asks for the way open to them: the glossary's words for an
   // application's steps (怎么申请, 办理流程) would search for a business's procedures instead.
   const expanded = recourse ? folded.replace(WHAT_TO_DO_UNSAID, '') : folded
+  // The asker's own kind of business in the orders' words ("开商场卖家电的" → 销售单位): it finds the order
+  // for that kind; what the asker calls it need not be said by the passage (concepts.ts).
   const expansions = [
     ...new Set([
       ...expandTerms(context.glossary, expanded),
@@ -116,6 +119,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     states,
     asksUse: asksUse(folded),
     asksRecourse: recourse,
+    asksIssuance: asksIssuance(folded),
     identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
     leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }
