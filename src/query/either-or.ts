@@ -32,7 +32,7 @@ export function alternativeTextsOf(folded: string): [string, string] | null {
 
 /**
  * The words that tell each alternative from the other: those of its text that the other does not say
- * and that the rest of the question does not already name ("查" of 怎么查真假，是上网查还是…; "举报" of
+ * and that the rest of the question does not already name, whole or in part ("查" of 怎么查真假，是上网查还是…; "举报" of
  * 举报商家要写真名还是可以匿名举报). Words that only say how the question is put, or ask a fact, are left
  * out. Empty when the question is no either/or or its alternatives differ in no word.
  */
@@ -49,7 +49,9 @@ export function alternativesOf(folded: string, concepts: Concept[]): Alternative
         !concept.asks &&
         own.includes(concept.word) &&
         !other.includes(concept.word) &&
-        !rest.includes(concept.word),
+        !rest.includes(concept.word) &&
+        // "认证通过了，证书是寄来还是去认证机构领": the 认证 of 认证机构 is what the question is about, not the choice.
+        !concept.parts.some((part) => part.length > 1 && rest.includes(part)),
     ),
   })
   const alternatives = [telling(first, second), telling(second, first)]

@@ -458,5 +458,8 @@ describe('either/or questions ("A还是B")', () => {
     // The ISO guide says internal audits are done "按策划的时间间隔": neither a year nor half of one.
     const audit = await ask('内部审核是一年做一次还是半年做一次', 'enterprise')
     expect(audit).toMatchObject({ grounded: false, refusalReason: 'unsaid-alternative', citations: [] })
+    // 三 says the certification body 颁发证书, not whether it is posted or fetched: 认证机构 repeats the 认证 asked about.
+    const delivery = await ask('认证通过以后，证书是快递寄过来还是要自己去认证机构拿', 'enterprise')
+    expect(delivery).toMatchObject({ grounded: false, refusalReason: 'unsaid-alternative', citations: [] })
   })
 })
