@@ -8,7 +8,7 @@ import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
-import { namesADoing, namesAnAct, namesAQuantity, namesAThing } from '../text/segment.ts'
+import { namesADoing, namesAnAct, namesAQuality, namesAQuantity, namesAThing } from '../text/segment.ts'
 import { settlingSentences } from './alternatives.ts'
 import { unsaidDoing } from './asked-doing.ts'
 import type { Citation } from './citations.ts'
@@ -27,7 +27,14 @@ import { leadSentence } from './lead.ts'
 import { unsaidBureauMatter } from './lookalike.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
-import { DOCUMENT_NAME_SHARE, GAP_SENTENCE_COVERAGE, GROUNDING, RANKING, TYPED_CANDIDATES } from './tuning.ts'
+import {
+  DOCUMENT_NAME_SHARE,
+  GAP_SENTENCE_COVERAGE,
+  GROUNDING,
+  NEAR_GATE,
+  RANKING,
+  TYPED_CANDIDATES,
+} from './tuning.ts'
 import { asksOnlyUnknownThings } from './unknown-matter.ts'
 
 export type { Evidence } from './evidence.ts'
@@ -210,9 +217,26 @@ function howTo(question: PreparedQuestion): Concept[] {
       .sort((a, b) => clause.lastIndexOf(a.word) - clause.lastIndexOf(b.word))
   // With the doing unsaid, only a thing is asked about: "我该怎么办" asks what to do about the case.
   const object = done ? inOrder(after).find((item) => namesAThing(item.word)) : undefined
-  const thing = inOrder(before).at(-1) ?? object
+  const thing = tellsACase(inOrder(before), before) ? object : (inOrder(before).at(-1) ?? object)
   if (unsaid && !(thing && namesAThing(thing.word))) return []
   return [doing, thing].filter((item): item is Concept => item?.known === true)
+}
+
+// What is wrong with a thing, told by a negation or a having: "不准", "没法用", "不合格", "有质量问题" (not
+// 有效, 有关, 有限).
+const WRONG_WITH_IT = /[不没未无]|有(?![效关限])/
+
+/**
+ * "网购衣服质量差怎么投诉", "电子秤不准怎么举报", "鞋子有质量问题怎么投诉": the clause before the how-word tells
+ * the asker's case, a thing and what is wrong with it, which a passage on how to complain never names;
+ * "许可证怎么办理", "质量奖申报怎么办理" name the thing done. `named` are the clause's matter words in order.
+ */
+function tellsACase(named: Concept[], before: string): boolean {
+  const thing = named.find((item) => namesAThing(item.word))
+  const last = named.at(-1)
+  if (!thing || !last || last === thing) return false
+  const told = before.slice(before.indexOf(thing.word) + thing.word.length)
+  return namesAQuality(last.word) || WRONG_WITH_IT.test(told)
 }
 
 /**
@@ -369,6 +393,16 @@ export function composeExtractiveAnswer(
         item.coverage >= grounding.minCoverage &&
         (item === first || !first || !saysTelling(first) || saysTelling(item)),
     )
+  // A first just under the gate answers in place of a section of its own document that covers only a
+  // little more: that one shares more of the asker's words, the first is where the ranker put their matter.
+  const nearFirst =
+    first !== undefined &&
+    covering !== undefined &&
+    covering.chunk.docId === first.chunk.docId &&
+    first.coverage >= grounding.minCoverage - NEAR_GATE &&
+    covering.coverage - first.coverage <= NEAR_GATE
+      ? first
+      : undefined
   const givesIt = weighed
     .slice(0, TYPED_CANDIDATES)
     .filter((item) => typedCoverage(item) >= 0)
@@ -380,14 +414,17 @@ export function composeExtractiveAnswer(
     covering !== undefined &&
     !(givesIt && givesIt.coverage >= grounding.minCoverage)
   const wanted = told ? [] : types
-  const typed = wanted.length === 0 ? (covering ?? weighed[0]) : givesIt
+  const typed = wanted.length === 0 ? (nearFirst ?? covering ?? weighed[0]) : givesIt
   const primary = typed ?? weighed[0]
   // The passage answered from leads the evidence, so that callers (and the LLM) see it first.
   const evidence = primary ? [primary, ...weighed.filter((item) => item !== primary)] : weighed
   if (!primary) return refuse('no-passages', evidence)
   if (unknownShare(question.concepts) > grounding.maxUnknownShare) return refuse('unknown-terms', evidence)
   if (asksOnlyUnknownThings(question)) return refuse('unknown-matter', evidence)
-  if (primary.coverage < grounding.minCoverage) return refuse('low-coverage', evidence)
+  // The near-miss first, taken in place of its covering section, stands for that section at this gate; a
+  // typed question's near miss does not (no covering section was asked to give the fact).
+  if (primary.coverage < grounding.minCoverage && !(primary === nearFirst && wanted.length === 0))
+    return refuse('low-coverage', evidence)
   if (!typed) return refuse('no-typed-fact', evidence)
   if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)
   if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)

@@ -1,5 +1,6 @@
 import { isMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
 import type { Glossary } from '../text/glossary.ts'
@@ -31,6 +32,17 @@ const namingTerms = (question: PreparedQuestion, title: string, glossary: Glossa
       const named = concept.parts.filter((part) => said(part) && glossary.groups.some((group) => group.includes(part)))
       return [...concept.alternatives.filter(said), ...named]
     })
+
+/**
+ * The documents that draw on the one titled `title`: guides whose `basis` cites it (the scale guide
+ * cites the 质量月 plan whose item 4 it retells as 上门服务).
+ */
+export function drawingOn(passages: Iterable<ChunkRecord>, title: string): string[] {
+  const source = bare(title)
+  const docIds = new Set<string>()
+  for (const chunk of passages) if (bare(chunk.meta.basis ?? '').includes(source)) docIds.add(chunk.docId)
+  return [...docIds]
+}
 
 /** Whether the question names the document titled `title` by a word of that title ("质量月" of the plan). */
 export const namesDocument = (question: PreparedQuestion, title: string, glossary: Glossary): boolean =>

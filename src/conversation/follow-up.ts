@@ -1,4 +1,5 @@
 import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-question.ts'
+import { drawingOn } from '../answer/named-documents.ts'
 import { SUBJECT_MATTER_WEIGHT } from '../answer/tuning.ts'
 import { completeQuestion } from '../query/complete-question.ts'
 import { asksAnAspect, type Concept } from '../query/concepts.ts'
@@ -261,15 +262,45 @@ async function answerKeepingSubject(
     : [() => about(), () => alone()]
   const answered = await first()
   if (answered.result.grounded) return { ...answered, subject: answered.subject ?? subject }
-  // "那要等多久？" names nothing of its own: what another document says of 多久 is no answer to it.
-  if (!leaves && question.leansOnContext && !question.concepts.some(namesMatter)) return answered
+  // "那要等多久？" names nothing of its own: what another document says of 多久 is no answer to it, unless
+  // that document draws on the subject's.
+  if (!leaves && question.leansOnContext && !question.concepts.some(namesMatter))
+    return (await answerFromRetelling(deps, question, subject)) ?? answered
   // "食品经营许可证怎么办？" after 投诉: the subject's document never speaks of it, so it cannot answer it
   // either. Its own refusal (and gate) stands, logged with the turn.
   if (leaving === 'foreign-matter') return answered
   // "第九条呢" after 75号令第三条: the order discussed does not include it, and no other text's 第九条 is meant.
   if (answered.result.refusalReason === 'article-not-covered') return answered
   const other = await second()
-  return other.result.grounded
-    ? { ...other, subject: other.subject ?? subject }
-    : { ...answered, subject: answered.subject ?? subject }
+  if (other.result.grounded) return { ...other, subject: other.subject ?? subject }
+  const retold = leaves ? null : await answerFromRetelling(deps, question, subject)
+  return retold ?? { ...answered, subject: answered.subject ?? subject }
+}
+
+/**
+ * "平时自己拿去检要交钱吗" after the 质量月 plan's 上门 scale checks: the plan says nothing of it, but a guide
+ * that draws on the plan (the scale guide, retelling that item) is about the matter asked. The subject's
+ * words that name the plan itself (质量月) would send the search back to it; its other words (上门) and
+ * the message are asked of each such guide. Null when none answers: the subject's refusal stands.
+ */
+async function answerFromRetelling(
+  deps: AnswerDeps,
+  question: PreparedQuestion,
+  subject: Subject,
+): Promise<ContextualAnswer | null> {
+  const title = [...deps.passages.values()].find((chunk) => chunk.docId === subject.docId)?.title
+  if (!title) return null
+  const folded = foldText(title)
+  const matter = subject.terms.filter((term) => !folded.includes(term))
+  const asked = completeQuestion(question, matter, deps, 'before')
+  // Only a guide that speaks of the matter kept (上门 in the scale guide, CCC免办 in its own guide).
+  const guides = drawingOn(deps.passages.values(), title).filter((docId) =>
+    matter.every((term) => deps.vocabulary.documentSays(docId, term)),
+  )
+  for (const docId of guides) {
+    const result = await answerQuestion(deps, asked, { preferDocId: docId })
+    if (result.grounded && result.citations[0]?.docId === docId)
+      return { resolvedQuery: asked.text, question: asked, result, subject: subjectOf(deps.vocabulary, asked, result) }
+  }
+  return null
 }

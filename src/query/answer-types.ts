@@ -338,7 +338,8 @@ export function asksAlike(
   if (TIME_WAITED.test(question.folded) && TIME_LIMIT_NAMED.test(folded)) return true
   if (headingIsTheThingAsked(question, heading)) return true
   if (AGAIN_ASKED.test(question.folded) && HOW_OFTEN_NAMED.test(folded)) return true
-  if (TURN_TO_ASKED.test(question.folded) && ROUTES_NAMED.test(folded)) return true
+  // Whether one may turn to a body, or how to do it at all ("网购衣服质量差怎么投诉"): the ways open answer.
+  if ((TURN_TO_ASKED.test(question.folded) || question.shape === 'procedure') && ROUTES_NAMED.test(folded)) return true
   // Where to go to get it done is asked of the steps that start at an office ("五、怎样申请"), not of a heading
   // where 办理 names the matter ("“无需办理”和“免予办理”不是一回事", "办理规模").
   const named = WHERE_TO_DO.test(question.folded) ? folded.replaceAll('办理', '') : folded

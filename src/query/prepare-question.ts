@@ -74,6 +74,8 @@ const LEANS_ON_CONTEXT =
 const saidInChinese = (glossary: Glossary, identifier: string): boolean =>
   glossary.groups.some((group) => group.includes(identifier) && group.some((term) => /\p{Script=Han}/u.test(term)))
 
+const WHAT_TO_DO_UNSAID = /怎么办|咋办|怎么处理/g
+
 const OPENING_THEN = /^那么?(?![个些里儿边样种])/
 
 /**
@@ -95,15 +97,18 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const words = [...new Set(segmentWords(folded.replace(OPENING_THEN, '')))]
   // The asker's own kind of business in the orders' words ("开商场卖家电的" → 销售单位): it finds the order
   // for that kind; what the asker calls it need not be said by the passage (concepts.ts).
+  const recourse = asksRecourse(folded)
+  // A buyer's "我该怎么办" ("商家不给退货怎么办") asks for the way open to them: the glossary's words for an
+  // application's steps (怎么申请, 办理流程) would search for a business's procedures instead.
+  const expanded = recourse ? folded.replace(WHAT_TO_DO_UNSAID, '') : folded
   const expansions = [
     ...new Set([
-      ...expandTerms(context.glossary, folded),
+      ...expandTerms(context.glossary, expanded),
       ...unitTermsOf(context.glossary.businessKinds ?? [], folded),
     ]),
   ]
   const answerTypes = answerTypesOf(folded)
   const states = statesOf(folded)
-  const recourse = asksRecourse(folded)
   const shape = answerShapeOf(folded, answerTypes)
   const concepts = conceptsOf(folded, words, context.glossary, context.vocabulary, answerTypes)
   const alternatives = alternativesOf(folded, concepts)

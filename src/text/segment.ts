@@ -61,6 +61,9 @@ const DOING_TAG = /^(?:v|d|a|r)\w*$/
 /** Whether jieba's dictionary takes a word for a doing or a description (转给, 修好, 别的), not a thing or a name. */
 export const namesADoing = (word: string): boolean => taggedAs(word, DOING_TAG)
 
+/** Whether jieba's dictionary takes a word for a quality (差, 贵, 假): what is said of a thing, not a thing or a doing. */
+export const namesAQuality = (word: string): boolean => taggedAs(word, /^a\w*$/)
+
 /** Whether jieba's dictionary takes a word for a verb (撤回, 仲裁, 延期), not an adverb or a description (重新, 有效). */
 export const namesAnAct = (word: string): boolean => taggedAs(word, /^v\w*$/)
 

@@ -82,6 +82,37 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(/《.+》/)
   })
 
+  // The ranker's first passage covers the question just under the gate while another passage covers it:
+  // which one answers (src/answer/extractive.ts nearFirst, src/answer/tuning.ts NEAR_GATE).
+  it.each([
+    // 六 (延期使用) shares 用不完 and covers a little more; 四 says what may be done with the goods.
+    ['免办进来的货用不完，能不能卖掉一部分回点本？', 'ccc-exemption', /四、对申请人/, /流通领域|申报用途/],
+    // 七 shares 合格; 三 is where a new scale's 合格 mark is said not to be enough.
+    [
+      '刚买回来的电子秤，盒子里有张合格证，是不是就不用再送去检了',
+      'metrology-verification',
+      /三、谁来申请/,
+      /也要先检/,
+    ],
+    // The covering section says clearly more of the question (0.69 against 0.48): it answers.
+    ['9001证书快到期了，想接着用要怎么办', 'quality-system-certification', /四、获证以后/, /再认证/],
+    // The first is another document's passage: the covering one of the guide asked about answers (the
+    // routes open, or the time limits' sentence on them).
+    ['调解没谈成的话，我还能怎么办', 'complaints-and-reports', /二、通过哪些渠道|五、监管部门的处理时限/, /仲裁/],
+  ])('just under the coverage gate: %s → %s %s', async (question, docId, section, says) => {
+    const body = await ask(question)
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe(docId)
+    expect(body.citations[0]?.section).toMatch(section)
+    expect(body.answer).toMatch(says)
+  })
+
+  it('refuses a typed question whose passage giving the fact is just under the gate', async () => {
+    // 五 says the verification is free, not what a repair costs.
+    const body = await ask('我们是开水果店的，秤坏了拿去修一次大概多少钱')
+    expect(body).toMatchObject({ grounded: false, refusalReason: 'low-coverage', citations: [] })
+  })
+
   // The part of the document that answers, where a neighbouring one shares more of the question's words.
   it.each([
     // A list item labelled with the matter asked about, not a passage that names it in passing or the
@@ -235,6 +266,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
       // The stallholder's checklist holds the buyer's redress at its end: quoted as a passage, not as steps from item 1.
       ['买菜时觉得摊主用的是作弊秤，怎么办', /七、商户自查清单/, /12315/],
       ['What should I do if a stallholder uses a cheating scale?', /七、商户自查清单/, /12315/],
+      // The buyer's 怎么办 is not the glossary's 怎么申请: the search stays on 退货, not on applications' steps.
+      ['商家不给退货怎么办', /一、投诉和举报/, /退货、退款、赔偿，属于投诉/],
     ] as const) {
       const body = await ask(question)
       expect(body.grounded, question).toBe(true)

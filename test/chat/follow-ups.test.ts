@@ -334,4 +334,19 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(mark.citations[0]?.section).toBe('四、多久检一次')
     expect(mark.answer).toContain('强制检定合格标志')
   })
+
+  it('asks a guide that draws on the plan what the plan itself does not say, and still refuses what neither says', async () => {
+    const item = await ask('质量月有没有CCC免办便捷通道的宣贯')
+    expect(item.citations[0]?.docId).toBe('pudong-quality-month-2023')
+    // The plan lists no materials; the CCC guide, whose basis cites the plan, does — without the plan's name.
+    const materials = await ask('要交哪些材料', item.sessionId)
+    expect(materials.grounded).toBe(true)
+    expect(materials.resolvedQuery).not.toContain('质量月')
+    expect(materials.citations[0]).toMatchObject({ docId: 'ccc-exemption', section: '五、怎样申请' })
+    const visit = await ask('质量月有上门检秤的活动吗')
+    expect(visit.citations[0]?.docId).toBe('pudong-quality-month-2023')
+    const hours = await ask('检定所几点下班', visit.sessionId)
+    expect(hours.grounded).toBe(false)
+    expect(hours.refusalReason).toBeTruthy()
+  })
 })

@@ -78,6 +78,15 @@ describe('refusals that are right', () => {
     expect(exemption.citations[0]?.docId).toBe('ccc-exemption')
   })
 
+  it('answers how to complain about a case the asker tells, which no passage on complaining names', async () => {
+    // The clause before the how-word is a thing and what is wrong with it, not the thing complained of.
+    for (const question of ['网购衣服质量差怎么投诉', '网上买的鞋子有质量问题怎么投诉', '电子秤不准怎么举报']) {
+      const body = await ask(question, 'citizen')
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.docId, question).toBe('complaints-and-reports')
+    }
+  })
+
   it('answers a how asked through a whether from the passage that settles the whether', async () => {
     // 确认 is not said, but 认证机构 and 批准 are: the guide's 经国家认监委批准 settles it.
     const approved = await ask('怎么确认认证机构是不是经过批准的', 'enterprise')
