@@ -5,6 +5,7 @@ import { segmentWords } from '../text/segment.ts'
 import { foldQuestion } from '../text/typos.ts'
 import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identifiersOf } from './answer-types.ts'
 import { type Concept, conceptsOf } from './concepts.ts'
+import { type Alternative, alternativesOf } from './either-or.ts'
 import { asksUse } from './goods-use.ts'
 import { asksIssuance } from './issuance.ts'
 import { unitTermsOf } from './own-business.ts'
@@ -51,6 +52,8 @@ export type PreparedQuestion = {
   asksRecourse: boolean
   /** Asks when or by whom a document was issued or put in force ("75号令是由哪个单位发布的"): the passage on the document itself answers. */
   asksIssuance: boolean
+  /** The alternatives of an "A还是B" ("打电话还是发短信"): a sentence naming one of them settles it. Empty otherwise. */
+  alternatives: Alternative[]
   /** Years, codes and Latin names a passage must mention to be about the same thing. */
   identifiers: string[]
   /** Opens like a follow-up ("那需要多久？", "要交钱吗？"): it leans on what was said before. */
@@ -78,6 +81,16 @@ const WHAT_TO_DO_UNSAID = /怎么办|咋办|怎么处理/g
 
 const OPENING_THEN = /^那么?(?![个些里儿边样种])/
 
+/**
+ * A buyer's "我该怎么办" asks for the way open to them, not for a business's steps from the first; "怎么联系我，
+ * 打电话还是发短信" asks which of two, not the steps nor a table setting them side by side.
+ */
+function shapeAsked(shape: AnswerShape, recourse: boolean, alternatives: Alternative[]): AnswerShape {
+  if (recourse && shape === 'procedure') return 'general'
+  if (alternatives.length > 0 && (shape === 'procedure' || shape === 'difference')) return 'general'
+  return shape
+}
+
 export function prepareQuestion(message: string, context: QuestionContext): PreparedQuestion {
   const text = message.trim()
   const asked = foldQuestion(text)
@@ -100,6 +113,8 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const answerTypes = answerTypesOf(folded)
   const states = statesOf(folded)
   const shape = answerShapeOf(folded, answerTypes)
+  const concepts = conceptsOf(folded, words, context.glossary, context.vocabulary, answerTypes)
+  const alternatives = alternativesOf(folded, concepts)
   return {
     text,
     folded,
@@ -107,19 +122,19 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     english,
     untranslated: english ? untranslatedShare(asked, context.glossary.english) : 0,
     words,
-    concepts: conceptsOf(folded, words, context.glossary, context.vocabulary, answerTypes),
+    concepts,
     expansions,
     searchWords: [...new Set([...words, ...expansions.flatMap((term) => segmentWords(term))])],
     embeddingText: [folded, ...expansions].join(' '),
     article: findArticleReference(folded),
     orderNumbers: findOrderNumbers(folded),
     answerTypes,
-    // A buyer's "我该怎么办" asks for the way open to them, not for a business's steps from the first.
-    shape: recourse && shape === 'procedure' ? 'general' : shape,
+    shape: shapeAsked(shape, recourse, alternatives),
     states,
     asksUse: asksUse(folded),
     asksRecourse: recourse,
     asksIssuance: asksIssuance(folded),
+    alternatives,
     identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
     leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }
