@@ -9,7 +9,7 @@ import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
-import { namesADoing, namesAnAct, namesAQuality, namesAQuantity, namesAThing } from '../text/segment.ts'
+import { namesADoing, namesAnAct, namesAPosition, namesAQuality, namesAQuantity, namesAThing } from '../text/segment.ts'
 import { settlingSentences } from './alternatives.ts'
 import { unsaidDoing } from './asked-doing.ts'
 import type { Citation } from './citations.ts'
@@ -377,6 +377,7 @@ export function composeExtractiveAnswer(
       concept.known &&
       !namesADoing(concept.word) &&
       !namesAQuantity(concept.word) &&
+      !namesAPosition(concept.word) &&
       !asking.some((words) => words.includes(concept.word)),
   )
   // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
