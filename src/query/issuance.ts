@@ -13,10 +13,11 @@ const ISSUING_SAID = `(?:${ISSUING}|定的|出的|发的)`
 const ISSUANCE_ASKED = new RegExp(
   `(?:什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|几月|几号|哪个|哪家|谁)[^，,。？?]{0,8}?${ISSUING_SAID}|${ISSUING}的?(?:时间|日期|机关|单位|部门)`,
 )
-// A passage telling an issuance: a date then the issuing ("2023年2月6日，新华社播发了", "于2023年4月4日公布"),
+// A passage telling an issuance: a date then the issuing ("2023年2月6日，新华社播发了", "于2023年4月4日公布", a
+// plan's signature line "2023年 9月 11日印发"),
 // or the issuer ("由中共中央、国务院印发", "由国家市场监督管理总局以总局令第75号形式…公布").
 export const ISSUANCE_TOLD = new RegExp(
-  `\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?[^。；;]{0,24}?${ISSUING}|由[^，,。；;]{2,40}?${ISSUING}`,
+  `\\d{4}\\s*年\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?[^。；;]{0,24}?${ISSUING}|由[^，,。；;]{2,40}?${ISSUING}`,
 )
 
 /** The folded question asks when or by whom a document was issued or put in force. */
