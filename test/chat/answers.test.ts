@@ -355,6 +355,15 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.citations[0]?.docId).toBe('complaints-and-reports')
   })
 
+  it('answers where to go when the doing is told first from the section on applying, not a sibling', async () => {
+    // "秤检定要去哪里" shares 秤 and 检定 with every section of the scale guide: only the where-to asked picks 三.
+    for (const question of ['秤检定要去哪里', '电子秤送检得去哪儿']) {
+      const body = await ask(question)
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.section, question).toBe('三、谁来申请，怎么申请')
+    }
+  })
+
   it('reads 签发 for the 签署 of an order', async () => {
     const signed = await ask('75号令是谁签发的')
     expect(signed.grounded).toBe(true)
