@@ -315,6 +315,8 @@ const HOW_OFTEN_NAMED = /多久\p{Script=Han}{0,2}一次|周期|每年|定期/u
 // sense (六、哪些投诉不予受理: 已经被法院…受理).
 const TURN_TO_ASKED = /(?:能|可以)(?:直接)?(?:去|找|到|向)\p{Script=Han}{1,8}[吗么]/u
 const ROUTES_NAMED = /渠道|途径/
+const ONLINE_ASKED =
+  /(?:网上|线上|在线|网络上|手机上)\p{Script=Han}{0,6}[吗么]|(?:能不能|可不可以|能否)(?:在|用|通过)?(?:网上|线上|在线|手机)/u
 
 // "投诉交上去一个礼拜了…", "调解拖了快两个月了…": a wait told is judged in the section on time limits
 // ("五、监管部门的处理时限"), whatever else shares the question's words.
@@ -345,8 +347,12 @@ export function asksAlike(
   // Whether one may turn to a body, or how to do it at all ("网购衣服质量差怎么投诉"): the ways open answer.
   if ((TURN_TO_ASKED.test(question.folded) || question.shape === 'procedure') && ROUTES_NAMED.test(folded)) return true
   // Where to go to get it done is asked of the steps that start at an office ("五、怎样申请"), not of a heading
-  // where 办理 names the matter ("“无需办理”和“免予办理”不是一回事", "办理规模").
-  const named = WHERE_TO_DO.test(question.folded) ? folded.replaceAll('办理', '') : folded
+  // where 办理 names the matter ("“无需办理”和“免予办理”不是一回事", "办理规模"); so is whether it can be done online.
+  const online = ONLINE_ASKED.test(question.folded)
+  const named = WHERE_TO_DO.test(question.folded) || online ? folded.replaceAll('办理', '') : folded
+  // Whether it can be done online ("投诉能网上提交吗", "免办证明可以在网上申请吗") asks the way it is done: the
+  // routes open, or the steps of applying that name the system, not a sibling sharing the matter's words.
+  if (online && (ROUTES_NAMED.test(folded) || answerShapeOf(named, types) === 'procedure')) return true
   if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(named, types) !== question.shape)
     return false
   // Two lists are alike only when they list the same kind of thing: "哪几种情况" ~ "哪些情形", not "哪些材料".

@@ -364,6 +364,15 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it('answers whether a thing can be done online from the routes or the steps of applying, not a sibling', async () => {
+    // 网上 is said by neither section: the way of doing it asked picks the routes (二) and the system's steps (五).
+    const complaint = await ask('投诉能网上提交吗')
+    expect(complaint.citations[0]?.section).toBe('二、通过哪些渠道提出')
+    const exemption = await ask('免办证明可以在网上申请吗')
+    expect(exemption.citations[0]?.section).toBe('五、怎样申请')
+    expect(exemption.answer).toContain('管理系统')
+  })
+
   it('reads 签发 for the 签署 of an order', async () => {
     const signed = await ask('75号令是谁签发的')
     expect(signed.grounded).toBe(true)
