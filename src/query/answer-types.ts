@@ -315,6 +315,10 @@ const HOW_OFTEN_NAMED = /多久\p{Script=Han}{0,2}一次|周期|每年|定期/u
 // sense (六、哪些投诉不予受理: 已经被法院…受理).
 const TURN_TO_ASKED = /(?:能|可以)(?:直接)?(?:去|找|到|向)\p{Script=Han}{1,8}[吗么]/u
 const ROUTES_NAMED = /渠道|途径/
+// "CCC免办谁可以申请", "由谁来提申请": who is to apply, which the heading naming the applicant answers
+// (四、对申请人和后续使用的要求, 三、谁来申请，怎么申请), not the steps or the cases that share 申请.
+const WHO_APPLIES_ASKED = /谁(?:来|去|可以|能|才能|有资格)?(?:提出?|办理?)?申请|由谁(?:来|去)?(?:提|办|申请)/
+const APPLICANT_NAMED = /申请人|申请主体|谁来申请|谁可以申请/
 const ONLINE_ASKED =
   /(?:网上|线上|在线|网络上|手机上)\p{Script=Han}{0,6}[吗么]|(?:能不能|可不可以|能否)(?:在|用|通过)?(?:网上|线上|在线|手机)/u
 
@@ -346,6 +350,7 @@ export function asksAlike(
   if (AGAIN_ASKED.test(question.folded) && HOW_OFTEN_NAMED.test(folded)) return true
   // Whether one may turn to a body, or how to do it at all ("网购衣服质量差怎么投诉"): the ways open answer.
   if ((TURN_TO_ASKED.test(question.folded) || question.shape === 'procedure') && ROUTES_NAMED.test(folded)) return true
+  if (WHO_APPLIES_ASKED.test(question.folded) && APPLICANT_NAMED.test(folded)) return true
   // Where to go to get it done is asked of the steps that start at an office ("五、怎样申请"), not of a heading
   // where 办理 names the matter ("“无需办理”和“免予办理”不是一回事", "办理规模"); so is whether it can be done online.
   const online = ONLINE_ASKED.test(question.folded)

@@ -373,6 +373,12 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(exemption.answer).toContain('管理系统')
   })
 
+  it('answers who is to apply from the section naming the applicant, not the steps that share 申请', async () => {
+    const body = await ask('CCC免办谁可以申请')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toBe('四、对申请人和后续使用的要求')
+  })
+
   it('reads 签发 for the 签署 of an order', async () => {
     const signed = await ask('75号令是谁签发的')
     expect(signed.grounded).toBe(true)
