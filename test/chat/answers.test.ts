@@ -355,28 +355,25 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.citations[0]?.docId).toBe('complaints-and-reports')
   })
 
-  it('answers where to go when the doing is told first from the section on applying, not a sibling', async () => {
-    // "秤检定要去哪里" shares 秤 and 检定 with every section of the scale guide: only the where-to asked picks 三.
-    for (const question of ['秤检定要去哪里', '电子秤送检得去哪儿']) {
-      const body = await ask(question)
-      expect(body.grounded, question).toBe(true)
-      expect(body.citations[0]?.section, question).toBe('三、谁来申请，怎么申请')
-    }
-  })
-
-  it('answers whether a thing can be done online from the routes or the steps of applying, not a sibling', async () => {
-    // 网上 is said by neither section: the way of doing it asked picks the routes (二) and the system's steps (五).
-    const complaint = await ask('投诉能网上提交吗')
-    expect(complaint.citations[0]?.section).toBe('二、通过哪些渠道提出')
-    const exemption = await ask('免办证明可以在网上申请吗')
-    expect(exemption.citations[0]?.section).toBe('五、怎样申请')
-    expect(exemption.answer).toContain('管理系统')
-  })
-
-  it('answers who is to apply from the section naming the applicant, not the steps that share 申请', async () => {
-    const body = await ask('CCC免办谁可以申请')
+  // A short question on one aspect of a guide's matter shares the matter's words with every section of the
+  // guide: only the aspect asked picks the section that names it, not a sibling ranked first before.
+  it.each([
+    // Where to go, the doing told first (was 二、哪些计量器具必须强检).
+    ['秤检定要去哪里', '三、谁来申请，怎么申请', '计量检定机构'],
+    ['电子秤送检得去哪儿', '三、谁来申请，怎么申请', '计量检定机构'],
+    // Whether it can be done online: the routes, the steps that name the system (网上 is in neither heading).
+    ['投诉能网上提交吗', '二、通过哪些渠道提出', '12315平台'],
+    ['免办证明可以在网上申请吗', '五、怎样申请', '管理系统'],
+    // Who is to apply: the section naming the applicant, not the steps that share 申请.
+    ['CCC免办谁可以申请', '四、对申请人和后续使用的要求', '申请人'],
+    // What to bring, said without the noun (was 六、哪些投诉不予受理, sharing only 投诉).
+    ['投诉要带什么', '四、需要准备哪些材料', '姓名'],
+    ['去举报的话要准备些什么', '四、需要准备哪些材料', '线索'],
+  ])('answers the aspect asked of a guide’s matter from its section: %s', async (question, section, fact) => {
+    const body = await ask(question)
     expect(body.grounded).toBe(true)
-    expect(body.citations[0]?.section).toBe('四、对申请人和后续使用的要求')
+    expect(body.citations[0]?.section).toBe(section)
+    expect(body.answer).toContain(fact)
   })
 
   it('reads 签发 for the 签署 of an order', async () => {
