@@ -320,6 +320,10 @@ const ROUTES_NAMED = /渠道|途径/
 // (四、对申请人和后续使用的要求, 三、谁来申请，怎么申请), not the steps or the cases that share 申请.
 const WHO_APPLIES_ASKED = /谁(?:来|去|可以|能|才能|有资格)?(?:提出?|办理?)?申请|由谁(?:来|去)?(?:提|办|申请)/
 const APPLICANT_NAMED = /申请人|申请主体|谁来申请|谁可以申请/
+// "认证证书怎么查", "证书真假怎么辨别": how to check a thing, which the heading naming the check answers
+// (五、如何核实证书真伪), not the steps of getting it (三、中小企业获证的一般步骤), a procedure all the same.
+const CHECK_ASKED = /(?:怎么|怎样|如何|去哪|哪里|哪儿)(?:才能|可以|能)?(?:查|核实|核对|验证|辨别|鉴别|识别)|真假|真伪/
+const CHECK_NAMED = /核实|查询|真伪|真假/
 const ONLINE_ASKED =
   /(?:网上|线上|在线|网络上|手机上)\p{Script=Han}{0,6}[吗么]|(?:能不能|可不可以|能否)(?:在|用|通过)?(?:网上|线上|在线|手机)/u
 
@@ -352,6 +356,7 @@ export function asksAlike(
   // Whether one may turn to a body, or how to do it at all ("网购衣服质量差怎么投诉"): the ways open answer.
   if ((TURN_TO_ASKED.test(question.folded) || question.shape === 'procedure') && ROUTES_NAMED.test(folded)) return true
   if (WHO_APPLIES_ASKED.test(question.folded) && APPLICANT_NAMED.test(folded)) return true
+  if (CHECK_ASKED.test(question.folded) && CHECK_NAMED.test(folded)) return true
   // Where to go to get it done is asked of the steps that start at an office ("五、怎样申请"), not of a heading
   // where 办理 names the matter ("“无需办理”和“免予办理”不是一回事", "办理规模"); so is whether it can be done online.
   const online = ONLINE_ASKED.test(question.folded)
