@@ -1,6 +1,7 @@
 import { asksAlike, onlyTells } from '../query/answer-types.ts'
 import { type Concept, isMatter } from '../query/concepts.ts'
 import { statesUseRule } from '../query/goods-use.ts'
+import { tellsIssuance } from '../query/issuance.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { tellsRecourse } from '../query/recourse.ts'
 import { statesSaid } from '../query/states.ts'
@@ -9,6 +10,7 @@ import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
 import { namesADoing, namesAnAct, namesAQuality, namesAQuantity, namesAThing } from '../text/segment.ts'
+import { settlingSentences } from './alternatives.ts'
 import { unsaidDoing } from './asked-doing.ts'
 import type { Citation } from './citations.ts'
 import {
@@ -88,6 +90,10 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         (question.asksUse && statesUseRule(analysis.own) ? weights.use : 0) +
         // "摊主的秤不准，我该怎么办": what the buyer may do (公平秤复称, 12315), not the stallholder's duties.
         (question.asksRecourse && tellsRecourse(analysis.own) ? weights.recourse : 0) +
+        // "75号令是由哪个单位发布的": the passage telling the issuance, not one sharing 发布 (发布会) or the name.
+        (question.asksIssuance && tellsIssuance(analysis.own) ? weights.issued : 0) +
+        // "打电话还是发短信": the passage with a sentence naming an alternative where it speaks of what is asked.
+        (settlingSentences(question, chunk, sentences).length > 0 ? weights.alternative : 0) +
         weights.similarity * (chunk.similarity ?? 0) +
         weights.fusion * (chunk.score / best)
       return { chunk, coverage: chunkCoverage, rank, sentences }
@@ -247,6 +253,8 @@ export function speaksOfTheDoing(question: PreparedQuestion, chunk: ChunkRecord)
   const says = (concept: Concept) => saysConcept(concept, chunk.analysis.context)
   const asked = howTo(question)
   if (asked.every(says)) return true
+  // "怎么联系我，打电话还是发短信": the sentence naming a way settles how.
+  if (settlingSentences(question, chunk, chunk.analysis.sentences).length > 0) return true
   const settled = settledByWhether(question)
   const doing = doingAsked(question)?.doing
   if (settled.length > 0 && settled.every(says) && asked.every((concept) => concept === doing || says(concept)))
@@ -370,9 +378,13 @@ export function composeExtractiveAnswer(
   )
   // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
   // Of the few best that give it, the one whose sentence stating it says most of the question.
+  // A date or an issuer asked of a document's issuance: a sentence telling it comes before one dating a press
+  // conference or naming a body in another role, whatever else they say.
+  const toldIssuance = (sentence: Evidence['sentences'][number]) =>
+    question.asksIssuance && tellsIssuance(sentence.folded) ? 1 : 0
   const typedCoverage = (item: Evidence) => {
     const giving = factsOfMatter(question, things, item).filter((sentence) => answersTypes(types, sentence.text))
-    return Math.max(-1, ...giving.map((sentence) => sentence.coverage))
+    return Math.max(-1, ...giving.map((sentence) => sentence.coverage + toldIssuance(sentence)))
   }
   // The ranker's first may share the question's words only thinly ("开展", "活动"); one of the few best
   // that covers the question answers it instead of a refusal.
@@ -425,6 +437,9 @@ export function composeExtractiveAnswer(
   if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)
   if (unsaidBureauMatter(question, primary.chunk)) return refuse('other-matter', evidence)
   if (unsaidDoing(question, primary.chunk)) return refuse('unsaid-doing', evidence)
+  // "投诉结果是寄信还是打电话通知": a passage on the matter that names neither way does not say which.
+  if (question.alternatives.length > 0 && settlingSentences(question, primary.chunk, primary.sentences).length === 0)
+    return refuse('unsaid-alternative', evidence)
 
   const gap = gapNamingMatter(question.concepts, wanted, primary)
   if (gap) return refuse('coverage-gap', evidence, gap)

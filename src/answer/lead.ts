@@ -4,6 +4,7 @@ import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import { foldText } from '../text/fold.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
+import { settlingSentences } from './alternatives.ts'
 import { isColumnNames, linesOf } from './blocks.ts'
 import { answersTypes, askedConcepts, bodyOf, coverage, coverageOfFolded, type Evidence } from './evidence.ts'
 import { LEAD_CUE, LEAD_EXACT_CUE } from './tuning.ts'
@@ -61,7 +62,10 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const body = bodyOf(evidence)
   const lines = evidence.chunk.content.includes('|') ? linesOf(evidence.chunk.content) : []
   const stating = body.filter((sentence) => !isColumnNames(lines, sentence.start))
-  const sentences = stating.length > 0 ? stating : body
+  const told = stating.length > 0 ? stating : body
+  // "打电话还是发短信": the sentence naming the alternative answers which.
+  const settling = settlingSentences(question, evidence.chunk, told)
+  const sentences = settling.length > 0 ? settling : told
   const giving = sentences.filter((sentence) => answersTypes(question.answerTypes, sentence.text))
   const pool = giving.length > 0 ? giving : sentences
   const header = foldText(headerOf(evidence.chunk))

@@ -17,6 +17,8 @@ export const REFUSAL_REASONS = {
   'no-procedure': 'a how-to question (怎么申报 …) whose passage does not speak of that doing',
   'unsaid-doing':
     'the passage tells of the matter asked about, not of the doing asked: whether, where or with whom it may be done (撤回, 仲裁, 延期 …)',
+  'unsaid-alternative':
+    'an either/or question (打电话还是发短信) whose passage names neither alternative where it speaks of what is asked',
   'weak-quote': 'the quotable span itself does not say what was asked',
   'coverage-gap': 'the document says it does not cover this',
   'article-not-covered': 'the summary of the named order does not include that article',

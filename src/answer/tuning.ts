@@ -43,6 +43,17 @@
  * document, one with 12315 instead of a refusal; one English question refused, its quote the stallholder's
  * checklist); 0.4 and 0.6 the same but for one
  * more refusal answered from the wrong section, so the smaller stands. evals/general and the CMRC figures unchanged.
+ * `issued` (the question asks when or by whom a document was issued or put in force — "75号令是由哪个单位发布的",
+ * "纲要是哪个机关印发的" — and the passage tells it: a date then 印发/公布/施行, or 由… then the verb;
+ * src/query/issuance.ts) was set by hand with the others held, on the 948 dev cases of 2 Dec 2026 (the lead sentence
+ * cue and the typed-fact preference for the issuance sentence in place): 0 → must-contain 0.932, citation precision
+ * 0.909; 0.2 → 0.934, 0.913 (two questions on an order's 发布信息 answered from it instead of 第一条 or the 附); 0.4
+ * the same, so the smaller stands. evals/general and the CMRC figures unchanged.
+ * `alternative` (an "A还是B" question and a sentence of the passage naming one of its alternatives where it speaks of
+ * what is asked: "常见的有电话、短信" for 打电话还是发短信; src/answer/alternatives.ts) was set by hand with the others
+ * held, on the 810 dev cases of 2 Dec 2026 (the either/or gate and shape in place): 0 → must-contain 0.942, refusal
+ * precision 0.948; 0.2 → 0.946, 0.958 (电子秤检定是我自己拿过去，还是他们会上门来检 answered from 三 with 上门 instead of
+ * 二; one more either/or answered), citation precision 0.916 → 0.915. evals/general and the CMRC figures unchanged.
  */
 export const RANKING = {
   coverage: 0.5,
@@ -53,6 +64,8 @@ export const RANKING = {
   state: 0.2,
   use: 0.2,
   recourse: 0.2,
+  issued: 0.2,
+  alternative: 0.2,
   similarity: 0,
   fusion: 0.6,
 }
@@ -90,6 +103,14 @@ export const GROUNDING = {
 
 /** A sentence stating a coverage gap is answered with the gap unless it covers this much of the question. */
 export const GAP_SENTENCE_COVERAGE = 0.8
+/**
+ * An "A还是B" question is settled by a sentence naming one of its alternatives only when that sentence (with its
+ * heading) also says this share of the rest of the question's things, the document's title aside
+ * (src/answer/alternatives.ts): "投诉人的姓名、电话号码" names 电话 but not a complaint's result. Set by hand on dev
+ * (810 cases, 2 Dec 2026) at the ranker's own minimum coverage (GROUNDING.minCoverage): dev refusal recall
+ * 0.785 → 0.803 (five either/or questions the guides do not settle refused), precision 0.952 → 0.958.
+ */
+export const EITHER_OR_ASKED = 0.5
 /** How far down the ranking to look for a passage that gives the kind of fact asked for. Set by hand on dev. */
 export const TYPED_CANDIDATES = 4
 

@@ -1,4 +1,5 @@
 import { foldText } from '../text/fold.ts'
+import { asksIssuance, ISSUANCE_TOLD } from './issuance.ts'
 import { OWN_BUSINESS_MAY_TOO } from './own-business.ts'
 
 /**
@@ -452,6 +453,8 @@ const ENUMERATION = /[^、，]+、[^、，]+、|[^；]+；[^；]+；/
 
 /** What the sentence that answers the question holds (see CUES); null when nothing in particular. */
 export function answerCueOf(question: { folded: string; shape: AnswerShape }): AnswerCue | null {
+  // "纲要是谁定的": the sentence telling the issuance ("由中共中央、国务院印发"), not one naming the document.
+  if (asksIssuance(question.folded)) return { holds: ISSUANCE_TOLD, exact: false }
   if (question.shape === 'list') return { holds: ENUMERATION, exact: false }
   const unit = COUNTED.exec(question.folded)?.[1] ?? MEASURES.find(([asks]) => asks.test(question.folded))?.[1]
   // "第一个洞窟" numbers one thing; it does not count them.

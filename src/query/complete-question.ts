@@ -39,6 +39,7 @@ export function completeQuestion(
     states: union(first.states, second.states),
     asksUse: first.asksUse || second.asksUse,
     asksRecourse: first.asksRecourse || second.asksRecourse,
+    asksIssuance: first.asksIssuance || second.asksIssuance,
     identifiers: union(first.identifiers, second.identifiers),
     leansOnContext: false,
   }

@@ -5,7 +5,9 @@ import { segmentWords } from '../text/segment.ts'
 import { foldQuestion } from '../text/typos.ts'
 import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identifiersOf } from './answer-types.ts'
 import { type Concept, conceptsOf } from './concepts.ts'
+import { type Alternative, alternativesOf } from './either-or.ts'
 import { asksUse } from './goods-use.ts'
+import { asksIssuance } from './issuance.ts'
 import { unitTermsOf } from './own-business.ts'
 import { asksRecourse } from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
@@ -48,6 +50,10 @@ export type PreparedQuestion = {
   asksUse: boolean
   /** A buyer asks what they may do about the other side ("摊主的秤不准，我该怎么办"): the consumer's recourse answers. */
   asksRecourse: boolean
+  /** Asks when or by whom a document was issued or put in force ("75号令是由哪个单位发布的"): the passage on the document itself answers. */
+  asksIssuance: boolean
+  /** The alternatives of an "A还是B" ("打电话还是发短信"): a sentence naming one of them settles it. Empty otherwise. */
+  alternatives: Alternative[]
   /** Years, codes and Latin names a passage must mention to be about the same thing. */
   identifiers: string[]
   /** Opens like a follow-up ("那需要多久？", "要交钱吗？"): it leans on what was said before. */
@@ -75,6 +81,16 @@ const WHAT_TO_DO_UNSAID = /怎么办|咋办|怎么处理/g
 
 const OPENING_THEN = /^那么?(?![个些里儿边样种])/
 
+/**
+ * A buyer's "我该怎么办" asks for the way open to them, not for a business's steps from the first; "怎么联系我，
+ * 打电话还是发短信" asks which of two, not the steps nor a table setting them side by side.
+ */
+function shapeAsked(shape: AnswerShape, recourse: boolean, alternatives: Alternative[]): AnswerShape {
+  if (recourse && shape === 'procedure') return 'general'
+  if (alternatives.length > 0 && (shape === 'procedure' || shape === 'difference')) return 'general'
+  return shape
+}
+
 export function prepareQuestion(message: string, context: QuestionContext): PreparedQuestion {
   const text = message.trim()
   const asked = foldQuestion(text)
@@ -82,12 +98,12 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const folded = english ? toChineseQuestion(asked, context.glossary.english) : asked
   // "那要等多久？": the opening 那 only points back; jieba would glue it to the next word ("那要").
   const words = [...new Set(segmentWords(folded.replace(OPENING_THEN, '')))]
-  // The asker's own kind of business in the orders' words ("开商场卖家电的" → 销售单位): it finds the order
-  // for that kind; what the asker calls it need not be said by the passage (concepts.ts).
   const recourse = asksRecourse(folded)
   // A buyer's "我该怎么办" ("商家不给退货怎么办") asks for the way open to them: the glossary's words for an
   // application's steps (怎么申请, 办理流程) would search for a business's procedures instead.
   const expanded = recourse ? folded.replace(WHAT_TO_DO_UNSAID, '') : folded
+  // The asker's own kind of business in the orders' words ("开商场卖家电的" → 销售单位): it finds the order
+  // for that kind; what the asker calls it need not be said by the passage (concepts.ts).
   const expansions = [
     ...new Set([
       ...expandTerms(context.glossary, expanded),
@@ -97,6 +113,8 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const answerTypes = answerTypesOf(folded)
   const states = statesOf(folded)
   const shape = answerShapeOf(folded, answerTypes)
+  const concepts = conceptsOf(folded, words, context.glossary, context.vocabulary, answerTypes)
+  const alternatives = alternativesOf(folded, concepts)
   return {
     text,
     folded,
@@ -104,18 +122,19 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     english,
     untranslated: english ? untranslatedShare(asked, context.glossary.english) : 0,
     words,
-    concepts: conceptsOf(folded, words, context.glossary, context.vocabulary, answerTypes),
+    concepts,
     expansions,
     searchWords: [...new Set([...words, ...expansions.flatMap((term) => segmentWords(term))])],
     embeddingText: [folded, ...expansions].join(' '),
     article: findArticleReference(folded),
     orderNumbers: findOrderNumbers(folded),
     answerTypes,
-    // A buyer's "我该怎么办" asks for the way open to them, not for a business's steps from the first.
-    shape: recourse && shape === 'procedure' ? 'general' : shape,
+    shape: shapeAsked(shape, recourse, alternatives),
     states,
     asksUse: asksUse(folded),
     asksRecourse: recourse,
+    asksIssuance: asksIssuance(folded),
+    alternatives,
     identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
     leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }

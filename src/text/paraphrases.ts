@@ -50,6 +50,10 @@ const GROUPS: readonly string[][] = [
   ['打仗', '作战'],
   ['一辈子', '一生', '终生', '毕生'],
   ['房子', '房屋'],
+  // "他们怎么联系我": how the office tells the asker, "告知举报人".
+  ['联系', '告知', '通知'],
+  // "到厂里来": where an audit or a check is done, "审核组到企业现场".
+  ['厂里', '厂区', '企业现场'],
   ['记', '记载', '记录', '记述', '记下'],
   ['关', '囚禁', '幽禁', '软禁', '关押'],
   // Not 销售: the trade a business is in ("销售单位"), not a sale of goods held ("能不能卖给客户": "不得出售").

@@ -276,6 +276,19 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it('answers when or by whom a document was issued from the passage telling it, not one sharing 发布 (发布会)', async () => {
+    for (const [question, docId, says] of [
+      ['75号令是由哪个单位发布的', 'samr-order-75', /国家市场监督管理总局/],
+      ['销售单位质量安全主体责任规定啥时候生效的', 'samr-order-76', /2023年5月5日/],
+      ['质量强国建设纲要是哪个机关印发的', 'quality-power-outline', /中共中央、国务院/],
+    ] as const) {
+      const body = await ask(question)
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.docId, question).toBe(docId)
+      expect(body.answer, question).toMatch(says)
+    }
+  })
+
   it('judges a wait told in everyday units by the time limits in working days', async () => {
     for (const [question, limit] of [
       // Words the documents never use (交上去, 礼拜, 没人理) only tell the wait: the question is not refused for them.

@@ -447,3 +447,28 @@ describe('scope follows a folder of general passages', () => {
     expect(tax.refusalReason).toMatch(/^[a-z-]+$/)
   })
 })
+
+describe('either/or questions ("A还是B")', () => {
+  const ask = chatApp()
+
+  it('answers from the passage that names one of the alternatives, leading with its sentence', async () => {
+    // jieba tags neither 打电话 nor 发短信 as a thing; 五 says "常见的有电话、短信" of how a named reporter is told.
+    const told = await ask('实名举报了以后，他们会怎么联系我，打电话还是发短信', 'citizen')
+    expect(told.grounded).toBe(true)
+    expect(told.citations[0]).toMatchObject({ docId: 'complaints-and-reports', section: '五、监管部门的处理时限' })
+    expect(told.answer.split('\n')[0]).toContain('电话、短信')
+    const visit = await ask('秤的强检是我自己送过去，还是有人上门来检', 'citizen')
+    expect(visit.grounded).toBe(true)
+    expect(visit.citations[0]).toMatchObject({ docId: 'metrology-verification', section: '三、谁来申请，怎么申请' })
+    expect(visit.answer).toContain('上门')
+  })
+
+  it('refuses when the passages on the matter name neither alternative for what is asked', async () => {
+    // The ISO guide says internal audits are done "按策划的时间间隔": neither a year nor half of one.
+    const audit = await ask('内部审核是一年做一次还是半年做一次', 'enterprise')
+    expect(audit).toMatchObject({ grounded: false, refusalReason: 'unsaid-alternative', citations: [] })
+    // 三 says the certification body 颁发证书, not whether it is posted or fetched: 认证机构 repeats the 认证 asked about.
+    const delivery = await ask('认证通过以后，证书是快递寄过来还是要自己去认证机构拿', 'enterprise')
+    expect(delivery).toMatchObject({ grounded: false, refusalReason: 'unsaid-alternative', citations: [] })
+  })
+})

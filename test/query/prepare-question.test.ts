@@ -99,6 +99,19 @@ describe('prepareQuestion', () => {
     expect(notAsked.filter((text) => prepare(text).asksRecourse)).toEqual([])
   })
 
+  it("reads a question about a document's own issuance: when or by whom it was issued or put in force", () => {
+    const asked = [
+      '质量强国建设纲要是哪个机关印发的',
+      '75号令是由哪个单位发布的',
+      '销售单位那个规定啥时候生效的',
+      '纲要是谁定的',
+    ]
+    // A certificate issued, a press conference, and a when of something else are not.
+    const notAsked = ['认证证书由谁颁发', '国新办发布会上说了什么', '免办证明多久能批下来', '质量月什么时候开始']
+    expect(asked.filter((text) => !prepare(text).asksIssuance)).toEqual([])
+    expect(notAsked.filter((text) => prepare(text).asksIssuance)).toEqual([])
+  })
+
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
     expect(typeNames('过了好几年了还能投诉吗')).toContain('years')
     expect(typeNames('东西买了四年了，还能投诉吗')).toEqual(['years'])

@@ -1,0 +1,40 @@
+import { namesAnAlternative } from '../query/either-or.ts'
+import type { PreparedQuestion } from '../query/prepare-question.ts'
+import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
+import { namesADoing } from '../text/segment.ts'
+import { askedConcepts, coverageOfFolded, saysConcept } from './evidence.ts'
+import { EITHER_OR_ASKED } from './tuning.ts'
+
+/**
+ * The sentences of a passage that settle an "A还是B" question: they name one of its alternatives (电话,
+ * 短信; 一年; 海关) together with what the question asks it of — the things it names outside the
+ * alternatives (the matter, what is done with it and when) that the document's title does not already say
+ * for every passage of it. "实名举报的，…告知
+ * 方式…常见的有电话、短信" settles 实名举报以后怎么联系我，打电话还是发短信; it does not settle how a complaint's
+ * result is sent, nor does "投诉人的姓名、电话号码" (电话 as a number to give, without the result asked of).
+ * Empty when the question is no either/or.
+ */
+export function settlingSentences<S extends { folded: string }>(
+  question: PreparedQuestion,
+  chunk: ChunkRecord,
+  sentences: readonly S[],
+): S[] {
+  const { alternatives } = question
+  if (alternatives.length === 0) return []
+  const asked = askedConcepts(question.concepts).filter(
+    (concept) =>
+      concept.known &&
+      !concept.filler &&
+      // What is done (拿去, 修好, 处理) is said in the document's own verbs, if at all: the things are what place the sentence.
+      !namesADoing(concept.word) &&
+      !alternatives.some((alternative) => alternative.text.includes(concept.word)) &&
+      !saysConcept(concept, chunk.analysis.names),
+  )
+  return sentences.filter(
+    (sentence) =>
+      namesAnAlternative(alternatives, sentence.folded) &&
+      // The heading places the sentence too: "五、要不要交费" for 免费还是要交检定费.
+      (asked.length === 0 ||
+        coverageOfFolded(asked, `${chunk.analysis.heading}\n${sentence.folded}`) >= EITHER_OR_ASKED),
+  )
+}

@@ -1,0 +1,26 @@
+/**
+ * A question about a document's own issuance — when or by whom it was issued, published or put in force:
+ * "纲要是哪个机关印发的", "75号令是由哪个单位发布的", "销售单位…规定啥时候生效的". The documents state it in the
+ * passage on the document itself ("由中共中央、国务院印发", "于2023年4月4日公布，自2023年5月5日起施行"), not in
+ * the passages that share the verb in another sense ("国新办发布会") or only the document's name.
+ */
+
+// Issuing a document, as the documents write it; not a press conference (发布会), nor issuing a certificate
+// (颁发, 发证). Asked, also as people say it ("谁定的", "哪年发的").
+const ISSUING = '(?:印发|发布(?!会)|公布|颁布|出台|下发|施行|生效|播发)'
+const ISSUING_SAID = `(?:${ISSUING}|定的|出的|发的)`
+// …asked when or by whom: "什么时候印发", "哪个单位发布", "由谁颁布", "从哪天开始施行", "印发的时间".
+const ISSUANCE_ASKED = new RegExp(
+  `(?:什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|几月|几号|哪个|哪家|谁)[^，,。？?]{0,8}?${ISSUING_SAID}|${ISSUING}的?(?:时间|日期|机关|单位|部门)`,
+)
+// A passage telling an issuance: a date then the issuing ("2023年2月6日，新华社播发了", "于2023年4月4日公布"),
+// or the issuer ("由中共中央、国务院印发", "由国家市场监督管理总局以总局令第75号形式…公布").
+export const ISSUANCE_TOLD = new RegExp(
+  `\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?[^。；;]{0,24}?${ISSUING}|由[^，,。；;]{2,40}?${ISSUING}`,
+)
+
+/** The folded question asks when or by whom a document was issued or put in force. */
+export const asksIssuance = (folded: string): boolean => ISSUANCE_ASKED.test(folded)
+
+/** A folded passage tells when or by whom a document was issued or put in force. */
+export const tellsIssuance = (folded: string): boolean => ISSUANCE_TOLD.test(folded)
