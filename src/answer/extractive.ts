@@ -1,4 +1,4 @@
-import { asksAlike, onlyTells } from '../query/answer-types.ts'
+import { asksAlike, asksConsequence, asksPenalty, namesConsequence, onlyTells } from '../query/answer-types.ts'
 import { type Concept, isMatter } from '../query/concepts.ts'
 import { statesUseRule } from '../query/goods-use.ts'
 import { tellsIssuance } from '../query/issuance.ts'
@@ -9,7 +9,7 @@ import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
-import { namesADoing, namesAnAct, namesAQuality, namesAQuantity, namesAThing } from '../text/segment.ts'
+import { namesADoing, namesAnAct, namesAPosition, namesAQuality, namesAQuantity, namesAThing } from '../text/segment.ts'
 import { settlingSentences } from './alternatives.ts'
 import { unsaidDoing } from './asked-doing.ts'
 import type { Citation } from './citations.ts'
@@ -182,6 +182,9 @@ const CLAUSE_BREAK = /[，,；;。？?]/
 
 /** The how-word and the doing it asks about ("怎么申报" → 申报), when it asks for one. */
 function doingAsked(question: PreparedQuestion): { at: RegExpExecArray; doing: Concept | undefined } | null {
+  // "作弊会怎么处罚" asks what befalls the one who did it, which a passage on the consequences answers in its
+  // own words (罚款, 没收), not a doing the asker wants steps for.
+  if (asksConsequence(question.folded)) return null
   const match = HOW_TO.exec(question.folded)
   const words = match?.[1]
   if (!match || !words || ANY_DOING.test(words)) return null
@@ -374,6 +377,7 @@ export function composeExtractiveAnswer(
       concept.known &&
       !namesADoing(concept.word) &&
       !namesAQuantity(concept.word) &&
+      !namesAPosition(concept.word) &&
       !asking.some((words) => words.includes(concept.word)),
   )
   // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
@@ -435,6 +439,9 @@ export function composeExtractiveAnswer(
   if (!typed) return refuse('no-typed-fact', evidence)
   if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)
   if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)
+  // "没配质量安全总监会怎么处罚": a passage on the duty that says nothing of what befalls a breach does not answer.
+  if (asksPenalty(question.folded) && !namesConsequence(primary.chunk.analysis.context))
+    return refuse('no-consequence', evidence)
   if (unsaidBureauMatter(question, primary.chunk)) return refuse('other-matter', evidence)
   if (unsaidDoing(question, primary.chunk)) return refuse('unsaid-doing', evidence)
   // "投诉结果是寄信还是打电话通知": a passage on the matter that names neither way does not say which.

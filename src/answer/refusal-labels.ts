@@ -17,6 +17,7 @@ export const REFUSAL_LABELS: Record<RefusalReason, string> = {
   'other-document': '问题点名的文件不在引用之列',
   'no-typed-fact': '资料没有给出所问的具体信息（金额、电话、日期、时限等）',
   'no-procedure': '资料没有讲所问事项的办理步骤',
+  'no-consequence': '资料没有讲违反规定的后果或处罚',
   'unsaid-doing': '资料讲了所问的事项，但没有讲所问的做法（如撤回、申请仲裁、延期）',
   'unsaid-alternative': '资料讲了所问的事项，但没有说所问的两种做法是哪一种',
   'weak-quote': '可引用的原文没有回答所问',

@@ -15,6 +15,8 @@ export const REFUSAL_REASONS = {
   'other-matter':
     'a question about a licence, certificate, verification or filing names a thing the passage does not: it tells of a look-alike matter',
   'no-procedure': 'a how-to question (怎么申报 …) whose passage does not speak of that doing',
+  'no-consequence':
+    'a question on the penalty for a breach (会怎么处罚, 罚多少) whose passage tells no penalty, order or other consequence',
   'unsaid-doing':
     'the passage tells of the matter asked about, not of the doing asked: whether, where or with whom it may be done (撤回, 仲裁, 延期 …)',
   'unsaid-alternative':

@@ -304,7 +304,7 @@ export function answerShapeOf(folded: string, types: readonly AnswerType[]): Ans
 // required, which a section about consequences answers ("六、不检、超期或作弊的后果") — not the one about the
 // fee, though "罚多少" asks an amount too, nor the steps of a procedure, though "怎么处理" names one.
 const CONSEQUENCE_ASKED =
-  /罚多少|罚款标准|怎么罚|会被?(?:罚|处罚)|(?:什么|啥)后果|会被?(?:怎么|咋|如何)(?:处理|处置)|会(?:怎么样|怎样|咋样)|(?:不|没|未)\p{Script=Han}{1,4}(?:的话)?(?:怎么|咋|如何)处理/u
+  /罚多少|罚款标准|怎么罚|会被?(?:罚|处罚)|(?:什么|啥)后果|会被?(?:怎么|咋|如何)(?:处理|处置|处罚|罚)|会(?:怎么样|怎样|咋样)|(?:不|没|未)\p{Script=Han}{1,4}(?:的话)?(?:怎么|咋|如何)处理/u
 const CONSEQUENCE_NAMED = /后果|罚则|法律责任|处罚|罚款/
 
 // "去年刚检过，今年还要再检定吗", "修好以后还要重新检吗": whether a doing comes round again, which the section
@@ -334,6 +334,19 @@ const TIME_LIMIT_NAMED = /时限|期限/
 
 /** "没去检会罚多少", "会被怎么处理": the question asks what follows from not doing what is required. */
 export const asksConsequence = (folded: string): boolean => CONSEQUENCE_ASKED.test(folded)
+
+// What befalls a breach, as the documents tell it: a penalty, an order, a withdrawal, a pursuit.
+const CONSEQUENCE_TOLD = /后果|罚则|法律责任|处罚|罚款|没收|吊销|撤销|责令|查处|追究|停止使用/
+
+/** Whether a folded passage tells what befalls a breach. */
+export const namesConsequence = (folded: string): boolean => CONSEQUENCE_TOLD.test(folded)
+
+// A penalty asked for ("会怎么处罚", "罚多少"), not what comes of something at all ("会怎么样", "什么后果"),
+// which a passage may tell in any words.
+const PENALTY_ASKED = /罚|处理|处置|查处|追究/
+
+/** Whether the folded question asks what penalty befalls a breach. */
+export const asksPenalty = (folded: string): boolean => asksConsequence(folded) && PENALTY_ASKED.test(folded)
 
 /** …or names it ("用不合格的秤有什么处罚", "penalty" → 罚款). */
 export const aboutConsequence = (folded: string): boolean => asksConsequence(folded) || CONSEQUENCE_NAMED.test(folded)

@@ -61,6 +61,9 @@ const DOING_TAG = /^(?:v|d|a|r)\w*$/
 /** Whether jieba's dictionary takes a word for a doing or a description (转给, 修好, 别的), not a thing or a name. */
 export const namesADoing = (word: string): boolean => taggedAs(word, DOING_TAG)
 
+/** Whether jieba's dictionary takes a word for a position in time or space (以后, 之前, 里面): when or where, not what. */
+export const namesAPosition = (word: string): boolean => taggedAs(word, /^f$/)
+
 /** Whether jieba's dictionary takes a word for a quality (差, 贵, 假): what is said of a thing, not a thing or a doing. */
 export const namesAQuality = (word: string): boolean => taggedAs(word, /^a\w*$/)
 

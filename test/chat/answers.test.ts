@@ -297,6 +297,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
       // Not the section on the three-year limit, though it shares more of the question's words.
       ['投诉提交三天了还没通知受不受理，还要再等吗', '7个工作日'],
       ['调解拖了快两个月了还没谈成，会一直这么拖下去吗', '45个工作日'],
+      // 以后 says when the count starts, not a thing the row giving the days must name.
+      ['投诉受理以后多少天要调解完', '45个工作日'],
     ] as const) {
       const body = await ask(question)
       expect(body.grounded, question).toBe(true)

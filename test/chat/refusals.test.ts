@@ -78,6 +78,16 @@ describe('refusals that are right', () => {
     expect(exemption.citations[0]?.docId).toBe('ccc-exemption')
   })
 
+  it('answers what befalls a breach from the passage on consequences, and refuses when the passage tells none', async () => {
+    // "会怎么处罚" asks a consequence, not a doing: the passage says 罚款 and 没收, never 处罚.
+    const cheat = await ask('秤被查出作弊会怎么处罚', 'citizen')
+    expect(cheat.grounded).toBe(true)
+    expect(cheat.citations[0]?.section).toMatch(/六、不检、超期或作弊的后果/)
+    // Order 75's summary states the duty (第三条), not its penalty.
+    const director = await ask('生产企业没按规定配质量安全总监，会怎么处罚？', 'enterprise')
+    expect(director).toMatchObject({ grounded: false, refusalReason: 'no-consequence', citations: [] })
+  })
+
   it('answers how to complain about a case the asker tells, which no passage on complaining names', async () => {
     // The clause before the how-word is a thing and what is wrong with it, not the thing complained of.
     for (const question of ['网购衣服质量差怎么投诉', '网上买的鞋子有质量问题怎么投诉', '电子秤不准怎么举报']) {
