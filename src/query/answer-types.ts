@@ -99,7 +99,8 @@ const ANSWER_TYPES: AnswerType[] = [
   // 是认可机构…) does not say, however much of the matter it shares.
   {
     name: 'materials',
-    asks: /(?:准备|提交|提供|交|带|需要|要)(?:哪些|什么|啥)(?:材料|资料|手续|证件)|(?:材料|资料)清单/,
+    // So is what to bring said without the noun ("投诉要带什么", "去举报的话要准备些什么", "得带上什么文件").
+    asks: /(?:准备|提交|提供|交|带|需要|要)(?:哪些|什么|啥)(?:材料|资料|手续|证件|文件)|(?:材料|资料)清单|(?:准备|提交|提供|带上?)(?:些|点)?(?:什么|啥|哪些)(?:东西|文件)?[吗呢啊呀]?[?？]?$/,
     gives: /材料|资料|申请书|委托书|担保书|声明|报告|凭证|清单|发票|小票|截图|身份证明/,
   },
   // Where an event is held ("升旗仪式在哪里举行"): a plan that names the event without its venue does not say.
@@ -252,8 +253,12 @@ export function identifiersOf(folded: string): string[] {
  */
 export type AnswerShape = 'list' | 'procedure' | 'fact' | 'difference' | 'definition' | 'general'
 
-/** "要去哪里办", "那要拿到哪里去检": where to go to get a thing done. */
-const WHERE_TO_DO = /(去|到)哪(里|儿)?去?(办|检|申请)/
+/**
+ * "要去哪里办", "那要拿到哪里去检": where to go to get a thing done; so too with the doing told first and the
+ * question ending on where ("秤检定要去哪里", "送检得去哪儿", "申请交到哪个部门").
+ */
+const WHERE_TO_DO =
+  /(去|到)哪(里|儿)?去?(办|检|申请)|(办|检|申请)[^，,。；;？?]{0,3}(去|到)(哪(里|儿)?|哪个(部门|单位|机构))[吗呢啊呀]?[?？]?$/
 
 const SHAPES: Array<[AnswerShape, RegExp]> = [
   [
@@ -312,6 +317,16 @@ const HOW_OFTEN_NAMED = /多久\p{Script=Han}{0,2}一次|周期|每年|定期/u
 // sense (六、哪些投诉不予受理: 已经被法院…受理).
 const TURN_TO_ASKED = /(?:能|可以)(?:直接)?(?:去|找|到|向)\p{Script=Han}{1,8}[吗么]/u
 const ROUTES_NAMED = /渠道|途径/
+// "CCC免办谁可以申请", "由谁来提申请": who is to apply, which the heading naming the applicant answers
+// (四、对申请人和后续使用的要求, 三、谁来申请，怎么申请), not the steps or the cases that share 申请.
+const WHO_APPLIES_ASKED = /谁(?:来|去|可以|能|才能|有资格)?(?:提出?|办理?)?申请|由谁(?:来|去)?(?:提|办|申请)/
+const APPLICANT_NAMED = /申请人|申请主体|谁来申请|谁可以申请/
+// "认证证书怎么查", "证书真假怎么辨别": how to check a thing, which the heading naming the check answers
+// (五、如何核实证书真伪), not the steps of getting it (三、中小企业获证的一般步骤), a procedure all the same.
+const CHECK_ASKED = /(?:怎么|怎样|如何|去哪|哪里|哪儿)(?:才能|可以|能)?(?:查|核实|核对|验证|辨别|鉴别|识别)|真假|真伪/
+const CHECK_NAMED = /核实|查询|真伪|真假/
+const ONLINE_ASKED =
+  /(?:网上|线上|在线|网络上|手机上)\p{Script=Han}{0,6}[吗么]|(?:能不能|可不可以|能否)(?:在|用|通过)?(?:网上|线上|在线|手机)/u
 
 // "投诉交上去一个礼拜了…", "调解拖了快两个月了…": a wait told is judged in the section on time limits
 // ("五、监管部门的处理时限"), whatever else shares the question's words.
@@ -354,9 +369,15 @@ export function asksAlike(
   if (AGAIN_ASKED.test(question.folded) && HOW_OFTEN_NAMED.test(folded)) return true
   // Whether one may turn to a body, or how to do it at all ("网购衣服质量差怎么投诉"): the ways open answer.
   if ((TURN_TO_ASKED.test(question.folded) || question.shape === 'procedure') && ROUTES_NAMED.test(folded)) return true
+  if (WHO_APPLIES_ASKED.test(question.folded) && APPLICANT_NAMED.test(folded)) return true
+  if (CHECK_ASKED.test(question.folded) && CHECK_NAMED.test(folded)) return true
   // Where to go to get it done is asked of the steps that start at an office ("五、怎样申请"), not of a heading
-  // where 办理 names the matter ("“无需办理”和“免予办理”不是一回事", "办理规模").
-  const named = WHERE_TO_DO.test(question.folded) ? folded.replaceAll('办理', '') : folded
+  // where 办理 names the matter ("“无需办理”和“免予办理”不是一回事", "办理规模"); so is whether it can be done online.
+  const online = ONLINE_ASKED.test(question.folded)
+  const named = WHERE_TO_DO.test(question.folded) || online ? folded.replaceAll('办理', '') : folded
+  // Whether it can be done online ("投诉能网上提交吗", "免办证明可以在网上申请吗") asks the way it is done: the
+  // routes open, or the steps of applying that name the system, not a sibling sharing the matter's words.
+  if (online && (ROUTES_NAMED.test(folded) || answerShapeOf(named, types) === 'procedure')) return true
   if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(named, types) !== question.shape)
     return false
   // Two lists are alike only when they list the same kind of thing: "哪几种情况" ~ "哪些情形", not "哪些材料".

@@ -89,7 +89,9 @@ const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么))/g
 // "要去哪里办", "拿到哪里去检": going or taking there to get the thing done only puts the question of where
 // to turn; the passage names the office (向所在地市场监管部门提出申请), never the going (and 去 of "过去" would
 // meet it). Where to go for another errand ("去哪里备案", "去哪里换") keeps its words: no guide may speak of it.
-const GOING_VERB = /[拿送带寄]?[去到](?=哪[里儿]?去?(?:办|检|申请))|(?<=哪[里儿]?)去(?=(?:办|检|申请))/gu
+// So with the doing told first ("秤检定要去哪里", "送检得去哪儿").
+const GOING_VERB =
+  /[拿送带寄]?[去到](?=哪[里儿]?去?(?:办|检|申请))|(?<=哪[里儿]?)去(?=(?:办|检|申请))|(?<=(?:办|检|申请)[^，,。；;？?]{0,3})[去到](?=哪[里儿]?[吗呢啊呀]?[?？]?$)/gu
 // "想做ISO9001认证", "搞个3C", "去做检定": a light verb before the thing done says nothing the thing does not.
 // "还要做什么" asks what is to be done, and "自己做的辣椒酱", "做好了" tell a doing: those keep it. Nor does going
 // to do it ("也能去做9001", "自己去申请免办"); going where ("去哪里备案") or to what end ("拿去修") is asked.

@@ -370,6 +370,29 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.citations[0]?.docId).toBe('complaints-and-reports')
   })
 
+  // A short question on one aspect of a guide's matter shares the matter's words with every section of the
+  // guide: only the aspect asked picks the section that names it, not a sibling ranked first before.
+  it.each([
+    // Where to go, the doing told first (was 二、哪些计量器具必须强检).
+    ['秤检定要去哪里', '三、谁来申请，怎么申请', '计量检定机构'],
+    ['电子秤送检得去哪儿', '三、谁来申请，怎么申请', '计量检定机构'],
+    // Whether it can be done online: the routes, the steps that name the system (网上 is in neither heading).
+    ['投诉能网上提交吗', '二、通过哪些渠道提出', '12315平台'],
+    ['免办证明可以在网上申请吗', '五、怎样申请', '管理系统'],
+    // Who is to apply: the section naming the applicant, not the steps that share 申请.
+    ['CCC免办谁可以申请', '四、对申请人和后续使用的要求', '申请人'],
+    // What to bring, said without the noun (was 六、哪些投诉不予受理, sharing only 投诉).
+    ['投诉要带什么', '四、需要准备哪些材料', '姓名'],
+    ['去举报的话要准备些什么', '四、需要准备哪些材料', '线索'],
+    // How to check: the section naming the check, not the steps of getting certified (三, a procedure too).
+    ['认证证书怎么查', '五、如何核实证书真伪', '管理体系证书公开查询'],
+  ])('answers the aspect asked of a guide’s matter from its section: %s', async (question, section, fact) => {
+    const body = await ask(question)
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toBe(section)
+    expect(body.answer).toContain(fact)
+  })
+
   it('reads 签发 for the 签署 of an order', async () => {
     const signed = await ask('75号令是谁签发的')
     expect(signed.grounded).toBe(true)
