@@ -35,6 +35,7 @@ import {
   NEAR_GATE,
   RANKING,
   TYPED_CANDIDATES,
+  TYPED_MARGIN,
 } from './tuning.ts'
 import { asksOnlyUnknownThings } from './unknown-matter.ts'
 
@@ -414,10 +415,23 @@ export function composeExtractiveAnswer(
     covering.coverage - first.coverage <= NEAR_GATE
       ? first
       : undefined
-  const givesIt = weighed
+  const typedBest = weighed
     .slice(0, TYPED_CANDIDATES)
     .filter((item) => typedCoverage(item) >= 0)
     .sort((a, b) => typedCoverage(b) - typedCoverage(a))[0]
+  // A first-ranked passage that covers the question at least as well as the lower one and gives the fact at all
+  // answers over it when the lower one's sentence giving the fact covers the question only a little more: the
+  // ranker put the asker's matter there, and its sentence may say honestly that no figure is published ("免办审核
+  // 要多久" → 五 办理时限：目前未查到…) where the lower one gives another matter's period (六 2年核销期限).
+  // One that covers the question less ("How much is the fine…": 五 检定费 against 六 罚款) does not.
+  const givesIt =
+    first !== undefined &&
+    typedBest !== undefined &&
+    first.coverage >= Math.max(grounding.minCoverage, typedBest.coverage) &&
+    typedCoverage(first) >= 0 &&
+    typedCoverage(typedBest) - typedCoverage(first) <= TYPED_MARGIN
+      ? first
+      : typedBest
   // A fact the asker only tells ("拿证一年多了，…还算数吗") is not asked for: the passage giving one answers
   // when it covers the question, else the one that covers it does, whatever it says of years.
   const told =

@@ -113,6 +113,21 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body).toMatchObject({ grounded: false, refusalReason: 'low-coverage', citations: [] })
   })
 
+  // A fact asked: the first-ranked passage that gives that kind of fact answers unless a lower one's sentence
+  // giving it covers the question clearly more (src/answer/extractive.ts givesIt, tuning.ts TYPED_MARGIN).
+  it.each([
+    // 五 says honestly that no time limit is published; 六's 2年核销期限 covers a little more but is another period.
+    ['免办审核要多久', /五、怎样申请/, /未查到统一公开的审核时限/],
+    // 四 only names 材料 in passing (虚假材料); 五's list of papers covers clearly more: it answers.
+    ['进口样品做测试用，申请免办要提供啥材料', /五、怎样申请/, /责任担保书|符合性声明|型式试验报告/],
+  ])('typed fact from the first unless a lower one says clearly more: %s → %s', async (question, section, says) => {
+    const body = await ask(question)
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('ccc-exemption')
+    expect(body.citations[0]?.section).toMatch(section)
+    expect(body.answer).toMatch(says)
+  })
+
   // The part of the document that answers, where a neighbouring one shares more of the question's words.
   it.each([
     // A list item labelled with the matter asked about, not a passage that names it in passing or the
