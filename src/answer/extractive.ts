@@ -415,10 +415,10 @@ export function composeExtractiveAnswer(
     covering.coverage - first.coverage <= NEAR_GATE
       ? first
       : undefined
-  const typedBest = weighed
-    .slice(0, TYPED_CANDIDATES)
-    .filter((item) => typedCoverage(item) >= 0)
-    .sort((a, b) => typedCoverage(b) - typedCoverage(a))[0]
+  // Each of the few best judged once: the sort would otherwise judge each item's sentences at every comparison.
+  const typedOf = new Map(weighed.slice(0, TYPED_CANDIDATES).map((item) => [item, typedCoverage(item)]))
+  const typedAt = (item: Evidence) => typedOf.get(item) ?? -1
+  const typedBest = [...typedOf].filter(([, said]) => said >= 0).sort((a, b) => b[1] - a[1])[0]?.[0]
   // A first-ranked passage that covers the question at least as well as the lower one and gives the fact at all
   // answers over it when the lower one's sentence giving the fact covers the question only a little more: the
   // ranker put the asker's matter there, and its sentence may say honestly that no figure is published ("免办审核
@@ -428,8 +428,8 @@ export function composeExtractiveAnswer(
     first !== undefined &&
     typedBest !== undefined &&
     first.coverage >= Math.max(grounding.minCoverage, typedBest.coverage) &&
-    typedCoverage(first) >= 0 &&
-    typedCoverage(typedBest) - typedCoverage(first) <= TYPED_MARGIN
+    typedAt(first) >= 0 &&
+    typedAt(typedBest) - typedAt(first) <= TYPED_MARGIN
       ? first
       : typedBest
   // A fact the asker only tells ("拿证一年多了，…还算数吗") is not asked for: the passage giving one answers

@@ -9,7 +9,7 @@ import { type Alternative, alternativesOf } from './either-or.ts'
 import { asksUse } from './goods-use.ts'
 import { asksIssuance } from './issuance.ts'
 import { unitTermsOf } from './own-business.ts'
-import { asksRecourse } from './recourse.ts'
+import { asksRecourse, withoutWayOutAsked } from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
 import { type State, statesOf } from './states.ts'
 
@@ -77,8 +77,6 @@ const LEANS_ON_CONTEXT =
 const saidInChinese = (glossary: Glossary, identifier: string): boolean =>
   glossary.groups.some((group) => group.includes(identifier) && group.some((term) => /\p{Script=Han}/u.test(term)))
 
-const WHAT_TO_DO_UNSAID = /怎么办|咋办|怎么处理/g
-
 const OPENING_THEN = /^那么?(?![个些里儿边样种])/
 
 /**
@@ -101,7 +99,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const recourse = asksRecourse(folded)
   // A buyer's "我该怎么办" ("商家不给退货怎么办") asks for the way open to them: the glossary's words for an
   // application's steps (怎么申请, 办理流程) would search for a business's procedures instead.
-  const expanded = recourse ? folded.replace(WHAT_TO_DO_UNSAID, '') : folded
+  const expanded = recourse ? withoutWayOutAsked(folded) : folded
   // The asker's own kind of business in the orders' words ("开商场卖家电的" → 销售单位): it finds the order
   // for that kind; what the asker calls it need not be said by the passage (concepts.ts).
   const expansions = [

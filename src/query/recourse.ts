@@ -22,6 +22,12 @@ const OWN_SIDE = /自己的|我(?:们)?(?:是|开|在)[^，。？]{0,8}(?:卖|�
 // table's cells ("谁可以提 | 消费者本人（也可委托他人代为投诉）").
 const RECOURSE = /可以[^。；|\n]{0,30}(?:投诉|举报|复称|复核|仲裁|起诉|诉讼|维权)/
 
+// The bare words asking for a way out, which the glossary would read as an application's steps (怎么申请).
+const WAY_OUT_WORDS = /怎么办|咋办|怎么处理/g
+
+/** The folded question without its bare words asking for a way out ("商家不给退货怎么办" → "商家不给退货"). */
+export const withoutWayOutAsked = (folded: string): string => folded.replace(WAY_OUT_WORDS, '')
+
 /** The folded question is a buyer's asking what they may do about the other side. */
 export const asksRecourse = (folded: string): boolean =>
   BUYER.test(folded) && WHAT_TO_DO.test(folded) && !OWN_SIDE.test(folded)
