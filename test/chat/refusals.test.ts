@@ -99,7 +99,14 @@ describe('refusals that are right', () => {
 
   it('answers how to report a case told in one breath with the how-word, and a case a guide speaks of from that guide', async () => {
     // What comes before "怎么举报" is the case, whatever was sold: the complaint guide answers it.
-    for (const question of ['超市卖过期食品怎么举报', '饭店用地沟油怎么举报', '网上买到假货怎么投诉']) {
+    // …or after it, when nothing more is asked there (as English puts it: "complain about …").
+    for (const question of [
+      '超市卖过期食品怎么举报',
+      '饭店用地沟油怎么举报',
+      '网上买到假货怎么投诉',
+      '怎么举报超市卖过期食品',
+      'How do I complain about a fake product bought online?',
+    ]) {
       const body = await ask(question, 'citizen')
       expect(body.grounded, question).toBe(true)
       expect(body.citations[0]?.docId, question).toBe('complaints-and-reports')
