@@ -106,14 +106,22 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
     .sort((a, b) => b.rank - a.rank)
 }
 
+// The subject of a sentence used as a title: what stands before its first 是 or comma (folded text has the
+// half-width comma).
+const SENTENCE_SUBJECT = /^([^,;:。]{2,}?)(?:是|,)/u
+
 /**
  * How much of a document's title the question names: "质量强国建设纲要" names all of 《质量强国建设纲要》
  * but only part of 《质量强国建设纲要上海实施方案》, which is then the less likely one meant.
  */
 function titleSpecificity(concepts: Concept[], title: string): number {
-  const core = foldText(title)
+  const plain = foldText(title)
     .replace(/[（(][^）)]*[）)]/g, '')
     .replace(/\s+/g, '')
+  // A title derived from a bare passage's first sentence ("大熊猫是中国特有的熊科动物", "端午节,又称端阳节…")
+  // names its subject before the 是 or the first comma: the rest is what the passage says of it, which a
+  // question about the subject need not name any more than it names a titled passage's text.
+  const core = SENTENCE_SUBJECT.exec(plain)?.[1] ?? plain
   if (!core) return 0
   const named = concepts
     .flatMap((concept) => concept.alternatives.filter((term) => core.includes(term)).slice(0, 1))
