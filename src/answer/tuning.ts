@@ -191,6 +191,15 @@ export const IDENTIFIER_CANDIDATES = 3
 export const RARE_WORD_CHUNKS = 2
 
 /**
+ * An abbreviation the store never uses is read as the words it says in full when each of its characters
+ * follows the last with at most this many characters between (世博会: 世界博览会, 高铁: 高速铁路, 中国馆: 中国国家馆,
+ * 丹昆: 丹阳至昆山). Set by hand from how Chinese abbreviations are made (each character the head of a word of
+ * one to three characters); three would also read 奥运会 as 奥林匹克运动会 but lets a two-character word be found
+ * in any phrase that holds its characters a few apart.
+ */
+export const ABBREVIATION_GAP = 2
+
+/**
  * An English question whose content words the term list (knowledge/english.json) left untranslated
  * beyond this share is not understood, and is refused rather than answered from the few words that
  * were. Set by hand on dev, after the term list grew from 98 to 400 phrases: its answerable English

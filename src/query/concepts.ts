@@ -1,9 +1,17 @@
-import { SETTING_SHARE } from '../answer/tuning.ts'
+import { ABBREVIATION_GAP, SETTING_SHARE } from '../answer/tuning.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
-import { inDictionary, namesAPlace, namesAThing, segmentWords, unglued } from '../text/segment.ts'
+import {
+  cutWords,
+  inDictionary,
+  namesAnAbbreviation,
+  namesAPlace,
+  namesAThing,
+  segmentWords,
+  unglued,
+} from '../text/segment.ts'
 import {
   type AnswerType,
   FORMER_NAME_ASKED,
@@ -256,6 +264,41 @@ function storeWordsIn(word: string, vocabulary: Vocabulary): string[] | null {
   return found.sort((a, b) => a.at - b.at).map(({ piece }) => piece)
 }
 
+const ABBREVIATION = /^\p{Script=Han}{2,4}$/u
+const namesAThingOrAbbreviation = (word: string) => namesAThing(word) || namesAnAbbreviation(word)
+
+/**
+ * The words the store says in full for an abbreviation it never uses: 世博会 → 世界博览会, 高铁 → 高速铁路, 中国馆 →
+ * 中国国家馆 — its characters in order, each at most ABBREVIATION_GAP characters after the one before, and the
+ * stretch run on to the end of the store's word it stops inside (高速铁 → 高速铁路, as jieba cuts the text). A
+ * name or an abbreviation of jieba's (tags n…, j), or a word it lacks; not a doing or a description ("长得"),
+ * whose characters any sentence may hold. Null unless the store spells out exactly one, in names: two different
+ * spellings leave it open which is meant.
+ */
+function spelledOut(word: string, vocabulary: Vocabulary): string | null {
+  if (!ABBREVIATION.test(word) || (inDictionary(word) && !namesAThingOrAbbreviation(word))) return null
+  const core = [...word].join(`\\p{Script=Han}{0,${ABBREVIATION_GAP}}?`)
+  const abbreviated = new RegExp(`^${core}`, 'u')
+  const pattern = new RegExp(`${core}\\p{Script=Han}{0,${ABBREVIATION_GAP + 1}}`, 'gu')
+  const spellings = new Set(
+    vocabulary.stretchesMatching(pattern).map((stretch) => {
+      // The store's words from the abbreviation's first character to the end of the one holding its last.
+      const end = abbreviated.exec(stretch)?.[0].length ?? stretch.length
+      let said = ''
+      for (const piece of cutWords(stretch)) {
+        if (said.length >= end) break
+        said += piece
+      }
+      return said
+    }),
+  )
+  const [spelling] = spellings
+  if (spellings.size !== 1 || spelling === undefined || spelling.length <= word.length) return null
+  // Spelled out in names only: characters a few apart across a doing or a count ("手击鼓指挥" for 手指, "多次大地震"
+  // for 多大) are no abbreviation's full form.
+  return cutWords(spelling).every(namesAThingOrAbbreviation) ? spelling : null
+}
+
 /**
  * The question's content words, each with its glossary synonyms, weighted by idf: "3c免办要多久"
  * asks about 3C (or 强制性产品认证, CCC…), 免办 (or 免予办理…) and 多久. `words` are the folded
@@ -295,12 +338,18 @@ export function conceptsOf(
         }),
     ),
   ]
+  const asking = askingClausesOf(folded)
   const entries = [
     ...longest.map(({ term, group }) => ({ word: term, alternatives: group })),
     ...wholes.map((word) => {
       if (WAY_NOUN.test(word) && asksFor(folded, word)) return { word, alternatives: WAYS }
       const group = glossary.groups.find((terms) => terms.some((term) => term === word))
-      return { word, alternatives: group ?? [word] }
+      // An abbreviation the store never uses is asked as its full form (世博会: 世界博览会) when the question asks
+      // about it; in a case told ("有个小作坊在生产电动车充电器，我要举报") it is only the asker's story, which the
+      // guide on reporting answers whatever the thing.
+      const asked = !group && vocabulary.documentFrequency(word) === 0 && asking.some((clause) => clause.includes(word))
+      const fullForm = asked ? spelledOut(word, vocabulary) : null
+      return { word: fullForm ?? word, alternatives: group ?? [fullForm ?? word] }
     }),
   ]
   const isFiller = fillerWordsOf(folded, isTerm)

@@ -12,6 +12,8 @@ export type Vocabulary = {
   documentFrequency(word: string): number
   /** Whether the document speaks of the word anywhere: a follow-up naming it stays with that document. */
   documentSays(docId: string, word: string): boolean
+  /** The distinct stretches of text a pattern (with the g flag) matches anywhere in the store. */
+  stretchesMatching(pattern: RegExp): string[]
 }
 
 /** `docIds[i]`: the document of `texts[i]`, when known. */
@@ -30,6 +32,9 @@ export function createVocabulary(texts: string[], docIds: readonly string[] = []
     },
     documentSays(docId, word) {
       return folded.some((text, index) => docIds[index] === docId && text.includes(word))
+    },
+    stretchesMatching(pattern) {
+      return [...new Set(folded.flatMap((text) => [...text.matchAll(pattern)].map((match) => match[0])))]
     },
   }
 }

@@ -185,4 +185,19 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(body.grounded).toBe(true)
     expect(leadOf(body.answer)).toContain('始建于宋代的石拱桥')
   })
+
+  // kite-fair says every name in full only: people type the abbreviation (高铁 for 高速铁路), which no passage says,
+  // and the question was answered from a passage on something else.
+  it('takes 高铁, which no passage says, for the 高速铁路 it names', async () => {
+    const body = await ask('去临川的高铁叫什么')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('kite-fair')
+    expect(body.answer).toContain('沪临高速铁路')
+  })
+
+  it('answers 高铁 by the sentence on the 高速铁路, not the one on the bus that shares its other words', async () => {
+    const body = await ask('坐高铁来的话在哪个站下车')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('临川东站')
+  })
 })
