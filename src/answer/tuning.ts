@@ -195,7 +195,8 @@ export const RARE_WORD_CHUNKS = 2
  * follows the last with at most this many characters between (世博会: 世界博览会, 高铁: 高速铁路, 中国馆: 中国国家馆,
  * 丹昆: 丹阳至昆山). Set by hand from how Chinese abbreviations are made (each character the head of a word of
  * one to three characters); three would also read 奥运会 as 奥林匹克运动会 but lets a two-character word be found
- * in any phrase that holds its characters a few apart.
+ * in any phrase that holds its characters a few apart. On evals/general (16 questions typed with abbreviations):
+ * three more answers, none lost; the bureau's dev and test cases and the CMRC figures unchanged.
  */
 export const ABBREVIATION_GAP = 2
 

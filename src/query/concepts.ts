@@ -279,9 +279,8 @@ function spelledOut(word: string, vocabulary: Vocabulary): string | null {
   if (!ABBREVIATION.test(word) || (inDictionary(word) && !namesAThingOrAbbreviation(word))) return null
   const core = [...word].join(`\\p{Script=Han}{0,${ABBREVIATION_GAP}}?`)
   const abbreviated = new RegExp(`^${core}`, 'u')
-  const pattern = new RegExp(`${core}\\p{Script=Han}{0,${ABBREVIATION_GAP + 1}}`, 'gu')
   const spellings = new Set(
-    vocabulary.stretchesMatching(pattern).map((stretch) => {
+    vocabulary.stretchesMatching(new RegExp(core, 'gu'), ABBREVIATION_GAP + 1).map((stretch) => {
       // The store's words from the abbreviation's first character to the end of the one holding its last.
       const end = abbreviated.exec(stretch)?.[0].length ?? stretch.length
       let said = ''

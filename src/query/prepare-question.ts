@@ -128,6 +128,11 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
       ...new Set([
         ...words,
         ...concepts.map((concept) => concept.word),
+        // An abbreviation's full form (世博会 → 世界博览会, concepts.ts) is searched as the store's text was cut
+        // (世界, 博览会): the whole is seldom one of its words.
+        ...concepts
+          .filter((concept) => !folded.includes(concept.word))
+          .flatMap((concept) => segmentWords(concept.word)),
         ...expansions.flatMap((term) => segmentWords(term)),
       ]),
     ],

@@ -12,8 +12,11 @@ export type Vocabulary = {
   documentFrequency(word: string): number
   /** Whether the document speaks of the word anywhere: a follow-up naming it stays with that document. */
   documentSays(docId: string, word: string): boolean
-  /** The distinct stretches of text a pattern (with the g flag) matches anywhere in the store. */
-  stretchesMatching(pattern: RegExp): string[]
+  /**
+   * The distinct stretches of text a pattern (with the g flag) matches anywhere in the store, each with the
+   * `after` characters that follow it (where the word it ends inside runs on to).
+   */
+  stretchesMatching(pattern: RegExp, after: number): string[]
 }
 
 /** `docIds[i]`: the document of `texts[i]`, when known. */
@@ -33,8 +36,11 @@ export function createVocabulary(texts: string[], docIds: readonly string[] = []
     documentSays(docId, word) {
       return folded.some((text, index) => docIds[index] === docId && text.includes(word))
     },
-    stretchesMatching(pattern) {
-      return [...new Set(folded.flatMap((text) => [...text.matchAll(pattern)].map((match) => match[0])))]
+    stretchesMatching(pattern, after) {
+      const stretches = folded.flatMap((text) =>
+        [...text.matchAll(pattern)].map((match) => text.slice(match.index, match.index + match[0].length + after)),
+      )
+      return [...new Set(stretches)]
     },
   }
 }

@@ -261,6 +261,24 @@ describe('prepareQuestion', () => {
     expect(question.searchWords).toContain('木塔')
   })
 
+  it('reads an abbreviation no passage says as the one full form the store says, searched as its words', () => {
+    const expo = createVocabulary(['2010年上海世界博览会是第41届世界博览会', '园区内最醒目的建筑是中国国家馆'])
+    const question = prepareQuestion('世博会一共来了多少人', { glossary, vocabulary: expo })
+    expect(question.concepts.find((c) => c.word === '世界博览会')?.known).toBe(true)
+    // The whole is no word of the store's text as jieba cut it (世界, 博览会), so its words are searched for.
+    expect(question.searchWords).toEqual(expect.arrayContaining(['世界', '博览会']))
+    expect(prepareQuestion('中国馆是谁设计的', { glossary, vocabulary: expo }).concepts.map((c) => c.word)).toContain(
+      '中国国家馆',
+    )
+    // Two full forms leave it open which is meant; characters a few apart across a count are no full form.
+    const two = createVocabulary(['湖南大学和湖北大学的学生'])
+    expect(prepareQuestion('湖大在哪', { glossary, vocabulary: two }).concepts.map((c) => c.word)).toContain('湖大')
+    const quake = createVocabulary(['这里发生过多次大地震'])
+    expect(prepareQuestion('湖有多大', { glossary, vocabulary: quake }).concepts.map((c) => c.word)).not.toContain(
+      '多次大地震',
+    )
+  })
+
   it('finds the section on how often a doing is due for a question whether it comes round again', () => {
     expect(alike('去年刚检过，今年还要再检定吗', '四、多久检一次')).toBe(true)
     expect(alike('修好以后还要重新检吗', '四、多久检一次')).toBe(true)
