@@ -82,6 +82,12 @@ const TURN_LEASE_SECONDS = 150
  * Reads the session, takes its turn lease (held by another turn under way, here or on another instance:
  * `claimed` false) and reads its last `limit` turns and the knowledge version, in one statement: on
  * PostgreSQL each statement is a round trip, and these were four. Null when there is no such session.
+ *
+ * The lease is committed without waiting for the disk (`synchronous_commit` off in this statement's own
+ * transaction, so call it outside any other): waiting cost every follow-up turn a second flush besides its
+ * record's. A lease lost in a server crash loses nothing: it only keeps a second turn of the session from
+ * running at the same time, and a duplicate turn number is refused anyway. The turn's record (recordTurn)
+ * still waits for the disk, and so does everything written before it.
  */
 export async function openSessionTurn(db: Db, id: string, limit: number): Promise<OpenedSession | null> {
   const [row] = await db.query<{
@@ -99,7 +105,7 @@ export async function openSessionTurn(db: Db, id: string, limit: number): Promis
      select s.id, s.audience, s.state, exists (select 1 from claimed) as claimed,
             (select coalesce(json_agg(t), '[]') from (${LAST_TURNS}) t) as turns,
             (${KNOWLEDGE_VERSION_SQL}) as knowledge_version
-     from chat_sessions s where s.id = $1`,
+     from chat_sessions s where s.id = $1 and set_config('synchronous_commit', 'off', true) is not null`,
     [id, limit, TURN_LEASE_SECONDS],
     { name: 'open-session-turn' },
   )

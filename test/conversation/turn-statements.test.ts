@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countingDb } from '../../evals/bench/counting-db.ts'
+import { openSessionTurn, releaseSessionTurn } from '../../src/conversation/sessions-repo.ts'
 import type { Db } from '../../src/db/index.ts'
 import { createTestApp } from '../support/app.ts'
 import { createMigratedDb, testDatabases } from '../support/databases.ts'
@@ -60,6 +61,20 @@ describe.each(testDatabases)('the statements of a chat turn on $name', (database
       expect(turn.json().citations.length, message).toBeGreaterThan(0)
       expect(counted.statements.filter(({ sql }) => sql.includes('chunks'))).toEqual([])
     }
+  })
+
+  // Only the lease is committed without waiting for the disk: the turn's record, a ticket and every other
+  // write on the connection afterwards still wait for it.
+  it('takes the lease without a flush of its own, and only in its own transaction', async () => {
+    const first = (await chat(app, '电子秤多久检定一次？')).json()
+    const setting = async (on: Db) =>
+      (await on.query<{ value: string }>("select current_setting('synchronous_commit') as value"))[0]?.value
+    await db.transaction(async (tx) => {
+      expect((await openSessionTurn(tx, first.sessionId, 10))?.claimed).toBe(true)
+      expect(await setting(tx)).toBe('off')
+      await releaseSessionTurn(tx, first.sessionId)
+    })
+    expect(await setting(db)).toBe('on')
   })
 
   it('gives the lease back when a turn fails before it is stored', async () => {
