@@ -127,12 +127,19 @@ export type NewTurn = Omit<ChatTurn, 'id' | 'turnNo' | 'feedback' | 'createdAt' 
 /**
  * Stores a turn and the session's state after it, in one statement: the session row is created with
  * its first turn or updated, and the turn's lease released. The turn number is the next in its session (unique, so a concurrent
- * duplicate fails).
+ * duplicate fails). `knowledgeVersion`: the version the turn was answered at, checked by this statement
+ * (a read of its own cost a first turn a round trip); nothing is stored and null returned when it moved.
  */
-export async function recordTurn(db: Db, session: ChatSession, turn: NewTurn): Promise<number> {
+export async function recordTurn(
+  db: Db,
+  session: ChatSession,
+  turn: NewTurn,
+  knowledgeVersion: number | null = null,
+): Promise<number | null> {
   const [row] = await db.query<{ id: number }>(
     `with saved as (
-       insert into chat_sessions (id, audience, state) values ($1, $12, $13)
+       insert into chat_sessions (id, audience, state)
+       select $1, $12, $13 where $14::bigint is null or $14::bigint = (${KNOWLEDGE_VERSION_SQL})
        on conflict (id) do update set state = excluded.state, audience = excluded.audience, updated_at = now(),
                                       turn_lease_until = null
        returning id
@@ -157,10 +164,11 @@ export async function recordTurn(db: Db, session: ChatSession, turn: NewTurn): P
       turn.llmOutcome ?? null,
       session.audience,
       JSON.stringify(session.state),
+      knowledgeVersion,
     ],
     { name: 'record-turn' },
   )
-  return (row as { id: number }).id
+  return row?.id ?? null
 }
 
 /** Records 👍 (1) or 👎 (-1) on a turn of the given session; false when there is no such turn. */
