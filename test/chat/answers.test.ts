@@ -531,6 +531,13 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('转人工')
   })
 
+  it('says what an order\'s summary holds when a question about the order asks beyond it', async () => {
+    const body = await ask('违反75号令会被罚多少钱？')
+    expect(body.grounded).toBe(false)
+    expect(body.answer).toContain('只整理了第一条至第四条')
+    expect(body.answer).not.toContain('。）')
+  })
+
   it('does not answer a question about a missing article from a neighbouring one', async () => {
     const body = await ask('76号令第五条规定了什么？')
     expect(body.grounded).toBe(false)
