@@ -47,6 +47,12 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(leadOf(body.answer)).not.toContain('万历二年')
   })
 
+  it('does not take a verb asked (发布) as said by a thing named after it (发布会)', async () => {
+    const body = await ask('清河水利条例是哪天发布的')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('1998年3月5日')
+  })
+
   it('finds a word said in other words: 去世 by 病逝', async () => {
     const body = await ask('周衡最后是在什么地方去世的')
     expect(body.grounded).toBe(true)
