@@ -1,5 +1,6 @@
 import { answerCueOf } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
+import { tellsIssuance } from '../query/issuance.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import { foldText } from '../text/fold.ts'
@@ -68,7 +69,10 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const settling = settlingSentences(question, evidence.chunk, told)
   const sentences = settling.length > 0 ? settling : told
   const giving = sentences.filter((sentence) => answersTypes(question.answerTypes, sentence.text))
-  const pool = giving.length > 0 ? giving : sentences
+  const stated = giving.length > 0 ? giving : sentences
+  // "纲要是谁定的", "哪天发布的": the sentence telling the document's issuance, not one of its 定位 or 发布会.
+  const issuing = question.asksIssuance ? stated.filter((sentence) => tellsIssuance(sentence.folded)) : []
+  const pool = issuing.length > 0 ? issuing : stated
   const header = foldText(headerOf(evidence.chunk))
   const focus = question.concepts.filter(
     (concept) => !concept.filler && (concept.known ? coverage([concept], header) < 1 : !header.includes(concept.word)),

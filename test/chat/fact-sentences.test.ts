@@ -53,6 +53,12 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(leadOf(body.answer)).toContain('1998年3月5日')
   })
 
+  it('answers who made a document ("谁定的") with the sentence telling its issuance, not one that says 定位', async () => {
+    const body = await ask('清河古镇保护办法是谁定的')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('清河县人民政府')
+  })
+
   it('finds a word said in other words: 去世 by 病逝', async () => {
     const body = await ask('周衡最后是在什么地方去世的')
     expect(body.grounded).toBe(true)
