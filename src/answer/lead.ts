@@ -9,7 +9,7 @@ import { cutWords, namesAnAct, namesAThing } from '../text/segment.ts'
 import { settlingSentences } from './alternatives.ts'
 import { isColumnNames, linesOf } from './blocks.ts'
 import { answersTypes, askedConcepts, bodyOf, coverage, coverageOfFolded, type Evidence } from './evidence.ts'
-import { LEAD_CUE, LEAD_EXACT_CUE, LEAD_WHOLE_WORD_LENGTH } from './tuning.ts'
+import { LEAD_CUE, LEAD_EXACT_CUE, LEAD_PREDICATE_WEIGHT, LEAD_WHOLE_WORD_LENGTH } from './tuning.ts'
 
 type Sentence = Evidence['sentences'][number]
 
@@ -74,9 +74,16 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const issuing = question.asksIssuance ? stated.filter((sentence) => tellsIssuance(sentence.folded)) : []
   const pool = issuing.length > 0 ? issuing : stated
   const header = foldText(headerOf(evidence.chunk))
-  const focus = question.concepts.filter(
-    (concept) => !concept.filler && (concept.known ? coverage([concept], header) < 1 : !header.includes(concept.word)),
-  )
+  // The doing asked (延期, 撤回, 收费) weighs more than the thing it is asked of: "免办证明可以延期吗" is answered
+  // by the sentence on 延期, not by one that repeats 免办证明, the rarer word.
+  const focus = question.concepts
+    .filter(
+      (concept) =>
+        !concept.filler && (concept.known ? coverage([concept], header) < 1 : !header.includes(concept.word)),
+    )
+    .map((concept) =>
+      asksTheDoing(concept) ? { ...concept, weight: concept.weight * LEAD_PREDICATE_WEIGHT } : concept,
+    )
   // With the header saying every word, the title's words only name the document: a sentence repeating them
   // ("计量器具" for 电子秤) is no likelier the answer. A matter the heading names among others still picks
   // its sentence (药品 of "…农产品食品药品…"); with none, the first giving the fact leads.
@@ -121,6 +128,15 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   )
   return scored[0]?.sentence
 }
+
+/** A verb of the question that names the doing asked about: not one character (找, 做), which says how it is put. */
+const asksTheDoing = (concept: Concept): boolean =>
+  concept.known &&
+  concept.word.length > 1 &&
+  !concept.aspect &&
+  !concept.asks &&
+  !concept.scene &&
+  namesAnAct(concept.word)
 
 /**
  * The sentence with each short verb of the question blanked where it only begins a thing named after it, a

@@ -59,6 +59,12 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(leadOf(body.answer)).toContain('清河县人民政府')
   })
 
+  it('answers whether a doing is allowed (可以延期吗) with the sentence on that doing, not one repeating the thing', async () => {
+    const body = await ask('渡牌可以延期吗')
+    expect(body.grounded).toBe(true)
+    expect(body.answer).toContain('申请延期一次')
+  })
+
   it('finds a word said in other words: 去世 by 病逝', async () => {
     const body = await ask('周衡最后是在什么地方去世的')
     expect(body.grounded).toBe(true)
