@@ -32,6 +32,9 @@ export function segmentWords(text: string): string[] {
   return words
 }
 
+/** A text cut into the words of jieba's dictionary and the glossary, every character kept: its words at their places. */
+export const cutWords = (text: string): string[] => getJieba().cut(text, false)
+
 /** Adds words (e.g. glossary terms) so that they are kept whole when segmenting. */
 export function addWords(words: Iterable<string>): void {
   const lines = [...words].map((word) => `${foldText(word).replace(/\s+/g, '')} 1000 n`).join('\n')
