@@ -401,6 +401,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
     ['去举报的话要准备些什么', '四、需要准备哪些材料', '线索'],
     // Going to do it on another's behalf: 去 of 去投诉 left the materials section under the gate.
     ['帮我爸去投诉得准备点啥', '四、需要准备哪些材料', '授权委托书'],
+    // 帮 is said by the guide's 代为 (委托他人代为投诉): not said, it left 四 under the gate.
+    ['帮我爸投诉，得带上哪些文件', '四、需要准备哪些材料', '授权委托书'],
     // How to check: the section naming the check, not the steps of getting certified (三, a procedure too).
     ['认证证书怎么查', '五、如何核实证书真伪', '管理体系证书公开查询'],
   ])('answers the aspect asked of a guide’s matter from its section: %s', async (question, section, fact) => {
