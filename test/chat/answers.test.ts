@@ -403,6 +403,9 @@ describe('POST /api/chat answers from the documents with citations', () => {
     ['帮我爸去投诉得准备点啥', '四、需要准备哪些材料', '授权委托书'],
     // 帮 is said by the guide's 代为 (委托他人代为投诉): not said, it left 四 under the gate.
     ['帮我爸投诉，得带上哪些文件', '四、需要准备哪些材料', '授权委托书'],
+    // Where to see what the procedure yields, asked of its guide: 五 says 查看证明 in the 免办 guide, never 免办证明
+    // (was low-coverage, then false-grounding).
+    ['免办证明批下来在哪看', '五、怎样申请', '系统中查看证明'],
     // How to check: the section naming the check, not the steps of getting certified (三, a procedure too).
     ['认证证书怎么查', '五、如何核实证书真伪', '管理体系证书公开查询'],
   ])('answers the aspect asked of a guide’s matter from its section: %s', async (question, section, fact) => {
