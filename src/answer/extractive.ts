@@ -10,6 +10,7 @@ import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
 import { namesADoing, namesAnAct, namesAPosition, namesAQuality, namesAQuantity, namesAThing } from '../text/segment.ts'
+import { CLAUSE_BREAK } from '../text/sentences.ts'
 import { settlingSentences } from './alternatives.ts'
 import { unsaidDoing } from './asked-doing.ts'
 import type { Citation } from './citations.ts'
@@ -49,6 +50,7 @@ export type ExtractiveResult =
 export function weighEvidence(question: PreparedQuestion, candidates: ScoredChunk[], weights = RANKING): Evidence[] {
   // The asker's case ("网店老板不给退款，…") picks no passage: what is asked does.
   const concepts = askedConcepts(question.concepts)
+  const told = question.concepts.filter((concept) => concept.scene)
   const best = candidates[0]?.score ?? 1
   return candidates
     .map((chunk) => {
@@ -95,6 +97,8 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         (question.asksIssuance && tellsIssuance(analysis.own) ? weights.issued : 0) +
         // "打电话还是发短信": the passage with a sentence naming an alternative where it speaks of what is asked.
         (settlingSentences(question, chunk, sentences).length > 0 ? weights.alternative : 0) +
+        // …though a passage that does speak of it ("伪造证书…去哪举报": the certificate guide's 投诉举报 line) is nearer.
+        (told.length > 0 ? weights.told * coverageOfFolded(told, analysis.context) : 0) +
         weights.similarity * (chunk.similarity ?? 0) +
         weights.fusion * (chunk.score / best)
       return { chunk, coverage: chunkCoverage, rank, sentences }
@@ -180,8 +184,6 @@ const GET_IT_DONE = /(?:怎么|怎样|如何)办(?!理)/u
 // happened, not a doing the asker wants steps for.
 const MANNER = /(?:怎么|怎样|如何)[^，,；;。？?！!]{1,8}的(?:呢|啊)?[?？。]?$/u
 
-const CLAUSE_BREAK = /[，,；;。？?]/
-
 /** The how-word and the doing it asks about ("怎么申报" → 申报), when it asks for one. */
 function doingAsked(question: PreparedQuestion): { at: RegExpExecArray; doing: Concept | undefined } | null {
   // "作弊会怎么处罚" asks what befalls the one who did it, which a passage on the consequences answers in its
@@ -221,7 +223,8 @@ function howTo(question: PreparedQuestion): Concept[] {
   const after = folded.slice(at.index + at[0].length).split(CLAUSE_BREAK)[0] ?? ''
   const inOrder = (clause: string) =>
     question.concepts
-      .filter((item) => isMatter(item) && item !== doing && clause.includes(item.word))
+      // The case told before "怎么举报" (scene: 超市卖过期食品) is not the thing the doing is done to.
+      .filter((item) => isMatter(item) && !item.scene && item !== doing && clause.includes(item.word))
       .sort((a, b) => clause.lastIndexOf(a.word) - clause.lastIndexOf(b.word))
   // With the doing unsaid, only a thing is asked about: "我该怎么办" asks what to do about the case.
   const object = done ? inOrder(after).find((item) => namesAThing(item.word)) : undefined

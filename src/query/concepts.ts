@@ -60,16 +60,18 @@ const ASPECT =
 
 const ASPECT_WORD = new RegExp(`^(?:${ASPECT.source})$`)
 
+/** Names the matter asked about: not which aspect of it, not the kind of fact asked, not how it is put. */
+export const isMatter = (concept: Concept): boolean => !concept.aspect && !concept.asks && !concept.filler
+
+/** A glossary group that says an aspect of a matter (渠道, 途径, 去哪投诉…), not a matter. */
+export const namesAnAspect = (terms: readonly string[]): boolean => terms.some((term) => ASPECT_WORD.test(term))
+
 /**
  * Whether the concept says which aspect of a matter is asked, its glossary synonyms included: "要钱"
  * asks about fees as 收费 and 费用 do. (`aspect` itself stays the word's own reading, which the
  * answerer's gates weigh.)
  */
-/** Names the matter asked about: not which aspect of it, not the kind of fact asked, not how it is put. */
-export const isMatter = (concept: Concept): boolean => !concept.aspect && !concept.asks && !concept.filler
-
-export const asksAnAspect = (concept: Concept): boolean =>
-  concept.aspect || concept.alternatives.some((term) => ASPECT_WORD.test(term))
+export const asksAnAspect = (concept: Concept): boolean => concept.aspect || namesAnAspect(concept.alternatives)
 
 // Yes/no forms ("要不要", "能不能", "有没有"): jieba leaves "不要" of "要不要", which asks nothing.
 const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu
@@ -121,6 +123,11 @@ const COMPLAINT_ASK = /投诉|投述|举报|调解|维权|消协|消费者协会
 // A complaint asked about openly (where, how, what, how long), or a mediator asked for ("…，消协能帮忙调解吗"):
 // "…，还能投诉吗" asks whether the case itself is taken, so its scene is what is asked about.
 const OPEN_ASK = /什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长|谁|何时|调解|消协|消费者协会|消保委/
+// How or where to complain, put right after the case in one breath ("超市卖过期食品怎么举报", "网上买到假货去哪投诉"):
+// the case runs up to the question word.
+const HOW_TO_COMPLAIN = new RegExp(
+  `(?:去|到|在|向|找)?(?:怎么|怎样|如何|哪里|哪儿|哪|谁)(?:去|来|才能|可以|能)?(?:${COMPLAINT_ASK.source})`,
+)
 // How long ago or how many ("买了四年了", "少了二两") decides whether a complaint is taken: it is not scene.
 const COUNT_WORD = /[0-9一二两三四五六七八九十几半]/
 
@@ -186,7 +193,6 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
 }
 
 /**
-/**
  * Words of the folded question that only tell the asker's case before a complaint asked about. Asked only
  * whether ("…，还能投诉吗"), the case is what is judged ("公司给员工买的…" is no consumption) — unless it
  * says how long ago or how many ("网上买的手机壳用了三年多才坏，还能投诉吗"): then that count is what decides
@@ -204,9 +210,14 @@ function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: stri
     !complaintAsks.some((clause) => OPEN_ASK.test(clause)) && !span && !scene.some((clause) => COUNT_WORD.test(clause))
   if (judged) return () => false
   // With its span told, the case may run on into the ask without a pause ("两年前买的冰箱坏了还能投诉吗"):
-  // what comes before the complaint asked about is the case too.
+  // what comes before the complaint asked about is the case too; so is what comes before "怎么举报".
   const asked = clauses.filter((clause) => !scene.includes(clause))
-  const caseEnd = (clause: string) => (span && asking.includes(clause) ? Math.max(0, clause.search(COMPLAINT_ASK)) : 0)
+  const caseEnd = (clause: string) =>
+    !asking.includes(clause)
+      ? 0
+      : span
+        ? Math.max(0, clause.search(COMPLAINT_ASK))
+        : Math.max(0, clause.search(HOW_TO_COMPLAIN))
   const told = [...scene, ...asked.map((clause) => clause.slice(0, caseEnd(clause)))]
   const rest = asked.map((clause) => clause.slice(caseEnd(clause)))
   return (word) =>
