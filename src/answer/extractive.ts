@@ -144,7 +144,8 @@ function mentionsIdentifiers(question: PreparedQuestion, chunk: ChunkRecord): bo
  * How much of what the question is about — its matter, not the aspect asked — the passage names.
  * Words the documents never use count half: they may be filler ("靠谱"), or the very thing asked
  * about that no document mentions ("小区", "房子"). A passage that shares the aspect words but not
- * the matter answers a different question ("食品经营许可证怎么办理" is not answered by 生产许可证).
+ * the matter answers a different question ("食品经营许可证怎么办理" is not answered by 生产许可证). A long word
+ * said in parts names the matter only in the document whose title says its start (免办证明 in the 免办 guide).
  */
 export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): number {
   const matter = askedConcepts(question.concepts).filter(
@@ -156,7 +157,7 @@ export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): 
   for (const concept of matter) {
     const weight = concept.known ? concept.weight : concept.weight / 2
     total += weight
-    if (concept.known && coverage([concept], context) >= 1) covered += weight
+    if (concept.known && coverageOfFolded([concept], context, chunk.analysis.names) >= 1) covered += weight
   }
   return total === 0 ? 1 : covered / total
 }
