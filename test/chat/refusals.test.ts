@@ -197,6 +197,16 @@ describe('refusals that are right', () => {
     expect(target.answer).toContain('36万元')
   })
 
+  it('takes no price of a scam a guide warns of for the fee asked, and gives it when the scam is asked about', async () => {
+    // The only sum in the certification guide is the 3000元 a firm paid a go-between for a certificate that does not exist.
+    const fee = await ask('ISO9001认证一般要花多少钱', 'enterprise')
+    expect(fee).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    const scam = await ask('买证一般要花多少钱', 'enterprise')
+    expect(scam.grounded).toBe(true)
+    expect(scam.citations[0]?.section).toContain('陷阱')
+    expect(scam.answer).toContain('3000元')
+  })
+
   it("refuses a certificate, a check's findings, a sign-up or a subsidy that the documents do not give for what they name", async () => {
     // Order 76 names the post, not what it takes to hold it.
     const post = await ask('76号令里的质量安全员需要持什么证才能上岗', 'enterprise')
