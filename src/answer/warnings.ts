@@ -9,17 +9,14 @@ const WARNING = /警惕|谨防|提防|防骗|陷阱|骗局/
 
 /**
  * A passage warning of a trap gives no fact of the matter asked about: the 3000元 a firm paid a go-between for a
- * certificate that does not exist is the scam's price, not what "9001认证要多少钱" asks. It answers a fact asked of
- * the trap itself, told in the warning's own words beyond its document's title ("不用审核几天就能拿到证书").
+ * certificate that does not exist is the scam's price, not what "9001认证要多少钱" or "认证机构一般收多少" asks (the
+ * go-between and the bodies it names are the warning's actors). It answers a fact asked of the trap its heading
+ * names ("买证要花多少钱").
  */
 export function warnsOfOtherTrap(question: PreparedQuestion, chunk: ChunkRecord): boolean {
-  const { analysis } = chunk
-  if (!WARNING.test(foldText(chunk.section))) return false
+  const heading = foldText(chunk.section)
+  if (!WARNING.test(heading)) return false
   return !question.concepts.some(
-    (concept) =>
-      isMatter(concept) &&
-      concept.word.length > 1 &&
-      coverageOfFolded([concept], analysis.own) >= 1 &&
-      coverageOfFolded([concept], analysis.names) < 1,
+    (concept) => isMatter(concept) && concept.word.length > 1 && coverageOfFolded([concept], heading) >= 1,
   )
 }

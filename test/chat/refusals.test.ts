@@ -201,6 +201,9 @@ describe('refusals that are right', () => {
     // The only sum in the certification guide is the 3000元 a firm paid a go-between for a certificate that does not exist.
     const fee = await ask('ISO9001认证一般要花多少钱', 'enterprise')
     expect(fee).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    // "收多少" asks a sum too; the certification bodies the warning names as actors do not make it the trap asked about.
+    const charge = await ask('认证机构审核一次一般收多少', 'enterprise')
+    expect(charge).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
     const scam = await ask('买证一般要花多少钱', 'enterprise')
     expect(scam.grounded).toBe(true)
     expect(scam.citations[0]?.section).toContain('陷阱')
