@@ -1,3 +1,4 @@
+import { askingClausesOf } from '../query/asking-clauses.ts'
 import { type Concept, isMatter as namesTheMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
@@ -12,6 +13,17 @@ const BUREAU_PAPER = /(?:许可证|执照|证书|证明|认证|认可|年检|检
 // does not say whether "在朋友圈卖自己做的蛋糕，需要办许可证吗" needs one, whatever else of the question it says.
 // (A certificate or a check is named by its scheme, 3C证书 by the CCC guide that says 认证: only what it is for is asked of it.)
 const LICENCE = /(?:许可证|执照)$/
+// A paper named in full (居住证, 驾驶证, 身份证) is issued under a regime of its own, as a licence is: a passage that never
+// names it does not say how it is got, renewed or brought along (办居住证要什么材料 is not the complaint guide's
+// 材料). A certification (再认证) is a check, not a paper.
+const NAMED_PAPER = /\p{Script=Han}{2}(?<![认验]证)证$/u
+// One the asker has ("盒子里有张合格证") is their case, told, not the paper asked about.
+const pointsToPaper = (question: PreparedQuestion, concept: Concept) =>
+  NAMED_PAPER.test(concept.word) &&
+  askingClausesOf(question.folded).some(
+    (clause) =>
+      clause.includes(concept.word) && !clause.includes(`有${concept.word}`) && !clause.includes(`张${concept.word}`),
+  )
 // Doings on such a paper that a guide states for its own matter only (备案, 查真假, 补办): a passage that does
 // not say the doing tells of another matter.
 const BUREAU_DOING = /^(?:备案|真假|真伪|补办)$/
@@ -97,7 +109,7 @@ export function unsaidBureauMatter(question: PreparedQuestion, chunk: ChunkRecor
     .filter(isMatter)
     .flatMap((concept) => [
       ...(BUREAU_DOING.test(concept.word) ? [concept] : []),
-      ...(LICENCE.test(concept.word) ? [concept] : []),
+      ...(LICENCE.test(concept.word) || pointsToPaper(question, concept) ? [concept] : []),
       ...(BUREAU_PAPER.test(concept.word) ? modifiersOf(question, concept) : []),
     ])
     .find((concept) => concept.word.length > 1 && !saysConcept(concept, chunk.analysis.context))

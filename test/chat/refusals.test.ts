@@ -253,6 +253,19 @@ describe('refusals that are right', () => {
     expect(sticker.answer).toContain('合格标志')
   })
 
+  it("does not answer an errand on another office's paper from a guide that shares its generic words", async () => {
+    // The complaint guide lists what to bring to a complaint; that is not what a residence permit takes.
+    const permit = await ask('办居住证要准备什么材料', 'citizen')
+    expect(permit).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    // The scale guide tells how to have a scale verified, not which papers to bring along.
+    const card = await ask('拿秤去检定要带上身份证吗', 'citizen')
+    expect(card).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    // A paper the asker says they have is their case: the new scale is still to be verified.
+    const told = await ask('盒子里有张合格证，新买的电子秤还用送检吗', 'citizen')
+    expect(told.grounded).toBe(true)
+    expect(told.citations[0]?.docId).toBe('metrology-verification')
+  })
+
   it('does not answer a look-alike matter from the passage about the covered one', async () => {
     // The scale guide says what a trade scale's verification costs; a gas meter's is another matter.
     const meter = await ask('燃气表检定要交钱吗', 'citizen')
