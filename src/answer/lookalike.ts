@@ -10,6 +10,14 @@ import { saysConcept } from './evidence.ts'
 // differ in the thing it is for, written into it (食品生产许可证, CNAS认可证书, 燃气表年检). So does a scheme
 // certified (环境管理体系 beside 质量管理体系): "那环境管理体系的呢" after 9001 asks of another certification.
 const BUREAU_PAPER = /(?:许可证|执照|证书|证明|认证|认可|年检|检定|强检|管理体系)$/
+// A check in everyday words ("多久要检一次", "拿去检"), jieba's guess gluing the modal on: bare, like 年检 — unless
+// the thing checked follows it ("上门给小店检电子秤").
+const CHECK_SAID = /^[要去再得还]?检$/
+const saysCheck = (question: PreparedQuestion, concept: Concept) => {
+  if (!CHECK_SAID.test(concept.word)) return false
+  const after = question.folded.slice(question.folded.indexOf(concept.word) + concept.word.length)
+  return !question.concepts.some((thing) => isMatter(thing) && namesAThing(thing.word) && after.startsWith(thing.word))
+}
 // A licence is a regime of its own: a passage that never names one (the scale guide's 蛋糕 sold by weight)
 // does not say whether "在朋友圈卖自己做的蛋糕，需要办许可证吗" needs one, whatever else of the question it says.
 // (A certificate or a check is named by its scheme, 3C证书 by the CCC guide that says 认证: only what it is for is asked of it.)
@@ -69,7 +77,8 @@ function modifiersOf(question: PreparedQuestion, word: Concept): Concept[] {
   // before it in its clause: "燃气表也要每年年检吗", "开一家美容院需要办哪些许可证".
   const inClause = lastThingIn(question, start, 1)
   if (inClause) {
-    const bare = word.word === BUREAU_PAPER.exec(word.word)?.[0] && !writtenBefore(start, [])
+    const bare =
+      (word.word === BUREAU_PAPER.exec(word.word)?.[0] || CHECK_SAID.test(word.word)) && !writtenBefore(start, [])
     const whose = HELD_PAPER.test(word.word) && question.folded.slice(0, start).endsWith(`${inClause.word}的`)
     return bare && !whose ? [inClause] : []
   }
@@ -109,7 +118,7 @@ export function unsaidBureauMatter(question: PreparedQuestion, chunk: ChunkRecor
     .flatMap((concept) => [
       ...(BUREAU_DOING.test(concept.word) ? [concept] : []),
       ...(LICENCE.test(concept.word) || pointsToPaper(question, concept) ? [concept] : []),
-      ...(BUREAU_PAPER.test(concept.word) ? modifiersOf(question, concept) : []),
+      ...(BUREAU_PAPER.test(concept.word) || saysCheck(question, concept) ? modifiersOf(question, concept) : []),
     ])
     .find((concept) => concept.word.length > 1 && !saysConcept(concept, chunk.analysis.context))
 }

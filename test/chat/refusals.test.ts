@@ -273,6 +273,12 @@ describe('refusals that are right', () => {
     const scale = await ask('电子秤检定要交钱吗', 'enterprise')
     expect(scale.grounded).toBe(true)
     expect(scale.citations[0]?.docId).toBe('metrology-verification')
+    // A check said in everyday words is of the thing before it: the scale guide's cycle is not a lift's.
+    const officeLift = await ask('写字楼里的电梯多久要检一次', 'citizen')
+    expect(officeLift).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    const cycle = await ask('菜场用的电子秤多久要检一次', 'citizen')
+    expect(cycle.grounded).toBe(true)
+    expect(cycle.answer).toContain('一年')
     // The CCC guide tells what CCC is, never how a lost certificate is reissued.
     const reissue = await ask('CCC认证证书弄丢了能补办吗', 'enterprise')
     expect(reissue).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
