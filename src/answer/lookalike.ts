@@ -22,6 +22,10 @@ const saysCheck = (question: PreparedQuestion, concept: Concept) => {
 // does not say whether "在朋友圈卖自己做的蛋糕，需要办许可证吗" needs one, whatever else of the question it says.
 // (A certificate or a check is named by its scheme, 3C证书 by the CCC guide that says 认证: only what it is for is asked of it.)
 const LICENCE = /(?:许可证|执照)$/
+// "开个奶茶店要办哪些证": a bare 证 to be got (办证) is a licence too, which a passage naming none does not tell of —
+// though its 证明 says the character.
+const LICENCE_GOT = /办(?:哪些|什么|啥|个|些|好)?证(?![书明件])/
+const LICENCE_NAMED = /许可证|执照|证照/
 // A paper named in full (居住证, 驾驶证, 身份证) is issued under a regime of its own, as a licence is: a passage that never
 // names it does not say how it is got, renewed or brought along (办居住证要什么材料 is not the complaint guide's
 // 材料). A certification (再认证) is a check, not a paper.
@@ -113,6 +117,8 @@ function thingToldBefore(question: PreparedQuestion, at: number): Concept[] {
 export function unsaidBureauMatter(question: PreparedQuestion, chunk: ChunkRecord): Concept | undefined {
   // An English question is folded to a run of translated terms: no word there is written into another.
   if (question.english) return undefined
+  const licence = question.concepts.find((concept) => /^办?证$/.test(concept.word))
+  if (licence && LICENCE_GOT.test(question.folded) && !LICENCE_NAMED.test(chunk.analysis.context)) return licence
   return question.concepts
     .filter(isMatter)
     .flatMap((concept) => [

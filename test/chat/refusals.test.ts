@@ -260,6 +260,9 @@ describe('refusals that are right', () => {
     // The scale guide tells how to have a scale verified, not which papers to bring along.
     const card = await ask('拿秤去检定要带上身份证吗', 'citizen')
     expect(card).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    // A bare 证 to be got is a licence, which no guide names, though the complaint guide's 证明 says the character.
+    const shop = await ask('开个面包房要办哪些证', 'enterprise')
+    expect(shop).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
     // A paper the asker says they have is their case: the new scale is still to be verified.
     const told = await ask('盒子里有张合格证，新买的电子秤还用送检吗', 'citizen')
     expect(told.grounded).toBe(true)
