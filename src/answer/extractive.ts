@@ -39,6 +39,7 @@ import {
   TYPED_MARGIN,
 } from './tuning.ts'
 import { asksOnlyUnknownThings } from './unknown-matter.ts'
+import { warnsOfOtherTrap } from './warnings.ts'
 
 export type { Evidence } from './evidence.ts'
 
@@ -338,6 +339,7 @@ function settledByWhether(question: PreparedQuestion): Concept[] {
 function factsOfMatter(question: PreparedQuestion, things: Concept[], evidence: Evidence): Evidence['sentences'] {
   const { chunk, sentences } = evidence
   const { analysis } = chunk
+  if (warnsOfOtherTrap(question, chunk)) return []
   const matter = things.filter((concept) => !saysConcept(concept, analysis.names))
   if (matter.length === 0) return sentences
   if ([chunk.section, ...analysis.labels].some((heading) => asksAlike(question, heading))) return sentences
