@@ -418,7 +418,12 @@ export function composeExtractiveAnswer(
   // Each of the few best judged once: the sort would otherwise judge each item's sentences at every comparison.
   const typedOf = new Map(weighed.slice(0, TYPED_CANDIDATES).map((item) => [item, typedCoverage(item)]))
   const typedAt = (item: Evidence) => typedOf.get(item) ?? -1
-  const typedBest = [...typedOf].filter(([, said]) => said >= 0).sort((a, b) => b[1] - a[1])[0]?.[0]
+  const gated = (item: Evidence) => (item.coverage >= grounding.minCoverage ? 1 : 0)
+  // One that covers the question at all comes before one whose sentence says more but which the coverage gate
+  // would refuse ("Who is allowed to issue … certificates": 二 谁来发证 over 一's definition naming 证书).
+  const typedBest = [...typedOf]
+    .filter(([, said]) => said >= 0)
+    .sort((a, b) => gated(b[0]) - gated(a[0]) || b[1] - a[1])[0]?.[0]
   // A first-ranked passage that covers the question at least as well as the lower one and gives the fact at all
   // answers over it when the lower one's sentence giving the fact covers the question only a little more: the
   // ranker put the asker's matter there, and its sentence may say honestly that no figure is published ("免办审核

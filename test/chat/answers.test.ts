@@ -304,6 +304,22 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it('answers which body is in charge from the sentence naming a body that does it, not a passage sharing the words', async () => {
+    // Not the list of the six exemption cases (它 says 认证检测), nor a sentence only naming the bureau (对照…发布的《目录》).
+    const body = await ask('CCC这个制度是哪个部门在管')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/一、什么是强制性产品认证/)
+    expect(body.answer.split('\n')[0]).toMatch(/市场监管总局负责/)
+  })
+
+  it('takes the passage giving the fact that the coverage gate lets answer over one saying more in a sentence', async () => {
+    // 一 defines the certificate (颁发认证证书) but covers too little of the question; 二 谁来发证 answers.
+    const body = await ask('Who is allowed to issue quality management system certificates?')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/二、谁来发证/)
+    expect(body.answer).toMatch(/认证机构/)
+  })
+
   it('judges a wait told in everyday units by the time limits in working days', async () => {
     for (const [question, limit] of [
       // Words the documents never use (交上去, 礼拜, 没人理) only tell the wait: the question is not refused for them.
