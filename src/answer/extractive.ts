@@ -4,6 +4,7 @@ import { statesUseRule } from '../query/goods-use.ts'
 import { tellsIssuance } from '../query/issuance.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { tellsRecourse } from '../query/recourse.ts'
+import { tiesRelation } from '../query/relation.ts'
 import { statesSaid } from '../query/states.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
@@ -50,6 +51,7 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
   // The asker's case ("网店老板不给退款，…") picks no passage: what is asked does.
   const concepts = askedConcepts(question.concepts)
   const best = candidates[0]?.score ?? 1
+  const { relation } = question
   return candidates
     .map((chunk) => {
       const { analysis } = chunk
@@ -95,6 +97,8 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         (question.asksIssuance && tellsIssuance(analysis.own) ? weights.issued : 0) +
         // "打电话还是发短信": the passage with a sentence naming an alternative where it speaks of what is asked.
         (settlingSentences(question, chunk, sentences).length > 0 ? weights.alternative : 0) +
+        // "上海方案把质量说成是上海的什么": the passage with a sentence tying the two ("质量是上海的生命").
+        (relation && sentences.some((sentence) => tiesRelation(relation, sentence.folded)) ? weights.relation : 0) +
         weights.similarity * (chunk.similarity ?? 0) +
         weights.fusion * (chunk.score / best)
       return { chunk, coverage: chunkCoverage, rank, sentences }

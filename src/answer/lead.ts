@@ -1,6 +1,7 @@
 import { answerCueOf } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { tiesRelation } from '../query/relation.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import { foldText } from '../text/fold.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
@@ -82,9 +83,12 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const said = (sentence: Sentence) =>
     focus.length > 0 ? sentence.coverage : coverageOfFolded(headingMatter, sentence.folded)
   const cue = answerCueOf(question)
+  // "质量安全总监跟主要负责人是啥关系": the sentence tying the two (…协助主要负责人…) is the asked thing's own form.
+  const ties = (sentence: Sentence) => (question.relation && tiesRelation(question.relation, sentence.folded) ? 1 : 0)
   const score = (sentence: Sentence) =>
     (focus.length > 0 ? focusCoverage(focus, sentence.folded) : said(sentence)) +
-    (cue?.holds.test(sentence.text) ? (cue.exact ? LEAD_EXACT_CUE : LEAD_CUE) : 0)
+    (cue?.holds.test(sentence.text) ? (cue.exact ? LEAD_EXACT_CUE : LEAD_CUE) : 0) +
+    ties(sentence) * LEAD_EXACT_CUE
   const wanted = [...question.answerTypes.map((type) => type.gives), ...(cue ? [cue.holds] : [])]
   const scored = pool.map((sentence) => ({
     sentence,

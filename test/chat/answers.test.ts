@@ -320,6 +320,22 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(/认证机构/)
   })
 
+  it('answers how two things stand to each other from the sentence tying them, not one listing them or saying 关系', async () => {
+    for (const [question, docId, section, says] of [
+      // Not 第二条, which lists 主要负责人、质量安全总监 and says 关系 of 关系人身健康.
+      ['生产企业的质量安全总监和主要负责人之间是什么关系', 'samr-order-75', /第三条/, /协助主要负责人/],
+      // Asked in the frame of its answer: "质量是上海的生命" (指导思想, or the action plan that keeps it), not the
+      // overview that names 上海 and 质量 elsewhere.
+      ['上海的实施方案把质量看作是上海的啥', 'quality-power-outline-shanghai', /指导思想|相关配套/, /质量是上海的生命/],
+    ] as const) {
+      const body = await ask(question)
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.docId, question).toBe(docId)
+      expect(body.citations[0]?.section, question).toMatch(section)
+      expect(body.answer, question).toMatch(says)
+    }
+  })
+
   it('judges a wait told in everyday units by the time limits in working days', async () => {
     for (const [question, limit] of [
       // Words the documents never use (交上去, 礼拜, 没人理) only tell the wait: the question is not refused for them.
