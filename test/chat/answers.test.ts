@@ -312,6 +312,14 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer.split('\n')[0]).toMatch(/市场监管总局负责/)
   })
 
+  it('answers who decided a thing ("是谁定的") with the sentence naming a body, not one sharing 定 (定位)', async () => {
+    const body = await ask('国家的质量强国建设纲要到底是谁定的')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/文件概况/)
+    expect(body.answer).toMatch(/由中共中央、国务院印发/)
+    expect(body.answer).not.toMatch(/^《纲要》将质量强国建设定位/)
+  })
+
   it('takes the passage giving the fact that the coverage gate lets answer over one saying more in a sentence', async () => {
     // 一 defines the certificate (颁发认证证书) but covers too little of the question; 二 谁来发证 answers.
     const body = await ask('Who is allowed to issue quality management system certificates?')
