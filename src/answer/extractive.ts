@@ -11,6 +11,7 @@ import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
 import { namesADoing, namesAnAct, namesAPosition, namesAQuality, namesAQuantity, namesAThing } from '../text/segment.ts'
+import { CLAUSE_BREAK } from '../text/sentences.ts'
 import { settlingSentences } from './alternatives.ts'
 import { unsaidDoing } from './asked-doing.ts'
 import type { Citation } from './citations.ts'
@@ -182,8 +183,6 @@ const GET_IT_DONE = /(?:怎么|怎样|如何)办(?!理)/u
 // "地名是怎么来的", "水是怎么变好的", "最后是怎么提取成功的": how something came about, told by what
 // happened, not a doing the asker wants steps for.
 const MANNER = /(?:怎么|怎样|如何)[^，,；;。？?！!]{1,8}的(?:呢|啊)?[?？。]?$/u
-
-const CLAUSE_BREAK = /[，,；;。？?]/
 
 /** The how-word and the doing it asks about ("怎么申报" → 申报), when it asks for one. */
 function doingAsked(question: PreparedQuestion): { at: RegExpExecArray; doing: Concept | undefined } | null {

@@ -2,6 +2,7 @@ import { type Concept, isMatter as namesTheMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import { namesAThing } from '../text/segment.ts'
+import { CLAUSE_BREAK } from '../text/sentences.ts'
 import { saysConcept } from './evidence.ts'
 
 // What a bureau issues or checks: its look-alikes share the paper or the check (许可证, 证书, 检定) and
@@ -62,8 +63,6 @@ function modifiersOf(question: PreparedQuestion, word: Concept): Concept[] {
   }
   return NAMED_SCHEME.test(word.word) ? [] : thingToldBefore(question, start)
 }
-
-const CLAUSE_BREAK = /[，,；;。？?！!]/
 
 /** The thing named last in a clause of the question before `at`: `back` 1 is the clause holding `at`, 2 the one before. */
 function lastThingIn(question: PreparedQuestion, at: number, back: 1 | 2): Concept | undefined {

@@ -2,7 +2,7 @@ import { type Answer, type AnswerDeps, answerQuestion } from '../answer/answer-q
 import { drawingOn } from '../answer/named-documents.ts'
 import { SUBJECT_MATTER_WEIGHT } from '../answer/tuning.ts'
 import { completeQuestion } from '../query/complete-question.ts'
-import { asksAnAspect, type Concept } from '../query/concepts.ts'
+import { asksAnAspect, type Concept, namesAnAspect } from '../query/concepts.ts'
 import { businessAskedAgain } from '../query/own-business.ts'
 import { asksForMore, type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
@@ -131,6 +131,24 @@ const asksOnlyAFact = (question: PreparedQuestion): boolean =>
   question.concepts.every((concept) => concept.asks !== null || concept.filler || asksAnAspect(concept))
 
 /**
+ * "去哪投诉" after 电子秤年检: the glossary's phrase for the way in (渠道, 去哪投诉) holds the matter it is the way
+ * to, a glossary term of its own (投诉) that the subject's document never says — so no way it tells of is meant.
+ */
+function asksTheWayToForeignMatter(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): boolean {
+  return question.concepts
+    .filter(asksAnAspect)
+    .flatMap((concept) => concept.parts)
+    .some((part) => {
+      const group = deps.glossary.groups.find((terms) => terms.includes(part))
+      return (
+        group !== undefined &&
+        !namesAnAspect(group) &&
+        !group.some((term) => deps.vocabulary.documentSays(subject.docId, term))
+      )
+    })
+}
+
+/**
  * Why the message leaves the subject, or null when it stays: it says so, names an order, names a
  * matter the subject's document never speaks of ("电子秤…" after CCC免办), or does not lean on what was
  * said and names its own matter outright (two telling words, or a term of the glossary). A narrowed
@@ -152,7 +170,7 @@ function leavesSubject(
       (concept.alternatives.length > 1 || jiebaKnows(concept.word)) &&
       !concept.alternatives.some((term) => deps.vocabulary.documentSays(subject.docId, term)),
   )
-  if (foreign) return 'foreign-matter'
+  if (foreign || asksTheWayToForeignMatter(deps, question, subject)) return 'foreign-matter'
   const ownMatter = matter.length > 1 || matter.some((concept) => concept.alternatives.length > 1)
   return !question.leansOnContext && ownMatter ? 'own-matter' : null
 }

@@ -35,8 +35,9 @@ const SKIP =
 /** At an optional question, "跳过" or "没有" moves on. */
 export const isSkip = (message: string): boolean => SKIP.test(bare(message))
 
-// "这种能免办吗？" in the middle of filling in a form is a question to answer, not a name or address.
-const QUESTION = /[?？]\s*$|[吗呢么]\s*[?？]?\s*$|^(怎么|如何|为什么|什么|哪些|哪里|能不能|可不可以|是否|请问)/
+// "这种能免办吗？", "去哪投诉" in the middle of filling in a form is a question to answer, not a name or address.
+const QUESTION =
+  /[?？]\s*$|[吗呢么]\s*[?？]?\s*$|^(怎么|如何|为什么|什么|哪些|哪里|(?:去|到|在|找)哪|找谁|能不能|可不可以|是否|请问)/
 // "想问下…", "顺便问一下…": a question put in the middle of the form.
 const ASIDE = /^(?:我)?(?:就)?(?:想|顺便|再)?(?:问|咨询)(?:一?下|个问题)/
 

@@ -61,16 +61,18 @@ const ASPECT =
 
 const ASPECT_WORD = new RegExp(`^(?:${ASPECT.source})$`)
 
+/** Names the matter asked about: not which aspect of it, not the kind of fact asked, not how it is put. */
+export const isMatter = (concept: Concept): boolean => !concept.aspect && !concept.asks && !concept.filler
+
+/** A glossary group that says an aspect of a matter (渠道, 途径, 去哪投诉…), not a matter. */
+export const namesAnAspect = (terms: readonly string[]): boolean => terms.some((term) => ASPECT_WORD.test(term))
+
 /**
  * Whether the concept says which aspect of a matter is asked, its glossary synonyms included: "要钱"
  * asks about fees as 收费 and 费用 do. (`aspect` itself stays the word's own reading, which the
  * answerer's gates weigh.)
  */
-/** Names the matter asked about: not which aspect of it, not the kind of fact asked, not how it is put. */
-export const isMatter = (concept: Concept): boolean => !concept.aspect && !concept.asks && !concept.filler
-
-export const asksAnAspect = (concept: Concept): boolean =>
-  concept.aspect || concept.alternatives.some((term) => ASPECT_WORD.test(term))
+export const asksAnAspect = (concept: Concept): boolean => concept.aspect || namesAnAspect(concept.alternatives)
 
 // Yes/no forms ("要不要", "能不能", "有没有"): jieba leaves "不要" of "要不要", which asks nothing.
 const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu

@@ -1,4 +1,5 @@
 import { paraphrasesOf } from '../text/paraphrases.ts'
+import { CLAUSE_BREAK } from '../text/sentences.ts'
 import type { Concept } from './concepts.ts'
 
 /**
@@ -12,9 +13,6 @@ import type { Concept } from './concepts.ts'
 // "这张证还是有效的吗", "那还是得去检吧" ask yes/no with 还是 as "still", and end in 吗 or 吧.
 const SECOND = /还是([^，,。？?！!；;]+)[？?。！!]*$/u
 const YES_NO = /[吗吧嘛][？?。！!]*$/u
-// The first alternative is the clause before 还是 ("怎么联系我，打电话还是…"), or the one before its comma
-// ("是只看材料，还是会派人…"), from its opening 是 on ("投诉交上去以后…，是打电话通知我还是…").
-const CLAUSE_BREAK = /[，,。？?！!；;]/u
 
 /** One alternative of an either/or: its text as asked and the words that tell it from the other. */
 export type Alternative = { text: string; words: Concept[] }
@@ -24,6 +22,8 @@ export function alternativeTextsOf(folded: string): [string, string] | null {
   const second = SECOND.exec(folded)
   if (!second || YES_NO.test(folded)) return null
   const before = folded.slice(0, second.index).replace(/[，,]$/u, '')
+  // The first alternative is the clause before 还是 ("怎么联系我，打电话还是…"), or the one before its comma
+  // ("是只看材料，还是会派人…"), from its opening 是 on ("投诉交上去以后…，是打电话通知我还是…").
   const clause = before.split(CLAUSE_BREAK).at(-1) ?? ''
   const first = clause.slice(clause.lastIndexOf('是') + 1)
   const other = (second[1] ?? '').replace(/^是/u, '')

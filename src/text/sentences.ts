@@ -1,5 +1,8 @@
 export type Sentence = { text: string; start: number }
 
+/** Where a clause of a question ends: folded text holds the half-width forms, stored text the full-width ones. */
+export const CLAUSE_BREAK = /[，,；;。？?！!]/u
+
 /** Sentences of a text with their offsets, so a quote is always a verbatim slice of the stored text. */
 export function sentencesOf(content: string): Sentence[] {
   const sentences: Sentence[] = []

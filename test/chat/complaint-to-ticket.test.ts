@@ -161,6 +161,16 @@ describe.each(testDatabases)('a complaint typed into /api/chat becomes a ticket 
     expect(unsure.answer).not.toContain('我们继续登记')
   })
 
+  it('answers "去哪投诉" typed as the description of a complaint, instead of asking for five characters', async () => {
+    const say = conversation()
+    const started = await say('我要投诉')
+    expect(started.intake?.step).toBe('description')
+    const where = await say('去哪投诉')
+    expect(where.answer).toContain('我们继续登记')
+    expect(where.answer).toContain('12315')
+    expect(where.intake?.step).toBe('description')
+  })
+
   it('reads the matter from the whole conversation: 转人工, then a CCC 便捷通道 request', async () => {
     const say = conversation()
     expect((await say('转人工')).intake?.category).toBe('other')

@@ -349,4 +349,16 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(hours.grounded).toBe(false)
     expect(hours.refusalReason).toBeTruthy()
   })
+
+  it('asks the way to a matter the subject\'s document never speaks of ("去哪投诉" after the scale guide) of that matter\'s guide', async () => {
+    const scale = await ask('菜场的电子秤要年检吗')
+    expect(scale.citations[0]?.docId).toBe('metrology-verification')
+    // The way to the subject's own matter stays with it.
+    const where = await ask('去哪检', scale.sessionId)
+    expect(where.citations[0]?.docId).toBe('metrology-verification')
+    const complain = await ask('去哪投诉？', scale.sessionId)
+    expect(complain.grounded).toBe(true)
+    expect(complain.citations[0]).toMatchObject({ docId: 'complaints-and-reports', section: '二、通过哪些渠道提出' })
+    expect(complain.answer).toContain('12315')
+  })
 })
