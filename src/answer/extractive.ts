@@ -1,4 +1,12 @@
-import { asksAlike, asksConsequence, asksPenalty, namesConsequence, onlyTells } from '../query/answer-types.ts'
+import {
+  asksAlike,
+  asksConsequence,
+  asksDecider,
+  asksPenalty,
+  namesConsequence,
+  namesDecider,
+  onlyTells,
+} from '../query/answer-types.ts'
 import { type Concept, isMatter } from '../query/concepts.ts'
 import { statesUseRule } from '../query/goods-use.ts'
 import { tellsIssuance } from '../query/issuance.ts'
@@ -388,8 +396,12 @@ export function composeExtractiveAnswer(
   // Of the few best that give it, the one whose sentence stating it says most of the question.
   // A date or an issuer asked of a document's issuance: a sentence telling it comes before one dating a press
   // conference or naming a body in another role, whatever else they say.
+  // So for who decided a thing ("检定周期是谁来定的"): a sentence naming a body that decides it (…技术机构…确定).
   const toldIssuance = (sentence: Evidence['sentences'][number]) =>
-    question.asksIssuance && tellsIssuance(sentence.folded) ? 1 : 0
+    (question.asksIssuance && tellsIssuance(sentence.folded)) ||
+    (asksDecider(question.folded) && namesDecider(sentence.folded))
+      ? 1
+      : 0
   const typedCoverage = (item: Evidence) => {
     const giving = factsOfMatter(question, things, item).filter((sentence) => answersTypes(types, sentence.text))
     return Math.max(-1, ...giving.map((sentence) => sentence.coverage + toldIssuance(sentence)))

@@ -82,6 +82,16 @@ const BODY_NAMED =
 const BODY_ACTING = new RegExp(
   `(?:${BODY_NAMED.source})[^，,。；;]{0,12}?(?:负责|主管|管理|监管|实施|执行|实行|受理|处理|批准|审批|颁发|发证|确定|认定|核查|检定|验证|汇总)`,
 )
+// Who decides a thing ("检定周期是谁来定的", "由谁确定"): told by a body that decides it ("由执行强检的技术机构依照
+// 计量检定规程确定"), or for a document, by its issuance ("由中共中央、国务院印发").
+const DECIDER_ASKED = /谁(?:来)?定|由谁(?:来)?(?:确定|决定|制定)/
+const BODY_DECIDING = new RegExp(`(?:${BODY_NAMED.source})[^，,。；;]{0,16}?(?:确定|决定|制定)`)
+
+/** The folded question asks who decides or set a thing. */
+export const asksDecider = (folded: string): boolean => DECIDER_ASKED.test(folded)
+
+/** A folded sentence names a body deciding or setting a thing. */
+export const namesDecider = (folded: string): boolean => BODY_DECIDING.test(folded)
 
 const ANSWER_TYPES: AnswerType[] = [
   {
@@ -491,6 +501,8 @@ const ENUMERATION = /[^、，]+、[^、，]+、|[^；]+；[^；]+；/
 /** What the sentence that answers the question holds (see CUES); null when nothing in particular. */
 export function answerCueOf(question: { folded: string; shape: AnswerShape }): AnswerCue | null {
   // "纲要是谁定的": the sentence telling the issuance ("由中共中央、国务院印发"), not one naming the document.
+  if (asksDecider(question.folded))
+    return { holds: new RegExp(`${ISSUANCE_TOLD.source}|${BODY_DECIDING.source}`), exact: false }
   if (asksIssuance(question.folded)) return { holds: ISSUANCE_TOLD, exact: false }
   // "3C归哪个部门管": the sentence naming a body that does something, not one where a body is only named.
   if (BODY_ASKED.test(question.folded)) return { holds: BODY_ACTING, exact: false }

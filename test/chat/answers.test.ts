@@ -320,6 +320,14 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).not.toMatch(/^《纲要》将质量强国建设定位/)
   })
 
+  it('answers who sets a thing with the passage whose sentence names a body deciding it, not one naming a body at all', async () => {
+    // Not 三, whose first item names the 计量检定机构 one applies to and says 周期检定 too.
+    const body = await ask('秤的检定周期由谁确定')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/一、什么是强制检定/)
+    expect(body.answer.split('\n')[0]).toMatch(/技术机构依照计量检定规程确定/)
+  })
+
   it('takes the passage giving the fact that the coverage gate lets answer over one saying more in a sentence', async () => {
     // 一 defines the certificate (颁发认证证书) but covers too little of the question; 二 谁来发证 answers.
     const body = await ask('Who is allowed to issue quality management system certificates?')
