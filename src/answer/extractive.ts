@@ -59,6 +59,7 @@ export type ExtractiveResult =
 export function weighEvidence(question: PreparedQuestion, candidates: ScoredChunk[], weights = RANKING): Evidence[] {
   // The asker's case ("网店老板不给退款，…") picks no passage: what is asked does.
   const concepts = askedConcepts(question.concepts)
+  const told = question.concepts.filter((concept) => concept.scene)
   const best = candidates[0]?.score ?? 1
   const { relation } = question
   return candidates
@@ -108,6 +109,8 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         (settlingSentences(question, chunk, sentences).length > 0 ? weights.alternative : 0) +
         // "上海方案把质量说成是上海的什么": the passage with a sentence tying the two ("质量是上海的生命").
         (relation && sentences.some((sentence) => tiesRelation(relation, sentence.folded)) ? weights.relation : 0) +
+        // …though a passage that does speak of it ("伪造证书…去哪举报": the certificate guide's 投诉举报 line) is nearer.
+        (told.length > 0 ? weights.told * coverageOfFolded(told, analysis.context) : 0) +
         weights.similarity * (chunk.similarity ?? 0) +
         weights.fusion * (chunk.score / best)
       return { chunk, coverage: chunkCoverage, rank, sentences }
@@ -115,14 +118,22 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
     .sort((a, b) => b.rank - a.rank)
 }
 
+// The subject of a sentence used as a title: what stands before its first 是 or comma (folded text has the
+// half-width comma).
+const SENTENCE_SUBJECT = /^([^,;:。]{2,}?)(?:是|,)/u
+
 /**
  * How much of a document's title the question names: "质量强国建设纲要" names all of 《质量强国建设纲要》
  * but only part of 《质量强国建设纲要上海实施方案》, which is then the less likely one meant.
  */
 function titleSpecificity(concepts: Concept[], title: string): number {
-  const core = foldText(title)
+  const plain = foldText(title)
     .replace(/[（(][^）)]*[）)]/g, '')
     .replace(/\s+/g, '')
+  // A title derived from a bare passage's first sentence ("大熊猫是中国特有的熊科动物", "端午节,又称端阳节…")
+  // names its subject before the 是 or the first comma: the rest is what the passage says of it, which a
+  // question about the subject need not name any more than it names a titled passage's text.
+  const core = SENTENCE_SUBJECT.exec(plain)?.[1] ?? plain
   if (!core) return 0
   const named = concepts
     .flatMap((concept) => concept.alternatives.filter((term) => core.includes(term)).slice(0, 1))
@@ -231,7 +242,8 @@ function howTo(question: PreparedQuestion): Concept[] {
   const after = folded.slice(at.index + at[0].length).split(CLAUSE_BREAK)[0] ?? ''
   const inOrder = (clause: string) =>
     question.concepts
-      .filter((item) => isMatter(item) && item !== doing && clause.includes(item.word))
+      // The case told before "怎么举报" (scene: 超市卖过期食品) is not the thing the doing is done to.
+      .filter((item) => isMatter(item) && !item.scene && item !== doing && clause.includes(item.word))
       .sort((a, b) => clause.lastIndexOf(a.word) - clause.lastIndexOf(b.word))
   // With the doing unsaid, only a thing is asked about: "我该怎么办" asks what to do about the case.
   const object = done ? inOrder(after).find((item) => namesAThing(item.word)) : undefined

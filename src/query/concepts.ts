@@ -119,6 +119,13 @@ const COMPLAINT_ASK = /投诉|投述|举报|调解|维权|消协|消费者协会
 // A complaint asked about openly (where, how, what, how long), or a mediator asked for ("…，消协能帮忙调解吗"):
 // "…，还能投诉吗" asks whether the case itself is taken, so its scene is what is asked about.
 const OPEN_ASK = /什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长|谁|何时|调解|消协|消费者协会|消保委/
+// How or where to complain, put right after the case in one breath ("超市卖过期食品怎么举报", "网上买到假货去哪投诉"):
+// the case runs up to the question word.
+const HOW_TO_COMPLAIN = new RegExp(
+  `(?:去|到|在|向|找)?(?:怎么|怎样|如何|哪里|哪儿|哪|谁)(?:去|来|才能|可以|能)?(?:${COMPLAINT_ASK.source})`,
+)
+// What the rest of a clause may still ask after "怎么投诉" ("…要准备什么材料", "…要多久"): then it is no case.
+const ASKING_WORD_IN = /什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长|吗|是否|谁|何时|材料|时限|流程|步骤|费用|收费/
 // How long ago or how many ("买了四年了", "少了二两") decides whether a complaint is taken: it is not scene.
 const COUNT_WORD = /[0-9一二两三四五六七八九十几半]/
 
@@ -185,7 +192,6 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
 }
 
 /**
-/**
  * Words of the folded question that only tell the asker's case before a complaint asked about. Asked only
  * whether ("…，还能投诉吗"), the case is what is judged ("公司给员工买的…" is no consumption) — unless it
  * says how long ago or how many ("网上买的手机壳用了三年多才坏，还能投诉吗"): then that count is what decides
@@ -203,11 +209,19 @@ function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: stri
     !complaintAsks.some((clause) => OPEN_ASK.test(clause)) && !span && !scene.some((clause) => COUNT_WORD.test(clause))
   if (judged) return () => false
   // With its span told, the case may run on into the ask without a pause ("两年前买的冰箱坏了还能投诉吗"):
-  // what comes before the complaint asked about is the case too.
+  // what comes before the complaint asked about is the case too; so is what comes before "怎么举报", or after it
+  // when nothing more is asked there ("怎么举报超市卖过期食品"; "how do I complain about a fake product").
   const asked = clauses.filter((clause) => !scene.includes(clause))
-  const caseEnd = (clause: string) => (span && asking.includes(clause) ? Math.max(0, clause.search(COMPLAINT_ASK)) : 0)
-  const told = [...scene, ...asked.map((clause) => clause.slice(0, caseEnd(clause)))]
-  const rest = asked.map((clause) => clause.slice(caseEnd(clause)))
+  const [told, rest] = [[...scene], [] as string[]]
+  for (const clause of asked) {
+    const how = asking.includes(clause) && !span ? HOW_TO_COMPLAIN.exec(clause) : null
+    const start = !asking.includes(clause) ? 0 : span ? Math.max(0, clause.search(COMPLAINT_ASK)) : (how?.index ?? 0)
+    const end = how ? how.index + how[0].length : clause.length
+    const after = clause.slice(end)
+    const afterIsCase = how !== null && !ASKING_WORD_IN.test(after)
+    told.push(clause.slice(0, start), ...(afterIsCase ? [after] : []))
+    rest.push(afterIsCase ? clause.slice(start, end) : clause.slice(start))
+  }
   return (word) =>
     !COUNT_WORD.test(word) &&
     told.some((clause) => clause.includes(word)) &&

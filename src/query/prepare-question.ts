@@ -125,7 +125,15 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     words,
     concepts,
     expansions,
-    searchWords: [...new Set([...words, ...expansions.flatMap((term) => segmentWords(term))])],
+    // The store's words inside a word jieba glued ("盖木塔的时候" → 木塔, concepts.ts) are searched for too: the glued
+    // word is in no passage, and the lexical side would otherwise find nothing of the thing asked about.
+    searchWords: [
+      ...new Set([
+        ...words,
+        ...concepts.map((concept) => concept.word),
+        ...expansions.flatMap((term) => segmentWords(term)),
+      ]),
+    ],
     embeddingText: [folded, ...expansions].join(' '),
     article: findArticleReference(folded),
     orderNumbers: findOrderNumbers(folded),

@@ -97,6 +97,29 @@ describe('refusals that are right', () => {
     }
   })
 
+  it('answers how to report a case told in one breath with the how-word, and a case a guide speaks of from that guide', async () => {
+    // What comes before "怎么举报" is the case, whatever was sold: the complaint guide answers it.
+    // …or after it, when nothing more is asked there (as English puts it: "complain about …").
+    for (const question of [
+      '超市卖过期食品怎么举报',
+      '饭店用地沟油怎么举报',
+      '网上买到假货怎么投诉',
+      '怎么举报超市卖过期食品',
+      'How do I complain about a fake product bought online?',
+    ]) {
+      const body = await ask(question, 'citizen')
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.docId, question).toBe('complaints-and-reports')
+    }
+    // The certificate guide says where forged certificates are reported.
+    const forged = await ask('碰到伪造认证证书的去哪举报', 'enterprise')
+    expect(forged.citations[0]).toMatchObject({
+      docId: 'quality-system-certification',
+      section: '五、如何核实证书真伪',
+    })
+    expect(forged.answer).toContain('12315')
+  })
+
   it('answers a how asked through a whether from the passage that settles the whether', async () => {
     // 确认 is not said, but 认证机构 and 批准 are: the guide's 经国家认监委批准 settles it.
     const approved = await ask('怎么确认认证机构是不是经过批准的', 'enterprise')

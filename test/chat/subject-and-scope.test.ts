@@ -221,6 +221,18 @@ describe('scope follows the knowledge that is loaded', () => {
     expect(body.citations[0]?.docId).toBe('leopard-cat')
   })
 
+  it('takes a bare passage, titled by its first sentence, to be about its subject as a titled one is', async () => {
+    // 灰林鸮 has a title line and names 雕鸮 in passing; the bare 雕鸮 passage's title is its whole first
+    // sentence, which the question names only in part. Its subject is what that sentence opens with.
+    const level = await ask('雕鸮的保护级别哪年下调的')
+    expect(level.grounded).toBe(true)
+    expect(level.citations[0]?.docId).toBe('eagle-owl')
+    expect(level.answer).toContain('2021年')
+    const named = await ask('灰林鸮是哪一年定名的')
+    expect(named.citations[0]?.docId).toBe('tawny-owl')
+    expect(named.answer).toContain('1830年')
+  })
+
   it('answers a question put as small talk ("…干嘛了") from the passages, and never greets a question for a fact', async () => {
     const retired = await ask('李守仁辞官以后干嘛了')
     expect(retired).toMatchObject({ grounded: true, intent: 'policy_question' })
