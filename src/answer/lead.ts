@@ -2,6 +2,7 @@ import { answerCueOf } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
 import { tellsIssuance } from '../query/issuance.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { tiesRelation } from '../query/relation.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import { foldText } from '../text/fold.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
@@ -100,6 +101,8 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
         : coverageOfFolded(asked, words)
       : coverageOfFolded(headingMatter, sentence.folded)
   const cue = answerCueOf(question)
+  // "质量安全总监跟主要负责人是啥关系": the sentence tying the two (…协助主要负责人…) is the asked thing's own form.
+  const ties = (sentence: Sentence) => (question.relation && tiesRelation(question.relation, sentence.folded) ? 1 : 0)
   const wanted = [...question.answerTypes.map((type) => type.gives), ...(cue ? [cue.holds] : [])]
   const verbs = focus.flatMap((concept) =>
     concept.known && !concept.asks
@@ -113,7 +116,8 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
       said: said(sentence, words),
       score:
         (focus.length > 0 ? focusCoverage(focus, words) : said(sentence, words)) +
-        (cue?.holds.test(sentence.text) ? (cue.exact ? LEAD_EXACT_CUE : LEAD_CUE) : 0),
+        (cue?.holds.test(sentence.text) ? (cue.exact ? LEAD_EXACT_CUE : LEAD_CUE) : 0) +
+        ties(sentence) * LEAD_EXACT_CUE,
       clause: focus.length > 0 ? clauseCoverage(focus, words) : 0,
       gap: gapBetween(words, wanted, focus),
     }

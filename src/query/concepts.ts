@@ -14,6 +14,7 @@ import {
 } from './answer-types.ts'
 import { askingClausesOf } from './asking-clauses.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
+import { RELATION_ASKED } from './relation.ts'
 
 /**
  * One thing the question asks about: the word, the words that count as saying it (glossary synonyms),
@@ -174,6 +175,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...(INTERVAL_ASKED.exec(folded) ?? []),
     ...(FORMER_NAME_ASKED.exec(folded) ?? []),
     ...(NAME_ORIGIN_ASKED.exec(folded) ?? []),
+    ...(RELATION_ASKED.exec(folded) ?? []),
   ]
   const clauses = folded.split(/[，,；;。：:]/).filter((clause) => clause.trim() !== '')
   // "开商场卖家电的，…" says who asks as "我们是…" does.

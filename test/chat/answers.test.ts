@@ -304,6 +304,54 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it('answers which body is in charge from the sentence naming a body that does it, not a passage sharing the words', async () => {
+    // Not the list of the six exemption cases (它 says 认证检测), nor a sentence only naming the bureau (对照…发布的《目录》).
+    const body = await ask('CCC这个制度是哪个部门在管')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/一、什么是强制性产品认证/)
+    expect(body.answer.split('\n')[0]).toMatch(/市场监管总局负责/)
+  })
+
+  it('answers who decided a thing ("是谁定的") with the sentence naming a body, not one sharing 定 (定位)', async () => {
+    const body = await ask('国家的质量强国建设纲要到底是谁定的')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/文件概况/)
+    expect(body.answer).toMatch(/由中共中央、国务院印发/)
+    expect(body.answer).not.toMatch(/^《纲要》将质量强国建设定位/)
+  })
+
+  it('answers who sets a thing with the passage whose sentence names a body deciding it, not one naming a body at all', async () => {
+    // Not 三, whose first item names the 计量检定机构 one applies to and says 周期检定 too.
+    const body = await ask('秤的检定周期由谁确定')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/一、什么是强制检定/)
+    expect(body.answer.split('\n')[0]).toMatch(/技术机构依照计量检定规程确定/)
+  })
+
+  it('takes the passage giving the fact that the coverage gate lets answer over one saying more in a sentence', async () => {
+    // 一 defines the certificate (颁发认证证书) but covers too little of the question; 二 谁来发证 answers.
+    const body = await ask('Who is allowed to issue quality management system certificates?')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/二、谁来发证/)
+    expect(body.answer).toMatch(/认证机构/)
+  })
+
+  it('answers how two things stand to each other from the sentence tying them, not one listing them or saying 关系', async () => {
+    for (const [question, docId, section, says] of [
+      // Not 第二条, which lists 主要负责人、质量安全总监 and says 关系 of 关系人身健康.
+      ['生产企业的质量安全总监和主要负责人之间是什么关系', 'samr-order-75', /第三条/, /协助主要负责人/],
+      // Asked in the frame of its answer: "质量是上海的生命" (指导思想, or the action plan that keeps it), not the
+      // overview that names 上海 and 质量 elsewhere.
+      ['上海的实施方案把质量看作是上海的啥', 'quality-power-outline-shanghai', /指导思想|相关配套/, /质量是上海的生命/],
+    ] as const) {
+      const body = await ask(question)
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.docId, question).toBe(docId)
+      expect(body.citations[0]?.section, question).toMatch(section)
+      expect(body.answer, question).toMatch(says)
+    }
+  })
+
   it('judges a wait told in everyday units by the time limits in working days', async () => {
     for (const [question, limit] of [
       // Words the documents never use (交上去, 礼拜, 没人理) only tell the wait: the question is not refused for them.
