@@ -32,6 +32,9 @@ export function segmentWords(text: string): string[] {
   return words
 }
 
+/** A text cut into the words of jieba's dictionary and the glossary, every character kept: its words at their places. */
+export const cutWords = (text: string): string[] => getJieba().cut(text, false)
+
 // jieba's tags of each word tagged: the same title and passage words are judged for every question, and
 // tagging them again cost a tenth of a turn. Words added to the dictionary change the tags: addWords clears it.
 const tagged = new Map<string, string[]>()
