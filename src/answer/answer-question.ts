@@ -16,6 +16,7 @@ import {
   notCovered,
   notCoveredWithGap,
   notInNamedDocument,
+  notInSummary,
   partsNotCovered,
 } from './messages.ts'
 import { namesDocument, withoutRetellings } from './named-documents.ts'
@@ -52,11 +53,18 @@ const notGrounded = (answer: string, refusalReason: RefusalReason, evidence: Evi
   evidence,
 })
 
-/** What a refusal says: the document's own statement of what it leaves out, the document the question names, or plain "not covered". */
-function refusalText(refusal: Extract<ExtractiveResult, { grounded: false }>, folded: string): string {
+/**
+ * What a refusal says: the document's own statement of what it leaves out, the document the question names
+ * (with what its summary holds: "违反75号令会被罚多少钱" asks of articles the summary does not include), or
+ * plain "not covered".
+ */
+function refusalText(refusal: Extract<ExtractiveResult, { grounded: false }>, query: PreparedQuestion): string {
+  const { folded } = query
   const top = refusal.evidence[0]?.chunk
   if (refusal.gap && top) return notCoveredWithGap(top.title, refusal.gap, folded)
   if (refusal.reason === 'other-document' && top) return notInNamedDocument(top.title, folded)
+  const order = refusal.evidence.find((item) => isNamedOrder(item.chunk, query))?.chunk
+  if (order?.meta.note) return notInSummary(order.title, order.meta.note, folded)
   return notCovered(folded)
 }
 
@@ -366,7 +374,7 @@ export async function answerQuestion(
   const parts = extractive.grounded ? null : answerInParts(query, candidates, deps)
   if (parts) return answeredInParts(parts)
   if (!extractive.grounded) {
-    return notGrounded(refusalText(extractive, query.folded), extractive.reason, extractive.evidence)
+    return notGrounded(refusalText(extractive, query), extractive.reason, extractive.evidence)
   }
   const primary = extractive.evidence.find((item) => item.chunk.id === extractive.citations[0]?.chunkId)
   const outline = primary ? outlineAnswer(deps, query, primary.chunk) : null

@@ -28,13 +28,36 @@ export const askedConcepts = (concepts: Concept[]): Concept[] => concepts.filter
 /** Share of the question's weight that a text covers (0–1); parts of a word count for part of it. */
 export const coverage = (concepts: Concept[], text: string): number => coverageOfFolded(concepts, foldText(text))
 
+/**
+ * Share of a long word's parts a folded text says, counted in the characters they hold, not in parts:
+ * search-mode segmentation yields overlapping parts ("免办证明" → 免办, 办证, 证明, 免办证), and a text saying the
+ * word split ("免办…查看证明") never says the ones that straddle the split. Characters no part holds (证 of
+ * 合格证 → 合格) are not counted.
+ */
+function partsSaid(concept: Concept, folded: string): number {
+  const held = (parts: readonly string[]) => {
+    const at = new Array<boolean>(concept.word.length).fill(false)
+    for (const part of parts)
+      for (let from = concept.word.indexOf(part); from >= 0; from = concept.word.indexOf(part, from + 1))
+        at.fill(true, from, from + part.length)
+    return at.filter(Boolean).length
+  }
+  const all = held(concept.parts)
+  return all === 0 ? 0 : held(concept.parts.filter((part) => folded.includes(part))) / all
+}
+
 /** Whether a folded text says the concept: a glossary alternative, or every part of a long word ("质量管理体系的认证"). */
 export const saysConcept = (concept: Concept, folded: string): boolean =>
   concept.alternatives.some((term) => folded.includes(term)) ||
-  (concept.parts.length > 0 && concept.parts.every((part) => folded.includes(part)))
+  (concept.parts.length > 0 && partsSaid(concept, folded) === 1)
 
-/** `coverage` of a text already folded: a chunk's, folded once per knowledge version (chunk-analysis.ts). */
-export function coverageOfFolded(concepts: Concept[], folded: string): number {
+/**
+ * `coverage` of a text already folded: a chunk's, folded once per knowledge version (chunk-analysis.ts).
+ * `names`, the folded names of the text's document: a long word whose start they say and whose rest the text
+ * says is said whole — in the guide to a procedure, what it yields is that procedure's ("免办证明" by the
+ * 免办 guide's "获批后可在系统中查看证明").
+ */
+export function coverageOfFolded(concepts: Concept[], folded: string, names = ''): number {
   let total = 0
   let covered = 0
   for (const concept of concepts) {
@@ -56,8 +79,9 @@ export function coverageOfFolded(concepts: Concept[], folded: string): number {
     }
     // A long word the text says in other order or in parts ("质量管理体系认证" vs "质量管理体系的认证").
     if (concept.parts.length > 0) {
-      const found = concept.parts.filter((part) => folded.includes(part)).length
-      covered += (concept.weight * found) / concept.parts.length / 2
+      const said = partsSaid(concept, folded)
+      const named = names !== '' && concept.parts.some((part) => concept.word.startsWith(part) && names.includes(part))
+      covered += said === 1 && named ? concept.weight : (concept.weight * said) / 2
     }
   }
   return total === 0 ? 0 : covered / total

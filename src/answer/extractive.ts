@@ -1,9 +1,18 @@
-import { asksAlike, asksConsequence, asksPenalty, namesConsequence, onlyTells } from '../query/answer-types.ts'
+import {
+  asksAlike,
+  asksConsequence,
+  asksDecider,
+  asksPenalty,
+  namesConsequence,
+  namesDecider,
+  onlyTells,
+} from '../query/answer-types.ts'
 import { type Concept, isMatter } from '../query/concepts.ts'
 import { statesUseRule } from '../query/goods-use.ts'
 import { tellsIssuance } from '../query/issuance.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { tellsRecourse } from '../query/recourse.ts'
+import { tiesRelation } from '../query/relation.ts'
 import { statesSaid } from '../query/states.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
@@ -39,6 +48,7 @@ import {
   TYPED_MARGIN,
 } from './tuning.ts'
 import { asksOnlyUnknownThings } from './unknown-matter.ts'
+import { warnsOfOtherTrap } from './warnings.ts'
 
 export type { Evidence } from './evidence.ts'
 
@@ -52,6 +62,7 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
   const concepts = askedConcepts(question.concepts)
   const told = question.concepts.filter((concept) => concept.scene)
   const best = candidates[0]?.score ?? 1
+  const { relation } = question
   return candidates
     .map((chunk) => {
       const { analysis } = chunk
@@ -97,6 +108,8 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         (question.asksIssuance && tellsIssuance(analysis.own) ? weights.issued : 0) +
         // "打电话还是发短信": the passage with a sentence naming an alternative where it speaks of what is asked.
         (settlingSentences(question, chunk, sentences).length > 0 ? weights.alternative : 0) +
+        // "上海方案把质量说成是上海的什么": the passage with a sentence tying the two ("质量是上海的生命").
+        (relation && sentences.some((sentence) => tiesRelation(relation, sentence.folded)) ? weights.relation : 0) +
         // …though a passage that does speak of it ("伪造证书…去哪举报": the certificate guide's 投诉举报 line) is nearer.
         (told.length > 0 ? weights.told * coverageOfFolded(told, analysis.context) : 0) +
         weights.similarity * (chunk.similarity ?? 0) +
@@ -144,7 +157,8 @@ function mentionsIdentifiers(question: PreparedQuestion, chunk: ChunkRecord): bo
  * How much of what the question is about — its matter, not the aspect asked — the passage names.
  * Words the documents never use count half: they may be filler ("靠谱"), or the very thing asked
  * about that no document mentions ("小区", "房子"). A passage that shares the aspect words but not
- * the matter answers a different question ("食品经营许可证怎么办理" is not answered by 生产许可证).
+ * the matter answers a different question ("食品经营许可证怎么办理" is not answered by 生产许可证). A long word
+ * said in parts names the matter only in the document whose title says its start (免办证明 in the 免办 guide).
  */
 export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): number {
   const matter = askedConcepts(question.concepts).filter(
@@ -156,7 +170,7 @@ export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): 
   for (const concept of matter) {
     const weight = concept.known ? concept.weight : concept.weight / 2
     total += weight
-    if (concept.known && coverage([concept], context) >= 1) covered += weight
+    if (concept.known && coverageOfFolded([concept], context, chunk.analysis.names) >= 1) covered += weight
   }
   return total === 0 ? 1 : covered / total
 }
@@ -337,6 +351,7 @@ function settledByWhether(question: PreparedQuestion): Concept[] {
 function factsOfMatter(question: PreparedQuestion, things: Concept[], evidence: Evidence): Evidence['sentences'] {
   const { chunk, sentences } = evidence
   const { analysis } = chunk
+  if (warnsOfOtherTrap(question, chunk)) return []
   const matter = things.filter((concept) => !saysConcept(concept, analysis.names))
   if (matter.length === 0) return sentences
   if ([chunk.section, ...analysis.labels].some((heading) => asksAlike(question, heading))) return sentences
@@ -396,8 +411,12 @@ export function composeExtractiveAnswer(
   // Of the few best that give it, the one whose sentence stating it says most of the question.
   // A date or an issuer asked of a document's issuance: a sentence telling it comes before one dating a press
   // conference or naming a body in another role, whatever else they say.
+  // So for who decided a thing ("检定周期是谁来定的"): a sentence naming a body that decides it (…技术机构…确定).
   const toldIssuance = (sentence: Evidence['sentences'][number]) =>
-    question.asksIssuance && tellsIssuance(sentence.folded) ? 1 : 0
+    (question.asksIssuance && tellsIssuance(sentence.folded)) ||
+    (asksDecider(question.folded) && namesDecider(sentence.folded))
+      ? 1
+      : 0
   const typedCoverage = (item: Evidence) => {
     const giving = factsOfMatter(question, things, item).filter((sentence) => answersTypes(types, sentence.text))
     return Math.max(-1, ...giving.map((sentence) => sentence.coverage + toldIssuance(sentence)))
@@ -429,7 +448,12 @@ export function composeExtractiveAnswer(
   // Each of the few best judged once: the sort would otherwise judge each item's sentences at every comparison.
   const typedOf = new Map(weighed.slice(0, TYPED_CANDIDATES).map((item) => [item, typedCoverage(item)]))
   const typedAt = (item: Evidence) => typedOf.get(item) ?? -1
-  const typedBest = [...typedOf].filter(([, said]) => said >= 0).sort((a, b) => b[1] - a[1])[0]?.[0]
+  const gated = (item: Evidence) => (item.coverage >= grounding.minCoverage ? 1 : 0)
+  // One that covers the question at all comes before one whose sentence says more but which the coverage gate
+  // would refuse ("Who is allowed to issue … certificates": 二 谁来发证 over 一's definition naming 证书).
+  const typedBest = [...typedOf]
+    .filter(([, said]) => said >= 0)
+    .sort((a, b) => gated(b[0]) - gated(a[0]) || b[1] - a[1])[0]?.[0]
   // A first-ranked passage that covers the question at least as well as the lower one and gives the fact at all
   // answers over it when the lower one's sentence giving the fact covers the question only a little more: the
   // ranker put the asker's matter there, and its sentence may say honestly that no figure is published ("免办审核

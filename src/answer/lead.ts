@@ -1,13 +1,16 @@
 import { answerCueOf } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
+import { tellsIssuance } from '../query/issuance.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { tiesRelation } from '../query/relation.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import { foldText } from '../text/fold.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
+import { cutWords, namesAnAct, namesAThing } from '../text/segment.ts'
 import { settlingSentences } from './alternatives.ts'
 import { isColumnNames, linesOf } from './blocks.ts'
 import { answersTypes, askedConcepts, bodyOf, coverage, coverageOfFolded, type Evidence } from './evidence.ts'
-import { LEAD_CUE, LEAD_EXACT_CUE } from './tuning.ts'
+import { LEAD_CUE, LEAD_EXACT_CUE, LEAD_PREDICATE_WEIGHT, LEAD_WHOLE_WORD_LENGTH } from './tuning.ts'
 
 type Sentence = Evidence['sentences'][number]
 
@@ -67,11 +70,21 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const settling = settlingSentences(question, evidence.chunk, told)
   const sentences = settling.length > 0 ? settling : told
   const giving = sentences.filter((sentence) => answersTypes(question.answerTypes, sentence.text))
-  const pool = giving.length > 0 ? giving : sentences
+  const stated = giving.length > 0 ? giving : sentences
+  // "纲要是谁定的", "哪天发布的": the sentence telling the document's issuance, not one of its 定位 or 发布会.
+  const issuing = question.asksIssuance ? stated.filter((sentence) => tellsIssuance(sentence.folded)) : []
+  const pool = issuing.length > 0 ? issuing : stated
   const header = foldText(headerOf(evidence.chunk))
-  const focus = question.concepts.filter(
-    (concept) => !concept.filler && (concept.known ? coverage([concept], header) < 1 : !header.includes(concept.word)),
-  )
+  // The doing asked (延期, 撤回, 收费) weighs more than the thing it is asked of: "免办证明可以延期吗" is answered
+  // by the sentence on 延期, not by one that repeats 免办证明, the rarer word.
+  const focus = question.concepts
+    .filter(
+      (concept) =>
+        !concept.filler && (concept.known ? coverage([concept], header) < 1 : !header.includes(concept.word)),
+    )
+    .map((concept) =>
+      asksTheDoing(concept) ? { ...concept, weight: concept.weight * LEAD_PREDICATE_WEIGHT } : concept,
+    )
   // With the header saying every word, the title's words only name the document: a sentence repeating them
   // ("计量器具" for 电子秤) is no likelier the answer. A matter the heading names among others still picks
   // its sentence (药品 of "…农产品食品药品…"); with none, the first giving the fact leads.
@@ -79,28 +92,73 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const headingMatter = askedConcepts(question.concepts).filter(
     (concept) => !concept.aspect && !concept.asks && coverage([concept], title) < 1,
   )
-  const said = (sentence: Sentence) =>
-    focus.length > 0 ? sentence.coverage : coverageOfFolded(headingMatter, sentence.folded)
+  const asked = askedConcepts(question.concepts)
+  // `words`: the sentence with the question's short verbs blanked where they begin a thing named after them.
+  const said = (sentence: Sentence, words: string) =>
+    focus.length > 0
+      ? words === sentence.folded
+        ? sentence.coverage
+        : coverageOfFolded(asked, words)
+      : coverageOfFolded(headingMatter, sentence.folded)
   const cue = answerCueOf(question)
-  const score = (sentence: Sentence) =>
-    (focus.length > 0 ? focusCoverage(focus, sentence.folded) : said(sentence)) +
-    (cue?.holds.test(sentence.text) ? (cue.exact ? LEAD_EXACT_CUE : LEAD_CUE) : 0)
+  // "质量安全总监跟主要负责人是啥关系": the sentence tying the two (…协助主要负责人…) is the asked thing's own form.
+  const ties = (sentence: Sentence) => (question.relation && tiesRelation(question.relation, sentence.folded) ? 1 : 0)
   const wanted = [...question.answerTypes.map((type) => type.gives), ...(cue ? [cue.holds] : [])]
-  const scored = pool.map((sentence) => ({
-    sentence,
-    score: score(sentence),
-    clause: focus.length > 0 ? clauseCoverage(focus, sentence.folded) : 0,
-    gap: gapBetween(sentence.folded, wanted, focus),
-  }))
+  const verbs = focus.flatMap((concept) =>
+    concept.known && !concept.asks
+      ? concept.alternatives.filter((term) => term.length <= LEAD_WHOLE_WORD_LENGTH && namesAnAct(term))
+      : [],
+  )
+  const scored = pool.map((sentence) => {
+    const words = wholeWordsOf(sentence.folded, verbs)
+    return {
+      sentence,
+      said: said(sentence, words),
+      score:
+        (focus.length > 0 ? focusCoverage(focus, words) : said(sentence, words)) +
+        (cue?.holds.test(sentence.text) ? (cue.exact ? LEAD_EXACT_CUE : LEAD_CUE) : 0) +
+        ties(sentence) * LEAD_EXACT_CUE,
+      clause: focus.length > 0 ? clauseCoverage(focus, words) : 0,
+      gap: gapBetween(words, wanted, focus),
+    }
+  })
   scored.sort(
     (a, b) =>
       b.score - a.score ||
       b.clause - a.clause ||
       a.gap - b.gap ||
-      said(b.sentence) - said(a.sentence) ||
+      b.said - a.said ||
       a.sentence.start - b.sentence.start,
   )
   return scored[0]?.sentence
+}
+
+/** A verb of the question that names the doing asked about: not one character (找, 做), which says how it is put. */
+const asksTheDoing = (concept: Concept): boolean =>
+  concept.known &&
+  concept.word.length > 1 &&
+  !concept.aspect &&
+  !concept.asks &&
+  !concept.scene &&
+  namesAnAct(concept.word)
+
+/**
+ * The sentence with each short verb of the question blanked where it only begins a thing named after it, a
+ * word one character longer: "纲要是什么时候发布的" is not said by 发布会, "纲要是谁定的" not by 定位, "申请" not
+ * by 申请书. A verb said in full (制定, 编写), with its result (找出) or joined with another word (认证 of
+ * 认证机构) still says it. Blanks keep the length, so that places in it stay places in the sentence.
+ */
+function wholeWordsOf(folded: string, verbs: string[]): string {
+  const present = verbs.filter((verb) => folded.includes(verb))
+  if (present.length === 0) return folded
+  const namedAfter = (word: string, verb: string) =>
+    word.length === verb.length + 1 && word.startsWith(verb) && namesAThing(word)
+  return cutWords(folded)
+    .map((word) => {
+      const verb = present.find((verb) => namedAfter(word, verb))
+      return verb ? word.replace(verb, '_'.repeat(verb.length)) : word
+    })
+    .join('')
 }
 
 /**

@@ -1,3 +1,4 @@
+import { askingClausesOf } from '../query/asking-clauses.ts'
 import { type Concept, isMatter as namesTheMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
@@ -9,10 +10,33 @@ import { saysConcept } from './evidence.ts'
 // differ in the thing it is for, written into it (食品生产许可证, CNAS认可证书, 燃气表年检). So does a scheme
 // certified (环境管理体系 beside 质量管理体系): "那环境管理体系的呢" after 9001 asks of another certification.
 const BUREAU_PAPER = /(?:许可证|执照|证书|证明|认证|认可|年检|检定|强检|管理体系)$/
+// A check in everyday words ("多久要检一次", "拿去检"), jieba's guess gluing the modal on: bare, like 年检 — unless
+// the thing checked follows it ("上门给小店检电子秤").
+const CHECK_SAID = /^[要去再得还]?检$/
+const saysCheck = (question: PreparedQuestion, concept: Concept) => {
+  if (!CHECK_SAID.test(concept.word)) return false
+  const after = question.folded.slice(question.folded.indexOf(concept.word) + concept.word.length)
+  return !question.concepts.some((thing) => isMatter(thing) && namesAThing(thing.word) && after.startsWith(thing.word))
+}
 // A licence is a regime of its own: a passage that never names one (the scale guide's 蛋糕 sold by weight)
 // does not say whether "在朋友圈卖自己做的蛋糕，需要办许可证吗" needs one, whatever else of the question it says.
 // (A certificate or a check is named by its scheme, 3C证书 by the CCC guide that says 认证: only what it is for is asked of it.)
 const LICENCE = /(?:许可证|执照)$/
+// "开个奶茶店要办哪些证": a bare 证 to be got (办证) is a licence too, which a passage naming none does not tell of —
+// though its 证明 says the character.
+const LICENCE_GOT = /办(?:哪些|什么|啥|个|些|好)?证(?![书明件])/
+const LICENCE_NAMED = /许可证|执照|证照/
+// A paper named in full (居住证, 驾驶证, 身份证) is issued under a regime of its own, as a licence is: a passage that never
+// names it does not say how it is got, renewed or brought along (办居住证要什么材料 is not the complaint guide's
+// 材料). A certification (再认证) is a check, not a paper.
+const NAMED_PAPER = /\p{Script=Han}{2}(?<![认验]证)证$/u
+// One the asker has ("盒子里有张合格证") is their case, told, not the paper asked about.
+const pointsToPaper = (question: PreparedQuestion, concept: Concept) =>
+  NAMED_PAPER.test(concept.word) &&
+  askingClausesOf(question.folded).some(
+    (clause) =>
+      clause.includes(concept.word) && !clause.includes(`有${concept.word}`) && !clause.includes(`张${concept.word}`),
+  )
 // Doings on such a paper that a guide states for its own matter only (备案, 查真假, 补办): a passage that does
 // not say the doing tells of another matter.
 const BUREAU_DOING = /^(?:备案|真假|真伪|补办)$/
@@ -57,7 +81,8 @@ function modifiersOf(question: PreparedQuestion, word: Concept): Concept[] {
   // before it in its clause: "燃气表也要每年年检吗", "开一家美容院需要办哪些许可证".
   const inClause = lastThingIn(question, start, 1)
   if (inClause) {
-    const bare = word.word === BUREAU_PAPER.exec(word.word)?.[0] && !writtenBefore(start, [])
+    const bare =
+      (word.word === BUREAU_PAPER.exec(word.word)?.[0] || CHECK_SAID.test(word.word)) && !writtenBefore(start, [])
     const whose = HELD_PAPER.test(word.word) && question.folded.slice(0, start).endsWith(`${inClause.word}的`)
     return bare && !whose ? [inClause] : []
   }
@@ -92,12 +117,14 @@ function thingToldBefore(question: PreparedQuestion, at: number): Concept[] {
 export function unsaidBureauMatter(question: PreparedQuestion, chunk: ChunkRecord): Concept | undefined {
   // An English question is folded to a run of translated terms: no word there is written into another.
   if (question.english) return undefined
+  const licence = question.concepts.find((concept) => /^办?证$/.test(concept.word))
+  if (licence && LICENCE_GOT.test(question.folded) && !LICENCE_NAMED.test(chunk.analysis.context)) return licence
   return question.concepts
     .filter(isMatter)
     .flatMap((concept) => [
       ...(BUREAU_DOING.test(concept.word) ? [concept] : []),
-      ...(LICENCE.test(concept.word) ? [concept] : []),
-      ...(BUREAU_PAPER.test(concept.word) ? modifiersOf(question, concept) : []),
+      ...(LICENCE.test(concept.word) || pointsToPaper(question, concept) ? [concept] : []),
+      ...(BUREAU_PAPER.test(concept.word) || saysCheck(question, concept) ? modifiersOf(question, concept) : []),
     ])
     .find((concept) => concept.word.length > 1 && !saysConcept(concept, chunk.analysis.context))
 }

@@ -29,8 +29,16 @@ export const notInNamedDocument = (title: string, folded: string): string =>
 export const partsNotCovered = (asks: string[]): string =>
   `关于“${asks.join('”“')}”，现有资料没有涉及，为免误导，我不作推测。`
 
+// A summary's own note on what it holds, said in brackets.
+const noteAside = (note: string | undefined): string =>
+  note ? `（${note.replace(/^本文为/, '说明：本文为').replace(/。$/, '')}）` : ''
+
+/** A named order's summary does not say what is asked: say what the summary holds, as for an article it leaves out. */
+export const notInSummary = (title: string, note: string, folded: string): string =>
+  `抱歉，资料中的《${title}》没有涉及您问的内容${noteAside(note)}。为免误导，我不作推测，请以官方发布的文本为准。\n${whereToTurn(folded)}`
+
 export const articleNotCovered = (title: string, locator: string, note: string | undefined, folded: string): string =>
-  `抱歉，资料中的《${title}》没有收录${locator}的内容${note ? `（${note.replace(/^本文为/, '说明：本文为')}）` : ''}。为免误导，我不作推测，请以官方发布的文本为准。\n${whereToTurn(folded)}`
+  `抱歉，资料中的《${title}》没有收录${locator}的内容${noteAside(note)}。为免误导，我不作推测，请以官方发布的文本为准。\n${whereToTurn(folded)}`
 
 export const OUT_OF_SCOPE =
   '抱歉，这个请求不在本服务的范围内。我是浦东新区市场监管局质量基础设施“一站式”服务助手，可以解答强制性产品认证（3C）及免办、质量管理体系认证、计量器具强制检定、消费投诉举报、75号令和76号令（质量安全主体责任）以及“质量月”活动等问题，也可以帮您转人工或登记服务需求。'
@@ -43,9 +51,9 @@ export const THANKS = '不客气！还有其他问题可以随时问我。'
 /** Said before the extractive answer when the model's streamed answer could not be used. */
 export const MODEL_ANSWER_WITHDRAWN = '（模型生成的回答未能完成核对，以下改为资料原文摘录。）'
 
-/** The one line in English before an answer quoted from the Chinese documents. */
 /** Said first when an English question could not be matched to the documents' words. */
 export const ENGLISH_NOT_UNDERSTOOD =
   "Sorry, I could not match this question to the bureau's documents. In Chinese, or through the routes below:"
 
+/** The one line in English before an answer quoted from the Chinese documents. */
 export const ENGLISH_LEAD = "From the bureau's documents (quoted in Chinese, with the source named):"

@@ -69,11 +69,35 @@ const LENGTH_OF_TIME =
 // A day or month named in full ("2023年4月4日", "5月5日"): two of them give the span between.
 const DAY_NAMED = '(?:\\d{4}\\s*年\\s*)?\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?'
 
+// A body asked for by the office word ("哪个部门", "哪一级的市场监管部门", "什么机构") or by an act only a body does
+// ("归谁管", "谁批的", "谁来受理", "是谁定的", "由谁确定"); not where to turn (去/到/找/向/交到 哪个部门), nor who is to apply.
+const BODY_ASKED =
+  /(?<![去到找向在交])(?:哪个|哪一个|哪家|哪一家|哪一级|哪级|哪里的)\p{Script=Han}{0,6}?(?:部门|单位|机构|机关|部委)(?![去申])|什么(?:部门|单位|机构|机关)(?=[管负来批发受审认处])|归谁|谁(?:来)?(?:管|主管|监管|审批|批准|批的|受理|发证|颁发|定的?$|定的[,，?？吗呢])|由谁(?:来)?(?:确定|决定|制定)/u
+// A body as documents name one: an office (…局, 总署, 部门, 机关, 机构, 委员会), a government, a centre, an association,
+// a court, a working group, 12315 — or an organisation of other kinds (公司, 大学, 联合会) in general passages.
+const BODY_NAMED =
+  /局|署|部(?!分)|委|院|机关|机构|中心|协会|学会|联合会|基金会|组织|办公室|政府|中央|法院|小组|公司|集团|大学|学校|银行|联盟|12315|检测所|研究所/
+// A body said doing something in its sentence ("市场监管总局负责CCC制度的组织实施和监督管理", "由…计量检定机构…实行…检定"),
+// not one only named ("对照市场监管总局（认监委）发布的《目录》").
+const BODY_ACTING = new RegExp(
+  `(?:${BODY_NAMED.source})[^，,。；;]{0,12}?(?:负责|主管|管理|监管|实施|执行|实行|受理|处理|批准|审批|颁发|发证|确定|认定|核查|检定|验证|汇总)`,
+)
+// Who decides a thing ("检定周期是谁来定的", "由谁确定"): told by a body that decides it ("由执行强检的技术机构依照
+// 计量检定规程确定"), or for a document, by its issuance ("由中共中央、国务院印发").
+const DECIDER_ASKED = /谁(?:来)?定|由谁(?:来)?(?:确定|决定|制定)/
+const BODY_DECIDING = new RegExp(`(?:${BODY_NAMED.source})[^，,。；;]{0,16}?(?:确定|决定|制定)`)
+
+/** The folded question asks who decides or set a thing. */
+export const asksDecider = (folded: string): boolean => DECIDER_ASKED.test(folded)
+
+/** A folded sentence names a body deciding or setting a thing. */
+export const namesDecider = (folded: string): boolean => BODY_DECIDING.test(folded)
+
 const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
     // 乱收费, 多收费 name a wrong done, not a fee asked for ("店家乱收费能投诉吗").
-    asks: /多少钱|(?<![乱多])收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|交钱|要钱|花钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
+    asks: /多少钱|(?<![乱多])收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|收多少|交钱|要钱|花钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
     // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", said round: "二亿多元", "三万余元"; and in the old
     // currencies of a history: "五十万银元", "三百万两白银", "两万贯"), not 元 inside a word ("多元共治", "元旦")
     // nor 贯 of "一贯"; or that none is due ("不需要交检定费", "停止征收").
@@ -217,6 +241,16 @@ const ANSWER_TYPES: AnswerType[] = [
     // "由谁来提申请" asks for an applicant, not for the body that issued a document.
     asks: /哪个(机关|部门|单位)(印发|发布|制定|发的|出台)|由?谁(印发|发布|制定|出台|签发)/,
     gives: /局|部|委|院|政府|办公室|中央|国务院|小组/,
+    replaces: ['body'],
+  },
+  // The body in charge of a matter or doing an act ("3C归哪个部门管", "强检是哪个单位来检的", "投诉由哪一级的市场监管
+  // 部门处理", "资质是谁批的"): the sentence naming a body that does it (市场监管总局负责…, 由…计量检定机构…) answers,
+  // not one of the passage that only shares the matter's words. Where to turn ("去哪个部门申请", "找哪个部门") is
+  // the first step of a procedure, and a person who acts ("谁负责放的": 市场主办者) no body.
+  {
+    name: 'body',
+    asks: BODY_ASKED,
+    gives: BODY_NAMED,
   },
 ]
 
@@ -467,7 +501,11 @@ const ENUMERATION = /[^、，]+、[^、，]+、|[^；]+；[^；]+；/
 /** What the sentence that answers the question holds (see CUES); null when nothing in particular. */
 export function answerCueOf(question: { folded: string; shape: AnswerShape }): AnswerCue | null {
   // "纲要是谁定的": the sentence telling the issuance ("由中共中央、国务院印发"), not one naming the document.
+  if (asksDecider(question.folded))
+    return { holds: new RegExp(`${ISSUANCE_TOLD.source}|${BODY_DECIDING.source}`), exact: false }
   if (asksIssuance(question.folded)) return { holds: ISSUANCE_TOLD, exact: false }
+  // "3C归哪个部门管": the sentence naming a body that does something, not one where a body is only named.
+  if (BODY_ASKED.test(question.folded)) return { holds: BODY_ACTING, exact: false }
   if (question.shape === 'list') return { holds: ENUMERATION, exact: false }
   const unit = COUNTED.exec(question.folded)?.[1] ?? MEASURES.find(([asks]) => asks.test(question.folded))?.[1]
   // "第一个洞窟" numbers one thing; it does not count them.

@@ -22,6 +22,7 @@ import {
 } from './answer-types.ts'
 import { askingClausesOf } from './asking-clauses.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
+import { RELATION_ASKED } from './relation.ts'
 
 /**
  * One thing the question asks about: the word, the words that count as saying it (glossary synonyms),
@@ -96,16 +97,21 @@ const WAITING_VERB = /[拖耗熬](?=了?(?:多久|多长时间|几天|几个月|
 // "找哪里投诉", "该找谁办": seeking before a question word only puts the question; the passage names the
 // office or route found, never 找.
 const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么))/g
-// "要去哪里办", "拿到哪里去检": going or taking there to get the thing done only puts the question of where
-// to turn; the passage names the office (向所在地市场监管部门提出申请), never the going (and 去 of "过去" would
-// meet it). Where to go for another errand ("去哪里备案", "去哪里换") keeps its words: no guide may speak of it.
-// So with the doing told first ("秤检定要去哪里", "送检得去哪儿").
-const GOING_VERB =
-  /[拿送带寄]?[去到](?=哪[里儿]?去?(?:办|检|申请))|(?<=哪[里儿]?)去(?=(?:办|检|申请))|(?<=(?:办|检|申请)[^，,。；;？?]{0,3})[去到](?=哪[里儿]?[吗呢啊呀]?[?？]?$)/gu
+// The errands the guides speak of: applying, verifying, complaining and reporting, looking a thing up.
+const ERRAND = '(?:办|检|申请|投诉|举报|查|看)'
+// "要去哪里办", "拿到哪里去检", "去哪儿看": going or taking there to get the thing done only puts the question of
+// where to turn; the passage names the office or the system (向所在地市场监管部门提出申请, 在系统中查看), never the
+// going (and 去 of "过去" would meet it). Where to go for another errand ("去哪里备案", "去哪里换") keeps its words:
+// no guide may speak of it. So with the doing told first ("秤检定要去哪里", "送检得去哪儿").
+const GOING_VERB = new RegExp(
+  `[拿送带寄]?[去到](?=哪[里儿]?去?${ERRAND})|(?<=哪[里儿]?)去(?=${ERRAND})|(?<=${ERRAND}[^，,。；;？?]{0,3})[去到](?=哪[里儿]?[吗呢啊呀]?[?？]?$)`,
+  'gu',
+)
 // "想做ISO9001认证", "搞个3C", "去做检定": a light verb before the thing done says nothing the thing does not.
 // "还要做什么" asks what is to be done, and "自己做的辣椒酱", "做好了" tell a doing: those keep it. Nor does going
-// to do it ("也能去做9001", "自己去申请免办"); going where ("去哪里备案") or to what end ("拿去修") is asked.
-const LIGHT_VERB = /[做搞弄](?![的了过好完成出]|(?:些)?(?:什么|啥|哪))|去(?=[做搞弄]|申请)/g
+// to do an errand ("也能去做9001", "自己去申请免办", "帮我妈去投诉"); going where ("去哪里备案") or to what end
+// ("拿去修") is asked.
+const LIGHT_VERB = new RegExp(`[做搞弄](?![的了过好完成出]|(?:些)?(?:什么|啥|哪))|去(?=[做搞弄]|${ERRAND})`, 'g')
 // "跟3C免办有关的活动", "与食品安全相关的安排": the relation word only puts the matter; no passage need say it.
 const RELATION_WORD = /(?<=(?:跟|与|和|同)[^，,。？?！!；;]{1,12})(?:有关|相关)(?=的)/g
 // A word that holds a question word and more ("由谁来", "哪类", "啥样", "哪家") asks for what the passage
@@ -177,6 +183,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...(INTERVAL_ASKED.exec(folded) ?? []),
     ...(FORMER_NAME_ASKED.exec(folded) ?? []),
     ...(NAME_ORIGIN_ASKED.exec(folded) ?? []),
+    ...(RELATION_ASKED.exec(folded) ?? []),
   ]
   const clauses = folded.split(/[，,；;。：:]/).filter((clause) => clause.trim() !== '')
   // "开商场卖家电的，…" says who asks as "我们是…" does.

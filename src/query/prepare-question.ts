@@ -11,6 +11,7 @@ import { asksIssuance } from './issuance.ts'
 import { unitTermsOf } from './own-business.ts'
 import { asksRecourse, withoutWayOutAsked } from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
+import { type Relation, relationOf } from './relation.ts'
 import { type State, statesOf } from './states.ts'
 
 /**
@@ -54,6 +55,8 @@ export type PreparedQuestion = {
   asksIssuance: boolean
   /** The alternatives of an "A还是B" ("打电话还是发短信"): a sentence naming one of them settles it. Empty otherwise. */
   alternatives: Alternative[]
+  /** How two things stand to each other, when asked ("A跟B是啥关系", "把A说成是B的什么"): the sentence tying them answers. */
+  relation: Relation | null
   /** Years, codes and Latin names a passage must mention to be about the same thing. */
   identifiers: string[]
   /** Opens like a follow-up ("那需要多久？", "要交钱吗？"): it leans on what was said before. */
@@ -146,6 +149,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     asksRecourse: recourse,
     asksIssuance: asksIssuance(folded),
     alternatives,
+    relation: relationOf(folded, concepts),
     identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
     leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }

@@ -59,6 +59,10 @@ const GROUPS: readonly string[][] = [
   // Not 销售: the trade a business is in ("销售单位"), not a sale of goods held ("能不能卖给客户": "不得出售").
   ['卖', '卖掉', '卖出', '出售', '售出', '变卖'],
   ['送给', '送人', '赠送', '赠给', '提供给'],
+  // "帮我爸去投诉": doing it for another is what a document calls 代为 (委托他人代为投诉); 替 is the glossary's.
+  ['帮', '代为'],
+  // "我作为顾客能做点什么": the buyer is what the guides call a 消费者.
+  ['顾客', '消费者'],
   // A dynasty as people say it and as a history writes it: "汉朝的时候" is "汉代", "唐朝" is "唐代".
   ...[...'夏商周秦汉晋隋唐宋辽金元明清'].map((dynasty) => [`${dynasty}朝`, `${dynasty}代`]),
 ]

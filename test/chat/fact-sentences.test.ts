@@ -47,6 +47,24 @@ describe('a fact question is answered with the sentence that states the fact', (
     expect(leadOf(body.answer)).not.toContain('万历二年')
   })
 
+  it('does not take a verb asked (发布) as said by a thing named after it (发布会)', async () => {
+    const body = await ask('清河水利条例是哪天发布的')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('1998年3月5日')
+  })
+
+  it('answers who made a document ("谁定的") with the sentence telling its issuance, not one that says 定位', async () => {
+    const body = await ask('清河古镇保护办法是谁定的')
+    expect(body.grounded).toBe(true)
+    expect(leadOf(body.answer)).toContain('清河县人民政府')
+  })
+
+  it('answers whether a doing is allowed (可以延期吗) with the sentence on that doing, not one repeating the thing', async () => {
+    const body = await ask('渡牌可以延期吗')
+    expect(body.grounded).toBe(true)
+    expect(body.answer).toContain('申请延期一次')
+  })
+
   it('finds a word said in other words: 去世 by 病逝', async () => {
     const body = await ask('周衡最后是在什么地方去世的')
     expect(body.grounded).toBe(true)

@@ -220,6 +220,19 @@ describe('refusals that are right', () => {
     expect(target.answer).toContain('36万元')
   })
 
+  it('takes no price of a scam a guide warns of for the fee asked, and gives it when the scam is asked about', async () => {
+    // The only sum in the certification guide is the 3000元 a firm paid a go-between for a certificate that does not exist.
+    const fee = await ask('ISO9001认证一般要花多少钱', 'enterprise')
+    expect(fee).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    // "收多少" asks a sum too; the certification bodies the warning names as actors do not make it the trap asked about.
+    const charge = await ask('认证机构审核一次一般收多少', 'enterprise')
+    expect(charge).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    const scam = await ask('买证一般要花多少钱', 'enterprise')
+    expect(scam.grounded).toBe(true)
+    expect(scam.citations[0]?.section).toContain('陷阱')
+    expect(scam.answer).toContain('3000元')
+  })
+
   it("refuses a certificate, a check's findings, a sign-up or a subsidy that the documents do not give for what they name", async () => {
     // Order 76 names the post, not what it takes to hold it.
     const post = await ask('76号令里的质量安全员需要持什么证才能上岗', 'enterprise')
@@ -263,6 +276,22 @@ describe('refusals that are right', () => {
     expect(sticker.answer).toContain('合格标志')
   })
 
+  it("does not answer an errand on another office's paper from a guide that shares its generic words", async () => {
+    // The complaint guide lists what to bring to a complaint; that is not what a residence permit takes.
+    const permit = await ask('办居住证要准备什么材料', 'citizen')
+    expect(permit).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    // The scale guide tells how to have a scale verified, not which papers to bring along.
+    const card = await ask('拿秤去检定要带上身份证吗', 'citizen')
+    expect(card).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    // A bare 证 to be got is a licence, which no guide names, though the complaint guide's 证明 says the character.
+    const shop = await ask('开个面包房要办哪些证', 'enterprise')
+    expect(shop).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    // A paper the asker says they have is their case: the new scale is still to be verified.
+    const told = await ask('盒子里有张合格证，新买的电子秤还用送检吗', 'citizen')
+    expect(told.grounded).toBe(true)
+    expect(told.citations[0]?.docId).toBe('metrology-verification')
+  })
+
   it('does not answer a look-alike matter from the passage about the covered one', async () => {
     // The scale guide says what a trade scale's verification costs; a gas meter's is another matter.
     const meter = await ask('燃气表检定要交钱吗', 'citizen')
@@ -270,6 +299,12 @@ describe('refusals that are right', () => {
     const scale = await ask('电子秤检定要交钱吗', 'enterprise')
     expect(scale.grounded).toBe(true)
     expect(scale.citations[0]?.docId).toBe('metrology-verification')
+    // A check said in everyday words is of the thing before it: the scale guide's cycle is not a lift's.
+    const officeLift = await ask('写字楼里的电梯多久要检一次', 'citizen')
+    expect(officeLift).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    const cycle = await ask('菜场用的电子秤多久要检一次', 'citizen')
+    expect(cycle.grounded).toBe(true)
+    expect(cycle.answer).toContain('一年')
     // The CCC guide tells what CCC is, never how a lost certificate is reissued.
     const reissue = await ask('CCC认证证书弄丢了能补办吗', 'enterprise')
     expect(reissue).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })

@@ -209,8 +209,17 @@ describe('prepareQuestion', () => {
     expect(filler('要去哪里办？', '去')).toBe(true)
     expect(filler('那要拿到哪里去检', '拿到')).toBe(true)
     expect(filler('那要拿到哪里去检', '去')).toBe(true)
+    // Where to look a thing up is where to turn too: the guide names the system, never the going.
+    expect(filler('免办证明批下来了去哪儿看', '去')).toBe(true)
     // Where to go for an errand no guide may speak of keeps its words: its gates judge it.
     expect(filler('小区装充电桩需要去哪里备案', '去')).toBe(false)
+  })
+
+  it('takes going to do an errand (去投诉, 去举报, 去检) as no topic: the guide says the errand, not the going', () => {
+    const filler = (text: string, word: string) => prepare(text).concepts.find((c) => c.word === word)?.filler
+    expect(filler('我想帮我妈去投诉，要带些什么', '去')).toBe(true)
+    expect(filler('秤买回来多久要去检', '去')).toBe(true)
+    expect(filler('免办证明弄丢了去哪补', '去')).toBe(false)
   })
 
   it('takes a light verb before the thing done (想做ISO9001认证) as no topic, but not a doing told or asked', () => {
