@@ -73,9 +73,6 @@ export const namesAThing = (word: string): boolean => taggedAs(word, THING_TAG)
 /** Whether jieba's dictionary takes a word for an abbreviation (北大, 亚运会, 医保; its tag j). */
 export const namesAnAbbreviation = (word: string): boolean => taggedAs(word, /^j$/)
 
-/** jieba's words of a text as its dictionary cuts it (no search-mode parts, nothing dropped). */
-export const cutWords = (text: string): string[] => getJieba().cut(foldText(text), false)
-
 /** Whether jieba's dictionary takes a word for a place name (浦东, 上海). */
 export const namesAPlace = (word: string): boolean => taggedAs(word, /^ns$/)
 
@@ -105,7 +102,7 @@ export const namesAQuantity = (word: string): boolean => taggedAs(word, QUANTITY
 const GLUED_ADVERB = new Set('刚 没 先 已 曾 快 正 才 就 都 还 也 又 再'.split(' '))
 
 /** Whether jieba's dictionary has the word ("老百姓"), rather than its guessing (HMM) having glued it ("盖木塔"). */
-export const inDictionary = (word: string): boolean => cutWords(word).length === 1
+export const inDictionary = (word: string): boolean => getJieba().cut(foldText(word), false).length === 1
 
 /**
  * The content words of a word jieba's dictionary lacks, when its guessing (HMM) glued a function word
@@ -115,7 +112,7 @@ export const inDictionary = (word: string): boolean => cutWords(word).length ===
  * guessed whole, "潞王", stays a name).
  */
 export function unglued(word: string, isTerm: (piece: string) => boolean = () => false): string[] | null {
-  const pieces = cutWords(word)
+  const pieces = getJieba().cut(foldText(word), false)
   const glue = (piece: string) => STOPWORDS.has(piece) || GLUED_ADVERB.has(piece)
   if (pieces.length < 2 || !pieces.some((piece) => glue(piece) || isTerm(piece))) return null
   return pieces.filter((piece) => WORD.test(piece) && !glue(piece))
