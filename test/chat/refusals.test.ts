@@ -453,7 +453,7 @@ describe('refusals that are right', () => {
 
   it('answers how many days only with days, not with a yearly cycle', async () => {
     const scale = await ask('电子秤送去检定，一般几天能拿回来？', 'citizen')
-    expect(scale).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact' })
+    expect(scale).toMatchObject({ grounded: false, refusalReason: 'other-event' })
     expect(scale.answer).not.toContain('一年')
     const complaint = await ask('投诉交上去几天内会告诉我受不受理？', 'citizen')
     expect(complaint.grounded).toBe(true)
@@ -462,6 +462,24 @@ describe('refusals that are right', () => {
     const exemption = await ask('免办证明从申请到批下来要几个工作日', 'enterprise')
     expect(exemption.grounded).toBe(true)
     expect(exemption.answer).toContain('审核时限')
+  })
+
+  it('answers how long until an outcome only from a sentence that times that outcome, not another event of the matter', async () => {
+    // The scale guide gives the cycle of checks (检定周期为一年), not how long one check keeps the scale away.
+    const scale = await ask('秤拿去检定了，要多长时间才能拿回来', 'citizen')
+    expect(scale).toMatchObject({ grounded: false, refusalReason: 'other-event' })
+    expect(scale.answer).not.toContain('一年')
+    // The certification guide times the audits (12个月内), never the lifting of a suspension.
+    const restored = await ask('9001证书暂停以后补了监督审核，多久可以恢复', 'enterprise')
+    expect(restored).toMatchObject({ grounded: false, refusalReason: 'other-event' })
+    // The outcome the table times is answered: 决定是否立案 says 立案, whatever the asker's 知道 and 没.
+    const filed = await ask('举报交上去几天能知道立没立案', 'citizen')
+    expect(filed.grounded).toBe(true)
+    expect(filed.answer).toContain('15个工作日')
+    // A result waited for (结果) is what any of the procedure's decisions gives, not an event of its own.
+    const result = await ask('投诉以后要等多久才能有结果', 'citizen')
+    expect(result.grounded).toBe(true)
+    expect(result.answer).toContain('7个工作日')
   })
 
   it('takes "有没有…电话" for a request for a number', async () => {
