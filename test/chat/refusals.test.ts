@@ -95,6 +95,7 @@ describe('refusals that are right', () => {
       '质量安全总监要具备什么条件',
       '76号令规定质量安全员每年要参加多少学时的培训',
       '销售单位没配质量安全员要承担什么法律责任',
+      '75号令规定质量安全总监要具备哪些能力',
     ]) {
       const body = await ask(question, 'enterprise')
       expect(body, question).toMatchObject({ grounded: false, refusalReason: 'beyond-summary', citations: [] })
