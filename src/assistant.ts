@@ -60,6 +60,7 @@ export async function createAssistant(config: Config, db: Db, embedder: Embedder
       assistant.faqs = await loadFaqIndex(assistant)
       loadedVersion = version
     },
+    knowledgeToCheck: () => (knowledge.shared && loadedVersion >= 0 ? loadedVersion : null),
     async syncKnowledge(seen?: number) {
       if (await knowledge.isCurrent(loadedVersion, seen)) return
       // Concurrent turns share one reload instead of each starting its own.

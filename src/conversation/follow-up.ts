@@ -130,6 +130,16 @@ const asksOnlyAFact = (question: PreparedQuestion): boolean =>
   question.answerTypes.length > 0 &&
   question.concepts.every((concept) => concept.asks !== null || concept.filler || asksAnAspect(concept))
 
+// A measure of a thing (有效期, 保质期, 检定费, 价格): what it is of, the subject says.
+const MEASURE = /(?:期|期限|时限|费|费用|价格?)$/
+
+/**
+ * "批下来有效期多久" after CCC免办: a fact asked of a measure (有效期) is asked of the subject, whether or not its
+ * document uses that word — another guide's 有效期 (the ISO certificate's three years) is not the one meant.
+ */
+const measuresTheSubject = (question: PreparedQuestion, concept: Concept): boolean =>
+  question.answerTypes.length > 0 && MEASURE.test(concept.word)
+
 /**
  * "去哪投诉" after 电子秤年检: the glossary's phrase for the way in (渠道, 去哪投诉) holds the matter it is the way
  * to, a glossary term of its own (投诉) that the subject's document never says — so no way it tells of is meant.
@@ -166,6 +176,7 @@ function leavesSubject(
   const matter = question.concepts.filter(namesMatter)
   const foreign = matter.some(
     (concept) =>
+      !measuresTheSubject(question, concept) &&
       // A word jieba made up from characters it could not place ("要检" in "多久要检一回") names nothing.
       (concept.alternatives.length > 1 || jiebaKnows(concept.word)) &&
       !concept.alternatives.some((term) => deps.vocabulary.documentSays(subject.docId, term)),

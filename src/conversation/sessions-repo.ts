@@ -82,6 +82,12 @@ const TURN_LEASE_SECONDS = 150
  * Reads the session, takes its turn lease (held by another turn under way, here or on another instance:
  * `claimed` false) and reads its last `limit` turns and the knowledge version, in one statement: on
  * PostgreSQL each statement is a round trip, and these were four. Null when there is no such session.
+ *
+ * The lease is committed without waiting for the disk (`synchronous_commit` off in this statement's own
+ * transaction, so call it outside any other): waiting cost every follow-up turn a second flush besides its
+ * record's. A lease lost in a server crash loses nothing: it only keeps a second turn of the session from
+ * running at the same time, and a duplicate turn number is refused anyway. The turn's record (recordTurn)
+ * still waits for the disk, and so does everything written before it.
  */
 export async function openSessionTurn(db: Db, id: string, limit: number): Promise<OpenedSession | null> {
   const [row] = await db.query<{
@@ -99,7 +105,7 @@ export async function openSessionTurn(db: Db, id: string, limit: number): Promis
      select s.id, s.audience, s.state, exists (select 1 from claimed) as claimed,
             (select coalesce(json_agg(t), '[]') from (${LAST_TURNS}) t) as turns,
             (${KNOWLEDGE_VERSION_SQL}) as knowledge_version
-     from chat_sessions s where s.id = $1`,
+     from chat_sessions s where s.id = $1 and set_config('synchronous_commit', 'off', true) is not null`,
     [id, limit, TURN_LEASE_SECONDS],
     { name: 'open-session-turn' },
   )
@@ -121,12 +127,19 @@ export type NewTurn = Omit<ChatTurn, 'id' | 'turnNo' | 'feedback' | 'createdAt' 
 /**
  * Stores a turn and the session's state after it, in one statement: the session row is created with
  * its first turn or updated, and the turn's lease released. The turn number is the next in its session (unique, so a concurrent
- * duplicate fails).
+ * duplicate fails). `knowledgeVersion`: the version the turn was answered at, checked by this statement
+ * (a read of its own cost a first turn a round trip); nothing is stored and null returned when it moved.
  */
-export async function recordTurn(db: Db, session: ChatSession, turn: NewTurn): Promise<number> {
+export async function recordTurn(
+  db: Db,
+  session: ChatSession,
+  turn: NewTurn,
+  knowledgeVersion: number | null = null,
+): Promise<number | null> {
   const [row] = await db.query<{ id: number }>(
     `with saved as (
-       insert into chat_sessions (id, audience, state) values ($1, $12, $13)
+       insert into chat_sessions (id, audience, state)
+       select $1, $12, $13 where $14::bigint is null or $14::bigint = (${KNOWLEDGE_VERSION_SQL})
        on conflict (id) do update set state = excluded.state, audience = excluded.audience, updated_at = now(),
                                       turn_lease_until = null
        returning id
@@ -151,10 +164,11 @@ export async function recordTurn(db: Db, session: ChatSession, turn: NewTurn): P
       turn.llmOutcome ?? null,
       session.audience,
       JSON.stringify(session.state),
+      knowledgeVersion,
     ],
     { name: 'record-turn' },
   )
-  return (row as { id: number }).id
+  return row?.id ?? null
 }
 
 /** Records 👍 (1) or 👎 (-1) on a turn of the given session; false when there is no such turn. */

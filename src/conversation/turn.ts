@@ -45,6 +45,11 @@ export type ChatDeps = AnswerDeps & {
    * the version the turn's session read brought along, spares a read (knowledge-version.ts).
    */
   syncKnowledge(seen?: number): Promise<void>
+  /**
+   * The version the caches were loaded at, where a statement storing a turn must check it (other instances
+   * change the knowledge: PostgreSQL); null where this process hears every change (embedded PGlite).
+   */
+  knowledgeToCheck?(): number | null
 }
 
 export type ChatRequest = { message: string; sessionId?: string; audience?: Audience }
@@ -404,8 +409,21 @@ export async function handleChatMessage(
   const opened = request.sessionId ? await openSessionTurn(deps.db, request.sessionId, TURNS_IN_CONTEXT) : null
   // An unknown id starts a new session with an id of ours: guessing one must never join another's.
   if (!opened) {
+    const session = startSession(request.audience ?? 'citizen')
+    // Where other instances change the knowledge, the statement storing the turn checks the version the
+    // caches hold: reading it first cost every first turn a round trip. A turn answered from caches that
+    // went stale is not stored, and is answered again after a reload. A streamed turn has sent its answer
+    // by then: it reads first.
+    const loaded = options.onEvent ? null : (deps.knowledgeToCheck?.() ?? null)
+    if (loaded !== null) {
+      try {
+        return await takeTurn(deps, request, session, [], started, options, loaded)
+      } catch (error) {
+        if (!(error instanceof StaleKnowledgeError)) throw error
+      }
+    }
     await deps.syncKnowledge()
-    return takeTurn(deps, request, startSession(request.audience ?? 'citizen'), [], started, options)
+    return takeTurn(deps, request, session, [], started, options)
   }
   if (!opened.claimed) throw new ConflictError(BUSY)
   try {
@@ -417,6 +435,10 @@ export async function handleChatMessage(
   }
 }
 
+/** A first turn was answered from caches the knowledge has moved past since: it was not stored. */
+class StaleKnowledgeError extends Error {}
+
+/** `knowledgeVersion`: the turn is stored only if the knowledge is still at it (else StaleKnowledgeError). */
 async function takeTurn(
   deps: ChatDeps,
   request: ChatRequest,
@@ -424,6 +446,7 @@ async function takeTurn(
   turns: ChatTurn[],
   started: number,
   options: TurnOptions,
+  knowledgeVersion: number | null = null,
 ): Promise<ChatResponse> {
   const message = request.message.trim()
   const audience = request.audience ?? session.audience
@@ -470,7 +493,9 @@ async function takeTurn(
       llmOutcome,
       latencyMs: Math.round(performance.now() - started),
     },
+    knowledgeVersion,
   )
+  if (turnId === null) throw new StaleKnowledgeError('the knowledge changed while the turn was answered')
   const done = { sessionId: session.id, turnId, ...response }
   events.done(done)
   return done

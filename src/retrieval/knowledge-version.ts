@@ -34,6 +34,8 @@ export async function bumpKnowledgeVersion(db: Db): Promise<void> {
 export type KnowledgeWatch = {
   current(): Promise<number>
   isCurrent(loaded: number, seen?: number): Promise<boolean>
+  /** Whether other processes change the knowledge, so that only a read tells whether it moved (PostgreSQL). */
+  shared: boolean
 }
 
 /**
@@ -47,8 +49,9 @@ export async function watchKnowledgeVersion(db: Db): Promise<KnowledgeWatch> {
     heard += 1
   })
   // Heard bumps are counted from this process's start, not the stored value: what a statement saw is no help here.
-  if (local) return { current: async () => heard, isCurrent: async (loaded) => loaded === heard }
+  if (local) return { current: async () => heard, isCurrent: async (loaded) => loaded === heard, shared: false }
   return {
+    shared: true,
     current: () => readKnowledgeVersion(db),
     isCurrent: async (loaded, seen) => (seen ?? (await readKnowledgeVersion(db))) === loaded,
   }

@@ -35,10 +35,17 @@ export function segmentWords(text: string): string[] {
 /** A text cut into the words of jieba's dictionary and the glossary, every character kept: its words at their places. */
 export const cutWords = (text: string): string[] => getJieba().cut(text, false)
 
+// jieba's tags of each word tagged: the same title and passage words are judged for every question, and
+// tagging them again cost a tenth of a turn. Words added to the dictionary change the tags: addWords clears it.
+const tagged = new Map<string, string[]>()
+const TAG_CACHE_SIZE = 20_000
+
 /** Adds words (e.g. glossary terms) so that they are kept whole when segmenting. */
 export function addWords(words: Iterable<string>): void {
   const lines = [...words].map((word) => `${foldText(word).replace(/\s+/g, '')} 1000 n`).join('\n')
-  if (lines) getJieba().loadDict(Buffer.from(lines))
+  if (!lines) return
+  getJieba().loadDict(Buffer.from(lines))
+  tagged.clear()
 }
 
 // jieba's part-of-speech tags for things: nouns (n, nr, ns, nt, nz …). A verbal noun (vn: 续期) names a
@@ -46,11 +53,19 @@ export function addWords(words: Iterable<string>): void {
 // colloquial fragment ("查些") as a name.
 const THING_TAG = /^n\w*$/
 
-/** Whether jieba tags every piece of a word with a tag of the class given. */
-const taggedAs = (word: string, tags: RegExp): boolean =>
-  getJieba()
+function tagsOf(word: string): string[] {
+  const cached = tagged.get(word)
+  if (cached) return cached
+  const tags = getJieba()
     .tag(foldText(word), true)
-    .every(({ tag }) => tags.test(tag))
+    .map(({ tag }) => tag)
+  if (tagged.size >= TAG_CACHE_SIZE) tagged.clear()
+  tagged.set(word, tags)
+  return tags
+}
+
+/** Whether jieba tags every piece of a word with a tag of the class given. */
+const taggedAs = (word: string, tags: RegExp): boolean => tagsOf(word).every((tag) => tags.test(tag))
 
 /** Whether a word names a thing (电梯, 奖品, 行政复议) rather than a doing or a judgement (报名, 靠谱). */
 export const namesAThing = (word: string): boolean => taggedAs(word, THING_TAG)

@@ -596,7 +596,7 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('转人工')
   })
 
-  it('says what an order\'s summary holds when a question about the order asks beyond it', async () => {
+  it("says what an order's summary holds when a question about the order asks beyond it", async () => {
     const body = await ask('违反75号令会被罚多少钱？')
     expect(body.grounded).toBe(false)
     expect(body.answer).toContain('只整理了第一条至第四条')

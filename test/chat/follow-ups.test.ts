@@ -361,4 +361,13 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(complain.citations[0]).toMatchObject({ docId: 'complaints-and-reports', section: '二、通过哪些渠道提出' })
     expect(complain.answer).toContain('12315')
   })
+
+  it('asks a measure (有效期) of the subject, not of another guide that uses the word', async () => {
+    const exemption = await ask('免办需要什么条件')
+    expect(exemption.citations[0]?.docId).toBe('ccc-exemption')
+    const valid = await ask('批下来有效期多久', exemption.sessionId)
+    expect(valid.citations[0]?.docId).toBe('ccc-exemption')
+    expect(valid.answer).toContain('2年')
+    expect(valid.answer).not.toContain('三年')
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { unglued } from '../../src/text/segment.ts'
+import { addWords, namesAThing, unglued } from '../../src/text/segment.ts'
 
 describe('unglued', () => {
   it('takes a glued particle or one-character adverb off the word it was glued to', () => {
@@ -11,5 +11,15 @@ describe('unglued', () => {
     // "我能找谁": 我 and 能, both function words, are no topic.
     expect(unglued('我能')).toEqual([])
     expect(unglued('潞王')).toBeNull()
+  })
+})
+
+describe('word classes', () => {
+  it('follow words added to the dictionary after a word was first judged', () => {
+    // Tags are remembered per word (a turn judges the same words again and again); a glossary term added
+    // later is tagged a noun by jieba, and must be judged as one from then on.
+    expect(namesAThing('秒批办')).toBe(false)
+    addWords(['秒批办'])
+    expect(namesAThing('秒批办')).toBe(true)
   })
 })
