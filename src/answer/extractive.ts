@@ -22,6 +22,7 @@ import { namesADoing, namesAnAct, namesAPosition, namesAQuality, namesAQuantity,
 import { CLAUSE_BREAK } from '../text/sentences.ts'
 import { settlingSentences } from './alternatives.ts'
 import { unsaidDoing } from './asked-doing.ts'
+import { beyondSummary } from './beyond-summary.ts'
 import type { Citation } from './citations.ts'
 import {
   answersTypes,
@@ -504,6 +505,8 @@ export function composeExtractiveAnswer(
 
   const gap = gapNamingMatter(question.concepts, wanted, primary)
   if (gap) return refuse('coverage-gap', evidence, gap)
+  // "质量安全总监要具备什么条件": the order's later articles say it; its summary's 第四条 (创造条件) does not.
+  if (beyondSummary(question, primary)) return refuse('beyond-summary', evidence)
 
   const lead = leadSentence(primary, question)
   if (!lead) return refuse('weak-quote', evidence)

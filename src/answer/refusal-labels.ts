@@ -24,6 +24,7 @@ export const REFUSAL_LABELS: Record<RefusalReason, string> = {
   'weak-quote': '可引用的原文没有回答所问',
   'coverage-gap': '资料声明不涵盖此事项',
   'article-not-covered': '该令的摘要不含所问条款',
+  'beyond-summary': '所问事项在该令摘要未收录的条文中（如任职条件、培训考核、处罚）',
   partial: '部分回答：资料只回答了问题的一部分',
   'out-of-scope': '不属于本服务范围',
 }

@@ -26,6 +26,8 @@ export const REFUSAL_REASONS = {
   'weak-quote': 'the quotable span itself does not say what was asked',
   'coverage-gap': 'the document says it does not cover this',
   'article-not-covered': 'the summary of the named order does not include that article',
+  'beyond-summary':
+    "an aspect of an order that only its later articles treat (qualifications, training, penalties …), which its summary's passage does not say",
   partial: 'answered in part: some asks of the question are answered, and the answer names those that are not',
   'out-of-scope': 'not a question for this service, and no document answers it',
 } as const

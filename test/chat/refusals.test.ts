@@ -88,6 +88,28 @@ describe('refusals that are right', () => {
     expect(director).toMatchObject({ grounded: false, refusalReason: 'no-consequence', citations: [] })
   })
 
+  it("refuses with the summary's note what only an order's later articles say, and answers what articles 1–4 do", async () => {
+    // The summaries hold 第一条–第四条: qualifications, training and penalties are in later articles, so an
+    // article sharing the question's other words (第三条's 质量安全总监, 第四条's 创造条件) does not answer.
+    for (const question of [
+      '质量安全总监要具备什么条件',
+      '76号令规定质量安全员每年要参加多少学时的培训',
+      '销售单位没配质量安全员要承担什么法律责任',
+      '75号令规定质量安全总监要具备哪些能力',
+    ]) {
+      const body = await ask(question, 'enterprise')
+      expect(body, question).toMatchObject({ grounded: false, refusalReason: 'beyond-summary', citations: [] })
+      expect(body.answer, question).toContain('只整理了第一条至第四条')
+    }
+    // 条件 created for the director (第四条), and what is required of the staffing (第三条), are said there.
+    const conditions = await ask('老板要为质量安全总监履职创造条件吗', 'enterprise')
+    expect(conditions.grounded).toBe(true)
+    expect(conditions.citations[0]?.section).toMatch(/^第四条/)
+    const staffing = await ask('76号令对销售单位配备质量安全人员有什么要求', 'enterprise')
+    expect(staffing.grounded).toBe(true)
+    expect(staffing.citations[0]?.section).toMatch(/^第三条/)
+  })
+
   it('answers how to complain about a case the asker tells, which no passage on complaining names', async () => {
     // The clause before the how-word is a thing and what is wrong with it, not the thing complained of.
     for (const question of ['网购衣服质量差怎么投诉', '网上买的鞋子有质量问题怎么投诉', '电子秤不准怎么举报']) {
