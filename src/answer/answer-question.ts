@@ -5,6 +5,7 @@ import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchEach } fr
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { capAnswerText } from './answer-length.ts'
+import { ORDER_NO } from './beyond-summary.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { askedConcepts, coverageOfFolded, type Evidence } from './evidence.ts'
 import { composeExtractiveAnswer, type ExtractiveResult, weighEvidence } from './extractive.ts'
@@ -63,6 +64,8 @@ function refusalText(refusal: Extract<ExtractiveResult, { grounded: false }>, qu
   const top = refusal.evidence[0]?.chunk
   if (refusal.gap && top) return notCoveredWithGap(top.title, refusal.gap, folded)
   if (refusal.reason === 'other-document' && top) return notInNamedDocument(top.title, folded)
+  // The passage is from an order's summary whether or not the question names the order.
+  if (refusal.reason === 'beyond-summary' && top?.meta.note) return notInSummary(top.title, top.meta.note, folded)
   const order = refusal.evidence.find((item) => isNamedOrder(item.chunk, query))?.chunk
   if (order?.meta.note) return notInSummary(order.title, order.meta.note, folded)
   return notCovered(folded)
@@ -169,10 +172,6 @@ async function answerEachOrder(deps: AnswerDeps, query: PreparedQuestion, option
 
 const isNamedOrder = (chunk: ChunkRecord, query: PreparedQuestion) =>
   query.orderNumbers.some((n) => (chunk.meta.doc_no ?? '').includes(`第${n}号`))
-
-// An order's number ("国家市场监督管理总局令第75号"): one order's passages that mention another are not another
-// document speaking of it.
-const ORDER_NO = /令第\d+号/
 
 /** A passage of a document the question names by its title (not an order) that speaks of a named order. */
 const speaksOfNamedOrder = (chunk: ChunkRecord, query: PreparedQuestion, glossary: Glossary) =>

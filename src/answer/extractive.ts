@@ -22,6 +22,7 @@ import { namesADoing, namesAnAct, namesAPosition, namesAQuality, namesAQuantity,
 import { CLAUSE_BREAK } from '../text/sentences.ts'
 import { settlingSentences } from './alternatives.ts'
 import { unsaidDoing } from './asked-doing.ts'
+import { beyondSummary } from './beyond-summary.ts'
 import type { Citation } from './citations.ts'
 import {
   answersTypes,
@@ -36,6 +37,7 @@ import {
 } from './evidence.ts'
 import { leadSentence } from './lead.ts'
 import { unsaidBureauMatter } from './lookalike.ts'
+import { outcomeAsked, timesOutcome } from './outcome.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
 import {
@@ -417,8 +419,12 @@ export function composeExtractiveAnswer(
     (asksDecider(question.folded) && namesDecider(sentence.folded))
       ? 1
       : 0
+  // "多久能拿回来": only a sentence timing that outcome gives the time asked, not the cycle of the checks.
+  const outcome = outcomeAsked(question)
   const typedCoverage = (item: Evidence) => {
-    const giving = factsOfMatter(question, things, item).filter((sentence) => answersTypes(types, sentence.text))
+    const giving = factsOfMatter(question, things, item).filter(
+      (sentence) => answersTypes(types, sentence.text) && timesOutcome(outcome, sentence.folded),
+    )
     return Math.max(-1, ...giving.map((sentence) => sentence.coverage + toldIssuance(sentence)))
   }
   // The ranker's first may share the question's words only thinly ("开展", "活动"); one of the few best
@@ -485,7 +491,7 @@ export function composeExtractiveAnswer(
   // typed question's near miss does not (no covering section was asked to give the fact).
   if (primary.coverage < grounding.minCoverage && !(primary === nearFirst && wanted.length === 0))
     return refuse('low-coverage', evidence)
-  if (!typed) return refuse('no-typed-fact', evidence)
+  if (!typed) return refuse(outcome.length > 0 ? 'other-event' : 'no-typed-fact', evidence)
   if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)
   if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)
   // "没配质量安全总监会怎么处罚": a passage on the duty that says nothing of what befalls a breach does not answer.
@@ -499,6 +505,8 @@ export function composeExtractiveAnswer(
 
   const gap = gapNamingMatter(question.concepts, wanted, primary)
   if (gap) return refuse('coverage-gap', evidence, gap)
+  // "质量安全总监要具备什么条件": the order's later articles say it; its summary's 第四条 (创造条件) does not.
+  if (beyondSummary(question, primary)) return refuse('beyond-summary', evidence)
 
   const lead = leadSentence(primary, question)
   if (!lead) return refuse('weak-quote', evidence)

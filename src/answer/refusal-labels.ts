@@ -12,6 +12,7 @@ export const REFUSAL_LABELS: Record<RefusalReason, string> = {
   'unknown-terms': '问题用语大多不在资料中',
   'unknown-matter': '所问的事物资料中从未提及',
   'low-coverage': '资料对问题覆盖不足',
+  'other-event': '资料给出的是另一件事的时间（如检定周期），没有讲所问的事要多久',
   'other-matter': '资料讲的是相近的另一事项，没有讲所问的事项',
   'false-grounding': '检索到的片段没有讲问题所问的事项',
   'other-document': '问题点名的文件不在引用之列',
@@ -23,6 +24,7 @@ export const REFUSAL_LABELS: Record<RefusalReason, string> = {
   'weak-quote': '可引用的原文没有回答所问',
   'coverage-gap': '资料声明不涵盖此事项',
   'article-not-covered': '该令的摘要不含所问条款',
+  'beyond-summary': '所问事项在该令摘要未收录的条文中（如任职条件、培训考核、处罚）',
   partial: '部分回答：资料只回答了问题的一部分',
   'out-of-scope': '不属于本服务范围',
 }

@@ -12,6 +12,8 @@ export const REFUSAL_REASONS = {
   'false-grounding': 'too little of what the question is about is named by the passage',
   'other-document': 'the question names a document by its title, and the passage is from another one',
   'no-typed-fact': 'the question asks for a kind of fact (amount, phone, date, duration …) the passage does not give',
+  'other-event':
+    'a how-long asked until an outcome (多久能拿回来) whose passages time only other events (检定周期, 有效期)',
   'other-matter':
     'a question about a licence, certificate, verification or filing names a thing the passage does not: it tells of a look-alike matter',
   'no-procedure': 'a how-to question (怎么申报 …) whose passage does not speak of that doing',
@@ -24,6 +26,8 @@ export const REFUSAL_REASONS = {
   'weak-quote': 'the quotable span itself does not say what was asked',
   'coverage-gap': 'the document says it does not cover this',
   'article-not-covered': 'the summary of the named order does not include that article',
+  'beyond-summary':
+    "an aspect of an order that only its later articles treat (qualifications, training, penalties …), which its summary's passage does not say",
   partial: 'answered in part: some asks of the question are answered, and the answer names those that are not',
   'out-of-scope': 'not a question for this service, and no document answers it',
 } as const

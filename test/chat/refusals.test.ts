@@ -88,6 +88,28 @@ describe('refusals that are right', () => {
     expect(director).toMatchObject({ grounded: false, refusalReason: 'no-consequence', citations: [] })
   })
 
+  it("refuses with the summary's note what only an order's later articles say, and answers what articles 1–4 do", async () => {
+    // The summaries hold 第一条–第四条: qualifications, training and penalties are in later articles, so an
+    // article sharing the question's other words (第三条's 质量安全总监, 第四条's 创造条件) does not answer.
+    for (const question of [
+      '质量安全总监要具备什么条件',
+      '76号令规定质量安全员每年要参加多少学时的培训',
+      '销售单位没配质量安全员要承担什么法律责任',
+      '75号令规定质量安全总监要具备哪些能力',
+    ]) {
+      const body = await ask(question, 'enterprise')
+      expect(body, question).toMatchObject({ grounded: false, refusalReason: 'beyond-summary', citations: [] })
+      expect(body.answer, question).toContain('只整理了第一条至第四条')
+    }
+    // 条件 created for the director (第四条), and what is required of the staffing (第三条), are said there.
+    const conditions = await ask('老板要为质量安全总监履职创造条件吗', 'enterprise')
+    expect(conditions.grounded).toBe(true)
+    expect(conditions.citations[0]?.section).toMatch(/^第四条/)
+    const staffing = await ask('76号令对销售单位配备质量安全人员有什么要求', 'enterprise')
+    expect(staffing.grounded).toBe(true)
+    expect(staffing.citations[0]?.section).toMatch(/^第三条/)
+  })
+
   it('answers how to complain about a case the asker tells, which no passage on complaining names', async () => {
     // The clause before the how-word is a thing and what is wrong with it, not the thing complained of.
     for (const question of ['网购衣服质量差怎么投诉', '网上买的鞋子有质量问题怎么投诉', '电子秤不准怎么举报']) {
@@ -453,7 +475,7 @@ describe('refusals that are right', () => {
 
   it('answers how many days only with days, not with a yearly cycle', async () => {
     const scale = await ask('电子秤送去检定，一般几天能拿回来？', 'citizen')
-    expect(scale).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact' })
+    expect(scale).toMatchObject({ grounded: false, refusalReason: 'other-event' })
     expect(scale.answer).not.toContain('一年')
     const complaint = await ask('投诉交上去几天内会告诉我受不受理？', 'citizen')
     expect(complaint.grounded).toBe(true)
@@ -462,6 +484,24 @@ describe('refusals that are right', () => {
     const exemption = await ask('免办证明从申请到批下来要几个工作日', 'enterprise')
     expect(exemption.grounded).toBe(true)
     expect(exemption.answer).toContain('审核时限')
+  })
+
+  it('answers how long until an outcome only from a sentence that times that outcome, not another event of the matter', async () => {
+    // The scale guide gives the cycle of checks (检定周期为一年), not how long one check keeps the scale away.
+    const scale = await ask('秤拿去检定了，要多长时间才能拿回来', 'citizen')
+    expect(scale).toMatchObject({ grounded: false, refusalReason: 'other-event' })
+    expect(scale.answer).not.toContain('一年')
+    // The certification guide times the audits (12个月内), never the lifting of a suspension.
+    const restored = await ask('9001证书暂停以后补了监督审核，多久可以恢复', 'enterprise')
+    expect(restored).toMatchObject({ grounded: false, refusalReason: 'other-event' })
+    // The outcome the table times is answered: 决定是否立案 says 立案, whatever the asker's 知道 and 没.
+    const filed = await ask('举报交上去几天能知道立没立案', 'citizen')
+    expect(filed.grounded).toBe(true)
+    expect(filed.answer).toContain('15个工作日')
+    // A result waited for (结果) is what any of the procedure's decisions gives, not an event of its own.
+    const result = await ask('投诉以后要等多久才能有结果', 'citizen')
+    expect(result.grounded).toBe(true)
+    expect(result.answer).toContain('7个工作日')
   })
 
   it('takes "有没有…电话" for a request for a number', async () => {
