@@ -35,15 +35,37 @@ export const coverage = (concepts: Concept[], text: string): number => coverageO
  * 合格证 → 合格) are not counted.
  */
 function partsSaid(concept: Concept, folded: string): number {
-  const held = (parts: readonly string[]) => {
-    const at = new Array<boolean>(concept.word.length).fill(false)
-    for (const part of parts)
-      for (let from = concept.word.indexOf(part); from >= 0; from = concept.word.indexOf(part, from + 1))
-        at.fill(true, from, from + part.length)
-    return at.filter(Boolean).length
-  }
-  const all = held(concept.parts)
-  return all === 0 ? 0 : held(concept.parts.filter((part) => folded.includes(part))) / all
+  const { masks, held } = partMasksOf(concept)
+  if (held === 0) return 0
+  let said = 0
+  for (const [index, part] of concept.parts.entries()) if (folded.includes(part)) said |= masks[index] ?? 0
+  return bitCount(said) / held
+}
+
+// Which characters of the word each part holds, as bits (a word is far shorter than 31 characters; any beyond are
+// not counted): weighed against every passage of a turn, the parts' places are found once per concept.
+type PartMasks = { masks: number[]; held: number }
+const partMasks = new WeakMap<Concept, PartMasks>()
+
+function partMasksOf(concept: Concept): PartMasks {
+  const known = partMasks.get(concept)
+  if (known) return known
+  const { word } = concept
+  const masks = concept.parts.map((part) => {
+    let mask = 0
+    for (let from = word.indexOf(part); from >= 0; from = word.indexOf(part, from + 1))
+      for (let at = from; at < Math.min(from + part.length, 31); at++) mask |= 1 << at
+    return mask
+  })
+  const found = { masks, held: bitCount(masks.reduce((all, mask) => all | mask, 0)) }
+  partMasks.set(concept, found)
+  return found
+}
+
+function bitCount(bits: number): number {
+  let count = 0
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++
+  return count
 }
 
 /** Whether a folded text says the concept: a glossary alternative, or every part of a long word ("质量管理体系的认证"). */

@@ -19,10 +19,13 @@ export type Vocabulary = {
   stretchesMatching(pattern: RegExp, after: number): string[]
 }
 
+const STRETCH_CACHE_SIZE = 5_000
+
 /** `docIds[i]`: the document of `texts[i]`, when known. */
 export function createVocabulary(texts: string[], docIds: readonly string[] = []): Vocabulary {
   const folded = texts.map(foldText)
   const cache = new Map<string, number>()
+  const stretches = new Map<string, string[]>()
   return {
     chunkCount: folded.length,
     documentFrequency(word) {
@@ -37,10 +40,20 @@ export function createVocabulary(texts: string[], docIds: readonly string[] = []
       return folded.some((text, index) => docIds[index] === docId && text.includes(word))
     },
     stretchesMatching(pattern, after) {
-      const stretches = folded.flatMap((text) =>
-        [...text.matchAll(pattern)].map((match) => text.slice(match.index, match.index + match[0].length + after)),
-      )
-      return [...new Set(stretches)]
+      // An abbreviation is looked for in every chunk; the same words come back in question after question.
+      const key = `${pattern.source}/${pattern.flags}/${after}`
+      const known = stretches.get(key)
+      if (known) return known
+      const found = [
+        ...new Set(
+          folded.flatMap((text) =>
+            [...text.matchAll(pattern)].map((match) => text.slice(match.index, match.index + match[0].length + after)),
+          ),
+        ),
+      ]
+      if (stretches.size >= STRETCH_CACHE_SIZE) stretches.clear()
+      stretches.set(key, found)
+      return found
     },
   }
 }
