@@ -454,7 +454,12 @@ export function composeExtractiveAnswer(
   // Each of the few best judged once: the sort would otherwise judge each item's sentences at every comparison.
   const typedOf = new Map(weighed.slice(0, TYPED_CANDIDATES).map((item) => [item, typedCoverage(item)]))
   const typedAt = (item: Evidence) => typedOf.get(item) ?? -1
-  const gated = (item: Evidence) => (item.coverage >= grounding.minCoverage ? 1 : 0)
+  // A thing the documents never name ("电梯多久维护保养一次") counts in no passage's coverage: a lower passage
+  // that passes the gate on the question's other words (纲要's 维护) is no nearer to it.
+  const namesUnknownThing = question.concepts.some(
+    (concept) => !concept.known && !concept.filler && !concept.scene && namesAThing(concept.word),
+  )
+  const gated = (item: Evidence) => (!namesUnknownThing && item.coverage >= grounding.minCoverage ? 1 : 0)
   // One that covers the question at all comes before one whose sentence says more but which the coverage gate
   // would refuse ("Who is allowed to issue … certificates": 二 谁来发证 over 一's definition naming 证书).
   const typedBest = [...typedOf]

@@ -119,6 +119,13 @@ describe('refusals that are right', () => {
     }
   })
 
+  it('does not let a lower passage answer a fact about a thing no document names on the rest of the words', async () => {
+    // 电梯 is in no document; 纲要's 维护 and 保养 pass the coverage gate without it.
+    const body = await ask('电梯多久维护保养一次？', 'citizen')
+    expect(body.grounded).toBe(false)
+    expect(body.refusalReason).toBe('low-coverage')
+  })
+
   it('answers how to report a case told in one breath with the how-word, and a case a guide speaks of from that guide', async () => {
     // What comes before "怎么举报" is the case, whatever was sold: the complaint guide answers it.
     // …or after it, when nothing more is asked there (as English puts it: "complain about …").
