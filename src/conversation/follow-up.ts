@@ -145,18 +145,25 @@ const measuresTheSubject = (question: PreparedQuestion, concept: Concept): boole
  * to, a glossary term of its own (投诉) that the subject's document never says — so no way it tells of is meant.
  */
 function asksTheWayToForeignMatter(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): boolean {
-  return question.concepts
-    .filter(asksAnAspect)
-    .flatMap((concept) => concept.parts)
-    .some((part) => {
-      const group = deps.glossary.groups.find((terms) => terms.includes(part))
-      return (
-        group !== undefined &&
-        !namesAnAspect(group) &&
-        !group.some((term) => deps.vocabulary.documentSays(subject.docId, term))
-      )
-    })
+  const foreign = (group: readonly string[] | undefined) =>
+    group !== undefined &&
+    !namesAnAspect(group) &&
+    !group.some((term) => deps.vocabulary.documentSays(subject.docId, term))
+  // …or asks the way ("那去哪里举报") to a doing the glossary names, however common a word it is.
+  const doings = WAY_ASKED.test(question.folded)
+    ? question.concepts.filter((concept) => concept.alternatives.length > 1 && !concept.asks && !concept.filler)
+    : []
+  return (
+    doings.some((concept) => foreign(concept.alternatives)) ||
+    question.concepts
+      .filter(asksAnAspect)
+      .flatMap((concept) => concept.parts)
+      .some((part) => foreign(deps.glossary.groups.find((terms) => terms.includes(part))))
+  )
 }
+
+// Where or how to do something: "去哪里举报", "找谁维权", "怎么投诉".
+const WAY_ASKED = /(?:去|到|在|找)哪|找谁|怎么|怎样|如何/
 
 /**
  * Why the message leaves the subject, or null when it stays: it says so, names an order, names a

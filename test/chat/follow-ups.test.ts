@@ -360,6 +360,11 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(complain.grounded).toBe(true)
     expect(complain.citations[0]).toMatchObject({ docId: 'complaints-and-reports', section: '二、通过哪些渠道提出' })
     expect(complain.answer).toContain('12315')
+    // A doing the glossary names, asked the way to after a guide that never speaks of it, however common a word.
+    const charger = await ask('充电宝没有3C标志能卖吗')
+    const report = await ask('那去哪里举报', charger.sessionId)
+    expect(report.grounded).toBe(true)
+    expect(report.citations[0]?.docId).toBe('complaints-and-reports')
   })
 
   it('asks a measure (有效期) of the subject, not of another guide that uses the word', async () => {
