@@ -5,7 +5,7 @@ import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchEach } fr
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { capAnswerText } from './answer-length.ts'
-import { ORDER_NO } from './beyond-summary.ts'
+import { ORDER_DOC_NO } from './beyond-summary.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { askedConcepts, coverageOfFolded, type Evidence } from './evidence.ts'
 import { composeExtractiveAnswer, type ExtractiveResult, weighEvidence } from './extractive.ts'
@@ -159,9 +159,7 @@ async function answerEachOrder(deps: AnswerDeps, query: PreparedQuestion, option
   const primaries: ChunkRecord[] = []
   for (const orderNo of query.orderNumbers) {
     const one = { ...query, orderNumbers: [orderNo] }
-    const candidates = (await retrieveCandidates(deps, one, options)).filter((chunk) =>
-      (chunk.meta.doc_no ?? '').includes(`第${orderNo}号`),
-    )
+    const candidates = (await retrieveCandidates(deps, one, options)).filter((chunk) => isNamedOrder(chunk, one))
     const answered = composeExtractiveAnswer(one, candidates)
     if (!answered.grounded || !answered.evidence[0]) return null
     primaries.push(answered.evidence[0].chunk)
@@ -173,11 +171,20 @@ async function answerEachOrder(deps: AnswerDeps, query: PreparedQuestion, option
 const isNamedOrder = (chunk: ChunkRecord, query: PreparedQuestion) =>
   query.orderNumbers.some((n) => (chunk.meta.doc_no ?? '').includes(`第${n}号`))
 
+// "75号、76号令" names order 75 by its number alone. Built once per question: it is asked of every passage.
+const numberPatterns = new WeakMap<PreparedQuestion, RegExp>()
+const namedNumbersOf = (query: PreparedQuestion): RegExp => {
+  const known = numberPatterns.get(query)
+  if (known) return known
+  const pattern = new RegExp(`(?<!\\d)(?:${query.orderNumbers.join('|')})号`)
+  numberPatterns.set(query, pattern)
+  return pattern
+}
+
 /** A passage of a document the question names by its title (not an order) that speaks of a named order. */
 const speaksOfNamedOrder = (chunk: ChunkRecord, query: PreparedQuestion, glossary: Glossary) =>
-  !ORDER_NO.test(chunk.meta.doc_no ?? '') &&
-  // "75号、76号令" names order 75 by its number alone.
-  query.orderNumbers.some((n) => new RegExp(`(?<!\\d)${n}号`).test(chunk.analysis.context)) &&
+  !ORDER_DOC_NO.test(chunk.meta.doc_no ?? '') &&
+  namedNumbersOf(query).test(chunk.analysis.context) &&
   namesDocument(query, chunk.title, glossary)
 
 /**

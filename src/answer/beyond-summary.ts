@@ -3,11 +3,11 @@ import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import { type Evidence, statesCoverageGap } from './evidence.ts'
 
 // An order's number ("国家市场监督管理总局令第75号"): the documents that are summaries of an order's articles.
-export const ORDER_NO = /令第\d+号/
+export const ORDER_DOC_NO = /令第\d+号/
 
 /** A passage of an order's summary that says, in its note, what the summary leaves out. */
 export const isOrderSummary = (chunk: ChunkRecord): boolean =>
-  ORDER_NO.test(chunk.meta.doc_no ?? '') && Boolean(chunk.meta.note)
+  ORDER_DOC_NO.test(chunk.meta.doc_no ?? '') && Boolean(chunk.meta.note)
 
 /**
  * Aspects of an order that only its later articles treat (the summaries of 75号令/76号令 hold 第一条–第四条):

@@ -3,11 +3,11 @@ import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { namesADoing } from '../text/segment.ts'
 import { coverageOfFolded } from './evidence.ts'
 
-// How long until a thing can be had or done: "多久能拿回来", "几天才能放行", "多长时间可以恢复". What follows the
-// modal is the outcome waited for; "多久要检一次" (a cycle) and "能用几年" (a validity) ask no outcome this way.
 // 没 of "几天能知道立没立案" puts a whether, it names no doing.
 const NEGATION = /^(?:没|没有|不|未)$/
 
+// How long until a thing can be had or done: "多久能拿回来", "几天才能放行", "多长时间可以恢复". What follows the
+// modal is the outcome waited for; "多久要检一次" (a cycle) and "能用几年" (a validity) ask no outcome this way.
 const UNTIL_OUTCOME = /(?:多久|多长时间|多少天|几天|几个月|几个工作日)(?:以后|之后)?(?:才|就)?(?:能|可以)(?!不)/
 
 /**

@@ -140,6 +140,9 @@ const MEASURE = /(?:期|期限|时限|费|费用|价格?)$/
 const measuresTheSubject = (question: PreparedQuestion, concept: Concept): boolean =>
   question.answerTypes.length > 0 && MEASURE.test(concept.word)
 
+// Where or how to do something: "去哪里举报", "找谁维权", "怎么投诉".
+const WAY_ASKED = /(?:去|到|在|找)哪|找谁|怎么|怎样|如何/
+
 /**
  * "去哪投诉" after 电子秤年检: the glossary's phrase for the way in (渠道, 去哪投诉) holds the matter it is the way
  * to, a glossary term of its own (投诉) that the subject's document never says — so no way it tells of is meant.
@@ -161,9 +164,6 @@ function asksTheWayToForeignMatter(deps: AnswerDeps, question: PreparedQuestion,
       .some((part) => foreign(deps.glossary.groups.find((terms) => terms.includes(part))))
   )
 }
-
-// Where or how to do something: "去哪里举报", "找谁维权", "怎么投诉".
-const WAY_ASKED = /(?:去|到|在|找)哪|找谁|怎么|怎样|如何/
 
 /**
  * Why the message leaves the subject, or null when it stays: it says so, names an order, names a

@@ -104,8 +104,9 @@ export async function openSessionTurn(db: Db, id: string, limit: number): Promis
      )
      select s.id, s.audience, s.state, exists (select 1 from claimed) as claimed,
             (select coalesce(json_agg(t), '[]') from (${LAST_TURNS}) t) as turns,
-            (${KNOWLEDGE_VERSION_SQL}) as knowledge_version
-     from chat_sessions s where s.id = $1 and set_config('synchronous_commit', 'off', true) is not null`,
+            (${KNOWLEDGE_VERSION_SQL}) as knowledge_version,
+            set_config('synchronous_commit', 'off', true) as relaxed_commit
+     from chat_sessions s where s.id = $1`,
     [id, limit, TURN_LEASE_SECONDS],
     { name: 'open-session-turn' },
   )

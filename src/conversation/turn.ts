@@ -420,6 +420,8 @@ export async function handleChatMessage(
         return await takeTurn(deps, request, session, [], started, options, loaded)
       } catch (error) {
         if (!(error instanceof StaleKnowledgeError)) throw error
+        // Answered twice (a model turn calls the model again): said, so that a slow first turn is explained.
+        options.log?.warn({ sessionId: session.id }, 'first turn answered again after the knowledge changed')
       }
     }
     await deps.syncKnowledge()

@@ -370,7 +370,7 @@ const TIME_LIMIT_NAMED = /时限|期限/
 export const asksConsequence = (folded: string): boolean => CONSEQUENCE_ASKED.test(folded)
 
 // What befalls a breach, as the documents tell it: a penalty, an order, a withdrawal, a pursuit.
-const CONSEQUENCE_TOLD = /后果|罚则|法律责任|处罚|罚款|没收|吊销|撤销|责令|查处|追究|停止使用/
+const CONSEQUENCE_TOLD = new RegExp(`${CONSEQUENCE_NAMED.source}|没收|吊销|撤销|责令|查处|追究|停止使用`)
 
 /** Whether a folded passage tells what befalls a breach. */
 export const namesConsequence = (folded: string): boolean => CONSEQUENCE_TOLD.test(folded)
@@ -498,11 +498,13 @@ export type AnswerCue = { holds: RegExp; exact: boolean }
 
 const ENUMERATION = /[^、，]+、[^、，]+、|[^；]+；[^；]+；/
 
+// Who decided a thing: its issuance or a body deciding it. Built once: the cue is asked of every passage.
+const DECIDER_TOLD = new RegExp(`${ISSUANCE_TOLD.source}|${BODY_DECIDING.source}`)
+
 /** What the sentence that answers the question holds (see CUES); null when nothing in particular. */
 export function answerCueOf(question: { folded: string; shape: AnswerShape }): AnswerCue | null {
   // "纲要是谁定的": the sentence telling the issuance ("由中共中央、国务院印发"), not one naming the document.
-  if (asksDecider(question.folded))
-    return { holds: new RegExp(`${ISSUANCE_TOLD.source}|${BODY_DECIDING.source}`), exact: false }
+  if (asksDecider(question.folded)) return { holds: DECIDER_TOLD, exact: false }
   if (asksIssuance(question.folded)) return { holds: ISSUANCE_TOLD, exact: false }
   // "3C归哪个部门管": the sentence naming a body that does something, not one where a body is only named.
   if (BODY_ASKED.test(question.folded)) return { holds: BODY_ACTING, exact: false }

@@ -20,7 +20,7 @@ import {
   TIME_GONE_BY,
   TIME_WAITED,
 } from './answer-types.ts'
-import { askingClausesOf } from './asking-clauses.ts'
+import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { RELATION_ASKED } from './relation.ts'
 
@@ -138,7 +138,7 @@ const HOW_TO_COMPLAIN = new RegExp(
   `(?:去|到|在|向|找)?(?:怎么|怎样|如何|哪里|哪儿|哪|谁)(?:去|来|才能|可以|能)?(?:${COMPLAINT_ASK.source})`,
 )
 // What the rest of a clause may still ask after "怎么投诉" ("…要准备什么材料", "…要多久"): then it is no case.
-const ASKING_WORD_IN = /什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长|吗|是否|谁|何时|材料|时限|流程|步骤|费用|收费/
+const ASKING_WORD_IN = new RegExp(`${ASKING_CLAUSE.source}|材料|时限|流程|步骤|费用|收费`)
 // How long ago or how many ("买了四年了", "少了二两") decides whether a complaint is taken: it is not scene.
 const COUNT_WORD = /[0-9一二两三四五六七八九十几半]/
 
@@ -283,6 +283,19 @@ const namesAThingOrAbbreviation = (word: string) => namesAThing(word) || namesAn
  * spellings leave it open which is meant.
  */
 function spelledOut(word: string, vocabulary: Vocabulary): string | null {
+  // A question is prepared several times a turn, and the same words come back: one answer per word and knowledge version.
+  const known = fullForms.get(vocabulary) ?? new Map<string, string | null>()
+  fullForms.set(vocabulary, known)
+  const cached = known.get(word)
+  if (cached !== undefined) return cached
+  const found = fullFormOf(word, vocabulary)
+  known.set(word, found)
+  return found
+}
+
+const fullForms = new WeakMap<Vocabulary, Map<string, string | null>>()
+
+function fullFormOf(word: string, vocabulary: Vocabulary): string | null {
   if (!ABBREVIATION.test(word) || (inDictionary(word) && !namesAThingOrAbbreviation(word))) return null
   const core = [...word].join(`\\p{Script=Han}{0,${ABBREVIATION_GAP}}?`)
   const abbreviated = new RegExp(`^${core}`, 'u')

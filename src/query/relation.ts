@@ -25,7 +25,7 @@ const PUT_AS = new RegExp(
 // "质量安全员是主要负责人的什么人", "它算是纲要的啥".
 const IS_OF = new RegExp(`(${CLAUSE}+?)(?:是|算是?|属于)(${CLAUSE}+?)的(?:什么|啥)`)
 // "A跟B是啥关系", "A和B之间有什么关系".
-const PAIR = new RegExp(`(${CLAUSE}+?)(?:和|跟|与|同)(${CLAUSE}+?)(?:之间)?(?:是|有|存在)?${RELATION_ASKED.source}`)
+const PAIR = new RegExp(`(${CLAUSE}+?)(?:和|跟|与|同)(${CLAUSE}+?)(?:之间)?(?:是|有|存在)?(?:${RELATION_ASKED.source})`)
 // "质量安全员在工厂里算什么", "CNAS在认证体系中是什么角色".
 const PLACE_IN = new RegExp(`(${CLAUSE}+?)在(${CLAUSE}+?)(?:里|中|当中|里面)(?:算|是|属于|扮演)(?:个|一个)?(?:什么|啥)`)
 

@@ -6,6 +6,7 @@ describe('relationOf / tiesRelation', () => {
   it('reads the two things of a relation asked, framed as its answer or not', () => {
     expect(relationOf('上海方案里把质量说成是上海的什么', [])).toEqual({ terms: [['质量'], ['上海']], framed: true })
     expect(relationOf('总监跟负责人是啥关系', [])).toEqual({ terms: [['总监'], ['负责人']], framed: false })
+    expect(relationOf('总监和负责人之间关系是啥', [])).toEqual({ terms: [['总监'], ['负责人']], framed: false })
     expect(relationOf('总监要做什么', [])).toBeNull()
   })
 
