@@ -164,6 +164,24 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(fact)
   })
 
+  // The question word as people say it (src/query/answer-types.ts, concepts.ts): the answer type and shape are
+  // read from it as from its written form.
+  it.each([
+    // 咋弄 asks for the steps, as 怎么弄 does: from the first, not what the certification is.
+    ['9001咋弄', /三、中小企业获证/, /领导重视/],
+    // 干啥 is the 做什么 of the heading and the text (获证以后还要做什么, 做好台账).
+    ['拿到免办证明以后还要干啥', /四、对申请人/, /台账|申报用途/],
+    // Whether nothing more is to be done asks what still is.
+    ['9001证书拿到手以后是不是就啥都不用管了', /四、获证以后/, /监督审核/],
+    ['秤没去年检会咋样', /六、不检/, /罚款/],
+    ['电子秤年检要掏钱吗', /五、要不要交费/, /停止征收/],
+  ])('reads a spoken question word: %s → %s', async (question, section, fact) => {
+    const body = await ask(question)
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(section)
+    expect(body.answer).toMatch(fact)
+  })
+
   // The header (title 电子秤“年检”, heading 不检) says every word asked: the title's 计量器具, repeated by two
   // later items, does not pick the sentence; the first item giving an amount leads.
   it('leads with the first item giving the fact when the question says nothing beyond the header', async () => {
