@@ -419,7 +419,7 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('销售以下几类产品的单位')
   })
 
-  it('reads a citizen’s word for what the guide names otherwise (纠纷 for 争议, 卖掉 for 出售)', async () => {
+  it('reads a citizen’s word for what the guide names otherwise (纠纷 for 争议, 卖掉 for 出售, 报备 for 登记)', async () => {
     const dispute = await ask('跟商家的消费纠纷还能怎么解决')
     expect(dispute.citations[0]?.section).toMatch(/二、通过哪些渠道/)
     expect(dispute.answer).toContain('仲裁')
@@ -434,6 +434,10 @@ describe('POST /api/chat answers from the documents with citations', () => {
     const proxy = await ask('老人不会上网，子女可以代替他投诉吗')
     expect(proxy.citations[0]?.docId).toBe('complaints-and-reports')
     expect(proxy.answer).toContain('委托')
+    // Telling the office of a use (报备) is what the guide writes as 登记 (在系统中登记使用).
+    const usage = await ask('免办的零件用了一部分，用量要不要报备')
+    expect(usage.citations[0]?.section).toMatch(/七、办事小贴士|四、对申请人|五、怎样申请/)
+    expect(usage.answer).toMatch(/登记使用|登记产品的使用/)
   })
 
   it('quotes a table it runs into whole, and never leads with its row of column names', async () => {
