@@ -1,4 +1,4 @@
-import { askingClausesOf } from '../query/asking-clauses.ts'
+import { ASKING_CLAUSE, askingClausesOf } from '../query/asking-clauses.ts'
 import { type Concept, isMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
@@ -33,6 +33,8 @@ function doingsAskedWhere(question: PreparedQuestion): Concept[] {
 // A how-to (怎么续期, 怎么预约) is left to the procedure gate: its verb is often an everyday word for a step the
 // guide describes in its own.
 const MAY_DO = /能|可以|[去到]哪|找谁|向谁/
+// Asked as a choice of yes and no, too ("能不能让老板自己兼着").
+const ASKS_MAY_DO = new RegExp(`${ASKING_CLAUSE.source}|能不能|可不可以`)
 
 // The result or direction a verb takes (找回来, 转过去, 借给).
 const COMPLEMENT = '[给过回来去掉上下好完成到走出起开]'
@@ -51,7 +53,7 @@ const HEADED = new RegExp(`^(.)${COMPLEMENT}`)
  */
 function doingNeverNamed(question: PreparedQuestion): Concept | undefined {
   const said = question.concepts.filter((concept) => !concept.filler && !ONLY_COMPLEMENT.test(concept.word))
-  for (const clause of askingClausesOf(question.folded)) {
+  for (const clause of askingClausesOf(question.folded, ASKS_MAY_DO)) {
     const at = clause.search(MAY_DO)
     if (at < 0) continue
     const tail = clause.slice(at)

@@ -191,6 +191,7 @@ describe('refusals that are right', () => {
     // the question describe no such doing.
     for (const [message, audience] of [
       ['投诉交上去了，还能撤回吗', 'citizen'],
+      ['举报能不能撤回', 'citizen'],
       ['免办申请没批下来，可以找谁申诉', 'enterprise'],
       ['秤检定不合格，去哪里复检', 'citizen'],
     ] as const) {
