@@ -197,6 +197,8 @@ describe('refusals that are right', () => {
     ] as const) {
       const body = await ask(message, audience)
       expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-doing', citations: [] })
+      // The refusal names what is missing.
+      expect(body.answer, message).toMatch(/没有讲到“(?:撤回|申诉|复检)”/)
     }
     // A verb followed by what it serves (借给…用) asks about that use, which the guide rules on.
     const lend = await ask('免办证明拿到以后，可以借给兄弟公司用吗', 'enterprise')
