@@ -488,6 +488,12 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('计量检定机构')
   })
 
+  it('answers a service line typed alone as a search ("消费投诉电话") with its number', async () => {
+    const body = await ask('消费投诉电话')
+    expect(body.grounded).toBe(true)
+    expect(body.answer.split('\n')[0]).toContain('12315')
+  })
+
   it('reads 什么东西 as the materials asked for, not a thing a passage must name', async () => {
     const body = await ask('我想帮我妈去投诉，要带些啥东西呀')
     expect(body.grounded).toBe(true)
