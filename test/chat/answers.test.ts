@@ -494,6 +494,16 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer.split('\n')[0]).toContain('12315')
   })
 
+  it('answers two asks run on without a pause, each from its own section', async () => {
+    const body = await ask('电子秤要多久检一次要交钱吗')
+    expect(body.grounded).toBe(true)
+    expect(body.citations.map((citation) => citation.section)).toEqual([
+      expect.stringMatching(/四、多久检一次/),
+      expect.stringMatching(/五、要不要交费/),
+    ])
+    expect(body.answer).toContain('不需要交检定费')
+  })
+
   it('reads 什么东西 as the materials asked for, not a thing a passage must name', async () => {
     const body = await ask('我想帮我妈去投诉，要带些啥东西呀')
     expect(body.grounded).toBe(true)
