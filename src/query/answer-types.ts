@@ -289,11 +289,11 @@ export function identifiersOf(folded: string): string[] {
 export type AnswerShape = 'list' | 'procedure' | 'fact' | 'difference' | 'definition' | 'general'
 
 /**
- * "要去哪里办", "那要拿到哪里去检": where to go to get a thing done; so too with the doing told first and the
- * question ending on where ("秤检定要去哪里", "送检得去哪儿", "申请交到哪个部门").
+ * "要去哪里办", "那要拿到哪里去检", "在哪检": where to go to get a thing done; so too with the doing told first and
+ * the question ending on where ("秤检定要去哪里", "送检得去哪儿", "申请交到哪个部门").
  */
 const WHERE_TO_DO =
-  /(去|到)哪(里|儿)?去?(办|检|申请)|(办|检|申请)[^，,。；;？?]{0,3}(去|到)(哪(里|儿)?|哪个(部门|单位|机构))[吗呢啊呀]?[?？]?$/
+  /(去|到|在)哪(里|儿)?去?(办|检|申请)|(办|检|申请)[^，,。；;？?]{0,3}(去|到)(哪(里|儿)?|哪个(部门|单位|机构))[吗呢啊呀]?[?？]?$/
 
 const SHAPES: Array<[AnswerShape, RegExp]> = [
   [

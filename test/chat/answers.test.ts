@@ -504,6 +504,11 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('不需要交检定费')
   })
 
+  it('answers where a thing is done ("在哪检") from the steps that start at the office, like 去哪检', async () => {
+    const body = await ask('电子秤在哪检')
+    expect(body.citations[0]?.section).toMatch(/三、谁来申请，怎么申请/)
+  })
+
   it('reads 什么东西 as the materials asked for, not a thing a passage must name', async () => {
     const body = await ask('我想帮我妈去投诉，要带些啥东西呀')
     expect(body.grounded).toBe(true)
