@@ -4,6 +4,7 @@ import { type ChunkRecord, chunksByLocator, chunksMentioning, findDocumentsByNum
 import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchEach } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
+import { segmentWords } from '../text/segment.ts'
 import { capAnswerText } from './answer-length.ts'
 import { ORDER_DOC_NO } from './beyond-summary.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
@@ -317,13 +318,32 @@ function rankedBy(question: PreparedQuestion, candidates: ScoredChunk[]): Scored
   return weighed.map((item) => ({ ...item.chunk, score: item.rank / best }))
 }
 
+/**
+ * The question without the asker's case ("网店卖没有CCC认证的插线板，怎么举报" → 举报): the case is scene
+ * (concepts.ts), and when it names another guide's thing (CCC, 免办) that guide's passages fill the whole
+ * question's cut, so the guide on the doing asked (12315) would never be weighed. Searched only when no passage
+ * found says all that is asked: a guide that itself tells where its thing is reported ("伪造证书…投诉举报") answers.
+ */
+function withoutCase(query: PreparedQuestion, found: ScoredChunk[]) {
+  if (!query.concepts.some((concept) => concept.scene)) return null
+  const asked = askedConcepts(query.concepts)
+  if (found.some((chunk) => coverageOfFolded(asked, chunk.analysis.context) >= 1)) return null
+  const words = asked.filter((concept) => !concept.filler).flatMap((concept) => [concept.word, ...concept.alternatives])
+  const searchWords = [...new Set(words.flatMap((word) => [word, ...segmentWords(word)]))]
+  return searchWords.length > 0 ? { searchWords, embeddingText: searchWords.join(' ') } : null
+}
+
 async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
   // A follow-up's own words and its completed form are searched together: one round trip on PostgreSQL.
+  const limit = candidateLimit(query)
   const [own = [], found = []] = await searchEach(deps, options.searchAs ? [query, options.searchAs] : [query], {
-    limit: candidateLimit(query),
+    limit,
     mode: options.mode,
   })
-  const searched = [...own, ...found.filter((chunk) => !own.some((other) => other.id === chunk.id))]
+  const whole = [...own, ...found.filter((chunk) => !own.some((other) => other.id === chunk.id))]
+  const caseFree = withoutCase(query, whole)
+  const [asked = []] = caseFree ? await searchEach(deps, [caseFree], { limit, mode: options.mode }) : []
+  const searched = [...whole, ...asked.filter((chunk) => !whole.some((other) => other.id === chunk.id))]
   const included = (options.include ?? [])
     .filter((chunk) => !searched.some((other) => other.id === chunk.id))
     .map(unscored)
