@@ -188,6 +188,12 @@ const speaksOfNamedOrder = (chunk: ChunkRecord, query: PreparedQuestion, glossar
   namedNumbersOf(query).test(chunk.analysis.context) &&
   namesDocument(query, chunk.title, glossary)
 
+/** "…连质量安全员都没有，违反76号令了吧，怎么举报": the orders are named only in the asker's case (scene), not asked about. */
+const toldOrdersOnly = (query: PreparedQuestion) =>
+  !query.concepts.some(
+    (concept) => !concept.scene && concept.alternatives.some((term) => namedNumbersOf(query).test(term)),
+  )
+
 /**
  * "75号令…": when the question names an order, passages of other documents do not answer it — unless the
  * question also names their document by its title and they speak of the order: "质量月有没有讲75号令的培训"
@@ -195,7 +201,7 @@ const speaksOfNamedOrder = (chunk: ChunkRecord, query: PreparedQuestion, glossar
  * at least as much of the question as the order's own passages do.
  */
 function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuestion, glossary: Glossary): ScoredChunk[] {
-  if (query.orderNumbers.length === 0) return candidates
+  if (query.orderNumbers.length === 0 || toldOrdersOnly(query)) return candidates
   const orders = candidates.filter((chunk) => isNamedOrder(chunk, query))
   const speaking = candidates.filter((chunk) => speaksOfNamedOrder(chunk, query, glossary))
   const concepts = askedConcepts(query.concepts)

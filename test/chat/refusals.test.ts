@@ -160,9 +160,14 @@ describe('refusals that are right', () => {
     const fake = await ask('发现有机构卖假的9001证书怎么举报', 'citizen')
     expect(fake.citations[0]).toMatchObject({ docId: 'quality-system-certification', section: '五、如何核实证书真伪' })
     expect(fake.answer).toContain('12315')
-    // No report asked: the identifier is the matter, and its own guide answers.
+    // An order named in the case does not keep the answer in the order's summary, which says nothing of reporting.
+    const order = await ask('卖电动车的店连质量安全员都没有，违反76号令了吧，怎么举报', 'citizen')
+    expect(order.citations[0]?.docId).toBe('complaints-and-reports')
+    // No report asked: the identifier or the order is the matter, and its own document answers.
     const own = await ask('我们想卖自己做的充电宝，要不要先做3C认证', 'enterprise')
     expect(own.citations[0]?.docId).toBe('ccc-exemption')
+    const duty = await ask('75号令要求工厂一定要配质量安全总监吗', 'enterprise')
+    expect(duty.citations[0]?.docId).toBe('samr-order-75')
   })
 
   it('answers a how asked through a whether from the passage that settles the whether', async () => {
