@@ -9,12 +9,12 @@ const RUN_ON = new RegExp(
   `^([^，]*?(?:要|得|需要|能|可以|有|是)[^，]{0,2}?${QUESTION_WORD}[^，要得]{0,6}?)(?<!才能|才|就|能|可以|不)((?:还要|还得|需要|要|得)[^，]*?(?:${QUESTION_WORD}[^，]*|吗))$`,
 )
 
-/** The clauses of a folded question that ask, in order. */
-export const askingClausesOf = (folded: string): string[] =>
+/** The clauses of a folded question that ask, in order; `asking` says what marks one. */
+export const askingClausesOf = (folded: string, asking: RegExp = ASKING_CLAUSE): string[] =>
   folded
     .split(/[，,；;？?。]/)
     .flatMap((clause) => {
       const runOn = RUN_ON.exec(clause.trim())
       return runOn ? [runOn[1]!, runOn[2]!] : [clause.trim()]
     })
-    .filter((clause) => ASKING_CLAUSE.test(clause))
+    .filter((clause) => asking.test(clause))
