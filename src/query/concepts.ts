@@ -151,6 +151,11 @@ const HOW_TO_COMPLAIN = new RegExp(
 const ASKING_WORD_IN = new RegExp(`${ASKING_CLAUSE.source}|材料|时限|流程|步骤|费用|收费`)
 // How long ago or how many ("买了四年了", "少了二两") decides whether a complaint is taken: it is not scene.
 const COUNT_WORD = /[0-9一二两三四五六七八九十几半]/
+// A name with digits in it ("3c", "9001", "76号令") counts nothing: told in the case ("没有3C标志的充电宝在卖，怎么举报"),
+// it is the case's thing, and the guide on reporting answers whatever the thing. A year ("2019年买的") stays a count.
+const CODE_WORD = /[a-z]|号令/
+const namesACode = (folded: string, word: string) =>
+  CODE_WORD.test(word) || (/^[0-9]{3,}$/.test(word) && !folded.includes(`${word}年`))
 
 // Generic request nouns and what states one: an obligation is a 要求 or 规定 ("须…", "负全面责任"), a duty
 // a 职责. (材料 stays a word to be said: "免办证明" is what is issued, not what is handed in.)
@@ -248,7 +253,7 @@ function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: stri
     rest.push(afterIsCase ? clause.slice(start, end) : clause.slice(start))
   }
   return (word) =>
-    !COUNT_WORD.test(word) &&
+    (!COUNT_WORD.test(word) || namesACode(folded, word)) &&
     told.some((clause) => clause.includes(word)) &&
     !rest.some((clause) => clause.includes(word))
 }

@@ -149,6 +149,27 @@ describe('refusals that are right', () => {
     expect(forged.answer).toContain('12315')
   })
 
+  it("answers a report whose case names another guide's thing from the guide that says how to report", async () => {
+    // 3C and 免办 are the case: their guide says nothing of reporting, the complaint guide says 12315.
+    for (const question of ['没有3C标志的充电宝在卖，怎么举报', '免办进来的样机被公司拿去卖了，怎么举报']) {
+      const body = await ask(question, 'citizen')
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.docId, question).toBe('complaints-and-reports')
+    }
+    // The certificate guide says itself where a forged certificate is reported (五.5): it answers.
+    const fake = await ask('发现有机构卖假的9001证书怎么举报', 'citizen')
+    expect(fake.citations[0]).toMatchObject({ docId: 'quality-system-certification', section: '五、如何核实证书真伪' })
+    expect(fake.answer).toContain('12315')
+    // An order named in the case does not keep the answer in the order's summary, which says nothing of reporting.
+    const order = await ask('卖电动车的店连质量安全员都没有，违反76号令了吧，怎么举报', 'citizen')
+    expect(order.citations[0]?.docId).toBe('complaints-and-reports')
+    // No report asked: the identifier or the order is the matter, and its own document answers.
+    const own = await ask('我们想卖自己做的充电宝，要不要先做3C认证', 'enterprise')
+    expect(own.citations[0]?.docId).toBe('ccc-exemption')
+    const duty = await ask('75号令要求工厂一定要配质量安全总监吗', 'enterprise')
+    expect(duty.citations[0]?.docId).toBe('samr-order-75')
+  })
+
   it('answers a how asked through a whether from the passage that settles the whether', async () => {
     // 确认 is not said, but 认证机构 and 批准 are: the guide's 经国家认监委批准 settles it.
     const approved = await ask('怎么确认认证机构是不是经过批准的', 'enterprise')
