@@ -205,6 +205,23 @@ function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuestion, g
 }
 
 /**
+ * "厂里的质量安全员要干什么", "商场老板要给质量安全总监什么支持": the orders' summaries say the same for two kinds
+ * of business (75号令 for 生产单位, 76号令 for 销售单位), so the order whose title names the asker's kind answers;
+ * the other's twin passage would tell a factory of a shop's duties. A question naming an order keeps that order.
+ */
+function preferOrderOfKind(candidates: ScoredChunk[], query: PreparedQuestion, glossary: Glossary): ScoredChunk[] {
+  const unit = query.business?.unit
+  if (!unit || query.orderNumbers.length > 0) return candidates
+  const isOrder = (chunk: ScoredChunk) => ORDER_DOC_NO.test(chunk.meta.doc_no ?? '')
+  if (!candidates.some((chunk) => isOrder(chunk) && chunk.title.includes(unit))) return candidates
+  const otherUnits = (glossary.businessKinds ?? []).map((kind) => kind.unit).filter((other) => other !== unit)
+  return candidates.filter(
+    (chunk) =>
+      !isOrder(chunk) || !otherUnits.some((other) => chunk.title.includes(other) && !chunk.title.includes(unit)),
+  )
+}
+
+/**
  * Those passages join the candidates: the order's own passages, repeating its number and title, fill the
  * word search's cut before the one item of the plan that names it once.
  */
@@ -338,7 +355,8 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
   // A follow-up completed with its subject's words ("质量月 上门 平时自己拿去检要交钱吗") does not name the plan
   // itself: the subject's document is preferred instead.
   const named = options.preferDocId ? candidates : withoutRetellings(candidates, query, deps.glossary)
-  const preferred = preferDocument(preferNamedOrders(named, query, deps.glossary), options.preferDocId)
+  const ofOrders = preferOrderOfKind(preferNamedOrders(named, query, deps.glossary), query, deps.glossary)
+  const preferred = preferDocument(ofOrders, options.preferDocId)
   return options.searchAs ? rankedBy(options.searchAs, preferred) : preferred
 }
 
