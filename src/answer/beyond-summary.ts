@@ -11,7 +11,7 @@ export const isOrderSummary = (chunk: ChunkRecord): boolean =>
 
 /**
  * Aspects of an order that only its later articles treat (the summaries of 75号令/76号令 hold 第一条–第四条):
- * the post holders' qualifications and abilities, their training and assessment, penalties, how long records are kept.
+ * the post holders' qualifications and abilities (具备什么能力, 得有哪些专业能力), their training and assessment, penalties, how long records are kept.
  * `asked`: the question asks for it; `said`: a passage says it in that sense. 条件 is asked of the person
  * (具备什么条件, 任职条件), not created for them (第四条's 创造条件); 处罚 is said where a summary only
  * points to the official text for it ("罚则…以官方发布文本为准"), which is not saying it.
@@ -19,7 +19,7 @@ export const isOrderSummary = (chunk: ChunkRecord): boolean =>
 const LATER_ASPECTS: ReadonlyArray<{ asked: RegExp; said: RegExp }> = [
   {
     asked:
-      /任职|资格|资质|学历|工作经验|(?:具备|具有|符合|满足)(?:什么|哪些|啥)?(?:样的)?(?:条件|能力)|(?:要|需要)(?:什么|哪些|啥)条件/,
+      /任职|资格|资质|学历|工作经验|(?:具备|具有|符合|满足)(?:什么|哪些|啥)?(?:样的)?(?:条件|能力)|(?:要|需要)(?:什么|哪些|啥)条件|有(?:什么|哪些|啥)(?:样的)?(?:专业)?能力/,
     said: /任职|资格|资质|学历|经验|具备|能力/,
   },
   { asked: /培训|学时|考核|考试/, said: /培训|学时|考核|考试/ },

@@ -96,6 +96,8 @@ describe('refusals that are right', () => {
       '76号令规定质量安全员每年要参加多少学时的培训',
       '销售单位没配质量安全员要承担什么法律责任',
       '75号令规定质量安全总监要具备哪些能力',
+      // The abilities asked as what the holder must have, of no order named.
+      '当质量安全员得有哪些专业能力',
     ]) {
       const body = await ask(question, 'enterprise')
       expect(body, question).toMatchObject({ grounded: false, refusalReason: 'beyond-summary', citations: [] })
