@@ -5,7 +5,7 @@ import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchEach } fr
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { capAnswerText } from './answer-length.ts'
-import { ORDER_DOC_NO } from './beyond-summary.ts'
+import { isOrderSummary, ORDER_DOC_NO } from './beyond-summary.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { askedConcepts, coverageOfFolded, type Evidence } from './evidence.ts'
 import { composeExtractiveAnswer, type ExtractiveResult, weighEvidence } from './extractive.ts'
@@ -64,8 +64,11 @@ function refusalText(refusal: Extract<ExtractiveResult, { grounded: false }>, qu
   const top = refusal.evidence[0]?.chunk
   if (refusal.gap && top) return notCoveredWithGap(top.title, refusal.gap, folded)
   if (refusal.reason === 'other-document' && top) return notInNamedDocument(top.title, folded)
-  // The passage is from an order's summary whether or not the question names the order.
-  if (refusal.reason === 'beyond-summary' && top?.meta.note) return notInSummary(top.title, top.meta.note, folded)
+  // The passage is from an order's summary whether or not the question names the order; another document's
+  // passage refused for a post it never names leaves the order's summary, found beside it, to say what it holds.
+  const summary = refusal.evidence.find((item) => isOrderSummary(item.chunk))?.chunk
+  if (refusal.reason === 'beyond-summary' && summary?.meta.note)
+    return notInSummary(summary.title, summary.meta.note, folded)
   const order = refusal.evidence.find((item) => isNamedOrder(item.chunk, query))?.chunk
   if (order?.meta.note) return notInSummary(order.title, order.meta.note, folded)
   return notCovered(folded)

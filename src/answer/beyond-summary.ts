@@ -1,6 +1,6 @@
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
-import { type Evidence, statesCoverageGap } from './evidence.ts'
+import { type Evidence, saysConcept, statesCoverageGap } from './evidence.ts'
 
 // An order's number ("国家市场监督管理总局令第75号"): the documents that are summaries of an order's articles.
 export const ORDER_DOC_NO = /令第\d+号/
@@ -27,13 +27,29 @@ const LATER_ASPECTS: ReadonlyArray<{ asked: RegExp; said: RegExp }> = [
   { asked: /(?:保存|留存|保留|存档)(?:多久|多长|几年|期限)/, said: /保存|留存|保管/ },
 ]
 
+// A post a rule requires of a business (质量安全总监, 质量安全员, 质量总监).
+const POST = /(?:总监|安全员)$/
+// A passage naming an order ("重点宣贯…75号、76号令") speaks of the rules that require the posts.
+const NAMES_ORDER = /号令/
+
 /**
  * "质量安全总监要具备什么条件", "质量安全员要参加什么培训": a question on an aspect the order's later articles
  * treat, whose passage from the order's summary never says it (outside its statement of what it leaves
- * out), is not answered from an article that only shares the question's other words.
+ * out), is not answered from an article that only shares the question's other words — nor from another
+ * document's passage that names neither the post asked about nor an order ("质量安全员要具备哪些能力" is not the
+ * ISO guide's certifiers 具备…能力; the plan's training on 75号、76号令 may still tell of theirs).
  */
 export function beyondSummary(question: PreparedQuestion, evidence: Evidence): boolean {
-  if (!isOrderSummary(evidence.chunk)) return false
+  if (!isOrderSummary(evidence.chunk)) {
+    const post = question.concepts.find((concept) => POST.test(concept.word))
+    const context = evidence.chunk.analysis.context
+    return (
+      post !== undefined &&
+      !saysConcept(post, context) &&
+      !NAMES_ORDER.test(context) &&
+      LATER_ASPECTS.some((aspect) => aspect.asked.test(question.folded))
+    )
+  }
   const said = [
     evidence.chunk.section,
     ...evidence.sentences.filter((sentence) => !statesCoverageGap(sentence.text)).map((sentence) => sentence.folded),

@@ -98,6 +98,8 @@ describe('refusals that are right', () => {
       '75号令规定质量安全总监要具备哪些能力',
       // The abilities asked as what the holder must have, of no order named.
       '当质量安全员得有哪些专业能力',
+      // Not the ISO guide's certifiers 具备…能力: that passage never names the post.
+      '质量安全员应该具备哪些能力',
     ]) {
       const body = await ask(question, 'enterprise')
       expect(body, question).toMatchObject({ grounded: false, refusalReason: 'beyond-summary', citations: [] })
