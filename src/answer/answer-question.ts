@@ -24,6 +24,7 @@ import {
   partsNotCovered,
 } from './messages.ts'
 import { namesDocument, withoutRetellings } from './named-documents.ts'
+import { asksOfTheWhole, opensDocument } from './opening.ts'
 import { outlineAnswer } from './outline.ts'
 import { type AnswerInParts, answerInParts } from './partial.ts'
 import type { RefusalReason } from './refusals.ts'
@@ -339,6 +340,21 @@ function headedByMatter(deps: AnswerDeps, query: PreparedQuestion, found: Scored
 }
 
 /**
+ * The opening passages of the documents found when the question asks a fact of what one of them is about as a
+ * whole ("质量月什么时候开展"): the preface says the matter once, in few words, and loses the word search to
+ * items that say the question's verb (开展) in their headings.
+ */
+function openingOfWhole(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]): ScoredChunk[] {
+  const documents = new Set(found.map((chunk) => chunk.docId))
+  const taken = new Set(found.map((chunk) => chunk.id))
+  const best = Math.max(0, ...found.map((chunk) => chunk.score))
+  return [...deps.passages.values()]
+    .filter((chunk) => documents.has(chunk.docId) && !taken.has(chunk.id) && opensDocument(chunk))
+    .filter((chunk) => asksOfTheWhole(query, chunk.analysis.names))
+    .map((chunk) => ({ ...unscored(chunk), score: best }))
+}
+
+/**
  * The candidates in the order the completed question weighs them, that order as their search score:
  * the subject's words rank the passages, and the message's own words, weighing them in turn, pick
  * among those they cannot tell apart ("查得到就一定有效吗" after 证书真假 stays with 核实证书真伪).
@@ -385,6 +401,7 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
     ...sayingRareWords(deps, query, [...searched, ...included]),
     ...headedByMatter(deps, query, [...searched, ...included]),
   ]
+  candidates.push(...openingOfWhole(deps, query, candidates))
   candidates.push(...speakingOfNamedOrders(deps, query, candidates))
   // A follow-up completed with its subject's words ("质量月 上门 平时自己拿去检要交钱吗") does not name the plan
   // itself: the subject's document is preferred instead.

@@ -37,6 +37,7 @@ import {
 } from './evidence.ts'
 import { leadSentence } from './lead.ts'
 import { unsaidBureauMatter } from './lookalike.ts'
+import { asksOfTheWhole, opensDocument } from './opening.ts'
 import { outcomeAsked, timesOutcome } from './outcome.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
@@ -110,6 +111,9 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         (question.asksIssuance && tellsIssuance(analysis.own) ? weights.issued : 0) +
         // "打电话还是发短信": the passage with a sentence naming an alternative where it speaks of what is asked.
         (settlingSentences(question, chunk, sentences).length > 0 ? weights.alternative : 0) +
+        // "质量月是几月份", "质量月是谁办的": a fact about the document's matter as a whole is stated where the
+        // document opens (前言: "定于 2023 年 9 月联合开展…"), not in an item that merely names it too.
+        (asksOfTheWhole(question, analysis.names) && opensDocument(chunk) ? weights.opening : 0) +
         // "上海方案把质量说成是上海的什么": the passage with a sentence tying the two ("质量是上海的生命").
         (relation && sentences.some((sentence) => tiesRelation(relation, sentence.folded)) ? weights.relation : 0) +
         // …though a passage that does speak of it ("伪造证书…去哪举报": the certificate guide's 投诉举报 line) is nearer.

@@ -79,10 +79,24 @@ export const RANKING = {
   issued: 0.2,
   alternative: 0.2,
   relation: 0.2,
+  opening: 0.2,
   told: 0.4,
   similarity: 0,
   fusion: 0.6,
 }
+
+/**
+ * A fact asked about a document's matter as a whole ("质量月是几月份", "质量月啥时候开始") when its names carry at
+ * least this share of the question's known matter (src/answer/opening.ts): the document's opening passage (前言,
+ * 文件概况) gets RANKING.opening. Set by hand on dev (1130 cases, 2 Dec 2026, evals/cases/qm-plan-facts.jsonl): the
+ * plan's when-questions carry 质量月 and 浦东 against a verb (开始 3.4 of 16.4; 办 4.0 of 17.0), the ones about a
+ * part name it (主题, 5.3 and 写 4.6 against 7.6: 0.43). RANKING.opening 0.2 → plan-facts must-contain 0.70 → 0.80,
+ * citation precision 0.42 → 0.64 (前言 for 几月份, 哪个月, 什么时间开展, 啥时候开始; sa-qm-when-1 cited right); 0.4 gave
+ * the same (tried while the plan's 通知 still counted as its opening). The rest of dev, test, evals/general and the CMRC figures the same.
+ */
+export const WHOLE_DOCUMENT_SHARE = 0.6
+/** A document's opening stands among its first passages, unnumbered: the plan's 通知 and 前言, 文件概况, 发布信息. */
+export const OPENING_PASSAGES = 2
 
 /**
  * A passage's own coverage (RANKING.coverage) counts the words of its document's name at this share, as

@@ -139,6 +139,10 @@ describe('POST /api/chat answers from the documents with citations', () => {
     // Also when the question says too few words for the one-line section to be found by them.
     ['今年质量月的主题是什么', /二、活动主题/, /引领区质量建设/],
     ['上海方案对工程质量定了什么目标', /主要目标/, /工程质量抽查符合率/],
+    // When the plan's matter as a whole is held: the preface that says so ("定于 2023 年 9 月联合开展"), not an
+    // item that names 质量月 and a year ("举办 2023年度…“质量月”主题活动"), nor a clock time for 什么时间开展.
+    ['浦东质量月定在什么时间开展', /前言/, /9 ?月/],
+    ['质量月活动啥时候开始的', /前言/, /9 ?月/],
     // Whom to go to for a certification: the bodies that may certify, not "获证以后还要做什么" for its 做.
     ['我们公司想做ISO9001认证，找哪家机构', /二、谁来发证|三、中小企业获证/, /国家认监委批准/],
     // What follows from a failing: the consequences, not the fee.

@@ -426,6 +426,14 @@ describe('prepareQuestion', () => {
     expect(givesAnswerTypes(types, '检定周期为一年')).toBe(false)
   })
 
+  // A month asked, or when an event is held, wants a date, not a clock time; the number of a document is no date.
+  it('takes a month or the time an event is held for a date asked', () => {
+    expect(typeNames('质量月是哪个月')).toEqual(['date'])
+    expect(typeNames('质量月定在什么时间开展')).toEqual(['date'])
+    expect(typeNames('质量月活动方案是几号文')).not.toContain('date')
+    expect(typeNames('店里什么时间开门')).toEqual(['time'])
+  })
+
   it('counts dates in Chinese numerals and era names as dates', () => {
     const [date] = prepare('他是在哪一年成婚的？').answerTypes
     expect(date?.name).toBe('date')
