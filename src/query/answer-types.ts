@@ -71,8 +71,10 @@ const DAY_NAMED = '(?:\\d{4}\\s*年\\s*)?\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?
 
 // A body asked for by the office word ("哪个部门", "哪一级的市场监管部门", "什么机构") or by an act only a body does
 // ("归谁管", "谁批的", "谁来受理", "是谁定的", "由谁确定"); not where to turn (去/到/找/向/交到 哪个部门), nor who is to apply.
+// Who runs an event ("质量月是谁办的", "主办单位是哪家", "牵头部门是哪个") asks a body too; not 谁主办, 谁组织的, 主办方,
+// which a general passage may answer with a person (with them, the CMRC set lost a span).
 const BODY_ASKED =
-  /(?<![去到找向在交])(?:哪个|哪一个|哪家|哪一家|哪一级|哪级|哪里的)\p{Script=Han}{0,6}?(?:部门|单位|机构|机关|部委)(?![去申])|什么(?:部门|单位|机构|机关)(?=[管负来批发受审认处])|归谁|谁(?:来)?(?:管|主管|监管|审批|批准|批的|受理|发证|颁发|定的?$|定的[,，?？吗呢])|由谁(?:来)?(?:确定|决定|制定)/u
+  /(?<![去到找向在交])(?:哪个|哪一个|哪家|哪一家|哪一级|哪级|哪里的)\p{Script=Han}{0,6}?(?:部门|单位|机构|机关|部委)(?![去申])|什么(?:部门|单位|机构|机关)(?=[管负来批发受审认处])|归谁|谁(?:来)?(?:管|主管|监管|审批|批准|批的|受理|发证|颁发|办的|定的?$|定的[,，?？吗呢])|由谁(?:来)?(?:确定|决定|制定)|(?:主办|牵头)(?:单位|部门)/u
 // A body as documents name one: an office (…局, 总署, 部门, 机关, 机构, 委员会), a government, a centre, an association,
 // a court, a working group, 12315 — or an organisation of other kinds (公司, 大学, 联合会) in general passages.
 const BODY_NAMED =

@@ -143,6 +143,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
     // item that names 质量月 and a year ("举办 2023年度…“质量月”主题活动"), nor a clock time for 什么时间开展.
     ['浦东质量月定在什么时间开展', /前言/, /9 ?月/],
     ['质量月活动啥时候开始的', /前言/, /9 ?月/],
+    // Who runs it: the preface's body (领导小组…联合开展), not item 5 that names no body.
+    ['质量月活动的主办单位是哪家', /前言/, /领导小组/],
     // Whom to go to for a certification: the bodies that may certify, not "获证以后还要做什么" for its 做.
     ['我们公司想做ISO9001认证，找哪家机构', /二、谁来发证|三、中小企业获证/, /国家认监委批准/],
     // What follows from a failing: the consequences, not the fee.

@@ -434,6 +434,13 @@ describe('prepareQuestion', () => {
     expect(typeNames('店里什么时间开门')).toEqual(['time'])
   })
 
+  // Who runs an event is a body, as who governs a matter is.
+  it('takes who runs an event for a body asked', () => {
+    expect(typeNames('浦东质量月是谁办的')).toContain('body')
+    expect(typeNames('质量月活动的主办单位是哪家')).toContain('body')
+    expect(typeNames('质量月有哪些活动')).not.toContain('body')
+  })
+
   it('counts dates in Chinese numerals and era names as dates', () => {
     const [date] = prepare('他是在哪一年成婚的？').answerTypes
     expect(date?.name).toBe('date')
