@@ -112,6 +112,20 @@ describe('prepareQuestion', () => {
     expect(notAsked.filter((text) => prepare(text).asksIssuance)).toEqual([])
   })
 
+  it('reads a question about what a rule requires of someone: a requirement noun or a duty asked for', () => {
+    const asked = [
+      '76号令对销售企业有什么要求',
+      '75号令要求企业做哪些事',
+      '销售单位按规定要建立什么制度',
+      '厂里按75号令得配啥人',
+      '生产单位要履行哪些义务',
+    ]
+    // Asking what a mechanism is, what a thing is for, or a yes/no about a duty does not ask for the duties.
+    const notAsked = ['日管控是什么意思', '75号令是管什么的', '卖家电的门店要设质量安全总监吗', '免办证明多久能批下来']
+    expect(asked.filter((text) => !prepare(text).asksRequirement)).toEqual([])
+    expect(notAsked.filter((text) => prepare(text).asksRequirement)).toEqual([])
+  })
+
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
     expect(typeNames('过了好几年了还能投诉吗')).toContain('years')
     expect(typeNames('东西买了四年了，还能投诉吗')).toEqual(['years'])
