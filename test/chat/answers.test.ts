@@ -343,6 +343,11 @@ describe('POST /api/chat answers from the documents with citations', () => {
       ).toEqual([])
       expect(body.answer, question).toMatch(/产品质量安全管理制度/)
     }
+    // 要求 as the verb of a doing asked is said by the duty stated, not by 第四条's "具体处置要求请以…为准", which
+    // would make the answer that sentence's coverage gap.
+    const roles = await ask('76号令要求质量安全总监干什么', { audience: 'enterprise' })
+    expect(roles.grounded).toBe(true)
+    expect(roles.citations[0]?.section).toMatch(/第三条/)
     // Asked about the working mechanism itself, the reading is what tells it.
     const mechanism = await ask('76号令说的周排查是干嘛的', { audience: 'enterprise' })
     expect(mechanism.citations[0]?.section).toMatch(/日管控、周排查、月调度/)

@@ -124,6 +124,10 @@ describe('prepareQuestion', () => {
     const notAsked = ['日管控是什么意思', '75号令是管什么的', '卖家电的门店要设质量安全总监吗', '免办证明多久能批下来']
     expect(asked.filter((text) => !prepare(text).asksRequirement)).toEqual([])
     expect(notAsked.filter((text) => prepare(text).asksRequirement)).toEqual([])
+    // 要求 followed by a doing asked asks for the duties, as "有什么要求" does; named as a matter, it does not.
+    const requested = (text: string) => prepare(text).concepts.find((concept) => concept.word === '要求')?.requested
+    expect(requested('75号令要求质量安全员干什么')?.test('须建立')).toBe(true)
+    expect(requested('这个要求合理吗')).toBeNull()
   })
 
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
