@@ -85,9 +85,14 @@ export const asksAnAspect = (concept: Concept): boolean => concept.aspect || nam
 // Yes/no forms ("要不要", "能不能", "有没有"): jieba leaves "不要" of "要不要", which asks nothing.
 const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu
 // "一台公平秤", "以前那个…", "刚买回来的…", "质量月期间", "…的话": a count of one, the time of asking, a conditional;
-// and the time in the story told ("颐和园原来叫什么", "后来被关在哪", "当时…"), which a passage says by its dates.
+// and the time in the story told ("颐和园原来叫什么", "后来被关在哪", "当时…"), which a passage says by its dates;
+// the 一 of a doing done once to see ("回家一称", "上网一查"), which jieba leaves on its own.
 const FORM_WORD =
-  /^(?:[一两][个台件张家位只把间]|以前|之前|原来|后来|当时|现在|目前|如今|最近|刚|刚刚|刚才|期间|还能|的话)$/
+  /^(?:一|[一两][个台件张家位只把间]|以前|之前|原来|后来|当时|现在|目前|如今|最近|刚|刚刚|刚才|期间|还能|的话)$/
+// A weight the asker tells in shop units ("买了两斤虾", "少了三两", "一两多", "才七斤多", "两百克"): the goods
+// and the shortfall of their case, which a guide says as 短斤缺两 or 称重, never in the asker's amounts. Only a
+// weight the store never uses: a passage that says one ("重达三百斤") may be asked about by it.
+const WEIGHT_TOLD = /^[0-9零一二两三四五六七八九十百千几半]+(?:斤|两|克|公斤|千克)[多半]?$/
 // "身子有多长", "生下来多重": the degree word asks; the passage says 体长五六十厘米, never 多长. (谁 stays a
 // word: headings say it, "二、谁来发证" answers "它归谁管".)
 const ASKING_WORD = /^多[长重高大远深宽厚]$/
@@ -97,8 +102,9 @@ const WAITING_VERB = /[拖耗熬](?=了?(?:多久|多长时间|几天|几个月|
 // "找哪里投诉", "该找谁办": seeking before a question word only puts the question; the passage names the
 // office or route found, never 找.
 const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么))/g
-// The errands the guides speak of: applying, verifying, complaining and reporting, looking a thing up.
-const ERRAND = '(?:办|检|申请|投诉|举报|查|看)'
+// The errands the guides speak of: applying, verifying, complaining and reporting (反映, as citizens say it), looking
+// a thing up.
+const ERRAND = '(?:办|检|申请|投诉|举报|反映|查|看)'
 // "要去哪里办", "拿到哪里去检", "去哪儿看": going or taking there to get the thing done only puts the question of
 // where to turn; the passage names the office or the system (向所在地市场监管部门提出申请, 在系统中查看), never the
 // going (and 去 of "过去" would meet it). Where to go for another errand ("去哪里备案", "去哪里换") keeps its words:
@@ -126,9 +132,10 @@ const SELF_CLAUSE = /^(?:我|我们|咱们|咱|本人|我司|我家)(?:就|这�
 // "做外贸的贸易公司，不是生产厂家，…"): it tells who asks as that clause does; the guide's answer
 // (各种类型、各种规模的组织) names neither.
 const NOT_KIND_CLAUSE = /^(?:又|也|并|可|但)?不(?:是|算)/
-// A complaint, report or mediation asked about ("…，去哪投诉", "…，调解不成还能怎么办"). (A scale before
-// "还要重新检吗" is the matter itself, so verification is not one of these.)
-const COMPLAINT_ASK = /投诉|投述|举报|调解|维权|消协|消费者协会|消保委|12315|告商家/
+// A complaint, report or mediation asked about ("…，去哪投诉", "…，调解不成还能怎么办"), and the citizen's word
+// for taking it to someone ("找谁反映", "去哪反映"; not what a work 反映s). (A scale before "还要重新检吗" is the
+// matter itself, so verification is not one of these.)
+const COMPLAINT_ASK = /投诉|投述|举报|调解|维权|消协|消费者协会|消保委|12315|告商家|(?<=谁|哪[里儿]?|部门)反映/
 // A complaint asked about openly (where, how, what, how long), or a mediator asked for ("…，消协能帮忙调解吗"):
 // "…，还能投诉吗" asks whether the case itself is taken, so its scene is what is asked about.
 const OPEN_ASK = /什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长|谁|何时|调解|消协|消费者协会|消保委/
@@ -406,6 +413,7 @@ export function conceptsOf(
       filler:
         isFiller(word) ||
         (frequency === 0 && tellsTheWait(word) && !isTheWait(word)) ||
+        (frequency === 0 && WEIGHT_TOLD.test(word)) ||
         (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
       scene: !isFiller(word) && isScene(word),
       requested: requestedOf(folded, word),

@@ -8,12 +8,15 @@
 
 // The asker is on the buying side: they bought, they are the customer, or they speak of the seller as
 // another party. "其他" is not a "他", nor are "他们", who are as often the bureau ("他们会通知我吗").
-const BUYER = /买(?:的|到|了)|顾客|消费者|商家|店家|卖家|摊主|摊贩|摊(?:位)?老板|车商|(?<!其)他(?!们)/
+// Buying somewhere ("在菜场买东西") says it too, as does being done out of weight or cheated ("被缺斤少两", "被坑秤").
+const BUYER =
+  /买(?:的|到|了)|在[^，。？]{1,8}买|被(?:坑|骗|宰|缺斤|短斤|少秤|少称|短秤)|顾客|消费者|商家|店家|卖家|摊主|摊贩|摊(?:位)?老板|车商|(?<!其)他(?!们)/
 // …and asks what they may do: a way out ("怎么办", "还有什么办法", "还能干嘛"), a redress they would go to
-// ("想举报他", "能去法院起诉吗") or a weighing again ("再称一下"). How a report goes once made ("举报以后多久
+// ("想举报他", "能去法院起诉吗", "能打12315吗"), whom or where to turn to with it ("找谁反映", "去哪举报", "该找哪个
+// 部门") or a weighing again ("再称一下"). How a report goes once made ("举报以后多久
 // 立案", "能不能不留名") is the procedure's, not a way out.
 const WHAT_TO_DO =
-  /怎么办|咋办|(?:什么|啥|别的)(?:办法|路子|途径)|(?:能|可以|该)(?:做点?(?:什么|啥)|干(?:嘛|啥|什么))|怎么维权|想(?:举报|投诉|告)(?:他|她|商家|店家|卖家|摊主)|(?:能|可以)[^，。？]{0,6}(?:起诉|告他|仲裁)|复称|复核|再称|核一下/
+  /怎么办|咋办|(?:什么|啥|别的)(?:办法|路子|途径)|(?:能|可以|该)(?:做点?(?:什么|啥)|干(?:嘛|啥|什么))|怎么维权|想(?:举报|投诉|告)(?:他|她|商家|店家|卖家|摊主)|(?:能|可以)[^，。？]{0,6}(?:起诉|告他|仲裁|举报|12315)|(?:找谁|找哪|向谁|去哪|到哪|哪里|哪儿)[^，。？]{0,4}(?:举报|投诉|反映)|找(?:谁|哪个?部门)[吗呢啊呀]?$|复称|复核|再称|核一下/
 // A business asking about its own scale or goods ("我是摆摊卖菜的，自己的秤…") is not the buyer.
 const OWN_SIDE = /自己的|我(?:们)?(?:是|开|在)[^，。？]{0,8}(?:卖|店|摊|厂|公司)/
 

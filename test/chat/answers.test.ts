@@ -291,6 +291,23 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it("answers a shopper's short-weight story told in shop units, and whom to turn to, from the redress", async () => {
+    for (const question of [
+      // The weights (三斤, 半斤) and the 一 of 一称 are the case, not words a passage must say (was the
+      // complaint guide's table, which names 短斤缺两 but no one to turn to).
+      '在菜场买了三斤虾，回家一称少了半斤，能去哪举报',
+      // 反映 is the citizen's word for taking it to someone: the case is the story, the redress the answer (was
+      // unsaid-doing on the complaint guide's table, which names 短斤缺两 but no one to turn to).
+      '买的牛肉回家一称少了二两多，可以找谁反映',
+      '菜摊称的土豆说是三斤，拿去复秤才两斤半，这种去哪反映',
+    ]) {
+      const body = await ask(question)
+      expect(body.grounded, question).toBe(true)
+      // The guide's title names 12315 too: the sentence quoted has to say the case is one to report.
+      expect(body.answer, question).toMatch(/短斤缺两[^。]*举报/)
+    }
+  })
+
   it('answers when or by whom a document was issued from the passage telling it, not one sharing 发布 (发布会)', async () => {
     for (const [question, docId, says] of [
       ['75号令是由哪个单位发布的', 'samr-order-75', /国家市场监督管理总局/],
