@@ -308,6 +308,20 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it("takes a shopper's short-weight story followed by where to turn as a question, answered by the redress", async () => {
+    // A story then a question is a question (README, routing): these opened a complaint, whose guidance quoted the
+    // materials to hand in or the table of 投诉 and 举报 rather than where to report.
+    for (const question of [
+      '肉铺的秤被人动过，买三斤排骨少了二两，能去哪里举报',
+      '超市买的大米回家一称少了半斤，我要怎么维权',
+    ]) {
+      const body = await ask(question)
+      expect(body.intent, question).toBe('policy_question')
+      expect(body.grounded, question).toBe(true)
+      expect(body.answer, question).toMatch(/短斤缺两[^。]*举报/)
+    }
+  })
+
   it('answers when or by whom a document was issued from the passage telling it, not one sharing 发布 (发布会)', async () => {
     for (const [question, docId, says] of [
       ['75号令是由哪个单位发布的', 'samr-order-75', /国家市场监督管理总局/],
