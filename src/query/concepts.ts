@@ -92,7 +92,11 @@ const FORM_WORD =
 // A weight the asker tells in shop units ("买了两斤虾", "少了三两", "一两多", "才七斤多", "两百克"): the goods
 // and the shortfall of their case, which a guide says as 短斤缺两 or 称重, never in the asker's amounts. Only a
 // weight the store never uses: a passage that says one ("重达三百斤") may be asked about by it.
-const WEIGHT_TOLD = /^[0-9零一二两三四五六七八九十百千几半]+(?:斤|两|克|公斤|千克)[多半]?$/
+const WEIGHT = '[0-9零一二两三四五六七八九十百千几半]+(?:斤|两|克|公斤|千克)[多半]?'
+const WEIGHT_TOLD = new RegExp(`^${WEIGHT}$`)
+// …and the weights of a case told before a complaint asked about, whose numbers jieba may cut from their units
+// ("10斤大米…只有9斤4两" → 10, 斤, 9, 4, 两): no count that decides whether the complaint is taken, but the story.
+const WEIGHTS_IN = new RegExp(WEIGHT, 'g')
 // "身子有多长", "生下来多重": the degree word asks; the passage says 体长五六十厘米, never 多长. (谁 stays a
 // word: headings say it, "二、谁来发证" answers "它归谁管".)
 const ASKING_WORD = /^多[长重高大远深宽厚]$/
@@ -146,8 +150,9 @@ const HOW_TO_COMPLAIN = new RegExp(
 )
 // What the rest of a clause may still ask after "怎么投诉" ("…要准备什么材料", "…要多久"): then it is no case.
 const ASKING_WORD_IN = new RegExp(`${ASKING_CLAUSE.source}|材料|时限|流程|步骤|费用|收费`)
-// How long ago or how many ("买了四年了", "少了二两") decides whether a complaint is taken: it is not scene.
-const COUNT_WORD = /[0-9一二两三四五六七八九十几半]/
+// How long ago or how many ("买了四年了", "少了二两") decides whether a complaint is taken: it is not scene. 两 counts
+// only before a measure ("两年", "两斤"): the 两 of 缺斤少两 is the unit the case is told in.
+const COUNT_WORD = /[0-9一二三四五六七八九十几半]|两(?=[个年月天周次斤台件张家位只把间元块百千万公])/
 
 // Generic request nouns and what states one: an obligation is a 要求 or 规定 ("须…", "负全面责任"), a duty
 // a 职责. (材料 stays a word to be said: "免办证明" is what is issued, not what is handed in.)
@@ -242,8 +247,9 @@ function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: stri
     told.push(clause.slice(0, start), ...(afterIsCase ? [after] : []))
     rest.push(afterIsCase ? clause.slice(start, end) : clause.slice(start))
   }
+  const weights = folded.match(WEIGHTS_IN) ?? []
   return (word) =>
-    !COUNT_WORD.test(word) &&
+    (!COUNT_WORD.test(word) || weights.some((weight) => weight.includes(word))) &&
     told.some((clause) => clause.includes(word)) &&
     !rest.some((clause) => clause.includes(word))
 }

@@ -308,6 +308,15 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it('answers where to complain of short weight from the channels, the 两 of 缺斤少两 being no count', async () => {
+    // 缺斤少两 and the weights told (10斤, 9斤4两, which jieba cuts into 10, 斤, 9, 4, 两) are the case; as counts they
+    // were words to be said, found in the table of 投诉 and 举报 (一) and in the time limits (五).
+    const channels = await ask('菜场老板缺斤短两去哪投诉')
+    expect(channels.citations[0]?.section).toMatch(/二、通过哪些渠道/)
+    const redress = await ask('超市买的10斤大米回家称只有9斤4两，我要怎么维权')
+    expect(redress.citations[0]?.section).toMatch(/七、办事小贴士/)
+  })
+
   it("takes a shopper's short-weight story followed by where to turn as a question, answered by the redress", async () => {
     // A story then a question is a question (README, routing): these opened a complaint, whose guidance quoted the
     // materials to hand in or the table of 投诉 and 举报 rather than where to report.
