@@ -4,7 +4,9 @@ import { type ChunkRecord, chunksByLocator, chunksMentioning, findDocumentsByNum
 import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchEach } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
+import { segmentWords } from '../text/segment.ts'
 import { capAnswerText } from './answer-length.ts'
+import { unsaidDoing } from './asked-doing.ts'
 import { ORDER_DOC_NO } from './beyond-summary.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { askedConcepts, coverageOfFolded, type Evidence } from './evidence.ts'
@@ -18,6 +20,7 @@ import {
   notCoveredWithGap,
   notInNamedDocument,
   notInSummary,
+  notNamedDoing,
   partsNotCovered,
 } from './messages.ts'
 import { namesDocument, withoutRetellings } from './named-documents.ts'
@@ -56,8 +59,8 @@ const notGrounded = (answer: string, refusalReason: RefusalReason, evidence: Evi
 
 /**
  * What a refusal says: the document's own statement of what it leaves out, the document the question names
- * (with what its summary holds: "违反75号令会被罚多少钱" asks of articles the summary does not include), or
- * plain "not covered".
+ * (with what its summary holds: "违反75号令会被罚多少钱" asks of articles the summary does not include), the
+ * doing asked that no document names, or plain "not covered".
  */
 function refusalText(refusal: Extract<ExtractiveResult, { grounded: false }>, query: PreparedQuestion): string {
   const { folded } = query
@@ -68,6 +71,9 @@ function refusalText(refusal: Extract<ExtractiveResult, { grounded: false }>, qu
   if (refusal.reason === 'beyond-summary' && top?.meta.note) return notInSummary(top.title, top.meta.note, folded)
   const order = refusal.evidence.find((item) => isNamedOrder(item.chunk, query))?.chunk
   if (order?.meta.note) return notInSummary(order.title, order.meta.note, folded)
+  // A doing no document names (撤回, 补发) can be named as missing; one another passage says (仲裁) cannot.
+  const doing = refusal.reason === 'unsaid-doing' && top ? unsaidDoing(query, top) : undefined
+  if (doing && !doing.known) return notNamedDoing(doing.word, folded)
   return notCovered(folded)
 }
 
@@ -187,6 +193,12 @@ const speaksOfNamedOrder = (chunk: ChunkRecord, query: PreparedQuestion, glossar
   namedNumbersOf(query).test(chunk.analysis.context) &&
   namesDocument(query, chunk.title, glossary)
 
+/** "…连质量安全员都没有，违反76号令了吧，怎么举报": the orders are named only in the asker's case (scene), not asked about. */
+const toldOrdersOnly = (query: PreparedQuestion) =>
+  !query.concepts.some(
+    (concept) => !concept.scene && concept.alternatives.some((term) => namedNumbersOf(query).test(term)),
+  )
+
 /**
  * "75号令…": when the question names an order, passages of other documents do not answer it — unless the
  * question also names their document by its title and they speak of the order: "质量月有没有讲75号令的培训"
@@ -194,7 +206,7 @@ const speaksOfNamedOrder = (chunk: ChunkRecord, query: PreparedQuestion, glossar
  * at least as much of the question as the order's own passages do.
  */
 function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuestion, glossary: Glossary): ScoredChunk[] {
-  if (query.orderNumbers.length === 0) return candidates
+  if (query.orderNumbers.length === 0 || toldOrdersOnly(query)) return candidates
   const orders = candidates.filter((chunk) => isNamedOrder(chunk, query))
   const speaking = candidates.filter((chunk) => speaksOfNamedOrder(chunk, query, glossary))
   const concepts = askedConcepts(query.concepts)
@@ -317,13 +329,32 @@ function rankedBy(question: PreparedQuestion, candidates: ScoredChunk[]): Scored
   return weighed.map((item) => ({ ...item.chunk, score: item.rank / best }))
 }
 
+/**
+ * The question without the asker's case ("网店卖没有CCC认证的插线板，怎么举报" → 举报): the case is scene
+ * (concepts.ts), and when it names another guide's thing (CCC, 免办) that guide's passages fill the whole
+ * question's cut, so the guide on the doing asked (12315) would never be weighed. Searched only when no passage
+ * found says all that is asked: a guide that itself tells where its thing is reported ("伪造证书…投诉举报") answers.
+ */
+function withoutCase(query: PreparedQuestion, found: ScoredChunk[]) {
+  if (!query.concepts.some((concept) => concept.scene)) return null
+  const asked = askedConcepts(query.concepts)
+  if (found.some((chunk) => coverageOfFolded(asked, chunk.analysis.context) >= 1)) return null
+  const words = asked.filter((concept) => !concept.filler).flatMap((concept) => [concept.word, ...concept.alternatives])
+  const searchWords = [...new Set(words.flatMap((word) => [word, ...segmentWords(word)]))]
+  return searchWords.length > 0 ? { searchWords, embeddingText: searchWords.join(' ') } : null
+}
+
 async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
   // A follow-up's own words and its completed form are searched together: one round trip on PostgreSQL.
+  const limit = candidateLimit(query)
   const [own = [], found = []] = await searchEach(deps, options.searchAs ? [query, options.searchAs] : [query], {
-    limit: candidateLimit(query),
+    limit,
     mode: options.mode,
   })
-  const searched = [...own, ...found.filter((chunk) => !own.some((other) => other.id === chunk.id))]
+  const whole = [...own, ...found.filter((chunk) => !own.some((other) => other.id === chunk.id))]
+  const caseFree = withoutCase(query, whole)
+  const [asked = []] = caseFree ? await searchEach(deps, [caseFree], { limit, mode: options.mode }) : []
+  const searched = [...whole, ...asked.filter((chunk) => !whole.some((other) => other.id === chunk.id))]
   const included = (options.include ?? [])
     .filter((chunk) => !searched.some((other) => other.id === chunk.id))
     .map(unscored)

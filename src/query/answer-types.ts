@@ -96,8 +96,8 @@ export const namesDecider = (folded: string): boolean => BODY_DECIDING.test(fold
 const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
-    // 乱收费, 多收费 name a wrong done, not a fee asked for ("店家乱收费能投诉吗").
-    asks: /多少钱|(?<![乱多])收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|收多少|交钱|要钱|花钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
+    // 乱收费, 多收费 name a wrong done, not a fee asked for ("店家乱收费能投诉吗"); nor does 谁出钱 ask a sum, but a payer.
+    asks: /多少钱|(?<![乱多])收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|收多少|交钱|要钱|花钱|(?<!谁)[掏给付出]钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
     // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", said round: "二亿多元", "三万余元"; and in the old
     // currencies of a history: "五十万银元", "三百万两白银", "两万贯"), not 元 inside a word ("多元共治", "元旦")
     // nor 贯 of "一贯"; or that none is due ("不需要交检定费", "停止征收").
@@ -105,11 +105,12 @@ const ANSWER_TYPES: AnswerType[] = [
       `${CN}\\s*[万千百亿]*\\s*[多余]?\\s*(?:(?:美|港|日|欧|韩|新台|银)?元|银圆|两(?:白银|银子|黄金)|人民币|美金|英镑|卢布|法郎|马克)|${CN}\\s*[万千百]+\\s*[多余]?贯|免费|不收费|收取|罚款|费用由|(?:不|无)[需须用必]?(?:要)?[交缴付]\\S{0,5}?费|停止征收|免收|免征`,
     ),
   },
-  // A request for a number to dial — "电话是多少", "打什么电话" — not a topic that contains the word
-  // ("第三代移动电话", "电话投诉和网上投诉哪个快"). A standard's number (19001) is no phone number.
+  // A request for a number to dial — "电话是多少", "打什么电话", or a service line typed alone as a search
+  // ("投诉电话", "举报热线") — not a topic that contains the word ("第三代移动电话", "电话投诉和网上投诉哪个快").
+  // A standard's number (19001) is no phone number.
   {
     name: 'phone',
-    asks: /电话号码|联系电话|联系方式|(有没有|有无)\S{0,2}(电话|热线)|(电话|热线|号码)(是|号)?(多少|几号|是什么|是啥)|(打|拨)(什么|哪个|哪|几号)(个)?(电话|热线|号码)?|(什么|哪个)(电话|热线)(号码)?[?？]?$/,
+    asks: /电话号码|联系电话|联系方式|(有没有|有无)\S{0,2}(电话|热线)|(电话|热线|号码)(是|号)?(多少|几号|是什么|是啥)|(打|拨)(什么|哪个|哪|几号)(个)?(电话|热线|号码)?|(什么|哪个)(电话|热线)(号码)?[?？]?$|^\S{0,8}(投诉|举报|咨询|服务|办事|维权)(电话|热线)(号码)?[?？]?$/,
     gives: /123\d\d(?!\d)|400-?\d{3}|0\d{2,3}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|热线/,
   },
   // Asking for an office's address, not a question that merely mentions one. "去哪里办" asks where to
@@ -227,7 +228,8 @@ const ANSWER_TYPES: AnswerType[] = [
   },
   {
     name: 'date',
-    asks: /哪天|什么时候|何时|哪年|哪一年|日期|截止|几月|几号(?!令)/,
+    // Spoken too: "啥时候开始的", "几时改的", "多会儿办".
+    asks: /哪天|哪一天|什么时候|啥时候?|几时|多会儿|何时|哪年|哪一年|日期|截止|几月|几号(?!令)/,
     gives: new RegExp(`\\d{3,4}\\s*年|\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?|月底|之日|${CN_DATE}`, 'u'),
   },
   // A time of day: "几点开门" is said by "早上六点", "9:00".
@@ -288,11 +290,11 @@ export function identifiersOf(folded: string): string[] {
 export type AnswerShape = 'list' | 'procedure' | 'fact' | 'difference' | 'definition' | 'general'
 
 /**
- * "要去哪里办", "那要拿到哪里去检": where to go to get a thing done; so too with the doing told first and the
- * question ending on where ("秤检定要去哪里", "送检得去哪儿", "申请交到哪个部门").
+ * "要去哪里办", "那要拿到哪里去检", "在哪检": where to go to get a thing done; so too with the doing told first and
+ * the question ending on where ("秤检定要去哪里", "送检得去哪儿", "申请交到哪个部门").
  */
 const WHERE_TO_DO =
-  /(去|到)哪(里|儿)?去?(办|检|申请)|(办|检|申请)[^，,。；;？?]{0,3}(去|到)(哪(里|儿)?|哪个(部门|单位|机构))[吗呢啊呀]?[?？]?$/
+  /(去|到|在)哪(里|儿)?去?(办|检|申请)|(办|检|申请)[^，,。；;？?]{0,3}(去|到)(哪(里|儿)?|哪个(部门|单位|机构))[吗呢啊呀]?[?？]?$/
 
 const SHAPES: Array<[AnswerShape, RegExp]> = [
   [
@@ -300,11 +302,12 @@ const SHAPES: Array<[AnswerShape, RegExp]> = [
     /区别|不同|差别|差异|不一样|异同|有何分别|哪个好|相比|对比|(跟|和|与|同).{1,12}比(怎么样|如何|起来|高|低|多|少)|还是.{0,8}[?？]?$/,
   ],
   // Where to go to get a thing done ("要去哪里办", "去哪检") is the first step of doing it: the office the
-  // steps start with (向所在地市场监管部门提出申请).
+  // steps start with (向所在地市场监管部门提出申请). Spoken, 咋弄 and 怎么搞 are 怎么弄; not 咋整, said of a way
+  // out ("调解谈不拢咋整") more than of steps.
   [
     'procedure',
     new RegExp(
-      `流程|步骤|程序|手续|怎么(办|申请|弄|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理|${WHERE_TO_DO.source}`,
+      `流程|步骤|程序|手续|(?:怎么|咋)(办|申请|弄|搞|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理|${WHERE_TO_DO.source}`,
     ),
   ],
   [

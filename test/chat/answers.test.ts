@@ -164,6 +164,27 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(fact)
   })
 
+  // The question word as people say it (src/query/answer-types.ts, concepts.ts): the answer type and shape are
+  // read from it as from its written form.
+  it.each([
+    // 咋弄 asks for the steps, as 怎么弄 does: from the first, not what the certification is.
+    ['9001咋弄', /三、中小企业获证/, /领导重视/],
+    // 干啥 is the 做什么 of the heading and the text (获证以后还要做什么, 做好台账).
+    ['拿到免办证明以后还要干啥', /四、对申请人/, /台账|申报用途/],
+    // Whether nothing more is to be done asks what still is.
+    ['9001证书拿到手以后是不是就啥都不用管了', /四、获证以后/, /监督审核/],
+    ['秤没去年检会咋样', /六、不检/, /罚款/],
+    ['电子秤年检要掏钱吗', /五、要不要交费/, /停止征收/],
+    // A state told in spoken words (src/query/states.ts): bought new with where between, failed with the check in it.
+    ['刚从批发市场买的电子秤能直接用吗', /三、谁来申请/, /强检合格后/],
+    ['秤检没过还能用吗', /四、多久检一次/, /停止使用/],
+  ])('reads a spoken question word: %s → %s', async (question, section, fact) => {
+    const body = await ask(question)
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(section)
+    expect(body.answer).toMatch(fact)
+  })
+
   // The header (title 电子秤“年检”, heading 不检) says every word asked: the title's 计量器具, repeated by two
   // later items, does not pick the sentence; the first item giving an amount leads.
   it('leads with the first item giving the fact when the question says nothing beyond the header', async () => {
@@ -441,7 +462,7 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('销售以下几类产品的单位')
   })
 
-  it('reads a citizen’s word for what the guide names otherwise (纠纷 for 争议, 卖掉 for 出售)', async () => {
+  it('reads a citizen’s word for what the guide names otherwise (纠纷 for 争议, 卖掉 for 出售, 报备 for 登记)', async () => {
     const dispute = await ask('跟商家的消费纠纷还能怎么解决')
     expect(dispute.citations[0]?.section).toMatch(/二、通过哪些渠道/)
     expect(dispute.answer).toContain('仲裁')
@@ -456,6 +477,10 @@ describe('POST /api/chat answers from the documents with citations', () => {
     const proxy = await ask('老人不会上网，子女可以代替他投诉吗')
     expect(proxy.citations[0]?.docId).toBe('complaints-and-reports')
     expect(proxy.answer).toContain('委托')
+    // Telling the office of a use (报备) is what the guide writes as 登记 (在系统中登记使用).
+    const usage = await ask('免办的零件用了一部分，用量要不要报备')
+    expect(usage.citations[0]?.section).toMatch(/七、办事小贴士|四、对申请人|五、怎样申请/)
+    expect(usage.answer).toMatch(/登记使用|登记产品的使用/)
   })
 
   it('quotes a table it runs into whole, and never leads with its row of column names', async () => {
@@ -512,6 +537,48 @@ describe('POST /api/chat answers from the documents with citations', () => {
     // The buyer as the asker sees themself: 消费者如果对称重有疑问….
     ['水果店的秤好像不太准，我作为顾客能做点什么', '七、商户自查清单', '公平秤'],
   ])('answers an everyday word by the written one the guide says: %s', answersFrom)
+
+  it('answers a question wrapped in a greeting and thanks, not as smalltalk', async () => {
+    const body = await ask('您好，我们公司要进口几台样机做研发测试，需要办3C吗？谢谢', { audience: 'enterprise' })
+    expect(body.intent).toBe('policy_question')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('ccc-exemption')
+  })
+
+  it('reads a space between Chinese words typed on a phone as a pause between two asks', async () => {
+    // "要带什么东西" is not covered by the scale guide; where to go is: the part covered is answered.
+    const body = await ask('你好 电子秤年检在哪里办 要带什么东西')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('metrology-verification')
+    expect(body.answer).toContain('计量检定机构')
+  })
+
+  it('answers a service line typed alone as a search ("消费投诉电话") with its number', async () => {
+    const body = await ask('消费投诉电话')
+    expect(body.grounded).toBe(true)
+    expect(body.answer.split('\n')[0]).toContain('12315')
+  })
+
+  it('answers two asks run on without a pause, each from its own section', async () => {
+    const body = await ask('电子秤要多久检一次要交钱吗')
+    expect(body.grounded).toBe(true)
+    expect(body.citations.map((citation) => citation.section)).toEqual([
+      expect.stringMatching(/四、多久检一次/),
+      expect.stringMatching(/五、要不要交费/),
+    ])
+    expect(body.answer).toContain('不需要交检定费')
+  })
+
+  it('answers where a thing is done ("在哪检") from the steps that start at the office, like 去哪检', async () => {
+    const body = await ask('电子秤在哪检')
+    expect(body.citations[0]?.section).toMatch(/三、谁来申请，怎么申请/)
+  })
+
+  it('reads 什么东西 as the materials asked for, not a thing a passage must name', async () => {
+    const body = await ask('我想帮我妈去投诉，要带些啥东西呀')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/四、需要准备哪些材料/)
+  })
 
   it('reads 签发 for the 签署 of an order', async () => {
     const signed = await ask('75号令是谁签发的')

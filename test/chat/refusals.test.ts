@@ -149,6 +149,27 @@ describe('refusals that are right', () => {
     expect(forged.answer).toContain('12315')
   })
 
+  it("answers a report whose case names another guide's thing from the guide that says how to report", async () => {
+    // 3C and 免办 are the case: their guide says nothing of reporting, the complaint guide says 12315.
+    for (const question of ['没有3C标志的充电宝在卖，怎么举报', '免办进来的样机被公司拿去卖了，怎么举报']) {
+      const body = await ask(question, 'citizen')
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.docId, question).toBe('complaints-and-reports')
+    }
+    // The certificate guide says itself where a forged certificate is reported (五.5): it answers.
+    const fake = await ask('发现有机构卖假的9001证书怎么举报', 'citizen')
+    expect(fake.citations[0]).toMatchObject({ docId: 'quality-system-certification', section: '五、如何核实证书真伪' })
+    expect(fake.answer).toContain('12315')
+    // An order named in the case does not keep the answer in the order's summary, which says nothing of reporting.
+    const order = await ask('卖电动车的店连质量安全员都没有，违反76号令了吧，怎么举报', 'citizen')
+    expect(order.citations[0]?.docId).toBe('complaints-and-reports')
+    // No report asked: the identifier or the order is the matter, and its own document answers.
+    const own = await ask('我们想卖自己做的充电宝，要不要先做3C认证', 'enterprise')
+    expect(own.citations[0]?.docId).toBe('ccc-exemption')
+    const duty = await ask('75号令要求工厂一定要配质量安全总监吗', 'enterprise')
+    expect(duty.citations[0]?.docId).toBe('samr-order-75')
+  })
+
   it('answers a how asked through a whether from the passage that settles the whether', async () => {
     // 确认 is not said, but 认证机构 and 批准 are: the guide's 经国家认监委批准 settles it.
     const approved = await ask('怎么确认认证机构是不是经过批准的', 'enterprise')
@@ -184,6 +205,30 @@ describe('refusals that are right', () => {
     const verification = await ask('秤的强检要去哪里申请', 'citizen')
     expect(verification.grounded).toBe(true)
     expect(verification.citations[0]?.docId).toBe('metrology-verification')
+  })
+
+  it('does not answer whether or where to do what no document names from a passage on the thing it is done to', async () => {
+    // 撤回, 申诉, 复检: no guide names them, so the complaint, CCC and scale passages that cover the rest of
+    // the question describe no such doing.
+    for (const [message, audience] of [
+      ['投诉交上去了，还能撤回吗', 'citizen'],
+      ['举报能不能撤回', 'citizen'],
+      ['免办申请没批下来，可以找谁申诉', 'enterprise'],
+      ['秤检定不合格，去哪里复检', 'citizen'],
+    ] as const) {
+      const body = await ask(message, audience)
+      expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-doing', citations: [] })
+      // The refusal names what is missing.
+      expect(body.answer, message).toMatch(/没有讲到“(?:撤回|申诉|复检)”/)
+    }
+    // A verb followed by what it serves (借给…用) asks about that use, which the guide rules on.
+    const lend = await ask('免办证明拿到以后，可以借给兄弟公司用吗', 'enterprise')
+    expect(lend.grounded).toBe(true)
+    expect(lend.citations[0]?.section).toContain('四、对申请人和后续使用的要求')
+    // A doing the guide names is answered.
+    const anonymous = await ask('举报能匿名吗', 'citizen')
+    expect(anonymous.grounded).toBe(true)
+    expect(anonymous.answer).toContain('匿名')
   })
 
   it('answers the part of a question the documents give and says which part they do not', async () => {

@@ -341,6 +341,18 @@ describe('prepareQuestion', () => {
     expect(answerCueOf(prepare('周庄这个名字是怎么来的'))?.holds.test('便把这片地方叫作“周庄”')).toBe(true)
   })
 
+  it("takes a code told in a report's case (3C, 9001) for the case, and a year told for a count", () => {
+    const scene = (text: string) =>
+      prepare(text)
+        .concepts.filter((concept) => concept.scene)
+        .map((concept) => concept.word)
+    expect(scene('没有3C标志的充电宝在卖，怎么举报')).toContain('3c')
+    expect(scene('发现有机构卖假的9001证书怎么举报')).toContain('9001')
+    // How long ago decides whether a complaint is taken (the three-year limit): not scene.
+    expect(scene('2019年买的冰箱坏了，怎么投诉')).not.toContain('2019')
+    expect(scene('2019年买的冰箱坏了，怎么投诉')).toContain('冰箱')
+  })
+
   it('takes a topic word for a topic, not for a request for that fact', () => {
     expect(typeNames('为什么第三代移动电话就难窃听')).toEqual([])
     expect(typeNames('12315的电话是多少？')).toEqual(['phone'])
