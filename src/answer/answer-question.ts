@@ -7,7 +7,7 @@ import type { Glossary } from '../text/glossary.ts'
 import { segmentWords } from '../text/segment.ts'
 import { capAnswerText } from './answer-length.ts'
 import { unsaidDoing } from './asked-doing.ts'
-import { ORDER_DOC_NO } from './beyond-summary.ts'
+import { isOrderSummary, ORDER_DOC_NO } from './beyond-summary.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { askedConcepts, coverageOfFolded, type Evidence } from './evidence.ts'
 import { composeExtractiveAnswer, type ExtractiveResult, weighEvidence } from './extractive.ts'
@@ -67,8 +67,11 @@ function refusalText(refusal: Extract<ExtractiveResult, { grounded: false }>, qu
   const top = refusal.evidence[0]?.chunk
   if (refusal.gap && top) return notCoveredWithGap(top.title, refusal.gap, folded)
   if (refusal.reason === 'other-document' && top) return notInNamedDocument(top.title, folded)
-  // The passage is from an order's summary whether or not the question names the order.
-  if (refusal.reason === 'beyond-summary' && top?.meta.note) return notInSummary(top.title, top.meta.note, folded)
+  // The passage is from an order's summary whether or not the question names the order; another document's
+  // passage refused for a post it never names leaves the order's summary, found beside it, to say what it holds.
+  const summary = refusal.evidence.find((item) => isOrderSummary(item.chunk))?.chunk
+  if (refusal.reason === 'beyond-summary' && summary?.meta.note)
+    return notInSummary(summary.title, summary.meta.note, folded)
   const order = refusal.evidence.find((item) => isNamedOrder(item.chunk, query))?.chunk
   if (order?.meta.note) return notInSummary(order.title, order.meta.note, folded)
   // A doing no document names (撤回, 补发) can be named as missing; one another passage says (仲裁) cannot.
@@ -214,6 +217,23 @@ function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuestion, g
     Math.max(0, ...chunks.map((chunk) => coverageOfFolded(concepts, chunk.analysis.context)))
   if (speaking.length > 0 && most(speaking) >= most(orders)) return speaking
   return orders.length > 0 ? orders : candidates
+}
+
+/**
+ * "厂里的质量安全员要干什么", "商场老板要给质量安全总监什么支持": the orders' summaries say the same for two kinds
+ * of business (75号令 for 生产单位, 76号令 for 销售单位), so the order whose title names the asker's kind answers;
+ * the other's twin passage would tell a factory of a shop's duties. A question naming an order keeps that order.
+ */
+function preferOrderOfKind(candidates: ScoredChunk[], query: PreparedQuestion, glossary: Glossary): ScoredChunk[] {
+  const unit = query.business?.unit
+  if (!unit || query.orderNumbers.length > 0) return candidates
+  const isOrder = (chunk: ScoredChunk) => ORDER_DOC_NO.test(chunk.meta.doc_no ?? '')
+  if (!candidates.some((chunk) => isOrder(chunk) && chunk.title.includes(unit))) return candidates
+  const otherUnits = (glossary.businessKinds ?? []).map((kind) => kind.unit).filter((other) => other !== unit)
+  return candidates.filter(
+    (chunk) =>
+      !isOrder(chunk) || !otherUnits.some((other) => chunk.title.includes(other) && !chunk.title.includes(unit)),
+  )
 }
 
 /**
@@ -369,7 +389,8 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
   // A follow-up completed with its subject's words ("质量月 上门 平时自己拿去检要交钱吗") does not name the plan
   // itself: the subject's document is preferred instead.
   const named = options.preferDocId ? candidates : withoutRetellings(candidates, query, deps.glossary)
-  const preferred = preferDocument(preferNamedOrders(named, query, deps.glossary), options.preferDocId)
+  const ofOrders = preferOrderOfKind(preferNamedOrders(named, query, deps.glossary), query, deps.glossary)
+  const preferred = preferDocument(ofOrders, options.preferDocId)
   return options.searchAs ? rankedBy(options.searchAs, preferred) : preferred
 }
 

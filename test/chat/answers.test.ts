@@ -365,6 +365,29 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it('answers an owner who names no order from the order for their kind of business (75: 生产单位, 76: 销售单位)', async () => {
+    // The two summaries say nearly the same in each article: a factory is not told of a shop's duties. The kind is
+    // told in the asker's own description, or only where the question speaks of the business (厂里的…).
+    for (const [question, docId] of [
+      ['我们是做塑料制品的小厂，总共二十来个人，质量安全员得配几个', 'samr-order-75'],
+      ['厂里的质量安全员主要负责哪些工作', 'samr-order-75'],
+      ['我们是卖家电的门店，要设质量安全总监吗', 'samr-order-76'],
+    ] as const) {
+      const body = await ask(question, { audience: 'enterprise' })
+      expect(body.grounded, question).toBe(true)
+      expect(
+        body.citations.map((citation) => citation.docId),
+        question,
+      ).toEqual([docId])
+      expect(body.citations[0]?.section, question).toMatch(/^第三条/)
+    }
+    // When it took effect, asked in everyday words (开始执行) of "这个规定" described rather than named.
+    const effective = await ask('企业落实质量安全主体责任的这个规定是哪天开始执行的', { audience: 'enterprise' })
+    expect(effective.grounded).toBe(true)
+    expect(effective.citations[0]?.section).toBe('发布信息')
+    expect(effective.answer).toContain('2023年5月5日')
+  })
+
   it('answers which body is in charge from the sentence naming a body that does it, not a passage sharing the words', async () => {
     // Not the list of the six exemption cases (它 says 认证检测), nor a sentence only naming the bureau (对照…发布的《目录》).
     const body = await ask('CCC这个制度是哪个部门在管')

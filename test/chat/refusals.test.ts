@@ -96,6 +96,10 @@ describe('refusals that are right', () => {
       '76号令规定质量安全员每年要参加多少学时的培训',
       '销售单位没配质量安全员要承担什么法律责任',
       '75号令规定质量安全总监要具备哪些能力',
+      // The abilities asked as what the holder must have, of no order named.
+      '当质量安全员得有哪些专业能力',
+      // Not the ISO guide's certifiers 具备…能力: that passage never names the post.
+      '质量安全员应该具备哪些能力',
     ]) {
       const body = await ask(question, 'enterprise')
       expect(body, question).toMatchObject({ grounded: false, refusalReason: 'beyond-summary', citations: [] })
@@ -406,6 +410,16 @@ describe('refusals that are right', () => {
     const licensed = await ask('实行生产许可证管理的产品的生产企业归75号令管吗', 'enterprise')
     expect(licensed.grounded).toBe(true)
     expect(licensed.citations[0]?.docId).toBe('samr-order-75')
+    // A post is of the rule that requires it: the food-safety rules' 食品安全总监 is not the orders' 质量安全总监,
+    // nor is it the plan's 食品安全 publicity, which never names the post.
+    for (const question of ['开饭店的，食品安全总监要负责哪些事', '食品安全总监要干什么']) {
+      const food = await ask(question, 'enterprise')
+      expect(food, question).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    }
+    // A post the asker names without what it is for is the orders' (我们厂的总监).
+    const director = await ask('我们厂的总监要听老板的吗', 'enterprise')
+    expect(director.grounded).toBe(true)
+    expect(director.citations[0]?.docId).toBe('samr-order-75')
   })
 
   it('does not answer a follow-up that swaps the certified scheme from the guide to the first one', async () => {
