@@ -1,6 +1,6 @@
 import { ABBREVIATION_GAP, SETTING_SHARE } from '../answer/tuning.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
-import type { Glossary } from '../text/glossary.ts'
+import { type Glossary, groupOf } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
 import {
@@ -375,7 +375,7 @@ export function conceptsOf(
   // store never uses that jieba glued from a particle and a content word ("证能", "要担") is no topic of its
   // own: its content word, when that is a word ("别人的吗" → 别人); one character ("证", "担") would be met
   // inside any word that holds it (承担), so it goes — unless the glossary names a thing by it ("秤坏", "秤刚" → 秤).
-  const isTerm = (piece: string) => glossary.groups.some((group) => group.includes(piece))
+  const isTerm = (piece: string) => groupOf(glossary, piece) !== undefined
   const wholes = [
     ...new Set(
       rest
@@ -394,7 +394,7 @@ export function conceptsOf(
       if (WAY_NOUN.test(word) && asksFor(folded, word)) return { word, alternatives: WAYS }
       if (word === '干' && SPOKEN_DOING.test(folded)) return { word, alternatives: [word, '做'] }
       if (NOTHING_MORE_TO_DO.exec(folded)?.[1] === word) return { word, alternatives: [word, ...STILL_TO_DO] }
-      const group = glossary.groups.find((terms) => terms.some((term) => term === word))
+      const group = groupOf(glossary, word)
       // An abbreviation the store never uses is asked as its full form (世博会: 世界博览会) when the question asks
       // about it; in a case told ("有个小作坊在生产电动车充电器，我要举报") it is only the asker's story, which the
       // guide on reporting answers whatever the thing.
