@@ -501,6 +501,17 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(/仲裁|诉讼/)
   })
 
+  // A failed mediation is the complainant's own matter, asked in everyday words (咋整, 什么路子): the answer
+  // leads with the way still open, not with the time-limit table whose 调解 rows share the words.
+  it.each(['调解一直谈不拢，咋整', '调解没谈拢，还有什么路子'])(
+    'leads %s with the way still open',
+    async (question) => {
+      const body = await ask(question)
+      expect(body.citations[0]?.section).toMatch(/五、监管部门的处理时限|二、通过哪些渠道/)
+      expect(body.answer.split('\n')[0]).toMatch(/仲裁|诉讼|起诉/)
+    },
+  )
+
   // The guides on 电子秤强检 and CCC免办 each retell an item of the Quality Month plan (their basis cites it),
   // and the orders are named in another: a question naming the plan is answered from the plan's own item,
   // one that does not from the guide.
