@@ -176,9 +176,11 @@ const ANSWER_TYPES: AnswerType[] = [
     // A list said to be published ("发布…扶持项目名单") is not the list.
     gives: /名单(?:如下|为|[:：])|结果(?:显示|为|如下)|批次|不合格(?:的|产品)?(?:有|为|包括)/,
   },
+  // A wait until the asker hears ("啥时候能收到消息", "啥时候有信儿") is a length of time too: a procedure's
+  // limit answers it (7个工作日). Not a bare "啥时候", which asks a date as often ("质量月啥时候开始").
   {
     name: 'duration',
-    asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限|时限)/,
+    asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限|时限)|啥时候[^，,。？?]{0,10}(?:知道|收到|通知|告诉|答复|回复|回音|信儿|消息|结果|说法)/,
     gives: LENGTH_OF_TIME,
   },
   // The time that lay between two events ("从公布到实施隔了多久", "公布以后过了多长时间才施行") is given by the

@@ -370,6 +370,18 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  // How soon the asker hears, in spoken words (多会儿, 啥时候…消息, 回音): the limits table answers, not the
+  // section on what is not accepted, which shares 受理.
+  it.each(['投诉以后多会儿能有结果', '网上投诉以后啥时候能知道受不受理', '投诉交上去多久会有回音'])(
+    'answers %s with the days of the time-limit table',
+    async (question) => {
+      const body = await ask(question)
+      expect(body.grounded).toBe(true)
+      expect(body.citations[0]?.section).toMatch(/五、监管部门的处理时限/)
+      expect(body.answer).toContain('7个工作日')
+    },
+  )
+
   it('does not take a span of years the asker tells as a request for one', async () => {
     // "一年多了" tells the case; the section on certificate status answers, though it states no years.
     const body = await ask('证书拿了一年多了，一直没做监督审核，还能用吗', { audience: 'enterprise' })

@@ -112,6 +112,13 @@ describe('prepareQuestion', () => {
     expect(notAsked.filter((text) => prepare(text).asksIssuance)).toEqual([])
   })
 
+  it('reads a wait until the asker hears as a length of time, but not a bare 啥时候', () => {
+    // Spoken 多会儿 is 多久; 啥时候 with what the asker waits to hear (消息, 回复, 结果) asks how long.
+    expect(typeNames('投诉以后多会儿能有结果')).toContain('duration')
+    expect(typeNames('举报了啥时候能收到回复')).toContain('duration')
+    expect(typeNames('质量月啥时候开始')).not.toContain('duration')
+  })
+
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
     expect(typeNames('过了好几年了还能投诉吗')).toContain('years')
     expect(typeNames('东西买了四年了，还能投诉吗')).toEqual(['years'])
