@@ -12,10 +12,15 @@
 const BUYER = /买(?:的|到|了)|顾客|消费者|商家|店家|卖家|摊主|摊贩|摊(?:位)?老板|车商|调解|(?<!其)他(?!们)/
 // …and asks what they may do: a way out ("怎么办", "还有什么办法", "还能干嘛"), a redress they would go to
 // ("想举报他", "能去法院起诉吗", "是不是只能去法院告了") or a weighing again ("再称一下"); in everyday words too
-// ("咋整", "下一步咋弄", "还有什么路可以走", "啥法子"). How a report goes once made ("举报以后多久立案", "能不能
+// ("咋整", "下一步咋弄", "还有什么路可以走", "啥维权的法子"). How a report goes once made ("举报以后多久立案", "能不能
 // 不留名") is the procedure's, not a way out.
 const WHAT_TO_DO =
-  /怎么办|咋办|咋整|咋弄|下一步|(?:什么|啥|别的)(?:办法|路子?|途径|法子)|(?:能|可以|该)(?:做点?(?:什么|啥)|干(?:嘛|啥|什么))|怎么维权|想(?:举报|投诉|告)(?:他|她|商家|店家|卖家|摊主)|(?:能|可以)[^，。？]{0,6}(?:起诉|告他|仲裁)|只能[^，。？]{0,6}(?:起诉|告|仲裁)|复称|复核|再称|核一下/
+  /怎么办|咋办|咋整|咋弄|下一步|(?:什么|啥|别的)(?:[^，。？]{0,4}(?:办法|途径|法子)|路子?)|(?:能|可以|该)(?:做点?(?:什么|啥)|干(?:嘛|啥|什么))|怎么维权|想(?:举报|投诉|告)(?:他|她|商家|店家|卖家|摊主)|(?:能|可以)[^，。？]{0,6}(?:起诉|告他|仲裁)|只能[^，。？]{0,6}(?:起诉|告|仲裁)|复称|复核|再称|核一下/
+// The other side as the buyer names it: in a question of what they may do about it ("商家不来参加调解怎么办",
+// "老板不理调解，还有别的办法没") it says whom the asker is up against, as "我们是…" says who asks; the guides
+// say 经营者 or 被投诉人 there, or nothing of it, and a passage that happens to say 商家 answers no better. Not
+// 摊主: the scale guide names the stallholder where it tells the buyer's redress (七、商户自查清单).
+const OTHER_SIDE = /^(?:商家|店家|卖家|老板|车商)$/
 // A business asking about its own scale or goods ("我是摆摊卖菜的，自己的秤…") is not the buyer.
 const OWN_SIDE = /自己的|我(?:们)?(?:是|开|在)[^，。？]{0,8}(?:卖|店|摊|厂|公司)/
 
@@ -36,3 +41,7 @@ export const asksRecourse = (folded: string): boolean =>
 
 /** A folded passage tells the consumer what they may do. */
 export const tellsRecourse = (folded: string): boolean => RECOURSE.test(folded)
+
+/** Whether a word of the folded question names the other side of a buyer asking what they may do about it. */
+export const otherSideOf = (folded: string): ((word: string) => boolean) =>
+  asksRecourse(folded) ? (word) => OTHER_SIDE.test(word) : () => false

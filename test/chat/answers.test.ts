@@ -524,6 +524,18 @@ describe('POST /api/chat answers from the documents with citations', () => {
     },
   )
 
+  // The merchant the asker is up against (商家, 店家) is said by no sentence of the way still open: the question
+  // is not refused for it, nor answered from a passage that happens to say 商家.
+  it.each(['商家一直不来调解，我该咋办', '店家不肯来调解，还有啥法子'])(
+    'answers %s with the way still open',
+    async (question) => {
+      const body = await ask(question)
+      expect(body.grounded).toBe(true)
+      expect(body.citations[0]?.section).toMatch(/五、监管部门的处理时限|二、通过哪些渠道/)
+      expect(body.answer.split('\n')[0]).toMatch(/仲裁|诉讼|起诉/)
+    },
+  )
+
   // The guides on 电子秤强检 and CCC免办 each retell an item of the Quality Month plan (their basis cites it),
   // and the orders are named in another: a question naming the plan is answered from the plan's own item,
   // one that does not from the guide.

@@ -112,6 +112,13 @@ describe('prepareQuestion', () => {
     expect(notAsked.filter((text) => prepare(text).asksIssuance)).toEqual([])
   })
 
+  it('takes the merchant a buyer asks what to do about as whom they are up against, not what is asked', () => {
+    const merchant = (text: string) => prepare(text).concepts.find((concept) => concept.word === '商家')
+    expect(merchant('商家不来参加调解怎么办')?.filler).toBe(true)
+    // Not a way out asked: the merchant is the matter ("商家的地址" of the complaint form).
+    expect(merchant('投诉的时候商家地址写错了会不受理吗')?.filler).toBe(false)
+  })
+
   it('reads a wait until the asker hears as a length of time, but not a bare 啥时候', () => {
     // Spoken 多会儿 is 多久; 啥时候 with what the asker waits to hear (消息, 回复, 结果) asks how long.
     expect(typeNames('投诉以后多会儿能有结果')).toContain('duration')
