@@ -5,6 +5,7 @@ import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchEach } fr
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { capAnswerText } from './answer-length.ts'
+import { unsaidDoing } from './asked-doing.ts'
 import { ORDER_DOC_NO } from './beyond-summary.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { askedConcepts, coverageOfFolded, type Evidence } from './evidence.ts'
@@ -18,6 +19,7 @@ import {
   notCoveredWithGap,
   notInNamedDocument,
   notInSummary,
+  notNamedDoing,
   partsNotCovered,
 } from './messages.ts'
 import { namesDocument, withoutRetellings } from './named-documents.ts'
@@ -56,8 +58,8 @@ const notGrounded = (answer: string, refusalReason: RefusalReason, evidence: Evi
 
 /**
  * What a refusal says: the document's own statement of what it leaves out, the document the question names
- * (with what its summary holds: "违反75号令会被罚多少钱" asks of articles the summary does not include), or
- * plain "not covered".
+ * (with what its summary holds: "违反75号令会被罚多少钱" asks of articles the summary does not include), the
+ * doing asked that no document names, or plain "not covered".
  */
 function refusalText(refusal: Extract<ExtractiveResult, { grounded: false }>, query: PreparedQuestion): string {
   const { folded } = query
@@ -68,6 +70,9 @@ function refusalText(refusal: Extract<ExtractiveResult, { grounded: false }>, qu
   if (refusal.reason === 'beyond-summary' && top?.meta.note) return notInSummary(top.title, top.meta.note, folded)
   const order = refusal.evidence.find((item) => isNamedOrder(item.chunk, query))?.chunk
   if (order?.meta.note) return notInSummary(order.title, order.meta.note, folded)
+  // A doing no document names (撤回, 补发) can be named as missing; one another passage says (仲裁) cannot.
+  const doing = refusal.reason === 'unsaid-doing' && top ? unsaidDoing(query, top) : undefined
+  if (doing && !doing.known) return notNamedDoing(doing.word, folded)
   return notCovered(folded)
 }
 

@@ -18,6 +18,10 @@ export const whereToTurn = (folded: string): string =>
 export const notCovered = (folded: string): string =>
   `抱歉，现有资料没有涉及这个问题，为免误导，我不作推测。${whereToTurn(folded)}`
 
+/** The documents speak of the matter asked about but never of the doing asked (撤回, 补发, 申诉). */
+export const notNamedDoing = (doing: string, folded: string): string =>
+  `抱歉，现有资料讲到了相关事项，但没有讲到“${doing}”，为免误导，我不作推测。${whereToTurn(folded)}`
+
 export const notCoveredWithGap = (title: string, gap: string, folded: string): string =>
   `抱歉，这个问题超出了现有资料的范围。《${title}》中说明：${gap}\n${whereToTurn(folded)}`
 

@@ -105,11 +105,12 @@ const ANSWER_TYPES: AnswerType[] = [
       `${CN}\\s*[万千百亿]*\\s*[多余]?\\s*(?:(?:美|港|日|欧|韩|新台|银)?元|银圆|两(?:白银|银子|黄金)|人民币|美金|英镑|卢布|法郎|马克)|${CN}\\s*[万千百]+\\s*[多余]?贯|免费|不收费|收取|罚款|费用由|(?:不|无)[需须用必]?(?:要)?[交缴付]\\S{0,5}?费|停止征收|免收|免征`,
     ),
   },
-  // A request for a number to dial — "电话是多少", "打什么电话" — not a topic that contains the word
-  // ("第三代移动电话", "电话投诉和网上投诉哪个快"). A standard's number (19001) is no phone number.
+  // A request for a number to dial — "电话是多少", "打什么电话", or a service line typed alone as a search
+  // ("投诉电话", "举报热线") — not a topic that contains the word ("第三代移动电话", "电话投诉和网上投诉哪个快").
+  // A standard's number (19001) is no phone number.
   {
     name: 'phone',
-    asks: /电话号码|联系电话|联系方式|(有没有|有无)\S{0,2}(电话|热线)|(电话|热线|号码)(是|号)?(多少|几号|是什么|是啥)|(打|拨)(什么|哪个|哪|几号)(个)?(电话|热线|号码)?|(什么|哪个)(电话|热线)(号码)?[?？]?$/,
+    asks: /电话号码|联系电话|联系方式|(有没有|有无)\S{0,2}(电话|热线)|(电话|热线|号码)(是|号)?(多少|几号|是什么|是啥)|(打|拨)(什么|哪个|哪|几号)(个)?(电话|热线|号码)?|(什么|哪个)(电话|热线)(号码)?[?？]?$|^\S{0,8}(投诉|举报|咨询|服务|办事|维权)(电话|热线)(号码)?[?？]?$/,
     gives: /123\d\d(?!\d)|400-?\d{3}|0\d{2,3}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|热线/,
   },
   // Asking for an office's address, not a question that merely mentions one. "去哪里办" asks where to
@@ -290,11 +291,11 @@ export function identifiersOf(folded: string): string[] {
 export type AnswerShape = 'list' | 'procedure' | 'fact' | 'difference' | 'definition' | 'general'
 
 /**
- * "要去哪里办", "那要拿到哪里去检": where to go to get a thing done; so too with the doing told first and the
- * question ending on where ("秤检定要去哪里", "送检得去哪儿", "申请交到哪个部门").
+ * "要去哪里办", "那要拿到哪里去检", "在哪检": where to go to get a thing done; so too with the doing told first and
+ * the question ending on where ("秤检定要去哪里", "送检得去哪儿", "申请交到哪个部门").
  */
 const WHERE_TO_DO =
-  /(去|到)哪(里|儿)?去?(办|检|申请)|(办|检|申请)[^，,。；;？?]{0,3}(去|到)(哪(里|儿)?|哪个(部门|单位|机构))[吗呢啊呀]?[?？]?$/
+  /(去|到|在)哪(里|儿)?去?(办|检|申请)|(办|检|申请)[^，,。；;？?]{0,3}(去|到)(哪(里|儿)?|哪个(部门|单位|机构))[吗呢啊呀]?[?？]?$/
 
 const SHAPES: Array<[AnswerShape, RegExp]> = [
   [

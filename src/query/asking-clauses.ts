@@ -1,9 +1,20 @@
 // A clause that asks something: a question word or a yes/no ending. "碰到用作弊秤的商家，…" only sets the scene.
 export const ASKING_CLAUSE = /什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长|吗|是否|谁|何时/
 
-/** The clauses of a folded question that ask, in order. */
-export const askingClausesOf = (folded: string): string[] =>
+const QUESTION_WORD = '(?:什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长)'
+// A second ask run on without a pause, as typed on a phone: "免办要什么材料要多久能批下来", "电子秤要多久检一次要
+// 交钱吗". The first ask puts its question word after a verb (要什么材料); the second opens with a modal again and
+// asks again. "哪些产品要多久检一次" asks one thing: no verb before its first question word; nor does "要怎么做才能要到".
+const RUN_ON = new RegExp(
+  `^([^，]*?(?:要|得|需要|能|可以|有|是)[^，]{0,2}?${QUESTION_WORD}[^，要得]{0,6}?)(?<!才能|才|就|能|可以|不)((?:还要|还得|需要|要|得)[^，]*?(?:${QUESTION_WORD}[^，]*|吗))$`,
+)
+
+/** The clauses of a folded question that ask, in order; `asking` says what marks one. */
+export const askingClausesOf = (folded: string, asking: RegExp = ASKING_CLAUSE): string[] =>
   folded
     .split(/[，,；;？?。]/)
-    .map((clause) => clause.trim())
-    .filter((clause) => ASKING_CLAUSE.test(clause))
+    .flatMap((clause) => {
+      const runOn = RUN_ON.exec(clause.trim())
+      return runOn ? [runOn[1]!, runOn[2]!] : [clause.trim()]
+    })
+    .filter((clause) => asking.test(clause))

@@ -98,6 +98,9 @@ const WAITING_VERB = /[拖耗熬](?=了?(?:多久|多长时间|几天|几个月|
 // "找哪里投诉", "该找谁办": seeking before a question word only puts the question; the passage names the
 // office or route found, never 找.
 const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么))/g
+// "要带些啥东西", "得准备什么东西": the stuff asked for is what the question word asks (the materials), no thing
+// a passage must name.
+const STUFF_ASKED = /(?<=什么|啥|哪些)东西/g
 // The errands the guides speak of: applying, verifying, complaining and reporting, looking a thing up.
 const ERRAND = '(?:办|检|申请|投诉|举报|查|看)'
 // "要去哪里办", "拿到哪里去检", "去哪儿看": going or taking there to get the thing done only puts the question of
@@ -177,6 +180,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...(folded.match(YES_NO_FORM) ?? []),
     ...(folded.match(WAITING_VERB) ?? []),
     ...(folded.match(SEEKING_VERB) ?? []),
+    ...(folded.match(STUFF_ASKED) ?? []),
     ...(folded.match(GOING_VERB) ?? []),
     ...(folded.match(LIGHT_VERB) ?? []),
     ...(folded.match(RELATION_WORD) ?? []),

@@ -13,6 +13,7 @@ import {
   mentionsSafetyRisk,
   type RuleMatch,
   ticketCategory,
+  withoutCourtesies,
 } from './intent-rules.ts'
 import {
   AUDIENCES,
@@ -112,16 +113,19 @@ export function createIntentClassifier(examples: readonly LabelledExample[]): In
   )
   return {
     classify(input, audience) {
-      const folded = typeof input === 'string' ? foldQuestion(input) : input.folded
+      const whole = typeof input === 'string' ? foldQuestion(input) : input.folded
+      const folded = withoutCourtesies(whole)
       // An English "ignore all previous instructions" is an injection before it is a translated question.
       const asked = typeof input === 'string' ? folded : input.asked
       const rule =
         (asked !== folded && looksLikeManipulation(asked) ? matchRule(asked) : null) ??
         untranslatedRule(typeof input === 'string' ? 0 : input.untranslated) ??
         matchRule(folded)
+      // The prepared words are the whole message's; only a message that had manners around it is cut again.
+      const words = typeof input === 'string' || folded !== whole ? undefined : input.words
       const [best] = rule
         ? [{ label: rule.intent, probability: rule.confidence }]
-        : model.rank(featuresOf(folded, audience, typeof input === 'string' ? undefined : input.words))
+        : model.rank(featuresOf(folded, audience, words))
       const intent = best!.label
       const category = ticketCategory(intent, folded)
       return {

@@ -44,17 +44,31 @@ const GREETING_WORDS = [
   '好的 好 收到 了解 明白 懂了 知道了 嗯 ok okay 辛苦 打扰 哈哈 棒 厉害 太好了 很有帮助',
   '帮忙 帮助 解答 小助手 助手 你 您 了 啦 呀 哦 哈 的 啊 真 很 一下 👍 🙏 😊',
 ].flatMap((line) => line.split(' '))
+// How an asker addresses the desk before the question ("老师好", "师傅您好"); smalltalk alone.
+const ADDRESSES = ['老师', '师傅', '同志', '领导', '工作人员', '亲']
+const PUNCTUATION = /[\s\p{P}\p{S}]/gu
 const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const ONLY_GREETINGS = new RegExp(
-  `^(?:${[...GREETING_WORDS]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|')})+$`,
-  'u',
-)
+const COURTESY = `(?:${[...GREETING_WORDS, ...ADDRESSES]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRegExp)
+  .join('|')})+`
+const ONLY_GREETINGS = new RegExp(`^${COURTESY}$`, 'u')
+const BREAK = '[\\s\\p{P}\\p{S}]'
+// A greeting before the first break and thanks after the last: "您好，…要做3C吗？谢谢", "老师好 …".
+const LEADING_COURTESY = new RegExp(`^${BREAK}*${COURTESY}${BREAK}+`, 'u')
+const TRAILING_COURTESY = new RegExp(`(?<=${BREAK})${COURTESY}${BREAK}*$`, 'u')
+
+/**
+ * The message without the greeting it opens with and the thanks it closes with. They are manners, not
+ * matter: "您好，进口的样品要做3C吗？谢谢" is the question inside, which the trained model would otherwise
+ * read by its first and last characters as smalltalk. A message of nothing but manners stays as it is.
+ */
+export function withoutCourtesies(folded: string): string {
+  const core = folded.replace(LEADING_COURTESY, '').replace(TRAILING_COURTESY, '')
+  return core.replace(PUNCTUATION, '') === '' ? folded : core
+}
 const IDENTITY =
   /^(?:(?:你好|您好|请问|嗨|哈喽)[,，]?)*(?:你|您)(?:是谁|是什么|是(?:不是)?(?:机器人|ai|人工智能|真人|助手|ai助手|智能客服|客服|小助手|人工客服)|叫什么|怎么称呼|能做(?:些)?什么|能干什么|能帮(?:我)?(?:做|干)?什么|都?会(?:些)?什么|会说|几岁|多大了?|是哪个部门|是谁开发)|怎么称呼(?:你|您)/
-const PUNCTUATION = /[\s\p{P}\p{S}]/gu
 const isSmalltalk = (folded: string): boolean => {
   const bare = folded.replace(PUNCTUATION, '')
   if (bare === '' || ONLY_GREETINGS.test(bare)) return true

@@ -25,9 +25,12 @@ const orderInDigits = (match: string, before = '', numerals: string, after = '')
   return number !== null && (before || after) ? `${before}${number}号${after}` : match
 }
 
+// On a phone a space between two Chinese words often stands for a comma ("电子秤年检在哪里办 要带什么"): two asks.
+const SPACE_AS_COMMA = /(?<=\p{Script=Han}) (?=\p{Script=Han})/gu
+
 /** Folded text (see foldText) with the typos above corrected: how a question is read. */
 export function foldQuestion(text: string): string {
-  let folded = foldText(text)
+  let folded = foldText(text).replace(SPACE_AS_COMMA, '，')
   for (const [typo, fix] of TYPOS) folded = folded.replace(typo, fix)
   return folded.replace(ORDER_IN_NUMERALS, orderInDigits)
 }

@@ -485,6 +485,48 @@ describe('POST /api/chat answers from the documents with citations', () => {
     ['水果店的秤好像不太准，我作为顾客能做点什么', '七、商户自查清单', '公平秤'],
   ])('answers an everyday word by the written one the guide says: %s', answersFrom)
 
+  it('answers a question wrapped in a greeting and thanks, not as smalltalk', async () => {
+    const body = await ask('您好，我们公司要进口几台样机做研发测试，需要办3C吗？谢谢', { audience: 'enterprise' })
+    expect(body.intent).toBe('policy_question')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('ccc-exemption')
+  })
+
+  it('reads a space between Chinese words typed on a phone as a pause between two asks', async () => {
+    // "要带什么东西" is not covered by the scale guide; where to go is: the part covered is answered.
+    const body = await ask('你好 电子秤年检在哪里办 要带什么东西')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('metrology-verification')
+    expect(body.answer).toContain('计量检定机构')
+  })
+
+  it('answers a service line typed alone as a search ("消费投诉电话") with its number', async () => {
+    const body = await ask('消费投诉电话')
+    expect(body.grounded).toBe(true)
+    expect(body.answer.split('\n')[0]).toContain('12315')
+  })
+
+  it('answers two asks run on without a pause, each from its own section', async () => {
+    const body = await ask('电子秤要多久检一次要交钱吗')
+    expect(body.grounded).toBe(true)
+    expect(body.citations.map((citation) => citation.section)).toEqual([
+      expect.stringMatching(/四、多久检一次/),
+      expect.stringMatching(/五、要不要交费/),
+    ])
+    expect(body.answer).toContain('不需要交检定费')
+  })
+
+  it('answers where a thing is done ("在哪检") from the steps that start at the office, like 去哪检', async () => {
+    const body = await ask('电子秤在哪检')
+    expect(body.citations[0]?.section).toMatch(/三、谁来申请，怎么申请/)
+  })
+
+  it('reads 什么东西 as the materials asked for, not a thing a passage must name', async () => {
+    const body = await ask('我想帮我妈去投诉，要带些啥东西呀')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/四、需要准备哪些材料/)
+  })
+
   it('reads 签发 for the 签署 of an order', async () => {
     const signed = await ask('75号令是谁签发的')
     expect(signed.grounded).toBe(true)

@@ -186,6 +186,30 @@ describe('refusals that are right', () => {
     expect(verification.citations[0]?.docId).toBe('metrology-verification')
   })
 
+  it('does not answer whether or where to do what no document names from a passage on the thing it is done to', async () => {
+    // 撤回, 申诉, 复检: no guide names them, so the complaint, CCC and scale passages that cover the rest of
+    // the question describe no such doing.
+    for (const [message, audience] of [
+      ['投诉交上去了，还能撤回吗', 'citizen'],
+      ['举报能不能撤回', 'citizen'],
+      ['免办申请没批下来，可以找谁申诉', 'enterprise'],
+      ['秤检定不合格，去哪里复检', 'citizen'],
+    ] as const) {
+      const body = await ask(message, audience)
+      expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-doing', citations: [] })
+      // The refusal names what is missing.
+      expect(body.answer, message).toMatch(/没有讲到“(?:撤回|申诉|复检)”/)
+    }
+    // A verb followed by what it serves (借给…用) asks about that use, which the guide rules on.
+    const lend = await ask('免办证明拿到以后，可以借给兄弟公司用吗', 'enterprise')
+    expect(lend.grounded).toBe(true)
+    expect(lend.citations[0]?.section).toContain('四、对申请人和后续使用的要求')
+    // A doing the guide names is answered.
+    const anonymous = await ask('举报能匿名吗', 'citizen')
+    expect(anonymous.grounded).toBe(true)
+    expect(anonymous.answer).toContain('匿名')
+  })
+
   it('answers the part of a question the documents give and says which part they do not', async () => {
     const body = await ask('电子秤强检要收费吗？检定机构的电话是多少？', 'citizen')
     expect(body).toMatchObject({ grounded: true, refusalReason: 'partial' })

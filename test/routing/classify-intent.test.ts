@@ -108,6 +108,10 @@ describe('offline classifier on hand-written cases', () => {
     ['证书到期前再认证，要重新提交申请吗', 'policy_question'],
     ['样品是寄给认证机构，还是等他们派人来取', 'policy_question'],
     ['能不能派人上门帮我们检一下秤', 'service_request'],
+    // A greeting before the question and thanks after it are manners: the question inside decides.
+    ['您好，我们进口几台样机做研发测试，需要办3C吗？谢谢', 'policy_question'],
+    ['老师好 投诉以后多久会受理 谢谢您', 'policy_question'],
+    ['好的，明白了，谢谢您', 'smalltalk'],
     ['可以安排专家来厂里看看吗', 'service_request'],
     // The asker's business named first, then what it must or may do: a question, unless it asks us to act.
     ['我们是开灯具店的，按规定要配质量安全员吗', 'policy_question'],

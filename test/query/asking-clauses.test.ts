@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { askingClausesOf } from '../../src/query/asking-clauses.ts'
+import { foldQuestion } from '../../src/text/typos.ts'
+
+const clauses = (text: string) => askingClausesOf(foldQuestion(text))
+
+describe('askingClausesOf', () => {
+  it('keeps the clauses that ask, dropping the scene', () => {
+    expect(clauses('碰到用作弊秤的商家，该去哪里举报？')).toEqual(['该去哪里举报'])
+  })
+
+  it('reads a space between Chinese words typed on a phone as a pause', () => {
+    expect(clauses('你好 电子秤年检在哪里办 要带什么')).toEqual(['电子秤年检在哪里办', '要带什么'])
+  })
+
+  it('parts two asks run on without a pause, each opened by a modal', () => {
+    expect(clauses('免办要什么材料要多久能批下来')).toEqual(['免办要什么材料', '要多久能批下来'])
+    expect(clauses('电子秤要多久检一次要交钱吗')).toEqual(['电子秤要多久检一次', '要交钱吗'])
+  })
+
+  it('leaves one ask whole when its question word has no verb before it or the modal goes on from it', () => {
+    expect(clauses('哪些产品要多久检一次')).toEqual(['哪些产品要多久检一次'])
+    expect(clauses('要怎么做才能要到赔偿吗')).toEqual(['要怎么做才能要到赔偿吗'])
+  })
+})
