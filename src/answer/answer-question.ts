@@ -4,9 +4,10 @@ import { type ChunkRecord, chunksByLocator, chunksMentioning, findDocumentsByNum
 import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchEach } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
+import { segmentWords } from '../text/segment.ts'
 import { capAnswerText } from './answer-length.ts'
 import { unsaidDoing } from './asked-doing.ts'
-import { ORDER_DOC_NO } from './beyond-summary.ts'
+import { isOrderSummary, ORDER_DOC_NO } from './beyond-summary.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
 import { askedConcepts, coverageOfFolded, type Evidence } from './evidence.ts'
 import { composeExtractiveAnswer, type ExtractiveResult, weighEvidence } from './extractive.ts'
@@ -66,8 +67,11 @@ function refusalText(refusal: Extract<ExtractiveResult, { grounded: false }>, qu
   const top = refusal.evidence[0]?.chunk
   if (refusal.gap && top) return notCoveredWithGap(top.title, refusal.gap, folded)
   if (refusal.reason === 'other-document' && top) return notInNamedDocument(top.title, folded)
-  // The passage is from an order's summary whether or not the question names the order.
-  if (refusal.reason === 'beyond-summary' && top?.meta.note) return notInSummary(top.title, top.meta.note, folded)
+  // The passage is from an order's summary whether or not the question names the order; another document's
+  // passage refused for a post it never names leaves the order's summary, found beside it, to say what it holds.
+  const summary = refusal.evidence.find((item) => isOrderSummary(item.chunk))?.chunk
+  if (refusal.reason === 'beyond-summary' && summary?.meta.note)
+    return notInSummary(summary.title, summary.meta.note, folded)
   const order = refusal.evidence.find((item) => isNamedOrder(item.chunk, query))?.chunk
   if (order?.meta.note) return notInSummary(order.title, order.meta.note, folded)
   // A doing no document names (撤回, 补发) can be named as missing; one another passage says (仲裁) cannot.
@@ -192,6 +196,12 @@ const speaksOfNamedOrder = (chunk: ChunkRecord, query: PreparedQuestion, glossar
   namedNumbersOf(query).test(chunk.analysis.context) &&
   namesDocument(query, chunk.title, glossary)
 
+/** "…连质量安全员都没有，违反76号令了吧，怎么举报": the orders are named only in the asker's case (scene), not asked about. */
+const toldOrdersOnly = (query: PreparedQuestion) =>
+  !query.concepts.some(
+    (concept) => !concept.scene && concept.alternatives.some((term) => namedNumbersOf(query).test(term)),
+  )
+
 /**
  * "75号令…": when the question names an order, passages of other documents do not answer it — unless the
  * question also names their document by its title and they speak of the order: "质量月有没有讲75号令的培训"
@@ -199,7 +209,7 @@ const speaksOfNamedOrder = (chunk: ChunkRecord, query: PreparedQuestion, glossar
  * at least as much of the question as the order's own passages do.
  */
 function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuestion, glossary: Glossary): ScoredChunk[] {
-  if (query.orderNumbers.length === 0) return candidates
+  if (query.orderNumbers.length === 0 || toldOrdersOnly(query)) return candidates
   const orders = candidates.filter((chunk) => isNamedOrder(chunk, query))
   const speaking = candidates.filter((chunk) => speaksOfNamedOrder(chunk, query, glossary))
   const concepts = askedConcepts(query.concepts)
@@ -207,6 +217,23 @@ function preferNamedOrders(candidates: ScoredChunk[], query: PreparedQuestion, g
     Math.max(0, ...chunks.map((chunk) => coverageOfFolded(concepts, chunk.analysis.context)))
   if (speaking.length > 0 && most(speaking) >= most(orders)) return speaking
   return orders.length > 0 ? orders : candidates
+}
+
+/**
+ * "厂里的质量安全员要干什么", "商场老板要给质量安全总监什么支持": the orders' summaries say the same for two kinds
+ * of business (75号令 for 生产单位, 76号令 for 销售单位), so the order whose title names the asker's kind answers;
+ * the other's twin passage would tell a factory of a shop's duties. A question naming an order keeps that order.
+ */
+function preferOrderOfKind(candidates: ScoredChunk[], query: PreparedQuestion, glossary: Glossary): ScoredChunk[] {
+  const unit = query.business?.unit
+  if (!unit || query.orderNumbers.length > 0) return candidates
+  const isOrder = (chunk: ScoredChunk) => ORDER_DOC_NO.test(chunk.meta.doc_no ?? '')
+  if (!candidates.some((chunk) => isOrder(chunk) && chunk.title.includes(unit))) return candidates
+  const otherUnits = (glossary.businessKinds ?? []).map((kind) => kind.unit).filter((other) => other !== unit)
+  return candidates.filter(
+    (chunk) =>
+      !isOrder(chunk) || !otherUnits.some((other) => chunk.title.includes(other) && !chunk.title.includes(unit)),
+  )
 }
 
 /**
@@ -322,13 +349,32 @@ function rankedBy(question: PreparedQuestion, candidates: ScoredChunk[]): Scored
   return weighed.map((item) => ({ ...item.chunk, score: item.rank / best }))
 }
 
+/**
+ * The question without the asker's case ("网店卖没有CCC认证的插线板，怎么举报" → 举报): the case is scene
+ * (concepts.ts), and when it names another guide's thing (CCC, 免办) that guide's passages fill the whole
+ * question's cut, so the guide on the doing asked (12315) would never be weighed. Searched only when no passage
+ * found says all that is asked: a guide that itself tells where its thing is reported ("伪造证书…投诉举报") answers.
+ */
+function withoutCase(query: PreparedQuestion, found: ScoredChunk[]) {
+  if (!query.concepts.some((concept) => concept.scene)) return null
+  const asked = askedConcepts(query.concepts)
+  if (found.some((chunk) => coverageOfFolded(asked, chunk.analysis.context) >= 1)) return null
+  const words = asked.filter((concept) => !concept.filler).flatMap((concept) => [concept.word, ...concept.alternatives])
+  const searchWords = [...new Set(words.flatMap((word) => [word, ...segmentWords(word)]))]
+  return searchWords.length > 0 ? { searchWords, embeddingText: searchWords.join(' ') } : null
+}
+
 async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, options: AnswerOptions) {
   // A follow-up's own words and its completed form are searched together: one round trip on PostgreSQL.
+  const limit = candidateLimit(query)
   const [own = [], found = []] = await searchEach(deps, options.searchAs ? [query, options.searchAs] : [query], {
-    limit: candidateLimit(query),
+    limit,
     mode: options.mode,
   })
-  const searched = [...own, ...found.filter((chunk) => !own.some((other) => other.id === chunk.id))]
+  const whole = [...own, ...found.filter((chunk) => !own.some((other) => other.id === chunk.id))]
+  const caseFree = withoutCase(query, whole)
+  const [asked = []] = caseFree ? await searchEach(deps, [caseFree], { limit, mode: options.mode }) : []
+  const searched = [...whole, ...asked.filter((chunk) => !whole.some((other) => other.id === chunk.id))]
   const included = (options.include ?? [])
     .filter((chunk) => !searched.some((other) => other.id === chunk.id))
     .map(unscored)
@@ -343,7 +389,8 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
   // A follow-up completed with its subject's words ("质量月 上门 平时自己拿去检要交钱吗") does not name the plan
   // itself: the subject's document is preferred instead.
   const named = options.preferDocId ? candidates : withoutRetellings(candidates, query, deps.glossary)
-  const preferred = preferDocument(preferNamedOrders(named, query, deps.glossary), options.preferDocId)
+  const ofOrders = preferOrderOfKind(preferNamedOrders(named, query, deps.glossary), query, deps.glossary)
+  const preferred = preferDocument(ofOrders, options.preferDocId)
   return options.searchAs ? rankedBy(options.searchAs, preferred) : preferred
 }
 

@@ -365,7 +365,10 @@ function factsOfMatter(question: PreparedQuestion, things: Concept[], evidence: 
     // The sentence before speaks for it only in the same paragraph: a new line or list item ("1. 经济发展…
     // 36万元") is about its own subject.
     const sameParagraph = before !== undefined && !chunk.content.slice(before.start, sentence.start).includes('\n')
-    return names(sentence.folded) || (sameParagraph && names(before.folded))
+    // A document's issuance asked of it in the asker's words ("企业落实…的这个规定哪天开始执行") is told of the
+    // document itself ("本规定…自2023年5月5日起施行"): the words that pick the document need not be in it.
+    const issuance = question.asksIssuance && tellsIssuance(sentence.folded)
+    return issuance || names(sentence.folded) || (sameParagraph && names(before.folded))
   })
 }
 

@@ -41,6 +41,11 @@ const pointsToPaper = (question: PreparedQuestion, concept: Concept) =>
 // not say the doing tells of another matter.
 const BUREAU_DOING = /^(?:备案|真假|真伪|补办)$/
 
+// A post a rule requires of a business, split from what it is for (食品安全 | 总监, 食品 | 安全员): its look-alikes under
+// other rules differ in that (the food-safety rules' 食品安全总监 against the orders' 质量安全总监), so what is written
+// into it must be said. A post the glossary knows whole (质量总监) is one word and not split.
+const POST_HEAD = /^(?:总监|安全员)$/
+
 // A certificate someone holds, joined to the thing before it by 的 ("供应商的证书", "对方的证明"): that thing says
 // whose paper it is, not what it is for. A licence is for a business kind ("小饭馆的许可证") and a check for its
 // thing ("电梯的年检"): they stay of it.
@@ -55,34 +60,56 @@ const EVERY_PERIOD = /^每(?:年|月|季度?|周|天|日)$/
 // tells who asks, not what the paper is for.
 const NAMED_SCHEME = /[a-z0-9]|认证|认可/
 
-/**
- * The things written right before `word` in the question, nearest first ("有机产品认证证书" → 产品认证, 有机);
- * for a bare paper or check with nothing written into it (not 9001证书, 免办证明), the thing it is for; for one
- * whose clause names no thing, the thing told in the clause before.
- */
-function modifiersOf(question: PreparedQuestion, word: Concept): Concept[] {
-  const start = question.folded.indexOf(word.word)
-  const writtenBefore = (end: number, chain: Concept[]) =>
-    question.concepts.find(
-      (concept) =>
-        isMatter(concept) &&
-        !EVERY_PERIOD.test(concept.word) &&
-        !chain.includes(concept) &&
-        question.folded.slice(0, end).endsWith(concept.word),
-    )
+// The matter written right before `end` in the question, not yet in `chain`.
+const writtenBefore = (question: PreparedQuestion, end: number, chain: Concept[]) =>
+  question.concepts.find(
+    (concept) =>
+      isMatter(concept) &&
+      !EVERY_PERIOD.test(concept.word) &&
+      !chain.includes(concept) &&
+      question.folded.slice(0, end).endsWith(concept.word),
+  )
+
+/** The things written right before `word` in the question, nearest first ("有机产品认证证书" → 产品认证, 有机). */
+function writtenInto(question: PreparedQuestion, word: Concept): Concept[] {
   const chain: Concept[] = []
-  let end = start
-  for (let before = writtenBefore(end, chain); before && namesAThing(before.word); before = writtenBefore(end, chain)) {
+  let end = question.folded.indexOf(word.word)
+  for (
+    let before = writtenBefore(question, end, chain);
+    before && namesAThing(before.word);
+    before = writtenBefore(question, end, chain)
+  ) {
     chain.push(before)
     end -= before.word.length
   }
+  return chain
+}
+
+/**
+ * A post split from what it is for, and that: the matter written right before it ("食品安全总监" → 食品安全), whatever
+ * it names. A passage that never names the post (the plan's 食品安全 publicity) does not tell of it either.
+ */
+function postAndField(question: PreparedQuestion, post: Concept): Concept[] {
+  const field = writtenBefore(question, question.folded.indexOf(post.word), [])
+  return field ? [post, field] : []
+}
+
+/**
+ * The things written right before `word` in the question; for a bare paper or check with nothing written into
+ * it (not 9001证书, 免办证明), the thing it is for; for one whose clause names no thing, the thing told in the
+ * clause before.
+ */
+function modifiersOf(question: PreparedQuestion, word: Concept): Concept[] {
+  const start = question.folded.indexOf(word.word)
+  const chain = writtenInto(question, word)
   if (chain.length > 0) return chain
   // A bare paper or check with nothing written into it (许可证, 年检 — not ISO认证) is for the thing named last
   // before it in its clause: "燃气表也要每年年检吗", "开一家美容院需要办哪些许可证".
   const inClause = lastThingIn(question, start, 1)
   if (inClause) {
     const bare =
-      (word.word === BUREAU_PAPER.exec(word.word)?.[0] || CHECK_SAID.test(word.word)) && !writtenBefore(start, [])
+      (word.word === BUREAU_PAPER.exec(word.word)?.[0] || CHECK_SAID.test(word.word)) &&
+      !writtenBefore(question, start, [])
     const whose = HELD_PAPER.test(word.word) && question.folded.slice(0, start).endsWith(`${inClause.word}的`)
     return bare && !whose ? [inClause] : []
   }
@@ -110,8 +137,8 @@ function thingToldBefore(question: PreparedQuestion, at: number): Concept[] {
 
 /**
  * The part of a bureau matter asked about that the passage does not say: the doing itself
- * ("备案" of "开专利代理机构要去哪里备案" against the plan's 蓝天行动), a licence itself, or what it is for, written into it
- * ("食品" of 食品生产许可证, "cnas" of CNAS认可证书 against the ISO guide's 证书真伪). The passage then tells
+ * ("备案" of "开专利代理机构要去哪里备案" against the plan's 蓝天行动), a licence itself, or what it or a post is for,
+ * written into it ("食品" of 食品生产许可证, "cnas" of CNAS认可证书 against the ISO guide's 证书真伪, 食品安全 of 食品安全总监). The passage then tells
  * of a look-alike matter, however many of the other words it shares.
  */
 export function unsaidBureauMatter(question: PreparedQuestion, chunk: ChunkRecord): Concept | undefined {
@@ -125,6 +152,7 @@ export function unsaidBureauMatter(question: PreparedQuestion, chunk: ChunkRecor
       ...(BUREAU_DOING.test(concept.word) ? [concept] : []),
       ...(LICENCE.test(concept.word) || pointsToPaper(question, concept) ? [concept] : []),
       ...(BUREAU_PAPER.test(concept.word) || saysCheck(question, concept) ? modifiersOf(question, concept) : []),
+      ...(POST_HEAD.test(concept.word) ? postAndField(question, concept) : []),
     ])
     .find((concept) => concept.word.length > 1 && !saysConcept(concept, chunk.analysis.context))
 }

@@ -96,8 +96,8 @@ export const namesDecider = (folded: string): boolean => BODY_DECIDING.test(fold
 const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
-    // 乱收费, 多收费 name a wrong done, not a fee asked for ("店家乱收费能投诉吗").
-    asks: /多少钱|(?<![乱多])收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|收多少|交钱|要钱|花钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
+    // 乱收费, 多收费 name a wrong done, not a fee asked for ("店家乱收费能投诉吗"); nor does 谁出钱 ask a sum, but a payer.
+    asks: /多少钱|(?<![乱多])收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|收多少|交钱|要钱|花钱|(?<!谁)[掏给付出]钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
     // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", said round: "二亿多元", "三万余元"; and in the old
     // currencies of a history: "五十万银元", "三百万两白银", "两万贯"), not 元 inside a word ("多元共治", "元旦")
     // nor 贯 of "一贯"; or that none is due ("不需要交检定费", "停止征收").
@@ -177,11 +177,9 @@ const ANSWER_TYPES: AnswerType[] = [
     // A list said to be published ("发布…扶持项目名单") is not the list.
     gives: /名单(?:如下|为|[:：])|结果(?:显示|为|如下)|批次|不合格(?:的|产品)?(?:有|为|包括)/,
   },
-  // A wait until the asker hears ("啥时候能收到消息", "啥时候有信儿") is a length of time too: a procedure's
-  // limit answers it (7个工作日). Not a bare "啥时候", which asks a date as often ("质量月啥时候开始").
   {
     name: 'duration',
-    asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限|时限)|啥时候[^，,。？?]{0,10}(?:知道|收到|通知|告诉|答复|回复|回音|信儿|消息|结果|说法)/,
+    asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限|时限)/,
     gives: LENGTH_OF_TIME,
   },
   // The time that lay between two events ("从公布到实施隔了多久", "公布以后过了多长时间才施行") is given by the
@@ -230,7 +228,8 @@ const ANSWER_TYPES: AnswerType[] = [
   },
   {
     name: 'date',
-    asks: /哪天|什么时候|何时|哪年|哪一年|日期|截止|几月|几号(?!令)/,
+    // Spoken too: "啥时候开始的", "几时改的" (多会儿 is read as 多久: typos.ts).
+    asks: /哪天|哪一天|什么时候|啥时候?|几时|何时|哪年|哪一年|日期|截止|几月|几号(?!令)/,
     gives: new RegExp(`\\d{3,4}\\s*年|\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?|月底|之日|${CN_DATE}`, 'u'),
   },
   // A time of day: "几点开门" is said by "早上六点", "9:00".
@@ -303,11 +302,12 @@ const SHAPES: Array<[AnswerShape, RegExp]> = [
     /区别|不同|差别|差异|不一样|异同|有何分别|哪个好|相比|对比|(跟|和|与|同).{1,12}比(怎么样|如何|起来|高|低|多|少)|还是.{0,8}[?？]?$/,
   ],
   // Where to go to get a thing done ("要去哪里办", "去哪检") is the first step of doing it: the office the
-  // steps start with (向所在地市场监管部门提出申请).
+  // steps start with (向所在地市场监管部门提出申请). Spoken, 咋弄 and 怎么搞 are 怎么弄; not 咋整, said of a way
+  // out ("调解谈不拢咋整") more than of steps.
   [
     'procedure',
     new RegExp(
-      `流程|步骤|程序|手续|怎么(办|申请|弄|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理|${WHERE_TO_DO.source}`,
+      `流程|步骤|程序|手续|(?:怎么|咋)(办|申请|弄|搞|做|操作|投诉|举报|查|处理|走)|如何(办|申请|操作|投诉|举报|处理)|怎样(办|申请|操作|投诉)|办理|${WHERE_TO_DO.source}`,
     ),
   ],
   [

@@ -85,6 +85,10 @@ export const asksAnAspect = (concept: Concept): boolean => concept.aspect || nam
 
 // Yes/no forms ("要不要", "能不能", "有没有"): jieba leaves "不要" of "要不要", which asks nothing.
 const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu
+// "拿到证书以后是不是就啥都不用管了": whether nothing more is to be done asks what still is ("四、获证以后还要做什么"):
+// the denial (不用) is said by what is still to be done, and the doing denied only puts the question.
+const NOTHING_MORE_TO_DO = /(?:啥|什么)?都?(不(?:用|需要?|必))再?(?:管|做|干|弄|操心)了/
+const STILL_TO_DO = ['还要', '还得', '仍需', '仍要']
 // "一台公平秤", "以前那个…", "刚买回来的…", "质量月期间", "…的话": a count of one, the time of asking, a conditional;
 // and the time in the story told ("颐和园原来叫什么", "后来被关在哪", "当时…"), which a passage says by its dates.
 const FORM_WORD =
@@ -116,6 +120,9 @@ const GOING_VERB = new RegExp(
 // to do an errand ("也能去做9001", "自己去申请免办", "帮我妈去投诉"); going where ("去哪里备案") or to what end
 // ("拿去修") is asked.
 const LIGHT_VERB = new RegExp(`[做搞弄](?![的了过好完成出]|(?:些)?(?:什么|啥|哪))|去(?=[做搞弄]|${ERRAND})`, 'g')
+// "之后还要干啥", "得干什么": the spoken 干 of a doing asked is the 做 the documents write ("获证以后还要做什么",
+// "做好台账和记录").
+const SPOKEN_DOING = /干(?=啥|什么|嘛)/
 // "跟3C免办有关的活动", "与食品安全相关的安排": the relation word only puts the matter; no passage need say it.
 const RELATION_WORD = /(?<=(?:跟|与|和|同)[^，,。？?！!；;]{1,12})(?:有关|相关)(?=的)/g
 // A word that holds a question word and more ("由谁来", "哪类", "啥样", "哪家") asks for what the passage
@@ -145,6 +152,11 @@ const HOW_TO_COMPLAIN = new RegExp(
 const ASKING_WORD_IN = new RegExp(`${ASKING_CLAUSE.source}|材料|时限|流程|步骤|费用|收费`)
 // How long ago or how many ("买了四年了", "少了二两") decides whether a complaint is taken: it is not scene.
 const COUNT_WORD = /[0-9一二两三四五六七八九十几半]/
+// A name with digits in it ("3c", "9001", "76号令") counts nothing: told in the case ("没有3C标志的充电宝在卖，怎么举报"),
+// it is the case's thing, and the guide on reporting answers whatever the thing. A year ("2019年买的") stays a count.
+const CODE_WORD = /[a-z]|号令/
+const namesACode = (folded: string, word: string) =>
+  CODE_WORD.test(word) || (/^[0-9]{3,}$/.test(word) && !folded.includes(`${word}年`))
 
 // Generic request nouns and what states one: an obligation is a 要求 or 规定 ("须…", "负全面责任"), a duty
 // a 职责. (材料 stays a word to be said: "免办证明" is what is issued, not what is handed in.)
@@ -178,6 +190,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
   // that put any of them ("…以后过了多长时间才…") are no topic a passage must say.
   const forms = [
     ...(folded.match(YES_NO_FORM) ?? []),
+    ...(folded.match(NOTHING_MORE_TO_DO)?.map((denied) => denied.replace(/不(?:用|需要?|必)/, '')) ?? []),
     ...(folded.match(WAITING_VERB) ?? []),
     ...(folded.match(SEEKING_VERB) ?? []),
     ...(folded.match(STUFF_ASKED) ?? []),
@@ -241,7 +254,7 @@ function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: stri
     rest.push(afterIsCase ? clause.slice(start, end) : clause.slice(start))
   }
   return (word) =>
-    !COUNT_WORD.test(word) &&
+    (!COUNT_WORD.test(word) || namesACode(folded, word)) &&
     told.some((clause) => clause.includes(word)) &&
     !rest.some((clause) => clause.includes(word))
 }
@@ -367,6 +380,8 @@ export function conceptsOf(
     ...longest.map(({ term, group }) => ({ word: term, alternatives: group })),
     ...wholes.map((word) => {
       if (WAY_NOUN.test(word) && asksFor(folded, word)) return { word, alternatives: WAYS }
+      if (word === '干' && SPOKEN_DOING.test(folded)) return { word, alternatives: [word, '做'] }
+      if (NOTHING_MORE_TO_DO.exec(folded)?.[1] === word) return { word, alternatives: [word, ...STILL_TO_DO] }
       const group = glossary.groups.find((terms) => terms.some((term) => term === word))
       // An abbreviation the store never uses is asked as its full form (世博会: 世界博览会) when the question asks
       // about it; in a case told ("有个小作坊在生产电动车充电器，我要举报") it is only the asker's story, which the

@@ -66,6 +66,16 @@ export function unitTermsOf(kinds: readonly BusinessKind[], folded: string): str
 }
 
 /**
+ * The asker's kind of business: the one their own description names ("我们是做塑料制品的小厂，…"), else the one
+ * the question names where it speaks of the business ("厂里的质量安全员", "商场老板", "卖的产品有缺陷"); null
+ * when it names none, or kinds of both.
+ */
+export function businessOf(kinds: readonly BusinessKind[], folded: string): BusinessKind | null {
+  const clause = ownBusinessClause(folded)
+  return (clause ? kindNamedIn(kinds, clause) : null) ?? kindNamedIn(kinds, folded)
+}
+
+/**
  * "换成卖东西的商店呢", "那我们是开批发部卖电器的呢": the question before asked again ("…呢") for a business of
  * the kind described, as the orders name it (销售单位); null when the message is not such a description.
  */

@@ -1,4 +1,5 @@
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
+import type { BusinessKind } from '../text/business-kinds.ts'
 import { isEnglish, toChineseQuestion, untranslatedShare } from '../text/english.ts'
 import { expandTerms, type Glossary } from '../text/glossary.ts'
 import { segmentWords } from '../text/segment.ts'
@@ -8,7 +9,7 @@ import { type Concept, conceptsOf } from './concepts.ts'
 import { type Alternative, alternativesOf } from './either-or.ts'
 import { asksUse } from './goods-use.ts'
 import { asksIssuance } from './issuance.ts'
-import { unitTermsOf } from './own-business.ts'
+import { businessOf, unitTermsOf } from './own-business.ts'
 import { asksRecourse, withoutWayOutAsked } from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
 import { type Relation, relationOf } from './relation.ts'
@@ -57,6 +58,8 @@ export type PreparedQuestion = {
   alternatives: Alternative[]
   /** How two things stand to each other, when asked ("A跟B是啥关系", "把A说成是B的什么"): the sentence tying them answers. */
   relation: Relation | null
+  /** The asker's kind of business (生产单位, 销售单位): of two orders alike, the one for that kind answers. */
+  business: BusinessKind | null
   /** Years, codes and Latin names a passage must mention to be about the same thing. */
   identifiers: string[]
   /** Opens like a follow-up ("那需要多久？", "要交钱吗？"): it leans on what was said before. */
@@ -150,6 +153,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     asksIssuance: asksIssuance(folded),
     alternatives,
     relation: relationOf(folded, concepts),
+    business: businessOf(context.glossary.businessKinds ?? [], folded),
     identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
     leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }

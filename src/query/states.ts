@@ -16,14 +16,16 @@ const STATES: State[] = [
   // New, not yet in use: a passage says what must come before first use (出厂 marks, 投入使用, a run-in).
   {
     kind: 'new',
-    told: /刚买|新买|新购|新进|刚进|买回来|刚到货|没用过|刚(?:搭|建|弄|做)好|刚建立/,
+    // Said with where it came from between: "刚从网上买的", "刚在批发市场买回来".
+    told: /刚买|新买|新购|新进|刚进|买回来|刚到货|没用过|刚(?:搭|建|弄|做)好|刚建立|刚[从在][^，。？?]{1,6}买[的了回]/,
     said: /投入使用|出厂|首次使用|运行[^，。；]{0,6}(?:个月|再)/,
   },
   // Failed its check: a passage on that state makes it the topic of a rule ("不合格的，必须停止使用"), where
   // one naming it in passing lists it among others ("没有…申请检定或者检定不合格的，不得使用").
   {
     kind: 'failed',
-    told: /没通过|未通过|不通过|没过关|不合格|没合格|不达标/,
+    // Spoken with the check in it: "没检过关", "检没过".
+    told: /没通过|未通过|不通过|没(?:检|验)?过关|检没过|不合格|没合格|不达标/,
     said: /(?:^|[,;:。\n]|-\s)\s*(?:检定|检验|抽查)?不合格的/,
   },
   // …or passed it ("检完合格了", "检过了", "检好了秤上有什么标志", "检完秤上会贴个啥": done, as a question opens with

@@ -164,6 +164,27 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(fact)
   })
 
+  // The question word as people say it (src/query/answer-types.ts, concepts.ts): the answer type and shape are
+  // read from it as from its written form.
+  it.each([
+    // 咋弄 asks for the steps, as 怎么弄 does: from the first, not what the certification is.
+    ['9001咋弄', /三、中小企业获证/, /领导重视/],
+    // 干啥 is the 做什么 of the heading and the text (获证以后还要做什么, 做好台账).
+    ['拿到免办证明以后还要干啥', /四、对申请人/, /台账|申报用途/],
+    // Whether nothing more is to be done asks what still is.
+    ['9001证书拿到手以后是不是就啥都不用管了', /四、获证以后/, /监督审核/],
+    ['秤没去年检会咋样', /六、不检/, /罚款/],
+    ['电子秤年检要掏钱吗', /五、要不要交费/, /停止征收/],
+    // A state told in spoken words (src/query/states.ts): bought new with where between, failed with the check in it.
+    ['刚从批发市场买的电子秤能直接用吗', /三、谁来申请/, /强检合格后/],
+    ['秤检没过还能用吗', /四、多久检一次/, /停止使用/],
+  ])('reads a spoken question word: %s → %s', async (question, section, fact) => {
+    const body = await ask(question)
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(section)
+    expect(body.answer).toMatch(fact)
+  })
+
   // The header (title 电子秤“年检”, heading 不检) says every word asked: the title's 计量器具, repeated by two
   // later items, does not pick the sentence; the first item giving an amount leads.
   it('leads with the first item giving the fact when the question says nothing beyond the header', async () => {
@@ -304,6 +325,29 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it('answers an owner who names no order from the order for their kind of business (75: 生产单位, 76: 销售单位)', async () => {
+    // The two summaries say nearly the same in each article: a factory is not told of a shop's duties. The kind is
+    // told in the asker's own description, or only where the question speaks of the business (厂里的…).
+    for (const [question, docId] of [
+      ['我们是做塑料制品的小厂，总共二十来个人，质量安全员得配几个', 'samr-order-75'],
+      ['厂里的质量安全员主要负责哪些工作', 'samr-order-75'],
+      ['我们是卖家电的门店，要设质量安全总监吗', 'samr-order-76'],
+    ] as const) {
+      const body = await ask(question, { audience: 'enterprise' })
+      expect(body.grounded, question).toBe(true)
+      expect(
+        body.citations.map((citation) => citation.docId),
+        question,
+      ).toEqual([docId])
+      expect(body.citations[0]?.section, question).toMatch(/^第三条/)
+    }
+    // When it took effect, asked in everyday words (开始执行) of "这个规定" described rather than named.
+    const effective = await ask('企业落实质量安全主体责任的这个规定是哪天开始执行的', { audience: 'enterprise' })
+    expect(effective.grounded).toBe(true)
+    expect(effective.citations[0]?.section).toBe('发布信息')
+    expect(effective.answer).toContain('2023年5月5日')
+  })
+
   it('answers which body is in charge from the sentence naming a body that does it, not a passage sharing the words', async () => {
     // Not the list of the six exemption cases (它 says 认证检测), nor a sentence only naming the bureau (对照…发布的《目录》).
     const body = await ask('CCC这个制度是哪个部门在管')
@@ -413,7 +457,7 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('销售以下几类产品的单位')
   })
 
-  it('reads a citizen’s word for what the guide names otherwise (纠纷 for 争议, 卖掉 for 出售)', async () => {
+  it('reads a citizen’s word for what the guide names otherwise (纠纷 for 争议, 卖掉 for 出售, 报备 for 登记)', async () => {
     const dispute = await ask('跟商家的消费纠纷还能怎么解决')
     expect(dispute.citations[0]?.section).toMatch(/二、通过哪些渠道/)
     expect(dispute.answer).toContain('仲裁')
@@ -428,6 +472,10 @@ describe('POST /api/chat answers from the documents with citations', () => {
     const proxy = await ask('老人不会上网，子女可以代替他投诉吗')
     expect(proxy.citations[0]?.docId).toBe('complaints-and-reports')
     expect(proxy.answer).toContain('委托')
+    // Telling the office of a use (报备) is what the guide writes as 登记 (在系统中登记使用).
+    const usage = await ask('免办的零件用了一部分，用量要不要报备')
+    expect(usage.citations[0]?.section).toMatch(/七、办事小贴士|四、对申请人|五、怎样申请/)
+    expect(usage.answer).toMatch(/登记使用|登记产品的使用/)
   })
 
   it('quotes a table it runs into whole, and never leads with its row of column names', async () => {

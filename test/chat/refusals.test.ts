@@ -96,6 +96,10 @@ describe('refusals that are right', () => {
       '76号令规定质量安全员每年要参加多少学时的培训',
       '销售单位没配质量安全员要承担什么法律责任',
       '75号令规定质量安全总监要具备哪些能力',
+      // The abilities asked as what the holder must have, of no order named.
+      '当质量安全员得有哪些专业能力',
+      // Not the ISO guide's certifiers 具备…能力: that passage never names the post.
+      '质量安全员应该具备哪些能力',
     ]) {
       const body = await ask(question, 'enterprise')
       expect(body, question).toMatchObject({ grounded: false, refusalReason: 'beyond-summary', citations: [] })
@@ -147,6 +151,27 @@ describe('refusals that are right', () => {
       section: '五、如何核实证书真伪',
     })
     expect(forged.answer).toContain('12315')
+  })
+
+  it("answers a report whose case names another guide's thing from the guide that says how to report", async () => {
+    // 3C and 免办 are the case: their guide says nothing of reporting, the complaint guide says 12315.
+    for (const question of ['没有3C标志的充电宝在卖，怎么举报', '免办进来的样机被公司拿去卖了，怎么举报']) {
+      const body = await ask(question, 'citizen')
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.docId, question).toBe('complaints-and-reports')
+    }
+    // The certificate guide says itself where a forged certificate is reported (五.5): it answers.
+    const fake = await ask('发现有机构卖假的9001证书怎么举报', 'citizen')
+    expect(fake.citations[0]).toMatchObject({ docId: 'quality-system-certification', section: '五、如何核实证书真伪' })
+    expect(fake.answer).toContain('12315')
+    // An order named in the case does not keep the answer in the order's summary, which says nothing of reporting.
+    const order = await ask('卖电动车的店连质量安全员都没有，违反76号令了吧，怎么举报', 'citizen')
+    expect(order.citations[0]?.docId).toBe('complaints-and-reports')
+    // No report asked: the identifier or the order is the matter, and its own document answers.
+    const own = await ask('我们想卖自己做的充电宝，要不要先做3C认证', 'enterprise')
+    expect(own.citations[0]?.docId).toBe('ccc-exemption')
+    const duty = await ask('75号令要求工厂一定要配质量安全总监吗', 'enterprise')
+    expect(duty.citations[0]?.docId).toBe('samr-order-75')
   })
 
   it('answers a how asked through a whether from the passage that settles the whether', async () => {
@@ -385,6 +410,16 @@ describe('refusals that are right', () => {
     const licensed = await ask('实行生产许可证管理的产品的生产企业归75号令管吗', 'enterprise')
     expect(licensed.grounded).toBe(true)
     expect(licensed.citations[0]?.docId).toBe('samr-order-75')
+    // A post is of the rule that requires it: the food-safety rules' 食品安全总监 is not the orders' 质量安全总监,
+    // nor is it the plan's 食品安全 publicity, which never names the post.
+    for (const question of ['开饭店的，食品安全总监要负责哪些事', '食品安全总监要干什么']) {
+      const food = await ask(question, 'enterprise')
+      expect(food, question).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    }
+    // A post the asker names without what it is for is the orders' (我们厂的总监).
+    const director = await ask('我们厂的总监要听老板的吗', 'enterprise')
+    expect(director.grounded).toBe(true)
+    expect(director.citations[0]?.docId).toBe('samr-order-75')
   })
 
   it('does not answer a follow-up that swaps the certified scheme from the guide to the first one', async () => {

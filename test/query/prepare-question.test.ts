@@ -119,11 +119,8 @@ describe('prepareQuestion', () => {
     expect(merchant('投诉的时候商家地址写错了会不受理吗')?.filler).toBe(false)
   })
 
-  it('reads a wait until the asker hears as a length of time, but not a bare 啥时候', () => {
-    // Spoken 多会儿 is 多久; 啥时候 with what the asker waits to hear (消息, 回复, 结果) asks how long.
+  it('reads spoken 多会儿 as 多久, a length of time', () => {
     expect(typeNames('投诉以后多会儿能有结果')).toContain('duration')
-    expect(typeNames('举报了啥时候能收到回复')).toContain('duration')
-    expect(typeNames('质量月啥时候开始')).not.toContain('duration')
   })
 
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
@@ -353,6 +350,18 @@ describe('prepareQuestion', () => {
     expect(answerCueOf(prepare('木塔现在往哪边歪'))?.holds.test('位于应县城西北的佛宫寺内')).toBe(false)
     // A name given in quotes is how it came about.
     expect(answerCueOf(prepare('周庄这个名字是怎么来的'))?.holds.test('便把这片地方叫作“周庄”')).toBe(true)
+  })
+
+  it("takes a code told in a report's case (3C, 9001) for the case, and a year told for a count", () => {
+    const scene = (text: string) =>
+      prepare(text)
+        .concepts.filter((concept) => concept.scene)
+        .map((concept) => concept.word)
+    expect(scene('没有3C标志的充电宝在卖，怎么举报')).toContain('3c')
+    expect(scene('发现有机构卖假的9001证书怎么举报')).toContain('9001')
+    // How long ago decides whether a complaint is taken (the three-year limit): not scene.
+    expect(scene('2019年买的冰箱坏了，怎么投诉')).not.toContain('2019')
+    expect(scene('2019年买的冰箱坏了，怎么投诉')).toContain('冰箱')
   })
 
   it('takes a topic word for a topic, not for a request for that fact', () => {
