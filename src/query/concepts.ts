@@ -22,6 +22,7 @@ import {
 } from './answer-types.ts'
 import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
+import { otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
 
 /**
@@ -405,6 +406,7 @@ export function conceptsOf(
   ]
   const isFiller = fillerWordsOf(folded, isTerm)
   const isScene = sceneWordsOf(folded, types)
+  const isOtherSide = otherSideOf(folded)
   // "投诉交上去一个礼拜了还没人理": the clause telling how long the asker has waited says in everyday words
   // (交上去, 礼拜, 没人理) what the documents' time limits judge; words they never use there only tell the wait.
   const waiting = folded.split(/[，,；;。？?]/).filter((clause) => TIME_WAITED.test(clause))
@@ -437,10 +439,11 @@ export function conceptsOf(
       asks,
       filler:
         isFiller(word) ||
+        isOtherSide(word) ||
         (frequency === 0 && tellsTheWait(word) && !isTheWait(word)) ||
         (frequency === 0 && WEIGHT_TOLD.test(word)) ||
         (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
-      scene: !isFiller(word) && isScene(word),
+      scene: !isFiller(word) && !isOtherSide(word) && isScene(word),
       requested: requestedOf(folded, word),
       setting: alternatives.length === 1 && frequency >= SETTING_SHARE * vocabulary.chunkCount && namesAPlace(word),
     }

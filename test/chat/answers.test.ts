@@ -454,6 +454,18 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  // How soon the asker hears, in spoken words (多会儿, 啥时候…消息, 回音): the limits table answers, not the
+  // section on what is not accepted, which shares 受理.
+  it.each(['投诉以后多会儿能有结果', '网上投诉以后啥时候能知道受不受理', '投诉交上去多久会有回音'])(
+    'answers %s with the days of the time-limit table',
+    async (question) => {
+      const body = await ask(question)
+      expect(body.grounded).toBe(true)
+      expect(body.citations[0]?.section).toMatch(/五、监管部门的处理时限/)
+      expect(body.answer).toContain('7个工作日')
+    },
+  )
+
   it('does not take a span of years the asker tells as a request for one', async () => {
     // "一年多了" tells the case; the section on certificate status answers, though it states no years.
     const body = await ask('证书拿了一年多了，一直没做监督审核，还能用吗', { audience: 'enterprise' })
@@ -630,6 +642,29 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.citations[0]?.docId).toBe('complaints-and-reports')
     expect(body.answer).toMatch(/仲裁|诉讼/)
   })
+
+  // A failed mediation is the complainant's own matter, asked in everyday words (咋整, 什么路子): the answer
+  // leads with the way still open, not with the time-limit table whose 调解 rows share the words.
+  it.each(['调解一直谈不拢，咋整', '调解没谈拢，还有什么路子'])(
+    'leads %s with the way still open',
+    async (question) => {
+      const body = await ask(question)
+      expect(body.citations[0]?.section).toMatch(/五、监管部门的处理时限|二、通过哪些渠道/)
+      expect(body.answer.split('\n')[0]).toMatch(/仲裁|诉讼|起诉/)
+    },
+  )
+
+  // The merchant the asker is up against (商家, 店家) is said by no sentence of the way still open: the question
+  // is not refused for it, nor answered from a passage that happens to say 商家.
+  it.each(['商家一直不来调解，我该咋办', '店家不肯来调解，还有啥法子'])(
+    'answers %s with the way still open',
+    async (question) => {
+      const body = await ask(question)
+      expect(body.grounded).toBe(true)
+      expect(body.citations[0]?.section).toMatch(/五、监管部门的处理时限|二、通过哪些渠道/)
+      expect(body.answer.split('\n')[0]).toMatch(/仲裁|诉讼|起诉/)
+    },
+  )
 
   // The guides on 电子秤强检 and CCC免办 each retell an item of the Quality Month plan (their basis cites it),
   // and the orders are named in another: a question naming the plan is answered from the plan's own item,
