@@ -15,10 +15,10 @@ const BUYER =
 // …and asks what they may do: a way out ("怎么办", "还有什么办法", "还能干嘛"), a redress they would go to
 // ("想举报他", "能去法院起诉吗", "能打12315吗", "是不是只能去法院告了"), whom or where to turn to with it ("找谁反映",
 // "去哪举报", "该找哪个部门") or a weighing again ("再称一下"); in everyday words too ("咋整", "下一步咋弄", "还有什么路
-// 可以走", "啥维权的法子"). How a report goes once made ("举报以后多久立案", "能不能不留名") is the procedure's, not a
-// way out.
+// 可以走", "啥维权的法子"), though a bare 咋弄 asks the steps ("想投诉，咋弄"). How a report goes once made ("举报以后
+// 多久立案", "能不能不留名") is the procedure's, not a way out.
 const WHAT_TO_DO =
-  /怎么办|咋办|咋整|咋弄|下一步|(?:什么|啥|别的)(?:[^，。？]{0,4}(?:办法|途径|法子)|路子?)|(?:能|可以|该)(?:做点?(?:什么|啥)|干(?:嘛|啥|什么))|怎么维权|想(?:举报|投诉|告)(?:他|她|商家|店家|卖家|摊主)|(?:能|可以)[^，。？]{0,6}(?:起诉|告他|仲裁|举报|12315)|只能[^，。？]{0,6}(?:起诉|告|仲裁)|(?:找谁|找哪|向谁|去哪|到哪|哪里|哪儿)[^，。？]{0,4}(?:举报|投诉|反映)|找(?:谁|哪个?部门)[吗呢啊呀]?$|复称|复核|再称|核一下/
+  /怎么办|咋办|咋整|下一步|(?:什么|啥|别的)(?:[^，。？]{0,4}(?:办法|途径|法子)|路子?)|(?:能|可以|该)(?:做点?(?:什么|啥)|干(?:嘛|啥|什么))|怎么维权|想(?:举报|投诉|告)(?:他|她|商家|店家|卖家|摊主)|(?:能|可以)[^，。？]{0,6}(?:起诉|告他|仲裁|举报|12315)|只能[^，。？]{0,6}(?:起诉|告|仲裁)|(?:找谁|找哪|向谁|去哪|到哪|哪里|哪儿)[^，。？]{0,4}(?:举报|投诉|反映)|找(?:谁|哪个?部门)[吗呢啊呀]?$|复称|复核|再称|核一下/
 // The other side as the buyer names it: in a question of what they may do about it ("商家不来参加调解怎么办",
 // "老板不理调解，还有别的办法没") it says whom the asker is up against, as "我们是…" says who asks; the guides
 // say 经营者 or 被投诉人 there, or nothing of it, and a passage that happens to say 商家 answers no better. Not
