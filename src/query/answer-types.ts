@@ -426,9 +426,9 @@ export function asksAlike(
   return !asked || !listed || [...asked].some((char) => listed.includes(char))
 }
 
-// The one thing a question asks for by name: "活动主题是啥" → 主题, "定了什么目标" → 目标. Not a word that asks
+// The one thing a question asks for by name: "活动主题是啥" → 主题, "定了什么目标" → 目标, "主题是怎么写的" → 主题. Not a word that asks
 // for whatever the passage requires (要求, 规定: src/query/concepts.ts) or says (内容, 情况).
-const THING_ASKED = /(\p{Script=Han}{2})(?:是啥|是什么|叫什么|叫啥)|(?:什么|啥)(\p{Script=Han}{2})/u
+const THING_ASKED = /(\p{Script=Han}{2})(?:是啥|是什么|叫什么|叫啥|是?怎么(?:写|说)的)|(?:什么|啥)(\p{Script=Han}{2})/u
 const VAGUE_THING = /^(?:要求|规定|职责|内容|情况|问题|东西|意思|办法)$/
 
 /**

@@ -138,6 +138,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
     ['2023年浦东质量月的活动主题是啥？', /二、活动主题/, /引领区质量建设/],
     // Also when the question says too few words for the one-line section to be found by them.
     ['今年质量月的主题是什么', /二、活动主题/, /引领区质量建设/],
+    // Asked how the text puts it (怎么写的), not what it is.
+    ['浦东质量月的主题是怎么写的', /二、活动主题/, /引领区质量建设/],
     ['上海方案对工程质量定了什么目标', /主要目标/, /工程质量抽查符合率/],
     // When the plan's matter as a whole is held: the preface that says so ("定于 2023 年 9 月联合开展"), not an
     // item that names 质量月 and a year ("举办 2023年度…“质量月”主题活动"), nor a clock time for 什么时间开展.
