@@ -194,6 +194,19 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(quote.split('\n')[0]).toMatch(/1000元/)
   })
 
+  // A consequences section lists one case a line under a heading naming them all (src/query/breach.ts): the
+  // line telling the duty the asker left undone leads, whatever other line shares more of the question's words.
+  it.each([
+    ['电子秤两年没去检了，被查出来会怎样', /六、不检/, /1000元/],
+    ['证书暂停以后还是没去做监督审核，会怎么样', /四、获证以后/, /撤销/],
+  ])('leads a consequence with the line of the breach told: %s', async (question, section, fact) => {
+    const body = await ask(question)
+    expect(body.citations[0]?.section).toMatch(section)
+    // The first line said: the lead sentence, or the quote's first item after a "根据…部分：" opening.
+    const said = body.answer.split('\n').filter((line) => line.trim() !== '' && !line.endsWith('：'))
+    expect(said[0]).toMatch(fact)
+  })
+
   // The answering item is the section's last: the quote widens back over the items before it, which
   // hold no answer, so the item is said first.
   it('leads with the list item that answers, not the earlier items quoted around it', async () => {

@@ -1,0 +1,36 @@
+import { BREACH_WINDOW } from '../answer/tuning.ts'
+import { asksConsequence } from './answer-types.ts'
+
+/**
+ * The duty the asker says was left undone, asked what follows ("秤一年多没去检了会咋样" → 去检, "暂停期满了还是没去审核，
+ * 会怎么样" → 去审核). A section on consequences lists one case a line (未按规定申请检定…; 暂停期满仍未接受监督审核的…);
+ * its heading names them all (六、不检、超期或作弊的后果), so the words of the case only pick the line that tells
+ * the consequence of that breach. Null when the question asks no consequence or tells no undone doing.
+ */
+export function breachOf(folded: string): string | null {
+  if (!asksConsequence(folded)) return null
+  // "会不会", "是不是", "有没有" put the question; they negate nothing.
+  const told = folded.replace(/(\p{Script=Han})[不没]\1/gu, '')
+  return NEGATED_DOING.exec(told)?.[1] ?? null
+}
+
+// A negation and what it negates, up to the clause's end or the words that turn to what follows (了, 被, 会, 的话).
+const NEGATED_DOING = /(?:没有|没|不|未)(\p{Script=Han}{1,8}?)(?=了|被|会|的话|[,.;:!?。]|$)/u
+
+// Negations as the documents write a breach: "未按规定申请检定", "不按要求…登记造册", "没有合理设置…公平秤".
+const NEGATION = /没有|没|不|未|无/gu
+
+/**
+ * Whether a folded sentence tells that breach: a negation followed, within its clause, by a character of the
+ * doing. `telling` says which characters of the doing count (common ones, 去 of 去检, say nothing).
+ */
+export function tellsBreach(breach: string, folded: string, telling: (character: string) => boolean): boolean {
+  const characters = [...breach].filter(telling)
+  if (characters.length === 0) return false
+  for (const match of folded.matchAll(NEGATION)) {
+    const clause = folded.slice(match.index + match[0].length).split(/[,.;:!?。]/)[0] ?? ''
+    const within = clause.slice(0, BREACH_WINDOW)
+    if (characters.some((character) => within.includes(character))) return true
+  }
+  return false
+}
