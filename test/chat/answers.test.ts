@@ -207,6 +207,15 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(said[0]).toMatch(fact)
   })
 
+  // How long the breach has lasted is the asker's case (src/query/answer-types.ts), not a wait in days that
+  // only a time limit would answer: the penalty is given, not refused for want of a number of days.
+  it('answers a penalty asked after the time a check is overdue', async () => {
+    const body = await ask('电子秤的检定超期两个月了，被查到要罚多少')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/六、不检/)
+    expect(body.answer).toContain('1000元')
+  })
+
   // The answering item is the section's last: the quote widens back over the items before it, which
   // hold no answer, so the item is said first.
   it('leads with the list item that answers, not the earlier items quoted around it', async () => {
