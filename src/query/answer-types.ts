@@ -258,9 +258,9 @@ const ANSWER_TYPES: AnswerType[] = [
 
 /** The kinds of fact a folded question asks for, or tells. */
 export function answerTypesOf(folded: string): AnswerType[] {
-  // "检定超期半年了，查到要罚多少": a time told before a penalty asked is how long the breach has lasted, the
-  // asker's case, not a wait that a time limit judges.
-  const tells = !asksPenalty(folded)
+  // "检定超期半年了，查到要罚多少", "13个月了还没约审核，证书会咋样": a time told before a consequence asked is how
+  // long the breach has lasted, the asker's case, not a wait that a time limit judges.
+  const tells = !asksConsequence(folded)
   const types = ANSWER_TYPES.filter((type) => type.asks.test(folded) || (tells && type.told?.test(folded)))
   const replaced = new Set(types.flatMap((type) => type.replaces ?? []))
   return types.filter((type) => !replaced.has(type.name))

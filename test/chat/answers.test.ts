@@ -199,6 +199,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
   it.each([
     ['电子秤两年没去检了，被查出来会怎样', /六、不检/, /1000元/],
     ['证书暂停以后还是没去做监督审核，会怎么样', /四、获证以后/, /撤销/],
+    // Months gone by with the audit still not done: overdue, the line on 超过…间隔, not one giving a number of days.
+    ['离上次监督审核都14个月了还没安排，证书会怎么样', /四、获证以后/, /暂停/],
   ])('leads a consequence with the line of the breach told: %s', async (question, section, fact) => {
     const body = await ask(question)
     expect(body.citations[0]?.section).toMatch(section)
