@@ -304,7 +304,8 @@ export const SETTING_SHARE = 0.1
  * that breach (未按规定申请检定…) leads by this much over one that says more of the question's other words. Set
  * by hand on dev: 0.3 (as LEAD_CUE) has ra4-met-overdue-1 quoted from its 1000元 line on and cl-qms-suspend-expire-1
  * led by 撤销, not 暂停, but not "证书暂停以后还是没去做监督审核" (whose 暂停 line also says 后果); 0.5 leads both.
- * No other dev or test figure, evals/general (565/561/578) or CMRC (289/273/294) changed with either.
+ * No other dev or test figure, evals/general (565/561/578) or CMRC (289/273/294) changed with either; the same
+ * cue for a duty told overdue (13个月了还没约审核 → 超过监督审核间隔的…暂停) changed no figure either.
  */
 export const LEAD_BREACH_CUE = 0.5
 
