@@ -112,6 +112,35 @@ describe('prepareQuestion', () => {
     expect(notAsked.filter((text) => prepare(text).asksIssuance)).toEqual([])
   })
 
+  it('reads a question about what a rule requires of someone: a requirement noun or a duty asked for', () => {
+    const asked = [
+      '76号令对销售企业有什么要求',
+      '75号令要求企业做哪些事',
+      '销售单位按规定要建立什么制度',
+      '厂里按75号令得配啥人',
+      '生产单位要履行哪些义务',
+    ]
+    // Asking what a mechanism is, what a thing is for, or a yes/no about a duty does not ask for the duties.
+    const notAsked = ['日管控是什么意思', '75号令是管什么的', '卖家电的门店要设质量安全总监吗', '免办证明多久能批下来']
+    expect(asked.filter((text) => !prepare(text).asksRequirement)).toEqual([])
+    expect(notAsked.filter((text) => prepare(text).asksRequirement)).toEqual([])
+    // 要求 followed by a doing asked asks for the duties, as "有什么要求" does; named as a matter, it does not.
+    const requested = (text: string) => prepare(text).concepts.find((concept) => concept.word === '要求')?.requested
+    expect(requested('75号令要求质量安全员干什么')?.test('须建立')).toBe(true)
+    expect(requested('这个要求合理吗')).toBeNull()
+  })
+
+  it('takes the merchant a buyer asks what to do about as whom they are up against, not what is asked', () => {
+    const merchant = (text: string) => prepare(text).concepts.find((concept) => concept.word === '商家')
+    expect(merchant('商家不来参加调解怎么办')?.filler).toBe(true)
+    // Not a way out asked: the merchant is the matter ("商家的地址" of the complaint form).
+    expect(merchant('投诉的时候商家地址写错了会不受理吗')?.filler).toBe(false)
+  })
+
+  it('reads spoken 多会儿 as 多久, a length of time', () => {
+    expect(typeNames('投诉以后多会儿能有结果')).toContain('duration')
+  })
+
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
     expect(typeNames('过了好几年了还能投诉吗')).toContain('years')
     expect(typeNames('东西买了四年了，还能投诉吗')).toEqual(['years'])
