@@ -1,4 +1,5 @@
 import { BREACH_WINDOW } from '../answer/tuning.ts'
+import { namesAnAct } from '../text/segment.ts'
 import { asksConsequence } from './answer-types.ts'
 
 /**
@@ -12,7 +13,9 @@ export function breachOf(folded: string): Breach | null {
   if (!asksConsequence(folded)) return null
   // "会不会", "是不是", "有没有" put the question; they negate nothing.
   const told = folded.replace(/(\p{Script=Han})[不没]\1/gu, '')
-  const doing = NEGATED_DOING.exec(told)?.[1] ?? ''
+  // "检定超期半年了": the doing overdue is undone as much as one after 没 (a thing overdue, 秤超期, names none).
+  const late = OVERDUE_DOING.exec(told)?.[1] ?? ''
+  const doing = NEGATED_DOING.exec(told)?.[1] ?? (namesAnAct(late) ? late : '')
   // A time gone by with the doing still undone is a duty overdue, as much as 超期 said.
   const overdue = OVERDUE.test(told) || (doing !== '' && TIME_TOLD.test(told))
   return doing !== '' || overdue ? { doing, overdue } : null
@@ -21,6 +24,7 @@ export function breachOf(folded: string): Breach | null {
 export type Breach = { doing: string; overdue: boolean }
 
 const OVERDUE = /超期|逾期|过期|超过/
+const OVERDUE_DOING = /(\p{Script=Han}{2})(?:超期|逾期|过期)/u
 const TIME_TOLD = /(?:天|礼拜|星期|周|个?月|年)(?:多|半)?了/
 
 // A negation and what it negates, up to the clause's end or the words that turn to what follows (了, 被, 会, 的话).

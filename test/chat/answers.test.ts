@@ -201,6 +201,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
     ['证书暂停以后还是没去做监督审核，会怎么样', /四、获证以后/, /撤销/],
     // Months gone by with the audit still not done: overdue, the line on 超过…间隔, not one giving a number of days.
     ['离上次监督审核都14个月了还没安排，证书会怎么样', /四、获证以后/, /暂停/],
+    // The check itself told overdue (检定过期) is a check not applied for, the first line, not the 2000元 one.
+    ['电子秤检定过期了，被查到会怎么处理', /六、不检/, /1000元/],
   ])('leads a consequence with the line of the breach told: %s', async (question, section, fact) => {
     const body = await ask(question)
     expect(body.citations[0]?.section).toMatch(section)
