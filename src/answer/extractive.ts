@@ -14,6 +14,7 @@ import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { tellsRecourse } from '../query/recourse.ts'
 import { tiesRelation } from '../query/relation.ts'
 import { statesSaid } from '../query/states.ts'
+import { showsWayIn } from '../query/way-in.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
@@ -106,6 +107,8 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         (question.asksUse && statesUseRule(analysis.own) ? weights.use : 0) +
         // "摊主的秤不准，我该怎么办": what the buyer may do (公平秤复称, 12315), not the stallholder's duties.
         (question.asksRecourse && tellsRecourse(analysis.own) ? weights.recourse : 0) +
+        // "怎么举报": the routes (12315), not the difference table that says 举报 over and over.
+        (question.asksWayIn && showsWayIn(analysis.heading, analysis.context) ? weights.way : 0) +
         // "75号令是由哪个单位发布的": the passage telling the issuance, not one sharing 发布 (发布会) or the name.
         (question.asksIssuance && tellsIssuance(analysis.own) ? weights.issued : 0) +
         // "打电话还是发短信": the passage with a sentence naming an alternative where it speaks of what is asked.
@@ -242,6 +245,8 @@ function howTo(question: PreparedQuestion): Concept[] {
   const at = done?.at ?? unsaid
   if (!at) return []
   const doing = done?.doing
+  // "怎样向市场监管局投诉商家": the routes in, which name neither the party complained of nor the office.
+  if (question.asksWayIn) return [doing].filter((item): item is Concept => item?.known === true)
   const before = folded.slice(0, at.index).split(CLAUSE_BREAK).at(-1) ?? ''
   const after = folded.slice(at.index + at[0].length).split(CLAUSE_BREAK)[0] ?? ''
   const inOrder = (clause: string) =>

@@ -14,6 +14,7 @@ import { asksRecourse, withoutWayOutAsked } from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
 import { type Relation, relationOf } from './relation.ts'
 import { type State, statesOf } from './states.ts'
+import { asksWayIn } from './way-in.ts'
 
 /**
  * Everything the turn needs to know about a question, worked out once from the raw message: the
@@ -52,6 +53,8 @@ export type PreparedQuestion = {
   asksUse: boolean
   /** A buyer asks what they may do about the other side ("摊主的秤不准，我该怎么办"): the consumer's recourse answers. */
   asksRecourse: boolean
+  /** Asks the way in to a complaint or a report, no case told ("怎么举报", "投诉的途径"): the routes answer. */
+  asksWayIn: boolean
   /** Asks when or by whom a document was issued or put in force ("75号令是由哪个单位发布的"): the passage on the document itself answers. */
   asksIssuance: boolean
   /** The alternatives of an "A还是B" ("打电话还是发短信"): a sentence naming one of them settles it. Empty otherwise. */
@@ -150,6 +153,9 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     states,
     asksUse: asksUse(folded),
     asksRecourse: recourse,
+    // With a case told ("碰到伪造认证证书的去哪举报") the guide that speaks of it is nearer (the ranker's `told`),
+    // whatever its section: only the way in asked bare or of a body or place is the routes'.
+    asksWayIn: asksWayIn(folded) && !concepts.some((concept) => concept.scene),
     asksIssuance: asksIssuance(folded),
     alternatives,
     relation: relationOf(folded, concepts),
