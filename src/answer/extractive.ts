@@ -66,6 +66,14 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
   const told = question.concepts.filter((concept) => concept.scene)
   const best = candidates[0]?.score ?? 1
   const { relation } = question
+  // The case told as the complaint guide itself speaks of it ("怎么投诉商家") leaves the way in the routes'; a case
+  // only another guide speaks of ("碰到伪造认证证书的去哪举报") is nearer there (`told`), whatever its section.
+  const toldBy = new Map<string, number>()
+  for (const chunk of candidates)
+    toldBy.set(
+      chunk.docId,
+      Math.max(toldBy.get(chunk.docId) ?? 0, told.length > 0 ? coverageOfFolded(told, chunk.analysis.context) : 1),
+    )
   return candidates
     .map((chunk) => {
       const { analysis } = chunk
@@ -108,7 +116,9 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         // "摊主的秤不准，我该怎么办": what the buyer may do (公平秤复称, 12315), not the stallholder's duties.
         (question.asksRecourse && tellsRecourse(analysis.own) ? weights.recourse : 0) +
         // "怎么举报": the routes (12315), not the difference table that says 举报 over and over.
-        (question.asksWayIn && showsWayIn(analysis.heading, analysis.context) ? weights.way : 0) +
+        (question.asksWayIn && toldBy.get(chunk.docId) === 1 && showsWayIn(analysis.heading, analysis.context)
+          ? weights.way
+          : 0) +
         // "75号令是由哪个单位发布的": the passage telling the issuance, not one sharing 发布 (发布会) or the name.
         (question.asksIssuance && tellsIssuance(analysis.own) ? weights.issued : 0) +
         // "打电话还是发短信": the passage with a sentence naming an alternative where it speaks of what is asked.

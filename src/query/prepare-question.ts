@@ -53,7 +53,7 @@ export type PreparedQuestion = {
   asksUse: boolean
   /** A buyer asks what they may do about the other side ("摊主的秤不准，我该怎么办"): the consumer's recourse answers. */
   asksRecourse: boolean
-  /** Asks the way in to a complaint or a report, no case told ("怎么举报", "投诉的途径"): the routes answer. */
+  /** Asks the way in to a complaint or a report ("怎么举报", "投诉的途径"): the routes answer. */
   asksWayIn: boolean
   /** Asks when or by whom a document was issued or put in force ("75号令是由哪个单位发布的"): the passage on the document itself answers. */
   asksIssuance: boolean
@@ -153,9 +153,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     states,
     asksUse: asksUse(folded),
     asksRecourse: recourse,
-    // With a case told ("碰到伪造认证证书的去哪举报") the guide that speaks of it is nearer (the ranker's `told`),
-    // whatever its section: only the way in asked bare or of a body or place is the routes'.
-    asksWayIn: asksWayIn(folded) && !concepts.some((concept) => concept.scene),
+    asksWayIn: asksWayIn(folded),
     asksIssuance: asksIssuance(folded),
     alternatives,
     relation: relationOf(folded, concepts),

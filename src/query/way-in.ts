@@ -16,13 +16,13 @@ const HOW = '(?:怎么|怎样|如何|咋)'
 const WAY_IN = [
   // "怎么举报", "怎样向市场监管局投诉商家", "在网上怎么投诉", "怎么去投诉一个商家": the how right before the
   // doing, or before the body or place it is done at — not "怎么区分投诉和举报", a how of something else.
-  new RegExp(`${HOW}(?:才能|可以|能|去|来)?(?:(?:向|跟|找|到|在|给)[^，。？?]{1,8})?${DOING}`, 'u'),
+  new RegExp(`${HOW}(?:才能|可以|能|去|来)?(?:进行)?(?:(?:向|跟|找|到|在|给)[^，。？?]{1,8})?${DOING}`, 'u'),
   // "投诉怎么弄", "举报商家咋整", "想举报一个商家，具体要怎么操作": the doing, then how it is gone about.
   new RegExp(`${DOING}[^。？?]{0,10}?${HOW}(?:弄|操作|整|搞|提交?|走|做)`, 'u'),
-  // "举报的方式有哪些", "投诉的途径", "维权可以走哪些途径", "网上投诉的入口", "投诉热线": the means named.
-  new RegExp(`${DOING}[^。？?]{0,6}?(?:方式|途径|渠道|入口|热线)`, 'u'),
-  // "通过什么方式反映", "走什么渠道举报": the means asked before the doing.
-  new RegExp(`(?:什么|哪些|哪种|啥)(?:方式|途径|渠道)[^。？?]{0,4}?${DOING}`, 'u'),
+  // "举报的方式有哪些", "投诉的途径", "维权可以走哪些途径", "网上投诉的入口", "投诉电话多少": the means named.
+  new RegExp(`${DOING}[^。？?]{0,6}?(?:方式|途径|渠道|入口|热线)|${DOING}电话`, 'u'),
+  // "通过什么方式反映", "走什么渠道举报", "有什么办法可以投诉": the means asked before the doing.
+  new RegExp(`(?:什么|哪些|哪种|啥)(?:方式|途径|渠道|办法|方法)[^。？?]{0,4}?${DOING}`, 'u'),
   // "投诉举报在哪里提交", "去哪投诉", "哪里可以举报" — not "由哪里的市场监管部门处理", which office handles it.
   new RegExp(
     `${DOING}[^。？?]{0,4}?(?:哪里|哪儿|在哪|去哪)(?!的)|(?:哪里|哪儿|在哪|去哪)(?!的)[^。？?]{0,4}?${DOING}`,
