@@ -1,6 +1,7 @@
 import { ASKING_CLAUSE, askingClausesOf } from '../query/asking-clauses.ts'
 import { type Concept, isMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { tellsRecourse } from '../query/recourse.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import { namesAnAct } from '../text/segment.ts'
 import { saysConcept } from './evidence.ts'
@@ -82,7 +83,9 @@ const saysHead = (concept: Concept, folded: string): boolean => {
  * answer around the question.
  */
 export function unsaidDoing(question: PreparedQuestion, chunk: ChunkRecord): Concept | undefined {
-  if (question.english) return undefined
+  // A buyer asking whom to turn to about the other side ("少了一两多，可以找谁反映") is answered by the redress
+  // the passage tells them (可以通过12315举报), in whatever verb they asked it.
+  if (question.english || (question.asksRecourse && tellsRecourse(chunk.analysis.own))) return undefined
   const folded = chunk.analysis.context
   const unsaid = doingsAskedWhere(question).find((concept) => !saysConcept(concept, folded))
   if (unsaid) return unsaid

@@ -1,5 +1,5 @@
 import { foldText } from '../text/fold.ts'
-import type { Glossary } from '../text/glossary.ts'
+import { type Glossary, groupOf } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 import { fromChineseNumber } from '../text/numerals.ts'
 import { segmentWords } from '../text/segment.ts'
@@ -87,7 +87,7 @@ function termSupport(terms: string[], passage: string, glossary: Glossary): numb
   for (const term of terms) {
     const weight = Math.min(idfOf(term), 12)
     total += weight
-    const synonyms = glossary.groups.find((group) => group.includes(term)) ?? [term]
+    const synonyms = groupOf(glossary, term) ?? [term]
     if (synonyms.some((synonym) => passage.includes(synonym))) found += weight
   }
   return total === 0 ? 1 : found / total

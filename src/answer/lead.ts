@@ -2,6 +2,7 @@ import { answerCueOf } from '../query/answer-types.ts'
 import type { Concept } from '../query/concepts.ts'
 import { tellsIssuance } from '../query/issuance.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { tellsRecourse } from '../query/recourse.ts'
 import { tiesRelation } from '../query/relation.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import { foldText } from '../text/fold.ts'
@@ -73,7 +74,10 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const stated = giving.length > 0 ? giving : sentences
   // "纲要是谁定的", "哪天发布的": the sentence telling the document's issuance, not one of its 定位 or 发布会.
   const issuing = question.asksIssuance ? stated.filter((sentence) => tellsIssuance(sentence.folded)) : []
-  const pool = issuing.length > 0 ? issuing : stated
+  // "调解一直谈不拢咋整": the sentence telling the consumer the way still open (仍可以通过仲裁或诉讼维权), not the
+  // table's limits that share the words of the mediation.
+  const redress = question.asksRecourse ? stated.filter((sentence) => tellsRecourse(sentence.folded)) : []
+  const pool = issuing.length > 0 ? issuing : redress.length > 0 ? redress : stated
   const header = foldText(headerOf(evidence.chunk))
   // The doing asked (延期, 撤回, 收费) weighs more than the thing it is asked of: "免办证明可以延期吗" is answered
   // by the sentence on 延期, not by one that repeats 免办证明, the rarer word.

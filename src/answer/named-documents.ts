@@ -3,7 +3,7 @@ import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
-import type { Glossary } from '../text/glossary.ts'
+import { type Glossary, groupOf } from '../text/glossary.ts'
 import { namesAQuantity } from '../text/segment.ts'
 import { askedConcepts, coverageOfFolded } from './evidence.ts'
 import { SUBJECT_MATTER_WEIGHT } from './tuning.ts'
@@ -29,7 +29,7 @@ const namingTerms = (question: PreparedQuestion, title: string, glossary: Glossa
     )
     .flatMap((concept) => {
       const said = (term: string) => term.length > 1 && title.includes(bare(term))
-      const named = concept.parts.filter((part) => said(part) && glossary.groups.some((group) => group.includes(part)))
+      const named = concept.parts.filter((part) => said(part) && groupOf(glossary, part) !== undefined)
       return [...concept.alternatives.filter(said), ...named]
     })
 

@@ -7,6 +7,7 @@ import { businessAskedAgain } from '../query/own-business.ts'
 import { asksForMore, type PreparedQuestion, prepareQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import { foldText } from '../text/fold.ts'
+import { groupOf } from '../text/glossary.ts'
 import { jiebaKnows } from '../text/idf.ts'
 import { namesAThing } from '../text/segment.ts'
 import { itemHeading, listOrdinalOf } from './list-item.ts'
@@ -161,7 +162,7 @@ function asksTheWayToForeignMatter(deps: AnswerDeps, question: PreparedQuestion,
     question.concepts
       .filter(asksAnAspect)
       .flatMap((concept) => concept.parts)
-      .some((part) => foreign(deps.glossary.groups.find((terms) => terms.includes(part))))
+      .some((part) => foreign(groupOf(deps.glossary, part)))
   )
 }
 

@@ -1,7 +1,7 @@
 import type { Embedder } from '../embedding/index.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { embedQuestion } from '../query/question-vector.ts'
-import type { Glossary } from '../text/glossary.ts'
+import { type Glossary, groupOf } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 
 /**
@@ -53,7 +53,7 @@ function canonicalWords({ folded, words: segmented }: FaqQuestion, glossary: Glo
   for (const word of segmented) {
     // How the question is put ("需不需要", "吗") is compared as its asks, not as a topic word.
     if (ASKS.some(([, pattern]) => pattern.test(word))) continue
-    const group = glossary.groups.find((terms) => terms.includes(word))
+    const group = groupOf(glossary, word)
     add(group ? (group[0] as string) : word, idfOf(word))
   }
   return words

@@ -228,8 +228,8 @@ const ANSWER_TYPES: AnswerType[] = [
   },
   {
     name: 'date',
-    // Spoken too: "啥时候开始的", "几时改的", "多会儿办".
-    asks: /哪天|哪一天|什么时候|啥时候?|几时|多会儿|何时|哪年|哪一年|日期|截止|几月|几号(?!令)/,
+    // Spoken too: "啥时候开始的", "几时改的" (多会儿 is read as 多久: typos.ts).
+    asks: /哪天|哪一天|什么时候|啥时候?|几时|何时|哪年|哪一年|日期|截止|几月|几号(?!令)/,
     gives: new RegExp(`\\d{3,4}\\s*年|\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?|月底|之日|${CN_DATE}`, 'u'),
   },
   // A time of day: "几点开门" is said by "早上六点", "9:00".

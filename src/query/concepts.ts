@@ -1,6 +1,6 @@
 import { ABBREVIATION_GAP, SETTING_SHARE } from '../answer/tuning.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
-import type { Glossary } from '../text/glossary.ts'
+import { type Glossary, groupOf } from '../text/glossary.ts'
 import { idfOf } from '../text/idf.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
 import {
@@ -22,6 +22,7 @@ import {
 } from './answer-types.ts'
 import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
+import { otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
 
 /**
@@ -89,9 +90,18 @@ const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu
 const NOTHING_MORE_TO_DO = /(?:啥|什么)?都?(不(?:用|需要?|必))再?(?:管|做|干|弄|操心)了/
 const STILL_TO_DO = ['还要', '还得', '仍需', '仍要']
 // "一台公平秤", "以前那个…", "刚买回来的…", "质量月期间", "…的话": a count of one, the time of asking, a conditional;
-// and the time in the story told ("颐和园原来叫什么", "后来被关在哪", "当时…"), which a passage says by its dates.
+// and the time in the story told ("颐和园原来叫什么", "后来被关在哪", "当时…"), which a passage says by its dates;
+// the 一 of a doing done once to see ("回家一称", "上网一查"), which jieba leaves on its own.
 const FORM_WORD =
-  /^(?:[一两][个台件张家位只把间]|以前|之前|原来|后来|当时|现在|目前|如今|最近|刚|刚刚|刚才|期间|还能|的话)$/
+  /^(?:一|[一两][个台件张家位只把间]|以前|之前|原来|后来|当时|现在|目前|如今|最近|刚|刚刚|刚才|期间|还能|的话)$/
+// A weight the asker tells in shop units ("买了两斤虾", "少了三两", "一两多", "才七斤多", "两百克"): the goods
+// and the shortfall of their case, which a guide says as 短斤缺两 or 称重, never in the asker's amounts. Only a
+// weight the store never uses: a passage that says one ("重达三百斤") may be asked about by it.
+const WEIGHT = '[0-9零一二两三四五六七八九十百千几半]+(?:斤|两|克|公斤|千克)[多半]?'
+const WEIGHT_TOLD = new RegExp(`^${WEIGHT}$`)
+// …and the weights of a case told before a complaint asked about, whose numbers jieba may cut from their units
+// ("10斤大米…只有9斤4两" → 10, 斤, 9, 4, 两): no count that decides whether the complaint is taken, but the story.
+const WEIGHTS_IN = new RegExp(WEIGHT, 'g')
 // "身子有多长", "生下来多重": the degree word asks; the passage says 体长五六十厘米, never 多长. (谁 stays a
 // word: headings say it, "二、谁来发证" answers "它归谁管".)
 const ASKING_WORD = /^多[长重高大远深宽厚]$/
@@ -104,8 +114,9 @@ const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么))/g
 // "要带些啥东西", "得准备什么东西": the stuff asked for is what the question word asks (the materials), no thing
 // a passage must name.
 const STUFF_ASKED = /(?<=什么|啥|哪些)东西/g
-// The errands the guides speak of: applying, verifying, complaining and reporting, looking a thing up.
-const ERRAND = '(?:办|检|申请|投诉|举报|查|看)'
+// The errands the guides speak of: applying, verifying, complaining and reporting (反映, as citizens say it), looking
+// a thing up.
+const ERRAND = '(?:办|检|申请|投诉|举报|反映|查|看)'
 // "要去哪里办", "拿到哪里去检", "去哪儿看": going or taking there to get the thing done only puts the question of
 // where to turn; the passage names the office or the system (向所在地市场监管部门提出申请, 在系统中查看), never the
 // going (and 去 of "过去" would meet it). Where to go for another errand ("去哪里备案", "去哪里换") keeps its words:
@@ -136,9 +147,10 @@ const SELF_CLAUSE = /^(?:我|我们|咱们|咱|本人|我司|我家)(?:就|这�
 // "做外贸的贸易公司，不是生产厂家，…"): it tells who asks as that clause does; the guide's answer
 // (各种类型、各种规模的组织) names neither.
 const NOT_KIND_CLAUSE = /^(?:又|也|并|可|但)?不(?:是|算)/
-// A complaint, report or mediation asked about ("…，去哪投诉", "…，调解不成还能怎么办"). (A scale before
-// "还要重新检吗" is the matter itself, so verification is not one of these.)
-const COMPLAINT_ASK = /投诉|投述|举报|调解|维权|消协|消费者协会|消保委|12315|告商家/
+// A complaint, report or mediation asked about ("…，去哪投诉", "…，调解不成还能怎么办"), and the citizen's word
+// for taking it to someone ("找谁反映", "去哪反映"; not what a work 反映s). (A scale before "还要重新检吗" is the
+// matter itself, so verification is not one of these.)
+const COMPLAINT_ASK = /投诉|投述|举报|调解|维权|消协|消费者协会|消保委|12315|告商家|(?<=谁|哪[里儿]?|部门)反映/
 // A complaint asked about openly (where, how, what, how long), or a mediator asked for ("…，消协能帮忙调解吗"):
 // "…，还能投诉吗" asks whether the case itself is taken, so its scene is what is asked about.
 const OPEN_ASK = /什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长|谁|何时|调解|消协|消费者协会|消保委/
@@ -149,8 +161,9 @@ const HOW_TO_COMPLAIN = new RegExp(
 )
 // What the rest of a clause may still ask after "怎么投诉" ("…要准备什么材料", "…要多久"): then it is no case.
 const ASKING_WORD_IN = new RegExp(`${ASKING_CLAUSE.source}|材料|时限|流程|步骤|费用|收费`)
-// How long ago or how many ("买了四年了", "少了二两") decides whether a complaint is taken: it is not scene.
-const COUNT_WORD = /[0-9一二两三四五六七八九十几半]/
+// How long ago or how many ("买了四年了", "少了二两") decides whether a complaint is taken: it is not scene. 两 counts
+// only before a measure ("两年", "两斤"): the 两 of 缺斤少两 is the unit the case is told in.
+const COUNT_WORD = /[0-9一二三四五六七八九十几半]|两(?=[个年月天周次斤台件张家位只把间元块百千万公])/
 // A name with digits in it ("3c", "9001", "76号令") counts nothing: told in the case ("没有3C标志的充电宝在卖，怎么举报"),
 // it is the case's thing, and the guide on reporting answers whatever the thing. A year ("2019年买的") stays a count.
 const CODE_WORD = /[a-z]|号令/
@@ -252,8 +265,9 @@ function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: stri
     told.push(clause.slice(0, start), ...(afterIsCase ? [after] : []))
     rest.push(afterIsCase ? clause.slice(start, end) : clause.slice(start))
   }
+  const weights = folded.match(WEIGHTS_IN) ?? []
   return (word) =>
-    (!COUNT_WORD.test(word) || namesACode(folded, word)) &&
+    (!COUNT_WORD.test(word) || namesACode(folded, word) || weights.some((weight) => weight.includes(word))) &&
     told.some((clause) => clause.includes(word)) &&
     !rest.some((clause) => clause.includes(word))
 }
@@ -362,7 +376,7 @@ export function conceptsOf(
   // store never uses that jieba glued from a particle and a content word ("证能", "要担") is no topic of its
   // own: its content word, when that is a word ("别人的吗" → 别人); one character ("证", "担") would be met
   // inside any word that holds it (承担), so it goes — unless the glossary names a thing by it ("秤坏", "秤刚" → 秤).
-  const isTerm = (piece: string) => glossary.groups.some((group) => group.includes(piece))
+  const isTerm = (piece: string) => groupOf(glossary, piece) !== undefined
   const wholes = [
     ...new Set(
       rest
@@ -381,7 +395,7 @@ export function conceptsOf(
       if (WAY_NOUN.test(word) && asksFor(folded, word)) return { word, alternatives: WAYS }
       if (word === '干' && SPOKEN_DOING.test(folded)) return { word, alternatives: [word, '做'] }
       if (NOTHING_MORE_TO_DO.exec(folded)?.[1] === word) return { word, alternatives: [word, ...STILL_TO_DO] }
-      const group = glossary.groups.find((terms) => terms.some((term) => term === word))
+      const group = groupOf(glossary, word)
       // An abbreviation the store never uses is asked as its full form (世博会: 世界博览会) when the question asks
       // about it; in a case told ("有个小作坊在生产电动车充电器，我要举报") it is only the asker's story, which the
       // guide on reporting answers whatever the thing.
@@ -392,6 +406,7 @@ export function conceptsOf(
   ]
   const isFiller = fillerWordsOf(folded, isTerm)
   const isScene = sceneWordsOf(folded, types)
+  const isOtherSide = otherSideOf(folded)
   // "投诉交上去一个礼拜了还没人理": the clause telling how long the asker has waited says in everyday words
   // (交上去, 礼拜, 没人理) what the documents' time limits judge; words they never use there only tell the wait.
   const waiting = folded.split(/[，,；;。？?]/).filter((clause) => TIME_WAITED.test(clause))
@@ -424,9 +439,11 @@ export function conceptsOf(
       asks,
       filler:
         isFiller(word) ||
+        isOtherSide(word) ||
         (frequency === 0 && tellsTheWait(word) && !isTheWait(word)) ||
+        (frequency === 0 && WEIGHT_TOLD.test(word)) ||
         (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
-      scene: !isFiller(word) && isScene(word),
+      scene: !isFiller(word) && !isOtherSide(word) && isScene(word),
       requested: requestedOf(folded, word),
       setting: alternatives.length === 1 && frequency >= SETTING_SHARE * vocabulary.chunkCount && namesAPlace(word),
     }

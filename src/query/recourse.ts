@@ -6,14 +6,24 @@
  * the business's own duties that share the scale's or the complaint's words (使用者申请周期检定).
  */
 
-// The asker is on the buying side: they bought, they are the customer, or they speak of the seller as
-// another party. "其他" is not a "他", nor are "他们", who are as often the bureau ("他们会通知我吗").
-const BUYER = /买(?:的|到|了)|顾客|消费者|商家|店家|卖家|摊主|摊贩|摊(?:位)?老板|车商|(?<!其)他(?!们)/
+// The asker is on the buying side: they bought, they are the customer, they speak of the seller as
+// another party, or of the mediation of their complaint ("调解一直谈不拢", "调解没成"): only a complainant
+// waits on one. "其他" is not a "他", nor are "他们", who are as often the bureau ("他们会通知我吗").
+// Buying somewhere ("在菜场买东西") says it too, as does being done out of weight or cheated ("被缺斤少两", "被坑秤").
+const BUYER =
+  /买(?:的|到|了)|在[^，。？]{1,8}买|被(?:坑|骗|宰|缺斤|短斤|少秤|少称|短秤)|顾客|消费者|商家|店家|卖家|摊主|摊贩|摊(?:位)?老板|车商|调解|(?<!其)他(?!们)/
 // …and asks what they may do: a way out ("怎么办", "还有什么办法", "还能干嘛"), a redress they would go to
-// ("想举报他", "能去法院起诉吗") or a weighing again ("再称一下"). How a report goes once made ("举报以后多久
-// 立案", "能不能不留名") is the procedure's, not a way out.
+// ("想举报他", "能去法院起诉吗", "能打12315吗", "是不是只能去法院告了"), whom or where to turn to with it ("找谁反映",
+// "去哪举报", "该找哪个部门") or a weighing again ("再称一下"); in everyday words too ("咋整", "下一步咋弄", "还有什么路
+// 可以走", "啥维权的法子"), though a bare 咋弄 asks the steps ("想投诉，咋弄"). How a report goes once made ("举报以后
+// 多久立案", "能不能不留名") is the procedure's, not a way out.
 const WHAT_TO_DO =
-  /怎么办|咋办|(?:什么|啥|别的)(?:办法|路子|途径)|(?:能|可以|该)(?:做点?(?:什么|啥)|干(?:嘛|啥|什么))|怎么维权|想(?:举报|投诉|告)(?:他|她|商家|店家|卖家|摊主)|(?:能|可以)[^，。？]{0,6}(?:起诉|告他|仲裁)|复称|复核|再称|核一下/
+  /怎么办|咋办|咋整|下一步|(?:什么|啥|别的)(?:[^，。？]{0,4}(?:办法|途径|法子)|路子?)|(?:能|可以|该)(?:做点?(?:什么|啥)|干(?:嘛|啥|什么))|怎么维权|想(?:举报|投诉|告)(?:他|她|商家|店家|卖家|摊主)|(?:能|可以)[^，。？]{0,6}(?:起诉|告他|仲裁|举报|12315)|只能[^，。？]{0,6}(?:起诉|告|仲裁)|(?:找谁|找哪|向谁|去哪|到哪|哪里|哪儿)[^，。？]{0,4}(?:举报|投诉|反映)|找(?:谁|哪个?部门)[吗呢啊呀]?$|复称|复核|再称|核一下/
+// The other side as the buyer names it: in a question of what they may do about it ("商家不来参加调解怎么办",
+// "老板不理调解，还有别的办法没") it says whom the asker is up against, as "我们是…" says who asks; the guides
+// say 经营者 or 被投诉人 there, or nothing of it, and a passage that happens to say 商家 answers no better. Not
+// 摊主: the scale guide names the stallholder where it tells the buyer's redress (七、商户自查清单).
+const OTHER_SIDE = /^(?:商家|店家|卖家|老板|车商)$/
 // A business asking about its own scale or goods ("我是摆摊卖菜的，自己的秤…") is not the buyer.
 const OWN_SIDE = /自己的|我(?:们)?(?:是|开|在)[^，。？]{0,8}(?:卖|店|摊|厂|公司)/
 
@@ -23,7 +33,7 @@ const OWN_SIDE = /自己的|我(?:们)?(?:是|开|在)[^，。？]{0,8}(?:卖|�
 const RECOURSE = /可以[^。；|\n]{0,30}(?:投诉|举报|复称|复核|仲裁|起诉|诉讼|维权)/
 
 // The bare words asking for a way out, which the glossary would read as an application's steps (怎么申请).
-const WAY_OUT_WORDS = /怎么办|咋办|怎么处理/g
+const WAY_OUT_WORDS = /怎么办|咋办|咋整|咋弄|怎么处理/g
 
 /** The folded question without its bare words asking for a way out ("商家不给退货怎么办" → "商家不给退货"). */
 export const withoutWayOutAsked = (folded: string): string => folded.replace(WAY_OUT_WORDS, '')
@@ -34,3 +44,7 @@ export const asksRecourse = (folded: string): boolean =>
 
 /** A folded passage tells the consumer what they may do. */
 export const tellsRecourse = (folded: string): boolean => RECOURSE.test(folded)
+
+/** Whether a word of the folded question names the other side of a buyer asking what they may do about it. */
+export const otherSideOf = (folded: string): ((word: string) => boolean) =>
+  asksRecourse(folded) ? (word) => OTHER_SIDE.test(word) : () => false

@@ -34,6 +34,10 @@ export function loadGlossary(path: string): Glossary {
   return { groups, english, businessKinds }
 }
 
+/** The group of terms that mean the same as `term`, if the glossary has one. */
+export const groupOf = (glossary: Glossary, term: string): string[] | undefined =>
+  glossary.groups.find((group) => group.includes(term))
+
 /** Terms from the glossary that a text implies but may not contain: "3c" brings "强制性产品认证". */
 export function expandTerms(glossary: Glossary, text: string): string[] {
   const folded = foldText(text)

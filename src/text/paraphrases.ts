@@ -50,8 +50,8 @@ const GROUPS: readonly string[][] = [
   ['打仗', '作战'],
   ['一辈子', '一生', '终生', '毕生'],
   ['房子', '房屋'],
-  // "他们怎么联系我": how the office tells the asker, "告知举报人".
-  ['联系', '告知', '通知'],
+  // "他们怎么联系我", "几天会有回音": how the office tells the asker, "告知举报人".
+  ['联系', '告知', '通知', '答复', '回复', '回音'],
   // "用掉了要去哪里报一下", "要不要报备": telling an office of a use is what a guide writes as 登记 (在系统中登记使用).
   ['报', '报备', '上报', '登记'],
   // "到厂里来": where an audit or a check is done, "审核组到企业现场".

@@ -12,6 +12,8 @@ const TYPOS: [RegExp, string][] = [
   [/质量越/g, '质量月'],
   // Spoken "哪儿" is written "哪里" in the glossary's phrases ("去哪里申请", "哪里投诉") and the answer types.
   [/哪儿/g, '哪里'],
+  // Spoken "多会儿" ("多会儿能知道受不受理") asks what "多久" does, the word the glossary and answer types know.
+  [/多会儿/g, '多久'],
 ]
 
 // An order named in Chinese numerals ("七十五号令", "总局令第七十六号"): the documents, the glossary and

@@ -334,6 +334,46 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it("answers a shopper's short-weight story told in shop units, and whom to turn to, from the redress", async () => {
+    for (const question of [
+      // The weights (三斤, 半斤) and the 一 of 一称 are the case, not words a passage must say (was the
+      // complaint guide's table, which names 短斤缺两 but no one to turn to).
+      '在菜场买了三斤虾，回家一称少了半斤，能去哪举报',
+      // 反映 is the citizen's word for taking it to someone: the case is the story, the redress the answer (was
+      // unsaid-doing on the complaint guide's table, which names 短斤缺两 but no one to turn to).
+      '买的牛肉回家一称少了二两多，可以找谁反映',
+      '菜摊称的土豆说是三斤，拿去复秤才两斤半，这种去哪反映',
+    ]) {
+      const body = await ask(question)
+      expect(body.grounded, question).toBe(true)
+      // The guide's title names 12315 too: the sentence quoted has to say the case is one to report.
+      expect(body.answer, question).toMatch(/短斤缺两[^。]*举报/)
+    }
+  })
+
+  it('answers where to complain of short weight from the channels, the 两 of 缺斤少两 being no count', async () => {
+    // 缺斤少两 and the weights told (10斤, 9斤4两, which jieba cuts into 10, 斤, 9, 4, 两) are the case; as counts they
+    // were words to be said, found in the table of 投诉 and 举报 (一) and in the time limits (五).
+    const channels = await ask('菜场老板缺斤短两去哪投诉')
+    expect(channels.citations[0]?.section).toMatch(/二、通过哪些渠道/)
+    const redress = await ask('超市买的10斤大米回家称只有9斤4两，我要怎么维权')
+    expect(redress.citations[0]?.section).toMatch(/七、办事小贴士/)
+  })
+
+  it("takes a shopper's short-weight story followed by where to turn as a question, answered by the redress", async () => {
+    // A story then a question is a question (README, routing): these opened a complaint, whose guidance quoted the
+    // materials to hand in or the table of 投诉 and 举报 rather than where to report.
+    for (const question of [
+      '肉铺的秤被人动过，买三斤排骨少了二两，能去哪里举报',
+      '超市买的大米回家一称少了半斤，我要怎么维权',
+    ]) {
+      const body = await ask(question)
+      expect(body.intent, question).toBe('policy_question')
+      expect(body.grounded, question).toBe(true)
+      expect(body.answer, question).toMatch(/短斤缺两[^。]*举报/)
+    }
+  })
+
   it('answers when or by whom a document was issued from the passage telling it, not one sharing 发布 (发布会)', async () => {
     for (const [question, docId, says] of [
       ['75号令是由哪个单位发布的', 'samr-order-75', /国家市场监督管理总局/],
@@ -435,6 +475,18 @@ describe('POST /api/chat answers from the documents with citations', () => {
       expect(body.answer).toContain(limit)
     }
   })
+
+  // How soon the asker hears, in spoken words (多会儿, 啥时候…消息, 回音): the limits table answers, not the
+  // section on what is not accepted, which shares 受理.
+  it.each(['投诉以后多会儿能有结果', '网上投诉以后啥时候能知道受不受理', '投诉交上去多久会有回音'])(
+    'answers %s with the days of the time-limit table',
+    async (question) => {
+      const body = await ask(question)
+      expect(body.grounded).toBe(true)
+      expect(body.citations[0]?.section).toMatch(/五、监管部门的处理时限/)
+      expect(body.answer).toContain('7个工作日')
+    },
+  )
 
   it('does not take a span of years the asker tells as a request for one', async () => {
     // "一年多了" tells the case; the section on certificate status answers, though it states no years.
@@ -612,6 +664,29 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.citations[0]?.docId).toBe('complaints-and-reports')
     expect(body.answer).toMatch(/仲裁|诉讼/)
   })
+
+  // A failed mediation is the complainant's own matter, asked in everyday words (咋整, 什么路子): the answer
+  // leads with the way still open, not with the time-limit table whose 调解 rows share the words.
+  it.each(['调解一直谈不拢，咋整', '调解没谈拢，还有什么路子'])(
+    'leads %s with the way still open',
+    async (question) => {
+      const body = await ask(question)
+      expect(body.citations[0]?.section).toMatch(/五、监管部门的处理时限|二、通过哪些渠道/)
+      expect(body.answer.split('\n')[0]).toMatch(/仲裁|诉讼|起诉/)
+    },
+  )
+
+  // The merchant the asker is up against (商家, 店家) is said by no sentence of the way still open: the question
+  // is not refused for it, nor answered from a passage that happens to say 商家.
+  it.each(['商家一直不来调解，我该咋办', '店家不肯来调解，还有啥法子'])(
+    'answers %s with the way still open',
+    async (question) => {
+      const body = await ask(question)
+      expect(body.grounded).toBe(true)
+      expect(body.citations[0]?.section).toMatch(/五、监管部门的处理时限|二、通过哪些渠道/)
+      expect(body.answer.split('\n')[0]).toMatch(/仲裁|诉讼|起诉/)
+    },
+  )
 
   // The guides on 电子秤强检 and CCC免办 each retell an item of the Quality Month plan (their basis cites it),
   // and the orders are named in another: a question naming the plan is answered from the plan's own item,

@@ -139,6 +139,17 @@ describe('prepareQuestion', () => {
     expect(notAsked.filter((text) => prepare(text).asksIssuance)).toEqual([])
   })
 
+  it('takes the merchant a buyer asks what to do about as whom they are up against, not what is asked', () => {
+    const merchant = (text: string) => prepare(text).concepts.find((concept) => concept.word === '商家')
+    expect(merchant('商家不来参加调解怎么办')?.filler).toBe(true)
+    // Not a way out asked: the merchant is the matter ("商家的地址" of the complaint form).
+    expect(merchant('投诉的时候商家地址写错了会不受理吗')?.filler).toBe(false)
+  })
+
+  it('reads spoken 多会儿 as 多久, a length of time', () => {
+    expect(typeNames('投诉以后多会儿能有结果')).toContain('duration')
+  })
+
   it('reads years told or asked as years, which the days of a procedure do not give', () => {
     expect(typeNames('过了好几年了还能投诉吗')).toContain('years')
     expect(typeNames('东西买了四年了，还能投诉吗')).toEqual(['years'])
