@@ -76,7 +76,11 @@
  * 投诉商家, refused until the how-to gate stopped asking the routes to name them, then 0.943 and 0.936); 0.6 the
  * same as 0.4, so the smaller stands. evals/general and the CMRC figures unchanged. Given only when the routes'
  * document says all of a case told ("怎么投诉商家", not "碰到伪造认证证书的去哪举报", where `told` picks the certificate
- * guide, which with the weight given there lost two dev citations to 二); the dev figures the same.
+ * guide, which with the weight given there lost two dev citations to 二); the dev figures the same. With the party
+ * complained of (商家, 卖家…) no matter of a way-in question, as of a buyer's recourse (src/query/recourse.ts otherSideOf),
+ * on 1182 dev cases: citation precision 0.919 → 0.921, must-contain 0.945 → 0.946 (想举报一个商家，具体要怎么操作, …通过什么
+ * 方式反映, How do I file a complaint about a shop? answered from 二; 请问怎样向市场监管局投诉商家 from 三, whose heading
+ * names the office); test and the CMRC figures the same.
  */
 export const RANKING = {
   coverage: 0.5,
