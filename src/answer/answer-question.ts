@@ -145,7 +145,8 @@ const OVERVIEW_ARTICLES = ['第一条', '第二条']
  */
 async function answerOrderOverview(deps: AnswerDeps, query: PreparedQuestion): Promise<Answer | null> {
   const [orderNo] = query.orderNumbers
-  if (query.article || query.orderNumbers.length !== 1 || orderNo === undefined) return null
+  // "75号令要我们干什么" asks what the order requires of the asker, which its duty articles state (requirements.ts).
+  if (query.article || query.asksRequirement || query.orderNumbers.length !== 1 || orderNo === undefined) return null
   const rest = query.concepts.filter(
     (concept) => !concept.filler && !concept.alternatives.some((term) => term.includes(`${orderNo}号`)),
   )

@@ -13,6 +13,7 @@ import { tellsIssuance } from '../query/issuance.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { tellsRecourse } from '../query/recourse.ts'
 import { tiesRelation } from '../query/relation.ts'
+import { statesArticleDuty } from '../query/requirements.ts'
 import { statesSaid } from '../query/states.ts'
 import { showsWayIn } from '../query/way-in.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
@@ -121,6 +122,8 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
           : 0) +
         // "75号令是由哪个单位发布的": the passage telling the issuance, not one sharing 发布 (发布会) or the name.
         (question.asksIssuance && tellsIssuance(analysis.own) ? weights.issued : 0) +
+        // "76号令对销售企业有什么要求": the article stating the duty, not the press reading appended that says 要求.
+        (question.asksRequirement && statesArticleDuty(chunk.locator, analysis.own) ? weights.required : 0) +
         // "打电话还是发短信": the passage with a sentence naming an alternative where it speaks of what is asked.
         (settlingSentences(question, chunk, sentences).length > 0 ? weights.alternative : 0) +
         // "上海方案把质量说成是上海的什么": the passage with a sentence tying the two ("质量是上海的生命").

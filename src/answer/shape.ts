@@ -1,4 +1,5 @@
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { statesArticleDuty } from '../query/requirements.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import { asMarkdown, type Line, lineAt, linesOf, sliceOf, tableAround } from './blocks.ts'
 import { type Citation, citationFor, describeLocation } from './citations.ts'
@@ -102,9 +103,13 @@ function listItems(question: PreparedQuestion, primary: Evidence, evidence: Evid
   const fullest = siblings ? primary.coverage : Math.max(...evidence.map((item) => item.coverage))
   const threshold = Math.max(LIST_MIN_COVERAGE, fullest * LIST_SHARE)
   const seen = new Set([primary.chunk.section])
+  // Requirements asked and answered by an article stating a duty: the other requirements are the other such
+  // articles, not the order's purpose, scope or the press reading appended to it, which share its words.
+  const duties = question.asksRequirement && statesDuty(primary.chunk)
   const items: Evidence[] = []
   for (const item of evidence) {
     if (item === primary || seen.has(item.chunk.section) || item.coverage < threshold) continue
+    if (duties && !statesDuty(item.chunk)) continue
     if (siblings && (parentOf(item.chunk) === '' || parentOf(item.chunk) !== parentOf(primary.chunk))) continue
     const sentence = leadSentence(item, question)
     if (!sentence || statesCoverageGap(sentence.text)) continue
@@ -113,6 +118,8 @@ function listItems(question: PreparedQuestion, primary: Evidence, evidence: Evid
   }
   return items
 }
+
+const statesDuty = (chunk: ChunkRecord) => statesArticleDuty(chunk.locator, chunk.analysis.own)
 
 /** The section a chunk's own heading stands under: "三、哪些情形 > （二）…" → "三、哪些情形". */
 const parentOf = (chunk: ChunkRecord) => chunk.section.split(' > ').slice(0, -1).join(' > ')

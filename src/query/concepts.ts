@@ -24,6 +24,7 @@ import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
+import { asksDoingRequired } from './requirements.ts'
 
 /**
  * One thing the question asks about: the word, the words that count as saying it (glossary synonyms),
@@ -184,7 +185,7 @@ const asksFor = (folded: string, word: string): boolean =>
 
 function requestedOf(folded: string, word: string): RegExp | null {
   const said = REQUEST_NOUNS.find(([noun]) => noun.test(word))?.[1]
-  return said && asksFor(folded, word) ? said : null
+  return said && (asksFor(folded, word) || asksDoingRequired(folded, word)) ? said : null
 }
 
 // "还有别的办法吗", "有啥路子": a way forward asked for is said by the routes a passage names, not by the

@@ -13,6 +13,7 @@ import { businessOf, unitTermsOf } from './own-business.ts'
 import { asksRecourse, withoutWayOutAsked } from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
 import { type Relation, relationOf } from './relation.ts'
+import { asksRequirement } from './requirements.ts'
 import { type State, statesOf } from './states.ts'
 import { asksWayIn } from './way-in.ts'
 
@@ -57,6 +58,8 @@ export type PreparedQuestion = {
   asksWayIn: boolean
   /** Asks when or by whom a document was issued or put in force ("75号令是由哪个单位发布的"): the passage on the document itself answers. */
   asksIssuance: boolean
+  /** Asks what a rule requires of someone ("76号令对销售企业有什么要求"): the article stating the duty answers. */
+  asksRequirement: boolean
   /** The alternatives of an "A还是B" ("打电话还是发短信"): a sentence naming one of them settles it. Empty otherwise. */
   alternatives: Alternative[]
   /** How two things stand to each other, when asked ("A跟B是啥关系", "把A说成是B的什么"): the sentence tying them answers. */
@@ -155,6 +158,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     asksRecourse: recourse,
     asksWayIn: asksWayIn(folded),
     asksIssuance: asksIssuance(folded),
+    asksRequirement: asksRequirement(folded),
     alternatives,
     relation: relationOf(folded, concepts),
     business: businessOf(context.glossary.businessKinds ?? [], folded),

@@ -388,6 +388,34 @@ describe('POST /api/chat answers from the documents with citations', () => {
     }
   })
 
+  it('answers what an order requires from its duty articles, not the press reading appended to it', async () => {
+    // The 附 repeats the order's number and says 要求 ("两部规章要求销售单位…") but is no article: a requirement asked
+    // is stated by 第三条 (and 第四条), and the other items listed are requirements too, not the scope or purpose.
+    for (const [question, docId] of [
+      ['75号令对生产企业有什么要求', 'samr-order-75'],
+      ['76号令让销售单位得做啥', 'samr-order-76'],
+      ['销售单位按规定要建立什么制度', 'samr-order-76'],
+    ] as const) {
+      const body = await ask(question, { audience: 'enterprise' })
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.docId, question).toBe(docId)
+      expect(body.citations[0]?.section, question).toMatch(/第三条/)
+      expect(
+        body.citations.filter((citation) => !/第[三四]条/.test(citation.section)),
+        question,
+      ).toEqual([])
+      expect(body.answer, question).toMatch(/产品质量安全管理制度/)
+    }
+    // 要求 as the verb of a doing asked is said by the duty stated, not by 第四条's "具体处置要求请以…为准", which
+    // would make the answer that sentence's coverage gap.
+    const roles = await ask('76号令要求质量安全总监干什么', { audience: 'enterprise' })
+    expect(roles.grounded).toBe(true)
+    expect(roles.citations[0]?.section).toMatch(/第三条/)
+    // Asked about the working mechanism itself, the reading is what tells it.
+    const mechanism = await ask('76号令说的周排查是干嘛的', { audience: 'enterprise' })
+    expect(mechanism.citations[0]?.section).toMatch(/日管控、周排查、月调度/)
+  })
+
   it('answers an owner who names no order from the order for their kind of business (75: 生产单位, 76: 销售单位)', async () => {
     // The two summaries say nearly the same in each article: a factory is not told of a shop's duties. The kind is
     // told in the asker's own description, or only where the question speaks of the business (厂里的…).

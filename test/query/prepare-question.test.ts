@@ -139,6 +139,24 @@ describe('prepareQuestion', () => {
     expect(notAsked.filter((text) => prepare(text).asksIssuance)).toEqual([])
   })
 
+  it('reads a question about what a rule requires of someone: a requirement noun or a duty asked for', () => {
+    const asked = [
+      '76号令对销售企业有什么要求',
+      '75号令要求企业做哪些事',
+      '销售单位按规定要建立什么制度',
+      '厂里按75号令得配啥人',
+      '生产单位要履行哪些义务',
+    ]
+    // Asking what a mechanism is, what a thing is for, or a yes/no about a duty does not ask for the duties.
+    const notAsked = ['日管控是什么意思', '75号令是管什么的', '卖家电的门店要设质量安全总监吗', '免办证明多久能批下来']
+    expect(asked.filter((text) => !prepare(text).asksRequirement)).toEqual([])
+    expect(notAsked.filter((text) => prepare(text).asksRequirement)).toEqual([])
+    // 要求 followed by a doing asked asks for the duties, as "有什么要求" does; named as a matter, it does not.
+    const requested = (text: string) => prepare(text).concepts.find((concept) => concept.word === '要求')?.requested
+    expect(requested('75号令要求质量安全员干什么')?.test('须建立')).toBe(true)
+    expect(requested('这个要求合理吗')).toBeNull()
+  })
+
   it('takes the merchant a buyer asks what to do about as whom they are up against, not what is asked', () => {
     const merchant = (text: string) => prepare(text).concepts.find((concept) => concept.word === '商家')
     expect(merchant('商家不来参加调解怎么办')?.filler).toBe(true)
