@@ -82,6 +82,29 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(/《.+》/)
   })
 
+  // The way in to a complaint or a report, asked bare or of a body, is the routes (12315), though the difference
+  // table says 投诉 and 举报 far more often (src/query/way-in.ts, tuning.ts RANKING.way); the sections on the
+  // difference, the materials and the office in charge keep their questions, and a case told that only another
+  // guide speaks of (伪造认证证书) is answered there.
+  it.each([
+    ['怎么举报', 'complaints-and-reports', /二、通过哪些渠道/, /12315/],
+    ['投诉怎么弄啊', 'complaints-and-reports', /二、通过哪些渠道/, /12315/],
+    ['举报商家咋整', 'complaints-and-reports', /二、通过哪些渠道/, /12315/],
+    ['怎么投诉商家', 'complaints-and-reports', /二、通过哪些渠道/, /12315/],
+    ['想举报一个商家，具体要怎么操作', 'complaints-and-reports', /二、通过哪些渠道/, /12315/],
+    ['商家有问题想跟市场监管部门反映，通过什么方式反映', 'complaints-and-reports', /二、通过哪些渠道/, /12315/],
+    ['投诉跟举报到底有啥不同', 'complaints-and-reports', /一、投诉和举报有什么区别/, /调解/],
+    ['投诉的时候要带哪些东西', 'complaints-and-reports', /四、需要准备哪些材料/, /姓名/],
+    ['外地实体店买的东西，投诉归哪个地方的市场监管管', 'complaints-and-reports', /三、由哪里/, /经营地/],
+    ['碰到伪造认证证书的去哪举报', 'quality-system-certification', /五、如何核实证书真伪/, /12315/],
+  ])('the way in to a complaint or report: %s → %s %s', async (question, docId, section, says) => {
+    const body = await ask(question)
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe(docId)
+    expect(body.citations[0]?.section).toMatch(section)
+    expect(body.answer).toMatch(says)
+  })
+
   // The ranker's first passage covers the question just under the gate while another passage covers it:
   // which one answers (src/answer/extractive.ts nearFirst, src/answer/tuning.ts NEAR_GATE).
   it.each([
