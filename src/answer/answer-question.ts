@@ -1,5 +1,6 @@
 import { isMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
+import { showsWayIn } from '../query/way-in.ts'
 import { type ChunkRecord, chunksByLocator, chunksMentioning, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
 import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchEach } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
@@ -321,7 +322,8 @@ function sayingRareWords(deps: AnswerDeps, query: PreparedQuestion, found: Score
  * Passages of the documents found whose own heading names a matter of the question that the
  * document's title does not ("质量月的主题是啥" → 二、活动主题): a short section headed by the very thing
  * asked says too few words to win the word search against long ones that say the question's common
- * words many times ("质量" in every item of the plan).
+ * words many times ("质量" in every item of the plan). So does the section of the routes when the way in to a
+ * complaint or a report is asked ("举报商家咋整" → 二、通过哪些渠道提出, which says 举报 once).
  */
 function headedByMatter(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]): ScoredChunk[] {
   const documents = new Set(found.map((chunk) => chunk.docId))
@@ -330,12 +332,14 @@ function headedByMatter(deps: AnswerDeps, query: PreparedQuestion, found: Scored
   const matter = query.concepts.filter((concept) => concept.known && isMatter(concept) && concept.word.length > 1)
   return [...deps.passages.values()]
     .filter((chunk) => documents.has(chunk.docId) && !taken.has(chunk.id))
-    .filter((chunk) =>
-      matter.some(
-        (concept) =>
-          coverageOfFolded([concept], chunk.analysis.heading) >= 1 &&
-          coverageOfFolded([concept], chunk.analysis.names) < 1,
-      ),
+    .filter(
+      (chunk) =>
+        matter.some(
+          (concept) =>
+            coverageOfFolded([concept], chunk.analysis.heading) >= 1 &&
+            coverageOfFolded([concept], chunk.analysis.names) < 1,
+        ) ||
+        (query.asksWayIn && showsWayIn(chunk.analysis.heading, chunk.analysis.context)),
     )
     .map((chunk) => ({ ...unscored(chunk), score: best }))
 }

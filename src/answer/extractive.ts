@@ -15,6 +15,7 @@ import { tellsRecourse } from '../query/recourse.ts'
 import { tiesRelation } from '../query/relation.ts'
 import { statesArticleDuty } from '../query/requirements.ts'
 import { statesSaid } from '../query/states.ts'
+import { showsWayIn } from '../query/way-in.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
@@ -67,6 +68,14 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
   const told = question.concepts.filter((concept) => concept.scene)
   const best = candidates[0]?.score ?? 1
   const { relation } = question
+  // The case told as the complaint guide itself speaks of it ("怎么投诉商家") leaves the way in the routes'; a case
+  // only another guide speaks of ("碰到伪造认证证书的去哪举报") is nearer there (`told`), whatever its section.
+  const toldBy = new Map<string, number>()
+  for (const chunk of candidates)
+    toldBy.set(
+      chunk.docId,
+      Math.max(toldBy.get(chunk.docId) ?? 0, told.length > 0 ? coverageOfFolded(told, chunk.analysis.context) : 1),
+    )
   return candidates
     .map((chunk) => {
       const { analysis } = chunk
@@ -108,6 +117,10 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
         (question.asksUse && statesUseRule(analysis.own) ? weights.use : 0) +
         // "摊主的秤不准，我该怎么办": what the buyer may do (公平秤复称, 12315), not the stallholder's duties.
         (question.asksRecourse && tellsRecourse(analysis.own) ? weights.recourse : 0) +
+        // "怎么举报": the routes (12315), not the difference table that says 举报 over and over.
+        (question.asksWayIn && toldBy.get(chunk.docId) === 1 && showsWayIn(analysis.heading, analysis.context)
+          ? weights.way
+          : 0) +
         // "75号令是由哪个单位发布的": the passage telling the issuance, not one sharing 发布 (发布会) or the name.
         (question.asksIssuance && tellsIssuance(analysis.own) ? weights.issued : 0) +
         // "76号令对销售企业有什么要求": the article stating the duty, not the press reading appended that says 要求.
@@ -249,6 +262,8 @@ function howTo(question: PreparedQuestion): Concept[] {
   const at = done?.at ?? unsaid
   if (!at) return []
   const doing = done?.doing
+  // "怎样向市场监管局投诉商家": the routes in, which name neither the party complained of nor the office.
+  if (question.asksWayIn) return [doing].filter((item): item is Concept => item?.known === true)
   const before = folded.slice(0, at.index).split(CLAUSE_BREAK).at(-1) ?? ''
   const after = folded.slice(at.index + at[0].length).split(CLAUSE_BREAK)[0] ?? ''
   const inOrder = (clause: string) =>

@@ -1,4 +1,5 @@
 import { answerCueOf } from '../query/answer-types.ts'
+import { breachOf, tellsBreach } from '../query/breach.ts'
 import type { Concept } from '../query/concepts.ts'
 import { tellsIssuance } from '../query/issuance.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
@@ -11,7 +12,7 @@ import { cutWords, namesAnAct, namesAThing } from '../text/segment.ts'
 import { settlingSentences } from './alternatives.ts'
 import { isColumnNames, linesOf } from './blocks.ts'
 import { answersTypes, askedConcepts, bodyOf, coverage, coverageOfFolded, type Evidence } from './evidence.ts'
-import { LEAD_CUE, LEAD_EXACT_CUE, LEAD_PREDICATE_WEIGHT, LEAD_WHOLE_WORD_LENGTH } from './tuning.ts'
+import { LEAD_BREACH_CUE, LEAD_CUE, LEAD_EXACT_CUE, LEAD_PREDICATE_WEIGHT, LEAD_WHOLE_WORD_LENGTH } from './tuning.ts'
 
 type Sentence = Evidence['sentences'][number]
 
@@ -107,6 +108,10 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const cue = answerCueOf(question)
   // "质量安全总监跟主要负责人是啥关系": the sentence tying the two (…协助主要负责人…) is the asked thing's own form.
   const ties = (sentence: Sentence) => (question.relation && tiesRelation(question.relation, sentence.folded) ? 1 : 0)
+  // "没去检会咋样": the line of a consequences section telling that breach (未按规定申请检定…) is the asker's case.
+  const breach = breachOf(question.folded)
+  const tells = (sentence: Sentence) =>
+    breach !== null && tellsBreach(breach, sentence.folded, (character) => !COMMON_CHARACTERS.test(character))
   const wanted = [...question.answerTypes.map((type) => type.gives), ...(cue ? [cue.holds] : [])]
   const verbs = focus.flatMap((concept) =>
     concept.known && !concept.asks
@@ -121,7 +126,8 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
       score:
         (focus.length > 0 ? focusCoverage(focus, words) : said(sentence, words)) +
         (cue?.holds.test(sentence.text) ? (cue.exact ? LEAD_EXACT_CUE : LEAD_CUE) : 0) +
-        ties(sentence) * LEAD_EXACT_CUE,
+        ties(sentence) * LEAD_EXACT_CUE +
+        (tells(sentence) ? LEAD_BREACH_CUE : 0),
       clause: focus.length > 0 ? clauseCoverage(focus, words) : 0,
       gap: gapBetween(words, wanted, focus),
     }

@@ -73,6 +73,21 @@
  * hit@3 0.974, MRR 0.925; 0.1 → 0.881, 0.974, 0.927; 0.2 → 0.879, 0.976, 0.927; 0.4 → 0.881, 0.976, 0.928 (and the
  * forged-certificate report answered from the certificate guide's 投诉举报 line instead of the complaint guide's
  * tips). Citation precision, must-contain, refusals, test, evals/general and the CMRC figures the same at each.
+ * `way` (the way in to a complaint or a report asked bare or of a body, no case told — "怎么举报", "投诉怎么弄",
+ * "举报的方式有哪些", "举报打哪个电话" — and the passage headed by the routes of one: 二、通过哪些渠道提出, which says 举报
+ * once where 一's difference table says it over and over; src/query/way-in.ts) was set by hand with the others held,
+ * on the 1132 dev cases of 2 Dec 2026 (the routes section joining the candidates in place): 0 → citation precision
+ * 0.919, MRR 0.919, hit@3 0.966, must-contain 0.944, refusal precision 0.936, follow-ups 0.939; 0.2 → 0.920, 0.922,
+ * 0.971, 0.943, 0.936, 0.939; 0.4 → 0.925, 0.925, 0.975, 0.942, 0.933, 0.947 (怎么举报, 举报打哪个电话, 那去哪里举报 …
+ * answered from 二 with 12315 instead of 一 or 七; one question naming the party and the office, 请问怎样向市场监管局
+ * 投诉商家, refused until the how-to gate stopped asking the routes to name them, then 0.943 and 0.936); 0.6 the
+ * same as 0.4, so the smaller stands. evals/general and the CMRC figures unchanged. Given only when the routes'
+ * document says all of a case told ("怎么投诉商家", not "碰到伪造认证证书的去哪举报", where `told` picks the certificate
+ * guide, which with the weight given there lost two dev citations to 二); the dev figures the same. With the party
+ * complained of (商家, 卖家…) no matter of a way-in question, as of a buyer's recourse (src/query/recourse.ts otherSideOf),
+ * on 1182 dev cases: citation precision 0.919 → 0.921, must-contain 0.945 → 0.946 (想举报一个商家，具体要怎么操作, …通过什么
+ * 方式反映, How do I file a complaint about a shop? answered from 二; 请问怎样向市场监管局投诉商家 from 三, whose heading
+ * names the office); test and the CMRC figures the same.
  */
 export const RANKING = {
   coverage: 0.5,
@@ -83,6 +98,7 @@ export const RANKING = {
   state: 0.2,
   use: 0.2,
   recourse: 0.2,
+  way: 0.4,
   issued: 0.2,
   required: 0.2,
   alternative: 0.2,
@@ -320,3 +336,20 @@ export const MIN_OUTLINE_PARTS = 3
  * off-topic local cases); CMRC and evals/general unchanged.
  */
 export const SETTING_SHARE = 0.1
+
+/**
+ * A consequence asked of a duty left undone ("秤一年多没去检了会咋样", src/query/breach.ts): the sentence telling
+ * that breach (未按规定申请检定…) leads by this much over one that says more of the question's other words. Set
+ * by hand on dev: 0.3 (as LEAD_CUE) has ra4-met-overdue-1 quoted from its 1000元 line on and cl-qms-suspend-expire-1
+ * led by 撤销, not 暂停, but not "证书暂停以后还是没去做监督审核" (whose 暂停 line also says 后果); 0.5 leads both.
+ * No other dev or test figure, evals/general (565/561/578) or CMRC (289/273/294) changed with either; the same
+ * cue for a duty told overdue (13个月了还没约审核 → 超过监督审核间隔的…暂停) changed no figure either.
+ */
+export const LEAD_BREACH_CUE = 0.5
+
+/**
+ * How many characters after its negation a sentence still tells the doing undone: "未按规定申请检定" puts 检
+ * eight on, "仍未接受监督审核" 审 four; a whole clause would reach the other doings of a long line (登记造册、备案、
+ * 更新…公平秤). Chosen on those dev lines, with LEAD_BREACH_CUE.
+ */
+export const BREACH_WINDOW = 10

@@ -261,7 +261,10 @@ const ANSWER_TYPES: AnswerType[] = [
 
 /** The kinds of fact a folded question asks for, or tells. */
 export function answerTypesOf(folded: string): AnswerType[] {
-  const types = ANSWER_TYPES.filter((type) => type.asks.test(folded) || type.told?.test(folded))
+  // "检定超期半年了，查到要罚多少", "13个月了还没约审核，证书会咋样": a time told before a consequence asked is how
+  // long the breach has lasted, the asker's case, not a wait that a time limit judges.
+  const tells = !asksConsequence(folded)
+  const types = ANSWER_TYPES.filter((type) => type.asks.test(folded) || (tells && type.told?.test(folded)))
   const replaced = new Set(types.flatMap((type) => type.replaces ?? []))
   return types.filter((type) => !replaced.has(type.name))
 }
@@ -357,6 +360,9 @@ const HOW_OFTEN_NAMED = /多久\p{Script=Han}{0,2}一次|周期|每年|定期/u
 // sense (六、哪些投诉不予受理: 已经被法院…受理).
 const TURN_TO_ASKED = /(?:能|可以)(?:直接)?(?:去|找|到|向)\p{Script=Han}{1,8}[吗么]/u
 const ROUTES_NAMED = /渠道|途径/
+
+/** A folded heading names the ways open (渠道, 途径): "二、通过哪些渠道提出". */
+export const namesRoutes = (folded: string): boolean => ROUTES_NAMED.test(folded)
 // "CCC免办谁可以申请", "由谁来提申请": who is to apply, which the heading naming the applicant answers
 // (四、对申请人和后续使用的要求, 三、谁来申请，怎么申请), not the steps or the cases that share 申请.
 const WHO_APPLIES_ASKED = /谁(?:来|去|可以|能|才能|有资格)?(?:提出?|办理?)?申请|由谁(?:来|去)?(?:提|办|申请)/

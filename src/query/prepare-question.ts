@@ -15,6 +15,7 @@ import { type ArticleReference, findArticleReference, findOrderNumbers } from '.
 import { type Relation, relationOf } from './relation.ts'
 import { asksRequirement } from './requirements.ts'
 import { type State, statesOf } from './states.ts'
+import { asksWayIn } from './way-in.ts'
 
 /**
  * Everything the turn needs to know about a question, worked out once from the raw message: the
@@ -53,6 +54,8 @@ export type PreparedQuestion = {
   asksUse: boolean
   /** A buyer asks what they may do about the other side ("摊主的秤不准，我该怎么办"): the consumer's recourse answers. */
   asksRecourse: boolean
+  /** Asks the way in to a complaint or a report ("怎么举报", "投诉的途径"): the routes answer. */
+  asksWayIn: boolean
   /** Asks when or by whom a document was issued or put in force ("75号令是由哪个单位发布的"): the passage on the document itself answers. */
   asksIssuance: boolean
   /** Asks what a rule requires of someone ("76号令对销售企业有什么要求"): the article stating the duty answers. */
@@ -153,6 +156,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     states,
     asksUse: asksUse(folded),
     asksRecourse: recourse,
+    asksWayIn: asksWayIn(folded),
     asksIssuance: asksIssuance(folded),
     asksRequirement: asksRequirement(folded),
     alternatives,

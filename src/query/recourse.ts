@@ -5,6 +5,7 @@
  * do ("消费者如果对称重有疑问，可以到市场的公平秤复称", "调解不成的，消费者仍可以通过仲裁或诉讼维权"), not in
  * the business's own duties that share the scale's or the complaint's words (使用者申请周期检定).
  */
+import { asksWayIn } from './way-in.ts'
 
 // The asker is on the buying side: they bought, they are the customer, they speak of the seller as
 // another party, or of the mediation of their complaint ("调解一直谈不拢", "调解没成"): only a complainant
@@ -45,6 +46,9 @@ export const asksRecourse = (folded: string): boolean =>
 /** A folded passage tells the consumer what they may do. */
 export const tellsRecourse = (folded: string): boolean => RECOURSE.test(folded)
 
-/** Whether a word of the folded question names the other side of a buyer asking what they may do about it. */
+/**
+ * Whether a word of the folded question names the other side of a buyer asking what they may do about it, or
+ * the way in to a complaint or a report about it ("想举报一个商家，具体要怎么操作": the routes name no party).
+ */
 export const otherSideOf = (folded: string): ((word: string) => boolean) =>
-  asksRecourse(folded) ? (word) => OTHER_SIDE.test(word) : () => false
+  asksRecourse(folded) || asksWayIn(folded) ? (word) => OTHER_SIDE.test(word) : () => false

@@ -82,6 +82,29 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toMatch(/《.+》/)
   })
 
+  // The way in to a complaint or a report, asked bare or of a body, is the routes (12315), though the difference
+  // table says 投诉 and 举报 far more often (src/query/way-in.ts, tuning.ts RANKING.way); the sections on the
+  // difference, the materials and the office in charge keep their questions, and a case told that only another
+  // guide speaks of (伪造认证证书) is answered there.
+  it.each([
+    ['怎么举报', 'complaints-and-reports', /二、通过哪些渠道/, /12315/],
+    ['投诉怎么弄啊', 'complaints-and-reports', /二、通过哪些渠道/, /12315/],
+    ['举报商家咋整', 'complaints-and-reports', /二、通过哪些渠道/, /12315/],
+    ['怎么投诉商家', 'complaints-and-reports', /二、通过哪些渠道/, /12315/],
+    ['想举报一个商家，具体要怎么操作', 'complaints-and-reports', /二、通过哪些渠道/, /12315/],
+    ['商家有问题想跟市场监管部门反映，通过什么方式反映', 'complaints-and-reports', /二、通过哪些渠道/, /12315/],
+    ['投诉跟举报到底有啥不同', 'complaints-and-reports', /一、投诉和举报有什么区别/, /调解/],
+    ['投诉的时候要带哪些东西', 'complaints-and-reports', /四、需要准备哪些材料/, /姓名/],
+    ['外地实体店买的东西，投诉归哪个地方的市场监管管', 'complaints-and-reports', /三、由哪里/, /经营地/],
+    ['碰到伪造认证证书的去哪举报', 'quality-system-certification', /五、如何核实证书真伪/, /12315/],
+  ])('the way in to a complaint or report: %s → %s %s', async (question, docId, section, says) => {
+    const body = await ask(question)
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe(docId)
+    expect(body.citations[0]?.section).toMatch(section)
+    expect(body.answer).toMatch(says)
+  })
+
   // The ranker's first passage covers the question just under the gate while another passage covers it:
   // which one answers (src/answer/extractive.ts nearFirst, src/answer/tuning.ts NEAR_GATE).
   it.each([
@@ -200,6 +223,32 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.citations[0]?.section).toMatch(/六、不检/)
     const quote = body.answer.slice(body.answer.indexOf('：') + 1).trim()
     expect(quote.split('\n')[0]).toMatch(/1000元/)
+  })
+
+  // A consequences section lists one case a line under a heading naming them all (src/query/breach.ts): the
+  // line telling the duty the asker left undone leads, whatever other line shares more of the question's words.
+  it.each([
+    ['电子秤两年没去检了，被查出来会怎样', /六、不检/, /1000元/],
+    ['证书暂停以后还是没去做监督审核，会怎么样', /四、获证以后/, /撤销/],
+    // Months gone by with the audit still not done: overdue, the line on 超过…间隔, not one giving a number of days.
+    ['离上次监督审核都14个月了还没安排，证书会怎么样', /四、获证以后/, /暂停/],
+    // The check itself told overdue (检定过期) is a check not applied for, the first line, not the 2000元 one.
+    ['电子秤检定过期了，被查到会怎么处理', /六、不检/, /1000元/],
+  ])('leads a consequence with the line of the breach told: %s', async (question, section, fact) => {
+    const body = await ask(question)
+    expect(body.citations[0]?.section).toMatch(section)
+    // The first line said: the lead sentence, or the quote's first item after a "根据…部分：" opening.
+    const said = body.answer.split('\n').filter((line) => line.trim() !== '' && !line.endsWith('：'))
+    expect(said[0]).toMatch(fact)
+  })
+
+  // How long the breach has lasted is the asker's case (src/query/answer-types.ts), not a wait in days that
+  // only a time limit would answer: the penalty is given, not refused for want of a number of days.
+  it('answers a penalty asked after the time a check is overdue', async () => {
+    const body = await ask('电子秤的检定超期两个月了，被查到要罚多少')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/六、不检/)
+    expect(body.answer).toContain('1000元')
   })
 
   // The answering item is the section's last: the quote widens back over the items before it, which

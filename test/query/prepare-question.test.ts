@@ -81,6 +81,33 @@ describe('prepareQuestion', () => {
     expect(asksUse('摊位上的秤送去检定没通过，还能接着用吗')).toBe(false)
   })
 
+  it('reads how, where and by what means to complain or report as asking the way in, not what the complaint needs or how it differs', () => {
+    const asked = [
+      '怎么举报',
+      '如何投诉',
+      '投诉怎么弄啊',
+      '举报的方式有哪些',
+      '举报一般走什么渠道',
+      '投诉举报在哪里提交',
+      '请问怎样向市场监管局投诉商家',
+      '举报打哪个电话',
+      '消费者维权可以走哪些途径',
+      '怎样进行投诉',
+      '投诉电话多少',
+      '有什么办法可以投诉',
+    ]
+    // The difference, the materials, the time limits, which office handles it, how a report goes once made.
+    const notAsked = [
+      '怎么区分投诉和举报',
+      '投诉要准备哪些材料',
+      '投诉多久能受理',
+      '网购投诉由哪里的市场监管部门处理',
+      '举报商家可以不留名字吗',
+    ]
+    expect(asked.filter((text) => !prepare(text).asksWayIn)).toEqual([])
+    expect(notAsked.filter((text) => prepare(text).asksWayIn)).toEqual([])
+  })
+
   it("reads a buyer's what-to-do about the other side as asking their recourse, not a report's procedure or a stallholder's own scale", () => {
     const asked = [
       '怀疑菜场摊主的秤不准，我该怎么办？',
