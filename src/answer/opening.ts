@@ -14,8 +14,15 @@ const DOCUMENT_ITSELF = /文号|字号|几号文|发文|发的文/
  */
 export function asksOfTheWhole(question: PreparedQuestion, names: string): boolean {
   // When or by whom the document itself was issued ("方案是哪天印发的", "是哪个单位发的文"), or its number ("几号文"),
-  // is told by its cover, not its preface.
-  if (question.shape !== 'fact' || question.asksIssuance || DOCUMENT_ITSELF.test(question.folded)) return false
+  // is told by its cover, not its preface; what a rule requires ("76号令要求销售企业落实什么责任", its title's words)
+  // by its articles.
+  if (
+    question.shape !== 'fact' ||
+    question.asksIssuance ||
+    question.asksRequirement ||
+    DOCUMENT_ITSELF.test(question.folded)
+  )
+    return false
   const matter = askedConcepts(question.concepts).filter((concept) => concept.known && isMatter(concept))
   const total = matter.reduce((sum, concept) => sum + concept.weight, 0)
   const named = matter
