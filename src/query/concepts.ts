@@ -134,6 +134,11 @@ const LIGHT_VERB = new RegExp(`[做搞弄](?![的了过好完成出]|(?:些)?(?:
 // "之后还要干啥", "得干什么": the spoken 干 of a doing asked is the 做 the documents write ("获证以后还要做什么",
 // "做好台账和记录").
 const SPOKEN_DOING = /干(?=啥|什么|嘛)/
+// "9001证书快过期了", "秤的检定过期了", "合格标志上的日期过期了": a paper or a check that runs out is what the guides
+// write as 到期 (证书到期前), 超期 (不检、超期) or a 期限 to extend. Goods that are 过期 ("超市卖过期食品") keep the word:
+// their state is the asker's case, which the complaint guide answers.
+const PAPER_RUN_OUT = /(?:证书|证明|合格证|认证|检定|标志|有效期)[^，,。？?！!；;]{0,6}过期/
+const RUN_OUT = ['过期', '到期', '超期', '期满', '期限']
 // "跟3C免办有关的活动", "与食品安全相关的安排": the relation word only puts the matter; no passage need say it.
 const RELATION_WORD = /(?<=(?:跟|与|和|同)[^，,。？?！!；;]{1,12})(?:有关|相关)(?=的)/g
 // A word that holds a question word and more ("由谁来", "哪类", "啥样", "哪家") asks for what the passage
@@ -395,6 +400,7 @@ export function conceptsOf(
     ...wholes.map((word) => {
       if (WAY_NOUN.test(word) && asksFor(folded, word)) return { word, alternatives: WAYS }
       if (word === '干' && SPOKEN_DOING.test(folded)) return { word, alternatives: [word, '做'] }
+      if (word === '过期' && PAPER_RUN_OUT.test(folded)) return { word, alternatives: RUN_OUT }
       if (NOTHING_MORE_TO_DO.exec(folded)?.[1] === word) return { word, alternatives: [word, ...STILL_TO_DO] }
       const group = groupOf(glossary, word)
       // An abbreviation the store never uses is asked as its full form (世博会: 世界博览会) when the question asks

@@ -242,6 +242,20 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(said[0]).toMatch(fact)
   })
 
+  // A paper or a check that runs out (过期) is what the guides write as 到期, 超期 or a 期限 to extend
+  // (src/query/concepts.ts); goods told 过期 stay the asker's case, which the complaint guide answers.
+  it.each([
+    ['9001证书过期了，还能接着续吗', 'quality-system-certification', /再认证|重新认证/],
+    ['免办证明要是过期了会有什么后果', 'ccc-exemption', /延期/],
+    ['电子秤上的合格标志过期了要罚钱吗', 'metrology-verification', /1000元/],
+    ['超市卖给我的牛奶过期了，可以投诉吗', 'complaints-and-reports', /投诉/],
+  ])('reads 过期 by what ran out: %s', async (question, docId, fact) => {
+    const body = await ask(question)
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe(docId)
+    expect(body.answer).toMatch(fact)
+  })
+
   // How long the breach has lasted is the asker's case (src/query/answer-types.ts), not a wait in days that
   // only a time limit would answer: the penalty is given, not refused for want of a number of days.
   it('answers a penalty asked after the time a check is overdue', async () => {
