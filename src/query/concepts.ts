@@ -356,6 +356,29 @@ function fullFormOf(word: string, vocabulary: Vocabulary): string | null {
 }
 
 /**
+ * Whether every place `term` stands in the question is read across a word boundary: "面包过期" holds 包过 (of
+ * 买证 and 包过), but the asker wrote 面包 and 过期. A word of theirs that begins before the term and ends inside
+ * it says the term is not theirs, unless a word holds the term whole (乱收费 holds 收费, whatever its part 乱收
+ * cuts) or the word is a glossary phrase itself (哪个地方的市场监管 before 市场监管局: two of the bureau's terms).
+ */
+function readAcrossWords(folded: string, term: string, words: readonly string[], isTerm: (word: string) => boolean) {
+  const spans = words.flatMap((word) =>
+    startsOf(folded, word).map((start) => ({ from: start, to: start + word.length, term: isTerm(word) })),
+  )
+  return startsOf(folded, term).every((start) => {
+    const end = start + term.length
+    if (spans.some(({ from, to }) => from <= start && to >= end)) return false
+    return spans.some(({ from, to, term }) => !term && from < start && to > start && to < end)
+  })
+}
+
+function startsOf(text: string, part: string): number[] {
+  const starts: number[] = []
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) starts.push(at)
+  return starts
+}
+
+/**
  * The question's content words, each with its glossary synonyms, weighted by idf: "3c免办要多久"
  * asks about 3C (or 强制性产品认证, CCC…), 免办 (or 免予办理…) and 多久. `words` are the folded
  * question's segmented words, so that nothing here segments the question again.
@@ -368,8 +391,11 @@ export function conceptsOf(
   types: readonly AnswerType[] = [],
 ): Concept[] {
   // Glossary phrases in the question are concepts of their own: "怎么申请" is met by "怎样申请".
+  const isTerm = (piece: string) => groupOf(glossary, piece) !== undefined
   const phrases = glossary.groups.flatMap((group) =>
-    group.filter((term) => term.length > 1 && folded.includes(term)).map((term) => ({ term, group })),
+    group
+      .filter((term) => term.length > 1 && folded.includes(term) && !readAcrossWords(folded, term, words, isTerm))
+      .map((term) => ({ term, group })),
   )
   const longest = phrases.filter(
     ({ term }, index) =>
@@ -382,7 +408,6 @@ export function conceptsOf(
   // store never uses that jieba glued from a particle and a content word ("证能", "要担") is no topic of its
   // own: its content word, when that is a word ("别人的吗" → 别人); one character ("证", "担") would be met
   // inside any word that holds it (承担), so it goes — unless the glossary names a thing by it ("秤坏", "秤刚" → 秤).
-  const isTerm = (piece: string) => groupOf(glossary, piece) !== undefined
   const wholes = [
     ...new Set(
       rest

@@ -249,6 +249,8 @@ describe('POST /api/chat answers from the documents with citations', () => {
     ['免办证明要是过期了会有什么后果', 'ccc-exemption', /延期/],
     ['电子秤上的合格标志过期了要罚钱吗', 'metrology-verification', /1000元/],
     ['超市卖给我的牛奶过期了，可以投诉吗', 'complaints-and-reports', /投诉/],
+    // 面包过期 holds 包过 (the 买证 trap's) across the asker's two words: no glossary phrase of theirs.
+    ['在超市买的面包过期了，能找市场监管投诉吗', 'complaints-and-reports', /投诉/],
   ])('reads 过期 by what ran out: %s', async (question, docId, fact) => {
     const body = await ask(question)
     expect(body.grounded).toBe(true)
