@@ -20,7 +20,7 @@ import { headerOf } from '../retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
 import { foldText } from '../text/fold.ts'
-import { namesADoing, namesAnAct, namesAPosition, namesAQuality, namesAQuantity, namesAThing } from '../text/segment.ts'
+import { namesAnAct, namesAQuality, namesAThing } from '../text/segment.ts'
 import { CLAUSE_BREAK } from '../text/sentences.ts'
 import { settlingSentences } from './alternatives.ts'
 import { unsaidDoing } from './asked-doing.ts'
@@ -37,7 +37,7 @@ import {
   statesCoverageGap,
   unknownShare,
 } from './evidence.ts'
-import { leadSentence } from './lead.ts'
+import { cycleSentences, leadSentence, thingsAsked } from './lead.ts'
 import { unsaidBureauMatter } from './lookalike.ts'
 import { asksOfTheWhole, opensDocument } from './opening.ts'
 import { outcomeAsked, timesOutcome } from './outcome.ts'
@@ -422,18 +422,7 @@ export function composeExtractiveAnswer(
   // The named document leads the evidence: the refusal says what it is.
   if (identified.length > 0 && weighed.length === 0) return refuse('other-document', all)
   const types = question.answerTypes
-  // The things the question is about (中小企业, 免办证明), not what is done with them (留, 送, 拿到), how
-  // much of them (一年, 尊) nor the words that ask the fact (天 of 哪天).
-  const asking = types.map((type) => type.asks.exec(question.folded)?.[0] ?? '')
-  const things = askedConcepts(question.concepts).filter(
-    (concept) =>
-      isMatter(concept) &&
-      concept.known &&
-      !namesADoing(concept.word) &&
-      !namesAQuantity(concept.word) &&
-      !namesAPosition(concept.word) &&
-      !asking.some((words) => words.includes(concept.word)),
-  )
+  const things = thingsAsked(question)
   // "有效期几年": the passage that states a duration, among the few best, answers; the best one may not.
   // Of the few best that give it, the one whose sentence stating it says most of the question.
   // A date or an issuer asked of a document's issuance: a sentence telling it comes before one dating a press
@@ -447,9 +436,12 @@ export function composeExtractiveAnswer(
   // "多久能拿回来": only a sentence timing that outcome gives the time asked, not the cycle of the checks.
   const outcome = outcomeAsked(question)
   const typedCoverage = (item: Evidence) => {
-    const giving = factsOfMatter(question, things, item).filter(
+    const facts = factsOfMatter(question, things, item)
+    const typed = facts.filter(
       (sentence) => answersTypes(types, sentence.text) && timesOutcome(outcome, sentence.folded),
     )
+    // "内部审核多久搞一次": 三's 按策划的时间间隔开展内部审核, not 四's 12 months of the 监督审核.
+    const giving = cycleSentences(question, item, facts, typed) ?? typed
     return Math.max(-1, ...giving.map((sentence) => sentence.coverage + toldIssuance(sentence)))
   }
   // The ranker's first may share the question's words only thinly ("开展", "活动"); one of the few best
@@ -549,7 +541,10 @@ export function composeExtractiveAnswer(
     return refuse('coverage-gap', evidence, lead.text)
   const shaped = shapeAnswer(question, primary, lead, evidence)
   // The answer names its section, so a fact stated in the heading ("六类条件") is given too.
-  if (!answersTypes(wanted, `${primary.chunk.section}\n${shaped.quote}`)) return refuse('no-typed-fact', evidence)
+  // A lead telling the thing's interval in words (按策划的时间间隔) answers how often, though it gives no length.
+  const toldInWords = cycleSentences(question, primary, [lead], []) !== undefined
+  if (!toldInWords && !answersTypes(wanted, `${primary.chunk.section}\n${shaped.quote}`))
+    return refuse('no-typed-fact', evidence)
   // What is quoted must itself say what was asked: words scattered over a long passage are not an answer.
   if (coverage(askedConcepts(question.concepts), `${headerOf(primary.chunk)}\n${shaped.quote}`) < grounding.minSupport)
     return refuse('weak-quote', evidence)

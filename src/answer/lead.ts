@@ -1,6 +1,6 @@
-import { answerCueOf } from '../query/answer-types.ts'
+import { answerCueOf, asksHowOften, tellsIntervalInWords } from '../query/answer-types.ts'
 import { breachOf, tellsBreach } from '../query/breach.ts'
-import type { Concept } from '../query/concepts.ts'
+import { type Concept, isMatter } from '../query/concepts.ts'
 import { tellsIssuance } from '../query/issuance.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { tellsRecourse } from '../query/recourse.ts'
@@ -8,7 +8,7 @@ import { tiesRelation } from '../query/relation.ts'
 import { headerOf } from '../retrieval/chunk-analysis.ts'
 import { foldText } from '../text/fold.ts'
 import { paraphrasesOf } from '../text/paraphrases.ts'
-import { cutWords, namesAnAct, namesAThing } from '../text/segment.ts'
+import { cutWords, namesADoing, namesAnAct, namesAPosition, namesAQuantity, namesAThing } from '../text/segment.ts'
 import { settlingSentences } from './alternatives.ts'
 import { isColumnNames, linesOf } from './blocks.ts'
 import { answersTypes, askedConcepts, bodyOf, coverage, coverageOfFolded, type Evidence } from './evidence.ts'
@@ -53,6 +53,23 @@ const charactersOf = (concept: Concept): string[] =>
     : [...concept.word].filter((character) => !COMMON_CHARACTERS.test(character))
 
 /**
+ * The things the question is about (中小企业, 免办证明), not what is done with them (留, 送, 拿到), how much of
+ * them (一年, 尊) nor the words that ask the fact (天 of 哪天).
+ */
+export function thingsAsked(question: PreparedQuestion): Concept[] {
+  const asking = question.answerTypes.map((type) => type.asks.exec(question.folded)?.[0] ?? '')
+  return askedConcepts(question.concepts).filter(
+    (concept) =>
+      isMatter(concept) &&
+      concept.known &&
+      !namesADoing(concept.word) &&
+      !namesAQuantity(concept.word) &&
+      !namesAPosition(concept.word) &&
+      !asking.some((words) => words.includes(concept.word)),
+  )
+}
+
+/**
  * The sentence of a passage that states what was asked. Of the sentences giving the kind of fact asked
  * for (if any), the one that says most of what the question adds to the document and section names —
  * in "纲要对制造业质量竞争力指数定的目标是多少" the section "主要目标" already says 目标, so
@@ -72,7 +89,7 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const settling = settlingSentences(question, evidence.chunk, told)
   const sentences = settling.length > 0 ? settling : told
   const giving = sentences.filter((sentence) => answersTypes(question.answerTypes, sentence.text))
-  const stated = giving.length > 0 ? giving : sentences
+  const stated = cycleSentences(question, evidence, sentences, giving) ?? (giving.length > 0 ? giving : sentences)
   // "纲要是谁定的", "哪天发布的": the sentence telling the document's issuance, not one of its 定位 or 发布会.
   const issuing = question.asksIssuance ? stated.filter((sentence) => tellsIssuance(sentence.folded)) : []
   // "调解一直谈不拢咋整": the sentence telling the consumer the way still open (仍可以通过仲裁或诉讼维权), not the
@@ -141,6 +158,27 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
       a.sentence.start - b.sentence.start,
   )
   return scored[0]?.sentence
+}
+
+/**
+ * "管理评审多久做一次": when no sentence giving a length of time names the thing asked (证书有效期三年 names
+ * another), the sentences naming it that tell its interval in words ("由最高管理者按策划的时间间隔…进行评审"):
+ * they say honestly that no fixed period is set. Undefined when there are none.
+ */
+export function cycleSentences(
+  question: PreparedQuestion,
+  evidence: Evidence,
+  sentences: Sentence[],
+  giving: Sentence[],
+): Sentence[] | undefined {
+  const things = thingsAsked(question)
+  if (!asksHowOften(question.folded) || things.length === 0) return undefined
+  // A thing the header names (ISO9001 of the guide's title) is named for each of its sentences.
+  const header = foldText(headerOf(evidence.chunk))
+  const namesThings = (sentence: Sentence) => coverage(things, `${header}\n${sentence.folded}`) >= 1
+  if (giving.some(namesThings)) return undefined
+  const told = sentences.filter((sentence) => namesThings(sentence) && tellsIntervalInWords(sentence.folded))
+  return told.length > 0 ? told : undefined
 }
 
 /** A verb of the question that names the doing asked about: not one character (找, 做), which says how it is put. */

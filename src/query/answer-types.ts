@@ -355,6 +355,16 @@ const CONSEQUENCE_NAMED = /后果|罚则|法律责任|处罚|罚款/
 const AGAIN_ASKED = /还(?:要|得|需要?)(?:再|重新)|(?:要|得)重新|每年都要/
 const HOW_OFTEN_NAMED = /多久\p{Script=Han}{0,2}一次|周期|每年|定期/u
 
+// "管理评审多久做一次", "内审隔多长时间做一次": how often a thing is done. A guide may tell it only in words
+// ("按策划的时间间隔开展内部审核", "定期送检"), which no length of time matches.
+const HOW_OFTEN_ASKED = /(?:多久|多长时间)\p{Script=Han}{0,3}一次/u
+const INTERVAL_IN_WORDS = /按\p{Script=Han}{0,6}时间间隔|定期/u
+
+/** The folded question asks how often a thing is done ("内部审核多久搞一次"). */
+export const asksHowOften = (folded: string): boolean => HOW_OFTEN_ASKED.test(folded)
+/** A folded sentence tells an interval in words, with no length of time ("按策划的时间间隔"). */
+export const tellsIntervalInWords = (folded: string): boolean => INTERVAL_IN_WORDS.test(folded)
+
 // "还能去法院告他吗", "可以直接找消协吗": whether the asker may turn to a body asks which ways are open, which the
 // section naming the routes answers (二、通过哪些渠道提出: 向人民法院起诉), not one naming that body in another
 // sense (六、哪些投诉不予受理: 已经被法院…受理).

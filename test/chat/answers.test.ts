@@ -736,6 +736,22 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.citations[0]?.docId).toBe('quality-system-certification')
   })
 
+  it("answers how often a thing is done with the sentence on that thing, not another thing's period", async () => {
+    // The guide sets no period for 管理评审 and 内部审核 (按策划的时间间隔): the certificate's three years and
+    // the surveillance audit's 12 months answered instead, each naming another thing.
+    const review = await ask('管理评审多久做一次', { audience: 'enterprise' })
+    expect(review.grounded).toBe(true)
+    expect(review.answer.split('\n')[0]).toContain('由最高管理者按策划的时间间隔对体系进行评审')
+    const audit = await ask('内部审核多久搞一次', { audience: 'enterprise' })
+    expect(audit.citations[0]?.section).toMatch(/三、中小企业获证的一般步骤/)
+    expect(audit.answer.split('\n')[0]).toContain('按策划的时间间隔开展内部审核')
+    // A thing whose own sentence gives a length keeps it.
+    const surveillance = await ask('监督审核多久一次', { audience: 'enterprise' })
+    expect(surveillance.answer).toContain('12个月')
+    const scale = await ask('强检多久一次')
+    expect(scale.answer).toContain('检定周期为一年')
+  })
+
   it('answers what the asker can still do with the way open to them, not the rule that led there', async () => {
     // The time-limit table's 调解 row says as much of the question as the note under it; the note names
     // the ways (仍可以通过仲裁或诉讼) that "还能咋办" asks for.
