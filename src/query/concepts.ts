@@ -361,16 +361,21 @@ function fullFormOf(word: string, vocabulary: Vocabulary): string | null {
  * it says the term is not theirs, unless a word holds the term whole (乱收费 holds 收费, whatever its part 乱收
  * cuts) or the word is a glossary phrase itself (哪个地方的市场监管 before 市场监管局: two of the bureau's terms).
  */
-function readAcrossWords(folded: string, term: string, words: readonly string[], isTerm: (word: string) => boolean) {
-  const spans = words.flatMap((word) =>
-    startsOf(folded, word).map((start) => ({ from: start, to: start + word.length, term: isTerm(word) })),
-  )
+function readAcrossWords(folded: string, term: string, spans: readonly WordSpan[]) {
   return startsOf(folded, term).every((start) => {
     const end = start + term.length
     if (spans.some(({ from, to }) => from <= start && to >= end)) return false
     return spans.some(({ from, to, term }) => !term && from < start && to > start && to < end)
   })
 }
+
+type WordSpan = { from: number; to: number; term: boolean }
+
+/** Where each of the asker's words stands in the folded question, and whether it is a glossary phrase. */
+const wordSpansOf = (folded: string, words: readonly string[], isTerm: (word: string) => boolean): WordSpan[] =>
+  words.flatMap((word) =>
+    startsOf(folded, word).map((start) => ({ from: start, to: start + word.length, term: isTerm(word) })),
+  )
 
 function startsOf(text: string, part: string): number[] {
   const starts: number[] = []
@@ -392,9 +397,10 @@ export function conceptsOf(
 ): Concept[] {
   // Glossary phrases in the question are concepts of their own: "怎么申请" is met by "怎样申请".
   const isTerm = (piece: string) => groupOf(glossary, piece) !== undefined
+  const spans = wordSpansOf(folded, words, isTerm)
   const phrases = glossary.groups.flatMap((group) =>
     group
-      .filter((term) => term.length > 1 && folded.includes(term) && !readAcrossWords(folded, term, words, isTerm))
+      .filter((term) => term.length > 1 && folded.includes(term) && !readAcrossWords(folded, term, spans))
       .map((term) => ({ term, group })),
   )
   const longest = phrases.filter(
