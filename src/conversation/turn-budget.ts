@@ -42,18 +42,28 @@ const describeCause = (cause: unknown): string | undefined => {
 
 export function startTurnBudget(options: TurnBudgetOptions): TurnBudget {
   const deadline = Date.now() + options.budgetMs
-  const expiry = AbortSignal.timeout(options.budgetMs)
-  const signal = options.signal ? AbortSignal.any([expiry, options.signal]) : expiry
+  // Made at the first model call, not at the turn's start: an extractive turn calls none, and a timeout signal is
+  // a timer that fires, raising an exception, long after the turn (a fiftieth of an extractive turn's CPU).
+  let expiry: AbortSignal | undefined
+  let signal: AbortSignal | undefined
+  const signalOf = (): AbortSignal => {
+    if (signal) return signal
+    expiry = AbortSignal.timeout(Math.max(0, deadline - Date.now()))
+    signal = options.signal ? AbortSignal.any([expiry, options.signal]) : expiry
+    return signal
+  }
   const outcomes: Array<{ step: LlmStep; outcome: LlmOutcome }> = []
   return {
-    signal,
+    get signal() {
+      return signalOf()
+    },
     firstTokenMs: options.firstTokenMs,
     stallMs: options.stallMs,
     remainingMs: () => Math.max(0, deadline - Date.now()),
-    callSignal: () => AbortSignal.any([signal, AbortSignal.timeout(options.callCapMs)]),
+    callSignal: () => AbortSignal.any([signalOf(), AbortSignal.timeout(options.callCapMs)]),
     outcomeOf(timedOut = false) {
       if (options.signal?.aborted) return 'aborted'
-      return expiry.aborted || timedOut ? 'timeout' : 'error'
+      return expiry?.aborted || Date.now() >= deadline || timedOut ? 'timeout' : 'error'
     },
     record(step, outcome, cause) {
       outcomes.push({ step, outcome })

@@ -252,7 +252,7 @@ async function handleNewMessage(
   const previous = turns.at(-1)
   const { budget } = turn
   const classification = await deps.classifier.classify(question, audience, {
-    signal: budget.signal,
+    signal: () => budget.signal,
     onLlmError: (error, timedOut) => budget.record('routing', budget.outcomeOf(timedOut), error),
   })
   await checkClient(turn.clientSignal)

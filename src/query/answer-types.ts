@@ -416,30 +416,71 @@ export function asksAlike(
   question: { folded: string; answerTypes: readonly AnswerType[]; shape: AnswerShape },
   heading: string,
 ): boolean {
-  const folded = foldText(heading)
-  if (asksConsequence(question.folded)) return CONSEQUENCE_NAMED.test(folded)
-  const types = answerTypesOf(folded)
-  if (types.some((type) => question.answerTypes.includes(type))) return true
-  if (TIME_WAITED.test(question.folded) && TIME_LIMIT_NAMED.test(folded)) return true
-  if (headingIsTheThingAsked(question, heading)) return true
-  if (AGAIN_ASKED.test(question.folded) && HOW_OFTEN_NAMED.test(folded)) return true
+  const traits = headingTraitsOf(heading)
+  if (asksConsequence(question.folded)) return traits.consequence
+  if (traits.types.some((type) => question.answerTypes.includes(type))) return true
+  if (TIME_WAITED.test(question.folded) && traits.timeLimit) return true
+  if (headingIsTheThingAsked(question, traits)) return true
+  if (AGAIN_ASKED.test(question.folded) && traits.howOften) return true
   // Whether one may turn to a body, or how to do it at all ("网购衣服质量差怎么投诉"): the ways open answer.
-  if ((TURN_TO_ASKED.test(question.folded) || question.shape === 'procedure') && ROUTES_NAMED.test(folded)) return true
-  if (WHO_APPLIES_ASKED.test(question.folded) && APPLICANT_NAMED.test(folded)) return true
-  if (CHECK_ASKED.test(question.folded) && CHECK_NAMED.test(folded)) return true
+  if ((TURN_TO_ASKED.test(question.folded) || question.shape === 'procedure') && traits.routes) return true
+  if (WHO_APPLIES_ASKED.test(question.folded) && traits.applicant) return true
+  if (CHECK_ASKED.test(question.folded) && traits.check) return true
   // Where to go to get it done is asked of the steps that start at an office ("五、怎样申请"), not of a heading
   // where 办理 names the matter ("“无需办理”和“免予办理”不是一回事", "办理规模"); so is whether it can be done online.
   const online = ONLINE_ASKED.test(question.folded)
-  const named = WHERE_TO_DO.test(question.folded) || online ? folded.replaceAll('办理', '') : folded
+  const shape = WHERE_TO_DO.test(question.folded) || online ? traits.shapeBesidesDoing : traits.shape
   // Whether it can be done online ("投诉能网上提交吗", "免办证明可以在网上申请吗") asks the way it is done: the
   // routes open, or the steps of applying that name the system, not a sibling sharing the matter's words.
-  if (online && (ROUTES_NAMED.test(folded) || answerShapeOf(named, types) === 'procedure')) return true
-  if (question.shape === 'fact' || question.shape === 'general' || answerShapeOf(named, types) !== question.shape)
-    return false
+  if (online && (traits.routes || shape === 'procedure')) return true
+  if (question.shape === 'fact' || question.shape === 'general' || shape !== question.shape) return false
   // Two lists are alike only when they list the same kind of thing: "哪几种情况" ~ "哪些情形", not "哪些材料".
   const asked = question.shape === 'list' ? listedOf(question.folded) : null
-  const listed = question.shape === 'list' ? listedOf(folded) : null
-  return !asked || !listed || [...asked].some((char) => listed.includes(char))
+  return !asked || !traits.listed || [...asked].some((char) => traits.listed?.includes(char))
+}
+
+/** What a heading says of the question it answers: the same for every question, so read once per heading. */
+type HeadingTraits = {
+  types: AnswerType[]
+  shape: AnswerShape
+  /** The shape with 办理 left out, for a question that asks where or whether online to get it done. */
+  shapeBesidesDoing: AnswerShape
+  consequence: boolean
+  timeLimit: boolean
+  howOften: boolean
+  routes: boolean
+  applicant: boolean
+  check: boolean
+  listed: string | null
+  /** The last level of the heading, without a bracketed note: what it is about. */
+  topic: string
+}
+
+const headingTraits = new Map<string, HeadingTraits>()
+const HEADING_CACHE_SIZE = 20_000
+
+// Every candidate passage's headings are weighed against every question: reading them once is a tenth of a turn.
+function headingTraitsOf(heading: string): HeadingTraits {
+  const known = headingTraits.get(heading)
+  if (known) return known
+  const folded = foldText(heading)
+  const types = answerTypesOf(folded)
+  const traits: HeadingTraits = {
+    types,
+    shape: answerShapeOf(folded, types),
+    shapeBesidesDoing: answerShapeOf(folded.replaceAll('办理', ''), types),
+    consequence: CONSEQUENCE_NAMED.test(folded),
+    timeLimit: TIME_LIMIT_NAMED.test(folded),
+    howOften: HOW_OFTEN_NAMED.test(folded),
+    routes: ROUTES_NAMED.test(folded),
+    applicant: APPLICANT_NAMED.test(folded),
+    check: CHECK_NAMED.test(folded),
+    listed: listedOf(folded),
+    topic: foldText(heading.split(' > ').at(-1) ?? heading).replace(/[（(][^）)]*[）)]$/, ''),
+  }
+  if (headingTraits.size >= HEADING_CACHE_SIZE) headingTraits.clear()
+  headingTraits.set(heading, traits)
+  return traits
 }
 
 // The one thing a question asks for by name: "活动主题是啥" → 主题, "定了什么目标" → 目标, "主题是怎么写的" → 主题. Not a word that asks
@@ -453,13 +494,12 @@ const VAGUE_THING = /^(?:要求|规定|职责|内容|情况|问题|东西|意思
  * something else: a Chinese heading ends with what it is about. A list question ("有什么活动") wants
  * every item, not the one headed so.
  */
-function headingIsTheThingAsked(question: { folded: string; shape: AnswerShape }, heading: string): boolean {
+function headingIsTheThingAsked(question: { folded: string; shape: AnswerShape }, heading: HeadingTraits): boolean {
   if (question.shape === 'list') return false
   const match = THING_ASKED.exec(question.folded)
   const thing = match?.[1] ?? match?.[2]
   if (!thing || VAGUE_THING.test(thing)) return false
-  const last = foldText(heading.split(' > ').at(-1) ?? heading).replace(/[（(][^）)]*[）)]$/, '')
-  return last.endsWith(thing)
+  return heading.topic.endsWith(thing)
 }
 
 /** What a list question asks to be listed: "情况" in "哪几种情况下", "材料" in "要交哪些材料". */

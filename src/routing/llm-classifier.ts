@@ -55,8 +55,11 @@ export async function classifyWithLlm(
 
 export type RoutedClassification = Classification & { source: 'llm' | 'offline' }
 
-/** One classification's share of the turn: its deadline, and who to tell when the model fails. */
-export type ClassifyCall = { signal?: AbortSignal; onLlmError?: (error: unknown, timedOut: boolean) => void }
+/**
+ * One classification's share of the turn: its deadline (asked for only when the model is called: an offline turn
+ * makes no timer), and who to tell when the model fails.
+ */
+export type ClassifyCall = { signal?: () => AbortSignal; onLlmError?: (error: unknown, timedOut: boolean) => void }
 
 export type RoutingClassifier = {
   classify(input: RoutingInput, audience?: Audience, call?: ClassifyCall): Promise<RoutedClassification>
@@ -100,7 +103,7 @@ export function createRoutingClassifier({
       const fallback = (): RoutedClassification => ({ ...offline.classify(input, audience), source: 'offline' })
       if (!llm || looksLikeManipulation(typeof input === 'string' ? foldQuestion(text) : input.asked)) return fallback()
       const cap = AbortSignal.timeout(timeoutMs)
-      const signal = call.signal ? AbortSignal.any([call.signal, cap]) : cap
+      const signal = call.signal ? AbortSignal.any([call.signal(), cap]) : cap
       try {
         return { ...(await untilAborted(classifyWithLlm(llm, text, audience, signal), signal)), source: 'llm' }
       } catch (error) {
