@@ -53,6 +53,7 @@ import {
   TYPED_MARGIN,
 } from './tuning.ts'
 import { asksOnlyUnknownThings } from './unknown-matter.ts'
+import { unsaidAspect } from './unsaid-aspect.ts'
 import { warnsOfOtherTrap } from './warnings.ts'
 
 export type { Evidence } from './evidence.ts'
@@ -521,6 +522,8 @@ export function composeExtractiveAnswer(
     return refuse('no-consequence', evidence)
   if (unsaidBureauMatter(question, primary.chunk)) return refuse('other-matter', evidence)
   if (unsaidDoing(question, primary.chunk)) return refuse('unsaid-doing', evidence)
+  // "举报有奖励吗", "赔的钱多久到账": a passage on the topic that does not state the aspect asked answers around it.
+  if (unsaidAspect(question, primary.chunk)) return refuse('unsaid-aspect', evidence)
   // "投诉结果是寄信还是打电话通知": a passage on the matter that names neither way does not say which.
   if (question.alternatives.length > 0 && settlingSentences(question, primary.chunk, primary.sentences).length === 0)
     return refuse('unsaid-alternative', evidence)

@@ -21,6 +21,8 @@ export const REFUSAL_REASONS = {
     'a question on the penalty for a breach (会怎么处罚, 罚多少) whose passage tells no penalty, order or other consequence',
   'unsaid-doing':
     'the passage tells of the matter asked about, not of the doing asked: whether, where or with whom it may be done (撤回, 仲裁, 延期 …)',
+  'unsaid-aspect':
+    'the question asks a kind of fact the guides rarely state (a reward, secrecy, a fee, a payout time, a signer, a venue …) and the passage does not state it',
   'unsaid-alternative':
     'an either/or question (打电话还是发短信) whose passage names neither alternative where it speaks of what is asked',
   'weak-quote': 'the quotable span itself does not say what was asked',

@@ -646,3 +646,33 @@ describe('either/or questions ("A还是B")', () => {
     expect(delivery).toMatchObject({ grounded: false, refusalReason: 'unsaid-alternative', citations: [] })
   })
 })
+
+describe('an aspect the documents never state', () => {
+  const ask = chatApp()
+
+  it('refuses a reward, secrecy, payout time, signer or venue asked of a topic the guides do treat', async () => {
+    for (const [message, audience] of [
+      ['举报商店卖假货，查实以后举报人能拿奖金吗', 'citizen'],
+      ['实名举报以后我的个人信息会不会泄露给商家', 'citizen'],
+      ['投诉调解成了，商家赔的钱得多久到账', 'citizen'],
+      ['电子秤检定证书上签字的人是谁', 'citizen'],
+      ['质量月启动仪式在哪个会场办', 'enterprise'],
+    ] as const) {
+      const body = await ask(message, audience)
+      expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
+    }
+  })
+
+  it('answers the same kinds of aspect where a guide states them', async () => {
+    // 检定费 停止征收: the fee is stated as waived.
+    const fee = await ask('电子秤送去强检要花钱吗', 'enterprise')
+    expect(fee.grounded).toBe(true)
+    expect(fee.citations[0]?.docId).toBe('metrology-verification')
+    expect(fee.answer).toMatch(/停止征收|不需要交检定费|免费/)
+    // 严重违法失信名单: the blacklist is stated for false certification.
+    const blacklist = await ask('认证机构给人出假证书，会不会上黑名单', 'enterprise')
+    expect(blacklist.grounded).toBe(true)
+    expect(blacklist.citations[0]?.docId).toBe('quality-system-certification')
+    expect(blacklist.answer).toContain('失信')
+  })
+})

@@ -1,0 +1,131 @@
+import type { PreparedQuestion } from '../query/prepare-question.ts'
+import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
+
+/**
+ * A recognisable kind of fact asked of a real topic ("举报有奖励吗", "商家赔的钱多久到账", "证书上是谁签字"),
+ * and what a passage must hold to state it. The guides tell the topic (举报, 调解, 检定证书) but, for most of
+ * these aspects, never the fact: a passage that shares the topic's words would answer around the question.
+ * Where a guide does state the aspect it says it in these words (检定费 停止征收, 免费上门检定, 退一赔三, 失信名单,
+ * 罚款 amounts), so the question stays answered. `asks` and `about` are tested on the folded question, `gives` on
+ * the folded passage.
+ */
+type Aspect = {
+  name: string
+  asks: RegExp
+  /** The topic the aspect must be asked of, when its words are used of other things too (保密, 在哪办). */
+  about?: RegExp
+  gives: RegExp
+}
+
+const CN = '[0-9一二三四五六七八九十百千两]'
+// An event of a campaign plan (仪式, 论坛, 讲堂 …): where or on which day it is held is a fact a plan may lack.
+const EVENT = /仪式|开幕|闭幕|讲堂|论坛|讲座|竞赛|典礼|开放日|座谈会|研修班|签约|揭牌|启动/
+
+// The bureau's own world (its offices, papers, hotline, campaign): a general passage names people and
+// signatories in words these patterns do not read ("敦煌艺术研究所第一任所长是谁": 常书鸿 is named plainly).
+const BUREAU = /市场监管|监管局|监管部门|12315|检定|认证|证书|证明|质量月|浦东/
+
+const ASPECTS: Aspect[] = [
+  // A reward for reporting ("举报查实了有奖金拿吗").
+  {
+    name: 'reward',
+    asks: /(?:举报|查实|查处)[^。？?]{0,16}(?:奖励|奖金|有奖|给奖|奖钱)|(?:奖励|奖金)[^。？?]{0,8}举报/,
+    gives: /举报\p{Script=Han}{0,8}奖|奖励\p{Script=Han}{0,6}举报|奖励金|奖金/u,
+  },
+  // Whether the reporter's identity is kept from the other side ("会不会知道是我举报的", "个人信息会保密吗"). 匿名
+  // (reporting without a name) is another fact: it does not say a named report is kept secret.
+  {
+    name: 'secrecy',
+    asks: /保密|泄露|泄漏|隐私|(?:会不会|会|能不能)(?:被|让)?[^。？?]{0,8}(?:知道|晓得|发现)[^。？?]{0,4}(?:是我|我(?:举报|投诉))|我的?(?:个人)?信息[^。？?]{0,8}(?:知道|泄露|公开|透露)/,
+    about: /举报|投诉|实名|反映/,
+    gives: /保密|不得泄露|不会泄露|不予公开|不公开/,
+  },
+  // Whether a service charges ("打12315要收费吗", "投诉要交手续费吗"): told by a fee named, waived or priced.
+  {
+    name: 'fee',
+    asks: /(?<![乱多])收费|收钱|要钱|花钱|交钱|掏钱|手续费|话费|(?:要|需要|得)交[^，,。？?]{0,4}费|免费/,
+    gives: new RegExp(
+      `免费|不收费|不收取|停止征收|免收|免征|不需要交\\p{Script=Han}{0,4}费|收费标准|${CN}\\s*[万千百]*\\s*元`,
+      'u',
+    ),
+  },
+  // What or how much is paid in redress beyond the loss ("精神损失费", "误工费", "赔几倍").
+  {
+    name: 'compensation',
+    asks: /精神损失|精神赔偿|精神损害|误工费|几倍|多少倍|倍数|赔多少/,
+    gives: new RegExp(`倍|赔三|退一赔|精神|误工|赔偿\\p{Script=Han}{0,6}${CN}+\\s*[万千百]*元`, 'u'),
+  },
+  // A penalty of a kind the guides name only where it applies ("坐牢", "留案底", "上黑名单", "摊位会被关掉"); a shop
+  // that closed ("店突然关门了，能投诉吗") is the asker's case, not a penalty asked.
+  {
+    name: 'penalty-kind',
+    asks: /坐牢|判刑|蹲监狱|进监狱|拘留|案底|刑事|黑名单|失信|吊销|(?:摊位?|店|铺子?|门面)[^。？?]{0,6}(?:会|要)[^。？?]{0,4}(?:关掉|关门|封掉|查封|停业|取缔)/,
+    gives: /犯罪|刑事|拘留|公安|失信|黑名单|吊销|撤销|停业|取缔|关闭/,
+  },
+  // Where or how a fine is paid ("罚款要交到哪里去", "罚款能微信付吗").
+  {
+    name: 'fine-payment',
+    asks: /罚款[^。？?]{0,8}(?:交到|交去|交给|去哪|在哪|哪里|哪儿|怎么交|怎么付|如何缴|微信|支付宝|银行|网上交)|(?:哪里|哪儿|去哪|在哪|怎么)(?:交|缴|付)罚款/,
+    gives: /缴纳|缴款|代收|罚没款|银行/,
+  },
+  // A court or the bureau enforcing what was agreed ("商家不执行调解协议，会被强制执行吗").
+  {
+    name: 'enforcement',
+    asks: /强制执行|(?:强制|逼)[^。？?]{0,4}(?:退钱|赔钱|退款|执行)/,
+    gives: /强制执行|司法确认/,
+  },
+  // When money paid back arrives ("多久能到账", "几天能打到我卡上"): the procedure's limits (7个工作日 受理,
+  // 45个工作日 调解) time other events.
+  {
+    name: 'arrival',
+    asks: /到账|打到[^。？?]{0,4}(?:卡|账户|账上)|(?:钱|款)[^。？?]{0,6}(?:多久|几天|什么时候|啥时候?)(?:能|才能|才|会)?(?:到|退回|打过来|退到)/,
+    gives: /到账|(?:日|天)内\p{Script=Han}{0,6}(?:退还|退款|支付|返还|赔付)/u,
+  },
+  // Who signs a paper ("检定证书上是谁签字"); who issued a document (谁签发) is the issuer, answered elsewhere.
+  {
+    name: 'signer',
+    asks: /(?:谁|哪位|什么人)[^。？?]{0,4}(?:签字|签名|签的字|签的名|盖的?章)|(?:签字|签名)的?人?是谁|是谁签的|谁签的/,
+    about: BUREAU,
+    gives: /签字|签名|签发人|签章/,
+  },
+  // A named person ("局长叫啥名字", "哪位领导讲话"): the guides name offices, not officials.
+  {
+    name: 'person',
+    asks: /(?:局长|处长|科长|所长|主任|负责人|领导|书记)[^。？?]{0,4}(?:是谁|叫(?:什么|啥)|姓(?:什么|啥)|名字)|哪位领导|(?:谁|哪位)[^。？?]{0,6}(?:讲话|致辞|发言|主讲)/,
+    about: BUREAU,
+    gives: /同志|先生|女士|致辞|主讲|讲话人/,
+  },
+  // Which company built a thing ("12315平台是哪家公司开发的"). Not which body does a check (什么单位检): a body.
+  {
+    name: 'maker',
+    asks: /(?:哪家|哪个|什么|啥)(?:公司|企业|厂家?)[^。？?]{0,6}(?:开发|研发|搞出来|设计|搭建|建的)|谁(?:开发|研发|设计|搭建)的/,
+    gives: /开发|研发|设计|承建|搭建|运营/,
+  },
+  // Where an event is held, in spoken words the venue answer type does not read ("在哪个会场办", "在哪个地方开").
+  {
+    name: 'venue',
+    asks: /(?:在|去)(?:哪|什么地方|哪个(?:地方|会场|场馆|场地))(?:里|儿)?[^。？?]{0,3}(?:开|办|举行|举办|召开|搞)|(?:会场|场地|地点)(?:在|是)(?:哪|什么)/,
+    about: EVENT,
+    gives: /地点[:：]|在[^，。；,;]{2,16}(?:举行|举办|召开)|会场|礼堂|大厦|广场|会议中心|体育馆/,
+  },
+  // The day an event is held ("开幕式具体是哪一天"): a month (2023年9月) is no day.
+  {
+    name: 'event-day',
+    asks: /哪一?天|几号|几月几[号日]/,
+    about: EVENT,
+    gives: /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]/,
+  },
+]
+
+const asked = (aspect: Aspect, folded: string): boolean =>
+  aspect.asks.test(folded) && (aspect.about?.test(folded) ?? true)
+
+/**
+ * The first aspect the question asks (reward, secrecy, fee …) that the passage does not state, or undefined.
+ * An English question is folded to translated terms, which these spoken patterns do not read.
+ */
+export function unsaidAspect(question: PreparedQuestion, chunk: ChunkRecord): string | undefined {
+  if (question.english) return undefined
+  const folded = chunk.analysis.context
+  return ASPECTS.find((aspect) => asked(aspect, question.folded) && !aspect.gives.test(folded))?.name
+}
