@@ -526,6 +526,20 @@ describe('prepareQuestion', () => {
     expect(identifiersOf('2024年质量月方案')).toEqual(['2024'])
   })
 
+  it('leaves out the codes the asker tells of their own case, keeping those of the matter asked', () => {
+    const identifiers = (text: string) => prepare(text).identifiers
+    // Goods traded, a model, a serial number, the year of a purchase: the guides answer whatever they are.
+    expect(identifiers('有店在卖不符合GB4943的充电器，去哪举报')).toEqual([])
+    expect(identifiers('准备进口一批KX-90型工业吸尘器，怎么判断它要不要做3C')).toEqual(['3c'])
+    expect(identifiers('客户发来一张证书，编号CN-QMS-2023-0815，想确认是不是真的去哪查')).toEqual([])
+    expect(identifiers('2021年买的热水器坏了，现在投诉还有用吗')).toEqual([])
+    // The matter asked, or a code in the clause that asks: a passage must still mention it.
+    expect(identifiers('产品出口欧洲要做CE认证，流程是什么？')).toEqual(['ce'])
+    expect(identifiers('产品想做CQC自愿性认证，要怎么申请')).toEqual(['cqc'])
+    expect(identifiers('2024年浦东质量月是几月份开展')).toEqual(['2024'])
+    expect(identifiers('买的XR200电暖器怎么举报')).toEqual(['xr200'])
+  })
+
   it('gives each concept its glossary alternatives and pre-segmented parts, once', () => {
     const question = prepare('CCC免办需要哪些材料？')
     const concept = question.concepts.find((item) => item.word === 'ccc免办')
