@@ -409,6 +409,22 @@ describe('prepareQuestion', () => {
     expect(scene('2019年买的冰箱坏了，怎么投诉')).toContain('冰箱')
   })
 
+  it('takes what a complaint the asker made was about for the case, when they ask openly how it goes', () => {
+    const scene = (text: string) =>
+      prepare(text)
+        .concepts.filter((concept) => concept.scene)
+        .map((concept) => concept.word)
+    const made = scene('举报了超市卖过期食品，要多久才知道立没立案')
+    expect(made).toEqual(expect.arrayContaining(['超市', '食品']))
+    // The complaint and what is asked of it stay to be said.
+    expect(made).not.toContain('举报')
+    expect(made).not.toContain('立案')
+    // Not asked openly ("会不会分给我"): the case is what is asked about.
+    expect(scene('举报了超市卖过期牛奶，商家被罚的钱会不会分给消费者')).toEqual([])
+    // No complaint made yet: the shop is no case of one.
+    expect(scene('超市卖过期食品，要多久才会被查')).toEqual([])
+  })
+
   it('takes a topic word for a topic, not for a request for that fact', () => {
     expect(typeNames('为什么第三代移动电话就难窃听')).toEqual([])
     expect(typeNames('12315的电话是多少？')).toEqual(['phone'])
