@@ -240,6 +240,30 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     (self.some((clause) => clause.includes(word)) && !rest.some((clause) => clause.includes(word)))
 }
 
+// A complaint or report the asker has made, told before asking how it goes ("举报了超市卖过期食品，要多久才知道立没
+// 立案", "上个月在12315投诉了网店，…"): 了 or 过 after it, or a time before it.
+const MADE_COMPLAINT =
+  /(?:投诉|举报)(?:了|过)|(?:已经|刚刚?|昨天|前天|上周|上个?月|前几天|之前)[^，,；;。？?]{0,10}?(?:投诉|举报)/
+
+/**
+ * Words telling what a complaint the asker made was about, when the question asks openly how it goes (how long,
+ * whether it was taken, what comes of it): the guide's time limits and steps are the same whatever was bought
+ * and from whom, so those words are the case, as before a complaint asked about. The complaint word stays.
+ */
+function madeComplaintOf(folded: string, asking: string[]): (word: string) => boolean {
+  if (!asking.some((clause) => OPEN_ASK.test(clause))) return () => false
+  const told = folded
+    .split(/[，,；;。？?]/)
+    .filter((clause) => !asking.includes(clause))
+    .flatMap((clause) => {
+      const made = MADE_COMPLAINT.exec(clause)
+      return made ? [clause.slice(made.index + made[0].length)] : []
+    })
+  if (told.length === 0) return () => false
+  const rest = asking.join('，')
+  return (word) => !COUNT_WORD.test(word) && told.some((clause) => clause.includes(word)) && !rest.includes(word)
+}
+
 /**
  * Words of the folded question that only tell the asker's case before a complaint asked about. Asked only
  * whether ("…，还能投诉吗"), the case is what is judged ("公司给员工买的…" is no consumption) — unless it
@@ -250,7 +274,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
 function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: string) => boolean {
   const asking = askingClausesOf(folded)
   const complaintAsks = asking.filter((clause) => COMPLAINT_ASK.test(clause))
-  if (complaintAsks.length === 0) return () => false
+  if (complaintAsks.length === 0) return madeComplaintOf(folded, asking)
   const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
   const scene = clauses.slice(0, -1).filter((clause) => !asking.includes(clause) && !COMPLAINT_ASK.test(clause))
   const span = types.some((type) => type.told?.test(folded))

@@ -5,6 +5,7 @@ import { expandTerms, type Glossary } from '../text/glossary.ts'
 import { segmentWords } from '../text/segment.ts'
 import { foldQuestion } from '../text/typos.ts'
 import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identifiersOf } from './answer-types.ts'
+import { identifiersAsked } from './case-identifiers.ts'
 import { type Concept, conceptsOf } from './concepts.ts'
 import { type Alternative, alternativesOf } from './either-or.ts'
 import { asksUse } from './goods-use.ts'
@@ -162,7 +163,11 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     alternatives,
     relation: relationOf(folded, concepts),
     business: businessOf(context.glossary.businessKinds ?? [], folded),
-    identifiers: identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
+    // A model or number told of the asker's goods ("卖的XR200型电暖器，怎么举报") is their case, not the matter asked.
+    identifiers: identifiersAsked(
+      folded,
+      identifiersOf(folded).filter((identifier) => !saidInChinese(context.glossary, identifier)),
+    ),
     leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }
 }

@@ -124,6 +124,10 @@ describe('composeExtractiveAnswer shapes the answer by the question', () => {
     expect(typed).toMatchObject({ grounded: false, reason: 'no-typed-fact' })
     const identifier = ask('ISO 14001认证怎么办理？')
     expect(identifier).toMatchObject({ grounded: false, reason: 'missing-identifier' })
+    // A model told of the goods bought is the asker's case: the time limits answer whatever it is.
+    const told = ask('网店卖的SK-II面霜是假货，投诉以后几天告诉我受不受理')
+    expect(told.grounded).toBe(true)
+    if (told.grounded) expect(told.answer).toContain('7个工作日')
     const unrelated = ask('浦东哪个小区的房子值得买？')
     expect(unrelated.grounded).toBe(false)
     expect(ask('随便问问', [])).toMatchObject({ grounded: false, reason: 'no-passages' })

@@ -409,6 +409,22 @@ describe('prepareQuestion', () => {
     expect(scene('2019年买的冰箱坏了，怎么投诉')).toContain('冰箱')
   })
 
+  it('takes what a complaint the asker made was about for the case, when they ask openly how it goes', () => {
+    const scene = (text: string) =>
+      prepare(text)
+        .concepts.filter((concept) => concept.scene)
+        .map((concept) => concept.word)
+    const made = scene('举报了超市卖过期食品，要多久才知道立没立案')
+    expect(made).toEqual(expect.arrayContaining(['超市', '食品']))
+    // The complaint and what is asked of it stay to be said.
+    expect(made).not.toContain('举报')
+    expect(made).not.toContain('立案')
+    // Not asked openly ("会不会分给我"): the case is what is asked about.
+    expect(scene('举报了超市卖过期牛奶，商家被罚的钱会不会分给消费者')).toEqual([])
+    // No complaint made yet: the shop is no case of one.
+    expect(scene('超市卖过期食品，要多久才会被查')).toEqual([])
+  })
+
   it('takes a topic word for a topic, not for a request for that fact', () => {
     expect(typeNames('为什么第三代移动电话就难窃听')).toEqual([])
     expect(typeNames('12315的电话是多少？')).toEqual(['phone'])
@@ -524,6 +540,20 @@ describe('prepareQuestion', () => {
     expect(identifiersOf('有中介说3000块包拿证，靠谱吗')).toEqual([])
     expect(identifiersOf('iso 14001认证要多久')).toEqual(['iso', '14001'])
     expect(identifiersOf('2024年质量月方案')).toEqual(['2024'])
+  })
+
+  it('leaves out the codes the asker tells of their own case, keeping those of the matter asked', () => {
+    const identifiers = (text: string) => prepare(text).identifiers
+    // Goods traded, a model, a serial number, the year of a purchase: the guides answer whatever they are.
+    expect(identifiers('有店在卖不符合GB4943的充电器，去哪举报')).toEqual([])
+    expect(identifiers('准备进口一批KX-90型工业吸尘器，怎么判断它要不要做3C')).toEqual(['3c'])
+    expect(identifiers('客户发来一张证书，编号CN-QMS-2023-0815，想确认是不是真的去哪查')).toEqual([])
+    expect(identifiers('2021年买的热水器坏了，现在投诉还有用吗')).toEqual([])
+    // The matter asked, or a code in the clause that asks: a passage must still mention it.
+    expect(identifiers('产品出口欧洲要做CE认证，流程是什么？')).toEqual(['ce'])
+    expect(identifiers('产品想做CQC自愿性认证，要怎么申请')).toEqual(['cqc'])
+    expect(identifiers('2024年浦东质量月是几月份开展')).toEqual(['2024'])
+    expect(identifiers('买的XR200电暖器怎么举报')).toEqual(['xr200'])
   })
 
   it('gives each concept its glossary alternatives and pre-segmented parts, once', () => {
