@@ -183,6 +183,14 @@ describe('prepareQuestion', () => {
     expect(merchant('投诉的时候商家地址写错了会不受理吗')?.filler).toBe(false)
   })
 
+  it('reads spoken 要收钱吗 as asking a fee, which who bears a cost (费用由谁承担) does not give', () => {
+    expect(typeNames('打12315投诉要收钱吗')).toEqual(['amount'])
+    expect(typeNames('店家乱收钱能投诉吗')).toEqual([])
+    const fee = prepare('打12315投诉要收费吗').answerTypes
+    expect(givesAnswerTypes(fee, '检定检验检测鉴定或者费用由谁承担无法协商一致')).toBe(false)
+    expect(givesAnswerTypes(fee, '商户申请强检不需要交检定费')).toBe(true)
+  })
+
   it('reads spoken 多会儿 as 多久, a length of time', () => {
     expect(typeNames('投诉以后多会儿能有结果')).toContain('duration')
   })
