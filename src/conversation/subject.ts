@@ -50,9 +50,11 @@ export const askedAbout = (subject: Subject, question: PreparedQuestion): Subjec
 export function subjectOf(vocabulary: Vocabulary, question: PreparedQuestion, answer: Answer): Subject | null {
   const docId = answer.grounded ? answer.citations[0]?.docId : answer.evidence[0]?.chunk.docId
   if (!docId) return null
-  // "第四条" locates the answer, it is not the matter: "那违反了要罚多少钱？" asks about the whole order.
+  // "第四条" locates the answer, it is not the matter: "那违反了要罚多少钱？" asks about the whole order. Nor is the
+  // case a buyer tells before the complaint or report asked about ("电子秤不准去哪举报" → 举报, not 不准): what they
+  // ask next ("那要多久才有结果") is asked of the report.
   const words = question.concepts.filter(
-    (concept) => concept.known && !concept.aspect && !/^第.+条$/.test(concept.word),
+    (concept) => concept.known && !concept.aspect && !concept.scene && !/^第.+条$/.test(concept.word),
   )
   const saidThere = (concept: Concept) => concept.alternatives.some((term) => vocabulary.documentSays(docId, term))
   const telling = words.filter(namesMatter).filter((concept) => answer.grounded || saidThere(concept))

@@ -99,12 +99,14 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
     // 乱收费, 多收费 name a wrong done, not a fee asked for ("店家乱收费能投诉吗"); nor does 谁出钱 ask a sum, but a payer.
-    asks: /多少钱|(?<![乱多])收费|费用|价格|罚多少|罚款标准|补贴多少|花多少|收多少|交钱|要钱|花钱|(?<!谁)[掏给付出]钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
+    // Spoken, a fee is asked as "要收钱吗" ("打12315投诉要收钱吗").
+    asks: /多少钱|(?<![乱多])收(?:费|钱)|费用|价格|罚多少|罚款标准|补贴多少|花多少|收多少|交钱|要钱|花钱|(?<!谁)[掏给付出]钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
     // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", said round: "二亿多元", "三万余元"; and in the old
     // currencies of a history: "五十万银元", "三百万两白银", "两万贯"), not 元 inside a word ("多元共治", "元旦")
-    // nor 贯 of "一贯"; or that none is due ("不需要交检定费", "停止征收").
+    // nor 贯 of "一贯"; or that none is due ("不需要交检定费", "停止征收"). Who bears a cost ("费用由谁承担无法协商
+    // 一致") says neither: a complaint guide naming it does not tell whether a complaint costs anything.
     gives: new RegExp(
-      `${CN}\\s*[万千百亿]*\\s*[多余]?\\s*(?:(?:美|港|日|欧|韩|新台|银)?元|银圆|两(?:白银|银子|黄金)|人民币|美金|英镑|卢布|法郎|马克)|${CN}\\s*[万千百]+\\s*[多余]?贯|免费|不收费|收取|罚款|费用由|(?:不|无)[需须用必]?(?:要)?[交缴付]\\S{0,5}?费|停止征收|免收|免征`,
+      `${CN}\\s*[万千百亿]*\\s*[多余]?\\s*(?:(?:美|港|日|欧|韩|新台|银)?元|银圆|两(?:白银|银子|黄金)|人民币|美金|英镑|卢布|法郎|马克)|${CN}\\s*[万千百]+\\s*[多余]?贯|免费|不收费|收取|罚款|(?:不|无)[需须用必]?(?:要)?[交缴付]\\S{0,5}?费|停止征收|免收|免征`,
     ),
   },
   // A request for a number to dial — "电话是多少", "打什么电话", or a service line typed alone as a search

@@ -22,7 +22,7 @@ import {
 } from './answer-types.ts'
 import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
-import { otherSideOf } from './recourse.ts'
+import { asksWhereToTurn, otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
 import { asksDoingRequired } from './requirements.ts'
 
@@ -273,7 +273,9 @@ function madeComplaintOf(folded: string, asking: string[]): (word: string) => bo
  */
 function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: string) => boolean {
   const asking = askingClausesOf(folded)
-  const complaintAsks = asking.filter((clause) => COMPLAINT_ASK.test(clause))
+  // A buyer asking whom to turn to with their case ("…，现在应该打哪个电话") asks for a complaint's route as
+  // "去哪投诉" does: what they tell before it is their case.
+  const complaintAsks = asking.filter((clause) => COMPLAINT_ASK.test(clause) || asksWhereToTurn(folded, clause))
   if (complaintAsks.length === 0) return madeComplaintOf(folded, asking)
   const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
   const scene = clauses.slice(0, -1).filter((clause) => !asking.includes(clause) && !COMPLAINT_ASK.test(clause))

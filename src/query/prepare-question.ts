@@ -10,8 +10,9 @@ import { type Concept, conceptsOf } from './concepts.ts'
 import { type Alternative, alternativesOf } from './either-or.ts'
 import { asksUse } from './goods-use.ts'
 import { asksIssuance } from './issuance.ts'
+import { joinQuestions } from './join-questions.ts'
 import { businessOf, unitTermsOf } from './own-business.ts'
-import { asksRecourse, withoutWayOutAsked } from './recourse.ts'
+import { asksRecourse, asksUnnamedRoute, withoutWayOutAsked } from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
 import { type Relation, relationOf } from './relation.ts'
 import { asksRequirement } from './requirements.ts'
@@ -126,7 +127,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const shape = answerShapeOf(folded, answerTypes)
   const concepts = conceptsOf(folded, words, context.glossary, context.vocabulary, answerTypes)
   const alternatives = alternativesOf(folded, concepts)
-  return {
+  const prepared: PreparedQuestion = {
     text,
     folded,
     asked,
@@ -170,4 +171,12 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     ),
     leansOnContext: LEANS_ON_CONTEXT.test(folded) || asksForMore(folded),
   }
+  // "…，现在应该打哪个电话": the route asked for is the complaint's, in the guides' word (its group holds 12315); the
+  // asker's case told before it is scene (concepts.ts), so without this the question would name no matter at all.
+  return asksUnnamedRoute(folded)
+    ? joinQuestions(prepared, prepareQuestion(COMPLAINT_ROUTE, context), 'after')
+    : prepared
 }
+
+// The glossary's word for the route a buyer turns to with a case (投诉举报: 12315, 全国12315平台 …).
+const COMPLAINT_ROUTE = '投诉举报'

@@ -5,6 +5,7 @@
  * do ("消费者如果对称重有疑问，可以到市场的公平秤复称", "调解不成的，消费者仍可以通过仲裁或诉讼维权"), not in
  * the business's own duties that share the scale's or the complaint's words (使用者申请周期检定).
  */
+import { askingClausesOf } from './asking-clauses.ts'
 import { asksWayIn } from './way-in.ts'
 
 // The asker is on the buying side: they bought, they are the customer, they speak of the seller as
@@ -15,11 +16,11 @@ const BUYER =
   /买(?:的|到|了)|在[^，。？]{1,8}买|被(?:坑|骗|宰|缺斤|短斤|少秤|少称|短秤)|顾客|消费者|商家|店家|卖家|摊主|摊贩|摊(?:位)?老板|车商|调解|(?<!其)他(?!们)/
 // …and asks what they may do: a way out ("怎么办", "还有什么办法", "还能干嘛"), a redress they would go to
 // ("想举报他", "能去法院起诉吗", "能打12315吗", "是不是只能去法院告了"), whom or where to turn to with it ("找谁反映",
-// "去哪举报", "该找哪个部门") or a weighing again ("再称一下"); in everyday words too ("咋整", "下一步咋弄", "还有什么路
-// 可以走", "啥维权的法子"), though a bare 咋弄 asks the steps ("想投诉，咋弄"). How a report goes once made ("举报以后
-// 多久立案", "能不能不留名") is the procedure's, not a way out.
+// "去哪举报", "该找哪个部门", "现在应该打哪个电话") or a weighing again ("再称一下"); in everyday words too ("咋整",
+// "下一步咋弄", "还有什么路可以走", "啥维权的法子"), though a bare 咋弄 asks the steps ("想投诉，咋弄"). How a report
+// goes once made ("举报以后多久立案", "能不能不留名") is the procedure's, not a way out.
 const WHAT_TO_DO =
-  /怎么办|咋办|咋整|下一步|(?:什么|啥|别的)(?:[^，。？]{0,4}(?:办法|途径|法子)|路子?)|(?:能|可以|该)(?:做点?(?:什么|啥)|干(?:嘛|啥|什么))|怎么维权|想(?:举报|投诉|告)(?:他|她|商家|店家|卖家|摊主)|(?:能|可以)[^，。？]{0,6}(?:起诉|告他|仲裁|举报|12315)|只能[^，。？]{0,6}(?:起诉|告|仲裁)|(?:找谁|找哪|向谁|去哪|到哪|哪里|哪儿)[^，。？]{0,4}(?:举报|投诉|反映)|找(?:谁|哪个?部门)[吗呢啊呀]?$|复称|复核|再称|核一下/
+  /怎么办|(?:打|拨)(?:哪个|什么|啥)电话|咋办|咋整|下一步|(?:什么|啥|别的)(?:[^，。？]{0,4}(?:办法|途径|法子)|路子?)|(?:能|可以|该)(?:做点?(?:什么|啥)|干(?:嘛|啥|什么))|怎么维权|想(?:举报|投诉|告)(?:他|她|商家|店家|卖家|摊主)|(?:能|可以)[^，。？]{0,6}(?:起诉|告他|仲裁|举报|12315)|只能[^，。？]{0,6}(?:起诉|告|仲裁)|(?:找谁|找哪|向谁|去哪|到哪|哪里|哪儿)[^，。？]{0,4}(?:举报|投诉|反映)|找(?:谁|哪个?部门)[吗呢啊呀]?$|复称|复核|再称|核一下/
 // The other side as the buyer names it: in a question of what they may do about it ("商家不来参加调解怎么办",
 // "老板不理调解，还有别的办法没") it says whom the asker is up against, as "我们是…" says who asks; the guides
 // say 经营者 or 被投诉人 there, or nothing of it, and a passage that happens to say 商家 answers no better. Not
@@ -38,6 +39,23 @@ const WAY_OUT_WORDS = /怎么办|咋办|咋整|咋弄|怎么处理/g
 
 /** The folded question without its bare words asking for a way out ("商家不给退货怎么办" → "商家不给退货"). */
 export const withoutWayOutAsked = (folded: string): string => folded.replace(WAY_OUT_WORDS, '')
+
+// Whom or where a buyer turns to with their case, asked without naming a complaint ("…，可以找谁", "…，该找哪个部门",
+// "…，现在应该打哪个电话"): on a phone the case is told at length and the 12315 route is asked in these words.
+const TURN_TO = /找谁|找哪|哪个部门|(?:打|拨)(?:哪个|什么|啥)电话/
+
+/** A clause of a buyer's question asks whom or where to turn to with their case (see TURN_TO). */
+export const asksWhereToTurn = (folded: string, clause: string): boolean => TURN_TO.test(clause) && asksRecourse(folded)
+
+// A route the buyer names themselves ("找谁投诉", "打12315吗"): their question needs nothing added.
+const ROUTE_NAMED = /投诉|投述|举报|反映|12315|热线|消协|消费者协会|消保委|法院|起诉|仲裁|调解/
+
+/**
+ * A buyer asks whom or where to turn to with their case and names no route ("买的牛奶过期了，店长不认，现在应该打哪个
+ * 电话"): they ask for the complaint's route, which the guides name (投诉举报, 12315) and their words do not.
+ */
+export const asksUnnamedRoute = (folded: string): boolean =>
+  !ROUTE_NAMED.test(folded) && askingClausesOf(folded).some((clause) => asksWhereToTurn(folded, clause))
 
 /** The folded question is a buyer's asking what they may do about the other side. */
 export const asksRecourse = (folded: string): boolean =>

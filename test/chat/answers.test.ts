@@ -97,6 +97,13 @@ describe('POST /api/chat answers from the documents with citations', () => {
     ['投诉的时候要带哪些东西', 'complaints-and-reports', /四、需要准备哪些材料/, /姓名/],
     ['外地实体店买的东西，投诉归哪个地方的市场监管管', 'complaints-and-reports', /三、由哪里/, /经营地/],
     ['碰到伪造认证证书的去哪举报', 'quality-system-certification', /五、如何核实证书真伪/, /12315/],
+    // A buyer's long case on a phone, asking whom to call without naming a complaint (src/query/recourse.ts).
+    [
+      '上个月在小区门口超市买了一箱牛奶 回家拆开发现已经过期了 拿小票去找店长他们不承认 我就想让他退钱 现在应该打哪个电话',
+      'complaints-and-reports',
+      /二、通过哪些渠道/,
+      /12315/,
+    ],
   ])('the way in to a complaint or report: %s → %s %s', async (question, docId, section, says) => {
     const body = await ask(question)
     expect(body.grounded).toBe(true)

@@ -202,6 +202,18 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(where.resolvedQuery).not.toMatch(/测试/)
   })
 
+  it("takes as the subject the report asked about, not the buyer's case told before it", async () => {
+    const first = await ask('菜场的电子秤不准去哪举报')
+    expect(first.grounded).toBe(true)
+    expect(first.answer).toMatch(/12315/)
+    const wait = await ask('那要多久才有结果', first.sessionId)
+    expect(wait.resolvedQuery).toMatch(/举报/)
+    expect(wait.resolvedQuery).not.toMatch(/不准/)
+    expect(wait.grounded).toBe(true)
+    expect(wait.citations[0]).toMatchObject({ docId: 'complaints-and-reports', section: expect.stringMatching(/五、/) })
+    expect(wait.answer).toMatch(/15个工作日/)
+  })
+
   it('answers a fact asked of the steps just given from those steps, even when they say it is not published', async () => {
     const materials = await ask('CCC免办需要哪些材料？')
     const steps = await ask('办理流程是怎样的？', materials.sessionId)

@@ -126,6 +126,25 @@ describe('prepareQuestion', () => {
     expect(notAsked.filter((text) => prepare(text).asksRecourse)).toEqual([])
   })
 
+  it("reads a buyer's whom-to-turn-to, asked without naming a route, as asking the complaint's route, and the case told before it as scene", () => {
+    const story = prepare('上个月在超市买了一箱牛奶 回家发现过期了 店长不承认 我就想让他退钱 现在应该打哪个电话')
+    expect(story.asksRecourse).toBe(true)
+    // The route is searched for and has to be said by the passage: the case is not.
+    expect(story.folded).toMatch(/投诉举报$/)
+    expect(story.searchWords).toContain('投诉')
+    const scene = story.concepts.filter((concept) => concept.scene).map((concept) => concept.word)
+    expect(scene).toEqual(expect.arrayContaining(['牛奶', '店长', '退钱']))
+    expect(scene).not.toContain('电话')
+    expect(prepare('超市买的坚果回家一称少了一两，可以找谁').folded).toMatch(/投诉举报$/)
+    // A route named by the asker needs nothing added; nor does one's own scale, nor a question with no buyer in it.
+    const unchanged = [
+      '超市买的坚果少了一两，找谁投诉',
+      '我是摆摊卖菜的，自己的秤不准了，找谁修',
+      '电子秤检定找哪个部门',
+    ]
+    expect(unchanged.filter((text) => prepare(text).folded.endsWith('投诉举报'))).toEqual([])
+  })
+
   it("reads a question about a document's own issuance: when or by whom it was issued or put in force", () => {
     const asked = [
       '质量强国建设纲要是哪个机关印发的',
@@ -162,6 +181,14 @@ describe('prepareQuestion', () => {
     expect(merchant('商家不来参加调解怎么办')?.filler).toBe(true)
     // Not a way out asked: the merchant is the matter ("商家的地址" of the complaint form).
     expect(merchant('投诉的时候商家地址写错了会不受理吗')?.filler).toBe(false)
+  })
+
+  it('reads spoken 要收钱吗 as asking a fee, which who bears a cost (费用由谁承担) does not give', () => {
+    expect(typeNames('打12315投诉要收钱吗')).toEqual(['amount'])
+    expect(typeNames('店家乱收钱能投诉吗')).toEqual([])
+    const fee = prepare('打12315投诉要收费吗').answerTypes
+    expect(givesAnswerTypes(fee, '检定检验检测鉴定或者费用由谁承担无法协商一致')).toBe(false)
+    expect(givesAnswerTypes(fee, '商户申请强检不需要交检定费')).toBe(true)
   })
 
   it('reads spoken 多会儿 as 多久, a length of time', () => {
