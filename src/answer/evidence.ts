@@ -85,28 +85,33 @@ export function coverageOfFolded(concepts: Concept[], folded: string, names = ''
   for (const concept of concepts) {
     // Words the store never uses, or that only say how the question is put, can be met by no passage.
     if (!concept.known || concept.filler) continue
+    const share = saidShare(concept, folded, names)
+    // The owner's case told before the ask weighs only where the text says it: no passage need say it.
+    if (concept.optional && share === 0) continue
     total += concept.weight
-    // "多久" is said by "7个工作日" or named by "处理时限", not only by the word itself; a 要求 asked for by "应当…".
-    // A verb in everyday words is said by the written one ("谁挖的": "开凿", "在哪入海": "注入"; src/text/paraphrases.ts);
-    // the word itself only as its alternatives allow (办法 asked is said by 仲裁, not by 《办法》).
-    if (
-      concept.alternatives.some((term) => folded.includes(term)) ||
-      paraphrasesOf(concept.word).some((term) => term !== concept.word && folded.includes(term)) ||
-      concept.asks?.gives.test(folded) ||
-      concept.asks?.asks.test(folded) ||
-      concept.requested?.test(folded)
-    ) {
-      covered += concept.weight
-      continue
-    }
-    // A long word the text says in other order or in parts ("质量管理体系认证" vs "质量管理体系的认证").
-    if (concept.parts.length > 0) {
-      const said = partsSaid(concept, folded)
-      const named = names !== '' && concept.parts.some((part) => concept.word.startsWith(part) && names.includes(part))
-      covered += said === 1 && named ? concept.weight : (concept.weight * said) / 2
-    }
+    covered += concept.weight * share
   }
   return total === 0 ? 0 : covered / total
+}
+
+/** How much of the concept the folded text says: 1 whole, a share when only some of its parts. */
+function saidShare(concept: Concept, folded: string, names: string): number {
+  // "多久" is said by "7个工作日" or named by "处理时限", not only by the word itself; a 要求 asked for by "应当…".
+  // A verb in everyday words is said by the written one ("谁挖的": "开凿", "在哪入海": "注入"; src/text/paraphrases.ts);
+  // the word itself only as its alternatives allow (办法 asked is said by 仲裁, not by 《办法》).
+  if (
+    concept.alternatives.some((term) => folded.includes(term)) ||
+    paraphrasesOf(concept.word).some((term) => term !== concept.word && folded.includes(term)) ||
+    concept.asks?.gives.test(folded) ||
+    concept.asks?.asks.test(folded) ||
+    concept.requested?.test(folded)
+  )
+    return 1
+  // A long word the text says in other order or in parts ("质量管理体系认证" vs "质量管理体系的认证").
+  if (concept.parts.length === 0) return 0
+  const said = partsSaid(concept, folded)
+  const named = names !== '' && concept.parts.some((part) => concept.word.startsWith(part) && names.includes(part))
+  return said === 1 && named ? 1 : said / 2
 }
 
 // Sentences in which a summary says what it does not cover: an honest answer points to them, not around them.

@@ -69,6 +69,9 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
   const told = question.concepts.filter((concept) => concept.scene)
   const best = candidates[0]?.score ?? 1
   const { relation } = question
+  // The owner's case told before the ask ranks as any word of the question does; it only keeps no passage under
+  // the coverage gate (Concept.optional): a passage need not say it.
+  const ranking = concepts.map((concept) => (concept.optional ? { ...concept, optional: false } : concept))
   // The case told as the complaint guide itself speaks of it ("怎么投诉商家") leaves the way in the routes'; a case
   // only another guide speaks of ("碰到伪造认证证书的去哪举报") is nearer there (`told`), whatever its section.
   const toldBy = new Map<string, number>()
@@ -84,10 +87,11 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
       // The overview repeats the document's name that every other passage of it leaves unsaid: the
       // name counts in part for each passage, so that it is not the overview's alone.
       const ownCoverage =
-        (1 - DOCUMENT_NAME_SHARE) * coverageOfFolded(concepts, analysis.own) + DOCUMENT_NAME_SHARE * chunkCoverage
-      const titleCoverage = coverageOfFolded(concepts, analysis.names)
+        (1 - DOCUMENT_NAME_SHARE) * coverageOfFolded(ranking, analysis.own) +
+        DOCUMENT_NAME_SHARE * coverageOfFolded(ranking, analysis.context)
+      const titleCoverage = coverageOfFolded(ranking, analysis.names)
       // Words the title already accounts for pick the document; the rest pick the section in it.
-      const rest = concepts.filter((concept) => coverageOfFolded([concept], analysis.names) < 1)
+      const rest = ranking.filter((concept) => coverageOfFolded([concept], analysis.names) < 1)
       // Squared: a heading that says all the question adds counts far more than one that says part of it.
       // An item's label that names a matter of the question narrows the heading to that item
       // ("（九）打造区域质量发展新优势" > "东部地区"); one that only shares a character ("使用" for 用) does not.
@@ -104,7 +108,7 @@ export function weighEvidence(question: PreparedQuestion, candidates: ScoredChun
       const rank =
         weights.coverage * ownCoverage +
         weights.title * titleCoverage +
-        weights.specificity * titleSpecificity(concepts, chunk.title) +
+        weights.specificity * titleSpecificity(ranking, chunk.title) +
         weights.heading * headingCoverage +
         // Only as much as the passage is about the question's matter: another guide's "多久检一次" does
         // not answer "免办要多久". An item's label asks as a heading does ("超期后果：" for "没按时做会怎么样").

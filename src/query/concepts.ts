@@ -22,6 +22,7 @@ import {
 } from './answer-types.ts'
 import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
+import { ownerCaseWordsOf } from './owner-case.ts'
 import { asksWhereToTurn, otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
 import { asksDoingRequired } from './requirements.ts'
@@ -51,6 +52,12 @@ export type Concept = {
    * need say it and it picks none.
    */
   scene: boolean
+  /**
+   * Tells a business owner's case before an open ask about one of the bureau's errands ("厂里要从德国进一套生产线上配
+   * 的设备，申请免3c得准备啥材料"; src/query/owner-case.ts): at the coverage gate a passage need not say it, and one
+   * that does covers more; the ranker weighs it as any word of the question (src/answer/extractive.ts).
+   */
+  optional: boolean
   /**
    * For a generic request noun asked for ("对主要负责人有什么要求", "要交哪些材料"): what a text stating
    * such a thing says, with or without the noun — the section that is about the subject answers, not the
@@ -469,7 +476,19 @@ export function conceptsOf(
     }),
   ]
   const isFiller = fillerWordsOf(folded, isTerm)
+  // The owner's case before an open ask naming the errand need not be said (src/query/owner-case.ts).
+  // A glossary phrase that holds a question word ("怎么申请", "哪里投诉") asks how, where: it names no errand.
+  const namesErrand = (clause: string) =>
+    glossary.groups.some(
+      (group) =>
+        !namesAnAspect(group) &&
+        !group.some((term) => QUESTION_WORD.test(term)) &&
+        group.some((term) => term.length > 1 && clause.includes(term)),
+    )
   const isScene = sceneWordsOf(folded, types)
+  // A consumer's case before a complaint asked about is scene already ("在商场买的羽绒服跑绒，店员不给退，投诉要带什么材料").
+  const complaint = entries.some(({ word }) => isScene(word))
+  const isCase = complaint ? () => false : ownerCaseWordsOf(folded, namesErrand)
   const isOtherSide = otherSideOf(folded)
   // "投诉交上去一个礼拜了还没人理": the clause telling how long the asker has waited says in everyday words
   // (交上去, 礼拜, 没人理) what the documents' time limits judge; words they never use there only tell the wait.
@@ -508,6 +527,7 @@ export function conceptsOf(
         (frequency === 0 && WEIGHT_TOLD.test(word)) ||
         (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
       scene: !isFiller(word) && !isOtherSide(word) && isScene(word),
+      optional: isCase(word),
       requested: requestedOf(folded, word),
       setting: alternatives.length === 1 && frequency >= SETTING_SHARE * vocabulary.chunkCount && namesAPlace(word),
     }

@@ -11,8 +11,13 @@ const DISPOSAL =
 // A rule on what may be done with goods: a word of restriction before the use, the sale or the change.
 const USE_RULE = /(?:只能|不能|不得|禁止|严禁|擅自)[^，。；\n]{0,8}(?:用途|出售|销售|转让|流通|提供给|改变|变更|使用)/
 
+// The business's own people taking the goods home, or the goods sold off cheap ("测完了公司员工想便宜点买回家"): a sale
+// out of the goods held all the same. Only the staff's or a cut price: a buyer's "买回家" is their own purchase.
+const INSIDE_SALE =
+  /(?:员工|职工|同事|工人)[^，,。？?]{0,8}(?:买|带|拿)(?:回家|回去|走)|(?:便宜|低价|折价|内部价)[^，,。？?]{0,3}(?:卖|买)/
+
 /** The folded question asks what may be done with goods held: sell, give away, use otherwise. */
-export const asksUse = (folded: string): boolean => DISPOSAL.test(folded)
+export const asksUse = (folded: string): boolean => DISPOSAL.test(folded) || INSIDE_SALE.test(folded)
 
 /** A folded passage states a rule on the use of goods. */
 export const statesUseRule = (folded: string): boolean => USE_RULE.test(folded)

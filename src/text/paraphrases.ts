@@ -63,6 +63,8 @@ const GROUPS: readonly string[][] = [
   ['送给', '送人', '赠送', '赠给', '提供给'],
   // "帮我爸去投诉": doing it for another is what a document calls 代为 (委托他人代为投诉); 替 is the glossary's.
   ['帮', '代为'],
+  // "零件给客户修车用": a repair as a garage says it is what a guide writes as 维修 (直接用于最终用户维修的产品).
+  ['修车', '维修', '修理'],
   // "我作为顾客能做点什么": the buyer is what the guides call a 消费者.
   ['顾客', '消费者'],
   // A dynasty as people say it and as a history writes it: "汉朝的时候" is "汉代", "唐朝" is "唐代".

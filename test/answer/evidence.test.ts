@@ -12,6 +12,7 @@ const concept = (word: string, parts: string[]): Concept => ({
   asks: null,
   filler: false,
   scene: false,
+  optional: false,
   requested: null,
   setting: false,
 })

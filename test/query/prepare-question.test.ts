@@ -75,6 +75,10 @@ describe('prepareQuestion', () => {
     expect(asksUse('展会结束后能不能直接卖给来看展的客户')).toBe(true)
     expect(asksUse('测试样机测完了，能不能送给我们的老客户')).toBe(true)
     expect(asksUse('按生产线配套申请的设备，想改作他用行不行')).toBe(true)
+    // The business's own staff taking the goods home, or the goods sold off cheap, is a sale all the same.
+    expect(asksUse('测试用的打印机测完了，公司员工想便宜点买回家可以吗')).toBe(true)
+    // A buyer's own purchase is no doing on goods the business holds.
+    expect(asksUse('在超市买回家的酸奶过期了怎么投诉')).toBe(false)
     // Selling as the asker's trade, or taking a scale to be checked, does nothing to goods held.
     expect(asksUse('开店卖家电的要做3C认证吗')).toBe(false)
     expect(asksUse('销售单位要配备质量安全员吗')).toBe(false)

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { coverageOfFolded } from '../../src/answer/evidence.ts'
+import { prepareQuestion } from '../../src/query/prepare-question.ts'
+import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
+import type { Glossary } from '../../src/text/glossary.ts'
+
+const glossary: Glossary = {
+  groups: [
+    ['免予办理', '免办', '3c免办', '免3c'],
+    ['需要准备哪些材料', '准备什么材料', '哪些材料'],
+    ['怎样申请', '怎么申请', '去哪申请'],
+  ],
+  english: [],
+}
+const vocabulary = createVocabulary([
+  '申请人向所在地市场监管部门提出免办申请，提交责任担保书等材料',
+  '工厂生产线配套需要的设备可以申请免办',
+])
+const prepare = (text: string) => prepareQuestion(text, { glossary, vocabulary })
+const caseWords = (text: string) =>
+  prepare(text)
+    .concepts.filter((concept) => concept.optional)
+    .map((concept) => concept.word)
+
+describe("an owner's case told before an open ask about an errand", () => {
+  it('is what no passage need say, while the ask is', () => {
+    const told = caseWords('厂里要从德国进一套生产线上配的设备，申请免3c得准备啥材料')
+    expect(told).toEqual(expect.arrayContaining(['生产线', '设备']))
+    expect(told).not.toContain('免3c')
+    expect(told).not.toContain('材料')
+  })
+
+  it('is what is asked when the ask judges it, names no errand, or the case names one', () => {
+    // A yes/no ask: whether the case is allowed.
+    expect(caseWords('厂里进了一套生产线上配的设备，这种能申请免办吗')).toEqual([])
+    // The ask names no errand: the case is the errand.
+    expect(caseWords('厂里的锅炉要年检，去哪申请')).toEqual([])
+    // The case names the bureau's matter itself.
+    expect(caseWords('厂里要办免办，老板要准备什么')).toEqual([])
+    // A consumer's story is no owner's case.
+    expect(caseWords('我妈在超市买了台电器，免办要准备什么材料')).toEqual([])
+  })
+
+  it('keeps counts asked: how many is what a rule on size judges', () => {
+    const told = caseWords('我们厂总共二十来个人，做的是生产线设备，免办要准备什么材料')
+    expect(told.some((word) => /二十/.test(word))).toBe(false)
+  })
+
+  it('weighs in coverage only where the passage says it', () => {
+    const question = prepare('厂里要从德国进一套生产线上配的设备，申请免3c得准备啥材料')
+    const materials = '申请人向所在地市场监管部门提出免办申请，提交责任担保书等材料'
+    const asked = question.concepts.filter((concept) => !concept.optional)
+    // The passage on the materials says none of the case: it covers the question as much as the ask alone.
+    expect(coverageOfFolded(question.concepts, materials)).toBeCloseTo(coverageOfFolded(asked, materials))
+    const strict = question.concepts.map((concept) => ({ ...concept, optional: false }))
+    expect(coverageOfFolded(question.concepts, materials)).toBeGreaterThan(coverageOfFolded(strict, materials))
+  })
+})
