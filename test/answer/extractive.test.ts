@@ -279,3 +279,32 @@ describe('composeExtractiveAnswer weighs the subject of an ask over the generic 
     expect(result.grounded && result.citations[0]?.docId).not.toBe('typhoon')
   })
 })
+
+describe('composeExtractiveAnswer leads with the sentence on what the asker asks, not on where they stand', () => {
+  const guide = ofDocument('certification', '质量管理体系认证办事指引')
+  const STEPS_OF_CERTIFICATION = guide(
+    31,
+    '三、中小企业获证的一般步骤',
+    '三、中小企业获证的一般步骤\n以下是常见的做法。\n1. 领导重视：最高管理者作出承诺，指定体系负责人。\n2. 建立体系：编写必要的体系文件，开展全员培训。\n3. 第二阶段审核：审核组到企业现场，通过访谈、查阅记录等方式收集证据。\n4. 认证决定：认证机构作出认证决定并颁发证书。',
+  )
+  const words = createVocabulary(
+    [STEPS_OF_CERTIFICATION, ...CHUNKS].map((item) => `${item.title} ${item.section} ${item.content}`),
+  )
+  const glossary = { groups: [['主要负责人', '老板', '最高管理者']], english: [] }
+  const lead = (text: string) => {
+    const result = composeExtractiveAnswer(prepareQuestion(text, { glossary, vocabulary: words }), [
+      STEPS_OF_CERTIFICATION,
+    ])
+    if (!result.grounded) throw new Error(`expected an answer, refused: ${result.reason}`)
+    expect(STEPS_OF_CERTIFICATION.content).toContain(result.citations[0]?.quote)
+    return result.answer.split('\n')[0]
+  }
+
+  it('does not lead with the sentence saying 厂里 (企业现场) when the clause that asks names the asker’s part', () => {
+    expect(lead('厂里要搞质量管理体系认证，我当老板的自己要做些什么')).toContain('最高管理者作出承诺')
+  })
+
+  it('still weighs the told clause when the ask names no part of the asker’s own', () => {
+    expect(lead('审核组到企业现场以后，要看些什么')).toContain('审核组到企业现场')
+  })
+})
