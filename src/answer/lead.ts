@@ -12,6 +12,7 @@ import { cutWords, namesADoing, namesAnAct, namesAPosition, namesAQuantity, name
 import { settlingSentences } from './alternatives.ts'
 import { isColumnNames, linesOf } from './blocks.ts'
 import { answersTypes, askedConcepts, bodyOf, coverage, coverageOfFolded, type Evidence } from './evidence.ts'
+import { weighToldWords } from './told-clause.ts'
 import { LEAD_BREACH_CUE, LEAD_CUE, LEAD_EXACT_CUE, LEAD_PREDICATE_WEIGHT, LEAD_WHOLE_WORD_LENGTH } from './tuning.ts'
 
 type Sentence = Evidence['sentences'][number]
@@ -99,14 +100,18 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const header = foldText(headerOf(evidence.chunk))
   // The doing asked (延期, 撤回, 收费) weighs more than the thing it is asked of: "免办证明可以延期吗" is answered
   // by the sentence on 延期, not by one that repeats 免办证明, the rarer word.
-  const focus = question.concepts
-    .filter(
-      (concept) =>
-        !concept.filler && (concept.known ? coverage([concept], header) < 1 : !header.includes(concept.word)),
-    )
-    .map((concept) =>
-      asksTheDoing(concept) ? { ...concept, weight: concept.weight * LEAD_PREDICATE_WEIGHT } : concept,
-    )
+  // "厂里要搞ISO认证，我当老板的自己要做些什么": 厂里 only tells where the asker stands (told-clause.ts).
+  const focus = weighToldWords(
+    question,
+    question.concepts
+      .filter(
+        (concept) =>
+          !concept.filler && (concept.known ? coverage([concept], header) < 1 : !header.includes(concept.word)),
+      )
+      .map((concept) =>
+        asksTheDoing(concept) ? { ...concept, weight: concept.weight * LEAD_PREDICATE_WEIGHT } : concept,
+      ),
+  )
   // With the header saying every word, the title's words only name the document: a sentence repeating them
   // ("计量器具" for 电子秤) is no likelier the answer. A matter the heading names among others still picks
   // its sentence (药品 of "…农产品食品药品…"); with none, the first giving the fact leads.

@@ -231,6 +231,19 @@ export const LEAD_WHOLE_WORD_LENGTH = 2
 export const LEAD_PREDICATE_WEIGHT = 1.5
 
 /**
+ * A word of the question said only in a clause that asks nothing (厂里 of "厂里要搞ISO认证，我当老板的自己要做些什么")
+ * weighs this share of its word weight when the lead is chosen, where the clause that asks speaks of the asker's own
+ * part and names a thing of it (src/answer/told-clause.ts): the told clause says where the asker stands, and the
+ * sentence repeating it (审核组到企业现场) is not the one stating what they ask (最高管理者作出承诺). Set by hand on dev
+ * (1335 cases, 2 Dec 2026, with 最高管理者 in the glossary's 老板 group): 1 (none) → bk-iso-boss-role-1 led by step 8;
+ * 0.5 and 0.25 → led by step 1, no other dev or test figure changed, so the milder stands. Applied to every question
+ * with a clause that asks nothing, it lost a CMRC span (273 → 272) and refused "The shop refuses to mediate. What
+ * else can I do?"; restricted to an asker asking of their own part, CMRC (289/273/294) and evals/general
+ * (565/561/578) are unchanged.
+ */
+export const LEAD_TOLD_WEIGHT = 0.5
+
+/**
  * An answer a person reads on a phone: a short passage whole, else about this many characters around
  * the sentence that answers. QUOTE_TARGET set on evals/general: the answer holds a gold span in 297 of
  * 308 answered at 180, 303 at 240 and at 300 (the sentence picked is sometimes next to the one that

@@ -18,3 +18,13 @@ export const askingClausesOf = (folded: string, asking: RegExp = ASKING_CLAUSE):
       return runOn ? [runOn[1]!, runOn[2]!] : [clause.trim()]
     })
     .filter((clause) => asking.test(clause))
+
+/**
+ * Whether a word of the folded question is said only in a clause that asks nothing ("厂里要搞ISO认证，我当老板的自己
+ * 要做些什么": 厂里). Such a clause tells where the asker stands; false when no clause asks or every one does.
+ */
+export function saidOnlyInToldClause(folded: string, word: string): boolean {
+  const asking = askingClausesOf(folded)
+  if (asking.length === 0 || !folded.includes(word)) return false
+  return !asking.some((clause) => clause.includes(word))
+}

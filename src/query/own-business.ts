@@ -24,6 +24,9 @@ const OPENED = `${SPEAKER}${SAID}{0,6}?开了?(?:个|家|一个|一家)${SAID}{0
 const AS_KIND = `(?:(?:作为|身为)(?:一家|一个|个)?|像?${SPEAKER}(?:这种|这样的?|这类))${SAID}{0,12}(?:${BUSINESS_NOUN}|的)`
 const OWN_BUSINESS = new RegExp(`^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS}|${OPENED}|${AS_KIND})$`)
 
+// "也能", "都可以", or the too after a yes/no form typed on a phone: "能不能也去搞个9001".
+const MAY_TOO = '(?:[也都](?:能|可以)|(?:能不能|可不可以|可以不可以)[也都])'
+
 /**
  * The asker says what business they run and asks whether they too may do a thing ("我们就是开个小饭馆的，不是
  * 工厂，也能去做9001吗", "我们是开理发店的，就十来个人，也能搞认证吗"): whom the thing is open to is asked,
@@ -31,7 +34,7 @@ const OWN_BUSINESS = new RegExp(`^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))
  * they are not, how many they are); the ask opens its clause, so "…，秤坏了也能用吗" asks of the scale.
  */
 export const OWN_BUSINESS_MAY_TOO = new RegExp(
-  `^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS}|${OPENED}|${AS_KIND})[,，](?:${SAID}{1,10}[,，])?[也都](?:能|可以)`,
+  `^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS}|${OPENED}|${AS_KIND})[,，](?:${SAID}{1,10}[,，])?${MAY_TOO}`,
 )
 
 /** The clauses of a folded question, split where the asker pauses. */

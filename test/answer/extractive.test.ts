@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { composeExtractiveAnswer } from '../../src/answer/extractive.ts'
+import { composeExtractiveAnswer, weighEvidence } from '../../src/answer/extractive.ts'
+import { leadSentence } from '../../src/answer/lead.ts'
 import { prepareQuestion } from '../../src/query/prepare-question.ts'
 import { analyseChunk } from '../../src/retrieval/chunk-analysis.ts'
 import type { ChunkRecord } from '../../src/retrieval/chunks-repo.ts'
@@ -281,5 +282,49 @@ describe('composeExtractiveAnswer weighs the subject of an ask over the generic 
     const words = createVocabulary([garden, typhoons].map((item) => `${item.title} ${item.section} ${item.content}`))
     const result = askAbout('颐和园叫什么名字', [garden, typhoons], words)
     expect(result.grounded && result.citations[0]?.docId).not.toBe('typhoon')
+  })
+})
+
+describe('composeExtractiveAnswer leads with the sentence on what the asker asks, not on where they stand', () => {
+  const guide = ofDocument('certification', '质量管理体系认证办事指引')
+  const STEPS_OF_CERTIFICATION = guide(
+    31,
+    '三、中小企业获证的一般步骤',
+    '三、中小企业获证的一般步骤\n以下是常见的做法。\n1. 领导重视：最高管理者作出承诺，指定体系负责人。\n2. 建立体系：编写必要的体系文件，开展全员培训。\n3. 第二阶段审核：审核组到企业现场，通过访谈、查阅记录等方式收集证据。\n4. 认证决定：认证机构作出认证决定并颁发证书。',
+  )
+  const words = createVocabulary(
+    [STEPS_OF_CERTIFICATION, ...CHUNKS].map((item) => `${item.title} ${item.section} ${item.content}`),
+  )
+  const glossary = { groups: [['主要负责人', '老板', '最高管理者']], english: [] }
+  const lead = (text: string) => {
+    const result = composeExtractiveAnswer(prepareQuestion(text, { glossary, vocabulary: words }), [
+      STEPS_OF_CERTIFICATION,
+    ])
+    if (!result.grounded) throw new Error(`expected an answer, refused: ${result.reason}`)
+    expect(STEPS_OF_CERTIFICATION.content).toContain(result.citations[0]?.quote)
+    return result.answer.split('\n')[0]
+  }
+
+  it('does not lead with the sentence saying 厂里 (企业现场) when the clause that asks names the asker’s part', () => {
+    expect(lead('厂里要搞质量管理体系认证，我当老板的自己要做些什么')).toContain('最高管理者作出承诺')
+  })
+
+  it('reads a system run for a while in everyday words (跑一阵子) as the sentence that says 运行', () => {
+    const RUN_FIRST = guide(
+      32,
+      '三、中小企业获证的一般步骤',
+      '三、中小企业获证的一般步骤\n1. 选择认证机构并提交申请：先核实机构是否经国家认监委批准、批准范围是否包含质量管理体系认证；签订认证合同，提交申请书、体系文件等资料。\n2. 实际运行并留存记录：按文件要求运行体系。认证服务行业普遍建议体系至少运行三个月左右再申请认证。',
+    )
+    const vocabulary = createVocabulary(
+      [RUN_FIRST, ...CHUNKS].map((item) => `${item.title} ${item.section} ${item.content}`),
+    )
+    const question = prepareQuestion('体系文件刚写好，是要先自己跑一阵子再去申请认证吗', { glossary, vocabulary })
+    const [evidence] = weighEvidence(question, [RUN_FIRST])
+    if (!evidence) throw new Error('expected evidence')
+    expect(leadSentence(evidence, question)?.text).toContain('运行')
+  })
+
+  it('still weighs the told clause when the ask names no part of the asker’s own', () => {
+    expect(lead('审核组到企业现场以后，要看些什么')).toContain('审核组到企业现场')
   })
 })

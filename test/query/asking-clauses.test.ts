@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { askingClausesOf } from '../../src/query/asking-clauses.ts'
+import { askingClausesOf, saidOnlyInToldClause } from '../../src/query/asking-clauses.ts'
 import { foldQuestion } from '../../src/text/typos.ts'
 
 const clauses = (text: string) => askingClausesOf(foldQuestion(text))
@@ -21,5 +21,18 @@ describe('askingClausesOf', () => {
   it('leaves one ask whole when its question word has no verb before it or the modal goes on from it', () => {
     expect(clauses('哪些产品要多久检一次')).toEqual(['哪些产品要多久检一次'])
     expect(clauses('要怎么做才能要到赔偿吗')).toEqual(['要怎么做才能要到赔偿吗'])
+  })
+})
+
+describe('saidOnlyInToldClause', () => {
+  const folded = foldQuestion('厂里要搞ISO认证，我当老板的自己要做些什么')
+
+  it('holds for a word only the clause that asks nothing says', () => {
+    expect(saidOnlyInToldClause(folded, '厂里')).toBe(true)
+  })
+
+  it('does not hold for a word of the clause that asks, nor for any word of a question with no such clause', () => {
+    expect(saidOnlyInToldClause(folded, '老板')).toBe(false)
+    expect(saidOnlyInToldClause(foldQuestion('厂里的老板要做些什么'), '厂里')).toBe(false)
   })
 })

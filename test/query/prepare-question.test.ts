@@ -245,6 +245,9 @@ describe('prepareQuestion', () => {
     expect(typeNames('像我们这种小理发店，也可以搞质量管理体系认证吗')).toEqual(['eligibility'])
     expect(typeNames('我们是外卖商家，也能申请质量管理体系认证吗')).toEqual(['eligibility'])
     expect(typeNames('我们是做设计的小工作室，不卖东西，也能做9001吗')).toEqual(['eligibility'])
+    // The too after a yes/no form, as typed on a phone.
+    expect(typeNames('我们是做同城配送的，就十来个人，能不能也去搞个9001')).toEqual(['eligibility'])
+    expect(typeNames('我们是开花店的，可不可以也申请质量管理体系认证')).toEqual(['eligibility'])
     // The ask opens its clause: "秤坏了也能继续用吗" asks of the scale, not of the shop.
     expect(typeNames('我们是开水果店的，秤坏了也能继续用吗')).not.toContain('eligibility')
   })
