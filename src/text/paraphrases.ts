@@ -57,8 +57,6 @@ const GROUPS: readonly string[][] = [
   // "到厂里来": where an audit or a check is done, "审核组到企业现场".
   ['厂里', '厂区', '企业现场'],
   ['记', '记载', '记录', '记述', '记下'],
-  // "先自己跑一阵子再去申请": a system, machine or plan run for a while is what a text writes as 运行.
-  ['跑', '运行', '运转'],
   ['关', '囚禁', '幽禁', '软禁', '关押'],
   // Not 销售: the trade a business is in ("销售单位"), not a sale of goods held ("能不能卖给客户": "不得出售").
   ['卖', '卖掉', '卖出', '出售', '售出', '变卖'],
