@@ -12,7 +12,7 @@ import { asksUse } from './goods-use.ts'
 import { asksIssuance } from './issuance.ts'
 import { joinQuestions } from './join-questions.ts'
 import { businessOf, unitTermsOf } from './own-business.ts'
-import { asksRecourse, asksUnnamedRoute, withoutWayOutAsked } from './recourse.ts'
+import { asksRecourse, asksUnnamedRoute, otherSideOf, withoutWayOutAsked } from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
 import { type Relation, relationOf } from './relation.ts'
 import { asksRequirement } from './requirements.ts'
@@ -97,6 +97,22 @@ const OPENING_THEN = /^那么?(?![个些里儿边样种])/
  * A buyer's "我该怎么办" asks for the way open to them, not for a business's steps from the first; "怎么联系我，
  * 打电话还是发短信" asks which of two, not the steps nor a table setting them side by side.
  */
+/**
+ * Expansions less the glossary words that only the other side of a buyer's case brings in ("…老板不认，我能去哪举报":
+ * 老板's group holds 最高管理者, which would search the certification guide): whom the asker is up against is no
+ * matter to search for (concepts.ts `filler`), so neither are its other names.
+ */
+function withoutOtherSide(expansions: string[], concepts: readonly Concept[], folded: string): string[] {
+  const isOtherSide = otherSideOf(folded)
+  const otherSide = concepts.filter((concept) => isOtherSide(concept.word) && concept.alternatives.length > 1)
+  if (otherSide.length === 0) return expansions
+  const kept = new Set(
+    concepts.filter((concept) => !otherSide.includes(concept)).flatMap((concept) => concept.alternatives),
+  )
+  const dropped = new Set(otherSide.flatMap((concept) => concept.alternatives))
+  return expansions.filter((term) => kept.has(term) || !dropped.has(term))
+}
+
 function shapeAsked(shape: AnswerShape, recourse: boolean, alternatives: Alternative[]): AnswerShape {
   if (recourse && shape === 'procedure') return 'general'
   if (alternatives.length > 0 && (shape === 'procedure' || shape === 'difference')) return 'general'
@@ -116,16 +132,16 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const expanded = recourse ? withoutWayOutAsked(folded) : folded
   // The asker's own kind of business in the orders' words ("开商场卖家电的" → 销售单位): it finds the order
   // for that kind; what the asker calls it need not be said by the passage (concepts.ts).
-  const expansions = [
-    ...new Set([
-      ...expandTerms(context.glossary, expanded),
-      ...unitTermsOf(context.glossary.businessKinds ?? [], folded),
-    ]),
-  ]
   const answerTypes = answerTypesOf(folded)
   const states = statesOf(folded)
   const shape = answerShapeOf(folded, answerTypes)
   const concepts = conceptsOf(folded, words, context.glossary, context.vocabulary, answerTypes)
+  const expansions = [
+    ...new Set([
+      ...withoutOtherSide(expandTerms(context.glossary, expanded), concepts, folded),
+      ...unitTermsOf(context.glossary.businessKinds ?? [], folded),
+    ]),
+  ]
   const alternatives = alternativesOf(folded, concepts)
   const prepared: PreparedQuestion = {
     text,

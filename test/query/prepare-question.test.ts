@@ -520,6 +520,15 @@ describe('prepareQuestion', () => {
     expect(ask('质量开放日是干什么的，普通市民能参加吗').expansions).toEqual([])
   })
 
+  it('searches no other names of the side a buyer is up against', () => {
+    const roles: Glossary = { groups: [['老板', '主要负责人', '最高管理者']], english: [] }
+    const ask = (text: string) => prepareQuestion(text, { glossary: roles, vocabulary })
+    // 老板 of a shop that shortchanged the asker is whom they report, not the certification guide's 最高管理者.
+    expect(ask('买的虾回家一称少了三两 老板不认 我能去哪举报呀').expansions).toEqual([])
+    // The owner asking about their own part is the matter: its other names are searched.
+    expect(ask('厂里要搞ISO认证，我当老板的自己要做些什么').expansions).toEqual(['主要负责人', '最高管理者'])
+  })
+
   it('takes a wrong done with fees for a topic, not for a fee asked for', () => {
     expect(typeNames('景区乱收费能投诉吗')).not.toContain('amount')
     expect(typeNames('强制检定收费吗')).toContain('amount')
