@@ -274,6 +274,16 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('1000元')
   })
 
+  // An owner asks what to check on their own scale in their words (自己检查): the glossary's 自查 takes
+  // it to the self-check list, whose items are quoted, not to the section on which scales are verified.
+  it("answers an owner's what-to-check-myself list from the self-check list, with its items", async () => {
+    const body = await ask('我在菜场卖肉的 自己检查秤要看哪几样')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/七、商户自查清单/)
+    expect(body.answer).toContain('合格标志')
+    expect(body.answer).toContain('铅封')
+  })
+
   // The answering item is the section's last: the quote widens back over the items before it, which
   // hold no answer, so the item is said first.
   it('leads with the list item that answers, not the earlier items quoted around it', async () => {
