@@ -274,6 +274,31 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(body.answer).toContain('1000元')
   })
 
+  // An owner asks what to check on their own scale in their words (自己检查): the glossary's 自查 takes
+  // it to the self-check list, whose items are quoted, not to the section on which scales are verified.
+  it("answers an owner's what-to-check-myself list from the self-check list, with its items", async () => {
+    const body = await ask('我在菜场卖肉的 自己检查秤要看哪几样')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/七、商户自查清单/)
+    expect(body.answer).toContain('合格标志')
+    expect(body.answer).toContain('铅封')
+  })
+
+  // 老百姓 is the citizens' word for the plan's 市民: the residents' activities answer, not the preface.
+  it("answers which Quality Month activities 老百姓 may join from the residents' activities", async () => {
+    const body = await ask('质量月有什么老百姓能参加的活动')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/人民群众质量体验|质量开放日|惠民便民/)
+    expect(body.answer).toMatch(/质量探寻之旅|质量开放日|质量咨询/)
+  })
+
+  // 证书拿下来了 is the owner's 获证: what follows certification answers, not the warning on bought ones.
+  it('answers what a holder must do once the certificate is got from the section on after certification', async () => {
+    const body = await ask('iso9001证书拿下来了 之后每年还有哪些事要做')
+    expect(body.citations[0]?.section).toMatch(/四、获证以后还要做什么/)
+    expect(body.answer).toContain('监督审核')
+  })
+
   // The answering item is the section's last: the quote widens back over the items before it, which
   // hold no answer, so the item is said first.
   it('leads with the list item that answers, not the earlier items quoted around it', async () => {
