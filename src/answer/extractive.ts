@@ -38,6 +38,7 @@ import {
   unknownShare,
 } from './evidence.ts'
 import { cycleSentences, leadSentence, thingsAsked } from './lead.ts'
+import { saysMatterOnlyInLists } from './listed-only.ts'
 import { unsaidBureauMatter } from './lookalike.ts'
 import { asksOfTheWhole, opensDocument } from './opening.ts'
 import { outcomeAsked, timesOutcome } from './outcome.ts'
@@ -520,6 +521,8 @@ export function composeExtractiveAnswer(
     return refuse('low-coverage', evidence)
   if (!typed) return refuse(outcome.length > 0 ? 'other-event' : 'no-typed-fact', evidence)
   if (matterCoverage(question, primary.chunk) < grounding.minMatter) return refuse('false-grounding', evidence)
+  // "浦东看牙哪家医院比较好": a canteen campaign that lists 医院 among the places it reaches does not answer it.
+  if (saysMatterOnlyInLists(question, primary.chunk)) return refuse('listed-only', evidence)
   if (!speaksOfTheDoing(question, primary.chunk)) return refuse('no-procedure', evidence)
   // "没配质量安全总监会怎么处罚": a passage on the duty that says nothing of what befalls a breach does not answer.
   if (asksPenalty(question.folded) && !namesConsequence(primary.chunk.analysis.context))

@@ -12,6 +12,7 @@ export const REFUSAL_LABELS: Record<RefusalReason, string> = {
   'unknown-terms': '问题用语大多不在资料中',
   'unknown-matter': '所问的事物资料中从未提及',
   'low-coverage': '资料对问题覆盖不足',
+  'listed-only': '资料只在列举中提到所问的事物，并没有讲它',
   'other-event': '资料给出的是另一件事的时间（如检定周期），没有讲所问的事要多久',
   'other-matter': '资料讲的是相近的另一事项，没有讲所问的事项',
   'false-grounding': '检索到的片段没有讲问题所问的事项',

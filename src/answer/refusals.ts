@@ -9,6 +9,8 @@ export const REFUSAL_REASONS = {
   'unknown-terms': 'most of the question is in words the documents never use',
   'unknown-matter': 'a clause of the question asks about nothing but things no document names',
   'low-coverage': 'the best passage covers too little of the question',
+  'listed-only':
+    'the passage names what is asked only as an item of a list (医院 in 学校、托幼机构、医院、养老院): it is about something else',
   'false-grounding': 'too little of what the question is about is named by the passage',
   'other-document': 'the question names a document by its title, and the passage is from another one',
   'no-typed-fact': 'the question asks for a kind of fact (amount, phone, date, duration …) the passage does not give',

@@ -366,3 +366,11 @@ export const LEAD_BREACH_CUE = 0.5
  * 更新…公平秤). Chosen on those dev lines, with LEAD_BREACH_CUE.
  */
 export const BREACH_WINDOW = 10
+
+/**
+ * The fewest items of a list (A、B、C) whose naming of the question's matter counts as incidental (src/answer/listed-only.ts):
+ * three or more name the places an item reaches (学校、托幼机构、医院…; 街镇、园区、企业、商场、地铁); two may be what
+ * the sentence is about (发现短斤缺两、作弊秤等问题: sw-always-short-what-1 was refused at 2, answered at 3).
+ * Chosen on the dev cases of everyday-off-topic.jsonl and the otl-/sw- cases.
+ */
+export const MIN_LIST_ITEMS = 3

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { composeExtractiveAnswer } from '../../src/answer/extractive.ts'
 import { prepareQuestion } from '../../src/query/prepare-question.ts'
-import { analyseChunk } from '../../src/retrieval/chunk-analysis.ts'
-import type { ChunkRecord } from '../../src/retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../../src/retrieval/search.ts'
 import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
-
-const withAnalysis = (text: Omit<ChunkRecord, 'analysis'>): ChunkRecord => ({ ...text, analysis: analyseChunk(text) })
+import { scoredChunk } from '../support/chunks.ts'
 
 // Inline chunks shaped like the stored ones: a heading line, then the body as ingest keeps it.
-const chunk = (id: number, section: string, content: string, title = '消费投诉办事指引'): ScoredChunk => ({
-  ...withAnalysis({ id, docId: 'guide', ordinal: id, title, meta: {}, section, locator: null, page: null, content }),
-  score: 1 / (60 + id),
-  similarity: null,
-  lexicalRank: id,
-  vectorRank: id,
-})
+const chunk = (id: number, section: string, content: string, title = '消费投诉办事指引'): ScoredChunk =>
+  scoredChunk(id, section, content, title)
 
 const DIFFERENCE = chunk(
   1,
