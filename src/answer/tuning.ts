@@ -139,6 +139,15 @@ export const DOCUMENT_NAME_SHARE = 0.5
  * values are the grid's best point (1715 points, minMatter 0.1–0.5 included): 0.975 right decisions,
  * refusal precision 0.895.
  */
+/**
+ * Re-checked on the 1225 dev single-turn questions of 2 Dec 2026 (after the unsaid-aspect, unsaid-doing and
+ * other-matter gates), each threshold alone over a grid with the others held (decisions right, today 0.9265,
+ * standard error 0.0075): minCoverage 0.35/0.4/0.45/0.55 → 0.922/0.922/0.926/0.914 (0.45 gains four refused
+ * stories, loses five rightly refused); minSupport 0.25/0.3 → 0.929 (+3, −0), 0.35 → 0.928, 0.45 → 0.925;
+ * maxUnknownShare 0.6/0.8/0.9 → 0.916/0.927/0.927 (0.8 answers three, answers two it should refuse);
+ * minMatter 0.1/0.15/0.25 → 0.926/0.926/0.924. No point gains more than one standard error: these stand.
+ * The coverage refusals left on dev are words of the asker's story counted as matter, not the thresholds.
+ */
 export const GROUNDING = {
   /** Below this share of the question's weight, the best passage is not taken to answer it. */
   minCoverage: 0.5,
