@@ -47,6 +47,16 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(narrowed.answer).toContain('计量')
   })
 
+  it('asks whom the other order applies to when "那76号令呢" follows whom 75号令 applies to', async () => {
+    // 适用范围 is the aspect asked, not the matter: it is carried to 76号令 with the rest of the question.
+    const first = await ask('75号令管的是哪些单位')
+    expect(first.citations[0]).toMatchObject({ docId: 'samr-order-75', section: expect.stringMatching(/适用范围/) })
+    const other = await ask('那76号令呢', first.sessionId)
+    expect(other.grounded).toBe(true)
+    expect(other.resolvedQuery).toMatch(/管的是哪/)
+    expect(other.citations[0]).toMatchObject({ docId: 'samr-order-76', section: expect.stringMatching(/适用范围/) })
+  })
+
   it('answers a short question about the subject from its document and stores the completed query', async () => {
     const first = await ask('菜市场的电子秤必须强制检定吗？')
     expect(first.citations[0]?.docId).toBe('metrology-verification')
