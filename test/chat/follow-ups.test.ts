@@ -57,6 +57,16 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(other.citations[0]).toMatchObject({ docId: 'samr-order-76', section: expect.stringMatching(/适用范围/) })
   })
 
+  it('asks the fine of the subject: another guide\'s fine is no answer to "不配的话罚多少钱" after 75号令', async () => {
+    const first = await ask('工厂要落实75号令 一定要配质量安全总监吗')
+    expect(first.citations[0]?.docId).toBe('samr-order-75')
+    const fine = await ask('不配的话罚多少钱', first.sessionId)
+    // The order's notes stop at 第四条: its fines are not there, and the scale guide's 1000元 is not meant.
+    expect(fine.grounded).toBe(false)
+    expect(fine.resolvedQuery).toMatch(/75号令/)
+    expect(fine.answer).not.toMatch(/1000元/)
+  })
+
   it('answers a short question about the subject from its document and stores the completed query', async () => {
     const first = await ask('菜市场的电子秤必须强制检定吗？')
     expect(first.citations[0]?.docId).toBe('metrology-verification')
