@@ -67,6 +67,14 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(fine.answer).not.toMatch(/1000元/)
   })
 
+  it('keeps the earlier intent for a bare "在哪办" the classifier only half reads as an event', async () => {
+    const first = await ask('店里刚买了台新电子秤 还要检吗')
+    expect(first.intent).toBe('policy_question')
+    const where = await ask('在哪办', first.sessionId)
+    expect(where.intent).toBe('policy_question')
+    expect(where.citations[0]?.docId).toBe('metrology-verification')
+  })
+
   it('answers a short question about the subject from its document and stores the completed query', async () => {
     const first = await ask('菜市场的电子秤必须强制检定吗？')
     expect(first.citations[0]?.docId).toBe('metrology-verification')
