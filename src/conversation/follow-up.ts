@@ -131,8 +131,8 @@ const asksOnlyAFact = (question: PreparedQuestion): boolean =>
   question.answerTypes.length > 0 &&
   question.concepts.every((concept) => concept.asks !== null || concept.filler || asksAnAspect(concept))
 
-// A measure of a thing (有效期, 保质期, 检定费, 价格): what it is of, the subject says.
-const MEASURE = /(?:期|期限|时限|费|费用|价格?)$/
+// A measure of a thing (有效期, 保质期, 检定费, 价格, 罚款): what it is of, the subject says.
+const MEASURE = /(?:期|期限|时限|费|费用|价格?|罚款?)$/
 
 /**
  * "批下来有效期多久" after CCC免办: a fact asked of a measure (有效期) is asked of the subject, whether or not its
@@ -301,7 +301,11 @@ async function answerKeepingSubject(
   if (answered.result.grounded) return { ...answered, subject: answered.subject ?? subject }
   // "那要等多久？" names nothing of its own: what another document says of 多久 is no answer to it, unless
   // that document draws on the subject's.
-  if (!leaves && question.leansOnContext && !question.concepts.some(namesMatter))
+  // Nor is another document's fine (罚) the one asked of the subject ("不配的话罚多少钱" after 75号令).
+  const namesOwnMatter = question.concepts.some(
+    (concept) => namesMatter(concept) && !measuresTheSubject(question, concept),
+  )
+  if (!leaves && question.leansOnContext && !namesOwnMatter)
     return (await answerFromRetelling(deps, question, subject)) ?? answered
   // "食品经营许可证怎么办？" after 投诉: the subject's document never speaks of it, so it cannot answer it
   // either. Its own refusal (and gate) stands, logged with the turn.

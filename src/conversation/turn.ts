@@ -3,6 +3,7 @@ import type { Citation } from '../answer/citations.ts'
 import type { RemovedClaim } from '../answer/claims.ts'
 import type { LlmOutcome } from '../answer/llm-outcome.ts'
 import { GREETING, OUT_OF_SCOPE, THANKS } from '../answer/messages.ts'
+import { FOLLOW_UP_CONFIDENCE } from '../answer/tuning.ts'
 import { ClientGoneError, ConflictError } from '../errors.ts'
 import { answerFromFaq } from '../faq/faq-answer.ts'
 import type { FaqIndex } from '../faq/faq-index.ts'
@@ -95,10 +96,6 @@ type ChatState = {
 }
 
 const THANKING = /谢谢|多谢|感谢|谢啦|thank/i
-// Below this, the classifier's reading of a context-leaning follow-up yields to the earlier turn's intent;
-// a message about the list or passage just given ("跟秤有关的呢", "第四个") always does: a fragment says
-// little of its own.
-const FOLLOW_UP_CONFIDENCE = 0.6
 
 type TurnResult = Omit<ChatResponse, 'sessionId' | 'turnId'> & { state: ChatState }
 

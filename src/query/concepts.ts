@@ -76,7 +76,9 @@ const QUESTION_WORD = /多久|多长|几|多少|哪|什么时候|何时|怎么/
 const ASPECT =
   /材料|资料|流程|步骤|手续|程序|办理|申请|多久|时间|时限|期限|费用|收费|要交|交钱|交费|多少|怎么|怎样|如何|条件|要求|需要|哪些|什么|哪里|地方|电话|办法|规定|内容|问题|情况|渠道|途径|方式|后果|管辖|区别|意思/
 
-const ASPECT_WORD = new RegExp(`^(?:${ASPECT.source})$`)
+// 适用范围 (whom an order applies to) is asked of an order as 流程 is of a licence: "75号令管的是哪些单位" then
+// "那76号令呢" asks the same aspect of the other order, so it is no matter the conversation is about.
+const ASPECT_WORD = new RegExp(`^(?:${ASPECT.source}|适用范围)$`)
 
 /** Names the matter asked about: not which aspect of it, not the kind of fact asked, not how it is put. */
 export const isMatter = (concept: Concept): boolean => !concept.aspect && !concept.asks && !concept.filler

@@ -82,9 +82,10 @@ const MORE_OF_IT = /^(请|能|可以)?再?(举[几一两]?个?例子|(详细|具
 /** "举几个例子", "详细说说": more of the passage just quoted, not a question of its own. */
 export const asksForMore = (folded: string): boolean => MORE_OF_IT.test(folded)
 
-// Openings that lean on what was said before: "那需要准备什么材料？", "多久能办好？", "它收费吗？", "办理流程呢".
+// Openings that lean on what was said before: "那需要准备什么材料？", "多久能办好？", "它收费吗？", "办理流程呢";
+// and a denied doing supposed of what was just asked ("不配的话罚多少钱" after 要配质量安全总监吗, "没检的话…").
 const LEANS_ON_CONTEXT =
-  /^(那|那么|那个|这个|这种|这样|这|它|他们|还有|还要|另外|然后|如果|要是|那如果|此外|以及|同时)|^(需要|要|得|该)(准备|交|带|提供|多久|多少|什么|怎么|去哪|钱|收费|花钱)|^(多久|多长时间|几天|多少钱|费用|收费|在哪|去哪|哪里|怎么办|怎么申请|怎么弄|流程|材料|办理流程|具体流程|步骤)|呢[?？]?$/
+  /^(不|没有?|未)\p{Script=Han}{1,4}的话|^(那|那么|那个|这个|这种|这样|这|它|他们|还有|还要|另外|然后|如果|要是|那如果|此外|以及|同时)|^(需要|要|得|该)(准备|交|带|提供|多久|多少|什么|怎么|去哪|钱|收费|花钱)|^(多久|多长时间|几天|多少钱|费用|收费|在哪|去哪|哪里|怎么办|怎么申请|怎么弄|流程|材料|办理流程|具体流程|步骤)|呢[?？]?$/u
 
 // A Latin name the glossary also gives in Chinese ("3c" → 强制性产品认证) may be said either way, so
 // a passage need not spell it to be about it.

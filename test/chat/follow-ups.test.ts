@@ -47,6 +47,34 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(narrowed.answer).toContain('计量')
   })
 
+  it('asks whom the other order applies to when "那76号令呢" follows whom 75号令 applies to', async () => {
+    // 适用范围 is the aspect asked, not the matter: it is carried to 76号令 with the rest of the question.
+    const first = await ask('75号令管的是哪些单位')
+    expect(first.citations[0]).toMatchObject({ docId: 'samr-order-75', section: expect.stringMatching(/适用范围/) })
+    const other = await ask('那76号令呢', first.sessionId)
+    expect(other.grounded).toBe(true)
+    expect(other.resolvedQuery).toMatch(/管的是哪/)
+    expect(other.citations[0]).toMatchObject({ docId: 'samr-order-76', section: expect.stringMatching(/适用范围/) })
+  })
+
+  it('asks the fine of the subject: another guide\'s fine is no answer to "不配的话罚多少钱" after 75号令', async () => {
+    const first = await ask('工厂要落实75号令 一定要配质量安全总监吗')
+    expect(first.citations[0]?.docId).toBe('samr-order-75')
+    const fine = await ask('不配的话罚多少钱', first.sessionId)
+    // The order's notes stop at 第四条: its fines are not there, and the scale guide's 1000元 is not meant.
+    expect(fine.grounded).toBe(false)
+    expect(fine.resolvedQuery).toMatch(/75号令/)
+    expect(fine.answer).not.toMatch(/1000元/)
+  })
+
+  it('keeps the earlier intent for a bare "在哪办" the classifier only half reads as an event', async () => {
+    const first = await ask('店里刚买了台新电子秤 还要检吗')
+    expect(first.intent).toBe('policy_question')
+    const where = await ask('在哪办', first.sessionId)
+    expect(where.intent).toBe('policy_question')
+    expect(where.citations[0]?.docId).toBe('metrology-verification')
+  })
+
   it('answers a short question about the subject from its document and stores the completed query', async () => {
     const first = await ask('菜市场的电子秤必须强制检定吗？')
     expect(first.citations[0]?.docId).toBe('metrology-verification')

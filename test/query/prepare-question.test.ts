@@ -609,7 +609,7 @@ describe('prepareQuestion', () => {
   })
 
   it('knows a follow-up by how it opens or ends', () => {
-    for (const text of ['那需要多久？', '要交钱吗？', '办理流程呢', '那76号令呢？'])
+    for (const text of ['那需要多久？', '要交钱吗？', '办理流程呢', '那76号令呢？', '不配的话罚多少钱', '没检的话咋办'])
       expect(prepare(text).leansOnContext).toBe(true)
     expect(prepare('电子秤强制检定收费吗？').leansOnContext).toBe(false)
   })
