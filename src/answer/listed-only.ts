@@ -6,29 +6,36 @@ import { MIN_LIST_ITEMS } from './tuning.ts'
 
 // The enumeration comma: "学校、托幼机构、医院、养老院、机关等" lists places the item reaches, it is about none of them.
 const LIST_MARK = '、'
+// The close of a list of examples of a kind ("…、机关等集中用餐单位").
+const EXAMPLES_END = /等/
 // What closes the clause a list stands in.
 const CLAUSE_END = /[，。；：！？,.;:!?()（）\n]/
 
 // A line broken inside a word ("养老\n 院") folds to a space between Han characters; the list is read without it.
 const joinBrokenWords = (folded: string): string => folded.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '')
 
-/** The number of items in the enumeration the text's characters from `at` to `end` stand in (1: none). */
-function listItemsAround(text: string, at: number, end: number): number {
+/**
+ * The number of items in the enumeration the text's characters from `at` to `end` stand in, when it gives examples of
+ * something else ("学校、托幼机构、医院、养老院、机关等集中用餐单位", "街镇、园区、企业、商场、地铁等场所"); 0 when it
+ * is no such list. A list without 等 is what its sentence is about ("退货、退款、赔偿，属于投诉").
+ */
+function examplesAround(text: string, at: number, end: number): number {
   let from = at
   while (from > 0 && !CLAUSE_END.test(text[from - 1] as string)) from--
   let to = end
   while (to < text.length && !CLAUSE_END.test(text[to] as string)) to++
+  if (!EXAMPLES_END.test(text.slice(end, to))) return 0
   return text.slice(from, to).split(LIST_MARK).length
 }
 
-/** Whether every place a text says the term is an item of a long list next to an enumeration comma, never its topic. */
+/** Whether every place a text says the term is an item of a long list of examples, never its topic. */
 function onlyListed(term: string, text: string): boolean {
   let seen = false
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
     seen = true
     const end = at + term.length
     const item = text[at - 1] === LIST_MARK || text[end] === LIST_MARK
-    if (!item || listItemsAround(text, at, end) < MIN_LIST_ITEMS) return false
+    if (!item || examplesAround(text, at, end) < MIN_LIST_ITEMS) return false
   }
   return seen
 }

@@ -24,7 +24,9 @@ const SHORT_WEIGHT = chunk(
   '七、商户自查清单',
   '七、商户自查清单\n消费者发现短斤缺两、作弊秤等问题，可以通过12315举报。',
 )
-const CHUNKS = [CANTEENS, POSTERS, SHORT_WEIGHT]
+// A list with no 等 after it is what its sentence is about.
+const REDRESS = chunk(4, '一、投诉和举报有什么区别', '一、投诉和举报有什么区别\n要求商家退货、退款、赔偿，属于投诉。')
+const CHUNKS = [CANTEENS, POSTERS, SHORT_WEIGHT, REDRESS]
 // 养老院 is a word of the documents elsewhere, unbroken.
 const vocabulary = createVocabulary([
   ...CHUNKS.map((item) => `${item.title} ${item.section} ${item.content}`),
@@ -50,5 +52,9 @@ describe('a passage that names the matter asked only in a list of places it reac
 
   it('leaves a two-item list, which may be what the sentence is about', () => {
     expect(saysMatterOnlyInLists(prepare('遇到作弊秤怎么办'), SHORT_WEIGHT)).toBe(false)
+  })
+
+  it('leaves a list that is what its sentence is about, not examples of something else (no 等)', () => {
+    expect(saysMatterOnlyInLists(prepare('商家不给退货怎么办'), REDRESS)).toBe(false)
   })
 })
