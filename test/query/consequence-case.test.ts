@@ -50,4 +50,12 @@ describe('a story told before an outcome ask', () => {
     const strict = question.concepts.map((concept) => ({ ...concept, optional: false }))
     expect(coverageOfFolded(question.concepts, consequence)).toBeGreaterThan(coverageOfFolded(strict, consequence))
   })
+
+  it('takes days the asker tells (这几天, 前几天) for no ask of days', () => {
+    const told = prepare('水果店的秤上个月检定没过，师傅说要修，我这几天生意忙先凑合用着，会怎么样')
+    expect(told.answerTypes.map((type) => type.name)).not.toContain('duration')
+    expect(told.concepts.find((concept) => concept.word === '几天')?.asks ?? null).toBeNull()
+    const asked = prepare('秤送去检几天能拿回来')
+    expect(asked.answerTypes.map((type) => type.name)).toContain('days')
+  })
 })
