@@ -95,6 +95,9 @@ export const asksDecider = (folded: string): boolean => DECIDER_ASKED.test(folde
 /** A folded sentence names a body deciding or setting a thing. */
 export const namesDecider = (folded: string): boolean => BODY_DECIDING.test(folded)
 
+// "这几天生意忙", "前几天", "买了没几天": days the asker tells, not asks for ("几天能拿回来").
+const DAYS_ASKED = '(?<![这那前头没])几天'
+
 const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
@@ -183,7 +186,7 @@ const ANSWER_TYPES: AnswerType[] = [
   },
   {
     name: 'duration',
-    asks: /(有效期|几年|多少年|多久|多长时间|几天|几个工作日|保存多长|期限|时限)/,
+    asks: new RegExp(`(有效期|几年|多少年|多久|多长时间|${DAYS_ASKED}|几个工作日|保存多长|期限|时限)`),
     gives: LENGTH_OF_TIME,
   },
   // The time that lay between two events ("从公布到实施隔了多久", "公布以后过了多长时间才施行") is given by the
@@ -205,7 +208,7 @@ const ANSWER_TYPES: AnswerType[] = [
   // "几天能拿回来" asks for days: a yearly cycle ("检定周期为一年") is a length of time, but not the one asked.
   {
     name: 'days',
-    asks: /几天|多少天|几个工作日|多少个工作日/,
+    asks: new RegExp(`${DAYS_ASKED}|多少天|几个工作日|多少个工作日`),
     // A wait of days, weeks or months is judged by limits in days (7个工作日, 45个工作日), not by a span of years.
     told: TIME_WAITED,
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个工作日|工作日|天|日内|日|小时|周)/,

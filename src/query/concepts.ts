@@ -21,6 +21,7 @@ import {
   TIME_WAITED,
 } from './answer-types.ts'
 import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
+import { consequenceCaseWordsOf } from './consequence-case.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { ownerCaseWordsOf } from './owner-case.ts'
 import { asksWhereToTurn, otherSideOf } from './recourse.ts'
@@ -480,17 +481,21 @@ export function conceptsOf(
   const isFiller = fillerWordsOf(folded, isTerm)
   // The owner's case before an open ask naming the errand need not be said (src/query/owner-case.ts).
   // A glossary phrase that holds a question word ("怎么申请", "哪里投诉") asks how, where: it names no errand.
-  const namesErrand = (clause: string) =>
+  const namesTermOf = (shortest: number) => (clause: string) =>
     glossary.groups.some(
       (group) =>
         !namesAnAspect(group) &&
         !group.some((term) => QUESTION_WORD.test(term)) &&
-        group.some((term) => term.length > 1 && clause.includes(term)),
+        group.some((term) => term.length >= shortest && clause.includes(term)),
     )
+  const namesErrand = namesTermOf(2)
   const isScene = sceneWordsOf(folded, types)
   // A consumer's case before a complaint asked about is scene already ("在商场买的羽绒服跑绒，店员不给退，投诉要带什么材料").
   const complaint = entries.some(({ word }) => isScene(word))
-  const isCase = complaint ? () => false : ownerCaseWordsOf(folded, namesErrand)
+  const isOwnerCase = ownerCaseWordsOf(folded, namesErrand)
+  // The story told before "会怎么样", "还能受理不" need not be said either (src/query/consequence-case.ts).
+  const isStory = consequenceCaseWordsOf(folded, namesTermOf(1))
+  const isCase = complaint ? () => false : (word: string) => isOwnerCase(word) || isStory(word)
   const isOtherSide = otherSideOf(folded)
   // "投诉交上去一个礼拜了还没人理": the clause telling how long the asker has waited says in everyday words
   // (交上去, 礼拜, 没人理) what the documents' time limits judge; words they never use there only tell the wait.
