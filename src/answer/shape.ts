@@ -111,13 +111,28 @@ function listItems(question: PreparedQuestion, primary: Evidence, evidence: Evid
     if (item === primary || seen.has(item.chunk.section) || item.coverage < threshold) continue
     if (duties && !statesDuty(item.chunk)) continue
     if (siblings && (parentOf(item.chunk) === '' || parentOf(item.chunk) !== parentOf(primary.chunk))) continue
-    const sentence = leadSentence(item, question)
+    const sentence = itemSentence(item, question)
     if (!sentence || statesCoverageGap(sentence.text)) continue
     seen.add(item.chunk.section)
     items.push(item)
   }
   return items
 }
+
+/**
+ * The sentence a gathered item is listed by. Its heading is shown above it in bold, so a plan item whose
+ * own title sentence would lead ("14．开展…质量安全培训。", run on into its body on one line) gives its body's
+ * best sentence instead (开展政策培训，重点宣贯…75号、76号令): the heading again tells the reader nothing.
+ */
+function itemSentence(item: Evidence, question: PreparedQuestion): Sentence | undefined {
+  const heading = headingOf(item.chunk).replace(/[。.]$/, '')
+  const body = item.sentences.filter((sentence) => sentence.text.replace(/[。.]$/, '') !== heading)
+  return (
+    (body.length > 0 ? leadSentence({ ...item, sentences: body }, question) : undefined) ?? leadSentence(item, question)
+  )
+}
+
+const headingOf = (chunk: ChunkRecord) => chunk.section.split(' > ').at(-1) ?? chunk.section
 
 const statesDuty = (chunk: ChunkRecord) => statesArticleDuty(chunk.locator, chunk.analysis.own)
 
@@ -191,12 +206,11 @@ export function shapeAnswer(
     const shown = more.slice(0, MAX_LIST_ITEMS - 1).sort((a, b) => a.chunk.ordinal - b.chunk.ordinal)
     if (shown.length > 0) parts.push('', '其他相关内容：')
     for (const item of shown) {
-      const sentence = leadSentence(item, question) as Sentence
+      const sentence = itemSentence(item, question) as Sentence
       const n = citations.length + 1
       citations.push(citationFor(n, item.chunk, sentence.text, item.coverage))
       cited.push(item.chunk)
-      const heading = item.chunk.section.split(' > ').at(-1) ?? item.chunk.section
-      parts.push(`- **${heading}**：${sentence.text}[${n}]`)
+      parts.push(`- **${headingOf(item.chunk)}**：${sentence.text}[${n}]`)
     }
     if (more.length > shown.length)
       parts.push('', `还有 ${more.length - shown.length} 项相关内容未列出，可以换个说法继续问。`)

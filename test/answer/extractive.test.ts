@@ -202,6 +202,25 @@ describe('composeExtractiveAnswer quotes the part that answers', () => {
       expect(EXEMPTION.find((item) => item.id === citation.chunkId)?.content).toContain(citation.quote)
   })
 
+  it('lists a gathered plan item by what its body says, not its own heading again', () => {
+    // A plan's items as ingest keeps them: the numbered title runs on into the body on one line.
+    const plan = (id: number, heading: string, body: string) =>
+      chunk(id, `三、活动内容 > （三）质量提升 > ${heading}`, `${heading}。${body}`, '质量月活动方案')
+    const items = [
+      plan(20, '13．推进首席质量官任职培训', '组织园区企业开展首席质量官任职培训，举行颁证仪式。'),
+      plan(21, '5．开展质量宣传活动', '举行质量大讲堂活动，发动企业开展升旗仪式、质量知识竞赛、质量管理培训等活动。'),
+      plan(22, '14．开展重点企业质量安全培训', '组织对区内生产企业开展政策培训，重点宣贯75号、76号令。'),
+    ]
+    const words = createVocabulary(items.map((item) => `${item.title} ${item.section} ${item.content}`))
+    const result = askAbout('质量月都有哪些培训', items, words)
+    if (!result.grounded) throw new Error('expected an answer')
+    expect(result.citations.map((citation) => citation.chunkId).sort()).toEqual([20, 21, 22])
+    expect(result.answer).toContain('政策培训')
+    expect(result.answer).not.toContain('**14．开展重点企业质量安全培训**：14．')
+    for (const citation of result.citations)
+      expect(items.find((item) => item.id === citation.chunkId)?.content).toContain(citation.quote)
+  })
+
   it('says how many items of a long list it leaves out', () => {
     const items = Array.from(
       { length: 12 },

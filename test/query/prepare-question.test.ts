@@ -40,6 +40,15 @@ describe('prepareQuestion', () => {
     expect(prepare('有关部门是什么意思').concepts.find((c) => c.word === '有关')?.filler).toBe(false)
   })
 
+  it('reads things to be listed told after whom or what they are for as a list', () => {
+    // Answered by every item of the plan that answers (24 体验, 21 开放日, 25 惠民便民), not the first alone.
+    expect(prepare('质量月有什么老百姓能参加的活动').shape).toBe('list')
+    expect(prepare('我们就十来个人的小厂 质量月有啥帮扶小微企业的活动').shape).toBe('list')
+    // One thing asked after 有什么 is no list, nor a clause that runs past a comma.
+    expect(prepare('有什么要注意的吗').shape).not.toBe('list')
+    expect(prepare('有什么问题，找哪个部门的').shape).not.toBe('list')
+  })
+
   it('reads a wait told in everyday units as days, judged in a section on time limits', () => {
     expect(typeNames('投诉交上去一个礼拜了还没人理，正常吗')).toEqual(['days'])
     expect(typeNames('调解拖了快两个月了还没谈成')).toEqual(['days'])
