@@ -9,10 +9,23 @@ const RUN_ON = new RegExp(
   `^([^，]*?(?:要|得|需要|能|可以|有|是)[^，]{0,2}?${QUESTION_WORD}[^，要得]{0,6}?)(?<!才能|才|就|能|可以|不)((?:还要|还得|需要|要|得)[^，]*?(?:${QUESTION_WORD}[^，]*|吗))$`,
 )
 
+// What ends a clause of a question: a comma, a semicolon, a question mark or a full stop.
+const CLAUSE_BREAK = /[，,；;？?。]/
+
+/** The clauses of a folded question, in order, trimmed, none empty. */
+export const clausesOf = (folded: string): string[] =>
+  folded
+    .split(CLAUSE_BREAK)
+    .map((clause) => clause.trim())
+    .filter((clause) => clause !== '')
+
+/** How many or how big ("二十来个人", "四年", "三个月"): a count the asker tells, which the documents' rules judge. */
+export const COUNT_WORD = /[0-9零一二两三四五六七八九十百千万几半]/
+
 /** The clauses of a folded question that ask, in order; `asking` says what marks one. */
 export const askingClausesOf = (folded: string, asking: RegExp = ASKING_CLAUSE): string[] =>
   folded
-    .split(/[，,；;？?。]/)
+    .split(CLAUSE_BREAK)
     .flatMap((clause) => {
       const runOn = RUN_ON.exec(clause.trim())
       return runOn ? [runOn[1]!, runOn[2]!] : [clause.trim()]

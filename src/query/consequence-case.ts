@@ -1,3 +1,5 @@
+import { COUNT_WORD, clausesOf } from './asking-clauses.ts'
+
 /**
  * An asker tells their story, then asks what comes of it or whether it is still taken ("水果店的秤上个月检定没过，
  * 师傅说要修，我这几天生意忙先凑合用着，会怎么样"; "前年冬天商场买的羽绒服，穿了一个冬天就跑毛，当时懒得弄，现在才想
@@ -18,16 +20,9 @@ const OUTCOME_ASK =
   /会(?:被)?(?:怎么样|怎样|咋样|咋处理|怎么处理|如何处理|怎么罚|咋罚)|(?:什么|啥)后果|会不会(?:被)?罚|(?:要|会)(?:被)?罚吗|挨罚|罚不罚|受理(?:吗|不)|受不受理|还能受理|还管不管|还给处理/
 // A clause that asks something itself ("要去哪检，不检会怎么样"): it is asked, not told.
 const OWN_ASK = /[吗呢]$|什么|啥|哪|怎么|如何|多少|多久/
-const COUNT_WORD = /[0-9零一二两三四五六七八九十百千万几半]/
 // When it happened (前年, 上个月, 去年冬天): how long ago is what the three-year limit or an overdue check judges.
 const WHEN_WORD = /[年月日天周]|礼拜|星期|前年|去年/
 const NOT_DONE = /[没未不无]/
-
-const clausesOf = (folded: string): string[] =>
-  folded
-    .split(/[，,；;？?。]/)
-    .map((clause) => clause.trim())
-    .filter((clause) => clause !== '')
 
 /**
  * The words only the story before an outcome ask tells, as a predicate, given which clauses name one of the

@@ -1,4 +1,4 @@
-import { askingClausesOf } from './asking-clauses.ts'
+import { askingClausesOf, COUNT_WORD, clausesOf } from './asking-clauses.ts'
 
 /**
  * A business owner tells their case before asking about one of the bureau's errands by name ("厂里要从德国进一套
@@ -20,15 +20,6 @@ const YES_NO_ASK = /吗|是否|(\p{Script=Han})不\1|有没有/u
 // 买的…") is no owner's case, and the complaint guide's own scene already covers a complaint asked after one.
 const BUSINESS_TOLD = /我们|咱们|我司|本公司|公司|厂|店|作坊|企业|车间|客户|供应商|老板|员工/
 
-// How many or how big ("总共二十来个人", "一年进两百台") is what the orders' 与规模相适应 or a 数量合理 judges: it stays asked.
-const COUNT_WORD = /[0-9零一二两三四五六七八九十百千万几半]/
-
-const clausesOf = (folded: string): string[] =>
-  folded
-    .split(/[，,；;？?。]/)
-    .map((clause) => clause.trim())
-    .filter((clause) => clause !== '')
-
 /**
  * The words only the owner's case says, as a predicate, given which words name one of the bureau's errands or
  * matters (免办, 9001, 75号令: glossary terms that are no aspect). Never true when the question is no such case.
@@ -44,6 +35,7 @@ export function ownerCaseWordsOf(folded: string, namesErrand: (clause: string) =
   // A case that names a bureau matter itself ("厂里要搞ISO认证，…", "供应商说他们通过了ISO9001，…") is what is asked about.
   const owners = told.some((clause) => BUSINESS_TOLD.test(clause)) && !told.some(namesErrand)
   if (!open || !owners || !asked.some(namesErrand)) return () => false
+  // How many or how big ("总共二十来个人", "一年进两百台") is what the orders' 与规模相适应 or a 数量合理 judges: it stays asked.
   return (word) =>
     !COUNT_WORD.test(word) &&
     told.some((clause) => clause.includes(word)) &&
