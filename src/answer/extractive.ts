@@ -37,6 +37,7 @@ import {
   statesCoverageGap,
   unknownShare,
 } from './evidence.ts'
+import { caseUnjudged } from './judged-case.ts'
 import { cycleSentences, leadSentence, thingsAsked } from './lead.ts'
 import { saysMatterOnlyInLists } from './listed-only.ts'
 import { unsaidBureauMatter } from './lookalike.ts'
@@ -534,6 +535,8 @@ export function composeExtractiveAnswer(
   // "投诉结果是寄信还是打电话通知": a passage on the matter that names neither way does not say which.
   if (question.alternatives.length > 0 && settlingSentences(question, primary.chunk, primary.sentences).length === 0)
     return refuse('unsaid-alternative', evidence)
+  // "这种能不做3C吗" after an owner's case: a passage that says nothing of the case does not judge it.
+  if (caseUnjudged(question, primary.chunk)) return refuse('unjudged-case', evidence)
 
   const gap = gapNamingMatter(question.concepts, wanted, primary)
   if (gap) return refuse('coverage-gap', evidence, gap)

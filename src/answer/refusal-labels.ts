@@ -24,6 +24,7 @@ export const REFUSAL_LABELS: Record<RefusalReason, string> = {
   'unsaid-aspect': '资料讲了相关事项，但没有讲所问的那一方面（如举报奖励、保密、收费、到账时间、签字人、地点）',
   'unsaid-alternative': '资料讲了所问的事项，但没有说所问的两种做法是哪一种',
   'weak-quote': '可引用的原文没有回答所问',
+  'unjudged-case': '问的是规定是否适用于自己的情况，资料只讲了规定本身，没有讲到这种情况',
   'coverage-gap': '资料声明不涵盖此事项',
   'article-not-covered': '该令的摘要不含所问条款',
   'beyond-summary': '所问事项在该令摘要未收录的条文中（如任职条件、培训考核、处罚）',

@@ -28,6 +28,8 @@ export const REFUSAL_REASONS = {
   'unsaid-alternative':
     'an either/or question (打电话还是发短信) whose passage names neither alternative where it speaks of what is asked',
   'weak-quote': 'the quotable span itself does not say what was asked',
+  'unjudged-case':
+    'an owner asks whether a rule reaches their case (…这种能不做3C吗), and the passage says nothing of the case: it only tells what the rule is',
   'coverage-gap': 'the document says it does not cover this',
   'article-not-covered': 'the summary of the named order does not include that article',
   'beyond-summary':

@@ -23,7 +23,7 @@ import {
 import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
 import { consequenceCaseWordsOf } from './consequence-case.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
-import { ownerCaseWordsOf } from './owner-case.ts'
+import { ownerCaseOf } from './owner-case.ts'
 import { asksWhereToTurn, otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
 import { asksDoingRequired } from './requirements.ts'
@@ -59,6 +59,12 @@ export type Concept = {
    * that does covers more; the ranker weighs it as any word of the question (src/answer/extractive.ts).
    */
   optional: boolean
+  /**
+   * Part of the owner's case a yes/no ask judges ("开汽修店的，从国外进了一批配件给客人换，这种能不做3C吗";
+   * src/query/owner-case.ts): only its words the documents use, optional as above; but the passage answering has to
+   * say one of them (src/answer/judged-case.ts).
+   */
+  judged: boolean
   /**
    * For a generic request noun asked for ("对主要负责人有什么要求", "要交哪些材料"): what a text stating
    * such a thing says, with or without the noun — the section that is about the subject answers, not the
@@ -492,10 +498,15 @@ export function conceptsOf(
   const isScene = sceneWordsOf(folded, types)
   // A consumer's case before a complaint asked about is scene already ("在商场买的羽绒服跑绒，店员不给退，投诉要带什么材料").
   const complaint = entries.some(({ word }) => isScene(word))
-  const isOwnerCase = ownerCaseWordsOf(folded, namesErrand)
+  const ownerCase = ownerCaseOf(folded, namesErrand)
   // The story told before "会怎么样", "还能受理不" need not be said either (src/query/consequence-case.ts).
   const isStory = consequenceCaseWordsOf(folded, namesTermOf(1))
-  const isCase = complaint ? () => false : (word: string) => isOwnerCase(word) || isStory(word)
+  // Before a yes/no ask, only the case's words the documents use: a thing they never name ("公司新买了几台叉车，每年都要
+  // 年检吗") is no case their scope judges, and stays asked.
+  const isJudged = (word: string, frequency: number) =>
+    !complaint && ownerCase.judged && frequency > 0 && ownerCase.isCase(word)
+  const isCase = (word: string, frequency: number) =>
+    !complaint && ((ownerCase.judged ? isJudged(word, frequency) : ownerCase.isCase(word)) || isStory(word))
   const isOtherSide = otherSideOf(folded)
   // "投诉交上去一个礼拜了还没人理": the clause telling how long the asker has waited says in everyday words
   // (交上去, 礼拜, 没人理) what the documents' time limits judge; words they never use there only tell the wait.
@@ -534,7 +545,8 @@ export function conceptsOf(
         (frequency === 0 && WEIGHT_TOLD.test(word)) ||
         (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
       scene: !isFiller(word) && !isOtherSide(word) && isScene(word),
-      optional: isCase(word),
+      optional: isCase(word, frequency),
+      judged: isJudged(word, frequency),
       requested: requestedOf(folded, word),
       setting: alternatives.length === 1 && frequency >= SETTING_SHARE * vocabulary.chunkCount && namesAPlace(word),
     }

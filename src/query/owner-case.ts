@@ -1,4 +1,4 @@
-import { askingClausesOf, COUNT_WORD, clausesOf } from './asking-clauses.ts'
+import { ASKING_CLAUSE, askingClausesOf, COUNT_WORD, clausesOf } from './asking-clauses.ts'
 
 /**
  * A business owner tells their case before asking about one of the bureau's errands by name ("厂里要从德国进一套
@@ -8,9 +8,14 @@ import { askingClausesOf, COUNT_WORD, clausesOf } from './asking-clauses.ts'
  * case keeps no passage under the coverage gate (Concept.optional); it still ranks as any word of the question, so
  * a passage that speaks of it stays nearer.
  *
- * Only an open ask (which, what, how, how long) whose clause names the errand itself: "…，这种能不做3C吗" and
- * "…，证书还算有效吗" ask whether the case is allowed, so the case is what is judged; "厂里的锅炉要年检，去哪办"
- * names no errand in its ask, so the case is the errand; nor a case that names a bureau matter itself.
+ * Only an ask whose clause names the errand itself: "厂里的锅炉要年检，去哪办" names no errand in its ask, so the
+ * case is the errand; nor a case that names a bureau matter itself. A yes/no ask ("开汽修店的，从国外进了一批配件给客人
+ * 换，这种能不做3C吗", "我们公司做打印机驱动开发的，要从日本带两台新型号回来做测试，也得先拿3c吗") asks whether the
+ * errand's rule reaches the case: the guide answers with its scope (维修所需的零部件, 测试), in its own words, never
+ * with the asker's goods or country. So the case is optional there too, and also judged (`judged`): the passage
+ * answering has to say something of it (src/answer/judged-case.ts), else it would answer what 3C is to a case it
+ * never speaks of ("我们店从国外进了一批校服，这种能不做3C吗"). Only the case's words the documents use are judged so
+ * (concepts.ts): a thing they never name ("公司新买了几台叉车，每年都要年检吗") stays asked.
  */
 
 // A question word that asks for what the passage names; a yes/no ask (吗, 是否, 能不能, 有没有) judges the case.
@@ -20,24 +25,45 @@ const YES_NO_ASK = /吗|是否|(\p{Script=Han})不\1|有没有/u
 // 买的…") is no owner's case, and the complaint guide's own scene already covers a complaint asked after one.
 const BUSINESS_TOLD = /我们|咱们|我司|本公司|公司|厂|店|作坊|企业|车间|客户|供应商|老板|员工/
 
+// "调几个原厂电机过来", "带两三台样机": a few of the goods, told, not asked, before a yes/no ask.
+const A_FEW = /几(?=[个台件批套张位])/g
+
+/**
+ * The clauses that ask. When the question ends on a yes/no ask, a clause before it that asks only by "几个" tells how
+ * many ("客户车坏了要从德国调几个原厂电机过来给他换上，这几个零件也得办3C吗").
+ */
+function asksOf(folded: string, clauses: string[]): string[] {
+  const asking = askingClausesOf(folded)
+  const last = clauses.at(-1) ?? ''
+  if (!YES_NO_ASK.test(last) || OPEN_ASK.test(last.replace(A_FEW, ''))) return asking
+  return asking.filter((clause) => clause === last || ASKING_CLAUSE.test(clause.replace(A_FEW, '')))
+}
+
+/** The owner's case of a question: which words only it says, and whether a yes/no ask judges it. */
+export type OwnerCase = { isCase: (word: string) => boolean; judged: boolean }
+
+const NO_CASE: OwnerCase = { isCase: () => false, judged: false }
+
 /**
  * The words only the owner's case says, as a predicate, given which words name one of the bureau's errands or
  * matters (免办, 9001, 75号令: glossary terms that are no aspect). Never true when the question is no such case.
  */
-export function ownerCaseWordsOf(folded: string, namesErrand: (clause: string) => boolean): (word: string) => boolean {
+export function ownerCaseOf(folded: string, namesErrand: (clause: string) => boolean): OwnerCase {
   const clauses = clausesOf(folded)
-  const asking = askingClausesOf(folded)
+  const asking = asksOf(folded, clauses)
   const first = clauses.findIndex((clause) => asking.some((ask) => clause.includes(ask)))
-  if (first < 1) return () => false
+  if (first < 1) return NO_CASE
   const told = clauses.slice(0, first)
   const asked = clauses.slice(first)
   const open = asked.every((clause) => OPEN_ASK.test(clause) && !YES_NO_ASK.test(clause))
+  const judged = asked.every((clause) => YES_NO_ASK.test(clause) && !OPEN_ASK.test(clause.replace(A_FEW, '')))
   // A case that names a bureau matter itself ("厂里要搞ISO认证，…", "供应商说他们通过了ISO9001，…") is what is asked about.
   const owners = told.some((clause) => BUSINESS_TOLD.test(clause)) && !told.some(namesErrand)
-  if (!open || !owners || !asked.some(namesErrand)) return () => false
+  if (!(open || judged) || !owners || !asked.some(namesErrand)) return NO_CASE
   // How many or how big ("总共二十来个人", "一年进两百台") is what the orders' 与规模相适应 or a 数量合理 judges: it stays asked.
-  return (word) =>
+  const isCase = (word: string) =>
     !COUNT_WORD.test(word) &&
     told.some((clause) => clause.includes(word)) &&
     !asked.some((clause) => clause.includes(word))
+  return { isCase, judged }
 }

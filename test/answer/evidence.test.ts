@@ -13,6 +13,7 @@ const concept = (word: string, parts: string[]): Concept => ({
   filler: false,
   scene: false,
   optional: false,
+  judged: false,
   requested: null,
   setting: false,
 })

@@ -676,3 +676,24 @@ describe('an aspect the documents never state', () => {
     expect(blacklist.answer).toContain('失信')
   })
 })
+
+// An owner tells their case and asks whether a rule reaches it (src/query/owner-case.ts, src/answer/judged-case.ts).
+describe("an owner's case judged by a yes/no ask", () => {
+  const ask = chatApp()
+
+  it('is answered by the scope that covers it, though the guide never says the goods or the country', async () => {
+    const body = await ask(
+      '我们公司做打印机驱动开发的 要从日本带两台还没上市的新型号回来做测试 这个也得先拿3c吗',
+      'enterprise',
+    )
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('ccc-exemption')
+    expect(body.citations[0]?.section).toMatch(/哪些情形可以申请免办/)
+    expect(body.answer).toContain('测试')
+  })
+
+  it('is refused when the passage says nothing of the case, only what the rule is', async () => {
+    const body = await ask('我们店从国外进了一批校服，这种能不做3C吗', 'enterprise')
+    expect(body).toMatchObject({ grounded: false, refusalReason: 'unjudged-case', citations: [] })
+  })
+})

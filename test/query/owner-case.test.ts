@@ -30,9 +30,19 @@ describe("an owner's case told before an open ask about an errand", () => {
     expect(told).not.toContain('材料')
   })
 
-  it('is what is asked when the ask judges it, names no errand, or the case names one', () => {
-    // A yes/no ask: whether the case is allowed.
-    expect(caseWords('厂里进了一套生产线上配的设备，这种能申请免办吗')).toEqual([])
+  it('is judged by a yes/no ask: its words the documents use are optional, and the passage must say one', () => {
+    const question = prepare('厂里进了一套生产线上配的设备，这种能申请免办吗')
+    const judged = question.concepts.filter((concept) => concept.judged).map((concept) => concept.word)
+    expect(judged).toEqual(expect.arrayContaining(['生产线', '设备']))
+    expect(caseWords('厂里进了一套生产线上配的设备，这种能申请免办吗')).toEqual(expect.arrayContaining(judged))
+    // A thing the documents never name is no case their scope judges: it stays asked.
+    const forklift = prepare('公司新买了几台叉车，这种能申请免办吗').concepts.find((concept) => concept.word === '叉车')
+    expect(forklift).toMatchObject({ optional: false, judged: false })
+    // "调几个原厂电机过来" tells how many before the yes/no ask; it does not ask.
+    expect(caseWords('厂里要从德国调几个生产线上配的设备过来，这种能申请免办吗')).toContain('设备')
+  })
+
+  it('is what is asked when the ask names no errand, or the case names one', () => {
     // The ask names no errand: the case is the errand.
     expect(caseWords('厂里的锅炉要年检，去哪申请')).toEqual([])
     // The case names the bureau's matter itself.

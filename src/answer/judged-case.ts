@@ -1,0 +1,19 @@
+import type { PreparedQuestion } from '../query/prepare-question.ts'
+import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
+import { saysConcept } from './evidence.ts'
+
+/**
+ * An owner tells their case and asks whether a rule reaches it ("开汽修店的，从国外进了一批配件给客人换，这种能不做
+ * 3C吗"; src/query/owner-case.ts): the guide judges the case by its scope, in its own words (直接为最终用户维修所需的
+ * 零部件), so no passage need say all of it; but a passage that says nothing of it at all — no goods, no use, no
+ * trade — only tells what the rule is, and would answer "做跨境电商的，海外仓直邮的小家电，要不要做3C" with what 3C is.
+ * Only the words of the case the documents use count, and not one character ("进", "换"): those are said anywhere.
+ */
+export function caseUnjudged(question: PreparedQuestion, chunk: ChunkRecord): boolean {
+  // The asker's own account of their trade ("我们是开五金店的", filler) is who asks: the orders judge that by their
+  // scope (销售单位) as before; what else they tell of the goods and their use has to be spoken of.
+  const telling = question.concepts.filter(
+    (concept) => concept.judged && concept.known && !concept.filler && concept.word.length > 1,
+  )
+  return telling.length > 0 && !telling.some((concept) => saysConcept(concept, chunk.analysis.context))
+}
