@@ -26,6 +26,7 @@ import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { ownerCaseWordsOf } from './owner-case.ts'
 import { asksWhereToTurn, otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
+import { reportWishOf } from './report-wish.ts'
 import { asksDoingRequired } from './requirements.ts'
 
 /**
@@ -275,6 +276,17 @@ function madeComplaintOf(folded: string, asking: string[]): (word: string) => bo
 }
 
 /**
+ * Words telling the case before a wish to take it to the bureau and a bare ask ("…，想举报这家店，咋弄"; report-wish.ts):
+ * how or to whom is asked, never whether, so no count in the story decides anything either.
+ */
+function wishCaseOf(folded: string): ((word: string) => boolean) | null {
+  const wished = reportWishOf(folded)
+  if (!wished) return null
+  const { told, asked } = wished
+  return (word) => told.some((clause) => clause.includes(word)) && !asked.some((clause) => clause.includes(word))
+}
+
+/**
  * Words of the folded question that only tell the asker's case before a complaint asked about. Asked only
  * whether ("…，还能投诉吗"), the case is what is judged ("公司给员工买的…" is no consumption) — unless it
  * says how long ago or how many ("网上买的手机壳用了三年多才坏，还能投诉吗"): then that count is what decides
@@ -286,7 +298,7 @@ function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: stri
   // A buyer asking whom to turn to with their case ("…，现在应该打哪个电话") asks for a complaint's route as
   // "去哪投诉" does: what they tell before it is their case.
   const complaintAsks = asking.filter((clause) => COMPLAINT_ASK.test(clause) || asksWhereToTurn(folded, clause))
-  if (complaintAsks.length === 0) return madeComplaintOf(folded, asking)
+  if (complaintAsks.length === 0) return wishCaseOf(folded) ?? madeComplaintOf(folded, asking)
   const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
   const scene = clauses.slice(0, -1).filter((clause) => !asking.includes(clause) && !COMPLAINT_ASK.test(clause))
   const span = types.some((type) => type.told?.test(folded))
@@ -497,6 +509,9 @@ export function conceptsOf(
   const isStory = consequenceCaseWordsOf(folded, namesTermOf(1))
   const isCase = complaint ? () => false : (word: string) => isOwnerCase(word) || isStory(word)
   const isOtherSide = otherSideOf(folded)
+  // "…，想去反映，该找谁": the bare ask after a wish asks for the route, which the routes' passage names in its own
+  // words (12315), never 该 or 谁 (report-wish.ts).
+  const wishAsk = reportWishOf(folded)?.ask ?? ''
   // "投诉交上去一个礼拜了还没人理": the clause telling how long the asker has waited says in everyday words
   // (交上去, 礼拜, 没人理) what the documents' time limits judge; words they never use there only tell the wait.
   const waiting = folded.split(/[，,；;。？?]/).filter((clause) => TIME_WAITED.test(clause))
@@ -530,6 +545,7 @@ export function conceptsOf(
       filler:
         isFiller(word) ||
         isOtherSide(word) ||
+        wishAsk.includes(word) ||
         (frequency === 0 && tellsTheWait(word) && !isTheWait(word)) ||
         (frequency === 0 && WEIGHT_TOLD.test(word)) ||
         (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
