@@ -275,6 +275,10 @@ function madeComplaintOf(folded: string, asking: string[]): (word: string) => bo
   return (word) => !COUNT_WORD.test(word) && told.some((clause) => clause.includes(word)) && !rest.includes(word)
 }
 
+// "举报的事到现在还没动静": a wait told without its length, in the words of having heard nothing yet; the documents'
+// time limits judge it as they do "一个礼拜了还没人理".
+const NO_NEWS = /(?:还|都|也|一直)没(?:动静|消息|回音|回复|下文|人理|人管)/
+
 /**
  * Words telling the case before a wish to take it to the bureau and a bare ask ("…，想举报这家店，咋弄"; report-wish.ts):
  * how or to whom is asked, never whether, so no count in the story decides anything either.
@@ -514,7 +518,7 @@ export function conceptsOf(
   const wishAsk = reportWishOf(folded)?.ask ?? ''
   // "投诉交上去一个礼拜了还没人理": the clause telling how long the asker has waited says in everyday words
   // (交上去, 礼拜, 没人理) what the documents' time limits judge; words they never use there only tell the wait.
-  const waiting = folded.split(/[，,；;。？?]/).filter((clause) => TIME_WAITED.test(clause))
+  const waiting = folded.split(/[，,；;。？?]/).filter((clause) => TIME_WAITED.test(clause) || NO_NEWS.test(clause))
   const tellsTheWait = (word: string) => waiting.some((clause) => clause.includes(word))
   // The wait itself ("一个礼拜", "十来天") is said by a passage giving a limit of that kind (7个工作日).
   const waited = TIME_WAITED.exec(folded)?.[0] ?? ''

@@ -158,6 +158,13 @@ describe('prepareQuestion', () => {
     expect(unchanged.filter((text) => prepare(text).folded.endsWith('投诉举报'))).toEqual([])
   })
 
+  it('reads having heard nothing yet as a wait told, whose words no passage need say', () => {
+    expect(fillers('我举报的事到现在还没动静，一般多少天会有个说法')).toContain('没动静')
+    expect(fillers('投诉交上去以后一直没回音，要等多久')).toContain('回音')
+    // Said of something else, the words are the matter: a scale that shows nothing is no wait.
+    expect(fillers('电子秤放上去没动静是坏了吗')).not.toContain('没动静')
+  })
+
   it('reads a wish to take a case to the bureau, then a bare how or whom, as asking the way in, the story before it as scene', () => {
     const scene = (text: string) =>
       prepare(text)
