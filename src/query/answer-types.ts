@@ -95,8 +95,8 @@ export const asksDecider = (folded: string): boolean => DECIDER_ASKED.test(folde
 /** A folded sentence names a body deciding or setting a thing. */
 export const namesDecider = (folded: string): boolean => BODY_DECIDING.test(folded)
 
-// "这几天生意忙", "前几天", "买了没几天": days the asker tells, not asks for ("几天能拿回来").
-const DAYS_ASKED = '(?<![这那前头没])几天'
+// "这几天生意忙", "前几天", "买了没几天", "没用几天就坏了": days the asker tells, not asks for ("几天能拿回来").
+const DAYS_ASKED = '(?<![这那前头没])(?<!没[^，,；;。？?])几天'
 
 const ANSWER_TYPES: AnswerType[] = [
   {

@@ -26,6 +26,7 @@ import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { ownerCaseOf } from './owner-case.ts'
 import { asksWhereToTurn, otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
+import { reportWishOf } from './report-wish.ts'
 import { asksDoingRequired } from './requirements.ts'
 
 /**
@@ -280,6 +281,21 @@ function madeComplaintOf(folded: string, asking: string[]): (word: string) => bo
   return (word) => !COUNT_WORD.test(word) && told.some((clause) => clause.includes(word)) && !rest.includes(word)
 }
 
+// "举报的事到现在还没动静": a wait told without its length, in the words of having heard nothing yet; the documents'
+// time limits judge it as they do "一个礼拜了还没人理".
+const NO_NEWS = /(?:还|都|也|一直)没(?:动静|消息|回音|回复|下文|人理|人管)/
+
+/**
+ * Words telling the case before a wish to take it to the bureau and a bare ask ("…，想举报这家店，咋弄"; report-wish.ts):
+ * how or to whom is asked, never whether, so no count in the story decides anything either.
+ */
+function wishCaseOf(folded: string): ((word: string) => boolean) | null {
+  const wished = reportWishOf(folded)
+  if (!wished) return null
+  const { told, asked } = wished
+  return (word) => told.some((clause) => clause.includes(word)) && !asked.some((clause) => clause.includes(word))
+}
+
 /**
  * Words of the folded question that only tell the asker's case before a complaint asked about. Asked only
  * whether ("…，还能投诉吗"), the case is what is judged ("公司给员工买的…" is no consumption) — unless it
@@ -292,7 +308,7 @@ function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: stri
   // A buyer asking whom to turn to with their case ("…，现在应该打哪个电话") asks for a complaint's route as
   // "去哪投诉" does: what they tell before it is their case.
   const complaintAsks = asking.filter((clause) => COMPLAINT_ASK.test(clause) || asksWhereToTurn(folded, clause))
-  if (complaintAsks.length === 0) return madeComplaintOf(folded, asking)
+  if (complaintAsks.length === 0) return wishCaseOf(folded) ?? madeComplaintOf(folded, asking)
   const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
   const scene = clauses.slice(0, -1).filter((clause) => !asking.includes(clause) && !COMPLAINT_ASK.test(clause))
   const span = types.some((type) => type.told?.test(folded))
@@ -508,9 +524,12 @@ export function conceptsOf(
   const isCase = (word: string, frequency: number) =>
     !complaint && ((ownerCase.judged ? isJudged(word, frequency) : ownerCase.isCase(word)) || isStory(word))
   const isOtherSide = otherSideOf(folded)
+  // "…，想去反映，该找谁": the bare ask after a wish asks for the route, which the routes' passage names in its own
+  // words (12315), never 该 or 谁 (report-wish.ts).
+  const wishAsk = reportWishOf(folded)?.ask ?? ''
   // "投诉交上去一个礼拜了还没人理": the clause telling how long the asker has waited says in everyday words
   // (交上去, 礼拜, 没人理) what the documents' time limits judge; words they never use there only tell the wait.
-  const waiting = folded.split(/[，,；;。？?]/).filter((clause) => TIME_WAITED.test(clause))
+  const waiting = folded.split(/[，,；;。？?]/).filter((clause) => TIME_WAITED.test(clause) || NO_NEWS.test(clause))
   const tellsTheWait = (word: string) => waiting.some((clause) => clause.includes(word))
   // The wait itself ("一个礼拜", "十来天") is said by a passage giving a limit of that kind (7个工作日).
   const waited = TIME_WAITED.exec(folded)?.[0] ?? ''
@@ -541,6 +560,7 @@ export function conceptsOf(
       filler:
         isFiller(word) ||
         isOtherSide(word) ||
+        wishAsk.includes(word) ||
         (frequency === 0 && tellsTheWait(word) && !isTheWait(word)) ||
         (frequency === 0 && WEIGHT_TOLD.test(word)) ||
         (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),

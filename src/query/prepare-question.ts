@@ -15,6 +15,7 @@ import { businessOf, unitTermsOf } from './own-business.ts'
 import { asksRecourse, asksUnnamedRoute, otherSideOf, withoutWayOutAsked } from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
 import { type Relation, relationOf } from './relation.ts'
+import { reportWishOf } from './report-wish.ts'
 import { asksRequirement } from './requirements.ts'
 import { type State, statesOf } from './states.ts'
 import { asksWayIn } from './way-in.ts'
@@ -175,7 +176,8 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     states,
     asksUse: asksUse(folded),
     asksRecourse: recourse,
-    asksWayIn: asksWayIn(folded),
+    // "…，想举报这家店，咋弄", "…，想去反映，该找谁": a wish to take the case to the bureau, then how (report-wish.ts).
+    asksWayIn: asksWayIn(folded) || reportWishOf(folded) !== null,
     asksIssuance: asksIssuance(folded),
     asksRequirement: asksRequirement(folded),
     alternatives,

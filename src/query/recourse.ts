@@ -6,6 +6,7 @@
  * the business's own duties that share the scale's or the complaint's words (使用者申请周期检定).
  */
 import { askingClausesOf } from './asking-clauses.ts'
+import { wishNamesNoRoute } from './report-wish.ts'
 import { asksWayIn } from './way-in.ts'
 
 // The asker is on the buying side: they bought, they are the customer, they speak of the seller as
@@ -52,10 +53,12 @@ const ROUTE_NAMED = /投诉|投述|举报|反映|12315|热线|消协|消费者�
 
 /**
  * A buyer asks whom or where to turn to with their case and names no route ("买的牛奶过期了，店长不认，现在应该打哪个
- * 电话"): they ask for the complaint's route, which the guides name (投诉举报, 12315) and their words do not.
+ * 电话"): they ask for the complaint's route, which the guides name (投诉举报, 12315) and their words do not; so
+ * does a wish told in the citizen's words before a bare ask ("…，想去反映，该找谁"; report-wish.ts).
  */
 export const asksUnnamedRoute = (folded: string): boolean =>
-  !ROUTE_NAMED.test(folded) && askingClausesOf(folded).some((clause) => asksWhereToTurn(folded, clause))
+  (!ROUTE_NAMED.test(folded) && askingClausesOf(folded).some((clause) => asksWhereToTurn(folded, clause))) ||
+  wishNamesNoRoute(folded)
 
 /** The folded question is a buyer's asking what they may do about the other side. */
 export const asksRecourse = (folded: string): boolean =>

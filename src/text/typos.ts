@@ -8,6 +8,10 @@ const TYPOS: [RegExp, string][] = [
   [/活东/g, '活动'],
   [/检订/g, '检定'],
   [/投述/g, '投诉'],
+  // tóu sù and jǔ bào typed with the neighbouring syllable or tone: no word of its own in either spelling.
+  [/头诉/g, '投诉'],
+  [/举抱/g, '举报'],
+  [/举保/g, '举报'],
   [/认正/g, '认证'],
   [/质量越/g, '质量月'],
   // Spoken "哪儿" is written "哪里" in the glossary's phrases ("去哪里申请", "哪里投诉") and the answer types.

@@ -9,6 +9,12 @@ describe('askingClausesOf', () => {
     expect(clauses('碰到用作弊秤的商家，该去哪里举报？')).toEqual(['该去哪里举报'])
   })
 
+  it('reads a few told after 没 as how soon it went wrong, not a count asked', () => {
+    expect(clauses('在陆家嘴商场买的包没用几天就开线了 去哪投诉')).toEqual(['去哪投诉'])
+    expect(clauses('买回来没几天就坏了，能投诉吗')).toEqual(['能投诉吗'])
+    expect(clauses('用了几天就坏了，几天内能退')).toEqual(['用了几天就坏了', '几天内能退'])
+  })
+
   it('reads a space between Chinese words typed on a phone as a pause', () => {
     expect(clauses('你好 电子秤年检在哪里办 要带什么')).toEqual(['电子秤年检在哪里办', '要带什么'])
   })

@@ -158,6 +158,37 @@ describe('prepareQuestion', () => {
     expect(unchanged.filter((text) => prepare(text).folded.endsWith('投诉举报'))).toEqual([])
   })
 
+  it('reads having heard nothing yet as a wait told, whose words no passage need say', () => {
+    expect(fillers('我举报的事到现在还没动静，一般多少天会有个说法')).toContain('没动静')
+    expect(fillers('投诉交上去以后一直没回音，要等多久')).toContain('回音')
+    // Said of something else, the words are the matter: a scale that shows nothing is no wait.
+    expect(fillers('电子秤放上去没动静是坏了吗')).not.toContain('没动静')
+  })
+
+  it('reads a wish to take a case to the bureau, then a bare how or whom, as asking the way in, the story before it as scene', () => {
+    const scene = (text: string) =>
+      prepare(text)
+        .concepts.filter((concept) => concept.scene)
+        .map((concept) => concept.word)
+    const named = prepare('奶茶里喝出一根塑料丝，想举报这家店，咋弄')
+    expect(named.asksWayIn).toBe(true)
+    expect(scene('奶茶里喝出一根塑料丝，想举报这家店，咋弄')).toEqual(expect.arrayContaining(['奶茶', '塑料']))
+    // The complaint word stays asked, and a wish that names one needs no route added.
+    expect(scene('奶茶里喝出一根塑料丝，想举报这家店，咋弄')).not.toContain('举报')
+    expect(named.folded).not.toMatch(/投诉举报$/)
+    // In the citizen's words (反映, 让监管去查) the route is the guides' to name; the bare ask is no topic of its own.
+    const told = prepare('小店卖的充电器连3C标志都没有，想去反映，该找谁')
+    expect(told.folded).toMatch(/投诉举报$/)
+    expect(told.concepts.find((concept) => concept.word === '谁')?.filler).toBe(true)
+    expect(scene('小店卖的充电器连3C标志都没有，想去反映，该找谁')).toContain('充电器')
+    expect(prepare('每次回家称都差一点，想让市场监管去查他，要怎么弄').folded).toMatch(/投诉举报$/)
+    expect(prepare('我们厂的插座没做认证就卖了，想反映一下该找谁').asksWayIn).toBe(true)
+    // No story told, or an ask of more than how (材料, 多久), is not this form.
+    const notWish = ['想举报，咋弄', '水果摊缺斤少两，想举报他，要带什么材料', '调解老是没结果，我想投诉，多久有结果']
+    expect(notWish.filter((text) => prepare(text).folded.endsWith('投诉举报'))).toEqual([])
+    expect(scene('水果摊缺斤少两，想举报他，要带什么材料')).not.toContain('他')
+  })
+
   it("reads a question about a document's own issuance: when or by whom it was issued or put in force", () => {
     const asked = [
       '质量强国建设纲要是哪个机关印发的',

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest'
+import { foldQuestion } from '../../src/text/typos.ts'
+
+describe('foldQuestion', () => {
+  it('reads the pinyin misspellings of 投诉 and 举报 as the words', () => {
+    expect(foldQuestion('头诉商家 要带啥材料')).toBe('投诉商家，要带啥材料')
+    expect(foldQuestion('举抱了多久有回音')).toBe('举报了多久有回音')
+    expect(foldQuestion('想举保这家店')).toBe('想举报这家店')
+  })
+
+  it('leaves words that only share a character alone', () => {
+    expect(foldQuestion('保证书')).toBe('保证书')
+    expect(foldQuestion('抱歉')).toBe('抱歉')
+  })
+})
