@@ -1,6 +1,8 @@
 import { foldText } from '../text/fold.ts'
+import { askingClausesOf } from './asking-clauses.ts'
 import { asksIssuance, ISSUANCE_TOLD } from './issuance.ts'
 import { OWN_BUSINESS_MAY_TOO } from './own-business.ts'
+import { asksVerdict, verdictClausesOf } from './verdict-ask.ts'
 
 /**
  * What kind of fact a question asks for, and what a passage must contain to give it: "多少钱" wants an
@@ -186,7 +188,8 @@ const ANSWER_TYPES: AnswerType[] = [
   },
   {
     name: 'duration',
-    asks: new RegExp(`(有效期|几年|多少年|多久|多长时间|${DAYS_ASKED}|几个工作日|保存多长|期限|时限)`),
+    // "买回来没多久就坏了": not long, told, not a length asked.
+    asks: new RegExp(`(有效期|几年|多少年|(?<!没)多久|多长时间|${DAYS_ASKED}|几个工作日|保存多长|期限|时限)`),
     gives: LENGTH_OF_TIME,
   },
   // The time that lay between two events ("从公布到实施隔了多久", "公布以后过了多长时间才施行") is given by the
@@ -264,12 +267,23 @@ const ANSWER_TYPES: AnswerType[] = [
   },
 ]
 
+/**
+ * Where a question asks for a fact. Before a verdict asked ("找中介花钱买了张假的认证证书，被查出来会怎么样",
+ * "买回来没多久就不制冷，…，现在去投诉还管不管") a clause asking nothing is the asker's story: its 花钱, 收钱 or
+ * 没多久 tell what happened, they ask no sum or length; only the clauses that ask do.
+ */
+function askedOf(folded: string): string {
+  if (!asksVerdict(folded)) return folded
+  return [...new Set([...askingClausesOf(folded), ...verdictClausesOf(folded)])].join('，')
+}
+
 /** The kinds of fact a folded question asks for, or tells. */
 export function answerTypesOf(folded: string): AnswerType[] {
   // "检定超期半年了，查到要罚多少", "13个月了还没约审核，证书会咋样": a time told before a consequence asked is how
   // long the breach has lasted, the asker's case, not a wait that a time limit judges.
   const tells = !asksConsequence(folded)
-  const types = ANSWER_TYPES.filter((type) => type.asks.test(folded) || (tells && type.told?.test(folded)))
+  const asked = askedOf(folded)
+  const types = ANSWER_TYPES.filter((type) => type.asks.test(asked) || (tells && type.told?.test(folded)))
   const replaced = new Set(types.flatMap((type) => type.replaces ?? []))
   return types.filter((type) => !replaced.has(type.name))
 }
