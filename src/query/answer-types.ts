@@ -1,8 +1,7 @@
 import { foldText } from '../text/fold.ts'
-import { askingClausesOf } from './asking-clauses.ts'
 import { asksIssuance, ISSUANCE_TOLD } from './issuance.ts'
 import { OWN_BUSINESS_MAY_TOO } from './own-business.ts'
-import { asksVerdict, verdictClausesOf } from './verdict-ask.ts'
+import { askedPartOf, withoutAcceptanceAsked } from './verdict-ask.ts'
 
 /**
  * What kind of fact a question asks for, and what a passage must contain to give it: "多少钱" wants an
@@ -267,22 +266,13 @@ const ANSWER_TYPES: AnswerType[] = [
   },
 ]
 
-/**
- * Where a question asks for a fact. Before a verdict asked ("找中介花钱买了张假的认证证书，被查出来会怎么样",
- * "买回来没多久就不制冷，…，现在去投诉还管不管") a clause asking nothing is the asker's story: its 花钱, 收钱 or
- * 没多久 tell what happened, they ask no sum or length; only the clauses that ask do.
- */
-function askedOf(folded: string): string {
-  if (!asksVerdict(folded)) return folded
-  return [...new Set([...askingClausesOf(folded), ...verdictClausesOf(folded)])].join('，')
-}
-
 /** The kinds of fact a folded question asks for, or tells. */
 export function answerTypesOf(folded: string): AnswerType[] {
   // "检定超期半年了，查到要罚多少", "13个月了还没约审核，证书会咋样": a time told before a consequence asked is how
   // long the breach has lasted, the asker's case, not a wait that a time limit judges.
   const tells = !asksConsequence(folded)
-  const asked = askedOf(folded)
+  // Not in the story told before a verdict asked (src/query/verdict-ask.ts).
+  const asked = askedPartOf(folded)
   const types = ANSWER_TYPES.filter((type) => type.asks.test(asked) || (tells && type.told?.test(folded)))
   const replaced = new Set(types.flatMap((type) => type.replaces ?? []))
   return types.filter((type) => !replaced.has(type.name))
@@ -422,7 +412,8 @@ export const namesConsequence = (folded: string): boolean => CONSEQUENCE_TOLD.te
 const PENALTY_ASKED = /罚|处理|处置|查处|追究/
 
 /** Whether the folded question asks what penalty befalls a breach. */
-export const asksPenalty = (folded: string): boolean => asksConsequence(folded) && PENALTY_ASKED.test(folded)
+export const asksPenalty = (folded: string): boolean =>
+  asksConsequence(folded) && PENALTY_ASKED.test(withoutAcceptanceAsked(folded))
 
 /** …or names it ("用不合格的秤有什么处罚", "penalty" → 罚款). */
 export const aboutConsequence = (folded: string): boolean => asksConsequence(folded) || CONSEQUENCE_NAMED.test(folded)

@@ -8,7 +8,7 @@
  * happens to say 后果 or 处理.
  */
 
-import { clausesOf } from './asking-clauses.ts'
+import { askingClausesOf, clausesOf } from './asking-clauses.ts'
 
 type VerdictAsk = { asked: RegExp; told: RegExp }
 
@@ -21,17 +21,16 @@ const ACCEPTANCE_TOLD = /受理/
 // Other ways open than the one the asker fears is the last.
 const OTHER_WAYS_TOLD = /途径|仲裁|诉讼|起诉|调解|和解/
 
+// After a complaint or its story: "还管不管", "还管吗", "还给处理吗", "受不受理", "还能受理不".
+const ACCEPTANCE_ASKED = /还?管不管|还管吗|还给处理|还处理吗|受不受理|还(?:能|会)?受理/
+
 const VERDICT_ASKS: VerdictAsk[] = [
   {
     // "会被咋处理", "会怎么样", "后面会咋弄", "有啥后果", "企业自己有事吗", "有没有事".
     asked: /会(?:被)?(?:怎么样|怎样|咋样|咋处理|怎么处理|如何处理|咋弄|怎么弄|咋办)|(?:什么|啥)后果|有事吗|有没有事/,
     told: OUTCOME_TOLD,
   },
-  {
-    // After a complaint or its story: "还管不管", "还管吗", "还给处理吗", "受不受理", "还能受理不".
-    asked: /还?管不管|还管吗|还给处理|还处理吗|受不受理|还(?:能|会)?受理/,
-    told: ACCEPTANCE_TOLD,
-  },
+  { asked: ACCEPTANCE_ASKED, told: ACCEPTANCE_TOLD },
   {
     // "是不是只能去法院告了", "难道只能打官司吗": only its 只能 asks; the way named is the asker's.
     asked: /只能(?=[^，。？]{0,8}(?:法院|告|起诉|官司|仲裁)[^，。？]{0,4}(?:吗|了|么|$))/,
@@ -67,3 +66,20 @@ export const verdictClausesOf = (folded: string): string[] => clausesOf(folded).
 export function verdictToldFor(folded: string, word: string): RegExp | null {
   return verdictSpansOf(folded).find(({ span }) => span.includes(word))?.told ?? null
 }
+
+/**
+ * Where the folded question asks for anything. Before a verdict asked ("找中介花钱买了张假的认证证书，被查出来会怎么样",
+ * "买回来没多久就不制冷，…，现在去投诉还管不管") a clause asking nothing is the asker's story: its 花钱, 收钱 or 没多久
+ * tell what happened, they ask no sum, fee or length; only the clauses that ask do. The whole question otherwise.
+ */
+export function askedPartOf(folded: string): string {
+  if (!asksVerdict(folded)) return folded
+  return [...new Set([...askingClausesOf(folded), ...verdictClausesOf(folded)])].join('，')
+}
+
+/**
+ * The folded question without its asks whether a complaint is still taken: "…这样会怎么样还给处理吗" asks no penalty by
+ * its 处理, the guide's grounds for refusing a complaint answer it (src/query/answer-types.ts asksPenalty).
+ */
+export const withoutAcceptanceAsked = (folded: string): string =>
+  folded.replace(new RegExp(ACCEPTANCE_ASKED.source, 'g'), '')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { coverageOfFolded } from '../../src/answer/evidence.ts'
+import { asksPenalty } from '../../src/query/answer-types.ts'
 import { prepareQuestion } from '../../src/query/prepare-question.ts'
 import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
 import type { Glossary } from '../../src/text/glossary.ts'
@@ -61,5 +62,10 @@ describe('a verdict asked in the asker’s words', () => {
     expect(prepare('买回来没多久就不制冷，现在去投诉还管不管').answerTypes).toEqual([])
     // Asked in its own clause, a sum still is.
     expect(prepare('做认证要花钱吗').answerTypes.map((type) => type.name)).toContain('amount')
+  })
+
+  it('reads 还给处理吗 as whether a complaint is taken, not a penalty asked', () => {
+    expect(asksPenalty('电话地址都没填，这样会怎么样还给处理吗')).toBe(false)
+    expect(asksPenalty('摊主把秤改过了，会被咋处理')).toBe(true)
   })
 })
