@@ -1,6 +1,7 @@
 import { foldText } from '../text/fold.ts'
 import { asksIssuance, ISSUANCE_TOLD } from './issuance.ts'
 import { OWN_BUSINESS_MAY_TOO } from './own-business.ts'
+import { askedPartOf, withoutAcceptanceAsked } from './verdict-ask.ts'
 
 /**
  * What kind of fact a question asks for, and what a passage must contain to give it: "多少钱" wants an
@@ -186,7 +187,8 @@ const ANSWER_TYPES: AnswerType[] = [
   },
   {
     name: 'duration',
-    asks: new RegExp(`(有效期|几年|多少年|多久|多长时间|${DAYS_ASKED}|几个工作日|保存多长|期限|时限)`),
+    // "买回来没多久就坏了": not long, told, not a length asked.
+    asks: new RegExp(`(有效期|几年|多少年|(?<!没)多久|多长时间|${DAYS_ASKED}|几个工作日|保存多长|期限|时限)`),
     gives: LENGTH_OF_TIME,
   },
   // The time that lay between two events ("从公布到实施隔了多久", "公布以后过了多长时间才施行") is given by the
@@ -269,7 +271,9 @@ export function answerTypesOf(folded: string): AnswerType[] {
   // "检定超期半年了，查到要罚多少", "13个月了还没约审核，证书会咋样": a time told before a consequence asked is how
   // long the breach has lasted, the asker's case, not a wait that a time limit judges.
   const tells = !asksConsequence(folded)
-  const types = ANSWER_TYPES.filter((type) => type.asks.test(folded) || (tells && type.told?.test(folded)))
+  // Not in the story told before a verdict asked (src/query/verdict-ask.ts).
+  const asked = askedPartOf(folded)
+  const types = ANSWER_TYPES.filter((type) => type.asks.test(asked) || (tells && type.told?.test(folded)))
   const replaced = new Set(types.flatMap((type) => type.replaces ?? []))
   return types.filter((type) => !replaced.has(type.name))
 }
@@ -408,7 +412,8 @@ export const namesConsequence = (folded: string): boolean => CONSEQUENCE_TOLD.te
 const PENALTY_ASKED = /罚|处理|处置|查处|追究/
 
 /** Whether the folded question asks what penalty befalls a breach. */
-export const asksPenalty = (folded: string): boolean => asksConsequence(folded) && PENALTY_ASKED.test(folded)
+export const asksPenalty = (folded: string): boolean =>
+  asksConsequence(folded) && PENALTY_ASKED.test(withoutAcceptanceAsked(folded))
 
 /** …or names it ("用不合格的秤有什么处罚", "penalty" → 罚款). */
 export const aboutConsequence = (folded: string): boolean => asksConsequence(folded) || CONSEQUENCE_NAMED.test(folded)

@@ -28,6 +28,7 @@ import { asksWhereToTurn, otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
 import { reportWishOf } from './report-wish.ts'
 import { asksDoingRequired } from './requirements.ts'
+import { verdictToldFor } from './verdict-ask.ts'
 
 /**
  * One thing the question asks about: the word, the words that count as saying it (glossary synonyms),
@@ -207,7 +208,9 @@ const asksFor = (folded: string, word: string): boolean =>
 
 function requestedOf(folded: string, word: string): RegExp | null {
   const said = REQUEST_NOUNS.find(([noun]) => noun.test(word))?.[1]
-  return said && (asksFor(folded, word) || asksDoingRequired(folded, word)) ? said : null
+  if (said && (asksFor(folded, word) || asksDoingRequired(folded, word))) return said
+  // A verdict asked in the asker's words ("会被咋处理", "还管不管") is said by the passage stating it (src/query/verdict-ask.ts).
+  return verdictToldFor(folded, word)
 }
 
 // "还有别的办法吗", "有啥路子": a way forward asked for is said by the routes a passage names, not by the

@@ -249,6 +249,19 @@ describe('POST /api/chat answers from the documents with citations', () => {
     expect(said[0]).toMatch(fact)
   })
 
+  // A verdict asked in the asker's words (src/query/verdict-ask.ts) is stated by the guide in its own: 不予受理 for
+  // a complaint no longer taken, 仲裁 and 诉讼 for the ways still open, 处罚 for a certificate bought.
+  it.each([
+    ['17年买的洗衣机早坏了，现在拿去投诉还管不管', /六、哪些投诉不予受理/, /三年/],
+    ['调解谈崩了，难道只能上法院告他吗', /二、通过哪些渠道|五、监管部门/, /仲裁/],
+    ['花钱买的体系证书是假的，被查出来公司会咋样', /六、警惕/, /处罚/],
+  ])('answers a verdict asked in spoken words: %s', async (question, section, fact) => {
+    const body = await ask(question)
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(section)
+    expect(body.answer).toMatch(fact)
+  })
+
   // A paper or a check that runs out (过期) is what the guides write as 到期, 超期 or a 期限 to extend
   // (src/query/concepts.ts); goods told 过期 stay the asker's case, which the complaint guide answers.
   it.each([
