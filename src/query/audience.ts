@@ -62,6 +62,10 @@ const JOINING =
   /参加|参与|能去|可以去|能玩|可以玩|去玩|去看|适合|面向|针对|报名|享受|给[^，,；;。？?]{1,10}(?:开|办|搞|组织)的/
 // "专门给老年人办的讲座", "老年人专场": an activity for that kind alone, which only a word naming the kind itself says.
 const ONLY_FOR = /专门|专场|专属|专为|专供/
+/** An activity asked as held for someone: "专门给老年人办的", "给我们快递员搞的活动", "残疾人专场". */
+export const HELD_FOR = new RegExp(
+  `${ONLY_FOR.source}|(?:给|为|面向|针对)[^，,；;。？?\\s]{1,10}(?:办|开|搞|组织|举办|安排|准备)的`,
+)
 
 /**
  * The plan's words for the kind of person `word` names, when the folded question asks what that kind may
