@@ -103,3 +103,11 @@ export function audienceStoryOf(folded: string): (word: string) => boolean {
   const rest = clauses.filter((clause) => !told.includes(clause)).join('，')
   return (word) => !isKind(word) && told.some((clause) => clause.includes(word)) && !rest.includes(word)
 }
+
+// Help or teaching asked for free ("有没有免费的质量课", "免费的培训"): the plan's 公益培训 is training at no charge,
+// so 公益 says 免费 there. Of anything else (免费上门检定, 打12315免费吗) 免费 keeps its own sense.
+const FREE_HELP = /免费的?[^，,；;。？?\s]{0,3}(?:课|培训|讲座|班)/
+
+/** The plan's word for free, when the folded question asks for free teaching; null otherwise. */
+export const freeHelpWordsOf = (folded: string, word: string): readonly string[] | null =>
+  word === '免费' && FREE_HELP.test(folded) ? ['公益'] : null

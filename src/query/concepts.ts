@@ -21,7 +21,7 @@ import {
   TIME_WAITED,
 } from './answer-types.ts'
 import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
-import { audienceStoryOf, audienceWordsOf, joinsAsAudience } from './audience.ts'
+import { audienceStoryOf, audienceWordsOf, freeHelpWordsOf, joinsAsAudience } from './audience.ts'
 import { consequenceCaseWordsOf } from './consequence-case.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { ownerCaseWordsOf } from './owner-case.ts'
@@ -468,7 +468,7 @@ export function conceptsOf(
     ...wholes.map((word) => {
       if (WAY_NOUN.test(word) && asksFor(folded, word)) return { word, alternatives: WAYS }
       // A kind of person asked as who may take part ("有没有我们居民能去的") is said by the plan's word for it (市民).
-      const audience = audienceWordsOf(folded, word)
+      const audience = audienceWordsOf(folded, word) ?? freeHelpWordsOf(folded, word)
       if (audience) return { word, alternatives: [word, ...audience] }
       if (word === '干' && SPOKEN_DOING.test(folded)) return { word, alternatives: [word, '做'] }
       if (word === '过期' && PAPER_RUN_OUT.test(folded)) return { word, alternatives: RUN_OUT }

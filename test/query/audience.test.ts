@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { coverageOfFolded } from '../../src/answer/evidence.ts'
+import { composeExtractiveAnswer } from '../../src/answer/extractive.ts'
 import { prepareQuestion } from '../../src/query/prepare-question.ts'
 import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
 import type { Glossary } from '../../src/text/glossary.ts'
+import { scoredChunk } from '../support/chunks.ts'
 
 const glossary: Glossary = { groups: [['质量月', '质量月活动']], english: [] }
 // Items of the Quality Month plan, in its own words for whom they are.
@@ -41,5 +43,25 @@ describe('a kind of person asked as who may take part', () => {
     // A 老板 complained about is no audience.
     const complaint = prepare('店里老板不给退货').concepts.find((concept) => concept.word === '老板')
     expect(complaint?.alternatives).toEqual(['老板'])
+  })
+})
+
+describe('free teaching asked for', () => {
+  const course = '质量月 推广中小企业质量提升公益培训——质量基础课程'
+  const words = createVocabulary([course, '免费上门检定', '课 培训'])
+  const ask = (text: string) => prepareQuestion(text, { glossary, vocabulary: words })
+
+  it("is said by the plan's 公益培训", () => {
+    expect(coverageOfFolded(ask('质量月有没有免费的培训').concepts, course)).toBe(1)
+  })
+
+  it('is answered by it: a 公益培训 is given at no charge', () => {
+    const item = scoredChunk(1, '11．开展中小企业质量提升活动', course, '质量月活动方案')
+    expect(composeExtractiveAnswer(ask('质量月有没有免费的培训'), [item]).grounded).toBe(true)
+  })
+
+  it('keeps 免费 of anything else', () => {
+    const free = ask('上门检定免费吗').concepts.find((concept) => concept.word === '免费')
+    expect(free?.alternatives).toEqual(['免费'])
   })
 })
