@@ -55,6 +55,7 @@ import {
   TYPED_MARGIN,
 } from './tuning.ts'
 import { asksOnlyUnknownThings } from './unknown-matter.ts'
+import { unnamedAudienceOf } from './unnamed-audience.ts'
 import { unsaidAspect } from './unsaid-aspect.ts'
 import { warnsOfOtherTrap } from './warnings.ts'
 
@@ -516,6 +517,8 @@ export function composeExtractiveAnswer(
   if (!primary) return refuse('no-passages', evidence)
   if (unknownShare(question.concepts) > grounding.maxUnknownShare) return refuse('unknown-terms', evidence)
   if (asksOnlyUnknownThings(question)) return refuse('unknown-matter', evidence)
+  // "专门给老年人办的讲座": what is held for everyone does not answer what is held for a kind no document names.
+  if (unnamedAudienceOf(question)) return refuse('unnamed-audience', evidence)
   // The near-miss first, taken in place of its covering section, stands for that section at this gate; a
   // typed question's near miss does not (no covering section was asked to give the fact).
   if (primary.coverage < grounding.minCoverage && !(primary === nearFirst && wanted.length === 0))

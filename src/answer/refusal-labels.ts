@@ -22,6 +22,7 @@ export const REFUSAL_LABELS: Record<RefusalReason, string> = {
   'no-consequence': '资料没有讲违反规定的后果或处罚',
   'unsaid-doing': '资料讲了所问的事项，但没有讲所问的做法（如撤回、申请仲裁、延期）',
   'unsaid-aspect': '资料讲了相关事项，但没有讲所问的那一方面（如举报奖励、保密、收费、到账时间、签字人、地点）',
+  'unnamed-audience': '资料没有讲专门面向所问人群的活动',
   'unsaid-alternative': '资料讲了所问的事项，但没有说所问的两种做法是哪一种',
   'weak-quote': '可引用的原文没有回答所问',
   'unjudged-case': '问的是规定是否适用于自己的情况，资料只讲了规定本身，没有讲到这种情况',

@@ -9,6 +9,8 @@ export const REFUSAL_REASONS = {
   'unknown-terms': 'most of the question is in words the documents never use',
   'unknown-matter': 'a clause of the question asks about nothing but things no document names',
   'low-coverage': 'the best passage covers too little of the question',
+  'unnamed-audience':
+    'an activity asked as held for a kind of person no document names (专门给老年人办的讲座): the activities for everyone do not answer it',
   'listed-only':
     'the passage names what is asked only as an item of a list (医院 in 学校、托幼机构、医院、养老院): it is about something else',
   'false-grounding': 'too little of what the question is about is named by the passage',

@@ -40,12 +40,13 @@ const ASPECTS: Aspect[] = [
     about: /举报|投诉|实名|反映/,
     gives: /保密|不得泄露|不会泄露|不予公开|不公开/,
   },
-  // Whether a service charges ("打12315要收费吗", "投诉要交手续费吗"): told by a fee named, waived or priced.
+  // Whether a service charges ("打12315要收费吗", "投诉要交手续费吗"): told by a fee named, waived or priced; a
+  // 公益培训 ("有没有免费的质量课") is training given at no charge.
   {
     name: 'fee',
     asks: /(?<![乱多])收费|收钱|要钱|花钱|交钱|掏钱|手续费|话费|(?:要|需要|得)交[^，,。？?]{0,4}费|免费/,
     gives: new RegExp(
-      `免费|不收费|不收取|停止征收|免收|免征|不需要交\\p{Script=Han}{0,4}费|收费标准|${CN}\\s*[万千百]*\\s*元`,
+      `免费|公益(?:培训|课程)|不收费|不收取|停止征收|免收|免征|不需要交\\p{Script=Han}{0,4}费|收费标准|${CN}\\s*[万千百]*\\s*元`,
       'u',
     ),
   },

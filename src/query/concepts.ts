@@ -21,6 +21,7 @@ import {
   TIME_WAITED,
 } from './answer-types.ts'
 import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
+import { audienceStoryOf, audienceWordsOf, freeHelpWordsOf, joinsAsAudience } from './audience.ts'
 import { consequenceCaseWordsOf } from './consequence-case.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { ownerCaseOf } from './owner-case.ts'
@@ -491,6 +492,9 @@ export function conceptsOf(
     ...longest.map(({ term, group }) => ({ word: term, alternatives: group })),
     ...wholes.map((word) => {
       if (WAY_NOUN.test(word) && asksFor(folded, word)) return { word, alternatives: WAYS }
+      // A kind of person asked as who may take part ("有没有我们居民能去的") is said by the plan's word for it (市民).
+      const audience = audienceWordsOf(folded, word) ?? freeHelpWordsOf(folded, word)
+      if (audience) return { word, alternatives: [word, ...audience] }
       if (word === '干' && SPOKEN_DOING.test(folded)) return { word, alternatives: [word, '做'] }
       if (word === '过期' && PAPER_RUN_OUT.test(folded)) return { word, alternatives: RUN_OUT }
       if (NOTHING_MORE_TO_DO.exec(folded)?.[1] === word) return { word, alternatives: [word, ...STILL_TO_DO] }
@@ -504,6 +508,7 @@ export function conceptsOf(
     }),
   ]
   const isFiller = fillerWordsOf(folded, isTerm)
+  const isAudienceStory = audienceStoryOf(folded)
   // The owner's case before an open ask naming the errand need not be said (src/query/owner-case.ts).
   // A glossary phrase that holds a question word ("怎么申请", "哪里投诉") asks how, where: it names no errand.
   const namesTermOf = (shortest: number) => (clause: string) =>
@@ -561,9 +566,12 @@ export function conceptsOf(
       aspect: ASPECT.test(word),
       asks,
       filler:
-        isFiller(word) ||
+        // The kind of person asked as the audience is what is asked, even told as who asks ("我就是个普通小区居民").
+        (isFiller(word) && !audienceWordsOf(folded, word)) ||
         isOtherSide(word) ||
         wishAsk.includes(word) ||
+        joinsAsAudience(folded, words, word) ||
+        isAudienceStory(word) ||
         (frequency === 0 && tellsTheWait(word) && !isTheWait(word)) ||
         (frequency === 0 && WEIGHT_TOLD.test(word)) ||
         (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
