@@ -5,7 +5,7 @@ import { type ChunkRecord, chunksByLocator, chunksMentioning, findDocumentsByNum
 import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchEach } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { Glossary } from '../text/glossary.ts'
-import { segmentWords } from '../text/segment.ts'
+import { segmentWord } from '../text/segment.ts'
 import { capAnswerText } from './answer-length.ts'
 import { unsaidDoing } from './asked-doing.ts'
 import { isOrderSummary, ORDER_DOC_NO } from './beyond-summary.ts'
@@ -381,7 +381,7 @@ function withoutCase(query: PreparedQuestion, found: ScoredChunk[]) {
   const asked = askedConcepts(query.concepts)
   if (found.some((chunk) => coverageOfFolded(asked, chunk.analysis.context) >= 1)) return null
   const words = asked.filter((concept) => !concept.filler).flatMap((concept) => [concept.word, ...concept.alternatives])
-  const searchWords = [...new Set(words.flatMap((word) => [word, ...segmentWords(word)]))]
+  const searchWords = [...new Set(words.flatMap((word) => [word, ...segmentWord(word)]))]
   return searchWords.length > 0 ? { searchWords, embeddingText: searchWords.join(' ') } : null
 }
 

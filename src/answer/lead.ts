@@ -223,14 +223,25 @@ function clauseCoverage(focus: Concept[], folded: string): number {
   return Math.max(0, ...folded.split(/[,:;、]/).map((clause) => focusCoverage(focus, clause)))
 }
 
+// The global form of each pattern a lead sentence is measured by, built once: gapBetween runs for every
+// sentence weighed, and the patterns are the answer types' and cues' own, a fixed set. (matchAll works on a
+// copy, so a shared global pattern keeps its lastIndex at 0.)
+const globals = new WeakMap<RegExp, RegExp>()
+function globalOf(pattern: RegExp): RegExp {
+  const known = globals.get(pattern)
+  if (known) return known
+  const global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)
+  globals.set(pattern, global)
+  return global
+}
+
 /**
  * How far, in characters, the fact asked for stands from the nearest word of the question: of two
  * sentences that both name 《辞源》 and a year, "1915年出版的《辞源》" dates it and "1902年…陆续出版了
  * 《辞源》" dates something else. Infinity when the sentence has no such fact or none of the words.
  */
 function gapBetween(folded: string, wanted: RegExp[], focus: Concept[]): number {
-  const at = (pattern: RegExp) =>
-    [...folded.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].map((match) => match.index)
+  const at = (pattern: RegExp) => [...folded.matchAll(globalOf(pattern))].map((match) => match.index)
   const facts = wanted.flatMap(at)
   const words = focus.flatMap((concept) =>
     [...concept.alternatives, ...paraphrasesOf(concept.word)].flatMap((term) =>

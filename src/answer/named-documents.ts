@@ -19,7 +19,27 @@ const bare = (text: string) => foldText(text).replace(/[\s"'“”‘’「」�
  * name inside the longer name), not its general words (质量, 方案).
  */
 const namingTerms = (question: PreparedQuestion, title: string, glossary: Glossary): string[] =>
-  question.concepts
+  candidateTermsOf(question, glossary).flatMap((terms) =>
+    terms.flatMap(({ term, bared }) => (title.includes(bared) ? [term] : [])),
+  )
+
+type CandidateTerm = { term: string; bared: string }
+
+/**
+ * The terms that could name a document, per concept in the question's order (its alternatives, then its parts
+ * that are glossary terms), each with its bare form: asked of every candidate's title (withoutRetellings) and
+ * of every passage (speaksOfNamedOrder), they are found once per question, not once per title — the glossary
+ * lookup of each part scans every group. Keyed by the concepts and the glossary, the only inputs they depend on.
+ */
+const candidateTerms = new WeakMap<Glossary, WeakMap<PreparedQuestion['concepts'], CandidateTerm[][]>>()
+
+function candidateTermsOf(question: PreparedQuestion, glossary: Glossary): CandidateTerm[][] {
+  const byConcepts = candidateTerms.get(glossary) ?? new WeakMap<PreparedQuestion['concepts'], CandidateTerm[][]>()
+  candidateTerms.set(glossary, byConcepts)
+  const known = byConcepts.get(question.concepts)
+  if (known) return known
+  const withBare = (term: string) => ({ term, bared: bare(term) })
+  const found = question.concepts
     .filter(
       (concept) =>
         isMatter(concept) &&
@@ -27,11 +47,13 @@ const namingTerms = (question: PreparedQuestion, title: string, glossary: Glossa
         !namesAQuantity(concept.word) &&
         concept.weight >= SUBJECT_MATTER_WEIGHT,
     )
-    .flatMap((concept) => {
-      const said = (term: string) => term.length > 1 && title.includes(bare(term))
-      const named = concept.parts.filter((part) => said(part) && groupOf(glossary, part) !== undefined)
-      return [...concept.alternatives.filter(said), ...named]
-    })
+    .map((concept) => [
+      ...concept.alternatives.filter((term) => term.length > 1).map(withBare),
+      ...concept.parts.filter((part) => part.length > 1 && groupOf(glossary, part) !== undefined).map(withBare),
+    ])
+  byConcepts.set(question.concepts, found)
+  return found
+}
 
 /**
  * The documents that draw on the one titled `title`: guides whose `basis` cites it (the scale guide

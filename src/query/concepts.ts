@@ -9,7 +9,7 @@ import {
   namesAnAbbreviation,
   namesAPlace,
   namesAThing,
-  segmentWords,
+  segmentWord,
   unglued,
 } from '../text/segment.ts'
 import {
@@ -550,7 +550,7 @@ export function conceptsOf(
     )
     // jieba's idf says how telling a word is in Chinese at large; the store's own, how telling among its chunks.
     const corpusIdf = Math.log(1 + vocabulary.chunkCount / Math.max(frequency, 1)) / Math.log(1 + vocabulary.chunkCount)
-    const parts = word.length > 2 ? segmentWords(word).filter((part) => part !== word && part.length > 1) : []
+    const parts = word.length > 2 ? segmentWord(word).filter((part) => part !== word && part.length > 1) : []
     // Only a question word ("多久", "多少钱") is said by any such fact; "有效期" still has to be named.
     const asks = isTheWait(word)
       ? waitType

@@ -2,7 +2,7 @@ import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { BusinessKind } from '../text/business-kinds.ts'
 import { isEnglish, toChineseQuestion, untranslatedShare } from '../text/english.ts'
 import { expandTerms, type Glossary } from '../text/glossary.ts'
-import { segmentWords } from '../text/segment.ts'
+import { segmentWord, segmentWords } from '../text/segment.ts'
 import { foldQuestion } from '../text/typos.ts'
 import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identifiersOf } from './answer-types.ts'
 import { identifiersAsked } from './case-identifiers.ts'
@@ -162,10 +162,8 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
         ...concepts.map((concept) => concept.word),
         // An abbreviation's full form (世博会 → 世界博览会, concepts.ts) is searched as the store's text was cut
         // (世界, 博览会): the whole is seldom one of its words.
-        ...concepts
-          .filter((concept) => !folded.includes(concept.word))
-          .flatMap((concept) => segmentWords(concept.word)),
-        ...expansions.flatMap((term) => segmentWords(term)),
+        ...concepts.filter((concept) => !folded.includes(concept.word)).flatMap((concept) => segmentWord(concept.word)),
+        ...expansions.flatMap((term) => segmentWord(term)),
       ]),
     ],
     embeddingText: [folded, ...expansions].join(' '),

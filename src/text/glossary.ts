@@ -34,9 +34,24 @@ export function loadGlossary(path: string): Glossary {
   return { groups, english, businessKinds }
 }
 
-/** The group of terms that mean the same as `term`, if the glossary has one. */
-export const groupOf = (glossary: Glossary, term: string): string[] | undefined =>
-  glossary.groups.find((group) => group.includes(term))
+/** The group of terms that mean the same as `term`, if the glossary has one (the first, where several hold it). */
+export function groupOf(glossary: Glossary, term: string): string[] | undefined {
+  return groupIndexOf(glossary.groups).get(term)
+}
+
+// Each term's first group, per list of groups: a question's every word and piece is looked up (concepts.ts, the
+// naming terms of named-documents.ts), and a scan of every group for each cost more than the rest of the lookups.
+// Keyed by the groups a glossary was loaded with, which nothing changes afterwards.
+const groupIndexes = new WeakMap<readonly string[][], Map<string, string[]>>()
+
+function groupIndexOf(groups: readonly string[][]): Map<string, string[]> {
+  const known = groupIndexes.get(groups)
+  if (known) return known
+  const index = new Map<string, string[]>()
+  for (const group of groups) for (const term of group) if (!index.has(term)) index.set(term, group)
+  groupIndexes.set(groups, index)
+  return index
+}
 
 /** Terms from the glossary that a text implies but may not contain: "3c" brings "强制性产品认证". */
 export function expandTerms(glossary: Glossary, text: string): string[] {

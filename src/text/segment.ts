@@ -32,6 +32,21 @@ export function segmentWords(text: string): string[] {
   return words
 }
 
+// The parts of single words (a glossary term, a word of the question): the same vocabulary is cut for every
+// question (searchWords, a long word's parts). Bounded; words added to the dictionary change the cut: addWords clears it.
+const wordParts = new Map<string, readonly string[]>()
+const WORD_PARTS_CACHE_SIZE = 20_000
+
+/** `segmentWords` of one word or term, remembered: a fresh array, the caller may change it. */
+export function segmentWord(word: string): string[] {
+  const cached = wordParts.get(word)
+  if (cached) return [...cached]
+  const parts = segmentWords(word)
+  if (wordParts.size >= WORD_PARTS_CACHE_SIZE) wordParts.clear()
+  wordParts.set(word, parts)
+  return [...parts]
+}
+
 /** A text cut into the words of jieba's dictionary and the glossary, every character kept: its words at their places. */
 export const cutWords = (text: string): string[] => getJieba().cut(text, false)
 
@@ -46,6 +61,7 @@ export function addWords(words: Iterable<string>): void {
   if (!lines) return
   getJieba().loadDict(Buffer.from(lines))
   tagged.clear()
+  wordParts.clear()
 }
 
 // jieba's part-of-speech tags for things: nouns (n, nr, ns, nt, nz …). A verbal noun (vn: 续期) names a

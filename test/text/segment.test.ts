@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addWords, namesAThing, unglued } from '../../src/text/segment.ts'
+import { addWords, namesAThing, segmentWord, segmentWords, unglued } from '../../src/text/segment.ts'
 
 describe('unglued', () => {
   it('takes a glued particle or one-character adverb off the word it was glued to', () => {
@@ -21,5 +21,18 @@ describe('word classes', () => {
     expect(namesAThing('秒批办')).toBe(false)
     addWords(['秒批办'])
     expect(namesAThing('秒批办')).toBe(true)
+  })
+})
+
+describe('segmentWord', () => {
+  it('cuts a word as segmentWords does, hands out a fresh array, and follows words added later', () => {
+    expect(segmentWord('质量管理体系认证')).toEqual(segmentWords('质量管理体系认证'))
+    // Remembered per word: a caller changing its copy changes nothing for the next.
+    segmentWord('质量管理体系认证').push('改动')
+    expect(segmentWord('质量管理体系认证')).toEqual(segmentWords('质量管理体系认证'))
+    const before = segmentWord('秒批快办窗')
+    addWords(['秒批快办窗'])
+    expect(segmentWord('秒批快办窗')).toEqual(segmentWords('秒批快办窗'))
+    expect(segmentWord('秒批快办窗')).not.toEqual(before)
   })
 })
