@@ -45,6 +45,11 @@ const CaseSchema = z
     section: pattern.optional(),
     /** Every one of these must match the answer. */
     mustContain: z.array(pattern).optional(),
+    /**
+     * Every one of these must match the answer's lead (its first paragraph, the bold line a user reads
+     * first): for an answer that quotes a whole list, mustContain cannot tell a right lead from a wrong one.
+     */
+    mustLead: z.array(pattern).optional(),
     note: z.string().optional(),
   })
   .refine((c) => !c.grounded || (c.docId !== undefined && c.section !== undefined), {

@@ -5,7 +5,13 @@ import { prepareQuestion } from '../src/query/prepare-question.ts'
 import type { RetrievalMode } from '../src/retrieval/search.ts'
 import type { Intent } from '../src/routing/intents.ts'
 import type { EvalCase } from './cases.ts'
-import { type CitedPassage, countMatchingCitations, missingPatterns, unresolvedMarkers } from './metrics/answers.ts'
+import {
+  type CitedPassage,
+  countMatchingCitations,
+  leadOf,
+  missingPatterns,
+  unresolvedMarkers,
+} from './metrics/answers.ts'
 import { firstRelevantRank, type PassageLocation } from './metrics/retrieval.ts'
 import type { SendChat } from './system.ts'
 
@@ -86,9 +92,13 @@ async function rankAll(assistant: Assistant, query: string, expected: { docId: s
 }
 
 // An answer that refused counts as a miss however its refusal happens to be worded.
-function judgeMustContain(response: ChatResponse, patterns: string[]) {
-  if (!response.grounded) return { passed: false, missing: patterns }
-  const missing = missingPatterns(response.answer, patterns)
+function judgeMustContain(response: ChatResponse, patterns: string[], leadPatterns: string[]) {
+  const leadLabelled = leadPatterns.map((pattern) => `lead: ${pattern}`)
+  if (!response.grounded) return { passed: false, missing: [...patterns, ...leadLabelled] }
+  const missing = [
+    ...missingPatterns(response.answer, patterns),
+    ...missingPatterns(leadOf(response.answer), leadPatterns).map((pattern) => `lead: ${pattern}`),
+  ]
   return { passed: missing.length === 0, missing }
 }
 
@@ -134,7 +144,7 @@ export async function runCase(deps: HarnessDeps, c: EvalCase): Promise<CaseResul
     retrieval,
     citations: c.grounded && response.grounded && expected ? countMatchingCitations(expected, citations) : null,
     unresolvedMarkers: unresolvedMarkers(response.answer, citations),
-    mustContain: c.grounded ? judgeMustContain(response, c.mustContain ?? []) : null,
+    mustContain: c.grounded ? judgeMustContain(response, c.mustContain ?? [], c.mustLead ?? []) : null,
   }
 }
 

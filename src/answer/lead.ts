@@ -12,6 +12,7 @@ import { cutWords, namesADoing, namesAnAct, namesAPosition, namesAQuantity, name
 import { settlingSentences } from './alternatives.ts'
 import { isColumnNames, linesOf } from './blocks.ts'
 import { answersTypes, askedConcepts, bodyOf, coverage, coverageOfFolded, type Evidence } from './evidence.ts'
+import { judgedListPool } from './judged-lead.ts'
 import { weighToldWords } from './told-clause.ts'
 import { LEAD_BREACH_CUE, LEAD_CUE, LEAD_EXACT_CUE, LEAD_PREDICATE_WEIGHT, LEAD_WHOLE_WORD_LENGTH } from './tuning.ts'
 
@@ -96,7 +97,9 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   // "调解一直谈不拢咋整": the sentence telling the consumer the way still open (仍可以通过仲裁或诉讼维权), not the
   // table's limits that share the words of the mediation.
   const redress = question.asksRecourse ? stated.filter((sentence) => tellsRecourse(sentence.folded)) : []
-  const pool = issuing.length > 0 ? issuing : redress.length > 0 ? redress : stated
+  const plain = issuing.length > 0 ? issuing : redress.length > 0 ? redress : stated
+  // An owner's case judged by a list of conditions: the item saying what the case does, or the list's introduction.
+  const pool = judgedListPool(question, sentences) ?? plain
   const header = foldText(headerOf(evidence.chunk))
   // The doing asked (延期, 撤回, 收费) weighs more than the thing it is asked of: "免办证明可以延期吗" is answered
   // by the sentence on 延期, not by one that repeats 免办证明, the rarer word.

@@ -71,6 +71,15 @@ describe('POST /api/chat answers from the documents with citations', () => {
     await db.close()
   })
 
+  // src/answer/judged-lead.ts: the first line a user reads is the condition that judges the owner's case.
+  it('leads an owner case judged by a list with the condition saying what it does (维修), not its goods', async () => {
+    const body = await ask('我是做进口叉车维修的，客户车坏了要从德国调几个原厂电机过来给他换上，这几个零件也得办3C吗')
+    expect(body.grounded).toBe(true)
+    const lead = body.answer.split('\n')[0] ?? ''
+    expect(lead).toContain('直接用于最终用户维修的产品')
+    expect(lead).not.toMatch(/整机全部出口|考核技术引进/)
+  })
+
   it.each(REPRESENTATIVE)('%s: %s → %s %s', async (audience, question, docId, section) => {
     const body = await ask(question, { audience })
     expect(body.grounded).toBe(true)
