@@ -26,9 +26,9 @@ export function unresolvedMarkers(answer: string, citations: readonly Pick<Cited
   return [...new Set(markers)].filter((n) => !known.has(n))
 }
 
-/** The must-contain patterns the answer does not match, in the order given. */
 /** The answer's lead: its first paragraph, before the first blank line. */
 export const leadOf = (answer: string): string => answer.split(/\n\s*\n/, 1)[0] ?? ''
 
+/** The must-contain patterns the answer does not match, in the order given. */
 export const missingPatterns = (answer: string, patterns: readonly string[]): string[] =>
   patterns.filter((pattern) => !new RegExp(pattern).test(answer))

@@ -42,7 +42,8 @@ const AUDIENCE_KINDS: readonly AudienceKind[] = [
   },
   {
     asker: ['孩子', '小孩', '小孩子', '娃', '娃娃', '小朋友', '学生', '小学生', '中学生', '儿子', '女儿'],
-    said: ['校区', '市民'],
+    // Not 市民: every public activity says it, and "适合孩子的" would gather them all (items 21 and 25 too).
+    said: ['校区'],
     exact: false,
   },
   {
