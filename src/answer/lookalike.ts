@@ -120,7 +120,9 @@ function modifiersOf(question: PreparedQuestion, word: Concept): Concept[] {
 function lastThingIn(question: PreparedQuestion, at: number, back: 1 | 2): Concept | undefined {
   const clause = question.folded.slice(0, at).split(CLAUSE_BREAK).at(-back) ?? ''
   return question.concepts
-    .filter((concept) => isMatter(concept) && namesAThing(concept.word) && clause.includes(concept.word))
+    .filter(
+      (concept) => isMatter(concept) && !concept.optional && namesAThing(concept.word) && clause.includes(concept.word),
+    )
     .sort((a, b) => clause.lastIndexOf(b.word) - clause.lastIndexOf(a.word))[0]
 }
 

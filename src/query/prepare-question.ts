@@ -18,6 +18,7 @@ import { type Relation, relationOf } from './relation.ts'
 import { reportWishOf } from './report-wish.ts'
 import { asksRequirement } from './requirements.ts'
 import { type State, statesOf } from './states.ts'
+import { askedPartOf } from './verdict-ask.ts'
 import { asksWayIn } from './way-in.ts'
 
 /**
@@ -31,6 +32,11 @@ export type PreparedQuestion = {
   folded: string
   /** Folded as asked, before any translation: what attempts to steer the assistant are looked for in. */
   asked: string
+  /**
+   * Where `folded` asks for anything (`askedPartOf`): before a verdict asked, only its asking clauses, so the
+   * story's 花钱 asks no fee; the whole of `folded` otherwise.
+   */
+  askingPart: string
   /** Asked in English: answered from the Chinese documents with a line in English first. */
   english: boolean
   /** Of an English question's content words, the share the term list could not translate (0 otherwise). */
@@ -149,6 +155,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     text,
     folded,
     asked,
+    askingPart: askedPartOf(folded),
     english,
     untranslated: english ? untranslatedShare(asked, context.glossary.english) : 0,
     words,

@@ -395,6 +395,13 @@ describe('refusals that are right', () => {
     expect(held.grounded).toBe(true)
     expect(held.citations[0]?.section).toContain('五、如何核实证书真伪')
     expect(held.answer).toContain('不能当作有效证书')
+    // The story's words (花钱买, told before an outcome ask) are the asker's case, not the thing a bare 认证 is for.
+    const bought = await ask('找中介花钱买了张假的认证证书，要是被查到会怎么样', 'enterprise')
+    expect(bought.grounded).toBe(true)
+    expect(bought.citations[0]?.section).toContain('六、警惕')
+    // …and its 花钱 asks no fee, so the fee gate (unsaid-aspect) does not refuse it either.
+    const viaFriend = await ask('托人花钱买了张假的认证证书，被查出来会怎么样', 'enterprise')
+    expect(viaFriend).toMatchObject({ grounded: true })
     // A check or a licence joined by 的 stays of its thing: no guide tells of a lift's or a small restaurant's.
     const lift = await ask('小区电梯的年检多久做一次', 'citizen')
     expect(lift).toMatchObject({ grounded: false, citations: [] })

@@ -68,4 +68,12 @@ describe('a verdict asked in the asker’s words', () => {
     expect(asksPenalty('电话地址都没填，这样会怎么样还给处理吗')).toBe(false)
     expect(asksPenalty('摊主把秤改过了，会被咋处理')).toBe(true)
   })
+
+  it('asks nothing in the story before a verdict: the fee gate reads only the asking part', () => {
+    const question = prepare('托人花钱买了张假的认证证书，被查出来会怎么样')
+    expect(question.askingPart).not.toContain('花钱')
+    expect(question.askingPart).toContain('会怎么样')
+    // Asked outright, the same words ask for a fee.
+    expect(prepare('买认证证书要花钱吗').askingPart).toContain('花钱')
+  })
 })
