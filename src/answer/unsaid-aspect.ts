@@ -6,8 +6,8 @@ import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
  * and what a passage must hold to state it. The guides tell the topic (举报, 调解, 检定证书) but, for most of
  * these aspects, never the fact: a passage that shares the topic's words would answer around the question.
  * Where a guide does state the aspect it says it in these words (检定费 停止征收, 免费上门检定, 退一赔三, 失信名单,
- * 罚款 amounts), so the question stays answered. `asks` and `about` are tested where the question asks (`askingPart`), `gives` on
- * the folded passage.
+ * 罚款 amounts), so the question stays answered. `asks` and `about` are tested where the question asks
+ * (`askingPart`), `gives` on the folded passage.
  */
 type Aspect = {
   name: string

@@ -266,13 +266,14 @@ const ANSWER_TYPES: AnswerType[] = [
   },
 ]
 
-/** The kinds of fact a folded question asks for, or tells. */
-export function answerTypesOf(folded: string): AnswerType[] {
+/**
+ * The kinds of fact a folded question asks for, or tells. Asked only where it asks (`asked`, src/query/verdict-ask.ts):
+ * not in the story told before a verdict asked.
+ */
+export function answerTypesOf(folded: string, asked = askedPartOf(folded)): AnswerType[] {
   // "检定超期半年了，查到要罚多少", "13个月了还没约审核，证书会咋样": a time told before a consequence asked is how
   // long the breach has lasted, the asker's case, not a wait that a time limit judges.
   const tells = !asksConsequence(folded)
-  // Not in the story told before a verdict asked (src/query/verdict-ask.ts).
-  const asked = askedPartOf(folded)
   const types = ANSWER_TYPES.filter((type) => type.asks.test(asked) || (tells && type.told?.test(folded)))
   const replaced = new Set(types.flatMap((type) => type.replaces ?? []))
   return types.filter((type) => !replaced.has(type.name))

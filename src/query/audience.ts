@@ -85,9 +85,11 @@ export function audienceWordsOf(folded: string, word: string): readonly string[]
 // 们开的班": 企业总裁…研修班).
 const JOINING_VERB = /^(?:参加|参与|去|玩|带|陪|适合|报名|享受|面向|针对|专门|专为)$/
 
-/** Whether `word` only puts the ask of a question that asks what a kind of person may take part in. */
-export const joinsAsAudience = (folded: string, words: readonly string[], word: string): boolean =>
-  JOINING_VERB.test(word) && words.some((other) => audienceWordsOf(folded, other) !== null)
+/** Whether a word only puts the ask of the question, when it asks what a kind of person may take part in. */
+export function audienceJoiningOf(folded: string, words: readonly string[]): (word: string) => boolean {
+  const asksAudience = words.some((word) => audienceWordsOf(folded, word) !== null)
+  return (word) => asksAudience && JOINING_VERB.test(word)
+}
 
 /**
  * Words of a clause told before the ask that names the kind of person asked about ("家里娃上小学三年级，…有小朋友能玩的

@@ -21,15 +21,15 @@ import {
   TIME_WAITED,
 } from './answer-types.ts'
 import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
-import { audienceStoryOf, audienceWordsOf, freeHelpWordsOf, joinsAsAudience } from './audience.ts'
+import { audienceJoiningOf, audienceStoryOf, audienceWordsOf, freeHelpWordsOf } from './audience.ts'
 import { consequenceCaseWordsOf } from './consequence-case.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { ownerCaseOf } from './owner-case.ts'
 import { asksWhereToTurn, otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
-import { reportWishOf } from './report-wish.ts'
+import { type ReportWish, reportWishOf } from './report-wish.ts'
 import { asksDoingRequired } from './requirements.ts'
-import { verdictToldFor } from './verdict-ask.ts'
+import { verdictToldOf } from './verdict-ask.ts'
 
 /**
  * One thing the question asks about: the word, the words that count as saying it (glossary synonyms),
@@ -207,11 +207,11 @@ const asksFor = (folded: string, word: string): boolean =>
     `(?:什么|哪些|啥|哪几[种类项个条]?|何|别的|其他|其它)${word}|${word}(?:是什么|是啥|有哪些|有什么|包括)`,
   ).test(folded)
 
-function requestedOf(folded: string, word: string): RegExp | null {
+function requestedOf(folded: string, word: string, verdictTold: (word: string) => RegExp | null): RegExp | null {
   const said = REQUEST_NOUNS.find(([noun]) => noun.test(word))?.[1]
   if (said && (asksFor(folded, word) || asksDoingRequired(folded, word))) return said
   // A verdict asked in the asker's words ("会被咋处理", "还管不管") is said by the passage stating it (src/query/verdict-ask.ts).
-  return verdictToldFor(folded, word)
+  return verdictTold(word)
 }
 
 // "还有别的办法吗", "有啥路子": a way forward asked for is said by the routes a passage names, not by the
@@ -293,10 +293,9 @@ const NO_NEWS = /(?:还|都|也|一直)没(?:动静|消息|回音|回复|下文|
  * Words telling the case before a wish to take it to the bureau and a bare ask ("…，想举报这家店，咋弄"; report-wish.ts):
  * how or to whom is asked, never whether, so no count in the story decides anything either.
  */
-function wishCaseOf(folded: string): ((word: string) => boolean) | null {
-  const wished = reportWishOf(folded)
-  if (!wished) return null
-  const { told, asked } = wished
+function wishCaseOf(wish: ReportWish | null): ((word: string) => boolean) | null {
+  if (!wish) return null
+  const { told, asked } = wish
   return (word) => told.some((clause) => clause.includes(word)) && !asked.some((clause) => clause.includes(word))
 }
 
@@ -307,12 +306,16 @@ function wishCaseOf(folded: string): ((word: string) => boolean) | null {
  * whether it is taken (the three-year limit), and the rest of it — what was bought, where, what broke — is
  * scene.
  */
-function sceneWordsOf(folded: string, types: readonly AnswerType[]): (word: string) => boolean {
+function sceneWordsOf(
+  folded: string,
+  types: readonly AnswerType[],
+  wish: ReportWish | null,
+): (word: string) => boolean {
   const asking = askingClausesOf(folded)
   // A buyer asking whom to turn to with their case ("…，现在应该打哪个电话") asks for a complaint's route as
   // "去哪投诉" does: what they tell before it is their case.
   const complaintAsks = asking.filter((clause) => COMPLAINT_ASK.test(clause) || asksWhereToTurn(folded, clause))
-  if (complaintAsks.length === 0) return wishCaseOf(folded) ?? madeComplaintOf(folded, asking)
+  if (complaintAsks.length === 0) return wishCaseOf(wish) ?? madeComplaintOf(folded, asking)
   const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
   const scene = clauses.slice(0, -1).filter((clause) => !asking.includes(clause) && !COMPLAINT_ASK.test(clause))
   const span = types.some((type) => type.told?.test(folded))
@@ -509,6 +512,8 @@ export function conceptsOf(
   ]
   const isFiller = fillerWordsOf(folded, isTerm)
   const isAudienceStory = audienceStoryOf(folded)
+  const joinsAsAudience = audienceJoiningOf(folded, words)
+  const verdictTold = verdictToldOf(folded)
   // The owner's case before an open ask naming the errand need not be said (src/query/owner-case.ts).
   // A glossary phrase that holds a question word ("怎么申请", "哪里投诉") asks how, where: it names no errand.
   const namesTermOf = (shortest: number) => (clause: string) =>
@@ -519,7 +524,8 @@ export function conceptsOf(
         group.some((term) => term.length >= shortest && clause.includes(term)),
     )
   const namesErrand = namesTermOf(2)
-  const isScene = sceneWordsOf(folded, types)
+  const wish = reportWishOf(folded)
+  const isScene = sceneWordsOf(folded, types, wish)
   // A consumer's case before a complaint asked about is scene already ("在商场买的羽绒服跑绒，店员不给退，投诉要带什么材料").
   const complaint = entries.some(({ word }) => isScene(word))
   const ownerCase = ownerCaseOf(folded, namesErrand)
@@ -534,7 +540,7 @@ export function conceptsOf(
   const isOtherSide = otherSideOf(folded)
   // "…，想去反映，该找谁": the bare ask after a wish asks for the route, which the routes' passage names in its own
   // words (12315), never 该 or 谁 (report-wish.ts).
-  const wishAsk = reportWishOf(folded)?.ask ?? ''
+  const wishAsk = wish?.ask ?? ''
   // "投诉交上去一个礼拜了还没人理": the clause telling how long the asker has waited says in everyday words
   // (交上去, 礼拜, 没人理) what the documents' time limits judge; words they never use there only tell the wait.
   const waiting = folded.split(/[，,；;。？?]/).filter((clause) => TIME_WAITED.test(clause) || NO_NEWS.test(clause))
@@ -570,7 +576,7 @@ export function conceptsOf(
         (isFiller(word) && !audienceWordsOf(folded, word)) ||
         isOtherSide(word) ||
         wishAsk.includes(word) ||
-        joinsAsAudience(folded, words, word) ||
+        joinsAsAudience(word) ||
         isAudienceStory(word) ||
         (frequency === 0 && tellsTheWait(word) && !isTheWait(word)) ||
         (frequency === 0 && WEIGHT_TOLD.test(word)) ||
@@ -578,7 +584,7 @@ export function conceptsOf(
       scene: !isFiller(word) && !isOtherSide(word) && isScene(word),
       optional: isCase(word, frequency),
       judged: isJudged(word, frequency),
-      requested: requestedOf(folded, word),
+      requested: requestedOf(folded, word, verdictTold),
       setting: alternatives.length === 1 && frequency >= SETTING_SHARE * vocabulary.chunkCount && namesAPlace(word),
     }
   })

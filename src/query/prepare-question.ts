@@ -140,7 +140,8 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const expanded = recourse ? withoutWayOutAsked(folded) : folded
   // The asker's own kind of business in the orders' words ("开商场卖家电的" → 销售单位): it finds the order
   // for that kind; what the asker calls it need not be said by the passage (concepts.ts).
-  const answerTypes = answerTypesOf(folded)
+  const askingPart = askedPartOf(folded)
+  const answerTypes = answerTypesOf(folded, askingPart)
   const states = statesOf(folded)
   const shape = answerShapeOf(folded, answerTypes)
   const concepts = conceptsOf(folded, words, context.glossary, context.vocabulary, answerTypes)
@@ -155,7 +156,7 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     text,
     folded,
     asked,
-    askingPart: askedPartOf(folded),
+    askingPart,
     english,
     untranslated: english ? untranslatedShare(asked, context.glossary.english) : 0,
     words,

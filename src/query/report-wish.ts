@@ -7,11 +7,11 @@
  */
 import { clausesOf } from './asking-clauses.ts'
 
-// Wanting to complain, report or tell the bureau ("想反映一下", "想去举报", "要投诉他"), or to have it look into the
-// other side, which the guide calls a report ("希望监管部门查处，属于举报"): "让市场监管去查他", "叫工商来查查".
-const WISH = /(?:想|要)(?:去|找人)?(?:反映|举报|投诉)|(?:让|叫|请)(?:市场监管|监管|工商|你们)[^，,；;。？?]{0,8}?查/
-// Only the bureau's looking into it, no complaint word: the asker names no route, so the guides' word is added.
+// Having the bureau look into the other side, which the guide calls a report ("希望监管部门查处，属于举报"): "让市场监管
+// 去查他", "叫工商来查查". No complaint word: the asker names no route, so the guides' word is added.
 const BUREAU_TO_CHECK = /(?:让|叫|请)(?:市场监管|监管|工商|你们)[^，,；;。？?]{0,8}?查/
+// Wanting to complain, report or tell the bureau ("想反映一下", "想去举报", "要投诉他"), or to have it look into it.
+const WISH = new RegExp(`(?:想|要)(?:去|找人)?(?:反映|举报|投诉)|${BUREAU_TO_CHECK.source}`)
 // A clause that only asks how or to whom, nothing of its own: "要怎么弄", "咋弄", "该找谁", "打哪个电话".
 const BARE_ASK =
   /^(?:我|那)?(?:该|要|应该|得|可以|能|需要)?(?:(?:怎么|咋|如何|怎样)(?:弄|办|做|整|搞|操作|处理)?|去?找(?:谁|哪个?部门|哪里)|(?:打|拨)(?:哪个|什么|啥)电话)[呢啊呀吗]?$/

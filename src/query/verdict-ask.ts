@@ -23,6 +23,7 @@ const OTHER_WAYS_TOLD = /途径|仲裁|诉讼|起诉|调解|和解/
 
 // After a complaint or its story: "还管不管", "还管吗", "还给处理吗", "受不受理", "还能受理不".
 const ACCEPTANCE_ASKED = /还?管不管|还管吗|还给处理|还处理吗|受不受理|还(?:能|会)?受理/
+const ACCEPTANCE_ASKED_ALL = new RegExp(ACCEPTANCE_ASKED.source, 'g')
 
 const VERDICT_ASKS: VerdictAsk[] = [
   {
@@ -42,14 +43,15 @@ const VERDICT_ASKS: VerdictAsk[] = [
 // time is asked, and the section on time limits answers.
 const TIME_ASKED = /啥时候|什么时候|多久|多长时间|几天|哪天/
 
+// Each ask in its global form, built once: every span of it in a clause is one ask.
+const VERDICT_ASKS_ALL = VERDICT_ASKS.map(({ asked, told }) => ({ all: new RegExp(asked.source, 'g'), told }))
+
 /** The spans of the folded question that ask for a verdict, each with what states it. */
 function verdictSpansOf(folded: string): Array<{ span: string; told: RegExp }> {
   return clausesOf(folded)
     .filter((clause) => !TIME_ASKED.test(clause))
     .flatMap((clause) =>
-      VERDICT_ASKS.flatMap(({ asked, told }) =>
-        (clause.match(new RegExp(asked.source, 'g')) ?? []).map((span) => ({ span, told })),
-      ),
+      VERDICT_ASKS_ALL.flatMap(({ all, told }) => (clause.match(all) ?? []).map((span) => ({ span, told }))),
     )
 }
 
@@ -61,10 +63,12 @@ export const verdictClausesOf = (folded: string): string[] => clausesOf(folded).
 
 /**
  * What a passage says that states the verdict a word of the folded question asks for ("处理" of "会被咋处理",
- * "管不管" of "还管不管"), or null when the word is not part of such an ask.
+ * "管不管" of "还管不管"), as a lookup per word (null when the word is not part of such an ask): the spans are
+ * found once per question, not once per word.
  */
-export function verdictToldFor(folded: string, word: string): RegExp | null {
-  return verdictSpansOf(folded).find(({ span }) => span.includes(word))?.told ?? null
+export function verdictToldOf(folded: string): (word: string) => RegExp | null {
+  const spans = verdictSpansOf(folded)
+  return (word) => spans.find(({ span }) => span.includes(word))?.told ?? null
 }
 
 /**
@@ -81,5 +85,4 @@ export function askedPartOf(folded: string): string {
  * The folded question without its asks whether a complaint is still taken: "…这样会怎么样还给处理吗" asks no penalty by
  * its 处理, the guide's grounds for refusing a complaint answer it (src/query/answer-types.ts asksPenalty).
  */
-export const withoutAcceptanceAsked = (folded: string): string =>
-  folded.replace(new RegExp(ACCEPTANCE_ASKED.source, 'g'), '')
+export const withoutAcceptanceAsked = (folded: string): string => folded.replace(ACCEPTANCE_ASKED_ALL, '')
