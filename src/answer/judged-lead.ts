@@ -1,7 +1,7 @@
 import type { Concept } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { namesAnAct } from '../text/segment.ts'
-import type { Evidence } from './evidence.ts'
+import { type Evidence, saysConcept } from './evidence.ts'
 import { JUDGED_LIST_MIN_ITEMS } from './tuning.ts'
 
 type Sentence = Evidence['sentences'][number]
@@ -20,10 +20,6 @@ const caseDoings = (question: PreparedQuestion): Concept[] =>
   question.concepts.filter(
     (concept) => concept.judged && concept.known && concept.word.length > 1 && namesAnAct(concept.word),
   )
-
-// Said in the item's words: the asker's trade is filler, which coverage does not count.
-const says = (concept: Concept, item: Sentence): boolean =>
-  [concept.word, ...concept.alternatives].some((term) => item.folded.includes(term))
 
 /**
  * The list's items, each with its sentences: an item may run on past its first sentence ("1. 科研、测试和认证检测所需的
@@ -54,7 +50,7 @@ export function judgedListPool(question: PreparedQuestion, sentences: Sentence[]
   const doings = caseDoings(question)
   // The doing fewest items say tells the case from the others: 维修 (one item), not 进口 (the items on imports).
   const saying = doings
-    .map((concept) => items.filter((item) => item.some((sentence) => says(concept, sentence))))
+    .map((concept) => items.filter((item) => item.some((sentence) => saysConcept(concept, sentence.folded))))
     .filter((said) => said.length > 0)
     .sort((a, b) => a.length - b.length)
   if (saying[0]) return saying[0].flat()

@@ -1,3 +1,5 @@
+import { CLAUSE_BREAK } from '../text/sentences.ts'
+
 // A clause that asks something: a question word or a yes/no ending. "碰到用作弊秤的商家，…" only sets the scene, as
 // does a few told after 没 ("买的包没用几天就开线了", "没几天就坏了"): how soon it went wrong, not a count asked.
 export const ASKING_CLAUSE = /什么|啥|哪|多少|(?<!没[^，,；;。？?]?)几|怎么|怎样|如何|多久|多长|吗|是否|谁|何时/
@@ -9,9 +11,6 @@ const QUESTION_WORD = '(?:什么|啥|哪|多少|几|怎么|怎样|如何|多久|
 const RUN_ON = new RegExp(
   `^([^，]*?(?:要|得|需要|能|可以|有|是)[^，]{0,2}?${QUESTION_WORD}[^，要得]{0,6}?)(?<!才能|才|就|能|可以|不)((?:还要|还得|需要|要|得)[^，]*?(?:${QUESTION_WORD}[^，]*|吗))$`,
 )
-
-// What ends a clause of a question: a comma, a semicolon, a question mark or a full stop.
-const CLAUSE_BREAK = /[，,；;？?。]/
 
 /** The clauses of a folded question, in order, trimmed, none empty. */
 export const clausesOf = (folded: string): string[] =>
