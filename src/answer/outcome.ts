@@ -10,6 +10,12 @@ const NEGATION = /^(?:没|没有|不|未)$/
 // modal is the outcome waited for; "多久要检一次" (a cycle) and "能用几年" (a validity) ask no outcome this way.
 const UNTIL_OUTCOME = /(?:多久|多长时间|多少天|几天|几个月|几个工作日)(?:以后|之后)?(?:才|就)?(?:能|可以)(?!不)/
 
+// Getting what the decision on the matter issues ("多久能拿到证明", "几天能收到回复", "多久能领到证"): the getting is
+// the decision itself, no event of its own that the passage would have to time. The thing got is named by the
+// passage on the matter already; a getting back ("拿回来" of 秤送去检定) is still an outcome of its own.
+const GETTING_ISSUED =
+  /^(?:拿到|领到|收到|取得|获得|得到|拿|领)(?:个|张|份|一张|一份)?(?:证明|证书|证|结果|批复|答复|回复|决定|通知)/
+
 /**
  * The doings the asker waits for when asking how long until an outcome (拿回来 of "秤送去检定多久能拿回来", 恢复,
  * 放行), with words the documents never use among them; none when the question asks no such time. A thing named
@@ -24,6 +30,7 @@ export function outcomeAsked(question: PreparedQuestion): Concept[] {
       isMatter(concept) &&
       after.includes(concept.word) &&
       !NEGATION.test(concept.word) &&
+      !GETTING_ISSUED.test(after.slice(after.indexOf(concept.word))) &&
       (!concept.known || namesADoing(concept.word)),
   )
 }

@@ -25,6 +25,9 @@ const EVENT = /仪式|开幕|闭幕|讲堂|论坛|讲座|竞赛|典礼|开放日
 // signatories in words these patterns do not read ("敦煌艺术研究所第一任所长是谁": 常书鸿 is named plainly).
 const BUREAU = /市场监管|监管局|监管部门|12315|检定|认证|证书|证明|质量月|浦东/
 
+// …and the errands taken to it: a complaint, a report, an application (免办申请被退回), an audit.
+const BUREAU_ERRAND = new RegExp(`${BUREAU.source}|投诉|举报|调解|受理|免办|3c|ccc|申请|审核`)
+
 const ASPECTS: Aspect[] = [
   // A reward for reporting ("举报查实了有奖金拿吗").
   {
@@ -108,6 +111,14 @@ const ASPECTS: Aspect[] = [
     asks: /(?:在|去)(?:哪|什么地方|哪个(?:地方|会场|场馆|场地))(?:里|儿)?[^。？?]{0,3}(?:开|办|举行|举办|召开|搞)|(?:会场|场地|地点)(?:在|是)(?:哪|什么)/,
     about: EVENT,
     gives: /地点[:：]|在[^，。；,;]{2,16}(?:举行|举办|召开)|会场|礼堂|大厦|广场|会议中心|体育馆/,
+  },
+  // Why a thing turned out as it did ("回复说不予受理，一般是啥原因", "申请被退回来了，什么原因"): told by the cases a rule
+  // lists as leading to it ("有下列情形之一的，…不予受理") or a cause said (因为, 由于); the steps of the matter do not.
+  {
+    name: 'reason',
+    asks: /(?:什么|啥|哪些)原因|原因是(?:什么|啥)/,
+    about: BUREAU_ERRAND,
+    gives: /情形之一|因为|由于|原因/,
   },
   // The day an event is held ("开幕式具体是哪一天"): a month (2023年9月) is no day.
   {

@@ -60,8 +60,8 @@ export const INTERVAL_ASKED = /(?:以后|之后)?(?:隔|过)了?(?:多久|多长
 export const TIME_WAITED =
   /(?:[等拖过]了(?:快|将近|差不多|大概)?|(?<![0-9]))(?:[0-9]{1,3}|[一二三四五六七八九十两半几]+)\s*个?[多来余]?(?:天|礼拜|星期|周|个?月)(?:多)?(?:了|还|都|也)/
 
-/** Time gone by, said without a number: "隔了这么久", "过了那么长时间", "过了好多年". */
-export const TIME_GONE_BY = /(?:隔|过)了?(?:这么|那么|很|好)(?:久|长时间|多年)/
+/** Time gone by, said without a number: "隔了这么久", "过了那么长时间", "过了好多年", "过了好几年". */
+export const TIME_GONE_BY = /(?:隔|过)了?(?:这么|那么|很|好)(?:久|长时间|多年|几年)/
 
 // A length of time, not a date: "三年", "7个工作日", "15日内", "十余年", "将近一千年" — but not "2009年" or "4月1日". A
 // life's length is told by the age reached ("能活多少年": "人工饲养可超过三十岁").
@@ -96,8 +96,11 @@ export const asksDecider = (folded: string): boolean => DECIDER_ASKED.test(folde
 /** A folded sentence names a body deciding or setting a thing. */
 export const namesDecider = (folded: string): boolean => BODY_DECIDING.test(folded)
 
-// "这几天生意忙", "前几天", "买了没几天", "没用几天就坏了": days the asker tells, not asks for ("几天能拿回来").
-const DAYS_ASKED = '(?<![这那前头没])(?<!没[^，,；;。？?])几天'
+// The part of a day said in words: "每晚", "上午", "(每)周三、五晚".
+const PART_OF_DAY = '每晚|[早晚]上|[上下中]午|傍晚|夜间|(?:周|星期)[一二三四五六日天、]+[早晚]'
+
+// "这几天生意忙", "前几天", "买了没几天", "没用几天就坏了", "好几天": days the asker tells, not asks for ("几天能拿回来").
+const DAYS_ASKED = '(?<![这那前头没好])(?<!没[^，,；;。？?])几天'
 
 const ANSWER_TYPES: AnswerType[] = [
   {
@@ -188,7 +191,7 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'duration',
     // "买回来没多久就坏了": not long, told, not a length asked.
-    asks: new RegExp(`(有效期|几年|多少年|(?<!没)多久|多长时间|${DAYS_ASKED}|几个工作日|保存多长|期限|时限)`),
+    asks: new RegExp(`(有效期|(?<!好)几年|多少年|(?<!没)多久|多长时间|${DAYS_ASKED}|几个工作日|保存多长|期限|时限)`),
     gives: LENGTH_OF_TIME,
   },
   // The time that lay between two events ("从公布到实施隔了多久", "公布以后过了多长时间才施行") is given by the
@@ -221,7 +224,7 @@ const ANSWER_TYPES: AnswerType[] = [
   // number asks as 几年 does; a number of years the asker tells is no request for one.
   {
     name: 'years',
-    asks: new RegExp(`几年|${TIME_GONE_BY.source}`),
+    asks: new RegExp(`(?<!好)几年|${TIME_GONE_BY.source}`),
     told: /(?<![0-9])(?:[0-9]{1,2}|[一二三四五六七八九十两半]+)年(?:了|多|半|前)|(?:去|前)年(?:[^，,。？?]{0,6})买/,
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半几数]+)\s*多?年(?![0-9])/,
     names: /期限|时限|年限|几年/,
@@ -242,11 +245,12 @@ const ANSWER_TYPES: AnswerType[] = [
     asks: /哪天|哪一天|什么时候|啥时候?|几时|何时|哪年|哪一年|日期|截止|几月|哪一?个月|什么时间(?=开展|开始|举办|举行)|几号(?![令文])/,
     gives: new RegExp(`\\d{3,4}\\s*年|\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?|月底|之日|${CN_DATE}`, 'u'),
   },
-  // A time of day: "几点开门" is said by "早上六点", "9:00".
+  // A time of day: "几点开门" is said by "早上六点", "9:00"; a programme's slot by the part of the day it airs in
+  // ("每周三、五晚", "周六上午"), which is as near a time of day as the plans give.
   {
     name: 'time',
     asks: /几点|什么时间(开(?!展|始)|关|停|发|出)/,
-    gives: new RegExp(`${CN}{1,3}\\s*点|\\d{1,2}[:：]\\d{2}`),
+    gives: new RegExp(`${CN}{1,3}\\s*点|\\d{1,2}[:：]\\d{2}|${PART_OF_DAY}`),
   },
   {
     name: 'issuer',
@@ -362,9 +366,9 @@ const CONSEQUENCE_ASKED =
   /罚多少|罚款标准|怎么罚|会被?(?:罚|处罚)|(?:什么|啥)后果|会被?(?:怎么|咋|如何)(?:处理|处置|处罚|罚)|会(?:怎么样|怎样|咋样)|(?:不|没|未)\p{Script=Han}{1,4}(?:的话)?(?:怎么|咋|如何)处理/u
 const CONSEQUENCE_NAMED = /后果|罚则|法律责任|处罚|罚款/
 
-// "去年刚检过，今年还要再检定吗", "修好以后还要重新检吗": whether a doing comes round again, which the section
-// on how often it is due answers ("四、多久检一次").
-const AGAIN_ASKED = /还(?:要|得|需要?)(?:再|重新)|(?:要|得)重新|每年都要/
+// "去年刚检过，今年还要再检定吗", "修好以后还要重新检吗", "秤要年年检吗": whether a doing comes round again, which
+// the section on how often it is due answers ("四、多久检一次").
+const AGAIN_ASKED = /还(?:要|得|需要?)(?:再|重新)|(?:要|得)(?:重新|年年)|每年都要/
 const HOW_OFTEN_NAMED = /多久\p{Script=Han}{0,2}一次|周期|每年|定期/u
 
 // "管理评审多久做一次", "内审隔多长时间做一次": how often a thing is done. A guide may tell it only in words

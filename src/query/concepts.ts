@@ -25,7 +25,7 @@ import { audienceJoiningOf, audienceStoryOf, audienceWordsOf, freeHelpWordsOf } 
 import { consequenceCaseWordsOf } from './consequence-case.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { ownerCaseOf } from './owner-case.ts'
-import { asksWhereToTurn, otherSideOf } from './recourse.ts'
+import { asksJurisdiction, asksWhereToTurn, otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
 import { type ReportWish, reportWishOf } from './report-wish.ts'
 import { asksDoingRequired } from './requirements.ts'
@@ -200,6 +200,9 @@ const namesACode = (folded: string, word: string) =>
 const REQUEST_NOUNS: Array<[RegExp, RegExp]> = [
   [/^(?:要求|规定)$/, /应当|应该|必须|须|不得|禁止|义务|负责|责任/],
   [/^职责$/, /职责|负责|责任/],
+  // "一般是啥原因" after a verdict told ("回复说不予受理"): the reasons are the cases a rule lists as leading to it
+  // ("有下列情形之一的，…不予受理"); no guide says the word 原因.
+  [/^原因$/, /情形之一|因为|由于/],
 ]
 // The noun is asked for, not named as the matter: "有什么要求", "哪些规定", "职责是什么".
 const asksFor = (folded: string, word: string): boolean =>
@@ -314,7 +317,10 @@ function sceneWordsOf(
   const asking = askingClausesOf(folded)
   // A buyer asking whom to turn to with their case ("…，现在应该打哪个电话") asks for a complaint's route as
   // "去哪投诉" does: what they tell before it is their case.
-  const complaintAsks = asking.filter((clause) => COMPLAINT_ASK.test(clause) || asksWhereToTurn(folded, clause))
+  // So do they asking which bureau handles it ("…，这种归哪里管").
+  const complaintAsks = asking.filter(
+    (clause) => COMPLAINT_ASK.test(clause) || asksWhereToTurn(folded, clause) || asksJurisdiction(folded, clause),
+  )
   if (complaintAsks.length === 0) return wishCaseOf(wish) ?? madeComplaintOf(folded, asking)
   const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
   const scene = clauses.slice(0, -1).filter((clause) => !asking.includes(clause) && !COMPLAINT_ASK.test(clause))

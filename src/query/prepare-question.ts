@@ -12,7 +12,7 @@ import { asksUse } from './goods-use.ts'
 import { asksIssuance } from './issuance.ts'
 import { joinQuestions } from './join-questions.ts'
 import { businessOf, unitTermsOf } from './own-business.ts'
-import { asksRecourse, asksUnnamedRoute, otherSideOf, withoutWayOutAsked } from './recourse.ts'
+import { asksRecourse, asksUnnamedJurisdiction, asksUnnamedRoute, otherSideOf, withoutWayOutAsked } from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
 import { type Relation, relationOf } from './relation.ts'
 import { reportWishOf } from './report-wish.ts'
@@ -198,10 +198,14 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   }
   // "…，现在应该打哪个电话": the route asked for is the complaint's, in the guides' word (its group holds 12315); the
   // asker's case told before it is scene (concepts.ts), so without this the question would name no matter at all.
-  return asksUnnamedRoute(folded)
-    ? joinQuestions(prepared, prepareQuestion(COMPLAINT_ROUTE, context), 'after')
-    : prepared
+  if (asksUnnamedRoute(folded)) return joinQuestions(prepared, prepareQuestion(COMPLAINT_ROUTE, context), 'after')
+  // "…，这种归哪里管": which bureau handles a buyer's case is the complaint's jurisdiction (recourse.ts).
+  if (asksUnnamedJurisdiction(folded))
+    return joinQuestions(prepared, prepareQuestion(COMPLAINT_MATTER, context), 'after')
+  return prepared
 }
 
 // The glossary's word for the route a buyer turns to with a case (投诉举报: 12315, 全国12315平台 …).
 const COMPLAINT_ROUTE = '投诉举报'
+// …and for the matter a buyer's case is taken up as.
+const COMPLAINT_MATTER = '投诉'

@@ -12,9 +12,10 @@ import { asksWayIn } from './way-in.ts'
 // The asker is on the buying side: they bought, they are the customer, they speak of the seller as
 // another party, or of the mediation of their complaint ("调解一直谈不拢", "调解没成"): only a complainant
 // waits on one. "其他" is not a "他", nor are "他们", who are as often the bureau ("他们会通知我吗").
-// Buying somewhere ("在菜场买东西") says it too, as does being done out of weight or cheated ("被缺斤少两", "被坑秤").
+// Buying somewhere ("在菜场买东西") says it too, as does being done out of weight or cheated ("被缺斤少两", "被坑秤"),
+// and a card bought of a shop or a gym ("在健身房办的年卡", "充了卡"): a service paid ahead.
 const BUYER =
-  /买(?:的|到|了)|在[^，。？]{1,8}买|被(?:坑|骗|宰|缺斤|短斤|少秤|少称|短秤)|顾客|消费者|商家|店家|卖家|摊主|摊贩|摊(?:位)?老板|车商|调解|(?<!其)他(?!们)/
+  /买(?:的|到|了)|在[^，。？]{1,8}买|办(?:的|了)[^，。？]{0,3}卡|充(?:了|的)[^，。？]{0,3}卡|被(?:坑|骗|宰|缺斤|短斤|少秤|少称|短秤)|顾客|消费者|商家|店家|卖家|摊主|摊贩|摊(?:位)?老板|车商|调解|(?<!其)他(?!们)/
 // …and asks what they may do: a way out ("怎么办", "还有什么办法", "还能干嘛"), a redress they would go to
 // ("想举报他", "能去法院起诉吗", "能打12315吗", "是不是只能去法院告了"), whom or where to turn to with it ("找谁反映",
 // "去哪举报", "该找哪个部门", "现在应该打哪个电话") or a weighing again ("再称一下"); in everyday words too ("咋整",
@@ -44,6 +45,24 @@ export const withoutWayOutAsked = (folded: string): string => folded.replace(WAY
 // Whom or where a buyer turns to with their case, asked without naming a complaint ("…，可以找谁", "…，该找哪个部门",
 // "…，现在应该打哪个电话"): on a phone the case is told at length and the 12315 route is asked in these words.
 const TURN_TO = /找谁|找哪|哪个部门|(?:打|拨)(?:哪个|什么|啥)电话/
+
+// Which local bureau handles a case ("这种归哪里管", "该找哪里的市场监管"): asked by a buyer, it is the complaint's
+// jurisdiction, which the complaint guide states (三、由哪里的市场监管部门处理) whatever was bought.
+const JURISDICTION_ASKED = /归哪[里儿个]?[^，。？]{0,3}管|哪[里儿个](?:地方)?的市场监管/
+
+/**
+ * A clause of a buyer's question asks which bureau handles their case ("网上买的羽绒服…，这种归哪里管"): what they
+ * tell before it is their case, as before "去哪投诉" (concepts.ts).
+ */
+export const asksJurisdiction = (folded: string, clause: string): boolean =>
+  JURISDICTION_ASKED.test(clause) && BUYER.test(folded) && !OWN_SIDE.test(folded)
+
+/**
+ * A buyer asks which bureau handles their case and names no complaint ("…，这种归哪里管"): the jurisdiction asked is
+ * a complaint's, so the question is about the complaint, a word the guide uses where it says whose it is (线下消费投诉).
+ */
+export const asksUnnamedJurisdiction = (folded: string): boolean =>
+  !ROUTE_NAMED.test(folded) && askingClausesOf(folded).some((clause) => asksJurisdiction(folded, clause))
 
 /** A clause of a buyer's question asks whom or where to turn to with their case (see TURN_TO). */
 export const asksWhereToTurn = (folded: string, clause: string): boolean => TURN_TO.test(clause) && asksRecourse(folded)

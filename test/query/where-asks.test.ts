@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { outcomeAsked } from '../../src/answer/outcome.ts'
+import { unsaidAspect } from '../../src/answer/unsaid-aspect.ts'
+import { answerTypesOf, givesAnswerTypes } from '../../src/query/answer-types.ts'
+import { askingClausesOf } from '../../src/query/asking-clauses.ts'
+import { prepareQuestion } from '../../src/query/prepare-question.ts'
+import { asksUnnamedJurisdiction } from '../../src/query/recourse.ts'
+import type { ChunkRecord } from '../../src/retrieval/chunks-repo.ts'
+import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
+import type { Glossary } from '../../src/text/glossary.ts'
+import { foldQuestion } from '../../src/text/typos.ts'
+
+// Where, how long and why asked after a story: the story's words are the asker's case, not what is asked.
+const glossary: Glossary = {
+  groups: [
+    ['免予办理', '免办', '3c免办'],
+    ['归哪里管', '哪里的市场监管'],
+  ],
+  english: [],
+}
+const vocabulary = createVocabulary([
+  '免予办理强制性产品认证的申请人向所在地市场监管部门提出申请，获批后可在系统中查看证明',
+  '秤送去检定，检定周期为一年',
+  '线下消费投诉由被投诉经营者实际经营地或者住所地的县级市场监管部门处理',
+])
+const prepare = (text: string) => prepareQuestion(text, { glossary, vocabulary })
+const typeNames = (text: string) => answerTypesOf(foldQuestion(text)).map((type) => type.name)
+const passage = (context: string) => ({ analysis: { context } }) as unknown as ChunkRecord
+
+describe('a story told before a where, how-long or why ask', () => {
+  it('reads 好几 as many told, not a count asked', () => {
+    expect(askingClausesOf(foldQuestion('以前免办都是找海关 我们公司好几年没办了 现在要去哪里申请'))).toEqual([
+      '现在要去哪里申请',
+    ])
+    expect(typeNames('我们公司好几年没办了 现在要去哪里申请')).toEqual([])
+    // Time gone by still asks years: the three-year limit judges it.
+    expect(typeNames('过了好几年了还能投诉吗')).toEqual(['years'])
+  })
+
+  it('takes getting what the decision issues as the decision, not an event of its own', () => {
+    expect(outcomeAsked(prepare('客户催着要货，3c免办递上去大概多久能拿到证明'))).toEqual([])
+    expect(outcomeAsked(prepare('秤送去检定多久能拿回来')).length).toBeGreaterThan(0)
+  })
+
+  it('reads a part of the day as a time of day given', () => {
+    const time = answerTypesOf(foldQuestion('食安360那个节目一般几点钟播啊'))
+    expect(givesAnswerTypes(time, '电视宣传节目（每周三、五晚）')).toBe(true)
+    expect(givesAnswerTypes(time, '每周开展一次宣传')).toBe(false)
+  })
+
+  it("reads a buyer's which-bureau ask as the complaint's jurisdiction", () => {
+    expect(asksUnnamedJurisdiction(foldQuestion('网上买的羽绒服充绒量跟写的不一样 这种归哪里管'))).toBe(true)
+    expect(asksUnnamedJurisdiction(foldQuestion('在张江一家健身房办的年卡 店突然关门了 该找哪里的市场监管'))).toBe(true)
+    // No buyer: an elevator that keeps failing is no complaint the guide's jurisdiction covers.
+    expect(asksUnnamedJurisdiction(foldQuestion('小区电梯老是坏 这种归哪里管'))).toBe(false)
+    const jacket = prepare('网上买的羽绒服充绒量跟写的不一样 这种归哪里管')
+    expect(jacket.concepts.find((concept) => concept.word === '羽绒服')?.scene).toBe(true)
+    expect(jacket.concepts.some((concept) => concept.word === '投诉')).toBe(true)
+  })
+
+  it('answers why only from a passage that lists the cases leading to the outcome', () => {
+    const why = prepare('投诉交上去一个礼拜 回复说不予受理 一般是啥原因')
+    expect(unsaidAspect(why, passage('有下列情形之一的，市场监管部门不予受理投诉'))).toBeUndefined()
+    expect(unsaidAspect(why, passage('收到投诉之日起7个工作日内作出受理或不予受理的决定'))).toBe('reason')
+  })
+})
