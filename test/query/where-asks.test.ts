@@ -64,3 +64,11 @@ describe('a story told before a where, how-long or why ask', () => {
     expect(unsaidAspect(why, passage('收到投诉之日起7个工作日内作出受理或不予受理的决定'))).toBe('reason')
   })
 })
+
+describe('what to get ready for a date told', () => {
+  it('asks the steps due before it, not materials to hand in', () => {
+    expect(typeNames('我们的9001证书明年三月到期，现在该准备什么')).toEqual([])
+    expect(typeNames('投诉要准备什么')).toEqual(['materials'])
+    expect(typeNames('申请免办需要准备哪些材料')).toEqual(['materials'])
+  })
+})
