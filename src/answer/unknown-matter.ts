@@ -11,6 +11,8 @@ import { namesAThing } from '../text/segment.ts'
  * states in other words (啥原因: "有下列情形之一的", concepts.ts `requested`).
  */
 export function asksOnlyUnknownThings(question: PreparedQuestion): boolean {
+  // How two things named stand to each other ("…GB/T19001的证书，算数吗") is asked of them, whatever words put it.
+  if (question.relation) return false
   return askingClausesOf(question.folded).some((clause) => {
     const matter = question.concepts.filter(
       (concept) => !concept.aspect && !concept.asks && !concept.filler && clause.includes(concept.word),

@@ -33,9 +33,34 @@ const PLACE_IN = new RegExp(`(${CLAUSE}+?)在(${CLAUSE}+?)(?:里|中|当中|里�
 export function relationOf(folded: string, concepts: readonly Concept[]): Relation | null {
   const framed = PUT_AS.exec(folded) ?? IS_OF.exec(folded)
   const match = framed ?? PAIR.exec(folded) ?? PLACE_IN.exec(folded)
-  const [first, second] = [match?.[1], match?.[2]].map((span) => (span ? termsIn(span, concepts) : []))
+  if (!match) return sameNamesOf(folded, concepts)
+  const [first, second] = [match[1], match[2]].map((span) => (span ? termsIn(span, concepts) : []))
   if (!first?.length || !second?.length) return null
   return { terms: [first, second], framed: framed !== null }
+}
+
+// Whether two names are one thing, asked of a case ("客户点名要ISO9001，我们拿的是GB/T19001的证书，算数吗", "…这俩是
+// 一回事吗"): the sentence tying the two names answers ("GB/T 19001…等同采用…ISO 9001").
+const SAME_ASKED = /一回事|一样吗|一样不|是不是一样|同一(?:个|套|种)|算数吗|算不算数?|作数吗|认不认|通用吗/
+
+// The spellings of one name among its glossary group's: those that open as it does ("iso9001": "iso 9001").
+const spellingsOf = (concept: Concept): string[] =>
+  concept.alternatives.filter((term) => term.slice(0, 2) === concept.word.slice(0, 2))
+
+/**
+ * Two names the question uses for what the glossary holds one thing (ISO9001, GB/T19001), when it asks whether
+ * they are the same or one counts as the other: the relation between the two names. Null otherwise.
+ */
+function sameNamesOf(folded: string, concepts: readonly Concept[]): Relation | null {
+  if (!SAME_ASKED.test(folded)) return null
+  const named = concepts.filter((concept) => concept.known && !concept.filler && !concept.aspect && !concept.asks)
+  for (const first of named)
+    for (const second of named) {
+      const [one, other] = [spellingsOf(first), spellingsOf(second)]
+      if (first !== second && first.alternatives.includes(second.word) && !one.some((term) => other.includes(term)))
+        return { terms: [one, other], framed: false }
+    }
+  return null
 }
 
 /**

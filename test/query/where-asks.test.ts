@@ -5,6 +5,7 @@ import { answerTypesOf, givesAnswerTypes } from '../../src/query/answer-types.ts
 import { askingClausesOf } from '../../src/query/asking-clauses.ts'
 import { prepareQuestion } from '../../src/query/prepare-question.ts'
 import { asksUnnamedJurisdiction } from '../../src/query/recourse.ts'
+import { tiesRelation } from '../../src/query/relation.ts'
 import type { ChunkRecord } from '../../src/retrieval/chunks-repo.ts'
 import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
 import type { Glossary } from '../../src/text/glossary.ts'
@@ -70,5 +71,26 @@ describe('what to get ready for a date told', () => {
     expect(typeNames('我们的9001证书明年三月到期，现在该准备什么')).toEqual([])
     expect(typeNames('投诉要准备什么')).toEqual(['materials'])
     expect(typeNames('申请免办需要准备哪些材料')).toEqual(['materials'])
+  })
+})
+
+describe('two names of one thing, asked whether one counts as the other', () => {
+  const names: Glossary = {
+    groups: [['质量管理体系认证', 'iso9001', 'iso 9001', 'gb/t 19001', 'gb/t19001']],
+    english: [],
+  }
+  const books = createVocabulary(['国家标准gb/t 19001-2016等同采用国际标准iso 9001:2015，指的是同一套要求'])
+  const ask = (text: string) => prepareQuestion(text, { glossary: names, vocabulary: books })
+
+  it('asks how the two names stand, answered by the sentence tying them', () => {
+    const relation = ask('客户点名要ISO9001，我们拿的是GB/T19001的证书，算数吗').relation
+    expect(relation).not.toBeNull()
+    if (!relation) return
+    expect(tiesRelation(relation, 'gb/t 19001-2016《质量管理体系 要求》，等同采用国际标准iso 9001:2015')).toBe(true)
+    expect(tiesRelation(relation, '质量管理体系认证就是对企业按gb/t 19001建立的体系进行审核')).toBe(false)
+  })
+
+  it('asks none when only one name is used', () => {
+    expect(ask('拿证一年多了一直没做监督审核，iso9001证书还算数吗').relation).toBeNull()
   })
 })
