@@ -276,13 +276,14 @@ const MADE_COMPLAINT =
  */
 function madeComplaintOf(folded: string, asking: string[]): (word: string) => boolean {
   if (!asking.some((clause) => OPEN_ASK.test(clause))) return () => false
-  const told = folded
-    .split(/[，,；;。？?]/)
-    .filter((clause) => !asking.includes(clause))
-    .flatMap((clause) => {
-      const made = MADE_COMPLAINT.exec(clause)
-      return made ? [clause.slice(made.index + made[0].length)] : []
-    })
+  // …or before it, in the clauses that lead up to it ("作坊在卖没标签的散装酱油，我实名举报了，多少天能知道立没立案").
+  const clauses = folded.split(/[，,；;。？?]/).filter((clause) => !asking.includes(clause))
+  const madeAt = clauses.findIndex((clause) => MADE_COMPLAINT.test(clause))
+  const told = clauses.flatMap((clause, index) => {
+    const made = MADE_COMPLAINT.exec(clause)
+    if (made) return [clause.slice(made.index + made[0].length)]
+    return madeAt > index ? [clause] : []
+  })
   if (told.length === 0) return () => false
   const rest = asking.join('，')
   return (word) => !COUNT_WORD.test(word) && told.some((clause) => clause.includes(word)) && !rest.includes(word)

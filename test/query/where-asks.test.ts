@@ -94,3 +94,19 @@ describe('two names of one thing, asked whether one counts as the other', () => 
     expect(ask('拿证一年多了一直没做监督审核，iso9001证书还算数吗').relation).toBeNull()
   })
 })
+
+describe('a report made, told after the case it was about', () => {
+  it('reads the case told before it as the story, not the matter asked', () => {
+    const words = createVocabulary([
+      '举报核查、决定是否立案：收到材料之日起15个工作日内核查并决定是否立案',
+      '实名举报的',
+    ])
+    const asked = prepareQuestion('小区门口的作坊在卖没标签的散装酱油 我实名举报了 大概多少天能知道立没立案', {
+      glossary: { groups: [], english: [] },
+      vocabulary: words,
+    })
+    const scene = (word: string) => asked.concepts.find((concept) => concept.word === word)?.scene
+    expect(scene('酱油')).toBe(true)
+    expect(scene('立案')).toBe(false)
+  })
+})
