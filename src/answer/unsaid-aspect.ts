@@ -113,12 +113,13 @@ const ASPECTS: Aspect[] = [
     gives: /地点[:：]|在[^，。；,;]{2,16}(?:举行|举办|召开)|会场|礼堂|大厦|广场|会议中心|体育馆/,
   },
   // Why a thing turned out as it did ("回复说不予受理，一般是啥原因", "申请被退回来了，什么原因"): told by the cases a rule
-  // lists as leading to it ("有下列情形之一的，…不予受理") or a cause said (因为, 由于); the steps of the matter do not.
+  // lists as leading to it ("有下列情形之一的，…不予受理") or a cause said (因为, 由于, "…等情形，也会导致调解终止"); the
+  // steps of the matter do not.
   {
     name: 'reason',
     asks: /(?:什么|啥|哪些)原因|原因是(?:什么|啥)/,
     about: BUREAU_ERRAND,
-    gives: /情形之一|因为|由于|原因/,
+    gives: /情形之一|因为|由于|原因|导致/,
   },
   // The day an event is held ("开幕式具体是哪一天"): a month (2023年9月) is no day.
   {

@@ -202,7 +202,7 @@ const REQUEST_NOUNS: Array<[RegExp, RegExp]> = [
   [/^职责$/, /职责|负责|责任/],
   // "一般是啥原因" after a verdict told ("回复说不予受理"): the reasons are the cases a rule lists as leading to it
   // ("有下列情形之一的，…不予受理"); no guide says the word 原因.
-  [/^原因$/, /情形之一|因为|由于/],
+  [/^原因$/, /情形之一|因为|由于|导致/],
 ]
 // The noun is asked for, not named as the matter: "有什么要求", "哪些规定", "职责是什么".
 const asksFor = (folded: string, word: string): boolean =>

@@ -63,6 +63,7 @@ describe('a story told before a where, how-long or why ask', () => {
     const why = prepare('投诉交上去一个礼拜 回复说不予受理 一般是啥原因')
     expect(unsaidAspect(why, passage('有下列情形之一的，市场监管部门不予受理投诉'))).toBeUndefined()
     expect(unsaidAspect(why, passage('收到投诉之日起7个工作日内作出受理或不予受理的决定'))).toBe('reason')
+    expect(unsaidAspect(why, passage('一方不参加调解等情形，也会导致调解终止'))).toBeUndefined()
   })
 })
 
