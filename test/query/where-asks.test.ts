@@ -54,6 +54,8 @@ describe('a story told before a where, how-long or why ask', () => {
     expect(asksUnnamedJurisdiction(foldQuestion('在张江一家健身房办的年卡 店突然关门了 该找哪里的市场监管'))).toBe(true)
     // No buyer: an elevator that keeps failing is no complaint the guide's jurisdiction covers.
     expect(asksUnnamedJurisdiction(foldQuestion('小区电梯老是坏 这种归哪里管'))).toBe(false)
+    // The body in charge of an errand is asked, not where a buyer's case is handled.
+    expect(asksUnnamedJurisdiction(foldQuestion('厂里新买了几台进口设备 听说要办免办 这事归哪个部门管'))).toBe(false)
     const jacket = prepare('网上买的羽绒服充绒量跟写的不一样 这种归哪里管')
     expect(jacket.concepts.find((concept) => concept.word === '羽绒服')?.scene).toBe(true)
     expect(jacket.concepts.some((concept) => concept.word === '投诉')).toBe(true)
