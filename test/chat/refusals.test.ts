@@ -443,6 +443,13 @@ describe('refusals that are right', () => {
     const sell = await ask('新买的秤上面有出厂合格证，是可以直接拿来卖货还是得先去检', 'citizen')
     expect(sell.grounded).toBe(true)
     expect(sell.citations[0]?.docId).toBe('metrology-verification')
+    // 参展, 样机, 运回去 are the guide's 展览, 样品, 退运 in the asker's words (glossary): the case is one it lists.
+    const expo = await ask(
+      '下个月参展 从德国运几台样机过来摆着给客户看 看完就运回去不卖 这种要做ccc认证么',
+      'enterprise',
+    )
+    expect(expo.grounded).toBe(true)
+    expect(expo.citations[0]?.section).toContain('三、哪些情形可以申请免办')
     // A thing the documents never name stays the thing checked: no guide tells of a forklift's or a meter's check.
     for (const question of ['公司新买了几台叉车，每年都要年检么', '家里电表好像走得特别快，能申请检定吗']) {
       const other = await ask(question, 'citizen')
