@@ -59,6 +59,13 @@ const EVERY_PERIOD = /^每(?:年|月|季度?|周|天|日)$/
 // for is its scheme, so the asker's story before it ("我们就七八个人的小公司，也可以去做质量管理体系认证吗")
 // tells who asks, not what the paper is for.
 const NAMED_SCHEME = /[a-z0-9]|认证|认可/
+// So does a paper whose full form names its scheme: 免办证明 is the 免予办理强制性产品认证证明, so "入境时行李里带了个电吹风
+// 自用，需要去申请免办证明吗" asks whether the CCC scope reaches the case, not about a paper for 电吹风.
+const namesScheme = (paper: Concept) => [paper.word, ...paper.alternatives].some((term) => NAMED_SCHEME.test(term))
+
+// Selling ("拿来卖货", "不对外卖东西") is the use a check is for (贸易结算), in the asker's words: never the thing checked,
+// though jieba tags the verb and its object together as a noun. A seller (卖家, 卖方, 卖场, 卖主) stays a thing.
+const SELLING = /^卖(?![家方场主])/
 
 // The matter written right before `end` in the question, not yet in `chain`.
 const writtenBefore = (question: PreparedQuestion, end: number, chain: Concept[]) =>
@@ -113,15 +120,20 @@ function modifiersOf(question: PreparedQuestion, word: Concept): Concept[] {
     const whose = HELD_PAPER.test(word.word) && question.folded.slice(0, start).endsWith(`${inClause.word}的`)
     return bare && !whose ? [inClause] : []
   }
-  return NAMED_SCHEME.test(word.word) ? [] : thingToldBefore(question, start)
+  return namesScheme(word) ? [] : thingToldBefore(question, start)
 }
 
 /** The thing named last in a clause of the question before `at`: `back` 1 is the clause holding `at`, 2 the one before. */
-function lastThingIn(question: PreparedQuestion, at: number, back: 1 | 2): Concept | undefined {
+function lastThingIn(question: PreparedQuestion, at: number, back: 1 | 2, withCase = false): Concept | undefined {
   const clause = question.folded.slice(0, at).split(CLAUSE_BREAK).at(-back) ?? ''
   return question.concepts
     .filter(
-      (concept) => isMatter(concept) && !concept.optional && namesAThing(concept.word) && clause.includes(concept.word),
+      (concept) =>
+        isMatter(concept) &&
+        (withCase || !concept.optional) &&
+        namesAThing(concept.word) &&
+        !SELLING.test(concept.word) &&
+        clause.includes(concept.word),
     )
     .sort((a, b) => clause.lastIndexOf(b.word) - clause.lastIndexOf(a.word))[0]
 }
@@ -133,6 +145,9 @@ function lastThingIn(question: PreparedQuestion, at: number, back: 1 | 2): Conce
  * ISO9001") is the matter they answer, and the asker's own kind (我们是装修公司) is filler, never taken.
  */
 function thingToldBefore(question: PreparedQuestion, at: number): Concept[] {
+  // The owner's goods a yes/no ask judges (optional, src/query/owner-case.ts) are still the thing checked when they
+  // come last and the documents name them: "后厨称面粉白糖的那台小秤，也得每年拿去强检吗" checks the 秤, not 白糖 weighed on it.
+  if (lastThingIn(question, at, 2, true)?.known) return []
   const told = lastThingIn(question, at, 2)
   return told && !told.known ? [told] : []
 }

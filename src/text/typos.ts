@@ -18,6 +18,9 @@ const TYPOS: [RegExp, string][] = [
   [/哪儿/g, '哪里'],
   // Spoken "多会儿" ("多会儿能知道受不受理") asks what "多久" does, the word the glossary and answer types know.
   [/多会儿/g, '多久'],
+  // A yes/no ask typed with 么 for 吗 ("这种要做ccc认证么", "也必须送去强检么") asks what 吗 does, the mark the asking
+  // clauses and the owner's case look for; 什么, 怎么, 这么, 那么, 多么, 要么 end no ask so.
+  [/(?<![什怎这那多要])么(?=[，,。？?！!；;]|$)/g, '吗'],
 ]
 
 // An order named in Chinese numerals ("七十五号令", "总局令第七十六号"): the documents, the glossary and

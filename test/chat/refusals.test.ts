@@ -429,6 +429,34 @@ describe('refusals that are right', () => {
     expect(director.citations[0]?.docId).toBe('samr-order-75')
   })
 
+  it("judges the asker's case by the rule's scope, not as a look-alike paper or check for the goods told", async () => {
+    // 免办证明 is the 免予办理强制性产品认证证明: its scheme is in its name, so the goods told before it (电吹风) say who
+    // asks, not what the paper is for; the guide's 无需办理 judges the case.
+    const luggage = await ask('公司外籍同事入境时行李里自己带了个电吹风自用 这个需要去申请免办证明吗', 'enterprise')
+    expect(luggage.grounded).toBe(true)
+    expect(luggage.citations[0]?.section).toContain('无需办理')
+    // The scale told last is the thing checked, not the sugar weighed on it.
+    const bakery = await ask('开面包店的 后厨称面粉白糖的那台小秤 也得每年拿去强检吗', 'enterprise')
+    expect(bakery.grounded).toBe(true)
+    expect(bakery.answer).toContain('可以不强检')
+    // Selling (拿来卖货) is the use the check is for, not a thing checked; 么 asks as 吗 does.
+    const sell = await ask('新买的秤上面有出厂合格证，是可以直接拿来卖货还是得先去检', 'citizen')
+    expect(sell.grounded).toBe(true)
+    expect(sell.citations[0]?.docId).toBe('metrology-verification')
+    // 参展, 样机, 运回去 are the guide's 展览, 样品, 退运 in the asker's words (glossary): the case is one it lists.
+    const expo = await ask(
+      '下个月参展 从德国运几台样机过来摆着给客户看 看完就运回去不卖 这种要做ccc认证么',
+      'enterprise',
+    )
+    expect(expo.grounded).toBe(true)
+    expect(expo.citations[0]?.section).toContain('三、哪些情形可以申请免办')
+    // A thing the documents never name stays the thing checked: no guide tells of a forklift's or a meter's check.
+    for (const question of ['公司新买了几台叉车，每年都要年检么', '家里电表好像走得特别快，能申请检定吗']) {
+      const other = await ask(question, 'citizen')
+      expect(other, question).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    }
+  })
+
   it('does not answer a follow-up that swaps the certified scheme from the guide to the first one', async () => {
     const first = await ask('ISO9001认证怎么办', 'enterprise')
     const years = await ask('证书能用几年', 'enterprise', first.sessionId)

@@ -8,6 +8,12 @@ describe('foldQuestion', () => {
     expect(foldQuestion('想举保这家店')).toBe('想举报这家店')
   })
 
+  it('reads a yes/no ask typed with 么 as 吗, and leaves 什么, 怎么, 这么 alone', () => {
+    expect(foldQuestion('这种要做ccc认证么')).toBe('这种要做ccc认证吗')
+    expect(foldQuestion('也必须送去强检么？')).toBe('也必须送去强检吗?')
+    expect(foldQuestion('要带什么，怎么办，有这么难')).toBe('要带什么,怎么办,有这么难')
+  })
+
   it('leaves words that only share a character alone', () => {
     expect(foldQuestion('保证书')).toBe('保证书')
     expect(foldQuestion('抱歉')).toBe('抱歉')
