@@ -1,4 +1,4 @@
-import { namesAnAlternative } from '../query/either-or.ts'
+import { type Alternative, namesAnAlternative } from '../query/either-or.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import { namesADoing } from '../text/segment.ts'
@@ -21,20 +21,30 @@ export function settlingSentences<S extends { folded: string }>(
 ): S[] {
   const { alternatives } = question
   if (alternatives.length === 0) return []
-  const asked = askedConcepts(question.concepts).filter(
+  const told = askedConcepts(question.concepts).filter(
     (concept) =>
       concept.known &&
       !concept.filler &&
-      // What is done (拿去, 修好, 处理) is said in the document's own verbs, if at all: the things are what place the sentence.
-      !namesADoing(concept.word) &&
       !alternatives.some((alternative) => alternative.text.includes(concept.word)) &&
       !saysConcept(concept, chunk.analysis.names),
   )
-  return sentences.filter(
-    (sentence) =>
-      namesAnAlternative(alternatives, sentence.folded) &&
-      // The heading places the sentence too: "五、要不要交费" for 免费还是要交检定费.
-      (asked.length === 0 ||
-        coverageOfFolded(asked, `${chunk.analysis.heading}\n${sentence.folded}`) >= EITHER_OR_ASKED),
-  )
+  // What is done (拿去, 修好, 处理) is said in the document's own verbs, if at all: the things are what place the sentence.
+  const asked = told.filter((concept) => !namesADoing(concept.word))
+  const choosing = asksWhichToChoose(alternatives)
+  return sentences.filter((sentence) => {
+    if (!namesAnAlternative(alternatives, sentence.folded)) return false
+    // The heading places the sentence too: "五、要不要交费" for 免费还是要交检定费.
+    const placed = `${chunk.analysis.heading}\n${sentence.folded}`
+    if (asked.length === 0 || coverageOfFolded(asked, placed) >= EITHER_OR_ASKED) return true
+    return choosing && told.some((concept) => coverageOfFolded([concept], sentence.folded) >= 1)
+  })
 }
+
+// Which of two to choose ("该选投诉还是举报", "应该走举报还是投诉", "选投诉还是选举报"): a sentence telling when one is
+// chosen ("想要退货、退款、赔偿，属于投诉；") settles it when it says a word of the asker's case, the doings included
+// (赔偿 of "我不要赔偿就想让他们被查处"), though not the rest of the story (超市卖过期食品): the choice is judged by the
+// rule's terms, as an owner's case is by a scope's.
+const CHOOSING = /^(?:应该|应当|该|要|得)?(?:选择?|走)/u
+
+const asksWhichToChoose = (alternatives: Alternative[]): boolean =>
+  alternatives.length > 0 && CHOOSING.test(alternatives[0]!.text)

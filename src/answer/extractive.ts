@@ -56,7 +56,7 @@ import {
 } from './tuning.ts'
 import { asksOnlyUnknownThings } from './unknown-matter.ts'
 import { unnamedAudienceOf } from './unnamed-audience.ts'
-import { unsaidAspect } from './unsaid-aspect.ts'
+import { statingAspect, unsaidAspect } from './unsaid-aspect.ts'
 import { warnsOfOtherTrap } from './warnings.ts'
 
 export type { Evidence } from './evidence.ts'
@@ -510,7 +510,8 @@ export function composeExtractiveAnswer(
     covering !== undefined &&
     !(givesIt && givesIt.coverage >= grounding.minCoverage)
   const wanted = told ? [] : types
-  const typed = wanted.length === 0 ? (nearFirst ?? covering ?? weighed[0]) : givesIt
+  const untyped = nearFirst ?? covering ?? weighed[0]
+  const typed = wanted.length === 0 && untyped ? statingAspect(question, untyped, weighed) : givesIt
   const primary = typed ?? weighed[0]
   // The passage answered from leads the evidence, so that callers (and the LLM) see it first.
   const evidence = primary ? [primary, ...weighed.filter((item) => item !== primary)] : weighed

@@ -15,6 +15,12 @@ type Aspect = {
   /** The topic the aspect must be asked of, when its words are used of other things too (保密, 在哪办). */
   about?: RegExp
   gives: RegExp
+  /**
+   * Services offered at no charge, each stating the aspect only when the ask is for its kind of service, and only
+   * in the passage's own heading and text, not the headings above it (a plan's "（五）开展质量帮扶活动" heads its
+   * open day too, which says nothing of a fee).
+   */
+  offers?: Offer[]
 }
 
 const CN = '[0-9一二三四五六七八九十百千两]'
@@ -27,6 +33,17 @@ const BUREAU = /市场监管|监管局|监管部门|12315|检定|认证|证书|�
 
 // …and the errands taken to it: a complaint, a report, an application (免办申请被退回), an audit.
 const BUREAU_ERRAND = new RegExp(`${BUREAU.source}|投诉|举报|调解|受理|免办|3c|ccc|申请|审核`)
+
+type Offer = { asked: RegExp; gives: RegExp }
+
+// Free teaching asked for ("有没有免费的质量课") is the plan's 公益培训; free help, a check or advice asked for
+// ("质量月能免费帮忙检测东西吗", "有没有免费帮忙看看的") a service it lays on for the public or for small firms
+// ("质量服务惠民便民活动", "质量咨询、质量诊断、质量帮扶等专业服务"). Not 惠民生 (a slogan of a drug inspection), nor
+// 便民 alone (the outline's 便民服务设施, facilities); and neither for what is no such service ("免费体检").
+export const FREE_OFFERS: Offer[] = [
+  { asked: /课|培训|讲座|学习/, gives: /公益(?:培训|课程)/ },
+  { asked: /帮忙|帮扶|检测|鉴定|咨询|诊断|看看|指导/, gives: /惠民便民|帮扶/ },
+]
 
 const ASPECTS: Aspect[] = [
   // A reward for reporting ("举报查实了有奖金拿吗").
@@ -43,15 +60,16 @@ const ASPECTS: Aspect[] = [
     about: /举报|投诉|实名|反映/,
     gives: /保密|不得泄露|不会泄露|不予公开|不公开/,
   },
-  // Whether a service charges ("打12315要收费吗", "投诉要交手续费吗"): told by a fee named, waived or priced; a
-  // 公益培训 ("有没有免费的质量课") is training given at no charge.
+  // Whether a service charges ("打12315要收费吗", "投诉要交手续费吗"): told by a fee named, waived or priced, or by
+  // a service the plan gives free of the kind asked (FREE_OFFERS).
   {
     name: 'fee',
     asks: /(?<![乱多])收费|收钱|要钱|花钱|交钱|掏钱|手续费|话费|(?:要|需要|得)交[^，,。？?]{0,4}费|免费/,
     gives: new RegExp(
-      `免费|公益(?:培训|课程)|不收费|不收取|停止征收|免收|免征|不需要交\\p{Script=Han}{0,4}费|收费标准|${CN}\\s*[万千百]*\\s*元`,
+      `免费|不收费|不收取|停止征收|免收|免征|不需要交\\p{Script=Han}{0,4}费|收费标准|${CN}\\s*[万千百]*\\s*元`,
       'u',
     ),
+    offers: FREE_OFFERS,
   },
   // What or how much is paid in redress beyond the loss ("精神损失费", "误工费", "赔几倍").
   {
@@ -130,6 +148,14 @@ const ASPECTS: Aspect[] = [
   },
 ]
 
+const offersIt = (offer: Offer, asking: string, chunk: ChunkRecord): boolean =>
+  offer.asked.test(asking) &&
+  (offer.gives.test(chunk.analysis.heading) ||
+    chunk.analysis.sentences.some((sentence) => offer.gives.test(sentence.folded)))
+
+const states = (aspect: Aspect, asking: string, chunk: ChunkRecord): boolean =>
+  aspect.gives.test(chunk.analysis.context) || (aspect.offers ?? []).some((offer) => offersIt(offer, asking, chunk))
+
 const asked = (aspect: Aspect, folded: string): boolean =>
   aspect.asks.test(folded) && (aspect.about?.test(folded) ?? true)
 
@@ -139,6 +165,24 @@ const asked = (aspect: Aspect, folded: string): boolean =>
  */
 export function unsaidAspect(question: PreparedQuestion, chunk: ChunkRecord): string | undefined {
   if (question.english) return undefined
-  const folded = chunk.analysis.context
-  return ASPECTS.find((aspect) => asked(aspect, question.askingPart) && !aspect.gives.test(folded))?.name
+  return ASPECTS.find((aspect) => asked(aspect, question.askingPart) && !states(aspect, question.askingPart, chunk))
+    ?.name
+}
+
+/**
+ * The passage to answer from when the question asks an aspect: `chosen`, unless it does not state the aspect
+ * and another of `candidates` covering the question as well does ("质量月有没有免费的质量课": item 2's 公益宣传
+ * and item 11's 公益培训 cover it alike; only 11 says the teaching is free). The ranker's order otherwise stands.
+ */
+export function statingAspect<T extends { chunk: ChunkRecord; coverage: number }>(
+  question: PreparedQuestion,
+  chosen: T,
+  candidates: readonly T[],
+): T {
+  if (!unsaidAspect(question, chosen.chunk)) return chosen
+  return (
+    candidates.find(
+      (item) => item !== chosen && item.coverage >= chosen.coverage && !unsaidAspect(question, item.chunk),
+    ) ?? chosen
+  )
 }

@@ -111,6 +111,13 @@ export function audienceStoryOf(folded: string): (word: string) => boolean {
 // so 公益 says 免费 there. Of anything else (免费上门检定, 打12315免费吗) 免费 keeps its own sense.
 const FREE_HELP = /免费的?[^，,；;。？?\s]{0,3}(?:课|培训|讲座|班)/
 
-/** The plan's word for free, when the folded question asks for free teaching; null otherwise. */
-export const freeHelpWordsOf = (folded: string, word: string): readonly string[] | null =>
-  word === '免费' && FREE_HELP.test(folded) ? ['公益'] : null
+// Help, a check or advice asked for free ("有没有免费给我们这种小店做质量咨询的", "能免费帮忙检测东西吗"): the plan lays
+// such services on for the public and small firms in its own words (质量服务惠民便民活动; 质量咨询、质量诊断、质量帮扶).
+const FREE_SERVICE = /免费[^，,；;。？?\s]{0,12}(?:帮忙|帮扶|检测|鉴定|咨询|诊断|看看|指导)/
+
+/** The plan's words for free, when the folded question asks for free teaching or a free service; null otherwise. */
+export const freeHelpWordsOf = (folded: string, word: string): readonly string[] | null => {
+  if (word !== '免费') return null
+  if (FREE_HELP.test(folded)) return ['公益']
+  return FREE_SERVICE.test(folded) ? ['惠民便民', '帮扶'] : null
+}

@@ -7,6 +7,7 @@ import { isCjk } from '../text/fold.ts'
 import { segmentWords } from '../text/segment.ts'
 import { foldQuestion } from '../text/typos.ts'
 import {
+  asksWhetherFree,
   cueFeatures,
   looksLikeManipulation,
   matchRule,
@@ -99,6 +100,17 @@ function featuresOf(folded: string, audience: Audience | undefined, words = segm
 const untranslatedRule = (share: number): RuleMatch | null =>
   share > MAX_UNTRANSLATED_SHARE ? { intent: 'out_of_scope', confidence: 0.9, rule: 'untranslated' } : null
 
+type Ranked = { label: Intent; probability: number }[]
+
+// Asked whether help is free ("区里有没有免费帮忙看看的"), the message is a question of some kind; no ticket is
+// opened for it, so the model's best among the other intents decides, its probability renormalised over them.
+const rankedFor = (folded: string, ranked: Ranked): Ranked => {
+  if (!asksWhetherFree(folded)) return ranked
+  const kept = ranked.filter((item) => !TICKET_INTENTS.has(item.label))
+  const total = kept.reduce((sum, item) => sum + item.probability, 0)
+  return kept.map((item) => ({ label: item.label, probability: item.probability / total }))
+}
+
 /**
  * Rules first: when one fires it decides, with its own confidence. The rest goes to a softmax
  * regression trained here from `examples` (some 20 ms for a few hundred, once at start); a message
@@ -125,7 +137,7 @@ export function createIntentClassifier(examples: readonly LabelledExample[]): In
       const words = typeof input === 'string' || folded !== whole ? undefined : input.words
       const [best] = rule
         ? [{ label: rule.intent, probability: rule.confidence }]
-        : model.rank(featuresOf(folded, audience, words))
+        : rankedFor(folded, model.rank(featuresOf(folded, audience, words)))
       const intent = best!.label
       const category = ticketCategory(intent, folded)
       return {

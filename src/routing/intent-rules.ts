@@ -146,6 +146,20 @@ const ENFORCEMENT = /抽查|专项行动|专项整治|整治|执法|打击|监�
 // What one goes to, or what happens there.
 const ATTENDING = /参加|参与|报名|去哪|在哪(?:办|开|举行)|带(?:孩子|小孩)|适合|做什么的|干什么的|交流什么|讲什么|能去/
 
+// Whether help is given free ("质量月能免费帮忙检测东西吗", "区里有没有免费帮忙看看的", "有没有不要钱的质量课"): a
+// question about what the bureau offers, answered from the plan or guide that names the service, not a request
+// for it — unless the asker turns to us for it ("你们能免费上门修一下吗", "麻烦安排人免费上门来检", "帮我免费检一下").
+const FREE = /免费|不要钱|不收钱|不收费|不花钱/
+const ASKS_WHETHER = /有没有|有无|[吗么嘛][?!。]?$|\?$|(\p{Script=Han})[不没]\1/u
+const TURNS_TO_US = /帮我|替我|(?<!申)请(?!问)|麻烦|你们|(?:想|要)(?:约|申请|预约)|预约/
+
+/**
+ * A yes/no or "有没有" ask whether something is free, not put to us as a request: the model picks which kind of
+ * question it is (policy or event), never a ticket (`classify-intent.ts`).
+ */
+export const asksWhetherFree = (folded: string): boolean =>
+  FREE.test(folded) && ASKS_WHETHER.test(folded) && !TURNS_TO_US.test(folded)
+
 /** Attempts to steer the assistant (prompt injection) or to make it help cheat. */
 export const looksLikeManipulation = (folded: string): boolean =>
   INJECTION.some((pattern) => pattern.test(folded)) || MISUSE.some((pattern) => pattern.test(folded))
@@ -176,7 +190,7 @@ export function matchRule(folded: string): RuleMatch | null {
   ) {
     return hit('policy_question', 0.85, 'own-business-question')
   }
-  if (!question && DOMAIN.test(folded) && SERVICE.some((pattern) => pattern.test(folded))) {
+  if (!question && !asksWhetherFree(folded) && DOMAIN.test(folded) && SERVICE.some((pattern) => pattern.test(folded))) {
     if (ASKS_HOW_IT_GOES.test(folded) && !ASKS_US_TO_ACT.test(folded)) {
       return hit('policy_question', 0.85, 'procedure-question')
     }

@@ -672,6 +672,13 @@ describe('either/or questions ("A还是B")', () => {
     expect(visit.answer).toContain('上门')
   })
 
+  it('settles which of two to choose by the sentence telling when each is chosen, not by the story before it', async () => {
+    const body = await ask('超市卖过期食品，我不要赔偿就想让他们被查处，该选投诉还是举报', 'citizen')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]).toMatchObject({ docId: 'complaints-and-reports', section: '一、投诉和举报有什么区别' })
+    expect(body.answer).toContain('属于举报')
+  })
+
   it('refuses when the passages on the matter name neither alternative for what is asked', async () => {
     // The ISO guide says internal audits are done "按策划的时间间隔": neither a year nor half of one.
     const audit = await ask('内部审核是一年做一次还是半年做一次', 'enterprise')
@@ -709,6 +716,26 @@ describe('an aspect the documents never state', () => {
     expect(blacklist.grounded).toBe(true)
     expect(blacklist.citations[0]?.docId).toBe('quality-system-certification')
     expect(blacklist.answer).toContain('失信')
+  })
+
+  it('answers free help, a free check or free teaching from the service the plan offers, not from a passage beside it', async () => {
+    // Item 25 (质量服务惠民便民活动) offers the check; items 9 and 10 cover the question as well and offer nothing.
+    const check = await ask('质量月能免费帮忙检测东西吗', 'citizen')
+    expect(check).toMatchObject({ grounded: true, intent: 'event_inquiry' })
+    expect(check.citations[0]?.section).toMatch(/惠民便民/)
+    expect(check.answer).toContain('检测鉴定')
+    // Item 11's 公益培训, not item 2's 公益宣传, which covers the question alike.
+    const course = await ask('质量月有没有免费的质量课', 'enterprise')
+    expect(course.grounded).toBe(true)
+    expect(course.citations[0]?.section).toMatch(/中小企业质量提升/)
+    expect(course.answer).toContain('公益培训')
+  })
+
+  it('still refuses free help of a kind the plan never offers', async () => {
+    for (const message of ['质量月有没有给老人免费体检的', '摊位上的电子秤坏了 质量月有没有免费帮忙修秤的']) {
+      const body = await ask(message, 'citizen')
+      expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
+    }
   })
 })
 

@@ -65,3 +65,25 @@ describe('free teaching asked for', () => {
     expect(free?.alternatives).toEqual(['免费'])
   })
 })
+
+describe('a free service asked for', () => {
+  const consult = '质量月 为中小微企业、个体工商户提供质量咨询、质量诊断、质量帮扶等专业服务'
+  const openDayItem = '质量月 组织开展质量开放日活动，通过现场参观等形式展示先进质量管理模式'
+  const words = createVocabulary([consult, openDayItem, '免费 咨询 帮忙'])
+  const ask = (text: string) => prepareQuestion(text, { glossary, vocabulary: words })
+
+  it("is said by the plan's words for the services it lays on", () => {
+    expect(coverageOfFolded(ask('质量月有没有免费做质量咨询的').concepts, consult)).toBe(1)
+  })
+
+  it('is answered by the item offering it, and not by one offering nothing', () => {
+    const item = (heading: string, text: string) => scoredChunk(1, heading, text, '质量月活动方案')
+    const question = ask('质量月有没有免费做质量咨询的')
+    expect(composeExtractiveAnswer(question, [item('23．一站式助企服务', consult)]).grounded).toBe(true)
+    const free = ask('质量开放日免费吗')
+    expect(composeExtractiveAnswer(free, [item('21．质量开放日', openDayItem)])).toMatchObject({
+      grounded: false,
+      reason: 'unsaid-aspect',
+    })
+  })
+})
