@@ -23,6 +23,7 @@ import {
 import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
 import { audienceJoiningOf, audienceStoryOf, audienceWordsOf, freeHelpWordsOf } from './audience.ts'
 import { consequenceCaseWordsOf } from './consequence-case.ts'
+import { draggingOnOf } from './dragging-on.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { ownerCaseOf } from './owner-case.ts'
 import { asksJurisdiction, asksWhereToTurn, otherSideOf } from './recourse.ts'
@@ -234,6 +235,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...(folded.match(YES_NO_FORM) ?? []),
     ...(folded.match(NOTHING_MORE_TO_DO)?.map((denied) => denied.replace(/不(?:用|需要?|必)/, '')) ?? []),
     ...(folded.match(WAITING_VERB) ?? []),
+    ...draggingOnOf(folded),
     ...(folded.match(SEEKING_VERB) ?? []),
     ...(folded.match(STUFF_ASKED) ?? []),
     ...(folded.match(GOING_VERB) ?? []),

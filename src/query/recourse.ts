@@ -6,6 +6,7 @@
  * the business's own duties that share the scale's or the complaint's words (使用者申请周期检定).
  */
 import { askingClausesOf } from './asking-clauses.ts'
+import { tellsDisputeDragging } from './dragging-on.ts'
 import { wishNamesNoRoute } from './report-wish.ts'
 import { asksWayIn } from './way-in.ts'
 
@@ -89,7 +90,10 @@ export const tellsRecourse = (folded: string): boolean => RECOURSE.test(folded)
 
 /**
  * Whether a word of the folded question names the other side of a buyer asking what they may do about it, or
- * the way in to a complaint or a report about it ("想举报一个商家，具体要怎么操作": the routes name no party).
+ * the way in to a complaint or a report about it ("想举报一个商家，具体要怎么操作": the routes name no party), or
+ * of a complaint told dragging on ("调解两个多月了商家一直拖着": the time limits name no party either; dragging-on.ts).
  */
 export const otherSideOf = (folded: string): ((word: string) => boolean) =>
-  asksRecourse(folded) || asksWayIn(folded) ? (word) => OTHER_SIDE.test(word) : () => false
+  asksRecourse(folded) || asksWayIn(folded) || tellsDisputeDragging(folded)
+    ? (word) => OTHER_SIDE.test(word)
+    : () => false
