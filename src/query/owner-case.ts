@@ -25,6 +25,13 @@ const YES_NO_ASK = /吗|是否|(\p{Script=Han})不\1|有没有/u
 // 买的…") is no owner's case, and the complaint guide's own scene already covers a complaint asked after one.
 const BUSINESS_TOLD = /我们|咱们|我司|本公司|公司|厂|店|作坊|企业|车间|客户|供应商|老板|员工/
 
+// The orders 75 and 76's roles and the orders themselves. A trade told before an ask about them ("我们厂做电线电缆，有生产
+// 许可证的，按75号令要配哪些人", "我是门店的质量安全员，发现一批插线板有安全隐患，按规定我该做什么") is the case the
+// orders' scope (第二条: 生产单位, 销售单位 of licensed, CCC or mandatory-standard goods) judges by the kind of unit, never
+// by the goods: their duties are the same for cables and lamps, so the trade keeps no passage under the coverage gate,
+// even when it names a licence or the role itself. The roles themselves stay asked.
+export const ORDER_DUTY = /质量安全总监|质量安全员|主要负责人|7[56]号令/
+
 // "调几个原厂电机过来", "带两三台样机": a few of the goods, told, not asked, before a yes/no ask.
 const A_FEW = /几(?=[个台件批套张位])/g
 
@@ -58,11 +65,14 @@ export function ownerCaseOf(folded: string, namesErrand: (clause: string) => boo
   const open = asked.every((clause) => OPEN_ASK.test(clause) && !YES_NO_ASK.test(clause))
   const judged = asked.every((clause) => YES_NO_ASK.test(clause) && !OPEN_ASK.test(clause.replace(A_FEW, '')))
   // A case that names a bureau matter itself ("厂里要搞ISO认证，…", "供应商说他们通过了ISO9001，…") is what is asked about.
-  const owners = told.some((clause) => BUSINESS_TOLD.test(clause)) && !told.some(namesErrand)
-  if (!(open || judged) || !owners || !asked.some(namesErrand)) return NO_CASE
+  const business = told.some((clause) => BUSINESS_TOLD.test(clause))
+  const duty = ORDER_DUTY.test(folded)
+  const owners = business && (duty || !told.some(namesErrand))
+  if (!(open || judged) || !owners || !(duty || asked.some(namesErrand))) return NO_CASE
   // How many or how big ("总共二十来个人", "一年进两百台") is what the orders' 与规模相适应 or a 数量合理 judges: it stays asked.
   const isCase = (word: string) =>
     !COUNT_WORD.test(word) &&
+    !ORDER_DUTY.test(word) &&
     told.some((clause) => clause.includes(word)) &&
     !asked.some((clause) => clause.includes(word))
   return { isCase, judged }

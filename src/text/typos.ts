@@ -33,7 +33,8 @@ const orderInDigits = (match: string, before = '', numerals: string, after = '')
 }
 
 // On a phone a space between two Chinese words often stands for a comma ("电子秤年检在哪里办 要带什么"): two asks.
-const SPACE_AS_COMMA = /(?<=\p{Script=Han}) (?=\p{Script=Han})/gu
+// So before a number that starts the next words ("有许可证 75号令说要配啥人啊").
+const SPACE_AS_COMMA = /(?<=\p{Script=Han}) (?=\p{Script=Han}|[0-9]+\p{Script=Han})/gu
 
 /** Folded text (see foldText) with the typos above corrected: how a question is read. */
 export function foldQuestion(text: string): string {

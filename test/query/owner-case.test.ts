@@ -9,6 +9,7 @@ const glossary: Glossary = {
     ['免予办理', '免办', '3c免办', '免3c'],
     ['需要准备哪些材料', '准备什么材料', '哪些材料'],
     ['怎样申请', '怎么申请', '去哪申请'],
+    ['生产许可证', '工业产品生产许可证'],
   ],
   english: [],
 }
@@ -64,5 +65,18 @@ describe("an owner's case told before an open ask about an errand", () => {
     expect(coverageOfFolded(question.concepts, materials)).toBeCloseTo(coverageOfFolded(asked, materials))
     const strict = question.concepts.map((concept) => ({ ...concept, optional: false }))
     expect(coverageOfFolded(question.concepts, materials)).toBeGreaterThan(coverageOfFolded(strict, materials))
+  })
+
+  it("is the trade told before an ask about the orders' duties, even naming a licence; the roles stay asked", () => {
+    // 第二条 judges the unit by its kind, never by the goods: the cables and the licence are the case.
+    const told = caseWords('我们厂做电线电缆，有生产许可证的，按75号令要配哪些人')
+    expect(told).toEqual(expect.arrayContaining(['电线电缆', '生产许可证']))
+    expect(told).not.toContain('75号令')
+    // The holder of a role tells it: the role is still what is asked of.
+    expect(caseWords('我是门店的质量安全员，发现一批插线板有安全隐患，按规定我该做什么')).not.toContain('质量安全员')
+    // A phone's space before the order's number is a comma: the case ends there.
+    expect(caseWords('我家是做光伏电缆的小厂 有许可证 75号令说要配啥人啊')).toContain('许可证')
+    // Without the orders the licence the case names is still what is asked about.
+    expect(caseWords('厂里有生产许可证，免办要准备什么材料')).toEqual([])
   })
 })

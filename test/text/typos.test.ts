@@ -18,4 +18,10 @@ describe('foldQuestion', () => {
     expect(foldQuestion('保证书')).toBe('保证书')
     expect(foldQuestion('抱歉')).toBe('抱歉')
   })
+
+  it("reads a phone's space between words as a comma, also before a number starting the next words", () => {
+    expect(foldQuestion('有许可证 75号令说要配啥人啊')).toBe('有许可证，75号令说要配啥人啊')
+    // A number with no word after it, or Latin before the space, is no new clause.
+    expect(foldQuestion('iso 9001')).toBe('iso 9001')
+  })
 })
