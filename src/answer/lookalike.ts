@@ -52,9 +52,10 @@ const POST_HEAD = /^(?:总监|安全员)$/
 const HELD_PAPER = /^(?:证书|证明)$/
 
 // The asker's case told before a complaint asked about is no matter a paper is for either.
+const isToldMatter = (concept: Concept) => namesTheMatter(concept) && !concept.scene
 // The owner's case (Concept.optional) is told, not asked: a licence the asker holds ("有生产许可证的，按75号令要配哪些人")
 // is the scope the passage judges, not a paper it has to name.
-const isMatter = (concept: Concept) => namesTheMatter(concept) && !concept.scene && !concept.optional
+const isMatter = (concept: Concept) => isToldMatter(concept) && !concept.optional
 // "燃气表也要每年年检吗": how often is asked, not what the check is for; the thing stays the one before it.
 const EVERY_PERIOD = /^每(?:年|月|季度?|周|天|日)$/
 // A scheme named in the paper itself (9001认证, 3c认证), or a certification at all (质量管理体系认证): what it is
@@ -131,8 +132,7 @@ function lastThingIn(question: PreparedQuestion, at: number, back: 1 | 2, withCa
   return question.concepts
     .filter(
       (concept) =>
-        isMatter(concept) &&
-        (withCase || !concept.optional) &&
+        (withCase ? isToldMatter(concept) : isMatter(concept)) &&
         namesAThing(concept.word) &&
         !SELLING.test(concept.word) &&
         clause.includes(concept.word),
