@@ -139,6 +139,13 @@ describe('prepareQuestion', () => {
     expect(notAsked.filter((text) => prepare(text).asksRecourse)).toEqual([])
   })
 
+  it("reads whether the bureau will tell the asker as the guides' 告知, and a bare 告诉我 as putting the question", () => {
+    const words = (text: string) => prepare(text).concepts.map((concept) => concept.word)
+    expect(words('实名举报以后会告诉我处理结果吗')).toContain('告知')
+    expect(words('他们查完会告诉我结果吗')).toContain('告知')
+    expect(words('请告诉我投诉电话')).not.toContain('告知')
+  })
+
   it('reads weighing again what was weighed out as a buyer asking their recourse, and the case before it as scene', () => {
     // Only a buyer weighs again what a seller weighed: no 买 is needed to say who asks.
     const asked = [
