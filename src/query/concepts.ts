@@ -26,7 +26,7 @@ import { consequenceCaseWordsOf } from './consequence-case.ts'
 import { draggingOnOf } from './dragging-on.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { ownerCaseOf } from './owner-case.ts'
-import { asksJurisdiction, asksWhereToTurn, otherSideOf } from './recourse.ts'
+import { asksJurisdiction, asksReweigh, asksWhereToTurn, otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
 import { type ReportWish, reportWishOf } from './report-wish.ts'
 import { asksDoingRequired } from './requirements.ts'
@@ -320,16 +320,23 @@ function sceneWordsOf(
   const asking = askingClausesOf(folded)
   // A buyer asking whom to turn to with their case ("…，现在应该打哪个电话") asks for a complaint's route as
   // "去哪投诉" does: what they tell before it is their case.
-  // So do they asking which bureau handles it ("…，这种归哪里管").
+  // So do they asking which bureau handles it ("…，这种归哪里管"), or where to weigh again ("…，我去哪里复称").
   const complaintAsks = asking.filter(
-    (clause) => COMPLAINT_ASK.test(clause) || asksWhereToTurn(folded, clause) || asksJurisdiction(folded, clause),
+    (clause) =>
+      COMPLAINT_ASK.test(clause) ||
+      asksWhereToTurn(folded, clause) ||
+      asksJurisdiction(folded, clause) ||
+      asksReweigh(folded, clause),
   )
   if (complaintAsks.length === 0) return wishCaseOf(wish) ?? madeComplaintOf(folded, asking)
   const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')
   const scene = clauses.slice(0, -1).filter((clause) => !asking.includes(clause) && !COMPLAINT_ASK.test(clause))
   const span = types.some((type) => type.told?.test(folded))
   const judged =
-    !complaintAsks.some((clause) => OPEN_ASK.test(clause)) && !span && !scene.some((clause) => COUNT_WORD.test(clause))
+    // Whether there is somewhere to weigh again ("能找个地方再称一下吗") asks where, as "去哪复称" does.
+    !complaintAsks.some((clause) => OPEN_ASK.test(clause) || asksReweigh(folded, clause)) &&
+    !span &&
+    !scene.some((clause) => COUNT_WORD.test(clause))
   if (judged) return () => false
   // With its span told, the case may run on into the ask without a pause ("两年前买的冰箱坏了还能投诉吗"):
   // what comes before the complaint asked about is the case too; so is what comes before "怎么举报", or after it

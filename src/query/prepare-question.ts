@@ -100,6 +100,11 @@ const saidInChinese = (glossary: Glossary, identifier: string): boolean =>
   glossary.groups.some((group) => group.includes(identifier) && group.some((term) => /\p{Script=Han}/u.test(term)))
 
 const OPENING_THEN = /^那么?(?![个些里儿边样种])/
+// Whether the bureau will tell the asker something ("举报以后会告诉我处理结果吗", "查完会告诉我结果吗", "后面查没查会有人
+// 告诉我吗"): 告诉 is a stop word (segment.ts), as "告诉我投诉电话" only puts the question; asked as what the bureau will
+// do, it is the guides' 告知 (实名举报的，…会在规定时间内告知举报人), which the passage has to say.
+const TOLD_ASKED = /会(?:不会)?(?:有人)?告诉我|告诉我[^，。？,?]{0,4}结果/
+const TOLD_WORD = '告知'
 
 /**
  * A buyer's "我该怎么办" asks for the way open to them, not for a business's steps from the first; "怎么联系我，
@@ -133,7 +138,9 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const english = isEnglish(asked)
   const folded = english ? toChineseQuestion(asked, context.glossary.english) : asked
   // "那要等多久？": the opening 那 only points back; jieba would glue it to the next word ("那要").
-  const words = [...new Set(segmentWords(folded.replace(OPENING_THEN, '')))]
+  const words = [
+    ...new Set([...segmentWords(folded.replace(OPENING_THEN, '')), ...(TOLD_ASKED.test(folded) ? [TOLD_WORD] : [])]),
+  ]
   const recourse = asksRecourse(folded)
   // A buyer's "我该怎么办" ("商家不给退货怎么办") asks for the way open to them: the glossary's words for an
   // application's steps (怎么申请, 办理流程) would search for a business's procedures instead.

@@ -23,7 +23,12 @@ const BUYER =
 // "下一步咋弄", "还有什么路可以走", "啥维权的法子"), though a bare 咋弄 asks the steps ("想投诉，咋弄"). How a report
 // goes once made ("举报以后多久立案", "能不能不留名") is the procedure's, not a way out.
 const WHAT_TO_DO =
-  /怎么办|(?:打|拨)(?:哪个|什么|啥)电话|咋办|咋整|下一步|(?:什么|啥|别的)(?:[^，。？]{0,4}(?:办法|途径|法子)|路子?)|(?:能|可以|该)(?:做点?(?:什么|啥)|干(?:嘛|啥|什么))|怎么维权|想(?:举报|投诉|告)(?:他|她|商家|店家|卖家|摊主)|(?:能|可以)[^，。？]{0,6}(?:起诉|告他|仲裁|举报|12315)|只能[^，。？]{0,6}(?:起诉|告|仲裁)|(?:找谁|找哪|向谁|去哪|到哪|哪里|哪儿)[^，。？]{0,4}(?:举报|投诉|反映)|找(?:谁|哪个?部门)[吗呢啊呀]?$|复称|复核|再称|核一下/
+  /怎么办|(?:打|拨)(?:哪个|什么|啥)电话|咋办|咋整|下一步|(?:什么|啥|别的)(?:[^，。？]{0,4}(?:办法|途径|法子)|路子?)|(?:能|可以|该)(?:做点?(?:什么|啥)|干(?:嘛|啥|什么))|怎么维权|想(?:举报|投诉|告)(?:他|她|商家|店家|卖家|摊主)|(?:能|可以)[^，。？]{0,6}(?:起诉|告他|仲裁|举报|12315)|只能[^，。？]{0,6}(?:起诉|告|仲裁)|(?:找谁|找哪|向谁|去哪|到哪|哪里|哪儿)[^，。？]{0,4}(?:举报|投诉|反映)|找(?:谁|哪个?部门)[吗呢啊呀]?$|复称|复秤|复核|再称|重新称|称一下|核一下/
+// Weighing again what was weighed out ("去哪里复称", "能找个地方再称一下吗", "当场可以去哪里核一下"): only a buyer
+// weighs again what a seller weighed, so the ask says on its own who asks, as 买的 does; and the guide answers it in
+// the sentence telling the consumer their recourse ("可以到市场的公平秤复称").
+const REWEIGH = /复称|复秤|复核|(?:再|重新)(?:称|秤|过秤)|称一下|核一下/
+
 // The other side as the buyer names it: in a question of what they may do about it ("商家不来参加调解怎么办",
 // "老板不理调解，还有别的办法没") it says whom the asker is up against, as "我们是…" says who asks; the guides
 // say 经营者 or 被投诉人 there, or nothing of it, and a passage that happens to say 商家 answers no better. Not
@@ -83,7 +88,13 @@ export const asksUnnamedRoute = (folded: string): boolean =>
 
 /** The folded question is a buyer's asking what they may do about the other side. */
 export const asksRecourse = (folded: string): boolean =>
-  BUYER.test(folded) && WHAT_TO_DO.test(folded) && !OWN_SIDE.test(folded)
+  (BUYER.test(folded) || REWEIGH.test(folded)) && WHAT_TO_DO.test(folded) && !OWN_SIDE.test(folded)
+
+/**
+ * A clause of a buyer's question asks where to weigh again what they were sold ("超市的秤不准，我去哪里复称"): what
+ * they tell before it is their case, as before "去哪投诉" (concepts.ts); the fair scale answers whatever was weighed.
+ */
+export const asksReweigh = (folded: string, clause: string): boolean => REWEIGH.test(clause) && asksRecourse(folded)
 
 /** A folded passage tells the consumer what they may do. */
 export const tellsRecourse = (folded: string): boolean => RECOURSE.test(folded)

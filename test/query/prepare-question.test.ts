@@ -139,6 +139,33 @@ describe('prepareQuestion', () => {
     expect(notAsked.filter((text) => prepare(text).asksRecourse)).toEqual([])
   })
 
+  it("reads whether the bureau will tell the asker as the guides' 告知, and a bare 告诉我 as putting the question", () => {
+    const words = (text: string) => prepare(text).concepts.map((concept) => concept.word)
+    expect(words('实名举报以后会告诉我处理结果吗')).toContain('告知')
+    expect(words('他们查完会告诉我结果吗')).toContain('告知')
+    expect(words('请告诉我投诉电话')).not.toContain('告知')
+  })
+
+  it('reads weighing again what was weighed out as a buyer asking their recourse, and the case before it as scene', () => {
+    // Only a buyer weighs again what a seller weighed: no 买 is needed to say who asks.
+    const asked = [
+      '超市的秤一直不准，我去哪里复称？',
+      '菜市场的秤不准去哪里称一下',
+      '在菜场买的肉分量不够，能找个地方再称一下吗',
+    ]
+    expect(asked.filter((text) => !prepare(text).asksRecourse)).toEqual([])
+    const scene = prepare('超市的秤一直不准，我去哪里复称？')
+      .concepts.filter((concept) => concept.scene)
+      .map((concept) => concept.word)
+    expect(scene).toEqual(expect.arrayContaining(['超市', '不准']))
+    expect(scene).not.toContain('复称')
+    // Asked as yes/no, the place to weigh again is still what is asked; the case is scene.
+    const yesNo = prepare('在菜场买的肉分量不够，能找个地方再称一下吗')
+    expect(yesNo.concepts.filter((concept) => concept.scene).map((concept) => concept.word)).toContain('分量')
+    // A stallholder's own scale is not weighed again by a buyer.
+    expect(prepare('我是摆摊卖菜的，自己的秤不准了，去哪里称一下').asksRecourse).toBe(false)
+  })
+
   it("reads a buyer's whom-to-turn-to, asked without naming a route, as asking the complaint's route, and the case told before it as scene", () => {
     const story = prepare('上个月在超市买了一箱牛奶 回家发现过期了 店长不承认 我就想让他退钱 现在应该打哪个电话')
     expect(story.asksRecourse).toBe(true)
