@@ -115,6 +115,9 @@ const JUDGEMENT_WORD = '靠谱'
 // which pass no judgement; the word then only puts the question, as the pieces of its yes/no form do.
 const HOW_TO_TELL = /(?:怎么|怎样|如何|咋)(?:判断|知道|看|分辨|辨别|识别|确认)/
 const JUDGEMENT_SAID = [JUDGEMENT_WORD, '正规', '真伪', '真假']
+// The judgement is what is asked of the thing, as a question word asks a fact: no matter of its own ("这种面膜靠谱吗"
+// asks about 面膜, which no document names), given by the passage passing it.
+const JUDGEMENT_GIVEN: AnswerType = { name: 'judgement', asks: /靠谱|靠得住|靠不住/, gives: /正规|真伪|真假/ }
 // "拿到证书以后是不是就啥都不用管了": whether nothing more is to be done asks what still is ("四、获证以后还要做什么"):
 // the denial (不用) is said by what is still to be done, and the doing denied only puts the question.
 const NOTHING_MORE_TO_DO = /(?:啥|什么)?都?(不(?:用|需要?|必))再?(?:管|做|干|弄|操心)了/
@@ -601,9 +604,11 @@ export function conceptsOf(
     // Only a question word ("多久", "多少钱") is said by any such fact; "有效期" still has to be named.
     const asks = isTheWait(word)
       ? waitType
-      : QUESTION_WORD.test(word)
-        ? (types.find((type) => type.asks.test(word)) ?? null)
-        : null
+      : alternatives === JUDGEMENT_SAID
+        ? JUDGEMENT_GIVEN
+        : QUESTION_WORD.test(word)
+          ? (types.find((type) => type.asks.test(word)) ?? null)
+          : null
     return {
       word,
       alternatives,
@@ -623,7 +628,8 @@ export function conceptsOf(
         (frequency === 0 && WEIGHT_TOLD.test(word)) ||
         (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
       scene: !isFiller(word) && !isOtherSide(word) && isScene(word),
-      optional: isCase(word, frequency),
+      // The judgement asked weighs only where a passage passes it.
+      optional: isCase(word, frequency) || alternatives === JUDGEMENT_SAID,
       judged: isJudged(word, frequency),
       requested: requestedOf(folded, word, verdictTold),
       setting: alternatives.length === 1 && frequency >= SETTING_SHARE * vocabulary.chunkCount && namesAPlace(word),

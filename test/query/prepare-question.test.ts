@@ -715,6 +715,8 @@ describe('whether a thing is what it claims, asked in the asker’s words', () =
       expect.arrayContaining(['正规', '真伪']),
     )
     expect(judged('这证靠不靠谱')?.filler).toBe(false)
+    // Asked of the thing, as a question word asks a fact: no matter of its own ("这种面膜靠谱吗" asks about 面膜).
+    expect(judged('这种面膜靠谱吗')?.asks?.gives.test('基本可以判定不正规')).toBe(true)
     expect(
       concepts('这证靠不靠谱')
         .filter((c) => c.word !== '靠谱' && /靠|谱/.test(c.word))
