@@ -106,6 +106,18 @@ export const asksAnAspect = (concept: Concept): boolean => concept.aspect || nam
 
 // Yes/no forms ("要不要", "能不能", "有没有"): jieba leaves "不要" of "要不要", which asks nothing.
 const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu
+// "这种靠谱吗", "这证靠不靠谱": the asker's word for whether a thing is what it claims asks the guide's judgement of it,
+// which it writes as 正规 (基本可以判定不正规) or a certificate's 真伪; no passage says 靠谱. Not where it describes a
+// thing wanted ("哪家认证公司又便宜又靠谱", "找哪家修比较靠谱"): that asks for a pick the documents never make.
+const JUDGEMENT_ASKED = /靠不靠谱|(?<![又较更最很挺])(?:靠谱(?=[吗么嘛不没啊呀]|$)|靠得住(?=[吗么嘛不]|$))|靠不住/g
+const JUDGEMENT_WORD = '靠谱'
+// "怎么判断靠不靠谱", "咋知道靠不靠谱": asked how to tell, the answer is the checks (先核实机构是否经国家认监委批准),
+// which pass no judgement; the word then only puts the question, as the pieces of its yes/no form do.
+const HOW_TO_TELL = /(?:怎么|怎样|如何|咋)(?:判断|知道|看|分辨|辨别|识别|确认)/
+const JUDGEMENT_SAID = [JUDGEMENT_WORD, '正规', '真伪', '真假']
+// The judgement is what is asked of the thing, as a question word asks a fact: no matter of its own ("这种面膜靠谱吗"
+// asks about 面膜, which no document names), given by the passage passing it.
+const JUDGEMENT_GIVEN: AnswerType = { name: 'judgement', asks: /靠谱|靠得住|靠不住/, gives: /正规|真伪|真假/ }
 // "拿到证书以后是不是就啥都不用管了": whether nothing more is to be done asks what still is ("四、获证以后还要做什么"):
 // the denial (不用) is said by what is still to be done, and the doing denied only puts the question.
 const NOTHING_MORE_TO_DO = /(?:啥|什么)?都?(不(?:用|需要?|必))再?(?:管|做|干|弄|操心)了/
@@ -223,6 +235,12 @@ function requestedOf(folded: string, word: string, verdictTold: (word: string) =
 const WAY_NOUN = /^(?:办法|路子|出路)$/
 const WAYS = ['途径', '仲裁', '诉讼', '起诉']
 
+// "花钱买了张质量体系证书", "买个假的体系证书": buying the paper, told with a count or the certificate's name between,
+// is what the guide and the glossary write as 买证 (the 虚假认证 group); no passage says 买了张. Only the certificate as
+// the thing bought: "买的东西没有合格证书" bought goods, and tells a certificate they lack.
+const BOUGHT_CERTIFICATE = /买(?:了|到|过)?[一个张份本]{0,2}(?:假的)?[^，,。；;？?！!的没不无有]{0,8}证书/
+const BOUGHT_CERTIFICATE_TERM = '买证'
+
 /**
  * Words of the folded question that say how it is put or who asks, not what about. A yes/no form the
  * glossary reads as a matter ("管不管" for 适用范围) asks about that matter.
@@ -233,6 +251,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
   // that put any of them ("…以后过了多长时间才…") are no topic a passage must say.
   const forms = [
     ...(folded.match(YES_NO_FORM) ?? []),
+    ...(folded.match(JUDGEMENT_ASKED) ?? []),
     ...(folded.match(NOTHING_MORE_TO_DO)?.map((denied) => denied.replace(/不(?:用|需要?|必)/, '')) ?? []),
     ...(folded.match(WAITING_VERB) ?? []),
     ...draggingOnOf(folded),
@@ -262,7 +281,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
   return (word) =>
     FORM_WORD.test(word) ||
     ASKING_WORD.test(word) ||
-    (forms.some((form) => form.includes(word)) && !isTerm(word)) ||
+    (forms.some((form) => form.includes(word)) && !isTerm(word) && word !== JUDGEMENT_WORD) ||
     (self.some((clause) => clause.includes(word)) && !rest.some((clause) => clause.includes(word)))
 }
 
@@ -357,6 +376,17 @@ function sceneWordsOf(
     (!COUNT_WORD.test(word) || namesACode(folded, word) || weights.some((weight) => weight.includes(word))) &&
     told.some((clause) => clause.includes(word)) &&
     !rest.some((clause) => clause.includes(word))
+}
+
+/** The 买证 a purchase of a certificate told in the asker's words stands for, unless the question says the group's own. */
+function boughtCertificateOf(
+  folded: string,
+  glossary: Glossary,
+  phrases: ReadonlyArray<{ term: string; group: string[] }>,
+): { term: string; group: string[] } | null {
+  const group = groupOf(glossary, BOUGHT_CERTIFICATE_TERM)
+  if (!group || !BOUGHT_CERTIFICATE.test(folded) || phrases.some((phrase) => phrase.group === group)) return null
+  return { term: BOUGHT_CERTIFICATE_TERM, group }
 }
 
 const HAN_WORD = /^\p{Script=Han}{3,}$/u
@@ -490,6 +520,11 @@ export function conceptsOf(
         (other, at) => (other.term !== term && other.term.includes(term)) || (other.term === term && at < index),
       ),
   )
+  const bought = boughtCertificateOf(folded, glossary, longest)
+  if (bought) longest.push(bought)
+  // Its pieces (靠, 谱, 不靠 of 靠不靠谱) are the form of the yes/no ask (fillerWordsOf).
+  if (folded.search(JUDGEMENT_ASKED) >= 0 && !HOW_TO_TELL.test(folded))
+    longest.push({ term: JUDGEMENT_WORD, group: JUDGEMENT_SAID })
   const rest = [...new Set(words)].filter((word) => !longest.some(({ term }) => term.includes(word)))
   // Search mode also yields the parts of long words; a part adds nothing its whole does not. A word the
   // store never uses that jieba glued from a particle and a content word ("证能", "要担") is no topic of its
@@ -576,9 +611,11 @@ export function conceptsOf(
     // Only a question word ("多久", "多少钱") is said by any such fact; "有效期" still has to be named.
     const asks = isTheWait(word)
       ? waitType
-      : QUESTION_WORD.test(word)
-        ? (types.find((type) => type.asks.test(word)) ?? null)
-        : null
+      : alternatives === JUDGEMENT_SAID
+        ? JUDGEMENT_GIVEN
+        : QUESTION_WORD.test(word)
+          ? (types.find((type) => type.asks.test(word)) ?? null)
+          : null
     return {
       word,
       alternatives,
@@ -598,7 +635,8 @@ export function conceptsOf(
         (frequency === 0 && WEIGHT_TOLD.test(word)) ||
         (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
       scene: !isFiller(word) && !isOtherSide(word) && isScene(word),
-      optional: isCase(word, frequency),
+      // The judgement asked weighs only where a passage passes it.
+      optional: isCase(word, frequency) || alternatives === JUDGEMENT_SAID,
       judged: isJudged(word, frequency),
       requested: requestedOf(folded, word, verdictTold),
       setting: alternatives.length === 1 && frequency >= SETTING_SHARE * vocabulary.chunkCount && namesAPlace(word),

@@ -711,3 +711,48 @@ describe('prepareQuestion', () => {
     expect(prepare('第四条呢？').article).toEqual({ orderNo: null, locator: '第四条' })
   })
 })
+
+describe('a certificate bought, told in the asker’s words', () => {
+  const fake: Glossary = { groups: [['虚假认证', '买证', '卖证', '假证']], english: [] }
+  const words = createVocabulary(['企业购买假证书同样会被处罚，认证机构买证卖证', '证书有效期一般为三年'])
+  const conceptOf = (text: string) =>
+    prepareQuestion(text, { glossary: fake, vocabulary: words }).concepts.find((c) => c.word === '买证')
+
+  it('is the glossary’s 买证, whatever count and name stand between', () => {
+    // "买了张质量体系证书": no passage says 买了张; the guide's 买证 and 假证书 say the purchase.
+    expect(conceptOf('老板花钱买了张质量体系证书，被查出来会怎么样')?.alternatives).toContain('假证')
+    expect(conceptOf('同行买了个9001证书 根本没审过 会咋样')?.known).toBe(true)
+    expect(conceptOf('花钱买个假的体系证书 被查到有事吗')).toBeDefined()
+  })
+
+  it('is no purchase where a certificate is only named or bought nothing', () => {
+    expect(conceptOf('证书快到期了怎么办')).toBeUndefined()
+    expect(conceptOf('买的东西没有合格证书能投诉吗')).toBeUndefined()
+  })
+})
+
+describe('whether a thing is what it claims, asked in the asker’s words', () => {
+  const words = createVocabulary(['凡是声称不用审核、几天出证的，基本可以判定不正规', '如何核实证书真伪'])
+  const concepts = (text: string) =>
+    prepareQuestion(text, { glossary: { groups: [], english: [] }, vocabulary: words }).concepts
+  const judged = (text: string) => concepts(text).find((c) => c.word === '靠谱')
+
+  it('is said by the guide’s judgement (正规, 真伪), its yes/no pieces only the form', () => {
+    expect(judged('有个中介说一个礼拜就能出证 这种靠谱吗')?.alternatives).toEqual(
+      expect.arrayContaining(['正规', '真伪']),
+    )
+    expect(judged('这证靠不靠谱')?.filler).toBe(false)
+    // Asked of the thing, as a question word asks a fact: no matter of its own ("这种面膜靠谱吗" asks about 面膜).
+    expect(judged('这种面膜靠谱吗')?.asks?.gives.test('基本可以判定不正规')).toBe(true)
+    expect(
+      concepts('这证靠不靠谱')
+        .filter((c) => c.word !== '靠谱' && /靠|谱/.test(c.word))
+        .every((c) => c.filler),
+    ).toBe(true)
+  })
+
+  it('is no judgement asked where it describes a pick or asks how to tell', () => {
+    expect(judged('哪家认证公司又便宜又靠谱')).toBeUndefined()
+    expect(judged('选认证机构怎么判断靠不靠谱')).toBeUndefined()
+  })
+})
