@@ -1,28 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { coverageOfFolded } from '../../src/answer/evidence.ts'
-import { prepareQuestion } from '../../src/query/prepare-question.ts'
-import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
-import type { Glossary } from '../../src/text/glossary.ts'
+import { questionsOver } from '../support/questions.ts'
 
-const glossary: Glossary = {
-  groups: [
+const consequence = '未按规定申请检定，或检定不合格仍继续使用：责令停止使用，可以并处1000元以下罚款，后果自负'
+const { prepare, wordsWhere } = questionsOver(
+  [
     ['计量器具', '电子秤', '秤'],
     ['投诉', '消费投诉'],
     ['后果', '会怎么样', '会咋样'],
   ],
-  english: [],
-}
-const consequence = '未按规定申请检定，或检定不合格仍继续使用：责令停止使用，可以并处1000元以下罚款，后果自负'
-const vocabulary = createVocabulary([
-  consequence,
-  '师傅上门维修电子秤，先用公平秤复核',
-  '投诉人知道或应当知道自己权益受到侵害之日起已超过三年的，不予受理；打电话到12315',
-])
-const prepare = (text: string) => prepareQuestion(text, { glossary, vocabulary })
-const storyWords = (text: string) =>
-  prepare(text)
-    .concepts.filter((concept) => concept.optional)
-    .map((concept) => concept.word)
+  [
+    consequence,
+    '师傅上门维修电子秤，先用公平秤复核',
+    '投诉人知道或应当知道自己权益受到侵害之日起已超过三年的，不予受理；打电话到12315',
+  ],
+)
+const storyWords = (text: string) => wordsWhere(text, (concept) => concept.optional)
 
 describe('a story told before an outcome ask', () => {
   it('is what no passage need say, while the state judged is asked', () => {

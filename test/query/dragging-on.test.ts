@@ -1,28 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { coverageOfFolded } from '../../src/answer/evidence.ts'
 import { draggingOnOf } from '../../src/query/dragging-on.ts'
-import { prepareQuestion } from '../../src/query/prepare-question.ts'
-import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
-import type { Glossary } from '../../src/text/glossary.ts'
+import { questionsOver } from '../support/questions.ts'
 
-const glossary: Glossary = {
-  groups: [
+const limits = '投诉调解：自受理之日起45个工作日内双方仍未达成调解协议的，终止调解'
+const { prepare, wordsWhere } = questionsOver(
+  [
     ['投诉', '消费投诉'],
     ['商家', '经营者', '卖家'],
   ],
-  english: [],
-}
-const limits = '投诉调解：自受理之日起45个工作日内双方仍未达成调解协议的，终止调解'
-const vocabulary = createVocabulary([
-  limits,
-  '投诉是否受理：收到投诉之日起7个工作日内作出受理或不予受理的决定，没有结果的一直可以查询',
-  '商家拖欠货款还会被耗上，下去看看，快递答复',
-])
-const prepare = (text: string) => prepareQuestion(text, { glossary, vocabulary })
-const fillers = (text: string) =>
-  prepare(text)
-    .concepts.filter((concept) => concept.filler)
-    .map((concept) => concept.word)
+  [
+    limits,
+    '投诉是否受理：收到投诉之日起7个工作日内作出受理或不予受理的决定，没有结果的一直可以查询',
+    '商家拖欠货款还会被耗上，下去看看，快递答复',
+  ],
+)
+const fillers = (text: string) => wordsWhere(text, (concept) => concept.filler)
 
 describe('a matter told dragging on', () => {
   it('takes the words of its dragging on for no matter, when a wait is told or its going on asked', () => {

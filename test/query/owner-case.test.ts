@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { coverageOfFolded } from '../../src/answer/evidence.ts'
-import { prepareQuestion } from '../../src/query/prepare-question.ts'
-import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
-import type { Glossary } from '../../src/text/glossary.ts'
+import { questionsOver } from '../support/questions.ts'
 
-const glossary: Glossary = {
-  groups: [
+const { prepare, wordsWhere } = questionsOver(
+  [
     ['免予办理', '免办', '3c免办', '免3c'],
     ['需要准备哪些材料', '准备什么材料', '哪些材料'],
     ['怎样申请', '怎么申请', '去哪申请'],
     ['生产许可证', '工业产品生产许可证'],
   ],
-  english: [],
-}
-const vocabulary = createVocabulary([
-  '申请人向所在地市场监管部门提出免办申请，提交责任担保书等材料',
-  '工厂生产线配套需要的设备可以申请免办',
-])
-const prepare = (text: string) => prepareQuestion(text, { glossary, vocabulary })
-const caseWords = (text: string) =>
-  prepare(text)
-    .concepts.filter((concept) => concept.optional)
-    .map((concept) => concept.word)
+  ['申请人向所在地市场监管部门提出免办申请，提交责任担保书等材料', '工厂生产线配套需要的设备可以申请免办'],
+)
+const caseWords = (text: string) => wordsWhere(text, (concept) => concept.optional)
 
 describe("an owner's case told before an open ask about an errand", () => {
   it('is what no passage need say, while the ask is', () => {

@@ -3,6 +3,7 @@ import { answerCueOf, asksAlike, givesAnswerTypes, identifiersOf } from '../../s
 import { prepareQuestion } from '../../src/query/prepare-question.ts'
 import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
 import type { Glossary } from '../../src/text/glossary.ts'
+import { questionsOver } from '../support/questions.ts'
 
 const glossary: Glossary = {
   groups: [['免予办理', '免办', 'ccc免办']],
@@ -154,14 +155,15 @@ describe('prepareQuestion', () => {
       '在菜场买的肉分量不够，能找个地方再称一下吗',
     ]
     expect(asked.filter((text) => !prepare(text).asksRecourse)).toEqual([])
-    const scene = prepare('超市的秤一直不准，我去哪里复称？')
-      .concepts.filter((concept) => concept.scene)
-      .map((concept) => concept.word)
+    const sceneOf = (text: string) =>
+      prepare(text)
+        .concepts.filter((concept) => concept.scene)
+        .map((concept) => concept.word)
+    const scene = sceneOf('超市的秤一直不准，我去哪里复称？')
     expect(scene).toEqual(expect.arrayContaining(['超市', '不准']))
     expect(scene).not.toContain('复称')
     // Asked as yes/no, the place to weigh again is still what is asked; the case is scene.
-    const yesNo = prepare('在菜场买的肉分量不够，能找个地方再称一下吗')
-    expect(yesNo.concepts.filter((concept) => concept.scene).map((concept) => concept.word)).toContain('分量')
+    expect(sceneOf('在菜场买的肉分量不够，能找个地方再称一下吗')).toContain('分量')
     // A stallholder's own scale is not weighed again by a buyer.
     expect(prepare('我是摆摊卖菜的，自己的秤不准了，去哪里称一下').asksRecourse).toBe(false)
   })
@@ -713,10 +715,11 @@ describe('prepareQuestion', () => {
 })
 
 describe('a certificate bought, told in the asker’s words', () => {
-  const fake: Glossary = { groups: [['虚假认证', '买证', '卖证', '假证']], english: [] }
-  const words = createVocabulary(['企业购买假证书同样会被处罚，认证机构买证卖证', '证书有效期一般为三年'])
-  const conceptOf = (text: string) =>
-    prepareQuestion(text, { glossary: fake, vocabulary: words }).concepts.find((c) => c.word === '买证')
+  const { prepare: ask } = questionsOver(
+    [['虚假认证', '买证', '卖证', '假证']],
+    ['企业购买假证书同样会被处罚，认证机构买证卖证', '证书有效期一般为三年'],
+  )
+  const conceptOf = (text: string) => ask(text).concepts.find((c) => c.word === '买证')
 
   it('is the glossary’s 买证, whatever count and name stand between', () => {
     // "买了张质量体系证书": no passage says 买了张; the guide's 买证 and 假证书 say the purchase.
@@ -732,9 +735,8 @@ describe('a certificate bought, told in the asker’s words', () => {
 })
 
 describe('whether a thing is what it claims, asked in the asker’s words', () => {
-  const words = createVocabulary(['凡是声称不用审核、几天出证的，基本可以判定不正规', '如何核实证书真伪'])
-  const concepts = (text: string) =>
-    prepareQuestion(text, { glossary: { groups: [], english: [] }, vocabulary: words }).concepts
+  const { prepare: ask } = questionsOver([], ['凡是声称不用审核、几天出证的，基本可以判定不正规', '如何核实证书真伪'])
+  const concepts = (text: string) => ask(text).concepts
   const judged = (text: string) => concepts(text).find((c) => c.word === '靠谱')
 
   it('is said by the guide’s judgement (正规, 真伪), its yes/no pieces only the form', () => {

@@ -1,33 +1,29 @@
 import { describe, expect, it } from 'vitest'
 import { coverageOfFolded } from '../../src/answer/evidence.ts'
 import { asksPenalty } from '../../src/query/answer-types.ts'
-import { prepareQuestion } from '../../src/query/prepare-question.ts'
-import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
-import type { Glossary } from '../../src/text/glossary.ts'
+import { questionsOver } from '../support/questions.ts'
 
-const glossary: Glossary = {
-  groups: [
+// The grounds for refusing a complaint state whether it is taken, never in the asker's 会怎么样 or 管不管.
+const refused = '投诉人知道或应当知道自己权益受到侵害之日起已超过三年的，市场监管部门不予受理投诉'
+const ways = '消费争议还可以通过协商和解、调解组织调解、申请仲裁、向人民法院起诉等方式解决'
+const unrelated = '投诉时必须提供投诉人的姓名、电话号码、通讯地址，以及处理的经过'
+const { prepare } = questionsOver(
+  [
     ['投诉', '消费投诉'],
     ['后果', '会怎么样', '会咋样'],
     ['收费', '花钱', '收钱'],
     ['认证', '认证证书'],
     ['适用范围', '管不管'],
   ],
-  english: [],
-}
-// The grounds for refusing a complaint state whether it is taken, never in the asker's 会怎么样 or 管不管.
-const refused = '投诉人知道或应当知道自己权益受到侵害之日起已超过三年的，市场监管部门不予受理投诉'
-const ways = '消费争议还可以通过协商和解、调解组织调解、申请仲裁、向人民法院起诉等方式解决'
-const unrelated = '投诉时必须提供投诉人的姓名、电话号码、通讯地址，以及处理的经过'
-const vocabulary = createVocabulary([
-  refused,
-  ways,
-  unrelated,
-  '企业购买假证书同样会被处罚，认证证书收费以合同为准',
-  // The ask's own words, which some other passage of the store says.
-  '违规的后果：会怎么样，管不管，适用范围，只能按初次认证，四年，去，告知',
-])
-const prepare = (text: string) => prepareQuestion(text, { glossary, vocabulary })
+  [
+    refused,
+    ways,
+    unrelated,
+    '企业购买假证书同样会被处罚，认证证书收费以合同为准',
+    // The ask's own words, which some other passage of the store says.
+    '违规的后果：会怎么样，管不管，适用范围，只能按初次认证，四年，去，告知',
+  ],
+)
 const covers = (question: string, passage: string) => coverageOfFolded(prepare(question).concepts, passage)
 
 describe('a verdict asked in the asker’s words', () => {

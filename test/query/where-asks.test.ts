@@ -3,30 +3,26 @@ import { outcomeAsked } from '../../src/answer/outcome.ts'
 import { unsaidAspect } from '../../src/answer/unsaid-aspect.ts'
 import { answerTypesOf, givesAnswerTypes } from '../../src/query/answer-types.ts'
 import { askingClausesOf } from '../../src/query/asking-clauses.ts'
-import { prepareQuestion } from '../../src/query/prepare-question.ts'
 import { asksUnnamedJurisdiction } from '../../src/query/recourse.ts'
 import { tiesRelation } from '../../src/query/relation.ts'
-import type { ChunkRecord } from '../../src/retrieval/chunks-repo.ts'
-import { createVocabulary } from '../../src/retrieval/vocabulary.ts'
-import type { Glossary } from '../../src/text/glossary.ts'
 import { foldQuestion } from '../../src/text/typos.ts'
+import { scoredChunk } from '../support/chunks.ts'
+import { questionsOver } from '../support/questions.ts'
 
 // Where, how long and why asked after a story: the story's words are the asker's case, not what is asked.
-const glossary: Glossary = {
-  groups: [
+const { prepare } = questionsOver(
+  [
     ['免予办理', '免办', '3c免办'],
     ['归哪里管', '哪里的市场监管'],
   ],
-  english: [],
-}
-const vocabulary = createVocabulary([
-  '免予办理强制性产品认证的申请人向所在地市场监管部门提出申请，获批后可在系统中查看证明',
-  '秤送去检定，检定周期为一年',
-  '线下消费投诉由被投诉经营者实际经营地或者住所地的县级市场监管部门处理',
-])
-const prepare = (text: string) => prepareQuestion(text, { glossary, vocabulary })
+  [
+    '免予办理强制性产品认证的申请人向所在地市场监管部门提出申请，获批后可在系统中查看证明',
+    '秤送去检定，检定周期为一年',
+    '线下消费投诉由被投诉经营者实际经营地或者住所地的县级市场监管部门处理',
+  ],
+)
 const typeNames = (text: string) => answerTypesOf(foldQuestion(text)).map((type) => type.name)
-const passage = (context: string) => ({ analysis: { context } }) as unknown as ChunkRecord
+const passage = (content: string) => scoredChunk(1, '五、监管部门的处理时限', content, '消费投诉与违法举报办事指引')
 
 describe('a story told before a where, how-long or why ask', () => {
   it('reads 好几 as many told, not a count asked', () => {
@@ -78,12 +74,10 @@ describe('what to get ready for a date told', () => {
 })
 
 describe('two names of one thing, asked whether one counts as the other', () => {
-  const names: Glossary = {
-    groups: [['质量管理体系认证', 'iso9001', 'iso 9001', 'gb/t 19001', 'gb/t19001']],
-    english: [],
-  }
-  const books = createVocabulary(['国家标准gb/t 19001-2016等同采用国际标准iso 9001:2015，指的是同一套要求'])
-  const ask = (text: string) => prepareQuestion(text, { glossary: names, vocabulary: books })
+  const { prepare: ask } = questionsOver(
+    [['质量管理体系认证', 'iso9001', 'iso 9001', 'gb/t 19001', 'gb/t19001']],
+    ['国家标准gb/t 19001-2016等同采用国际标准iso 9001:2015，指的是同一套要求'],
+  )
 
   it('asks how the two names stand, answered by the sentence tying them', () => {
     const relation = ask('客户点名要ISO9001，我们拿的是GB/T19001的证书，算数吗').relation
@@ -100,14 +94,11 @@ describe('two names of one thing, asked whether one counts as the other', () => 
 
 describe('a report made, told after the case it was about', () => {
   it('reads the case told before it as the story, not the matter asked', () => {
-    const words = createVocabulary([
-      '举报核查、决定是否立案：收到材料之日起15个工作日内核查并决定是否立案',
-      '实名举报的',
-    ])
-    const asked = prepareQuestion('小区门口的作坊在卖没标签的散装酱油 我实名举报了 大概多少天能知道立没立案', {
-      glossary: { groups: [], english: [] },
-      vocabulary: words,
-    })
+    const { prepare: ask } = questionsOver(
+      [],
+      ['举报核查、决定是否立案：收到材料之日起15个工作日内核查并决定是否立案', '实名举报的'],
+    )
+    const asked = ask('小区门口的作坊在卖没标签的散装酱油 我实名举报了 大概多少天能知道立没立案')
     const scene = (word: string) => asked.concepts.find((concept) => concept.word === word)?.scene
     expect(scene('酱油')).toBe(true)
     expect(scene('立案')).toBe(false)
