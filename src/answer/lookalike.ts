@@ -9,7 +9,8 @@ import { saysConcept } from './evidence.ts'
 // What a bureau issues or checks: its look-alikes share the paper or the check (许可证, 证书, 检定) and
 // differ in the thing it is for, written into it (食品生产许可证, CNAS认可证书, 燃气表年检). So does a scheme
 // certified (环境管理体系 beside 质量管理体系): "那环境管理体系的呢" after 9001 asks of another certification.
-const BUREAU_PAPER = /(?:许可证|执照|证书|证明|认证|认可|年检|检定|强检|管理体系)$/
+// 换证 (the glossary's word for 再认证) is the paper renewed: "…快到期了，去哪换证" renews the paper told before it.
+const BUREAU_PAPER = /(?:许可证|执照|证书|证明|认证|认可|年检|检定|强检|管理体系|换证)$/
 // A check in everyday words ("多久要检一次", "拿去检"), jieba's guess gluing the modal on: bare, like 年检 — unless
 // the thing checked follows it ("上门给小店检电子秤").
 const CHECK_SAID = /^[要去再得还]?检$/
@@ -28,8 +29,9 @@ const LICENCE_GOT = /办(?:哪些|什么|啥|个|些|好)?证(?![书明件])/
 const LICENCE_NAMED = /许可证|执照|证照/
 // A paper named in full (居住证, 驾驶证, 身份证) is issued under a regime of its own, as a licence is: a passage that never
 // names it does not say how it is got, renewed or brought along (办居住证要什么材料 is not the complaint guide's
-// 材料). A certification (再认证) is a check, not a paper.
-const NAMED_PAPER = /\p{Script=Han}{2}(?<![认验]证)证$/u
+// 材料). A certification (再认证) is a check, not a paper. So are the papers called 照 in everyday words (驾照, 护照,
+// 牌照); most words ending in 照 are not papers (拍照, 按照, 参照), so only these.
+const NAMED_PAPER = /\p{Script=Han}{2}(?<![认验]证)证$|^(?:驾|护|牌)照$/u
 // One the asker has ("盒子里有张合格证") is their case, told, not the paper asked about.
 const pointsToPaper = (question: PreparedQuestion, concept: Concept) =>
   NAMED_PAPER.test(concept.word) &&
@@ -123,7 +125,16 @@ function modifiersOf(question: PreparedQuestion, word: Concept): Concept[] {
     const whose = HELD_PAPER.test(word.word) && question.folded.slice(0, start).endsWith(`${inClause.word}的`)
     return bare && !whose ? [inClause] : []
   }
-  return namesScheme(word) ? [] : thingToldBefore(question, start)
+  return namesScheme(word) ? paperToldBefore(question, start) : thingToldBefore(question, start)
+}
+
+/**
+ * A scheme's paper ("…，现在能提前去换证吗") is for its scheme, whoever the story before it says asks — unless what the
+ * clause before tells of is a paper of its own ("护照明年到期了"): that paper is what is renewed.
+ */
+function paperToldBefore(question: PreparedQuestion, at: number): Concept[] {
+  const told = lastThingIn(question, at, 2)
+  return told && NAMED_PAPER.test(told.word) ? [told] : []
 }
 
 /** The thing named last in a clause of the question before `at`: `back` 1 is the clause holding `at`, 2 the one before. */

@@ -368,6 +368,14 @@ describe('refusals that are right', () => {
     const told = await ask('盒子里有张合格证，新买的电子秤还用送检吗', 'citizen')
     expect(told.grounded).toBe(true)
     expect(told.citations[0]?.docId).toBe('metrology-verification')
+    // 换证 is the ISO guide's word for renewing its certificate; a passport or a driving licence renewed is not.
+    for (const question of ['护照明年到期了 现在能提前去换证吗', '驾照快到期了在哪换证']) {
+      const renewed = await ask(question, 'citizen')
+      expect(renewed, question).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    }
+    const iso = await ask('我们的9001证书快到期了 去哪换证', 'enterprise')
+    expect(iso.grounded).toBe(true)
+    expect(iso.citations[0]?.docId).toBe('quality-system-certification')
   })
 
   it('does not answer a look-alike matter from the passage about the covered one', async () => {
