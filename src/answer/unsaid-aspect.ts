@@ -123,6 +123,23 @@ const ASPECTS: Aspect[] = [
     asks: /(?:哪家|哪个|什么|啥)(?:公司|企业|厂家?)[^。？?]{0,6}(?:开发|研发|搞出来|设计|搭建|建的)|谁(?:开发|研发|设计|搭建)的/,
     gives: /开发|研发|设计|承建|搭建|运营/,
   },
+  // A pick among businesses or brands ("哪个牌子的秤检定容易过", "哪家店的家电最好", "推荐几个", "给个名单"): the
+  // guides are a public body's and name no brand, shop or firm to prefer; only a list they publish answers.
+  // Which one is genuine ("怎么分辨哪家是正规的") is a check the ISO guide tells, not a pick.
+  {
+    name: 'pick',
+    asks: /推荐|(?:哪|什么)(?:个|些|种|款|家)?(?:牌子|品牌)|(?:哪家|哪几家|哪个店|哪家店)[^。？?]{0,10}(?:好|靠谱|最好|便宜|划算|容易)|名单/,
+    gives: /名单|名录|推荐/,
+  },
+  // Where a broken thing is mended ("秤检定不合格了，得去哪儿修", "附近哪里有修秤的店", "找哪家修"): the scale guide
+  // says it must be repaired and checked again (维修后重新检定), never by whom. Asked of a thing broken or failed:
+  // "奉先寺是哪个皇帝让修的" asks who had it built.
+  {
+    name: 'repairer',
+    asks: /(?:哪|什么地方)[里儿家个]?[^。？?]{0,3}修(?!改)|找(?:谁|哪)[^。？?]{0,3}修(?!改)|修[^。？?]{0,3}的(?:店|地方|师傅)/,
+    about: /坏|不准|不合格|没通过|没过|故障|失灵|修秤|修理|维修/,
+    gives: /维修(?:单位|机构|企业|网点|点)|修理(?:厂|店|单位)/,
+  },
   // Where an event is held, in spoken words the venue answer type does not read ("在哪个会场办", "在哪个地方开").
   {
     name: 'venue',

@@ -739,6 +739,17 @@ describe('an aspect the documents never state', () => {
     expect(course.answer).toContain('公益培训')
   })
 
+  it('refuses a pick among brands or shops, and where to have a broken thing mended', async () => {
+    for (const message of ['摊位上的秤坏了想买台新的 哪个牌子的电子秤检定容易过', '秤检定不合格了，得去哪儿修']) {
+      const body = await ask(message, 'citizen')
+      expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
+    }
+    // What the guide does say of the broken scale is still answered: repaired, then verified again.
+    const repaired = await ask('秤坏了修好以后，还要重新检吗', 'citizen')
+    expect(repaired.grounded).toBe(true)
+    expect(repaired.answer).toContain('重新检定')
+  })
+
   it('still refuses free help of a kind the plan never offers', async () => {
     for (const message of ['质量月有没有给老人免费体检的', '摊位上的电子秤坏了 质量月有没有免费帮忙修秤的']) {
       const body = await ask(message, 'citizen')
