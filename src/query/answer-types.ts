@@ -243,7 +243,8 @@ const ANSWER_TYPES: AnswerType[] = [
     name: 'date',
     // Spoken too: "啥时候开始的", "几时改的" (多会儿 is read as 多久: typos.ts; 几号令, 几号文 ask a number); a month
     // asked ("质量月是哪个月") or the time an event is held ("定在什么时间开展"), which a date says, not a clock.
-    asks: /哪天|哪一天|什么时候|啥时候?|几时|何时|哪年|哪一年|日期|截止|几月|哪一?个月|什么时间(?=开展|开始|举办|举行)|几号(?![令文])/,
+    // A date changed in the asker's story ("超市老拿临期的改日期卖", "篡改生产日期") is misconduct told, not asked.
+    asks: /哪天|哪一天|什么时候|啥时候?|几时|何时|哪年|哪一年|(?<![改涂换撕]|[改涂换撕]生产)日期|截止|几月|哪一?个月|什么时间(?=开展|开始|举办|举行)|几号(?![令文])/,
     gives: new RegExp(`\\d{3,4}\\s*年|\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?|月底|之日|${CN_DATE}`, 'u'),
   },
   // A time of day: "几点开门" is said by "早上六点", "9:00"; a programme's slot by the part of the day it airs in

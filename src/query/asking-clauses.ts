@@ -2,8 +2,10 @@ import { CLAUSE_BREAK } from '../text/sentences.ts'
 
 // A clause that asks something: a question word or a yes/no ending. "碰到用作弊秤的商家，…" only sets the scene, as
 // does a few told after 没 ("买的包没用几天就开线了", "没几天就坏了"): how soon it went wrong, not a count asked; and
-// 好几 ("我们公司好几年没办了", "跑了好几趟"), which tells many, never asks how many.
-export const ASKING_CLAUSE = /什么|啥|哪|多少|(?<!没[^，,；;。？?]?|好)几|怎么|怎样|如何|多久|多长|吗|是否|谁|何时/
+// 好几 ("我们公司好几年没办了", "跑了好几趟"), which tells many, never asks how many. A choice between two asks
+// ("该选投诉还是举报啊"), though 还是 alone is as often "still" ("修了还是坏").
+export const ASKING_CLAUSE =
+  /什么|啥|哪|多少|(?<!没[^，,；;。？?]?|好)几|怎么|怎样|如何|多久|多长|吗|是否|谁|何时|(?:选择?|走)[^，,；;。？?]{0,8}还是/
 
 const QUESTION_WORD = '(?:什么|啥|哪|多少|几|怎么|怎样|如何|多久|多长)'
 // A second ask run on without a pause, as typed on a phone: "免办要什么材料要多久能批下来", "电子秤要多久检一次要

@@ -118,6 +118,10 @@ const SERVICE = [
 const ASKS_HOW_IT_GOES = /[吗么嘛][?!。]?$|\?$|(\p{Script=Han})[不没]\1|还是/u
 const ASKS_US_TO_ACT =
   /帮|替|(?<!申)请(?!问)|麻烦|你们|想(?:请|约|找|申请|预约)|(?:能|可以|可否|能否)[^,，我]{0,4}(?:派|安排|上门|来|给|对接|指导|协助|推荐)|有人(?:辅导|指导|帮)/
+// What a complaint or report goes through: the guide on them tells how each step goes.
+const COMPLAINT_PROCESS = /投诉|举报|调解|12315|受理|立案/
+// Which of two, however it ends ("该选投诉还是举报啊").
+const ASKS_EITHER = /还是/
 const EXPLICIT_COMPLAINT = /(?<!不)(?:要|想|得)(?:投诉|举报)|^(?:投诉|举报)(?:一下|一个|一家|某|这|那|隔壁|楼下|对面)/
 // A story then a question ("在超市买的酸奶过期了能投诉吗", "卖家不给换，请律师打官司要花多少钱"): the question
 // is what was asked, and the story only the asker's case. Asking what to do about it ("…，怎么办"), or
@@ -203,6 +207,17 @@ export function matchRule(folded: string): RuleMatch | null {
     ![WHAT_TO_DO, ACT_FOR_ME, EXPLICIT_COMPLAINT].some((pattern) => pattern.test(folded))
   ) {
     return hit('policy_question', 0.85, 'story-then-question')
+  }
+  // "我举报了隔壁店，他会不会知道是我举报的", "该选投诉还是举报", "想举报又怕被他知道，能不留名字吗": a question about how a
+  // complaint or report goes is answered from the guide, told with a wish to make one or not; only asking what to
+  // do about the case (…怎么办) or asking us to act opens one. No ticket form for a question. One about a campaign's
+  // event ("质量月的便民活动现场能不能投诉") is the model's to place.
+  if (
+    COMPLAINT_PROCESS.test(folded) &&
+    (question || ASKS_YES_NO.test(folded) || ASKS_EITHER.test(folded)) &&
+    ![WHAT_TO_DO, ACT_FOR_ME, EVENT].some((pattern) => pattern.test(folded))
+  ) {
+    return hit('policy_question', 0.85, 'complaint-process-question')
   }
   if (!question && EXPLICIT_COMPLAINT.test(folded)) return hit('complaint', 0.93, 'complaint')
   if (!question && PURCHASE.test(folded) && DEFECT.test(folded)) return hit('complaint', 0.88, 'purchase-defect')

@@ -19,6 +19,11 @@ describe('askingClausesOf', () => {
     expect(clauses('你好 电子秤年检在哪里办 要带什么')).toEqual(['电子秤年检在哪里办', '要带什么'])
   })
 
+  it('reads a choice between two as asking, and 还是 alone as "still"', () => {
+    expect(clauses('新买的电饭煲用两天就坏了 我就想退钱 该选投诉还是举报啊')).toEqual(['该选投诉还是举报啊'])
+    expect(clauses('修了两次还是坏，想投诉')).toEqual([])
+  })
+
   it('parts two asks run on without a pause, each opened by a modal', () => {
     expect(clauses('免办要什么材料要多久能批下来')).toEqual(['免办要什么材料', '要多久能批下来'])
     expect(clauses('电子秤要多久检一次要交钱吗')).toEqual(['电子秤要多久检一次', '要交钱吗'])

@@ -615,6 +615,8 @@ describe('prepareQuestion', () => {
     expect(typeNames('质量月是哪个月')).toEqual(['date'])
     expect(typeNames('质量月定在什么时间开展')).toEqual(['date'])
     expect(typeNames('质量月活动方案是几号文')).not.toContain('date')
+    // A date changed in the story is misconduct told, not a date asked.
+    expect(typeNames('超市老拿临期的改日期卖，我想举报，能不留名字吗')).not.toContain('date')
     expect(typeNames('店里什么时间开门')).toEqual(['time'])
   })
 

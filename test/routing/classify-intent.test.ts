@@ -96,6 +96,12 @@ describe('offline classifier on hand-written cases', () => {
     ['商家寄给我的台灯是坏的，这种能投诉吗', 'policy_question'],
     ['买的电热毯漏电，商家不管，我该怎么办', 'complaint'],
     ['买的电热毯漏电，商家不管，帮我投诉他们', 'complaint'],
+    // How a complaint or report goes is a question, even told with the wish to make one; no ticket form for it.
+    ['我举报了隔壁店 他会不会知道是我举报的', 'policy_question'],
+    ['举报隔壁商店卖假烟 一定要写自己真名吗', 'policy_question'],
+    ['碰上缺斤短两，应该选投诉还是选举报', 'policy_question'],
+    ['想举报楼下那家药店卖过期药，帮我登记一下', 'complaint'],
+    ['我要投诉小区门口那家水果店，卖的榴莲是坏的还不给退', 'complaint'],
     // How a procedure goes, asked yes/no or either/or, is a question; asking us to do it is a request.
     ['第二阶段审核会派人到公司来吗', 'policy_question'],
     ['证书到期前再认证，要重新提交申请吗', 'policy_question'],
