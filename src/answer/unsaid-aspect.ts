@@ -140,6 +140,46 @@ const ASPECTS: Aspect[] = [
     about: /坏|不准|不合格|没通过|没过|故障|失灵|修秤|修理|维修/,
     gives: /维修(?:单位|机构|企业|网点|点)|修理(?:厂|店|单位)/,
   },
+  // What may be done after the fact with a paper, a submission, an account or a mark: have it issued again, put
+  // right, withdrawn, applied for again once refused, handed in late, renamed, used elsewhere. The guides tell
+  // how the thing is got; of these they state only a few (免办 核销期限可申请延期, 维修后重新检定), in these words.
+  {
+    name: 'reissue',
+    asks: /补(?:办|发|领|一份|一张|一个|个|贴(?=一|个|上|张)|上)|重新(?:打印|出具|开|交|提交)一?[份张]|再(?:补|开|打印?)一?[份张个]/,
+    gives: /补办|补发|遗失|丢失|重新(?:核发|出具|打印)/,
+  },
+  { name: 'password', asks: /密码/, gives: /密码/ },
+  {
+    name: 'correction',
+    asks: /改(?:过来|正|一下)|更正|修改/,
+    about: BUREAU_ERRAND,
+    gives: /更正|修改|补正/,
+  },
+  {
+    name: 'withdrawal',
+    asks: /撤回|撤销(?:申请|投诉|举报)|撤掉/,
+    gives: /撤回|撤销(?:申请|投诉|举报)/,
+  },
+  {
+    name: 'reapplication',
+    asks: /(?:驳回|退回|没批|没通过|被拒)[^。？?]{0,12}(?:再|重新)(?:申请|提交|报|交)/,
+    gives: /驳回|退回|不予(?:批准|出具)|重新申请/,
+  },
+  {
+    name: 'extension',
+    asks: /延期|推迟|晚(?:几天|点|些)?交|交不上|来不及交/,
+    gives: /延期|延长|推迟/,
+  },
+  // A subsidy for what the asker did ("做完3c认证 花了不少钱 区里有没有补贴"): the guides name none.
+  { name: 'subsidy', asks: /补贴|补助/, gives: /补贴|补助|资助/ },
+  { name: 'renaming', asks: /改了?名|更名/, gives: /更名|改名|变更/ },
+  {
+    name: 'relocation',
+    // Asked as whether the move calls for it again ("搬到另一个菜场…要重新检吗"); a move told before another ask
+    // ("公司从苏州搬到浦东了，免办该向哪里提") is the asker's case.
+    asks: /(?:搬|挪)(?:到|去|走)[^。？?]{0,20}(?:重新|再)(?:检|申请|办)/,
+    gives: /搬|迁|变更(?:使用)?(?:地点|场所)|移动/,
+  },
   // Where an event is held, in spoken words the venue answer type does not read ("在哪个会场办", "在哪个地方开").
   {
     name: 'venue',

@@ -750,6 +750,31 @@ describe('an aspect the documents never state', () => {
     expect(repaired.answer).toContain('重新检定')
   })
 
+  it('refuses what may be done after the fact that the guides never state, and answers what they do', async () => {
+    for (const message of [
+      '免办证明弄丢了去哪里补一份',
+      '全国12315平台的登录密码忘了，怎么找回来',
+      '免办证明上的产品数量填错了，怎么改过来',
+      '3C免办申请被驳回了还能再申请吗',
+      '质量月活动的书面小结9月30日前交不上，能申请延期吗',
+      '检过的秤搬到另一个菜场去用，要不要重新检定',
+      '我们小厂的产品刚做完3c认证 花了不少钱 区里有没有补贴可以申请',
+    ]) {
+      const body = await ask(message, 'enterprise')
+      expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
+    }
+    // 核销期限可申请延期: the CCC guide states this extension.
+    const extension = await ask('免办进来的汽车配件两年内用不完 能不能申请延期', 'enterprise')
+    expect(extension.grounded).toBe(true)
+    expect(extension.answer).toContain('延期')
+    // A move told before another ask is the asker's case, not a relocation asked about.
+    const moved = await ask(
+      '公司去年从苏州搬到浦东了 之前免办是在那边办的 这次进的几台设备的免办该向哪里提',
+      'enterprise',
+    )
+    expect(moved.grounded).toBe(true)
+  })
+
   it('still refuses free help of a kind the plan never offers', async () => {
     for (const message of ['质量月有没有给老人免费体检的', '摊位上的电子秤坏了 质量月有没有免费帮忙修秤的']) {
       const body = await ask(message, 'citizen')
