@@ -118,6 +118,9 @@ const SERVICE = [
 const ASKS_HOW_IT_GOES = /[吗么嘛][?!。]?$|\?$|(\p{Script=Han})[不没]\1|还是/u
 const ASKS_US_TO_ACT =
   /帮|替|(?<!申)请(?!问)|麻烦|你们|想(?:请|约|找|申请|预约)|(?:能|可以|可否|能否)[^,，我]{0,4}(?:派|安排|上门|来|给|对接|指导|协助|推荐)|有人(?:辅导|指导|帮)/
+// The penalty for a breach, or the redress for a loss, asked ("罚多少", "会不会被罚", "会被吊销吗", "赔几倍").
+const PENALTY_ASK = /罚(?:多少|几|款?多少)|怎么(?:处)?罚|(?:会|会不会|能不能|要不要)被?(?:罚|处罚|吊销|关掉|查封)/
+const REDRESS_ASK = /赔(?:偿)?[我你他们]{0,2}(?:多少|几倍|几)|(?:退|赔)[^,，。]{0,4}几倍/
 // What a complaint or report goes through: the guide on them tells how each step goes.
 const COMPLAINT_PROCESS = /投诉|举报|调解|12315|受理|立案/
 // Which of two, however it ends ("该选投诉还是举报啊").
@@ -218,6 +221,14 @@ export function matchRule(folded: string): RuleMatch | null {
     ![WHAT_TO_DO, ACT_FOR_ME, EVENT].some((pattern) => pattern.test(folded))
   ) {
     return hit('policy_question', 0.85, 'complaint-process-question')
+  }
+  // "药店卖过期药被查到了一般罚多少钱", "买到假货能要求商家赔几倍": what befalls a breach, or what redress comes of
+  // it, is asked, whoever's case is told; asking what to do about it still opens a complaint.
+  if (
+    (PENALTY_ASK.test(folded) || REDRESS_ASK.test(folded)) &&
+    ![WHAT_TO_DO, ACT_FOR_ME, EXPLICIT_COMPLAINT].some((pattern) => pattern.test(folded))
+  ) {
+    return hit('policy_question', 0.85, 'consequence-question')
   }
   if (!question && EXPLICIT_COMPLAINT.test(folded)) return hit('complaint', 0.93, 'complaint')
   if (!question && PURCHASE.test(folded) && DEFECT.test(folded)) return hit('complaint', 0.88, 'purchase-defect')

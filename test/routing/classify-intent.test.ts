@@ -101,6 +101,9 @@ describe('offline classifier on hand-written cases', () => {
     ['举报隔壁商店卖假烟 一定要写自己真名吗', 'policy_question'],
     ['碰上缺斤短两，应该选投诉还是选举报', 'policy_question'],
     ['想举报楼下那家药店卖过期药，帮我登记一下', 'complaint'],
+    // What befalls a breach, or what redress comes of it, is asked whoever's case is told.
+    ['药店卖过期药被查到了一般罚多少钱', 'policy_question'],
+    ['菜场摊主用作弊秤坑我，能让他赔几倍', 'policy_question'],
     ['我要投诉小区门口那家水果店，卖的榴莲是坏的还不给退', 'complaint'],
     // How a procedure goes, asked yes/no or either/or, is a question; asking us to do it is a request.
     ['第二阶段审核会派人到公司来吗', 'policy_question'],
