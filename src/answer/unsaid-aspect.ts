@@ -172,6 +172,21 @@ const ASPECTS: Aspect[] = [
   },
   // A subsidy for what the asker did ("做完3c认证 花了不少钱 区里有没有补贴"): the guides name none.
   { name: 'subsidy', asks: /补贴|补助/, gives: /补贴|补助|资助/ },
+  // A tax ("开发票要交多少税", "纲要对小企业有没有减税"): the guides name none (财税〔2017〕20号 is a document number).
+  { name: 'tax', asks: /税/, gives: /(?<!财)税/ },
+  // Which way is quicker ("投诉跟举报哪个处理得快", "找平台客服和打12315哪个更快"): the guides time each, never compare.
+  {
+    name: 'speed',
+    asks: /哪(?:个|种|边|样)[^。？?]{0,10}(?:快|慢)|(?:更|比较)快/,
+    gives: /更快|较快|加快|快捷|便捷|提速/,
+  },
+  // How the desk's own staff behaved ("打12315的时候接电话那个人态度特别差"): a complaint about them is no matter the
+  // complaint guide treats.
+  {
+    name: 'staff-conduct',
+    asks: /(?:接电话|接线|客服|工作人员|接待)[^。？?]{0,10}态度/,
+    gives: /态度|服务规范|作风/,
+  },
   { name: 'renaming', asks: /改了?名|更名/, gives: /更名|改名|变更/ },
   {
     name: 'relocation',

@@ -763,6 +763,15 @@ describe('an aspect the documents never state', () => {
       const body = await ask(message, 'enterprise')
       expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
     }
+    // Taxes, which of two ways is quicker, and how the hotline's staff behaved: the guides state none of them.
+    for (const message of [
+      '个体户给客户开发票要交多少税',
+      '投诉跟举报哪个处理得快一点',
+      '打12315的时候接电话那个人态度特别差 能投诉他吗',
+    ]) {
+      const body = await ask(message, 'citizen')
+      expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
+    }
     // 核销期限可申请延期: the CCC guide states this extension.
     const extension = await ask('免办进来的汽车配件两年内用不完 能不能申请延期', 'enterprise')
     expect(extension.grounded).toBe(true)
