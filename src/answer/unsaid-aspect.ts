@@ -211,6 +211,13 @@ const ASPECTS: Aspect[] = [
     about: BUREAU_ERRAND,
     gives: /情形之一|因为|由于|原因|导致/,
   },
+  // How to sign up for an event, its prizes, volunteers or a foreign-language guide ("质量开放日要提前报名吗", "竞赛的奖品
+  //都有哪些", "能去当志愿者吗", "有英文讲解吗"): a plan lists its events, not these.
+  // Booking a service the guides offer ("上门给秤做检定，怎么预约") is how to ask for it, which they tell.
+  { name: 'sign-up', asks: /报名/, gives: /报名|预约|名额/ },
+  { name: 'prize', asks: /奖品/, about: EVENT, gives: /奖品|奖项|颁奖/ },
+  { name: 'volunteer', asks: /志愿者|义工/, gives: /志愿/ },
+  { name: 'language', asks: /英文|英语|外语|翻译/, about: EVENT, gives: /英文|英语|外语|双语|翻译/ },
   // The day an event is held ("开幕式具体是哪一天"): a month (2023年9月) is no day.
   {
     name: 'event-day',

@@ -750,7 +750,7 @@ describe('an aspect the documents never state', () => {
     expect(repaired.answer).toContain('重新检定')
   })
 
-  it('refuses what may be done after the fact that the guides never state, and answers what they do', async () => {
+  it('refuses an aspect no guide states (after-the-fact doings, taxes, which is quicker, sign-up …), and answers one they do', async () => {
     for (const message of [
       '免办证明弄丢了去哪里补一份',
       '全国12315平台的登录密码忘了，怎么找回来',
@@ -768,6 +768,15 @@ describe('an aspect the documents never state', () => {
       '个体户给客户开发票要交多少税',
       '投诉跟举报哪个处理得快一点',
       '打12315的时候接电话那个人态度特别差 能投诉他吗',
+    ]) {
+      const body = await ask(message, 'citizen')
+      expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
+    }
+    // How to sign up for an event, its prizes, volunteers, a guide in English: the plan lists its events, not these.
+    for (const message of [
+      '质量开放日去参观要提前报名吗，在哪报',
+      '质量知识竞赛的奖品都有哪些',
+      '外国朋友想去质量开放日看看 有英文讲解吗',
     ]) {
       const body = await ask(message, 'citizen')
       expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
