@@ -113,7 +113,7 @@ const ASPECTS: Aspect[] = [
   // A named person ("局长叫啥名字", "哪位领导讲话"): the guides name offices, not officials.
   {
     name: 'person',
-    asks: /(?:局长|处长|科长|所长|主任|负责人|领导|书记)[^。？?]{0,4}(?:是谁|叫(?:什么|啥)|姓(?:什么|啥)|名字)|哪位领导|(?:谁|哪位)[^。？?]{0,6}(?:讲话|致辞|发言|主讲)/,
+    asks: /(?:局长|处长|科长|所长|主任|负责人|领导|书记|主持人|主播|嘉宾)[^。？?]{0,4}(?:是谁|叫(?:什么|啥)|姓(?:什么|啥)|名字)|哪位领导|(?:谁|哪位)[^。？?]{0,6}(?:讲话|致辞|发言|主讲|主持)/,
     about: BUREAU,
     gives: /同志|先生|女士|致辞|主讲|讲话人/,
   },
@@ -186,6 +186,14 @@ const ASPECTS: Aspect[] = [
     name: 'staff-conduct',
     asks: /(?:接电话|接线|客服|工作人员|接待)[^。？?]{0,10}态度/,
     gives: /态度|服务规范|作风/,
+  },
+  // Jobs at the bureau ("市场监管局今年招公务员吗"): no guide speaks of hiring.
+  { name: 'recruitment', asks: /招(?:公务员|人|聘|录)|考公|编制/, gives: /招聘|招录|录用|编制/ },
+  // The way to get somewhere ("从陆家嘴去浦东机场怎么走最快"): a place the plan names is no route it gives.
+  {
+    name: 'route',
+    asks: /怎么走|怎么去|坐(?:地铁|公交|几号线|几路)|几号线|路线/,
+    gives: /号线|乘坐|公交线路|路线|交通/,
   },
   { name: 'renaming', asks: /改了?名|更名/, gives: /更名|改名|变更/ },
   {

@@ -772,6 +772,16 @@ describe('an aspect the documents never state', () => {
       const body = await ask(message, 'citizen')
       expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
     }
+    // A station's presenter, jobs at the bureau, the way to the airport: places and bodies the documents name, not these.
+    for (const message of [
+      '浦东电视台新闻主持人是谁',
+      '市场监管局今年招公务员吗，考什么',
+      '从陆家嘴去浦东机场怎么走最快',
+    ]) {
+      const body = await ask(message, 'citizen')
+      expect(body.grounded, message).toBe(false)
+      expect(body.citations, message).toEqual([])
+    }
     // How to sign up for an event, its prizes, volunteers, a guide in English: the plan lists its events, not these.
     for (const message of [
       '质量开放日去参观要提前报名吗，在哪报',
