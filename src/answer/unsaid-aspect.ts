@@ -151,7 +151,8 @@ const ASPECTS: Aspect[] = [
   { name: 'password', asks: /密码/, gives: /密码/ },
   {
     name: 'correction',
-    asks: /改(?:过来|正|一下)|更正|修改/,
+    // The asker's own slip put right, not a rule revised ("认证规则修改了哪些内容").
+    asks: /改(?:过来|正|一下)|更正|(?:能|可以|怎么|去哪|在哪)[^。？?]{0,4}修改/,
     about: BUREAU_ERRAND,
     gives: /更正|修改|补正/,
   },
@@ -189,10 +190,11 @@ const ASPECTS: Aspect[] = [
   },
   // Jobs at the bureau ("市场监管局今年招公务员吗"): no guide speaks of hiring.
   { name: 'recruitment', asks: /招(?:公务员|人|聘|录)|考公|编制/, gives: /招聘|招录|录用|编制/ },
-  // The way to get somewhere ("从陆家嘴去浦东机场怎么走最快"): a place the plan names is no route it gives.
+  // The way to get somewhere ("从陆家嘴去浦东机场怎么走最快"): a place the plan names is no route it gives. Not how an
+  // errand goes ("免办流程怎么走", "电子秤怎么去检").
   {
     name: 'route',
-    asks: /怎么走|怎么去|坐(?:地铁|公交|几号线|几路)|几号线|路线/,
+    asks: /(?:去|到)[^。？?，,]{1,10}怎么走|坐(?:地铁|公交|几号线|几路)|几号线|(?:交通|公交|地铁)路线/,
     gives: /号线|乘坐|公交线路|路线|交通/,
   },
   { name: 'renaming', asks: /改了?名|更名/, gives: /更名|改名|变更/ },

@@ -123,8 +123,9 @@ const PENALTY_ASK = /罚(?:多少|几|款?多少)|怎么(?:处)?罚|(?:会|会�
 const REDRESS_ASK = /赔(?:偿)?[我你他们]{0,2}(?:多少|几倍|几)|(?:退|赔)[^,，。]{0,4}几倍/
 // What a complaint or report goes through: the guide on them tells how each step goes.
 const COMPLAINT_PROCESS = /投诉|举报|调解|12315|受理|立案/
-// Which of two, however it ends ("该选投诉还是举报啊").
-const ASKS_EITHER = /还是/
+// Which of two, however it ends ("该选投诉还是举报啊", "是找卖家那边的还是我这边的啊"); not the 还是 of "still" ("修了三次还是坏，
+// 我要投诉"), which has no choosing verb before it and runs on after it.
+const ASKS_EITHER = /(?:选择?|走|是)[^。？?]{0,16}还是[^，,。]{1,12}(?:[啊呢呀吧?？]|$)/
 const EXPLICIT_COMPLAINT = /(?<!不)(?:要|想|得)(?:投诉|举报)|^(?:投诉|举报)(?:一下|一个|一家|某|这|那|隔壁|楼下|对面)/
 // A story then a question ("在超市买的酸奶过期了能投诉吗", "卖家不给换，请律师打官司要花多少钱"): the question
 // is what was asked, and the story only the asker's case. Asking what to do about it ("…，怎么办"), or

@@ -782,6 +782,9 @@ describe('an aspect the documents never state', () => {
       expect(body.grounded, message).toBe(false)
       expect(body.citations, message).toEqual([])
     }
+    // How an errand goes, put as the way to go, is still the errand's.
+    const errand = await ask('免办流程怎么走', 'enterprise')
+    expect(errand.grounded).toBe(true)
     // How to sign up for an event, its prizes, volunteers, a guide in English: the plan lists its events, not these.
     for (const message of [
       '质量开放日去参观要提前报名吗，在哪报',

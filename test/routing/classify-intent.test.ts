@@ -100,6 +100,8 @@ describe('offline classifier on hand-written cases', () => {
     ['我举报了隔壁店 他会不会知道是我举报的', 'policy_question'],
     ['举报隔壁商店卖假烟 一定要写自己真名吗', 'policy_question'],
     ['碰上缺斤短两，应该选投诉还是选举报', 'policy_question'],
+    // …but the 还是 of "still" chooses nothing.
+    ['买的冰箱修了三次还是坏，我要投诉', 'complaint'],
     ['想举报楼下那家药店卖过期药，帮我登记一下', 'complaint'],
     // What befalls a breach, or what redress comes of it, is asked whoever's case is told.
     ['药店卖过期药被查到了一般罚多少钱', 'policy_question'],
