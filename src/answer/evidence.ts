@@ -159,6 +159,17 @@ export function gapNamingMatter(concepts: Concept[], types: readonly AnswerType[
   return gap?.text ?? null
 }
 
+/**
+ * Whether what the passage says most of the question in is that it leaves it out ("本条还对…发现…缺陷时的处理程序作出
+ * 了规定，具体处置要求请以官方发布文本为准"): no other of its sentences covers the question as well.
+ */
+export function leavesOutMatter(evidence: Evidence): boolean {
+  const gaps = evidence.sentences.filter((sentence) => statesCoverageGap(sentence.text) && !/仅|只/.test(sentence.text))
+  if (gaps.length === 0) return false
+  const best = (sentences: Evidence['sentences']) => Math.max(0, ...sentences.map((sentence) => sentence.coverage))
+  return best(gaps) > best(evidence.sentences.filter((sentence) => !gaps.includes(sentence)))
+}
+
 export type Evidence = {
   chunk: ScoredChunk
   /** Coverage of the question by the chunk with its document title and section. */

@@ -33,6 +33,7 @@ import {
   coverageOfFolded,
   type Evidence,
   gapNamingMatter,
+  leavesOutMatter,
   saysConcept,
   statesCoverageGap,
   unknownShare,
@@ -218,11 +219,16 @@ function mostTelling(question: PreparedQuestion): Concept | undefined {
 export function titleTermsMissing(question: PreparedQuestion, documents: ChunkRecord[], chunk: ChunkRecord): string[] {
   const titles = [...new Set(documents.map((document) => foldText(document.title)))]
   const context = chunk.analysis.context
-  return question.concepts
-    .filter((concept) => !concept.aspect && !concept.asks && !concept.filler && concept.word.length > 1)
-    .filter((concept) => titles.some((title) => concept.alternatives.some((term) => title.includes(term))))
-    .filter((concept) => !concept.alternatives.some((term) => context.includes(term)))
-    .map((concept) => concept.word)
+  return (
+    question.concepts
+      // 浦东 of "我能在浦东投诉吗" is where the asker stands, not the district's Quality Month plan that its title names.
+      .filter(
+        (concept) => !concept.aspect && !concept.asks && !concept.filler && !concept.setting && concept.word.length > 1,
+      )
+      .filter((concept) => titles.some((title) => concept.alternatives.some((term) => title.includes(term))))
+      .filter((concept) => !concept.alternatives.some((term) => context.includes(term)))
+      .map((concept) => concept.word)
+  )
 }
 
 // "怎么申报", "如何办理": the doing asked about, right after the how-word. "怎么操作", "如何处理" ask
@@ -402,6 +408,20 @@ function factsOfMatter(question: PreparedQuestion, things: Concept[], evidence: 
   })
 }
 
+/**
+ * "质量安全员发现产品有安全隐患，该怎么处理": 75号令's summary only says the order rules on it (具体处置要求请以官方发布文本为准)
+ * where 76号令's covers the question as well and states the rule (提出否决性建议): a first passage naming the matter only
+ * in what it leaves out yields to one of the few best that covers the question at least as well and leaves nothing out.
+ */
+function statedOverGap(weighed: Evidence[]): Evidence[] {
+  const first = weighed[0]
+  if (!first || !leavesOutMatter(first)) return weighed
+  const stating = weighed
+    .slice(1, TYPED_CANDIDATES)
+    .find((item) => item.coverage >= first.coverage && !leavesOutMatter(item))
+  return stating ? [stating, ...weighed.filter((item) => item !== stating)] : weighed
+}
+
 const refuse = (reason: RefusalReason, evidence: Evidence[], gap: string | null = null): ExtractiveResult => ({
   grounded: false,
   reason,
@@ -426,7 +446,9 @@ export function composeExtractiveAnswer(
   // The question names the best-ranked document by a word of its title ("2024年…质量月…"): passages of
   // other documents that do not say that word answer a different question, however many others they share.
   const named = all[0] ? [all[0].chunk] : []
-  const weighed = identified.filter((item) => titleTermsMissing(question, named, item.chunk).length === 0)
+  const weighed = statedOverGap(
+    identified.filter((item) => titleTermsMissing(question, named, item.chunk).length === 0),
+  )
   // The named document leads the evidence: the refusal says what it is.
   if (identified.length > 0 && weighed.length === 0) return refuse('other-document', all)
   const types = question.answerTypes

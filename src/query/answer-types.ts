@@ -135,10 +135,11 @@ const ANSWER_TYPES: AnswerType[] = [
   // 是认可机构…) does not say, however much of the matter it shares.
   {
     name: 'materials',
-    // So is what to bring said without the noun ("投诉要带什么", "去举报的话要准备些什么", "得带上什么文件"); not
+    // So is what to bring said without the noun ("投诉要带什么", "去举报的话要准备些什么", "得带上什么文件", "要交啥东西"); not
     // what to get ready now for a date told ("证书明年三月到期，现在该准备什么"), which the steps due before it answer.
-    asks: /(?:准备|提交|提供|交|带|需要|要)(?:哪些|什么|啥)(?:材料|资料|手续|证件|文件)|(?:材料|资料)清单|(?<!(?:现在|提前|事先|预先)(?:该|得|要|需要)?)(?:准备|提交|提供|带上?)(?:些|点)?(?:什么|啥|哪些)(?:东西|文件)?[吗呢啊呀]?[?？]?$/,
-    gives: /材料|资料|申请书|委托书|担保书|声明|报告|凭证|清单|发票|小票|截图|身份证明/,
+    asks: /(?:准备|提交|提供|交|带|需要|要)(?:哪些|什么|啥)(?:材料|资料|手续|证件|文件)|(?:材料|资料)清单|(?<!(?:现在|提前|事先|预先)(?:该|得|要|需要)?)(?:准备|提交|提供|带上?)(?:些|点)?(?:什么|啥|哪些)(?:东西|文件)?[吗呢啊呀]?[?？]?$|交(?:些|点)?(?:什么|啥|哪些)(?:东西|文件)/,
+    // Not the 资料 a text draws on ("公开资料显示"): that hands nothing in.
+    gives: /材料|(?<!公开)资料(?!显示)|申请书|委托书|担保书|声明|报告|凭证|清单|发票|小票|截图|身份证明/,
   },
   // Where an event is held ("升旗仪式在哪里举行"): a plan that names the event without its venue does not say.
   {

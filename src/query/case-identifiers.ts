@@ -1,7 +1,7 @@
 /**
  * Codes, models and years the asker tells of their own case, not the thing asked about: "小区门口店里卖的
  * XR200型电暖器没有3C标志，怎么举报", "客户发来一张证书，编号CN-QMS-2023-0815，…去哪查", "2021年买的热水器…，
- * 现在投诉还有用吗". The guides answer how to report goods, check a paper or complain about a purchase whatever
+ * 现在投诉还有用吗", "有一批零件是给4S店维修用的". The guides answer how to report goods, check a paper or complain about a purchase whatever
  * its model or number, so a passage need not repeat it. A code that names the matter asked — "ISO 14001认证
  * 怎么办理", "产品出口欧洲要做CE认证，流程是什么", "2024年质量月是几月份" — stays one a passage must mention.
  */
@@ -12,6 +12,8 @@ import { ASKING_CLAUSE } from './asking-clauses.ts'
 const TRADED_BEFORE = /买|卖|购|进口|进了/
 // A model or a serial number: "KX-90型", "XR200款", "编号CN-QMS-2023-0815", "型号：AB12".
 const MODEL_AFTER = /^(?:型(?!号)|款)/
+// A shop named by its code, where the asker's goods go or come from: "给4S店维修用的", "711便利店".
+const SHOP_AFTER = /^(?:店|门店|便利店|专卖店|超市)/
 const NUMBER_BEFORE = /(?:编号|型号|批号|货号|订单号|证书号)[:：]?$/
 // A year the asker bought the thing in ("2021年买的热水器"), not a year of the matter ("2024年质量月").
 const YEAR_OF_PURCHASE = /^年(?:底|初|中)?(?:的时候)?(?:在[^买购]{1,8})?(?:买|购)/
@@ -34,7 +36,8 @@ function toldCodes(folded: string): Told[] {
 function tellsTheCase({ clause, code, at }: Told): boolean {
   const before = clause.slice(0, at)
   const after = clause.slice(at + code.length)
-  if (TRADED_BEFORE.test(before) || MODEL_AFTER.test(after) || NUMBER_BEFORE.test(before)) return true
+  if (TRADED_BEFORE.test(before) || MODEL_AFTER.test(after) || SHOP_AFTER.test(after) || NUMBER_BEFORE.test(before))
+    return true
   return /^\d{4}$/.test(code) && YEAR_OF_PURCHASE.test(after)
 }
 

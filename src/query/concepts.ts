@@ -122,11 +122,11 @@ const JUDGEMENT_GIVEN: AnswerType = { name: 'judgement', asks: /靠谱|靠得住
 // the denial (不用) is said by what is still to be done, and the doing denied only puts the question.
 const NOTHING_MORE_TO_DO = /(?:啥|什么)?都?(不(?:用|需要?|必))再?(?:管|做|干|弄|操心)了/
 const STILL_TO_DO = ['还要', '还得', '仍需', '仍要']
-// "一台公平秤", "以前那个…", "刚买回来的…", "质量月期间", "…的话": a count of one, the time of asking, a conditional;
-// and the time in the story told ("颐和园原来叫什么", "后来被关在哪", "当时…"), which a passage says by its dates;
-// the 一 of a doing done once to see ("回家一称", "上网一查"), which jieba leaves on its own.
+// "一台公平秤", "以前那个…", "刚买回来的…", "质量月期间", "…的话", "听人说…": a count of one, the time of asking, a
+// conditional, hearsay; and the time in the story told ("颐和园原来叫什么", "后来被关在哪", "当时…"), which a passage
+// says by its dates; the 一 of a doing done once to see ("回家一称", "上网一查"), which jieba leaves on its own.
 const FORM_WORD =
-  /^(?:一|[一两][个台件张家位只把间]|以前|之前|原来|后来|当时|现在|目前|如今|最近|刚|刚刚|刚才|期间|还能|的话)$/
+  /^(?:一|[一两][个台件张家位只把间批箱套款袋瓶辆部]|以前|之前|原来|后来|当时|现在|目前|如今|最近|刚|刚刚|刚才|期间|还能|的话|听说|听人|据说)$/
 // A weight the asker tells in shop units ("买了两斤虾", "少了三两", "一两多", "才七斤多", "两百克"): the goods
 // and the shortfall of their case, which a guide says as 短斤缺两 or 称重, never in the asker's amounts. Only a
 // weight the store never uses: a passage that says one ("重达三百斤") may be asked about by it.
@@ -144,6 +144,12 @@ const WAITING_VERB = /[拖耗熬](?=了?(?:多久|多长时间|几天|几个月|
 // "找哪里投诉", "该找谁办": seeking before a question word only puts the question; the passage names the
 // office or route found, never 找.
 const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么))/g
+// "要交什么资料", "得带哪些材料": the verb handing the materials in only puts the question of which; the passage lists
+// them (申请材料：…), and 要交 would otherwise be read as the fee it asks in "要交钱吗".
+const HANDING_IN = /(?:要|得|需要)?(?:交|提交|提供|带)(?=(?:些|点)?(?:什么|啥|哪些)(?:材料|资料|东西|文件|证件))/g
+// "我能在浦东投诉吗": where the asker stands, asking whether they may complain there; the guide answers by whose
+// place handles it (经营地、住所地), never naming theirs.
+const PLACE_OF_COMPLAINT = /(?<=(?:在|到))(?:本地|当地|这边|浦东|上海|[^，,。；;？?！!]{1,4}[区市县省])(?=投诉|举报)/gu
 // "要带些啥东西", "得准备什么东西": the stuff asked for is what the question word asks (the materials), no thing
 // a passage must name.
 const STUFF_ASKED = /(?<=什么|啥|哪些)东西/g
@@ -257,6 +263,8 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...draggingOnOf(folded),
     ...(folded.match(SEEKING_VERB) ?? []),
     ...(folded.match(STUFF_ASKED) ?? []),
+    ...(folded.match(HANDING_IN) ?? []),
+    ...(folded.match(PLACE_OF_COMPLAINT) ?? []),
     ...(folded.match(GOING_VERB) ?? []),
     ...(folded.match(LIGHT_VERB) ?? []),
     ...(folded.match(RELATION_WORD) ?? []),
@@ -352,8 +360,11 @@ function sceneWordsOf(
   const scene = clauses.slice(0, -1).filter((clause) => !asking.includes(clause) && !COMPLAINT_ASK.test(clause))
   const span = types.some((type) => type.told?.test(folded))
   const judged =
-    // Whether there is somewhere to weigh again ("能找个地方再称一下吗") asks where, as "去哪复称" does.
-    !complaintAsks.some((clause) => OPEN_ASK.test(clause) || asksReweigh(folded, clause)) &&
+    // Whether there is somewhere to weigh again ("能找个地方再称一下吗") asks where, as "去哪复称" does; so does
+    // whether one may complain here ("我能在浦东投诉吗").
+    !complaintAsks.some(
+      (clause) => OPEN_ASK.test(clause) || asksReweigh(folded, clause) || asksJurisdiction(folded, clause),
+    ) &&
     !span &&
     !scene.some((clause) => COUNT_WORD.test(clause))
   if (judged) return () => false
@@ -613,8 +624,11 @@ export function conceptsOf(
       ? waitType
       : alternatives === JUDGEMENT_SAID
         ? JUDGEMENT_GIVEN
-        : QUESTION_WORD.test(word)
-          ? (types.find((type) => type.asks.test(word)) ?? null)
+        : QUESTION_WORD.test(word) || QUESTION_IN_WORD.test(word)
+          ? // "要什么资料": the word holds the noun of the fact asked, and the verb asking it stands before it.
+            (types.find((type) => type.asks.test(word)) ??
+            types.find((type) => type.asks.test(folded) && type.gives.test(word)) ??
+            null)
           : null
     return {
       word,

@@ -355,9 +355,10 @@ describe('refusals that are right', () => {
   })
 
   it("does not answer an errand on another office's paper from a guide that shares its generic words", async () => {
-    // The complaint guide lists what to bring to a complaint; that is not what a residence permit takes.
+    // The complaint guide lists what to bring to a complaint; that is not what a residence permit takes. With the
+    // materials asked set aside as the kind of fact asked, the question is mostly a paper no document names.
     const permit = await ask('办居住证要准备什么材料', 'citizen')
-    expect(permit).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
+    expect(permit).toMatchObject({ grounded: false, refusalReason: 'unknown-terms', citations: [] })
     // The scale guide tells how to have a scale verified, not which papers to bring along.
     const card = await ask('拿秤去检定要带上身份证吗', 'citizen')
     expect(card).toMatchObject({ grounded: false, refusalReason: 'other-matter', citations: [] })
@@ -832,5 +833,44 @@ describe("an owner's case judged by a yes/no ask", () => {
   it('is refused when the passage says nothing of the case, only what the rule is', async () => {
     const body = await ask('我们店从国外进了一批校服，这种能不做3C吗', 'enterprise')
     expect(body).toMatchObject({ grounded: false, refusalReason: 'unjudged-case', citations: [] })
+  })
+})
+
+describe('everyday asks that were refused', () => {
+  const ask = chatApp()
+
+  it('answers from the order whose summary states the rule, not the one that only says it leaves it out', async () => {
+    const body = await ask('质量安全员发现产品有安全隐患，按规定该怎么处理', 'enterprise')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]).toMatchObject({ docId: 'samr-order-76', section: expect.stringMatching(/第四条/) })
+    expect(body.answer).toContain('否决性建议')
+  })
+
+  it('reads 资料 and 交啥东西 as the materials to hand in, and 公开资料显示 as none', async () => {
+    for (const question of ['3C免办要交什么资料', '申请免办要交啥东西']) {
+      const body = await ask(question, 'enterprise')
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.section, question).toMatch(/五、怎样申请/)
+      expect(body.answer, question).toContain('责任担保书')
+    }
+  })
+
+  it('answers a case told with a shop named by its code (4S店) and hearsay before the ask', async () => {
+    const repair = await ask('我们是做汽车配件进口的贸易公司 有一批零件是给4S店维修用的 这种能申请免办吗', 'enterprise')
+    expect(repair.grounded).toBe(true)
+    expect(repair.citations[0]?.section).toMatch(/哪些情形可以申请免办/)
+    const policy = await ask('听人说免办证明浦东批得特别快 是有什么特殊政策吗', 'enterprise')
+    expect(policy.grounded).toBe(true)
+    expect(policy.citations[0]?.section).toMatch(/浦东新区的特别举措/)
+  })
+
+  it('answers whether one may complain where one lives with the jurisdiction, 浦东 naming no document', async () => {
+    const body = await ask('我买的奶粉有问题，厂家在外省，我能在浦东投诉吗', 'citizen')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]).toMatchObject({
+      docId: 'complaints-and-reports',
+      section: expect.stringMatching(/由哪里的市场监管部门处理/),
+    })
+    expect(body.answer).toMatch(/经营地|住所地/)
   })
 })

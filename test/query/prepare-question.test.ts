@@ -668,6 +668,8 @@ describe('prepareQuestion', () => {
     expect(identifiers('产品想做CQC自愿性认证，要怎么申请')).toEqual(['cqc'])
     expect(identifiers('2024年浦东质量月是几月份开展')).toEqual(['2024'])
     expect(identifiers('买的XR200电暖器怎么举报')).toEqual(['xr200'])
+    // A shop named by its code is where the goods go: "给4S店维修用的".
+    expect(identifiers('有一批零件是给4S店维修用的 这种能申请免办吗')).toEqual([])
   })
 
   it('gives each concept its glossary alternatives and pre-segmented parts, once', () => {
@@ -758,5 +760,31 @@ describe('whether a thing is what it claims, asked in the asker’s words', () =
   it('is no judgement asked where it describes a pick or asks how to tell', () => {
     expect(judged('哪家认证公司又便宜又靠谱')).toBeUndefined()
     expect(judged('选认证机构怎么判断靠不靠谱')).toBeUndefined()
+  })
+})
+
+describe('the form of an everyday ask', () => {
+  const { prepare: ask, wordsWhere } = questionsOver(
+    [['需要准备哪些材料', '哪些材料', '什么资料', '哪些资料']],
+    ['申请材料：提交能证明符合免办条件的材料、责任担保书', '公开资料显示，维修类一般由维修单位申请', '要不要交费'],
+  )
+  const fillers = (text: string) => wordsWhere(text, (concept) => concept.filler)
+
+  it('reads the materials asked in 什么资料 as the kind of fact asked, handing them in only its form', () => {
+    const materials = ask('3C免办要交什么资料').concepts.find((concept) => concept.word === '什么资料')
+    expect(materials?.asks?.name).toBe('materials')
+    // The 资料 a text draws on hands nothing in.
+    expect(materials?.asks?.gives.test('公开资料显示，维修类一般由维修单位申请')).toBe(false)
+    const handing = (text: string) => ask(text).concepts.filter((c) => c.word.includes('交') && !c.asks)
+    expect(handing('3C免办要交什么资料').every((concept) => concept.filler)).toBe(true)
+    expect(ask('申请免办要交啥东西').answerTypes.map((type) => type.name)).toContain('materials')
+    // 交 of a fee stays the ask.
+    expect(handing('检定要交钱吗').some((concept) => !concept.filler)).toBe(true)
+  })
+
+  it('takes a count in a batch measure, hearsay, and where the asker would complain as no matter', () => {
+    expect(fillers('发现一批插线板有安全隐患')).toContain('一批')
+    expect(fillers('听人说免办证明批得特别快')).toContain('听人')
+    expect(fillers('厂家在外省，我能在浦东投诉吗')).toContain('浦东')
   })
 })
