@@ -366,7 +366,7 @@ export function answerShapeOf(folded: string, types: readonly AnswerType[]): Ans
 // required, which a section about consequences answers ("六、不检、超期或作弊的后果") — not the one about the
 // fee, though "罚多少" asks an amount too, nor the steps of a procedure, though "怎么处理" names one.
 const CONSEQUENCE_ASKED =
-  /罚多少|罚款标准|怎么罚|会被?(?:罚|处罚)|(?:什么|啥)后果|会被?(?:怎么|咋|如何)(?:处理|处置|处罚|罚)|会(?:怎么样|怎样|咋样)|(?:不|没|未)\p{Script=Han}{1,4}(?:的话)?(?:怎么|咋|如何)处理/u
+  /罚多少|罚款标准|(?:怎么|咋|如何|怎样)处?罚|会被?(?:罚|处罚)|(?:什么|啥)后果|会被?(?:怎么|咋|如何)(?:处理|处置|处罚|罚)|会(?:怎么样|怎样|咋样)|(?:不|没|未)\p{Script=Han}{1,4}(?:的话)?(?:怎么|咋|如何)处理/u
 const CONSEQUENCE_NAMED = /后果|罚则|法律责任|处罚|罚款/
 
 // "去年刚检过，今年还要再检定吗", "修好以后还要重新检吗", "秤要年年检吗": whether a doing comes round again, which

@@ -414,6 +414,15 @@ const namesAStoreThing = (piece: string, vocabulary: Vocabulary): boolean =>
  * dictionary holds more than them ("老百姓" is not 百姓 said by another passage): the word is then a thing the
  * store never names.
  */
+// "五进是哪五进", "是哪几类": the question word glued to the thing it asks which of.
+const GLUED_QUESTION_WORD = /^(?:哪|啥|什么)/
+
+/** The store's word a question word was glued to ("哪五进" → 五进), or null. */
+function askedOf(word: string, vocabulary: Vocabulary): string[] | null {
+  const rest = word.replace(GLUED_QUESTION_WORD, '')
+  return rest !== word && rest.length > 1 && vocabulary.documentFrequency(rest) > 0 ? [rest] : null
+}
+
 function storeWordsIn(word: string, vocabulary: Vocabulary): string[] | null {
   if (!HAN_WORD.test(word)) return null
   const taken = new Array<boolean>(word.length).fill(false)
@@ -547,7 +556,9 @@ export function conceptsOf(
         .filter((word) => !rest.some((other) => other !== word && other.includes(word)))
         .flatMap((word) => {
           const pieces =
-            vocabulary.documentFrequency(word) > 0 ? null : (unglued(word, isTerm) ?? storeWordsIn(word, vocabulary))
+            vocabulary.documentFrequency(word) > 0
+              ? null
+              : (askedOf(word, vocabulary) ?? unglued(word, isTerm) ?? storeWordsIn(word, vocabulary))
           return pieces ? pieces.filter((piece) => piece.length > 1 || isTerm(piece)) : [word]
         }),
     ),

@@ -864,6 +864,15 @@ describe('everyday asks that were refused', () => {
     expect(policy.citations[0]?.section).toMatch(/浦东新区的特别举措/)
   })
 
+  it('answers which of a thing when the question word is glued to it (哪五进), and 怎么处罚 as the consequence', async () => {
+    const fiveInto = await ask('五进是哪五进', 'citizen')
+    expect(fiveInto.grounded).toBe(true)
+    expect(fiveInto.answer).toContain('进社区')
+    const punished = await ask('使用作弊秤怎么处罚', 'citizen')
+    expect(punished.grounded).toBe(true)
+    expect(punished.citations[0]?.section).toMatch(/不检、超期或作弊的后果/)
+  })
+
   it('answers whether one may complain where one lives with the jurisdiction, 浦东 naming no document', async () => {
     const body = await ask('我买的奶粉有问题，厂家在外省，我能在浦东投诉吗', 'citizen')
     expect(body.grounded).toBe(true)
