@@ -218,7 +218,8 @@ const ANSWER_TYPES: AnswerType[] = [
     asks: new RegExp(`${DAYS_ASKED}|多少天|几个工作日|多少个工作日`),
     // A wait of days, weeks or months is judged by limits in days (7个工作日, 45个工作日), not by a span of years.
     told: TIME_WAITED,
-    gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个工作日|工作日|天|日内|日|小时|周)/,
+    // Not the day of a date ("自2020年1月1日起施行").
+    gives: /(?<![0-9月])(?:[0-9]{1,3}|[一二三四五六七八九十百两半]+)\s*(?:个工作日|工作日|天|日内|日|小时|周)/,
     names: /时限|期限|时间|几天|工作日/,
   },
   // "过了好几年了还能投诉吗", "买了四年了…", "两年半前买的…", "前年买的…", "隔了这么久还能投诉吗": years, told or asked, are

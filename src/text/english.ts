@@ -60,7 +60,7 @@ const FUNCTION_WORDS = new Set(
  * translated: a question mostly dropped in translation is not understood, whatever is left of it.
  */
 export function untranslatedShare(folded: string, terms: EnglishTerms): number {
-  let text = ` ${folded.replace(/[^\p{L}\p{N}\s]/gu, ' ')} `
+  let text = ` ${folded.replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `
   let translated = 0
   const patterns = patternsOf(terms)
   for (const [index, [english]] of terms.entries()) {
@@ -77,8 +77,9 @@ export function untranslatedShare(folded: string, terms: EnglishTerms): number {
   return content === 0 ? 0 : left.length / content
 }
 
-// A clause ends at a stop or comma before a space or the end, not inside "2.5" or "no.75".
-const CLAUSE_END = /[.,;:!?](?=\s|$)/
+// A clause ends at a stop or comma before a space or the end, not inside "2.5" or "no.75", nor after the
+// abbreviation of a number ("Order No. 75", "Art. 3").
+const CLAUSE_END = /(?<!\b(?:no|nr|art))\.(?=\s|$)|[,;:!?](?=\s|$)/
 
 /**
  * The Chinese question an English one asks, in the documents' words: listed phrases replaced (longest
@@ -95,7 +96,7 @@ export function toChineseQuestion(folded: string, terms: EnglishTerms): string {
 }
 
 function translateClause(clause: string, terms: EnglishTerms): string {
-  let text = ` ${clause.replace(/[^\p{L}\p{N}\s]/gu, ' ')} `
+  let text = ` ${clause.replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `
   const patterns = patternsOf(terms)
   for (const [index, [, chinese]] of terms.entries()) text = text.replace(patterns[index] as RegExp, chinese)
   const kept = text.split(/\s+/).filter((word) => word && (!/^[a-z]/.test(word) || KEEP.test(word)))

@@ -644,6 +644,11 @@ describe('prepareQuestion', () => {
     expect(givesAnswerTypes(types, '证书有效期三年，到期换证')).toBe(false)
   })
 
+  it('gives days by a limit in days, not by the day of a date', () => {
+    expect(givesAnswerTypes(prepare('投诉多少天能受理').answerTypes, '收到投诉之日起7个工作日内作出决定')).toBe(true)
+    expect(givesAnswerTypes(prepare('投诉多少天能受理').answerTypes, '《办法》自2020年1月1日起施行')).toBe(false)
+  })
+
   it('takes a count in any measure word for a count', () => {
     const count = prepare('书里一共有多少幅插图？').answerTypes
     expect(givesAnswerTypes(count, '附插图一百二十三幅')).toBe(true)
