@@ -356,6 +356,9 @@ function thingsOfWhatIsSaid(question: PreparedQuestion, doing: Concept | undefin
 // A how asked through a whether or an either/or: "怎么确认认证机构是不是经过批准的", "怎么联系我，打电话
 // 还是发短信", "纲要里有没有讲…怎么获得赔偿".
 const WHETHER = /是不是|是否|有没有|还是/
+// …or through a which right after the doing ("怎么查哪些产品需要3C认证"): the passage saying how the which is
+// told (对照目录判断) settles it.
+const WHICH_FOUND_OUT = /^(?:一下|清楚)?哪/
 
 /**
  * The things after the doing of a how asked through a whether or an either/or (批准 of 认证机构; 电话,
@@ -364,9 +367,10 @@ const WHETHER = /是不是|是否|有没有|还是/
  */
 function settledByWhether(question: PreparedQuestion): Concept[] {
   const { folded } = question
-  const done = WHETHER.test(folded) && !MANNER.test(folded) ? doingAsked(question) : null
+  const done = MANNER.test(folded) ? null : doingAsked(question)
   if (!done?.doing) return []
   const after = folded.slice(done.at.index + done.at[0].length)
+  if (!WHETHER.test(folded) && !WHICH_FOUND_OUT.test(after)) return []
   // Things and acts only: "经过" of 是不是经过批准 says how the whether is put, not what settles it.
   return question.concepts.filter(
     (concept) =>

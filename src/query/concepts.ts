@@ -150,6 +150,10 @@ const HANDING_IN = /(?:要|得|需要)?(?:交|提交|提供|带)(?=(?:些|点)?(
 // "我能在浦东投诉吗": where the asker stands, asking whether they may complain there; the guide answers by whose
 // place handles it (经营地、住所地), never naming theirs.
 const PLACE_OF_COMPLAINT = /(?<=(?:在|到))(?:本地|当地|这边|浦东|上海|[^，,。；;？?！!]{1,4}[区市县省])(?=投诉|举报)/gu
+// "质量月什么时候开展", "一般几月举办": holding the event only puts the question of its date, which the plan
+// says as 定于2023年9月开展 or not at all; every item of it 开展s something.
+const EVENT_HELD =
+  /(?<=(?:什么时候|啥时候?|何时|哪天|几月份?|哪个月|什么时间)[^，,。；;？?]{0,8})(?:开展|举办|举行|召开)|(?:开展|举办|举行|召开)(?=(?:是|在)?(?:什么时候|啥时候?|何时|哪天|几月|哪个月))/g
 // "要带些啥东西", "得准备什么东西": the stuff asked for is what the question word asks (the materials), no thing
 // a passage must name.
 const STUFF_ASKED = /(?<=什么|啥|哪些)东西/g
@@ -265,6 +269,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...(folded.match(STUFF_ASKED) ?? []),
     ...(folded.match(HANDING_IN) ?? []),
     ...(folded.match(PLACE_OF_COMPLAINT) ?? []),
+    ...(folded.match(EVENT_HELD) ?? []),
     ...(folded.match(GOING_VERB) ?? []),
     ...(folded.match(LIGHT_VERB) ?? []),
     ...(folded.match(RELATION_WORD) ?? []),

@@ -4,10 +4,13 @@ import { z } from 'zod'
 /** The English term list's file name, beside glossary.json in the knowledge folder. */
 export const ENGLISH_TERMS_FILE = 'english.json'
 
-/** English phrases and the Chinese the documents use for them, longest phrase first. */
+/**
+ * English phrases and the Chinese the documents use for them, longest phrase first. An empty Chinese drops a
+ * phrase that only joins the sentence ("when I go to complain": a time told, not asked).
+ */
 export type EnglishTerms = Array<[english: string, chinese: string]>
 
-const EnglishTermsFile = z.record(z.string().min(1), z.string().min(1))
+const EnglishTermsFile = z.record(z.string().min(1), z.string())
 
 /** Reads knowledge/english.json ({"weighing scale": "电子秤", …}); a missing file is an empty list. */
 export function loadEnglishTerms(path: string): EnglishTerms {
@@ -51,7 +54,7 @@ const FUNCTION_WORDS = new Set(
     'is are am was were be been being do does did done doing have has had can could may might must shall ' +
     'should will would to of in on at for with by from about into as or and but if so not no yes any some ' +
     'how what which who whom whose when where why get got need needs want please tell know one ones ' +
-    'else also just still too very really until whether than then'
+    'else also just still too very really until whether than then under something anything go goes going went come'
   ).split(' '),
 )
 

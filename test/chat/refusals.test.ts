@@ -882,4 +882,19 @@ describe('everyday asks that were refused', () => {
     })
     expect(body.answer).toMatch(/经营地|住所地/)
   })
+
+  it('answers when an event is held by its date, holding it being only the form of the ask', async () => {
+    for (const question of ['质量月一般什么时候举办', 'When is Quality Month held?']) {
+      const body = await ask(question, 'citizen')
+      expect(body.grounded, question).toBe(true)
+      expect(body.citations[0]?.section, question).toBe('前言')
+      expect(body.answer, question).toMatch(/2023\s*年\s*9\s*月/)
+    }
+  })
+
+  it('answers how to find out which things need a thing from the passage that says how it is told', async () => {
+    const body = await ask('如何查询哪些秤需要强检', 'citizen')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/哪些计量器具必须强检/)
+  })
 })

@@ -15,6 +15,8 @@ const terms: EnglishTerms = [
   ['take effect', '施行'],
   ['genuine', '真伪'],
   ['check', '检定'],
+  ['complain', '投诉'],
+  ['when i', ''],
   ['when', '什么时候'],
 ]
 
@@ -31,6 +33,11 @@ describe('an English question in the documents’ Chinese', () => {
   it('takes the longest phrase first: checking whether a paper is genuine is no verification', () => {
     expect(toChineseQuestion('how do i check whether a certificate is genuine?', terms)).toBe('核实真伪')
   })
+
+  it('drops a phrase listed with no Chinese: "when I" tells a time, it asks none', () => {
+    expect(toChineseQuestion('what to check when i complain?', terms)).toBe('检定投诉')
+    expect(toChineseQuestion('when did i complain?', terms)).toBe('什么时候投诉')
+  })
 })
 
 describe('the knowledge folder’s English term list', () => {
@@ -44,6 +51,13 @@ describe('the knowledge folder’s English term list', () => {
       'are there any events for ordinary citizens during quality month?',
       'when was the outline on building a quality powerhouse issued?',
       'my complaint was rejected. why?',
+      'my electronic scale broke and was repaired. does it need to be verified again?',
+      'what should i bring when i go to complain?',
+      'who supervises certification bodies?',
+      'what must the main person in charge do under order 76?',
+      'when is quality month held?',
+      'how can small companies improve quality?',
+      'can i complain about something i bought four years ago?',
     ]) {
       expect(untranslatedShare(question, list), question).toBeLessThanOrEqual(MAX_UNTRANSLATED_SHARE)
     }
