@@ -154,6 +154,13 @@ const PLACE_OF_COMPLAINT = /(?<=(?:在|到))(?:本地|当地|这边|浦东|上�
 // says as 定于2023年9月开展 or not at all; every item of it 开展s something.
 const EVENT_HELD =
   /(?<=(?:什么时候|啥时候?|何时|哪天|几月份?|哪个月|什么时间)[^，,。；;？?]{0,8})(?:开展|举办|举行|召开)|(?:开展|举办|举行|召开)(?=(?:是|在)?(?:什么时候|啥时候?|何时|哪天|几月|哪个月))/g
+// "检定不合格怎么办", "证书到期了怎么办": what to do now a state has come asks what the passage saying that state
+// says follows (不合格的，必须停止使用…), not the steps of applying that 怎么办 asks on its own (the glossary's
+// 办理流程 group, which it stays in).
+export const STATE_THEN_WHAT =
+  /(?<=(?:了|不合格|没通过|不通过|没过|过期|到期|超期|逾期|失效|暂停|撤销|作废|被拒|被退回)(?:的话)?(?:该|要|又|还能|应该)?)(?:怎么办|咋办)/
+// "我看隔壁摊好几年都没检": what the asker has seen, told at the start of a clause as 听说 is; no passage says 看.
+const SEEN_TOLD = /(?<=^|[，,；;。\s])我(?:们)?(?:看|看到|看见)(?=\p{Script=Han})/gu
 // "要带些啥东西", "得准备什么东西": the stuff asked for is what the question word asks (the materials), no thing
 // a passage must name.
 const STUFF_ASKED = /(?<=什么|啥|哪些)东西/g
@@ -270,6 +277,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...(folded.match(HANDING_IN) ?? []),
     ...(folded.match(PLACE_OF_COMPLAINT) ?? []),
     ...(folded.match(EVENT_HELD) ?? []),
+    ...(folded.match(SEEN_TOLD) ?? []),
     ...(folded.match(GOING_VERB) ?? []),
     ...(folded.match(LIGHT_VERB) ?? []),
     ...(folded.match(RELATION_WORD) ?? []),
@@ -291,9 +299,11 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
       says(clause) || asker.includes(clause) || (NOT_KIND_CLAUSE.test(clause) && says(told[index - 1])),
   )
   const rest = clauses.filter((clause) => !self.includes(clause))
+  const whatNow = STATE_THEN_WHAT.exec(folded)?.[0] ?? null
   return (word) =>
     FORM_WORD.test(word) ||
     ASKING_WORD.test(word) ||
+    word === whatNow ||
     (forms.some((form) => form.includes(word)) && !isTerm(word) && word !== JUDGEMENT_WORD) ||
     (self.some((clause) => clause.includes(word)) && !rest.some((clause) => clause.includes(word)))
 }

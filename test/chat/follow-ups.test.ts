@@ -36,6 +36,15 @@ describe('follow-ups keep the subject of the exchange', () => {
     await db.close()
   })
 
+  it('answers what to do when the thing just spoken of comes to a state ("到期了怎么办" after the validity)', async () => {
+    const validity = await ask('ISO9001证书有效期多久')
+    expect(validity.grounded).toBe(true)
+    const expired = await ask('到期了怎么办', validity.sessionId)
+    expect(expired).toMatchObject({ intent: 'policy_question', grounded: true })
+    expect(expired.citations[0]?.section).toMatch(/获证以后还要做什么/)
+    expect(expired.answer).toContain('再认证')
+  })
+
   it('narrows the list just given instead of jumping to the document that names the new word', async () => {
     const plan = await ask('浦东质量月都有哪些活动？')
     expect(plan).toMatchObject({ intent: 'event_inquiry', grounded: true })

@@ -315,9 +315,9 @@ describe('refusals that are right', () => {
     // Order 76 names the post, not what it takes to hold it.
     const post = await ask('76号令里的质量安全员需要持什么证才能上岗', 'enterprise')
     expect(post).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
-    // The plan says the spot check is done; it lists no one who failed.
+    // The plan says the spot check is done; it says nothing of anyone failing it (不合格), let alone who.
     const findings = await ask('燃气具抽查不合格的有哪些厂家', 'citizen')
-    expect(findings).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
+    expect(findings).toMatchObject({ grounded: false, refusalReason: 'low-coverage', citations: [] })
     // "发布…名单" says a list is published, not who is on it.
     const listed = await ask('浦东行动方案发布的扶持项目名单上都有谁', 'enterprise')
     expect(listed).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
@@ -890,6 +890,13 @@ describe('everyday asks that were refused', () => {
       expect(body.citations[0]?.section, question).toBe('前言')
       expect(body.answer, question).toMatch(/2023\s*年\s*9\s*月/)
     }
+  })
+
+  it('answers what to do now a check has failed from what follows 不合格, not from the steps of applying', async () => {
+    const body = await ask('电子秤检定不合格怎么办', 'citizen')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/多久检一次/)
+    expect(body.answer).toContain('停止使用')
   })
 
   it('answers how to find out which things need a thing from the passage that says how it is told', async () => {

@@ -689,7 +689,18 @@ describe('prepareQuestion', () => {
   it('knows a follow-up by how it opens or ends', () => {
     for (const text of ['那需要多久？', '要交钱吗？', '办理流程呢', '那76号令呢？', '不配的话罚多少钱', '没检的话咋办'])
       expect(prepare(text).leansOnContext).toBe(true)
+    // A state the thing spoken of may come to, with nothing named.
+    for (const text of ['到期了怎么办', '不合格咋办', '过期了该怎么办'])
+      expect(prepare(text).leansOnContext, text).toBe(true)
     expect(prepare('电子秤强制检定收费吗？').leansOnContext).toBe(false)
+  })
+
+  it('reads 怎么办 after a state as what to do now, not the steps of applying', () => {
+    const failed = prepare('电子秤检定不合格怎么办')
+    expect(failed.shape).toBe('general')
+    expect(failed.concepts.find((concept) => concept.word === '怎么办')?.filler).toBe(true)
+    const apply = prepare('CCC免办怎么办')
+    expect(apply.shape).toBe('procedure')
   })
 
   it('asks an English question in the documents’ Chinese', () => {
