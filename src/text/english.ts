@@ -54,7 +54,7 @@ const FUNCTION_WORDS = new Set(
     'is are am was were be been being do does did done doing have has had can could may might must shall ' +
     'should will would to of in on at for with by from about into as or and but if so not no yes any some ' +
     'how what which who whom whose when where why get got need needs want please tell know one ones ' +
-    'else also just still too very really until whether than then under something anything go goes going went come'
+    'else also just still too very really until whether than then under something anything go goes going went come between don'
   ).split(' '),
 )
 

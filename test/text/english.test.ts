@@ -58,6 +58,10 @@ describe('the knowledge folder’s English term list', () => {
       'when is quality month held?',
       'how can small companies improve quality?',
       'can i complain about something i bought four years ago?',
+      'is there a fee for verifying a scale?',
+      'where can i verify my scale?',
+      'which situations qualify for ccc exemption?',
+      'what is the difference between a complaint and a report?',
     ]) {
       expect(untranslatedShare(question, list), question).toBeLessThanOrEqual(MAX_UNTRANSLATED_SHARE)
     }
