@@ -157,8 +157,8 @@ const EVENT_HELD =
 // "检定不合格怎么办", "证书到期了怎么办": what to do now a state has come asks what the passage saying that state
 // says follows (不合格的，必须停止使用…), not the steps of applying that 怎么办 asks on its own (the glossary's
 // 办理流程 group, which it stays in).
-export const STATE_THEN_WHAT =
-  /(?<=(?:了|不合格|没通过|不通过|没过|过期|到期|超期|逾期|失效|暂停|撤销|作废|被拒|被退回)(?:的话)?(?:该|要|又|还能|应该)?)(?:怎么办|咋办)/
+export const STATES_COME = '不合格|没通过|不通过|没过|过期|到期|超期|逾期|失效|暂停|撤销|作废|被拒|被退回'
+export const STATE_THEN_WHAT = new RegExp(`(?<=(?:了|${STATES_COME})(?:的话)?(?:该|要|又|还能|应该)?)(?:怎么办|咋办)`)
 // "我看隔壁摊好几年都没检": what the asker has seen, told at the start of a clause as 听说 is; no passage says 看.
 const SEEN_TOLD = /(?<=^|[，,；;。\s])我(?:们)?(?:看|看到|看见)(?=\p{Script=Han})/gu
 // "要带些啥东西", "得准备什么东西": the stuff asked for is what the question word asks (the materials), no thing

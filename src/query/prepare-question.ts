@@ -6,7 +6,7 @@ import { segmentWord, segmentWords } from '../text/segment.ts'
 import { foldQuestion } from '../text/typos.ts'
 import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identifiersOf } from './answer-types.ts'
 import { identifiersAsked } from './case-identifiers.ts'
-import { type Concept, conceptsOf, STATE_THEN_WHAT } from './concepts.ts'
+import { type Concept, conceptsOf, STATE_THEN_WHAT, STATES_COME } from './concepts.ts'
 import { type Alternative, alternativesOf } from './either-or.ts'
 import { asksUse } from './goods-use.ts'
 import { asksIssuance } from './issuance.ts'
@@ -92,8 +92,12 @@ export const asksForMore = (folded: string): boolean => MORE_OF_IT.test(folded)
 // Openings that lean on what was said before: "那需要准备什么材料？", "多久能办好？", "它收费吗？", "办理流程呢";
 // and a denied doing supposed of what was just asked ("不配的话罚多少钱" after 要配质量安全总监吗, "没检的话…"); a state
 // the thing just spoken of may come to, asked of with nothing named ("到期了怎么办" after 证书有效期多久, "不合格咋办").
-const LEANS_ON_CONTEXT =
-  /^(?:过期|到期|超期|逾期|失效|作废|不合格|没通过|不通过|没过|被拒|被退回|丢了|弄丢了|坏了)了?(?:的话)?(?:该|要|又|还能)?(?:怎么办|咋办|怎么处理|怎么弄|如何处理)|^(不|没有?|未)\p{Script=Han}{1,4}的话|^(那|那么|那个|这个|这种|这样|这|它|他们|还有|还要|另外|然后|如果|要是|那如果|此外|以及|同时)|^(需要|要|得|该)(准备|交|带|提供|多久|多少|什么|怎么|去哪|钱|收费|花钱)|^(多久|多长时间|几天|多少钱|费用|收费|在哪|去哪|哪里|怎么办|怎么申请|怎么弄|流程|材料|办理流程|具体流程|步骤)|呢[?？]?$/u
+const LEANS_ON_CONTEXT = new RegExp(
+  `^(?:${STATES_COME}|弄?丢|坏)了?(?:的话)?(?:该|要|又|还能)?(?:怎么办|咋办|怎么处理|怎么弄|如何处理)|` +
+    /^(不|没有?|未)\p{Script=Han}{1,4}的话|^(那|那么|那个|这个|这种|这样|这|它|他们|还有|还要|另外|然后|如果|要是|那如果|此外|以及|同时)|^(需要|要|得|该)(准备|交|带|提供|多久|多少|什么|怎么|去哪|钱|收费|花钱)|^(多久|多长时间|几天|多少钱|费用|收费|在哪|去哪|哪里|怎么办|怎么申请|怎么弄|流程|材料|办理流程|具体流程|步骤)|呢[?？]?$/u
+      .source,
+  'u',
+)
 
 // A Latin name the glossary also gives in Chinese ("3c" → 强制性产品认证) may be said either way, so
 // a passage need not spell it to be about it.
