@@ -10,7 +10,7 @@ import { TIME_WAITED } from './answer-types.ts'
 const GOES_ON = /下去|多少天|多久|多长时间|几天|几个月|到什么时候/
 // The words of its dragging on: 一直, 老是, 拖着, 耗, 调下去, 还会, 没结果, and the 快 of "快两个月了".
 const DRAGGING_ON =
-  /一直|老是|总是|拖着|[拖耗熬]|[\u4e00-\u9fff]?下去|还会|没(?:结果|进展|下文)|快(?=[0-9一二三四五六七八九十两半几])/gu
+  /一直|老是|总是|拖着|[\u4e00-\u9fff]?下去|[拖耗熬]|还会|没(?:结果|进展|下文)|快(?=[0-9一二三四五六七八九十两半几])/gu
 // A dispute the bureau handles: the time limits of a complaint, its mediation or a report name no party to it.
 const DISPUTE = /调解|投诉|举报/
 
