@@ -123,10 +123,10 @@ const JUDGEMENT_GIVEN: AnswerType = { name: 'judgement', asks: /靠谱|靠得住
 const NOTHING_MORE_TO_DO = /(?:啥|什么)?都?(不(?:用|需要?|必))再?(?:管|做|干|弄|操心)了/
 const STILL_TO_DO = ['还要', '还得', '仍需', '仍要']
 // "一台公平秤", "以前那个…", "刚买回来的…", "质量月期间", "…的话", "听人说…": a count of one, the time of asking, a
-// conditional, hearsay; an adverb of purpose ("也得专门设总监吗", "特意跑一趟": the doing is asked, not its manner); and the time in the story told ("颐和园原来叫什么", "后来被关在哪", "当时…"), which a passage
+// conditional, hearsay; a year told from now (去年检过了: no passage dates by the asker's now); an adverb of purpose ("也得专门设总监吗", "特意跑一趟": the doing is asked, not its manner); and the time in the story told ("颐和园原来叫什么", "后来被关在哪", "当时…"), which a passage
 // says by its dates; the 一 of a doing done once to see ("回家一称", "上网一查"), which jieba leaves on its own.
 const FORM_WORD =
-  /^(?:一|[一两][个台件张家位只把间批箱套款袋瓶辆部]|以前|之前|原来|后来|当时|现在|目前|如今|最近|刚|刚刚|刚才|期间|还能|的话|听说|听人|据说|专门|特意|特地|专程)$/
+  /^(?:一|[一两][个台件张家位只把间批箱套款袋瓶辆部]|以前|之前|原来|后来|当时|现在|目前|如今|最近|刚|刚刚|刚才|期间|还能|的话|听说|听人|据说|专门|特意|特地|专程|去年|今年|前年|明年)$/
 // A weight the asker tells in shop units ("买了两斤虾", "少了三两", "一两多", "才七斤多", "两百克"): the goods
 // and the shortfall of their case, which a guide says as 短斤缺两 or 称重, never in the asker's amounts. Only a
 // weight the store never uses: a passage that says one ("重达三百斤") may be asked about by it.

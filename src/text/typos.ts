@@ -13,6 +13,8 @@ const TYPOS: [RegExp, string][] = [
   [/举抱/g, '举报'],
   [/举保/g, '举报'],
   [/认正/g, '认证'],
+  // 秤 (the scale) typed as 称 (to weigh), its homophone, after the kind of scale: 电子称 names nothing else.
+  [/(?<=电子|计价|公平|台|案|弹簧)称/g, '秤'],
   [/质量越/g, '质量月'],
   // Spoken "哪儿" is written "哪里" in the glossary's phrases ("去哪里申请", "哪里投诉") and the answer types.
   [/哪儿/g, '哪里'],
