@@ -125,13 +125,14 @@ const REDRESS_ASK = /赔(?:偿)?[我你他们]{0,2}(?:多少|几倍|几)|(?:退|
 const COMPLAINT_PROCESS = /投诉|举报|调解|12315|受理|立案/
 // Which of two, however it ends ("该选投诉还是举报啊", "是找卖家那边的还是我这边的啊"); not the 还是 of "still" ("修了三次还是坏，
 // 我要投诉"), which has no choosing verb before it and runs on after it.
-const ASKS_EITHER = /(?:选择?|走|是)[^。？?]{0,16}还是[^，,。]{1,12}(?:[啊呢呀吧?？]|$)/
+const ASKS_EITHER = /(?:选择?|走|是|点|按)[^。？?]{0,16}还是[^，,。]{1,12}(?:[啊呢呀吧?？]|$)/
 const EXPLICIT_COMPLAINT = /(?<!不)(?:要|想|得)(?:投诉|举报)|^(?:投诉|举报)(?:一下|一个|一家|某|这|那|隔壁|楼下|对面)/
 // A story then a question ("在超市买的酸奶过期了能投诉吗", "卖家不给换，请律师打官司要花多少钱"): the question
 // is what was asked, and the story only the asker's case. Asking what to do about it ("…，怎么办"), or
 // asking us to act ("帮我投诉…"), still opens a complaint.
 // A yes/no ending, or its A-not-A form anywhere ("会不会被告", "能不能退").
-const ASKS_YES_NO = /[吗么呢嘛][?!。]?$|\?$|(\p{Script=Han})[不没]\1/u
+// "…拆开调一下可以不", "这样行不", "能当证据用不": the spoken yes/no that ends in 不.
+const ASKS_YES_NO = /[吗么呢嘛][?!。]?$|\?$|(\p{Script=Han})[不没]\1|(?:可以|行|能|用|成|好)不[?？!。]?$/u
 // "要配几个", "得设几名": how many the asker must have.
 const ASKS_A_COUNT = /几[个位名种类项]/
 const WHAT_TO_DO = /怎么办|咋办|怎么弄|怎么处理|如何处理|怎么解决|如何解决|该怎么做|能做什么|怎么维权|如何维权/
