@@ -23,6 +23,8 @@ const TYPOS: [RegExp, string][] = [
   // "…，怎么反映", "该找谁反映": a wrong seen, taken to the bureau in the citizen's verb, is what the guides call 举报
   // (只是反映商家违法、希望监管部门查处，选"举报"). Only after a how or a whom: "这反映了什么" is another verb.
   [/(?<=(?:怎么|怎样|如何|咋|哪里|哪|找谁|向谁|跟谁|部门))反映/g, '举报'],
+  // "检测那段时间算不算在期限里面", "算不算进去": whether a span is counted in, which the documents write 计入 (不计入).
+  [/算不算(?:在|进|到)/g, '是否计入'],
   // Spoken 俩 is 两个 ("快俩月了", "俩人"), the count the documents and the time asked are written in.
   [/俩/g, '两个'],
   // A yes/no ask typed with 么 for 吗 ("这种要做ccc认证么", "也必须送去强检么") asks what 吗 does, the mark the asking
