@@ -140,6 +140,12 @@ const ASPECTS: Aspect[] = [
     about: /坏|不准|不合格|没通过|没过|故障|失灵|修秤|修理|维修/,
     gives: /维修(?:单位|机构|企业|网点|点)|修理(?:厂|店|单位)/,
   },
+  // …and what mending it costs ("修一下大概多少钱", "维修费谁出"): the guide says 维修后重新检定, no repair price.
+  {
+    name: 'repair-cost',
+    asks: /修(?!改)[^。？?，,]{0,6}(?:多少钱|要钱|贵不贵|费用|花多少)|维修费|修理费/,
+    gives: new RegExp(`维修费|修理费|维修\\p{Script=Han}{0,6}${CN}+\\s*元`, 'u'),
+  },
   // What may be done after the fact with a paper, a submission, an account or a mark: have it issued again, put
   // right, withdrawn, applied for again once refused, handed in late, renamed, used elsewhere. The guides tell
   // how the thing is got; of these they state only a few (免办 核销期限可申请延期, 维修后重新检定), in these words.
@@ -148,7 +154,8 @@ const ASPECTS: Aspect[] = [
     asks: /补(?:办|发|领|一份|一张|一个|个|贴(?=一|个|上|张)|上)|重新(?:打印|出具|开|交|提交)一?[份张]|再(?:补|开|打印?)一?[份张个]/,
     gives: /补办|补发|遗失|丢失|重新(?:核发|出具|打印)/,
   },
-  { name: 'password', asks: /密码/, gives: /密码/ },
+  // An account's password or the code it sends ("12315的app收不到验证码咋弄").
+  { name: 'password', asks: /密码|验证码/, gives: /密码|验证码/ },
   {
     name: 'correction',
     // The asker's own slip put right, not a rule revised ("认证规则修改了哪些内容").
@@ -187,6 +194,19 @@ const ASPECTS: Aspect[] = [
     name: 'staff-conduct',
     asks: /(?:接电话|接线|客服|工作人员|接待)[^。？?]{0,10}态度/,
     gives: /态度|服务规范|作风/,
+  },
+  // What goods cost to buy ("带CPA标志的电子秤一台大概多少钱", "买个公平秤要多少钱"): the guides price no goods; a fee
+  // or a fine asked (检一台多少钱, 罚多少钱) is the fee's or the penalty's, and a certificate bought (买证) the scam's.
+  {
+    name: 'price',
+    asks: /^(?![^。？?]*(?:检|证|申请|办理|投诉|罚))[^。？?]*(?:(?:买|购买|入手)[^。？?，,]{0,10}(?:多少钱|贵不贵)|(?:一台|一个|一把)(?:大概|大约|要)?多少钱|多少钱一台|售价|卖多少钱)/,
+    gives: /售价|价格|市场价|[0-9]+\s*元一台/,
+  },
+  // When an office is open ("检测所周末开门不", "几点下班"): the guides name offices, never their hours.
+  {
+    name: 'opening-hours',
+    asks: /开门|营业时间|办公时间|上班时间|几点(?:开|关|下班|上班)|(?:周末|周六|周日|节假日)[^。？?]{0,4}(?:开|上班|办公|营业)/,
+    gives: /办公时间|工作时间|开放时间|营业时间|[0-9]{1,2}[:：][0-9]{2}/,
   },
   // Jobs at the bureau ("市场监管局今年招公务员吗"): no guide speaks of hiring.
   { name: 'recruitment', asks: /招(?:公务员|人|聘|录)|考公|编制/, gives: /招聘|招录|录用|编制/ },

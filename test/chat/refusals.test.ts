@@ -740,8 +740,15 @@ describe('an aspect the documents never state', () => {
     expect(course.answer).toContain('公益培训')
   })
 
-  it('refuses a pick among brands or shops, and where to have a broken thing mended', async () => {
-    for (const message of ['摊位上的秤坏了想买台新的 哪个牌子的电子秤检定容易过', '秤检定不合格了，得去哪儿修']) {
+  it('refuses a pick among brands or shops, what goods or a repair cost, the hours an office keeps, and where to have a broken thing mended', async () => {
+    for (const message of [
+      '摊位上的秤坏了想买台新的 哪个牌子的电子秤检定容易过',
+      '秤检定不合格了，得去哪儿修',
+      '秤检不合格要拿去修 修一下大概多少钱',
+      '想买个带CPA标志的电子秤 一台大概多少钱',
+      '浦东计量质量检测所周末开门不',
+      '12315那个app注册一直收不到验证码 咋弄',
+    ]) {
       const body = await ask(message, 'citizen')
       expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
     }
@@ -749,6 +756,10 @@ describe('an aspect the documents never state', () => {
     const repaired = await ask('秤坏了修好以后，还要重新检吗', 'citizen')
     expect(repaired.grounded).toBe(true)
     expect(repaired.answer).toContain('重新检定')
+    // A fee for the check is the fee's, stated as waived, not the price of goods.
+    const checkFee = await ask('检一台秤多少钱', 'citizen')
+    expect(checkFee.grounded).toBe(true)
+    expect(checkFee.answer).toMatch(/停止征收|不需要交检定费/)
   })
 
   it('refuses an aspect no guide states (after-the-fact doings, taxes, which is quicker, sign-up …), and answers one they do', async () => {
