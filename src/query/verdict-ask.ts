@@ -31,7 +31,8 @@ const ACCEPTANCE_ASKED_ALL = new RegExp(ACCEPTANCE_ASKED.source, 'g')
 const VERDICT_ASKS: VerdictAsk[] = [
   {
     // "会被咋处理", "会怎么样", "后面会咋弄", "有啥后果", "企业自己有事吗", "有没有事".
-    asked: /会(?:被)?(?:怎么样|怎样|咋样|咋处理|怎么处理|如何处理|咋弄|怎么弄|咋办)|(?:什么|啥)后果|有事吗|有没有事|有事没事|会不会有事/,
+    asked:
+      /会(?:被)?(?:怎么样|怎样|咋样|咋处理|怎么处理|如何处理|咋弄|怎么弄|咋办)|(?:什么|啥)后果|有事吗|有没有事|有事没事|会不会有事/,
     told: OUTCOME_TOLD,
   },
   { asked: ACCEPTANCE_ASKED, told: ACCEPTANCE_TOLD },

@@ -142,6 +142,8 @@ const DEFECT =
 const PURCHASE = /买的|买了|买到|采购的|进的货|网购的|购买的|点的|订的|卖的|发给我|给我(?:家|们)?.{0,4}的|装的|提供的/
 const MISCONDUCT =
   /虚假宣传|卖假|假货|假冒|三无|作弊秤|缺斤短两|短斤少两|地沟油|跑路|卷款|不退|泄露|卖给别人|强制(?:消费|搭售|收费|购买|交)|强买强卖|冒用|无证|没有许可证|不一样|假3c|假的?(?:标志|证书|报告)|是伪造的|是假的|秤.{0,6}(?:有问题|不准)/
+// The asker tells they were cheated ("被坑了两次", "坑了我", "被宰").
+const WRONGED = /被坑|坑了?我|被宰|宰客|被骗|骗了?我/
 const EVENT =
   /活动|报名|举办|开班|大讲堂|讲堂|开放日|论坛|仪式|揭牌|挂牌|宣讲|讲座|竞赛|知识问答|训练营|研修班|座谈会|交流会|发布会|播出|节目|几点播|质量月|参观|名额|主题/
 const OFF_TOPIC =
@@ -199,7 +201,15 @@ export function matchRule(folded: string): RuleMatch | null {
   ) {
     return hit('policy_question', 0.85, 'own-business-question')
   }
-  if (!question && !asksWhetherFree(folded) && DOMAIN.test(folded) && SERVICE.some((pattern) => pattern.test(folded))) {
+  // "帮我查一下…肉摊秤有问题 我已经被坑两次了 你们赶紧去管管": the asker wronged by a seller's misconduct wants it
+  // dealt with, which is a complaint, however it asks us to look (帮我查); "我的秤不准了，能上门帮我检一下吗" is a service.
+  if (
+    !question &&
+    !asksWhetherFree(folded) &&
+    DOMAIN.test(folded) &&
+    SERVICE.some((pattern) => pattern.test(folded)) &&
+    !(WRONGED.test(folded) && MISCONDUCT.test(folded))
+  ) {
     if (ASKS_HOW_IT_GOES.test(folded) && !ASKS_US_TO_ACT.test(folded)) {
       return hit('policy_question', 0.85, 'procedure-question')
     }
