@@ -208,6 +208,14 @@ const ASPECTS: Aspect[] = [
     asks: /开门|营业时间|办公时间|上班时间|几点(?:开|关|下班|上班)|(?:周末|周六|周日|节假日)[^。？?]{0,4}(?:开|上班|办公|营业)/,
     gives: /办公时间|工作时间|开放时间|营业时间|[0-9]{1,2}[:：][0-9]{2}/,
   },
+  // The other side retaliating after a complaint or report ("投诉完商家打电话骂我 威胁我 怎么办"): a police matter no
+  // guide speaks of. Retaliation feared ("怕被报复，能匿名举报吗", "担心被报复") asks about reporting itself; secrecy is above.
+  {
+    name: 'retaliation',
+    asks: /(?<![怕心忧])(?:威胁|恐吓|骂我|打我|骚扰我|找上门|(?:被|遭到?|来|打击)报复)/,
+    about: /投诉|举报|反映|12315/,
+    gives: /报复|威胁|恐吓|骚扰|公安|报警/,
+  },
   // Jobs at the bureau ("市场监管局今年招公务员吗"): no guide speaks of hiring.
   { name: 'recruitment', asks: /招(?:公务员|人|聘|录)|考公|编制/, gives: /招聘|招录|录用|编制/ },
   // The way to get somewhere ("从陆家嘴去浦东机场怎么走最快"): a place the plan names is no route it gives. Not how an

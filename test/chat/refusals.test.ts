@@ -740,7 +740,7 @@ describe('an aspect the documents never state', () => {
     expect(course.answer).toContain('公益培训')
   })
 
-  it('refuses a pick among brands or shops, what goods or a repair cost, the hours an office keeps, and where to have a broken thing mended', async () => {
+  it('refuses a pick among brands or shops, what goods or a repair cost, the hours an office keeps, retaliation, and where to have a broken thing mended', async () => {
     for (const message of [
       '摊位上的秤坏了想买台新的 哪个牌子的电子秤检定容易过',
       '秤检定不合格了，得去哪儿修',
@@ -748,6 +748,7 @@ describe('an aspect the documents never state', () => {
       '想买个带CPA标志的电子秤 一台大概多少钱',
       '浦东计量质量检测所周末开门不',
       '12315那个app注册一直收不到验证码 咋弄',
+      '投诉完商家打电话骂我 威胁我 怎么办',
     ]) {
       const body = await ask(message, 'citizen')
       expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
@@ -756,6 +757,9 @@ describe('an aspect the documents never state', () => {
     const repaired = await ask('秤坏了修好以后，还要重新检吗', 'citizen')
     expect(repaired.grounded).toBe(true)
     expect(repaired.answer).toContain('重新检定')
+    // Retaliation only feared asks how to report, which the guide tells (实名 or not).
+    const feared = await ask('隔壁超市老卖过期面包 我想举报一下 能不能不留名字啊 怕被报复', 'citizen')
+    expect(feared.grounded).toBe(true)
     // A fee for the check is the fee's, stated as waived, not the price of goods.
     const checkFee = await ask('检一台秤多少钱', 'citizen')
     expect(checkFee.grounded).toBe(true)
