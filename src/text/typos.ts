@@ -25,6 +25,9 @@ const TYPOS: [RegExp, string][] = [
   [/(?<=(?:怎么|怎样|如何|咋|哪里|哪|找谁|向谁|跟谁|部门))反映/g, '举报'],
   // "检测那段时间算不算在期限里面", "算不算进去": whether a span is counted in, which the documents write 计入 (不计入).
   [/算不算(?:在|进|到)/g, '是否计入'],
+  // "免办要交哪些东西", "去检秤要带啥东西": the stuff handed in or brought for an errand is its materials, the word the
+  // guides and the glossary use (申请材料, 需要准备哪些材料).
+  [/(?<=(?:交|带|准备|提交|提供|拿)(?:些|点)?(?:什么|啥|哪些))东西/g, '材料'],
   // Spoken 俩 is 两个 ("快俩月了", "俩人"), the count the documents and the time asked are written in.
   [/俩/g, '两个'],
   // A yes/no ask typed with 么 for 吗 ("这种要做ccc认证么", "也必须送去强检么") asks what 吗 does, the mark the asking

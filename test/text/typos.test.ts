@@ -24,4 +24,17 @@ describe('foldQuestion', () => {
     // A number with no word after it, or Latin before the space, is no new clause.
     expect(foldQuestion('iso 9001')).toBe('iso 9001')
   })
+
+  it('reads the spoken forms the guides write otherwise', () => {
+    // 反映 after a how or a whom is a report; what a work 反映s stays.
+    expect(foldQuestion('证书是假的，怎么反映')).toBe('证书是假的,怎么举报')
+    expect(foldQuestion('这反映了什么')).toBe('这反映了什么')
+    expect(foldQuestion('快俩月了')).toBe('快两个月了')
+    expect(foldQuestion('菜场电子称不准')).toBe('菜场电子秤不准')
+    expect(foldQuestion('称一下')).toBe('称一下')
+    expect(foldQuestion('检测那段时间算不算在期限里面')).toBe('检测那段时间是否计入期限里面')
+    // The stuff handed in for an errand is its materials; 东西 bought stays.
+    expect(foldQuestion('免办要交哪些东西')).toBe('免办要交哪些材料')
+    expect(foldQuestion('买的东西坏了')).toBe('买的东西坏了')
+  })
 })
