@@ -253,9 +253,11 @@ const WAY_NOUN = /^(?:办法|路子|出路)$/
 const WAYS = ['途径', '仲裁', '诉讼', '起诉']
 
 // "花钱买了张质量体系证书", "买个假的体系证书": buying the paper, told with a count or the certificate's name between,
-// is what the guide and the glossary write as 买证 (the 虚假认证 group); no passage says 买了张. Only the certificate as
+// is what the guide and the glossary write as 买证 (the 虚假认证 group); no passage says 买了张. So is a paper got by
+// paying alone ("花钱就能拿证，不用审核"). Only the certificate as
 // the thing bought: "买的东西没有合格证书" bought goods, and tells a certificate they lack.
-const BOUGHT_CERTIFICATE = /买(?:了|到|过)?[一个张份本]{0,2}(?:假的)?[^，,。；;？?！!的没不无有]{0,8}证书/
+const BOUGHT_CERTIFICATE =
+  /买(?:了|到|过)?[一个张份本]{0,2}(?:假的)?[^，,。；;？?！!的没不无有]{0,8}证书|(?:花钱|给钱|交钱|掏钱)就?(?:能|可以|包)?(?:拿|买|办|出)到?证/
 const BOUGHT_CERTIFICATE_TERM = '买证'
 
 /**

@@ -102,7 +102,7 @@ const ASKS_WHEN_CONTACTED =
 // Asking whether a rule reaches someone ("75号令管得着吗", "能走12315投诉吗"), or which of two it is
 // ("由进口商还是使用方来提？"), is a question too, not a report or a request.
 const INFO_QUESTION =
-  /怎么|怎样|如何|咋|啥|几点|何时|哪|谁|什么|多少|多久|多长|几年|几天|几个月|几周|是否|要不要|需不需要|用不用|需要[^,]{0,8}吗|收费|费用|条件|区别|找谁|有没有|管得着|管不管|算不算|属不属于|适不适用|适用于|(?:可以|能|能否|可否)(?:申请|走|用|打|找|投诉|举报)[^,]{0,16}吗|还是[^,]{1,12}\?$/
+  /怎么|怎样|如何|咋|啥|几点|何时|哪|谁|什么|多少|多久|多长|几年|几天|几个月|几周|是否|要不要|需不需要|用不用|归不归|该不该|必不必|得不得|是[^,]{1,8}吧\??$|需要[^,]{0,8}吗|收费|费用|条件|区别|找谁|有没有|管得着|管不管|算不算|属不属于|适不适用|适用于|(?:可以|能|能否|可否)(?:申请|走|用|打|找|投诉|举报)[^,]{0,16}吗|还是[^,]{1,12}\?$/
 const DOMAIN =
   /质量|计量|秤|检定|强检|年检|计价器|加油机|血压计|认证|3c|ccc|免办|iso|9001|体系|审核|检测|检验|鉴定|诊断|帮扶|问诊|专家|工艺|良品率|合格率|隐患|宣讲|科普|开放日|培训|报名|一站式|证书|标准/
 const SERVICE = [
@@ -131,8 +131,9 @@ const EXPLICIT_COMPLAINT = /(?<!不)(?:要|想|得)(?:投诉|举报)|^(?:投诉|
 // is what was asked, and the story only the asker's case. Asking what to do about it ("…，怎么办"), or
 // asking us to act ("帮我投诉…"), still opens a complaint.
 // A yes/no ending, or its A-not-A form anywhere ("会不会被告", "能不能退").
-// "…拆开调一下可以不", "这样行不", "能当证据用不": the spoken yes/no that ends in 不.
-const ASKS_YES_NO = /[吗么呢嘛][?!。]?$|\?$|(\p{Script=Han})[不没]\1|(?:可以|行|能|用|成|好)不[?？!。]?$/u
+// "…拆开调一下可以不", "这样行不", "能当证据用不": the spoken yes/no that ends in 不; "是骗子吧" guesses and asks.
+const ASKS_YES_NO =
+  /[吗么呢嘛][?!。]?$|\?$|(\p{Script=Han})[不没]\1|(?:可以|行|能|用|成|好)不[?？!。]?$|是[^，,。]{1,8}吧[?？!。]?$/u
 // "要配几个", "得设几名": how many the asker must have.
 const ASKS_A_COUNT = /几[个位名种类项]/
 const WHAT_TO_DO = /怎么办|咋办|怎么弄|怎么处理|如何处理|怎么解决|如何解决|该怎么做|能做什么|怎么维权|如何维权/
