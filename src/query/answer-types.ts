@@ -318,7 +318,7 @@ export type AnswerShape = 'list' | 'procedure' | 'fact' | 'difference' | 'defini
  * the question ending on where ("秤检定要去哪里", "送检得去哪儿", "申请交到哪个部门").
  */
 const WHERE_TO_DO =
-  /(去|到|在)哪(里|儿)?去?(办|检|申请)|(办|检|申请)[^，,。；;？?]{0,3}(去|到)(哪(里|儿)?|哪个(部门|单位|机构))[吗呢啊呀]?[?？]?$/
+  /(去|到|在)哪(里|儿)?去?(办|检|年检|强检|送检|申请)|(办|检|申请)[^，,。；;？?]{0,3}(去|到)(哪(里|儿)?|哪个(部门|单位|机构))[吗呢啊呀]?[?？]?$/
 
 const SHAPES: Array<[AnswerShape, RegExp]> = [
   [

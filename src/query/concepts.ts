@@ -166,7 +166,7 @@ const SEEN_TOLD = /(?<=^|[，,；;。\s])我(?:们)?(?:看|看到|看见)(?=\p{S
 const STUFF_ASKED = /(?<=什么|啥|哪些)东西/g
 // The errands the guides speak of: applying, verifying, complaining and reporting (反映, as citizens say it), looking
 // a thing up.
-const ERRAND = '(?:办|检|申请|投诉|举报|反映|查|看)'
+const ERRAND = '(?:办|检|年检|强检|送检|检定|申请|投诉|举报|反映|查|看)'
 // "要去哪里办", "拿到哪里去检", "去哪儿看": going or taking there to get the thing done only puts the question of
 // where to turn; the passage names the office or the system (向所在地市场监管部门提出申请, 在系统中查看), never the
 // going (and 去 of "过去" would meet it). Where to go for another errand ("去哪里备案", "去哪里换") keeps its words:
