@@ -28,6 +28,9 @@ const TYPOS: [RegExp, string][] = [
   // "免办要交哪些东西", "去检秤要带啥东西": the stuff handed in or brought for an errand is its materials, the word the
   // guides and the glossary use (申请材料, 需要准备哪些材料).
   [/(?<=(?:交|带|准备|提交|提供|拿)(?:些|点)?(?:什么|啥|哪些))东西/g, '材料'],
+  // "样品也能免吗", "这种可以免不": 免 asked alone, whether it may be waived, is the exemption the documents speak of
+  // (免办); 免费, 免检 and the like keep their words.
+  [/(?<=[能以])免(?=[吗么吧呢嘛不]|[?？]|$)/g, '免办'],
   // Spoken 俩 is 两个 ("快俩月了", "俩人"), the count the documents and the time asked are written in.
   [/俩/g, '两个'],
   // A yes/no ask typed with 么 for 吗 ("这种要做ccc认证么", "也必须送去强检么") asks what 吗 does, the mark the asking

@@ -36,5 +36,8 @@ describe('foldQuestion', () => {
     // The stuff handed in for an errand is its materials; 东西 bought stays.
     expect(foldQuestion('免办要交哪些东西')).toBe('免办要交哪些材料')
     expect(foldQuestion('买的东西坏了')).toBe('买的东西坏了')
+    // 免 asked alone is the exemption; 免费 keeps its word.
+    expect(foldQuestion('样品也能免吗')).toBe('样品也能免办吗')
+    expect(foldQuestion('能免费吗')).toBe('能免费吗')
   })
 })
