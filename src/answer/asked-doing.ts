@@ -5,6 +5,7 @@ import { tellsRecourse } from '../query/recourse.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import { namesAnAct } from '../text/segment.ts'
 import { saysConcept } from './evidence.ts'
+import { asksAnAspect } from './unsaid-aspect.ts'
 
 // Where or with whom the asker is to do an errand: "要申请仲裁的话该去哪个机构申请", "投诉编号在哪里能查到处理
 // 进度", "找谁申诉". Not where something happened or was done ("晶体管是在哪里发明的", "他在哪家公司工作").
@@ -34,6 +35,10 @@ function doingsAskedWhere(question: PreparedQuestion): Concept[] {
 // A how-to (怎么续期, 怎么预约) is left to the procedure gate: its verb is often an everyday word for a step the
 // guide describes in its own.
 const MAY_DO = /能|可以|[去到]哪|找谁|向谁/
+// So is whether there is any of it, put as 有…吗 with no question word ("质量月期间商场有打折吗"): a doing no document
+// names is none a passage offers. Not "有啥讲究", "配多少有讲究吗" (they ask what), nor "会有事吗" (a verdict); and
+// an aspect asked so ("有英文讲解吗") is the aspect gate's to name (unsaid-aspect.ts).
+const THERE_IS = /(?<=^[^啥什么哪谁几多怎]*)(?<![所没还具拥])有(?=[^，,。？?啥什么哪谁几多怎]{2,8}[吗么嘛][?？]?$)/
 // Asked as a choice of yes and no, too ("能不能让老板自己兼着").
 const ASKS_MAY_DO = new RegExp(`${ASKING_CLAUSE.source}|能不能|可不可以`)
 
@@ -54,8 +59,10 @@ const HEADED = new RegExp(`^(.)${COMPLEMENT}`)
  */
 function doingNeverNamed(question: PreparedQuestion): Concept | undefined {
   const said = question.concepts.filter((concept) => !concept.filler && !ONLY_COMPLEMENT.test(concept.word))
+  const aspect = asksAnAspect(question)
   for (const clause of askingClausesOf(question.folded, ASKS_MAY_DO)) {
-    const at = clause.search(MAY_DO)
+    const may = clause.search(MAY_DO)
+    const at = may < 0 && !aspect ? clause.search(THERE_IS) : may
     if (at < 0) continue
     const tail = clause.slice(at)
     const end = (concept: Concept) => {

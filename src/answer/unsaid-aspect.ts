@@ -140,10 +140,12 @@ const ASPECTS: Aspect[] = [
     about: /坏|不准|不合格|没通过|没过|故障|失灵|修秤|修理|维修/,
     gives: /维修(?:单位|机构|企业|网点|点)|修理(?:厂|店|单位)/,
   },
-  // …and what mending it costs ("修一下大概多少钱", "维修费谁出"): the guide says 维修后重新检定, no repair price.
+  // …and what mending it costs ("秤检不合格要拿去修 修一下大概多少钱"): the guide says 维修后重新检定, no repair
+  // price. Asked of a thing broken or failed: "修船厂花了多少钱" asks what building a yard cost.
   {
     name: 'repair-cost',
     asks: /修(?!改)[^。？?，,]{0,6}(?:多少钱|要钱|贵不贵|费用|花多少)|维修费|修理费/,
+    about: /坏|不准|不合格|没通过|没过|故障|失灵|修秤|修理|维修/,
     gives: new RegExp(`维修费|修理费|维修\\p{Script=Han}{0,6}${CN}+\\s*元`, 'u'),
   },
   // What may be done after the fact with a paper, a submission, an account or a mark: have it issued again, put
@@ -275,6 +277,10 @@ const states = (aspect: Aspect, asking: string, chunk: ChunkRecord): boolean =>
 
 const asked = (aspect: Aspect, folded: string): boolean =>
   aspect.asks.test(folded) && (aspect.about?.test(folded) ?? true)
+
+/** Whether the question asks any of the aspects above, stated by a passage or not. */
+export const asksAnAspect = (question: PreparedQuestion): boolean =>
+  !question.english && ASPECTS.some((aspect) => asked(aspect, question.askingPart))
 
 /**
  * The first aspect the question asks (reward, secrecy, fee …) that the passage does not state, or undefined.

@@ -20,9 +20,10 @@ const TYPOS: [RegExp, string][] = [
   [/哪儿/g, '哪里'],
   // Spoken "多会儿" ("多会儿能知道受不受理") asks what "多久" does, the word the glossary and answer types know.
   [/多会儿/g, '多久'],
-  // "…，怎么反映", "该找谁反映": a wrong seen, taken to the bureau in the citizen's verb, is what the guides call 举报
-  // (只是反映商家违法、希望监管部门查处，选"举报"). Only after a how or a whom: "这反映了什么" is another verb.
-  [/(?<=(?:怎么|怎样|如何|咋|哪里|哪|找谁|向谁|跟谁|部门))反映/g, '举报'],
+  // "…，怎么反映": a wrong seen, taken to the bureau in the citizen's verb, is what the guides call 举报 (只是反映商家违法、
+  // 希望监管部门查处，选"举报"). Only after a how: "这反映了什么" is another verb, and "去哪反映", "找谁反映" ask whom to
+  // turn to, which the redress a passage tells the buyer answers (src/query/recourse.ts).
+  [/(?<=(?:怎么|怎样|如何|咋))反映/g, '举报'],
   // "检测那段时间算不算在期限里面", "算不算进去": whether a span is counted in, which the documents write 计入 (不计入).
   [/算不算(?:在|进|到)/g, '是否计入'],
   // "免办要交哪些东西", "去检秤要带啥东西": the stuff handed in or brought for an errand is its materials, the word the

@@ -219,12 +219,17 @@ describe('refusals that are right', () => {
       ['举报能不能撤回', 'citizen'],
       ['免办申请没批下来，可以找谁申诉', 'enterprise'],
       ['秤检定不合格，去哪里复检', 'citizen'],
+      // Whether there is any of it (有…吗) is asked too.
+      ['质量月期间商场有打折吗', 'citizen'],
     ] as const) {
       const body = await ask(message, audience)
       expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-doing', citations: [] })
       // The refusal names what is missing.
-      expect(body.answer, message).toMatch(/没有讲到“(?:撤回|申诉|复检)”/)
+      expect(body.answer, message).toMatch(/没有讲到“(?:撤回|申诉|复检|打折)”/)
     }
+    // …but not what a rule says of it (有讲究吗 after 多少, 有事吗): those ask what, or a verdict.
+    const rule = await ask('75号令要求生产企业配质量安全员，配多少有讲究吗', 'enterprise')
+    expect(rule.grounded).toBe(true)
     // A verb followed by what it serves (借给…用) asks about that use, which the guide rules on.
     const lend = await ask('免办证明拿到以后，可以借给兄弟公司用吗', 'enterprise')
     expect(lend.grounded).toBe(true)

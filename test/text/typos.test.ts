@@ -26,9 +26,10 @@ describe('foldQuestion', () => {
   })
 
   it('reads the spoken forms the guides write otherwise', () => {
-    // 反映 after a how or a whom is a report; what a work 反映s stays.
+    // 反映 after a how is a report; what a work 反映s, and whom to turn to, stay.
     expect(foldQuestion('证书是假的，怎么反映')).toBe('证书是假的,怎么举报')
     expect(foldQuestion('这反映了什么')).toBe('这反映了什么')
+    expect(foldQuestion('这种去哪反映')).toBe('这种去哪反映')
     expect(foldQuestion('快俩月了')).toBe('快两个月了')
     expect(foldQuestion('菜场电子称不准')).toBe('菜场电子秤不准')
     expect(foldQuestion('称一下')).toBe('称一下')
