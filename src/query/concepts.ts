@@ -142,8 +142,8 @@ const ASKING_WORD = /^多[长重高大远深宽厚]$/
 // drops 等 as a stop word already.)
 const WAITING_VERB = /[拖耗熬](?=了?(?:多久|多长时间|几天|几个月|多少天))/g
 // "找哪里投诉", "该找谁办": seeking before a question word only puts the question; the passage names the
-// office or route found, never 找.
-const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么))/g
+// office or route found, never 找. So before the bureau or its hotline ("能找市场监管吗"): whom one turns to is named.
+const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么|市场监管|监管部门|12315|工商))/g
 // "要交什么资料", "得带哪些材料": the verb handing the materials in only puts the question of which; the passage lists
 // them (申请材料：…), and 要交 would otherwise be read as the fee it asks in "要交钱吗".
 const HANDING_IN = /(?:要|得|需要)?(?:交|提交|提供|带)(?=(?:些|点)?(?:什么|啥|哪些)(?:材料|资料|东西|文件|证件))/g
