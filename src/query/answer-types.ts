@@ -99,8 +99,9 @@ export const namesDecider = (folded: string): boolean => BODY_DECIDING.test(fold
 // The part of a day said in words: "每晚", "上午", "(每)周三、五晚".
 const PART_OF_DAY = '每晚|[早晚]上|[上下中]午|傍晚|夜间|(?:周|星期)[一二三四五六日天、]+[早晚]'
 
-// "这几天生意忙", "前几天", "买了没几天", "没用几天就坏了", "好几天": days the asker tells, not asks for ("几天能拿回来").
-const DAYS_ASKED = '(?<![这那前头没好])(?<!没[^，,；;。？?])几天'
+// "这几天生意忙", "前几天", "买了没几天", "没用几天就坏了", "好几天", "展会上就摆几天": days the asker tells, not asks
+// for ("几天能拿回来").
+const DAYS_ASKED = '(?<![这那前头没好])(?<!(?:没|就|才|只)[^，,；;。？?])几天'
 
 const ANSWER_TYPES: AnswerType[] = [
   {
@@ -356,7 +357,7 @@ export function answerShapeOf(folded: string, types: readonly AnswerType[]): Ans
   for (const [shape, pattern] of others) if (pattern.test(folded)) return shape
   // "拿什么做的", "哪本书", "什么颜色": one thing named, as much a fact as a date or a number.
   if (
-    /多久|多少|几号|哪里|哪儿|在哪|谁|何时|哪年|哪一年|什么时候|为什么|为何|几[个岁次位]|哪[个本部座家位种国条]|什么(?![样么])\p{Script=Han}/u.test(
+    /多久|多少|几号|哪里|哪儿|在哪|归哪|哪管|谁|何时|哪年|哪一年|什么时候|为什么|为何|几[个岁次位]|哪[个本部座家位种国条]|什么(?![样么])\p{Script=Han}/u.test(
       folded,
     )
   )

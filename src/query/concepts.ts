@@ -28,7 +28,7 @@ import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { ownerCaseOf } from './owner-case.ts'
 import { asksJurisdiction, asksReweigh, asksWhereToTurn, otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
-import { type ReportWish, reportWishOf } from './report-wish.ts'
+import { asksAfterAWish, type ReportWish, reportWishOf } from './report-wish.ts'
 import { asksDoingRequired } from './requirements.ts'
 import { verdictToldOf } from './verdict-ask.ts'
 
@@ -370,7 +370,8 @@ function sceneWordsOf(
       COMPLAINT_ASK.test(clause) ||
       asksWhereToTurn(folded, clause) ||
       asksJurisdiction(folded, clause) ||
-      asksReweigh(folded, clause),
+      asksReweigh(folded, clause) ||
+      asksAfterAWish(folded, clause),
   )
   if (complaintAsks.length === 0) return wishCaseOf(wish) ?? madeComplaintOf(folded, asking)
   const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')

@@ -58,3 +58,13 @@ export function reportWishOf(folded: string): ReportWish | null {
 
 /** The wish names no complaint nor report ("想去反映，该找谁", "想让市场监管去查他，要怎么弄"). */
 export const wishNamesNoRoute = (folded: string): boolean => reportWishOf(folded)?.unnamed === true
+
+/**
+ * Whether the clause asks right after one telling a wish to complain or report ("…超市不给退，我想去投诉，要带啥东西"):
+ * then it asks about that complaint (its materials, its time, its place), as "投诉要带什么" does.
+ */
+export function asksAfterAWish(folded: string, clause: string): boolean {
+  const clauses = clausesOf(folded)
+  const at = clauses.indexOf(clause)
+  return at > 0 && WISH.test(clauses[at - 1] ?? '')
+}
