@@ -59,10 +59,10 @@ const HEADED = new RegExp(`^(.)${COMPLEMENT}`)
  */
 function doingNeverNamed(question: PreparedQuestion): Concept | undefined {
   const said = question.concepts.filter((concept) => !concept.filler && !ONLY_COMPLEMENT.test(concept.word))
-  const aspect = asksAnAspect(question)
   for (const clause of askingClausesOf(question.folded, ASKS_MAY_DO)) {
     const may = clause.search(MAY_DO)
-    const at = may < 0 && !aspect ? clause.search(THERE_IS) : may
+    const there = may < 0 ? clause.search(THERE_IS) : -1
+    const at = may >= 0 ? may : there >= 0 && !asksAnAspect(question) ? there : -1
     if (at < 0) continue
     const tail = clause.slice(at)
     const end = (concept: Concept) => {

@@ -27,6 +27,9 @@ const CN = '[0-9一二三四五六七八九十百千两]'
 // An event of a campaign plan (仪式, 论坛, 讲堂 …): where or on which day it is held is a fact a plan may lack.
 const EVENT = /仪式|开幕|闭幕|讲堂|论坛|讲座|竞赛|典礼|开放日|座谈会|研修班|签约|揭牌|启动/
 
+// A thing broken or failed, of which where or at what cost it is mended is asked.
+const BROKEN = /坏|不准|不合格|没通过|没过|故障|失灵|修秤|修理|维修/
+
 // The bureau's own world (its offices, papers, hotline, campaign): a general passage names people and
 // signatories in words these patterns do not read ("敦煌艺术研究所第一任所长是谁": 常书鸿 is named plainly).
 const BUREAU = /市场监管|监管局|监管部门|12315|检定|认证|证书|证明|质量月|浦东/
@@ -137,7 +140,7 @@ const ASPECTS: Aspect[] = [
   {
     name: 'repairer',
     asks: /(?:哪|什么地方)[里儿家个]?[^。？?]{0,3}修(?!改)|找(?:谁|哪)[^。？?]{0,3}修(?!改)|修[^。？?]{0,3}的(?:店|地方|师傅)/,
-    about: /坏|不准|不合格|没通过|没过|故障|失灵|修秤|修理|维修/,
+    about: BROKEN,
     gives: /维修(?:单位|机构|企业|网点|点)|修理(?:厂|店|单位)/,
   },
   // …and what mending it costs ("秤检不合格要拿去修 修一下大概多少钱"): the guide says 维修后重新检定, no repair
@@ -145,7 +148,7 @@ const ASPECTS: Aspect[] = [
   {
     name: 'repair-cost',
     asks: /修(?!改)[^。？?，,]{0,6}(?:多少钱|要钱|贵不贵|费用|花多少)|维修费|修理费/,
-    about: /坏|不准|不合格|没通过|没过|故障|失灵|修秤|修理|维修/,
+    about: BROKEN,
     gives: new RegExp(`维修费|修理费|维修\\p{Script=Han}{0,6}${CN}+\\s*元`, 'u'),
   },
   // What may be done after the fact with a paper, a submission, an account or a mark: have it issued again, put

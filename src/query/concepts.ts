@@ -28,7 +28,7 @@ import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { ownerCaseOf } from './owner-case.ts'
 import { asksJurisdiction, asksReweigh, asksWhereToTurn, otherSideOf } from './recourse.ts'
 import { RELATION_ASKED } from './relation.ts'
-import { asksAfterAWish, type ReportWish, reportWishOf } from './report-wish.ts'
+import { clausesAfterAWish, type ReportWish, reportWishOf } from './report-wish.ts'
 import { asksDoingRequired } from './requirements.ts'
 import { verdictToldOf } from './verdict-ask.ts'
 
@@ -146,7 +146,7 @@ const WAITING_VERB = /[拖耗熬](?=了?(?:多久|多长时间|几天|几个月|
 const SEEKING_VERB = /找(?=(?:哪|谁|啥|什么|市场监管|监管部门|12315|工商))/g
 // "要交什么资料", "得带哪些材料": the verb handing the materials in only puts the question of which; the passage lists
 // them (申请材料：…), and 要交 would otherwise be read as the fee it asks in "要交钱吗".
-const HANDING_IN = /(?:要|得|需要)?(?:交|提交|提供|带)(?=(?:些|点)?(?:什么|啥|哪些)(?:材料|资料|东西|文件|证件))/g
+const HANDING_IN = /(?:要|得|需要)?(?:交|提交|提供|带)(?=(?:些|点)?(?:什么|啥|哪些)(?:材料|资料|文件|证件))/g
 // "我能在浦东投诉吗": where the asker stands, asking whether they may complain there; the guide answers by whose
 // place handles it (经营地、住所地), never naming theirs.
 const PLACE_OF_COMPLAINT = /(?<=(?:在|到))(?:本地|当地|这边|浦东|上海|[^，,。；;？?！!]{1,4}[区市县省])(?=投诉|举报)/gu
@@ -161,8 +161,8 @@ export const STATES_COME = '不合格|没通过|不通过|没过|过期|到期|�
 export const STATE_THEN_WHAT = new RegExp(`(?<=(?:了|${STATES_COME})(?:的话)?(?:该|要|又|还能|应该)?)(?:怎么办|咋办)`)
 // "我看隔壁摊好几年都没检": what the asker has seen, told at the start of a clause as 听说 is; no passage says 看.
 const SEEN_TOLD = /(?<=^|[，,；;。\s])我(?:们)?(?:看|看到|看见)(?=\p{Script=Han})/gu
-// "要带些啥东西", "得准备什么东西": the stuff asked for is what the question word asks (the materials), no thing
-// a passage must name.
+// "需要些啥东西", "还缺什么东西": the stuff asked for is what the question word asks (the materials), no thing a
+// passage must name. (Handed in or brought, "要带啥东西", it is read as 材料 already: src/text/typos.ts.)
 const STUFF_ASKED = /(?<=什么|啥|哪些)东西/g
 // The errands the guides speak of: applying, verifying, complaining and reporting (反映, as citizens say it), looking
 // a thing up.
@@ -365,13 +365,14 @@ function sceneWordsOf(
   // A buyer asking whom to turn to with their case ("…，现在应该打哪个电话") asks for a complaint's route as
   // "去哪投诉" does: what they tell before it is their case.
   // So do they asking which bureau handles it ("…，这种归哪里管"), or where to weigh again ("…，我去哪里复称").
+  const afterAWish = clausesAfterAWish(folded)
   const complaintAsks = asking.filter(
     (clause) =>
       COMPLAINT_ASK.test(clause) ||
       asksWhereToTurn(folded, clause) ||
       asksJurisdiction(folded, clause) ||
       asksReweigh(folded, clause) ||
-      asksAfterAWish(folded, clause),
+      afterAWish.includes(clause),
   )
   if (complaintAsks.length === 0) return wishCaseOf(wish) ?? madeComplaintOf(folded, asking)
   const clauses = folded.split(/[，,；;。：:？?]/).filter((clause) => clause.trim() !== '')

@@ -60,11 +60,10 @@ export function reportWishOf(folded: string): ReportWish | null {
 export const wishNamesNoRoute = (folded: string): boolean => reportWishOf(folded)?.unnamed === true
 
 /**
- * Whether the clause asks right after one telling a wish to complain or report ("…超市不给退，我想去投诉，要带啥东西"):
- * then it asks about that complaint (its materials, its time, its place), as "投诉要带什么" does.
+ * The clauses that ask right after one telling a wish to complain or report ("…超市不给退，我想去投诉，要带啥东西"):
+ * each asks about that complaint (its materials, its time, its place), as "投诉要带什么" does.
  */
-export function asksAfterAWish(folded: string, clause: string): boolean {
+export function clausesAfterAWish(folded: string): string[] {
   const clauses = clausesOf(folded)
-  const at = clauses.indexOf(clause)
-  return at > 0 && WISH.test(clauses[at - 1] ?? '')
+  return clauses.filter((_, at) => at > 0 && WISH.test(clauses[at - 1] ?? ''))
 }
