@@ -15,5 +15,9 @@ export function caseUnjudged(question: PreparedQuestion, chunk: ChunkRecord): bo
   const telling = question.concepts.filter(
     (concept) => concept.judged && concept.known && !concept.filler && concept.word.length > 1,
   )
-  return telling.length > 0 && !telling.some((concept) => saysConcept(concept, chunk.analysis.context))
+  if (telling.length === 0 || telling.some((concept) => saysConcept(concept, chunk.analysis.context))) return false
+  // Asked whether a kind of their size may too ("十几个人的小贸易公司，也能做ISO9001吗"), the passage saying whom the
+  // thing is open to (各种类型、各种规模的组织都可以采用) judges every kind, named or not.
+  const eligibility = question.answerTypes.find((type) => type.name === 'eligibility')
+  return !eligibility?.gives.test(chunk.content)
 }

@@ -207,10 +207,11 @@ const ASPECTS: Aspect[] = [
     asks: /^(?![^。？?]*(?:检|证|申请|办理|投诉|罚))[^。？?]*(?:(?:买|购买|入手)[^。？?，,]{0,10}(?:多少钱|贵不贵)|(?:一台|一个|一把)(?:大概|大约|要)?多少钱|多少钱一台|售价|卖多少钱)/,
     gives: /售价|价格|市场价|[0-9]+\s*元一台/,
   },
-  // When an office is open ("检测所周末开门不", "几点下班"): the guides name offices, never their hours.
+  // When an office is open or a line answered ("检测所周末开门不", "几点下班", "12315这个点还有人接吗，周末打得通不"):
+  // the guides name offices and lines, never their hours.
   {
     name: 'opening-hours',
-    asks: /开门|营业时间|办公时间|上班时间|几点(?:开|关|下班|上班)|(?:周末|周六|周日|节假日)[^。？?]{0,4}(?:开|上班|办公|营业)/,
+    asks: /开门|营业时间|办公时间|上班时间|几点(?:开|关|下班|上班)|(?:周末|周六|周日|节假日)[^。？?]{0,4}(?:开|上班|办公|营业|打得通|有人接)|(?:这个点|这么晚|晚上|夜里|半夜|几点)[^。？?，,]{0,6}(?:有人接|打得通|能打通)/,
     gives: /办公时间|工作时间|开放时间|营业时间|[0-9]{1,2}[:：][0-9]{2}/,
   },
   // The other side retaliating after a complaint or report ("投诉完商家打电话骂我 威胁我 怎么办"): a police matter no

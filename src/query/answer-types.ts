@@ -107,8 +107,8 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'amount',
     // 乱收费, 多收费 name a wrong done, not a fee asked for ("店家乱收费能投诉吗"); nor does 谁出钱 ask a sum, but a payer.
-    // Spoken, a fee is asked as "要收钱吗" ("打12315投诉要收钱吗").
-    asks: /多少钱|(?<![乱多])收(?:费|钱)|费用|价格|罚多少|罚款标准|补贴多少|花多少|收多少|交钱|要钱|花钱|(?<!谁)[掏给付出]钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
+    // Spoken, a fee is asked as "要收钱吗" ("打12315投诉要收钱吗"); "不想花钱去外面报班" tells a wish, not a fee asked.
+    asks: /多少钱|(?<![乱多])收(?:费|钱)|费用|价格|罚多少|罚款标准|补贴多少|花多少|收多少|交钱|要钱|(?<!不想|不愿|舍不得)花钱|(?<!谁)[掏给付出]钱|交费|多少(?:资金|经费|奖金|补贴)|(?:补贴|奖励|资助)标准|[奖补]多少/,
     // A sum of money ("1000元以下罚款", "五万元", "1.5亿美元", said round: "二亿多元", "三万余元"; and in the old
     // currencies of a history: "五十万银元", "三百万两白银", "两万贯"), not 元 inside a word ("多元共治", "元旦")
     // nor 贯 of "一贯"; or that none is due ("不需要交检定费", "停止征收"). Who bears a cost ("费用由谁承担无法协商

@@ -109,7 +109,7 @@ export function audienceStoryOf(folded: string): (word: string) => boolean {
 
 // Help or teaching asked for free ("有没有免费的质量课", "免费的培训"): the plan's 公益培训 is training at no charge,
 // so 公益 says 免费 there. Of anything else (免费上门检定, 打12315免费吗) 免费 keeps its own sense.
-const FREE_HELP = /免费的?[^，,；;。？?\s]{0,3}(?:课|培训|讲座|班)/
+const FREE_HELP = /免费的?[^，,；;。？?\s]{0,6}(?:课|培训|讲座|班)/
 
 // Help, a check or advice asked for free ("有没有免费给我们这种小店做质量咨询的", "能免费帮忙检测东西吗"): the plan lays
 // such services on for the public and small firms in its own words (质量服务惠民便民活动; 质量咨询、质量诊断、质量帮扶).

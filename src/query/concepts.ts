@@ -12,6 +12,7 @@ import {
   segmentWord,
   unglued,
 } from '../text/segment.ts'
+import { afterwordOf } from './afterword.ts'
 import {
   type AnswerType,
   FORMER_NAME_ASKED,
@@ -442,6 +443,14 @@ function askedOf(word: string, vocabulary: Vocabulary): string[] | null {
   return rest !== word && rest.length > 1 && vocabulary.documentFrequency(rest) > 0 ? [rest] : null
 }
 
+// "免办进来的那批货用不完": jieba glues the measure to a one-character thing (批货, 箱货, 件衣); the thing is the
+// asker's vague word for the goods, and its piece of one character is dropped as any other.
+const MEASURED_THING = /^[批箱件袋套台](\p{Script=Han})$/u
+const measuredThing = (word: string): string[] | null => {
+  const thing = MEASURED_THING.exec(word)?.[1]
+  return thing ? [thing] : null
+}
+
 function storeWordsIn(word: string, vocabulary: Vocabulary): string[] | null {
   if (!HAN_WORD.test(word)) return null
   const taken = new Array<boolean>(word.length).fill(false)
@@ -577,7 +586,10 @@ export function conceptsOf(
           const pieces =
             vocabulary.documentFrequency(word) > 0
               ? null
-              : (askedOf(word, vocabulary) ?? unglued(word, isTerm) ?? storeWordsIn(word, vocabulary))
+              : (askedOf(word, vocabulary) ??
+                unglued(word, isTerm) ??
+                measuredThing(word) ??
+                storeWordsIn(word, vocabulary))
           return pieces ? pieces.filter((piece) => piece.length > 1 || isTerm(piece)) : [word]
         }),
     ),
@@ -623,12 +635,14 @@ export function conceptsOf(
   const ownerCase = ownerCaseOf(folded, namesErrand)
   // The story told before "会怎么样", "还能受理不" need not be said either (src/query/consequence-case.ts).
   const isStory = consequenceCaseWordsOf(folded, namesTermOf(1))
+  const isAfterword = afterwordOf(folded)
   // Before a yes/no ask, only the case's words the documents use: a thing they never name ("公司新买了几台叉车，每年都要
   // 年检吗") is no case their scope judges, and stays asked.
   const isJudged = (word: string, frequency: number) =>
     !complaint && ownerCase.judged && frequency > 0 && ownerCase.isCase(word)
   const isCase = (word: string, frequency: number) =>
-    !complaint && ((ownerCase.judged ? isJudged(word, frequency) : ownerCase.isCase(word)) || isStory(word))
+    !complaint &&
+    ((ownerCase.judged ? isJudged(word, frequency) : ownerCase.isCase(word)) || isStory(word) || isAfterword(word))
   const isOtherSide = otherSideOf(folded)
   // "…，想去反映，该找谁": the bare ask after a wish asks for the route, which the routes' passage names in its own
   // words (12315), never 该 or 谁 (report-wish.ts).

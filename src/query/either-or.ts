@@ -13,6 +13,9 @@ import type { Concept } from './concepts.ts'
 // "这张证还是有效的吗", "那还是得去检吧" ask yes/no with 还是 as "still", and end in 吗 or 吧.
 const SECOND = /还是([^，,。？?！!；;]+)[？?。！!]*$/u
 const YES_NO = /[吗吧嘛][？?。！!]*$/u
+// "也能做9001吗，还是只有大厂才行", "内审是必须做的吗 还是认证公司审就行": a yes/no asked first, then its
+// other side offered; the answer to the yes/no settles it, so it is no either/or.
+const ASKED_FIRST = /[吗吧嘛][？?，,。！!\s]*$/u
 
 /** One alternative of an either/or: its text as asked and the words that tell it from the other. */
 export type Alternative = { text: string; words: Concept[] }
@@ -22,6 +25,7 @@ export function alternativeTextsOf(folded: string): [string, string] | null {
   const second = SECOND.exec(folded)
   if (!second || YES_NO.test(folded)) return null
   const before = folded.slice(0, second.index).replace(/[，,]$/u, '')
+  if (ASKED_FIRST.test(before)) return null
   // The first alternative is the clause before 还是 ("怎么联系我，打电话还是…"), or the one before its comma
   // ("是只看材料，还是会派人…"), from its opening 是 on ("投诉交上去以后…，是打电话通知我还是…").
   const clause = before.split(CLAUSE_BREAK).at(-1) ?? ''

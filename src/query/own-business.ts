@@ -15,14 +15,14 @@ const BUSINESS_NOUN = '(?:店|铺|厂|公司|作坊|企业|商家?|部|户|馆|�
 // saying what they are or what they opened, ending on a business noun ("我们是电动自行车经销商", "我们是代工厂",
 // "我开了个五金店"). A clause about a
 // product ("我们厂的产品不在3C目录") is neither and is what the question is about; nor is a clause that asks
-// ("开放日是干什么的").
+// ("开放日是干什么的", "是干嘛的").
 const RUNS = `${SPEAKER}?${SAID}{0,6}?(?:开|做|干|搞|经营|卖)${SAID}{1,14}的(?:[^,，；;。：:？?的]{0,3}${BUSINESS_NOUN})?`
 const IS = `${SPEAKER}(?:就|只|也)?是${SAID}{0,12}${BUSINESS_NOUN}`
 // "我开了个五金店", "我们在商场开了家家电店".
 const OPENED = `${SPEAKER}${SAID}{0,6}?开了?(?:个|家|一个|一家)${SAID}{0,10}${BUSINESS_NOUN}`
 // "作为一家小面馆", "像我们这种小理发店", "我们这种开小卖部的": the asker's kind, said as what they count as.
 const AS_KIND = `(?:(?:作为|身为)(?:一家|一个|个)?|像?${SPEAKER}(?:这种|这样的?|这类))${SAID}{0,12}(?:${BUSINESS_NOUN}|的)`
-const OWN_BUSINESS = new RegExp(`^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS}|${OPENED}|${AS_KIND})$`)
+const OWN_BUSINESS = new RegExp(`^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么|嘛))(?:${RUNS}|${IS}|${OPENED}|${AS_KIND})$`)
 
 // "也能", "都可以", or the too after a yes/no form typed on a phone: "能不能也去搞个9001".
 const MAY_TOO = '(?:[也都](?:能|可以)|(?:能不能|可不可以|可以不可以)[也都])'
@@ -34,7 +34,7 @@ const MAY_TOO = '(?:[也都](?:能|可以)|(?:能不能|可不可以|可以不�
  * they are not, how many they are); the ask opens its clause, so "…，秤坏了也能用吗" asks of the scale.
  */
 export const OWN_BUSINESS_MAY_TOO = new RegExp(
-  `^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么))(?:${RUNS}|${IS}|${OPENED}|${AS_KIND})[,，](?:${SAID}{1,10}[,，])?${MAY_TOO}`,
+  `^(?!${SAID}*(?:什么|啥|哪|谁|怎|吗|么|嘛))(?:${RUNS}|${IS}|${OPENED}|${AS_KIND})[,，](?:${SAID}{1,10}[,，])?${MAY_TOO}`,
 )
 
 /** The clauses of a folded question, split where the asker pauses. */

@@ -8,6 +8,7 @@ import { segmentWords } from '../text/segment.ts'
 import { foldQuestion } from '../text/typos.ts'
 import {
   asksWhetherFree,
+  asksWithoutAPerson,
   cueFeatures,
   looksLikeManipulation,
   matchRule,
@@ -103,10 +104,17 @@ const untranslatedRule = (share: number): RuleMatch | null =>
 type Ranked = { label: Intent; probability: number }[]
 
 // Asked whether help is free ("区里有没有免费帮忙看看的"), the message is a question of some kind; no ticket is
-// opened for it, so the model's best among the other intents decides, its probability renormalised over them.
+// opened for it. Nor is one asking something without naming anyone to talk to ("配几个质量安全员有硬性数字吗，我们厂
+// 才四十来号人": the 人 of the trained examples is no person asked for) a hand-off. The model's best among the
+// intents left decides, its probability renormalised over them.
 const rankedFor = (folded: string, ranked: Ranked): Ranked => {
-  if (!asksWhetherFree(folded)) return ranked
-  const kept = ranked.filter((item) => !TICKET_INTENTS.has(item.label))
+  const barred = asksWhetherFree(folded)
+    ? (label: Intent) => TICKET_INTENTS.has(label)
+    : asksWithoutAPerson(folded)
+      ? (label: Intent) => label === 'human_handoff'
+      : null
+  if (!barred) return ranked
+  const kept = ranked.filter((item) => !barred(item.label))
   const total = kept.reduce((sum, item) => sum + item.probability, 0)
   return kept.map((item) => ({ label: item.label, probability: item.probability / total }))
 }

@@ -32,6 +32,9 @@ const TYPOS: [RegExp, string][] = [
   // "样品也能免吗", "这种可以免不": 免 asked alone, whether it may be waived, is the exemption the documents speak of
   // (免办); 免费, 免检 and the like keep their words.
   [/(?<=[能以])免(?=[吗么吧呢嘛不]|[?？]|$)/g, '免办'],
+  // "不要钱的质量课", "有不花钱的培训吗": what costs nothing is 免费, the word the documents and the free-help reading use
+  // (src/query/audience.ts); "要不要钱的" still asks the fee.
+  [/(?<!要)不(?:要钱|花钱|收钱|收费)的/g, '免费的'],
   // Spoken 俩 is 两个 ("快俩月了", "俩人"), the count the documents and the time asked are written in.
   [/俩/g, '两个'],
   // A yes/no ask typed with 么 for 吗 ("这种要做ccc认证么", "也必须送去强检么") asks what 吗 does, the mark the asking

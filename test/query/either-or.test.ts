@@ -14,5 +14,8 @@ describe('the alternatives of an either/or', () => {
     expect(alternativeTextsOf('修好了那还是得去检吧')).toBeNull()
     // 还是 not in the last clause asks no either/or.
     expect(alternativeTextsOf('还是那台秤,多久检一次')).toBeNull()
+    // A yes/no asked first, then its other side offered: the yes/no's answer settles it.
+    expect(alternativeTextsOf('内审是必须做的吗,还是认证公司审就行')).toBeNull()
+    expect(alternativeTextsOf('也能做9001吗还是只有大厂才行')).toBeNull()
   })
 })

@@ -187,6 +187,18 @@ describe('prepareQuestion', () => {
     expect(unchanged.filter((text) => prepare(text).folded.endsWith('投诉举报'))).toEqual([])
   })
 
+  it('reads what a thing is for as asked, not as the asker telling their trade', () => {
+    // "我们是做…的" tells who asks; "…是干嘛的" asks what the thing does.
+    expect(fillers('质量开放日是干嘛的，普通市民能进企业参观吗')).not.toContain('质量开放日')
+    expect(fillers('我们是做电线的，要配质量安全员吗')).toContain('电线')
+  })
+
+  it('drops the one-character thing jieba glues to a measure (那批货)', () => {
+    const words = prepare('免办进来的那批货用不完').concepts.map((concept) => concept.word)
+    expect(words).not.toContain('批货')
+    expect(words).toContain('免办')
+  })
+
   it('reads having heard nothing yet as a wait told, whose words no passage need say', () => {
     expect(fillers('我举报的事到现在还没动静，一般多少天会有个说法')).toContain('没动静')
     expect(fillers('投诉交上去以后一直没回音，要等多久')).toContain('回音')

@@ -148,6 +148,12 @@ describe('offline classifier on hand-written cases', () => {
     expect(intentOf('能帮我接人工吗')).toBe('human_handoff')
   })
 
+  it('never hands over a question that names no one to talk to', () => {
+    expect(intentOf('配几个质量安全员有硬性数字吗，我们厂才四十来号人')).toBe('policy_question')
+    expect(intentOf('你们有人工客服吗')).toBe('human_handoff')
+    expect(intentOf('能让工作人员给我回个电话吗')).toBe('human_handoff')
+  })
+
   it('declines an English question the term list cannot read, but not one it can', () => {
     const prepared = (text: string) => ({ text, folded: text, asked: text, words: [], untranslated: 0.8 })
     expect(classifier.classify(prepared('How do I renew my passport?')).intent).toBe('out_of_scope')

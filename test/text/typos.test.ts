@@ -40,5 +40,8 @@ describe('foldQuestion', () => {
     // 免 asked alone is the exemption; 免费 keeps its word.
     expect(foldQuestion('样品也能免吗')).toBe('样品也能免办吗')
     expect(foldQuestion('能免费吗')).toBe('能免费吗')
+    // What costs nothing is 免费; whether it costs is still asked.
+    expect(foldQuestion('有没有不要钱的质量课')).toBe('有没有免费的质量课')
+    expect(foldQuestion('检定要不要钱的')).toBe('检定要不要钱的')
   })
 })
