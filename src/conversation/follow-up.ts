@@ -16,9 +16,9 @@ import { askedAbout, namesMatter, type Subject, subjectOf } from './subject.ts'
 
 // Said outright: "换个问题：…", "另外问一下，…".
 const NEW_TOPIC = /^(换个问题|换个话题|换一个问题|另外问|另外再问|再问(一下|个)|顺便问|还有个问题|还有一个问题)/
-// "跟秤、计量有关的呢？", "还有别的吗", "有适合小孩参加的吗": the same list again, narrowed.
+// "跟秤、计量有关的呢？", "还有别的吗", "还查别的吗", "有适合小孩参加的吗": the same list again, narrowed.
 const CONTINUES_LIST =
-  /(有关|相关|方面|类)的(呢|吗|有哪些|有没有)|还有(吗|呢|别的|其他|哪些|没有)|^(那)?有(没有)?适合.{1,10}的|^(那)?(别的|其他的?|其它的?)呢/
+  /(有关|相关|方面|类)的(呢|吗|有哪些|有没有)|还有(吗|呢|别的|其他|哪些|没有)|^(那)?还[^，,。？?]{1,2}(别的|其他|其它)|^(那)?有(没有)?适合.{1,10}的|^(那)?(别的|其他的?|其它的?)呢/
 
 /** "跟秤、计量有关的呢？": the list just given, narrowed — asked in the same vein as the question before. */
 export const continuesList = (question: PreparedQuestion): boolean => CONTINUES_LIST.test(question.folded)
@@ -30,6 +30,8 @@ export const pointsBack = (question: PreparedQuestion): boolean =>
   (question.article === null && listOrdinalOf(question.folded) !== null)
 
 const OTHER_MATTER_WORDS = 2
+// "如果是网上买的呢", "那要是进口的呢": another case of the same question.
+const CONDITION = /^(?:那)?(?:如果|要是|假如|若是|万一)/
 
 /** A word that names something, not the asker's filler, an aspect asked (流程, 费用) or a question word. */
 const namesSomething = (concept: Concept): boolean => !concept.filler && !asksAnAspect(concept) && !concept.asks
@@ -38,11 +40,11 @@ const namesSomething = (concept: Concept): boolean => !concept.filler && !asksAn
 const unsaid = (concept: Concept): boolean => !concept.known && concept.alternatives.length === 1
 
 /**
- * "那76号令呢？", "上海的呢", "那电子秤呢": nothing asked but another matter — an order, or words the
- * subject's document never uses, all of them words the documents do use. "文号呢" and "流程呢" name
- * something of the subject itself, and are answered about it.
+ * "那76号令呢？", "上海的呢", "那电子秤呢", "那举报呢" (after 投诉): nothing asked but another matter — an order, or
+ * words the documents use that the subject's terms are not, in its document or another. "文号呢" and "流程呢"
+ * name something of the subject itself, and are answered about it.
  */
-function namesOtherMatter(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): boolean {
+function namesOtherMatter(question: PreparedQuestion, subject: Subject): boolean {
   if (!/呢[?？]?$/.test(question.folded) || question.article !== null) return false
   const named = question.concepts.filter((concept) => !concept.filler)
   if (question.orderNumbers.length > 0) return named.filter((concept) => concept.known && !concept.aspect).length <= 1
@@ -50,7 +52,7 @@ function namesOtherMatter(deps: AnswerDeps, question: PreparedQuestion, subject:
     named.length > 0 &&
     named.length <= OTHER_MATTER_WORDS &&
     named.every((concept) => concept.known && !asksAnAspect(concept) && !concept.asks) &&
-    named.some((concept) => !concept.alternatives.some((term) => deps.vocabulary.documentSays(subject.docId, term)))
+    named.some((concept) => !subject.terms.some((term) => concept.alternatives.includes(term)))
   )
 }
 
@@ -80,7 +82,14 @@ const namesUnknownThing = (question: PreparedQuestion): boolean =>
 const asksOnlyUnsaid = (question: PreparedQuestion): boolean => {
   const own = question.concepts.filter(namesSomething)
   // Glossary terms count as said, as above; an article ("第八条说了什么") is looked up in the order discussed.
-  return question.answerTypes.length === 0 && question.article === null && own.length > 0 && own.every(unsaid)
+  // "还查别的吗" asks for more of what was listed, in the subject's document.
+  return (
+    question.answerTypes.length === 0 &&
+    question.article === null &&
+    !continuesList(question) &&
+    own.length > 0 &&
+    own.every(unsaid)
+  )
 }
 
 /**
@@ -281,9 +290,11 @@ async function answerKeepingSubject(
   // Before the unsaid words of "换成卖东西的商店呢" send it off alone: the orders name that business their way.
   const otherKind = askedForOtherKind(deps, question, subject)
   if (!otherKind && (namesUnknownThing(question) || asksOnlyUnsaid(question))) return alone()
-  if (otherKind || namesOtherMatter(deps, question, subject) || namesOtherTitle(deps, question, subject)) {
-    // "那76号令呢？" asks the last question again about the matter it names, which becomes the subject.
-    const again = otherKind ?? completeQuestion(question, subject.asked, deps, 'after')
+  if (otherKind || namesOtherMatter(question, subject) || namesOtherTitle(deps, question, subject)) {
+    // "那76号令呢？", "那举报呢" ask the last question again about the matter they name, which becomes the subject.
+    // "如果是网上买的呢", "那要是进口的呢" ask it again of the same matter in another case: its terms stay.
+    const kept = CONDITION.test(question.folded) ? [...subject.terms, ...subject.asked] : subject.asked
+    const again = otherKind ?? completeQuestion(question, kept, deps, 'after')
     const result = await answerQuestion(deps, again)
     return {
       resolvedQuery: again.text,

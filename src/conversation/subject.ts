@@ -1,9 +1,11 @@
 import type { Answer } from '../answer/answer-question.ts'
 import { SUBJECT_MATTER_WEIGHT } from '../answer/tuning.ts'
+import { askingClausesOf } from '../query/asking-clauses.ts'
 import { asksAnAspect, type Concept } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import { foldText } from '../text/fold.ts'
+import { namesAThing } from '../text/segment.ts'
 
 /**
  * What the conversation is about: the document and the matter asked about (CCC免办, 电子秤强检, 投诉),
@@ -20,6 +22,8 @@ export type Subject = {
 }
 
 const SUBJECT_TERMS = 3
+// A state the glossary names ("不肯调解", "没检"): what befell the matter, not a thing it is about.
+const NEGATED = /[不没未无]/
 
 // A matter is named by a telling word ("电子秤", "质量月", "75号令"), not by "企业", "适用" or "要钱".
 export const namesMatter = (concept: Concept): boolean =>
@@ -64,11 +68,27 @@ export function subjectOf(vocabulary: Vocabulary, question: PreparedQuestion, an
     ? foldText(`${answer.citations[0]?.title ?? ''} ${answer.citations[0]?.section ?? ''}`)
     : ''
   const naming = telling.filter((concept) => concept.alternatives.some((term) => source.includes(term)))
+  // After them, the thing asked about that the passage answering speaks of ("质量大讲堂" of item 5, "书面小结" of
+  // 四（三）): "啥时候在哪办", "截止哪天" ask about it, not about the whole plan.
+  const quoted = answer.grounded ? foldText(answer.evidence[0]?.chunk.content ?? '') : ''
+  // Only a thing named where the question asks, not the asker's own case (新买, "网上买的衣服…想投诉", 测试仪器):
+  // that would pull every later question back to it.
+  const asking = askingClausesOf(question.folded)
+  const spoken = telling.filter(
+    (concept) =>
+      !naming.includes(concept) &&
+      !concept.optional &&
+      asking.some((clause) => clause.includes(concept.word)) &&
+      namesAThing(concept.word) &&
+      !NEGATED.test(concept.word) &&
+      concept.alternatives.some((term) => quoted.includes(term)),
+  )
+  const byWeight = (concepts: Concept[]) => [...concepts].sort((a, b) => b.weight - a.weight)
   // A question in plain words ("怎么投诉？") still has a matter when answered: its best words, telling or not.
-  const chosen = naming.length > 0 ? naming : telling.length > 0 || !answer.grounded ? telling : words
-  const terms = chosen
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, SUBJECT_TERMS)
-    .map((concept) => concept.word)
+  const chosen =
+    naming.length > 0
+      ? [...byWeight(naming), ...byWeight(spoken)]
+      : byWeight(telling.length > 0 || !answer.grounded ? telling : words)
+  const terms = chosen.slice(0, SUBJECT_TERMS).map((concept) => concept.word)
   return terms.length > 0 ? { docId, terms, asked: wordsBesides(question, terms) } : null
 }

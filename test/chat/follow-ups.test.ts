@@ -424,4 +424,41 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(valid.answer).toContain('2年')
     expect(valid.answer).not.toContain('三年')
   })
+
+  it('keeps the thing asked about in the subject, not only the document it stands in', async () => {
+    const summary = await ask('质量月活动搞完了，书面总结材料交给谁')
+    expect(summary.citations[0]?.section).toContain('认真总结经验')
+    const deadline = await ask('最晚哪天交', summary.sessionId)
+    expect(deadline.citations[0]?.section).toContain('认真总结经验')
+    expect(deadline.answer).toMatch(/9\s*月\s*30\s*日/)
+    // The asker's own case is no thing asked about: it does not pull the next question back to it.
+    const clothes = await ask('网上买的衣服穿一次就开线了 想投诉')
+    const result = await ask('那要多久有结果', clothes.sessionId)
+    expect(result.grounded).toBe(true)
+    expect(result.citations[0]?.section).toBe('五、监管部门的处理时限')
+  })
+
+  it('answers more of what was listed ("还抽别的吗") and a way of doing it in the plan\'s words (上课: 授课)', async () => {
+    const stoves = await ask('质量月的产品抽查会不会查燃气灶')
+    const more = await ask('还抽别的吗', stoves.sessionId)
+    expect(more.grounded).toBe(true)
+    expect(more.answer).toContain('电动自行车')
+    const course = await ask('质量月那个企业总裁知识产权研修班是啥')
+    const how = await ask('怎么上课', course.sessionId)
+    expect(how.grounded).toBe(true)
+    expect(how.answer).toContain('集中授课')
+  })
+
+  it('asks the question again of a sibling matter of the same guide ("那举报呢"), and of another case of the same matter', async () => {
+    const mediation = await ask('投诉的话调解一般最多多长时间')
+    const report = await ask('那举报呢', mediation.sessionId)
+    expect(report.grounded).toBe(true)
+    expect(report.resolvedQuery).toContain('举报')
+    expect(report.resolvedQuery).not.toContain('投诉')
+    expect(report.answer).toContain('15个工作日')
+    const shop = await ask('小区门口店里买的电饭锅坏了老板不给退 投诉归哪里管')
+    const online = await ask('如果是网上买的呢', shop.sessionId)
+    expect(online.grounded).toBe(true)
+    expect(online.answer).toContain('住所地')
+  })
 })
