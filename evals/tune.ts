@@ -42,7 +42,7 @@ const oneHot = (key: WeightKey): Weights => ({ ...Object.fromEntries(KEYS.map((k
 const idOf = (chunk: ScoredChunk) => chunk.id
 
 /** Each candidate's features, read off the ranker itself; fails when the ranker is not linear in RANKING. */
-function featuresOf(question: PreparedQuestion, candidates: ScoredChunk[]): Array<Record<WeightKey, number>> {
+export function featuresOf(question: PreparedQuestion, candidates: ScoredChunk[]): Array<Record<WeightKey, number>> {
   const byKey = KEYS.map(
     (key) => new Map(weighEvidence(question, candidates, oneHot(key)).map((e) => [idOf(e.chunk), e.rank])),
   )

@@ -399,15 +399,26 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
   const included = (options.include ?? [])
     .filter((chunk) => !searched.some((other) => other.id === chunk.id))
     .map(unscored)
-  const candidates = [
-    ...searched,
-    ...included,
-    ...mentioningIdentifiers(deps, query, searched),
-    ...sayingRareWords(deps, query, [...searched, ...included]),
-    ...headedByMatter(deps, query, [...searched, ...included]),
-  ]
-  candidates.push(...openingOfWhole(deps, query, candidates))
-  candidates.push(...speakingOfNamedOrders(deps, query, candidates))
+  // Each passage once, at the best score a lookup gave it: two of the lookups below may bring the same one (a
+  // section headed by the matter that also says a rare word), raised to the first found's score by either.
+  const candidates: ScoredChunk[] = []
+  const at = new Map<number, number>()
+  const add = (chunks: readonly ScoredChunk[]) => {
+    for (const chunk of chunks) {
+      const index = at.get(chunk.id)
+      if (index === undefined) {
+        at.set(chunk.id, candidates.length)
+        candidates.push(chunk)
+      } else if (chunk.score > (candidates[index] as ScoredChunk).score) candidates[index] = chunk
+    }
+  }
+  add(searched)
+  add(included)
+  add(mentioningIdentifiers(deps, query, searched))
+  add(sayingRareWords(deps, query, [...searched, ...included]))
+  add(headedByMatter(deps, query, [...searched, ...included]))
+  add(openingOfWhole(deps, query, candidates))
+  add(speakingOfNamedOrders(deps, query, candidates))
   // A follow-up completed with its subject's words ("质量月 上门 平时自己拿去检要交钱吗") does not name the plan
   // itself: the subject's document is preferred instead.
   const named = options.preferDocId ? candidates : withoutRetellings(candidates, query, deps.glossary)

@@ -6,9 +6,9 @@
  */
 
 // Issuing a document, as the documents write it; not a press conference (发布会), nor issuing a certificate
-// (颁发, 发证). Asked, also as people say it ("谁定的", "哪年发的", "哪天开始执行": put in force, as 施行).
+// (颁发, 发证). Asked, also as people say it ("谁定的", "哪年发的", "啥时候出来的", "哪天开始执行": put in force, as 施行).
 const ISSUING = '(?:印发|发布(?!会)|公布|颁布|出台|下发|施行|生效|播发)'
-const ISSUING_SAID = `(?:${ISSUING}|定的|出的|发的|开始(?:执行|实行))`
+const ISSUING_SAID = `(?:${ISSUING}|定的|出的|发的|出来的|开始(?:执行|实行))`
 // …asked when or by whom: "什么时候印发", "哪个单位发布", "由谁颁布", "从哪天开始施行", "印发的时间".
 const ISSUANCE_ASKED = new RegExp(
   `(?:什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|几月|几号|哪个|哪家|谁)[^，,。？?]{0,8}?${ISSUING_SAID}|${ISSUING}的?(?:时间|日期|机关|单位|部门)`,

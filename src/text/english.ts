@@ -22,6 +22,38 @@ export function loadEnglishTerms(path: string): EnglishTerms {
     .sort((a, b) => b[0].length - a[0].length)
 }
 
+// The single words of the listed phrases, per list: what a plural in a question is looked up as.
+const LISTED_WORDS = new WeakMap<EnglishTerms, Set<string>>()
+
+function listedWordsOf(terms: EnglishTerms): Set<string> {
+  const known = LISTED_WORDS.get(terms)
+  if (known) return known
+  const words = new Set(terms.flatMap(([english]) => english.split(' ')))
+  LISTED_WORDS.set(terms, words)
+  return words
+}
+
+/**
+ * A plural the list has in the singular ("inspections", "activities", "fees"), as the list writes it; any other
+ * word as it is. The list then need not hold every form of a noun.
+ */
+function asListed(word: string, listed: Set<string>): string {
+  if (listed.has(word) || word.length < 4 || !word.endsWith('s')) return word
+  const singulars = [word.replace(/ies$/, 'y'), word.replace(/es$/, ''), word.slice(0, -1)]
+  return singulars.find((singular) => singular !== word && listed.has(singular)) ?? word
+}
+
+/** A clause as space-padded words, punctuation gone and plurals as the list has them. */
+const wordsOf = (clause: string, terms: EnglishTerms): string => {
+  const listed = listedWordsOf(terms)
+  const words = clause
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => asListed(word, listed))
+  return ` ${words.join(' ')} `
+}
+
 // Each listed phrase as a whole-word pattern, compiled once per list (an English question tries them all, clause by clause).
 const PATTERNS = new WeakMap<EnglishTerms, RegExp[]>()
 
@@ -63,7 +95,7 @@ const FUNCTION_WORDS = new Set(
  * translated: a question mostly dropped in translation is not understood, whatever is left of it.
  */
 export function untranslatedShare(folded: string, terms: EnglishTerms): number {
-  let text = ` ${folded.replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `
+  let text = wordsOf(folded, terms)
   let translated = 0
   const patterns = patternsOf(terms)
   for (const [index, [english]] of terms.entries()) {
@@ -99,7 +131,7 @@ export function toChineseQuestion(folded: string, terms: EnglishTerms): string {
 }
 
 function translateClause(clause: string, terms: EnglishTerms): string {
-  let text = ` ${clause.replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `
+  let text = wordsOf(clause, terms)
   const patterns = patternsOf(terms)
   for (const [index, [, chinese]] of terms.entries()) text = text.replace(patterns[index] as RegExp, chinese)
   const kept = text.split(/\s+/).filter((word) => word && (!/^[a-z]/.test(word) || KEEP.test(word)))

@@ -34,6 +34,18 @@ describe('an English question in the documents’ Chinese', () => {
     expect(toChineseQuestion('how do i check whether a certificate is genuine?', terms)).toBe('核实真伪')
   })
 
+  it('reads a plural as the list has the singular', () => {
+    const nouns: EnglishTerms = [
+      ['inspection', '检查'],
+      ['activity', '活动'],
+      ['fee', '费用'],
+    ]
+    expect(toChineseQuestion('inspections', nouns)).toBe('检查')
+    expect(toChineseQuestion('activities and fees', nouns)).toBe('活动费用')
+    // A word that only ends in s is left as it is.
+    expect(untranslatedShare('business', nouns)).toBe(1)
+  })
+
   it('drops a phrase listed with no Chinese: "when I" tells a time, it asks none', () => {
     expect(toChineseQuestion('what to check when i complain?', terms)).toBe('检定投诉')
     expect(toChineseQuestion('when did i complain?', terms)).toBe('什么时候投诉')
@@ -58,6 +70,8 @@ describe('the knowledge folder’s English term list', () => {
       'when is quality month held?',
       'how can small companies improve quality?',
       'can i complain about something i bought four years ago?',
+      'what pass rate for food sampling inspections does the national quality outline aim for by 2025?',
+      'which activities are organised for residents during quality month?',
       'is there a fee for verifying a scale?',
       'where can i verify my scale?',
       'which situations qualify for ccc exemption?',
