@@ -9,6 +9,7 @@ import { foldQuestion } from '../text/typos.ts'
 import {
   asksWhetherFree,
   asksWithoutAPerson,
+  asksWithoutTurningToUs,
   cueFeatures,
   looksLikeManipulation,
   matchRule,
@@ -105,15 +106,18 @@ type Ranked = { label: Intent; probability: number }[]
 
 // Asked whether help is free ("区里有没有免费帮忙看看的"), the message is a question of some kind; no ticket is
 // opened for it. Nor is one asking something without naming anyone to talk to ("配几个质量安全员有硬性数字吗，我们厂
-// 才四十来号人": the 人 of the trained examples is no person asked for) a hand-off. The model's best among the
+// 才四十来号人": the 人 of the trained examples is no person asked for) a hand-off, nor one that asks without turning
+// to us for the doing ("今年上门集中检秤啥时候来我们三林的菜场") a service request. The model's best among the
 // intents left decides, its probability renormalised over them.
 const rankedFor = (folded: string, ranked: Ranked): Ranked => {
-  const barred = asksWhetherFree(folded)
-    ? (label: Intent) => TICKET_INTENTS.has(label)
-    : asksWithoutAPerson(folded)
-      ? (label: Intent) => label === 'human_handoff'
-      : null
-  if (!barred) return ranked
+  const free = asksWhetherFree(folded)
+  const noPerson = asksWithoutAPerson(folded)
+  const noService = asksWithoutTurningToUs(folded)
+  const barred = (label: Intent) =>
+    (free && TICKET_INTENTS.has(label)) ||
+    (noPerson && label === 'human_handoff') ||
+    (noService && label === 'service_request')
+  if (!ranked.some((item) => barred(item.label))) return ranked
   const kept = ranked.filter((item) => !barred(item.label))
   const total = kept.reduce((sum, item) => sum + item.probability, 0)
   return kept.map((item) => ({ label: item.label, probability: item.probability / total }))

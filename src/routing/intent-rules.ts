@@ -181,6 +181,13 @@ export const asksWithoutAPerson = (folded: string): boolean =>
 const ASKED_MID_MESSAGE = /[吗嘛](?=[,，;；\s])/u
 const PERSON_ASKED = new RegExp(`${PERSON}|联系|电话|回复|回电`)
 
+/**
+ * A question ("…啥时候来我们三林的菜场", "14001流程跟9001一样吗") that does not turn to us for the doing (帮我, 你们,
+ * 能派人…): how a service goes is asked, as the procedure-question rule reads it, not a request for it.
+ */
+export const asksWithoutTurningToUs = (folded: string): boolean =>
+  (INFO_QUESTION.test(folded) || ASKS_YES_NO.test(folded)) && !ASKS_US_TO_ACT.test(folded) && !TURNS_TO_US.test(folded)
+
 /** Attempts to steer the assistant (prompt injection) or to make it help cheat. */
 export const looksLikeManipulation = (folded: string): boolean =>
   INJECTION.some((pattern) => pattern.test(folded)) || MISUSE.some((pattern) => pattern.test(folded))

@@ -148,6 +148,13 @@ describe('offline classifier on hand-written cases', () => {
     expect(intentOf('能帮我接人工吗')).toBe('human_handoff')
   })
 
+  it('takes a question about how a service goes, not turning to us for it, for no request', () => {
+    expect(intentOf('今年上门集中检秤啥时候来我们三林的菜场')).toBe('policy_question')
+    expect(intentOf('我们还想顺便做个14001环境体系 流程跟9001一样吗')).toBe('policy_question')
+    expect(intentOf('能上门帮我检一下秤吗')).toBe('service_request')
+    expect(intentOf('想预约上门检定')).toBe('service_request')
+  })
+
   it('never hands over a question that names no one to talk to', () => {
     expect(intentOf('配几个质量安全员有硬性数字吗，我们厂才四十来号人')).toBe('policy_question')
     expect(intentOf('你们有人工客服吗')).toBe('human_handoff')
