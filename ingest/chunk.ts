@@ -106,9 +106,21 @@ export function splitLongText(text: string, max = MAX_CHUNK_CHARS): string[] {
   let length = 0
   for (const sentence of sentences) {
     if (length + sentence.length > max && current.length > 0) {
-      parts.push(current.join('').trim())
-      const overlap = current.at(-1) as string
-      current = overlap.length < max / 4 && overlap.length + sentence.length <= max ? [overlap] : []
+      // A line (a list item, a paragraph) begun in the chunk goes whole to the next one when the chunk keeps at
+      // least half its size without it: "- 便捷通道是什么：…。…便捷通道是在…" says its point in its later sentences.
+      const lineStart = current.findLastIndex((part, index) => index > 0 && part.startsWith('\n'))
+      const kept = lineStart > 0 ? current.slice(0, lineStart) : current
+      const keptLength = kept.reduce((sum, part) => sum + part.length, 0)
+      const carried = keptLength >= max / 2 ? current.slice(kept.length) : []
+      const fits = carried.reduce((sum, part) => sum + part.length, 0) + sentence.length <= max
+      if (carried.length > 0 && fits) {
+        parts.push(kept.join('').trim())
+        current = carried
+      } else {
+        parts.push(current.join('').trim())
+        const overlap = current.at(-1) as string
+        current = overlap.length < max / 4 && overlap.length + sentence.length <= max ? [overlap] : []
+      }
       length = current.reduce((sum, part) => sum + part.length, 0)
     }
     current.push(sentence)

@@ -14,8 +14,9 @@ import { type EmbeddedChunk, listStoredDocuments, removeDocuments, replaceDocume
 import type { Chunk, SourceDocument } from './types.ts'
 
 // Part of every content hash: a change to how documents are cut, or to how their text is folded before it
-// is segmented (chunker-2: the dot of a transliterated name), re-ingests them all.
-export const PIPELINE_VERSION = 'chunker-2'
+// is segmented (chunker-2: the dot of a transliterated name; chunker-3: a line begun near a part's end moves
+// whole to the next), re-ingests them all.
+export const PIPELINE_VERSION = 'chunker-3'
 
 export type FileOutcome =
   | { file: string; docId: string; status: 'added' | 'updated'; chunks: number; ms: number }

@@ -59,6 +59,12 @@ function quoteAround(evidence: Evidence, best: Sentence, fromStart = false): str
   if (end(last) - first.start <= SHORT_BODY) return wholeRows(evidence.chunk, first.start, end(last))
   let from = fromStart ? 0 : body.indexOf(best)
   let to = Math.max(from, body.indexOf(best))
+  // The rest of the line the best sentence stands in comes first: a list item ("- 便捷通道是什么：上海是…。…便捷通道
+  // 是在…") says its point in its later sentences as often as in its first.
+  const content = evidence.chunk.content
+  const sameLine = (sentence: Sentence | undefined) =>
+    sentence !== undefined && !content.slice(best.start, sentence.start).includes('\n')
+  while (sameLine(body[to + 1])) to += 1
   const length = () => end(body[to] as Sentence) - (body[from] as Sentence).start
   while (length() < QUOTE_TARGET && (from > 0 || to < body.length - 1)) {
     const next = body[to + 1]

@@ -118,6 +118,18 @@ describe('splitting long sections', () => {
     expect(parts[1]?.startsWith(sentence)).toBe(true)
   })
 
+  it('moves a line begun near the end of a part whole to the next one', () => {
+    const filler = `- ${'这一项的内容写得比较长，用来把片段填到一半以上。'.repeat(28)}`
+    const item = '- 便捷通道是什么：先说一句背景。再说它是什么：为白名单企业开设的通道。'
+    const parts = splitLongText(`${filler}\n${item}\n- ${'后面还有别的条目内容。'.repeat(30)}`)
+    expect(parts.length).toBeGreaterThan(1)
+    // No part ends between the item's sentences: each part that begins it holds it whole.
+    const holding = parts.filter((part) => part.includes('便捷通道是什么'))
+    expect(holding.length).toBeGreaterThan(0)
+    for (const part of holding) expect(part).toContain(item)
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(MAX_CHUNK_CHARS)
+  })
+
   it('keeps the heading with the first part of a long section', () => {
     const body = '监督检查应当依法进行并记录结果。'.repeat(70)
     const chunks = chunkDocument(textDoc(`一、检查\n${body}`))
