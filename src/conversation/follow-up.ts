@@ -10,7 +10,7 @@ import { foldText } from '../text/fold.ts'
 import { groupOf } from '../text/glossary.ts'
 import { jiebaKnows } from '../text/idf.ts'
 import { namesAThing } from '../text/segment.ts'
-import { itemHeading, listOrdinalOf } from './list-item.ts'
+import { itemHeading, listOrdinalOf, numberedLineOf } from './list-item.ts'
 import { narrowedList, pointedPassage, quotedPassages } from './pointed-passages.ts'
 import { askedAbout, namesMatter, type Subject, subjectOf } from './subject.ts'
 
@@ -286,6 +286,23 @@ async function answerKeepingSubject(
     const asked = prepareQuestion(itemHeading(item), deps)
     const result = await answerQuestion(deps, asked, { preferDocId: subject.docId })
     return { resolvedQuery: asked.text, question: asked, result, subject }
+  }
+  // "第六步具体说的啥" after an answer quoting one passage that holds the whole list: that item of the passage just
+  // quoted, else of the one that answers about the subject.
+  const ordinal = question.article === null ? listOrdinalOf(question.folded) : null
+  if (ordinal !== null) {
+    const holding = (chunk: ChunkRecord | undefined) =>
+      chunk && numberedLineOf(chunk.content, ordinal) !== null ? chunk : undefined
+    const quoted = quotedPassages(deps, subject).find(holding)
+    const answered = quoted ? null : await about()
+    const chunk = quoted ?? holding(answered?.result.grounded ? answered.result.evidence[0]?.chunk : undefined)
+    const line = chunk ? numberedLineOf(chunk.content, ordinal) : null
+    if (chunk && line) {
+      const asked = prepareQuestion(line, deps)
+      const result = await answerQuestion(deps, asked, { within: [chunk] })
+      if (result.grounded) return { resolvedQuery: asked.text, question: asked, result, subject }
+    }
+    return answered ?? about()
   }
   // Before the unsaid words of "换成卖东西的商店呢" send it off alone: the orders name that business their way.
   const otherKind = askedForOtherKind(deps, question, subject)

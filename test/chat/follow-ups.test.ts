@@ -461,4 +461,13 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(online.grounded).toBe(true)
     expect(online.answer).toContain('住所地')
   })
+
+  it('answers "第六步具体说的啥" with that item of the list the last answer quoted whole from one passage', async () => {
+    const steps = await ask('中小企业做9001认证一般分哪几步')
+    expect(steps.citations[0]?.section).toBe('三、中小企业获证的一般步骤')
+    const sixth = await ask('第六步具体说的啥', steps.sessionId)
+    expect(sixth.grounded).toBe(true)
+    expect(sixth.citations[0]?.section).toBe('三、中小企业获证的一般步骤')
+    expect(sixth.answer.trimStart()).toMatch(/^6\. 选择认证机构/)
+  })
 })
