@@ -9,8 +9,9 @@ export type Outline = { answer: string; citations: Citation[] }
 
 const SEPARATOR = ' > '
 
-// Words that ask for the parts of something ("总共分成几大块", "具体包括哪几项") name no matter of their own.
-const ENUMERATING = /^(?:总共|一共|共|分成|分为|包括|包含|具体|都|几大?[块类部分个方面项条]|哪几[块类部分个方面项条]?)$/
+// Words that ask for the parts of something ("总共分成几大块", "具体包括哪几项", "大概分几块") name no matter of their own.
+const ENUMERATING =
+  /^(?:总共|一共|共|分|分成|分为|大概|大致|大体|主要|包括|包含|具体|都|几大?[块类部分个方面项条]|哪几[块类部分个方面项条]?)$/
 
 /** The headings above a chunk's own, from the top: "三、活动内容", "三、活动内容 > （一）…". */
 const ancestorsOf = (section: string): string[] => {

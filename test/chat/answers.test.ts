@@ -891,6 +891,9 @@ describe('POST /api/chat answers from the documents with citations', () => {
   })
 
   it('answers a list question about a whole section with its parts, each cited, in the document’s order', async () => {
+    // However the parts are asked for: "大概分几块" asks them as "分成哪几大块" does.
+    const parts = await ask('质量月活动大概分几块')
+    expect(parts.answer).toContain('“三、活动内容”，分为 5 个方面，共 25 项')
     const body = await ask('质量月有啥活动')
     expect(body.answer).toContain('“三、活动内容”，分为 5 个方面，共 25 项')
     expect(body.citations.map((citation) => citation.section.split(' > ')[1]?.slice(0, 3))).toEqual([
