@@ -36,6 +36,23 @@ const CONDITION = /^(?:那)?(?:如果|要是|假如|若是|万一)/
 /** A word that names something, not the asker's filler, an aspect asked (流程, 费用) or a question word. */
 const namesSomething = (concept: Concept): boolean => !concept.filler && !asksAnAspect(concept) && !concept.asks
 
+// "它主要干啥的", "这个是做什么的": a pronoun for the subject, then words that name nothing of their own.
+const PRONOUN_FIRST = /^(?:那|这)?(?:它|它们|这个|那个)/
+
+/**
+ * A message that points at the subject by a pronoun and asks with words that name nothing (主要, 干), no aspect
+ * (哪里, 材料) and no kind of fact: those words would pick whichever passage happens to say them, so the subject
+ * picks instead.
+ */
+const pointsAtTheSubject = (question: PreparedQuestion): boolean =>
+  PRONOUN_FIRST.test(question.folded) &&
+  question.answerTypes.length === 0 &&
+  question.concepts.every(
+    (concept) =>
+      concept.filler ||
+      (concept.weight < SUBJECT_MATTER_WEIGHT && !asksAnAspect(concept) && !concept.asks && !concept.requested),
+  )
+
 /** A word no document uses, and no glossary term either ("文号" is one: the front matter's). */
 const unsaid = (concept: Concept): boolean => !concept.known && concept.alternatives.length === 1
 
@@ -270,11 +287,13 @@ async function answerKeepingSubject(
         subject: askedAbout(subject, asked),
       }
     const options = { preferDocId: subject.docId, include }
-    const asAsked = await answerQuestion(deps, asked, { ...options, searchAs: completed })
-    const result = asAsked.grounded ? asAsked : await answerQuestion(deps, completed, options)
+    const asAsked = pointsAtTheSubject(asked)
+      ? null
+      : await answerQuestion(deps, asked, { ...options, searchAs: completed })
+    const result = asAsked?.grounded ? asAsked : await answerQuestion(deps, completed, options)
     return {
       resolvedQuery: completed.text,
-      question: asAsked.grounded ? asked : completed,
+      question: asAsked?.grounded ? asked : completed,
       result,
       subject: askedAbout(subject, asked),
     }

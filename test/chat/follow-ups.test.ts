@@ -470,4 +470,11 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(sixth.citations[0]?.section).toBe('三、中小企业获证的一般步骤')
     expect(sixth.answer.trimStart()).toMatch(/^6\. 选择认证机构/)
   })
+
+  it('answers "它主要干啥的" about the subject, not from a passage that happens to say 主要 or 做', async () => {
+    const station = await ask('质量月陆家嘴那边挂了个啥服务站')
+    const what = await ask('它主要干啥的', station.sessionId)
+    expect(what.grounded).toBe(true)
+    expect(what.citations[0]?.section).toContain('国金服务站')
+  })
 })
