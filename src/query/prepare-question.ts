@@ -3,6 +3,7 @@ import type { BusinessKind } from '../text/business-kinds.ts'
 import { isEnglish, toChineseQuestion, untranslatedShare } from '../text/english.ts'
 import { expandTerms, type Glossary } from '../text/glossary.ts'
 import { segmentWord, segmentWords } from '../text/segment.ts'
+import { readPinyin } from '../text/sounds.ts'
 import { foldQuestion } from '../text/typos.ts'
 import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identifiersOf } from './answer-types.ts'
 import { identifiersAsked } from './case-identifiers.ts'
@@ -140,8 +141,9 @@ function shapeAsked(folded: string, shape: AnswerShape, recourse: boolean, alter
 
 export function prepareQuestion(message: string, context: QuestionContext): PreparedQuestion {
   const text = message.trim()
-  const asked = foldQuestion(text)
-  const english = isEnglish(asked)
+  const typed = foldQuestion(text)
+  const english = isEnglish(typed)
+  const asked = english ? typed : readPinyin(typed, (spelled) => context.vocabulary.soundsLike(spelled))
   const folded = english ? toChineseQuestion(asked, context.glossary.english) : asked
   // "那要等多久？": the opening 那 only points back; jieba would glue it to the next word ("那要").
   const words = [

@@ -1,4 +1,5 @@
 import { foldText } from '../text/fold.ts'
+import { soundIndexOf } from '../text/sounds.ts'
 import type { ChunkRecord } from './chunks-repo.ts'
 
 /**
@@ -17,6 +18,8 @@ export type Vocabulary = {
    * `after` characters that follow it (where the word it ends inside runs on to).
    */
   stretchesMatching(pattern: RegExp, after: number): string[]
+  /** The word of the store spelled so in toneless pinyin ("zhiliang" → 质量), or null: src/text/sounds.ts. */
+  soundsLike(spelled: string): string | null
 }
 
 const STRETCH_CACHE_SIZE = 5_000
@@ -26,6 +29,8 @@ export function createVocabulary(texts: string[], docIds: readonly string[] = []
   const folded = texts.map(foldText)
   const cache = new Map<string, number>()
   const stretches = new Map<string, string[]>()
+  // Built at the first question typed partly in pinyin: segmenting every chunk costs tens of milliseconds.
+  let sounds: Map<string, string> | null = null
   return {
     chunkCount: folded.length,
     documentFrequency(word) {
@@ -54,6 +59,10 @@ export function createVocabulary(texts: string[], docIds: readonly string[] = []
       if (stretches.size >= STRETCH_CACHE_SIZE) stretches.clear()
       stretches.set(key, found)
       return found
+    },
+    soundsLike(spelled) {
+      sounds ??= soundIndexOf(folded)
+      return sounds.get(spelled) ?? null
     },
   }
 }
