@@ -10,7 +10,8 @@ export type GridResult<K extends string> = { weights: Record<K, number>; score: 
 const distance = <K extends string>(a: Record<K, number>, b: Record<K, number>, keys: K[]) =>
   keys.reduce((sum, key) => sum + Math.abs(a[key] - b[key]), 0)
 
-function better(a: number[], b: number[]): number {
+/** Positive when score `a` is better than `b`, read lexicographically; 0 below float noise. */
+export function better(a: number[], b: number[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
     const delta = (a[i] ?? 0) - (b[i] ?? 0)
     // Below float noise, two scores are equal: the tie then goes to the nearer point.

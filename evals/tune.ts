@@ -20,7 +20,7 @@ import { GROUNDING, RANKING } from '../src/answer/tuning.ts'
 import { type PreparedQuestion, prepareQuestion } from '../src/query/prepare-question.ts'
 import type { ScoredChunk } from '../src/retrieval/search.ts'
 import { type EvalCase, loadCases } from './cases.ts'
-import { gridSearch, withValue } from './grid-search.ts'
+import { better, gridSearch, withValue } from './grid-search.ts'
 import { passageMatches } from './metrics/retrieval.ts'
 import { createEvalSystem, type EvalSystem, injectChat } from './system.ts'
 
@@ -193,13 +193,7 @@ function eachAlone<K extends string>(
       )
       return { key, values: { ...current, ...alone.weights }, score: alone.score }
     })
-    .sort((a, b) => {
-      for (let i = 0; i < Math.max(a.score.length, b.score.length); i += 1) {
-        const delta = (b.score[i] ?? 0) - (a.score[i] ?? 0)
-        if (Math.abs(delta) > 1e-9) return delta
-      }
-      return 0
-    })
+    .sort((a, b) => better(b.score, a.score))
 }
 
 export async function runTuning(): Promise<void> {

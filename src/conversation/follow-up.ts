@@ -310,13 +310,18 @@ async function answerKeepingSubject(
   // quoted, else of the one that answers about the subject.
   const ordinal = question.article === null ? listOrdinalOf(question.folded) : null
   if (ordinal !== null) {
-    const holding = (chunk: ChunkRecord | undefined) =>
-      chunk && numberedLineOf(chunk.content, ordinal) !== null ? chunk : undefined
-    const quoted = quotedPassages(deps, subject).find(holding)
+    const itemOf = (chunk: ChunkRecord | undefined) => {
+      const line = chunk ? numberedLineOf(chunk.content, ordinal) : null
+      return chunk && line ? { chunk, line } : null
+    }
+    const quoted =
+      quotedPassages(deps, subject)
+        .map(itemOf)
+        .find((item) => item !== null) ?? null
     const answered = quoted ? null : await about()
-    const chunk = quoted ?? holding(answered?.result.grounded ? answered.result.evidence[0]?.chunk : undefined)
-    const line = chunk ? numberedLineOf(chunk.content, ordinal) : null
-    if (chunk && line) {
+    const item = quoted ?? itemOf(answered?.result.grounded ? answered.result.evidence[0]?.chunk : undefined)
+    if (item) {
+      const { chunk, line } = item
       const asked = prepareQuestion(line, deps)
       const result = await answerQuestion(deps, asked, { within: [chunk] })
       if (result.grounded) return { resolvedQuery: asked.text, question: asked, result, subject }

@@ -1,5 +1,5 @@
 import { type ChunkCatalogue, type ChunkRecord, documentChunks } from '../retrieval/chunks-repo.ts'
-import { fromChineseNumber } from '../text/numerals.ts'
+import { fromChineseNumber, toChineseNumber } from '../text/numerals.ts'
 
 // "第四个详细讲讲", "第2项是什么", "第三点呢": an item of the list just given, by its place. "第三条" is an
 // article of an order, found by its own reference.
@@ -61,18 +61,16 @@ export function findQuotedPassage(catalogue: ChunkCatalogue, docId: string, loca
 export const itemHeading = (chunk: ChunkRecord): string =>
   (chunk.section.split(' > ').at(-1) ?? chunk.section).replace(MARKER, '').trim()
 
-const CHINESE_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
-
 /**
  * The line of a passage numbered `n` in a list inside it ("2. 产业质量竞争力持续增强：…", else "（二）…", "二、…"), without
  * its number and emphasis: what "第二项具体说的啥" points at when one passage holds the whole list. The passage's own
  * heading (its first line) is no item of it. Null when none is.
  */
 export function numberedLineOf(content: string, n: number): string | null {
-  const chinese = CHINESE_DIGITS[n]
+  const chinese = toChineseNumber(n)
   const markers = [
     new RegExp(`^\\s*(?:[-*]\\s*)?${n}\\s*[.．、)）]\\s*`),
-    ...(chinese ? [new RegExp(`^\\s*(?:（${chinese}）|${chinese}、)\\s*`)] : []),
+    new RegExp(`^\\s*(?:（${chinese}）|${chinese}、)\\s*`),
   ]
   const lines = content.split('\n').slice(1)
   for (const marker of markers) {

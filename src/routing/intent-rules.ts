@@ -172,9 +172,12 @@ const TURNS_TO_US = /帮我|替我|(?<!申)请(?!问)|麻烦|你们|(?:想|要)(
 export const asksWhetherFree = (folded: string): boolean =>
   FREE.test(folded) && ASKS_WHETHER.test(folded) && !TURNS_TO_US.test(folded)
 
+/** Asks something: a question word or a yes/no form. */
+const putsAQuestion = (folded: string): boolean => INFO_QUESTION.test(folded) || ASKS_YES_NO.test(folded)
+
 /** A question ("…有硬性数字吗") that names no one to talk to and no way to be contacted: never a hand-off. */
 export const asksWithoutAPerson = (folded: string): boolean =>
-  (INFO_QUESTION.test(folded) || ASKS_YES_NO.test(folded) || ASKED_MID_MESSAGE.test(folded)) &&
+  (putsAQuestion(folded) || ASKED_MID_MESSAGE.test(folded)) &&
   !PERSON_ASKED.test(folded) &&
   !HANDOFF.some((pattern) => pattern.test(folded))
 // A yes/no asked before a remark ("…有硬性数字吗，我们厂才四十来号人").
@@ -186,7 +189,7 @@ const PERSON_ASKED = new RegExp(`${PERSON}|联系|电话|回复|回电`)
  * 能派人…): how a service goes is asked, as the procedure-question rule reads it, not a request for it.
  */
 export const asksWithoutTurningToUs = (folded: string): boolean =>
-  (INFO_QUESTION.test(folded) || ASKS_YES_NO.test(folded)) && !ASKS_US_TO_ACT.test(folded) && !TURNS_TO_US.test(folded)
+  putsAQuestion(folded) && !ASKS_US_TO_ACT.test(folded) && !TURNS_TO_US.test(folded)
 
 /** Attempts to steer the assistant (prompt injection) or to make it help cheat. */
 export const looksLikeManipulation = (folded: string): boolean =>

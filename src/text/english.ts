@@ -77,7 +77,7 @@ export function isEnglish(folded: string): boolean {
 }
 
 // Codes that mean the same in both languages ("ISO 9001", "CCC", "12315") are kept as they are.
-const KEEP = /^(iso|ccc|3c|cnas|cnca|samr|cpa|qms|gb)$/
+export const KEPT_CODES = /^(iso|ccc|3c|cnas|cnca|samr|cpa|qms|gb)$/
 
 // Words that carry no matter of their own: what is left of an English question without them is what it asks about.
 const FUNCTION_WORDS = new Set(
@@ -107,7 +107,7 @@ export function untranslatedShare(folded: string, terms: EnglishTerms): number {
   // One letter is what is left of a possessive ("shop's"), not a word.
   const left = text
     .split(/\s+/)
-    .filter((word) => /^[a-z]{2}/.test(word) && !FUNCTION_WORDS.has(word) && !KEEP.test(word))
+    .filter((word) => /^[a-z]{2}/.test(word) && !FUNCTION_WORDS.has(word) && !KEPT_CODES.test(word))
   const content = translated + left.length
   return content === 0 ? 0 : left.length / content
 }
@@ -134,7 +134,7 @@ function translateClause(clause: string, terms: EnglishTerms): string {
   let text = wordsOf(clause, terms)
   const patterns = patternsOf(terms)
   for (const [index, [, chinese]] of terms.entries()) text = text.replace(patterns[index] as RegExp, chinese)
-  const kept = text.split(/\s+/).filter((word) => word && (!/^[a-z]/.test(word) || KEEP.test(word)))
+  const kept = text.split(/\s+/).filter((word) => word && (!/^[a-z]/.test(word) || KEPT_CODES.test(word)))
   // Chinese terms run together as the documents write them ("食品经营许可证", "买到假货怎么办"), so the
   // question is segmented as a Chinese one is; a code or number stays apart from its neighbours.
   return kept.reduce((question, word, index) => {

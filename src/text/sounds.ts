@@ -1,4 +1,6 @@
 import { pinyin } from 'pinyin-pro'
+import { KEPT_CODES } from './english.ts'
+import { isCjk } from './fold.ts'
 import { segmentWords } from './segment.ts'
 
 /**
@@ -8,8 +10,6 @@ import { segmentWords } from './segment.ts'
  * run that spells a whole word the documents use: everything else stays as typed.
  */
 const PINYIN_RUN = /(?<![a-z0-9])[a-z]{4,}(?![a-z0-9])/g
-const CHINESE = /\p{Script=Han}/u
-const CODES = /^(?:cnas|cnca|samr|iso|gbt)$/
 
 /** The toneless pinyin of a word, its syllables run together: 质量 → zhiliang. */
 export const spellingOf = (word: string): string => pinyin(word, { toneType: 'none', type: 'array' }).join('')
@@ -19,8 +19,7 @@ export function soundIndexOf(texts: readonly string[]): Map<string, string> {
   const counts = new Map<string, number>()
   for (const text of texts)
     for (const word of segmentWords(text))
-      if (word.length >= 2 && [...word].every((character) => CHINESE.test(character)))
-        counts.set(word, (counts.get(word) ?? 0) + 1)
+      if (word.length >= 2 && [...word].every(isCjk)) counts.set(word, (counts.get(word) ?? 0) + 1)
   const best = new Map<string, { word: string; count: number }>()
   for (const [word, count] of counts) {
     const spelled = spellingOf(word)
@@ -32,6 +31,6 @@ export function soundIndexOf(texts: readonly string[]): Map<string, string> {
 
 /** The folded question with each pinyin run that spells a word of the documents read as that word. */
 export function readPinyin(folded: string, soundsLike: (spelled: string) => string | null): string {
-  if (!CHINESE.test(folded)) return folded
-  return folded.replace(PINYIN_RUN, (run) => (CODES.test(run) ? run : (soundsLike(run) ?? run)))
+  if (![...folded].some(isCjk)) return folded
+  return folded.replace(PINYIN_RUN, (run) => (KEPT_CODES.test(run) ? run : (soundsLike(run) ?? run)))
 }
