@@ -277,7 +277,9 @@ export type AnswerOptions = {
 /**
  * Passages of the documents found that say the question's numbers and codes as written ("12365"): the
  * word search does not index every number as one word, and without them the answerer could only refuse
- * as missing-identifier. Other documents that happen to say the number ("2025年…") are not about it.
+ * as missing-identifier. Other documents that happen to say a common number ("2025年…") are not about it;
+ * a code the whole store says in a few passages at most ("以前打12365的，现在还能打通吗" among words of the
+ * Quality Month plan) points at them wherever they are.
  */
 const unscored = (chunk: ChunkRecord): ScoredChunk => ({
   ...chunk,
@@ -290,8 +292,10 @@ const unscored = (chunk: ChunkRecord): ScoredChunk => ({
 function mentioningIdentifiers(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]): ScoredChunk[] {
   if (query.identifiers.length === 0) return []
   const chunks = chunksMentioning(deps.passages, query.identifiers, IDENTIFIER_CANDIDATES)
+  // Every chunk returned says every identifier.
+  const rare = query.identifiers.some((identifier) => deps.vocabulary.documentFrequency(identifier) <= RARE_WORD_CHUNKS)
   return chunks
-    .filter((chunk) => found.some((candidate) => candidate.docId === chunk.docId))
+    .filter((chunk) => rare || found.some((candidate) => candidate.docId === chunk.docId))
     .filter((chunk) => !found.some((candidate) => candidate.id === chunk.id))
     .map(unscored)
 }

@@ -101,7 +101,9 @@ const PART_OF_DAY = '每晚|[早晚]上|[上下中]午|傍晚|夜间|(?:周|星�
 
 // "这几天生意忙", "前几天", "买了没几天", "没用几天就坏了", "好几天", "展会上就摆几天": days the asker tells, not asks
 // for ("几天能拿回来").
-const DAYS_ASKED = '(?<![这那前头没好])(?<!(?:没|就|才|只)[^，,；;。？?])几天'
+// Nor a while asked leave for ("能不能先凑合用几天", "可不可以晚几天再去"): whether is asked, not how long.
+const DAYS_ASKED =
+  '(?<![这那前头没好])(?<!(?:没|就|才|只)[^，,；;。？?])(?<!(?:能不能|可不可以|能否|可否)[^，,；;。？?]{0,6})几天'
 
 const ANSWER_TYPES: AnswerType[] = [
   {
@@ -172,7 +174,7 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'eligibility',
     asks: new RegExp(
-      `${/(?:个体|小公司|小厂|作坊|小店|小微|小企业|经销商|代理商|[几十百一二三四五六七八九]+个?人)[^?？。]{0,16}(?:[也都](?:能|可以|行)|门槛|资格|够格)/.source}|${OWN_BUSINESS_MAY_TOO.source}`,
+      `${/(?:个体|小公司|小厂|作坊|小店|小微|小企业|经销商|代理商|[几十百一二三四五六七八九两]+[来多余]?[个号名]?人)[^?？。]{0,16}(?:[也都](?:能|可以|行)|门槛|资格|够格)/.source}|${OWN_BUSINESS_MAY_TOO.source}`,
     ),
     gives: /适用|都可以|均可|各种(?:类型|规模)|可以申请|可以采用|不限/,
   },
@@ -247,8 +249,12 @@ const ANSWER_TYPES: AnswerType[] = [
     // Spoken too: "啥时候开始的", "几时改的" (多会儿 is read as 多久: typos.ts; 几号令, 几号文 ask a number); a month
     // asked ("质量月是哪个月") or the time an event is held ("定在什么时间开展"), which a date says, not a clock.
     // A date changed in the asker's story ("超市老拿临期的改日期卖", "篡改生产日期") is misconduct told, not asked.
-    asks: /哪天|哪一天|什么时候|啥时候?|几时|何时|哪年|哪一年|(?<![改涂换撕]|[改涂换撕]生产)日期|截止|几月|哪一?个月|什么时间(?=开展|开始|举办|举行)|几号(?![令文])/,
-    gives: new RegExp(`\\d{3,4}\\s*年|\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?|月底|之日|${CN_DATE}`, 'u'),
+    asks: /哪天|哪一天|什么时候|啥时候?|几时|何时|哪年|哪一年|(?:星期|礼拜|周)几|(?<![改涂换撕]|[改涂换撕]生产)日期|截止|几月|哪一?个月|什么时间(?=开展|开始|举办|举行)|几号(?![令文])/,
+    // A weekly slot ("每周三、五晚播出") is the day a weekly thing is asked by ("每周哪天播").
+    gives: new RegExp(
+      `\\d{3,4}\\s*年|\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?|月底|之日|${CN_DATE}|(?:每周|星期|礼拜)[一二三四五六日天]`,
+      'u',
+    ),
   },
   // A time of day: "几点开门" is said by "早上六点", "9:00"; a programme's slot by the part of the day it airs in
   // ("每周三、五晚", "周六上午"), which is as near a time of day as the plans give.

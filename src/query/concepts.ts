@@ -133,6 +133,8 @@ const FORM_WORD =
 // weight the store never uses: a passage that says one ("重达三百斤") may be asked about by it.
 const WEIGHT = '[0-9零一二两三四五六七八九十百千几半]+(?:斤|两|克|公斤|千克)[多半]?'
 const WEIGHT_TOLD = new RegExp(`^${WEIGHT}$`)
+// A number the asker tells roughly ("十来个人", "四十来号人", "二十多名员工"): their case, which no passage says so.
+const ROUGH_COUNT_TOLD = /^[0-9一二两三四五六七八九十百千]+[来多余](?:个|号|名|位|家|台)?$/
 // …and the weights of a case told before a complaint asked about, whose numbers jieba may cut from their units
 // ("10斤大米…只有9斤4两" → 10, 斤, 9, 4, 两): no count that decides whether the complaint is taken, but the story.
 const WEIGHTS_IN = new RegExp(WEIGHT, 'g')
@@ -690,7 +692,7 @@ export function conceptsOf(
         joinsAsAudience(word) ||
         isAudienceStory(word) ||
         (frequency === 0 && tellsTheWait(word) && !isTheWait(word)) ||
-        (frequency === 0 && WEIGHT_TOLD.test(word)) ||
+        (frequency === 0 && (WEIGHT_TOLD.test(word) || ROUGH_COUNT_TOLD.test(word))) ||
         (QUESTION_IN_WORD.test(word) && (frequency === 0 || (alternatives.length === 1 && asks === null))),
       scene: !isFiller(word) && !isOtherSide(word) && isScene(word),
       // The judgement asked weighs only where a passage passes it.

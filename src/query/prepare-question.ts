@@ -1,8 +1,9 @@
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { BusinessKind } from '../text/business-kinds.ts'
 import { isEnglish, toChineseQuestion, untranslatedShare } from '../text/english.ts'
+import { foldText } from '../text/fold.ts'
 import { expandTerms, type Glossary } from '../text/glossary.ts'
-import { segmentWord, segmentWords } from '../text/segment.ts'
+import { namesAPlace, segmentWord, segmentWords } from '../text/segment.ts'
 import { readPinyin } from '../text/sounds.ts'
 import { foldQuestion } from '../text/typos.ts'
 import { type AnswerShape, type AnswerType, answerShapeOf, answerTypesOf, identifiersOf } from './answer-types.ts'
@@ -40,7 +41,10 @@ export type PreparedQuestion = {
   askingPart: string
   /** Asked in English: answered from the Chinese documents with a line in English first. */
   english: boolean
-  /** Of an English question's content words, the share the term list could not translate (0 otherwise). */
+  /**
+   * Of an English question's content words, the share the term list could not translate; 0 for one whose
+   * translation names a matter of the store, and for a Chinese question.
+   */
   untranslated: number
   /** Content words of `folded`, search granularity. */
   words: string[]
@@ -139,6 +143,18 @@ function shapeAsked(folded: string, shape: AnswerShape, recourse: boolean, alter
   return shape
 }
 
+/**
+ * A glossary term a document's title says ("投诉", "电子秤", "CCC免办", "质量月"), not a place: an English question
+ * translated into one asks about a matter of the store, whatever the words of its story the term list lacks ("the
+ * strap snapped after just one week"). Without one, what is left untranslated is the matter ("work visa").
+ */
+const namesAMatterOfTheStore =
+  (vocabulary: Vocabulary) =>
+  (concept: Concept): boolean =>
+    concept.alternatives.length > 1 &&
+    !namesAPlace(concept.word) &&
+    concept.alternatives.some((term) => vocabulary.titleSays(foldText(term)))
+
 export function prepareQuestion(message: string, context: QuestionContext): PreparedQuestion {
   const text = message.trim()
   const typed = foldQuestion(text)
@@ -173,7 +189,10 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
     asked,
     askingPart,
     english,
-    untranslated: english ? untranslatedShare(asked, context.glossary.english) : 0,
+    untranslated:
+      english && !concepts.some(namesAMatterOfTheStore(context.vocabulary))
+        ? untranslatedShare(asked, context.glossary.english)
+        : 0,
     words,
     concepts,
     expansions,

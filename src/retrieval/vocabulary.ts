@@ -20,13 +20,20 @@ export type Vocabulary = {
   stretchesMatching(pattern: RegExp, after: number): string[]
   /** The word of the store spelled so in toneless pinyin ("zhiliang" → 质量), or null: src/text/sounds.ts. */
   soundsLike(spelled: string): string | null
+  /** Whether a document's title says the word ("投诉", "电子秤", "质量月"): the store's matters by name. */
+  titleSays(word: string): boolean
 }
 
 const STRETCH_CACHE_SIZE = 5_000
 
-/** `docIds[i]`: the document of `texts[i]`, when known. */
-export function createVocabulary(texts: string[], docIds: readonly string[] = []): Vocabulary {
+/** `docIds[i]`: the document of `texts[i]`, when known; `titles`: the documents' titles. */
+export function createVocabulary(
+  texts: string[],
+  docIds: readonly string[] = [],
+  titles: readonly string[] = [],
+): Vocabulary {
   const folded = texts.map(foldText)
+  const foldedTitles = titles.map(foldText)
   const cache = new Map<string, number>()
   const stretches = new Map<string, string[]>()
   // Built at the first question typed partly in pinyin: segmenting every chunk costs tens of milliseconds.
@@ -64,6 +71,9 @@ export function createVocabulary(texts: string[], docIds: readonly string[] = []
       sounds ??= soundIndexOf(folded)
       return sounds.get(spelled) ?? null
     },
+    titleSays(word) {
+      return foldedTitles.some((title) => title.includes(word))
+    },
   }
 }
 
@@ -73,5 +83,6 @@ export function vocabularyOf(chunks: Iterable<ChunkRecord>): Vocabulary {
   return createVocabulary(
     list.map((chunk) => `${chunk.title} ${chunk.meta.doc_no ?? ''} ${chunk.section} ${chunk.content}`),
     list.map((chunk) => chunk.docId),
+    [...new Set(list.map((chunk) => chunk.title))],
   )
 }

@@ -43,10 +43,24 @@ function asListed(word: string, listed: Set<string>): string {
   return singulars.find((singular) => singular !== word && listed.has(singular)) ?? word
 }
 
-/** A clause as space-padded words, punctuation gone and plurals as the list has them. */
+// A contraction's ending as its word ("won't" → "won not" → the "not" the function words hold, "we're" → "we are"); a
+// possessive's 's as nothing. Cut off as letters of their own, they were counted as words left untranslated.
+const CONTRACTIONS: Array<[RegExp, string]> = [
+  [/\bwon['’]t\b/g, 'will not'],
+  [/\bcan['’]t\b/g, 'can not'],
+  [/n['’]t\b/g, ' not'],
+  [/['’]re\b/g, ' are'],
+  [/['’]ll\b/g, ' will'],
+  [/['’]ve\b/g, ' have'],
+  [/['’]d\b/g, ' would'],
+  [/['’]m\b/g, ' am'],
+  [/['’]s\b/g, ''],
+]
+
+/** A clause as space-padded words, punctuation gone, contractions undone and plurals as the list has them. */
 const wordsOf = (clause: string, terms: EnglishTerms): string => {
   const listed = listedWordsOf(terms)
-  const words = clause
+  const words = CONTRACTIONS.reduce((text, [pattern, word]) => text.replace(pattern, word), clause)
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .split(/\s+/)
     .filter(Boolean)

@@ -49,6 +49,10 @@ describe('refusals that are right', () => {
     expect(body.grounded).toBe(true)
     expect(body.citations[0]?.docId).toBe('complaints-and-reports')
     expect(body.answer).toContain('已整合进12315')
+    // So when the rest of the question's words search another document: the code is said in one passage only.
+    const amid = await ask('以前质量问题是打12365的，现在这个号还能打通吗', 'citizen')
+    expect(amid.grounded).toBe(true)
+    expect(amid.citations[0]?.docId).toBe('complaints-and-reports')
   })
 
   it('does not answer a year the documents do not cover from a passage of another document', async () => {

@@ -124,6 +124,21 @@ describe('a conversation keeps its subject', () => {
     expect(passport.citations).toEqual([])
   })
 
+  it('answers an English story whose words the term list lacks when its question names a matter of the documents', async () => {
+    // handbag, mall, strap, snapped, ring: the story's words; the hotline asked of a shop's refusal is the guide's.
+    const body = await ask(
+      "I bought a handbag at a mall in Pudong and the strap snapped after a week. The shop won't refund me. Which hotline should I ring?",
+    )
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(body.answer).toContain('12315')
+    // Naming no document's matter, what is left untranslated is what is asked about.
+    expect(await ask('How do I extend my work visa in Shanghai?')).toMatchObject({
+      grounded: false,
+      intent: 'out_of_scope',
+    })
+  })
+
   it('counts only content words as untranslated: "until", "whether" do not send a question out of scope', async () => {
     const body = await ask('How long until they tell me whether my complaint is accepted?')
     expect(body.intent).toBe('policy_question')

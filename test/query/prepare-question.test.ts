@@ -50,12 +50,22 @@ describe('prepareQuestion', () => {
     expect(prepare('有什么问题，找哪个部门的').shape).not.toBe('list')
   })
 
+  it('reads the day of a weekly slot as a date, and a head count told roughly as the asker’s business', () => {
+    expect(typeNames('这个电视节目每周哪天播')).toEqual(['date'])
+    expect(typeNames('星期几开门')).toEqual(['date'])
+    expect(typeNames('我们就十来个人的小公司，也能做9001认证吗')).toEqual(['eligibility'])
+    expect(typeNames('四十来号人的厂也能做吗')).toEqual(['eligibility'])
+    expect(fillers('我们就十来个人的小公司，也能做9001认证吗')).toContain('十来个')
+  })
+
   it('reads a wait told in everyday units as days, judged in a section on time limits', () => {
     expect(typeNames('投诉交上去一个礼拜了还没人理，正常吗')).toEqual(['days'])
     expect(typeNames('调解拖了快两个月了还没谈成')).toEqual(['days'])
     expect(typeNames('等了十来天还没消息')).toEqual(['days'])
-    // A length of time asked about is no wait told.
+    // A length of time asked about is no wait told; nor is a while asked leave for.
     expect(typeNames('检定周期是一个月吗')).toEqual([])
+    expect(typeNames('秤检定没通过，能不能先凑合用几天')).toEqual([])
+    expect(typeNames('几天能拿回来')).toEqual(['duration', 'days'])
     expect(alike('投诉交上去一个礼拜了还没人理，正常吗', '五、监管部门的处理时限')).toBe(true)
     expect(alike('投诉交上去一个礼拜了还没人理，正常吗', '六、哪些投诉不予受理')).toBe(false)
   })

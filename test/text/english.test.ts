@@ -26,6 +26,12 @@ describe('an English question in the documents’ Chinese', () => {
     expect(untranslatedShare('when did order no. 75 take effect?', terms)).toBe(0)
   })
 
+  it('reads a contraction as its words, not as letters left untranslated', () => {
+    // "won't" is "will not", "we're" is "we are", the possessive's 's nothing: all function words.
+    expect(untranslatedShare("won't they check whether it's genuine? we're", terms)).toBe(0)
+    expect(untranslatedShare("isn't the order no 75's check genuine? can't it take effect?", terms)).toBe(0)
+  })
+
   it('keeps a stop before a space as the end of a clause', () => {
     expect(toChineseQuestion('when. take effect', terms)).toBe('什么时候，施行')
   })
