@@ -1,4 +1,5 @@
 import { isMatter } from '../query/concepts.ts'
+import { tellsIssuance } from '../query/issuance.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import { showsWayIn } from '../query/way-in.ts'
 import { type ChunkRecord, chunksByLocator, chunksMentioning, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
@@ -146,8 +147,10 @@ const OVERVIEW_ARTICLES = ['第一条', '第二条']
  */
 async function answerOrderOverview(deps: AnswerDeps, query: PreparedQuestion): Promise<Answer | null> {
   const [orderNo] = query.orderNumbers
-  // "75号令要我们干什么" asks what the order requires of the asker, which its duty articles state (requirements.ts).
-  if (query.article || query.asksRequirement || query.orderNumbers.length !== 1 || orderNo === undefined) return null
+  // "75号令要我们干什么" asks what the order requires of the asker, which its duty articles state (requirements.ts);
+  // "75号令啥时候开始施行" a fact of it (its issuance), which they do not.
+  if (query.article || query.asksRequirement || query.answerTypes.length > 0) return null
+  if (query.orderNumbers.length !== 1 || orderNo === undefined) return null
   const rest = query.concepts.filter(
     (concept) => !concept.filler && !concept.alternatives.some((term) => term.includes(`${orderNo}号`)),
   )
@@ -364,6 +367,21 @@ function openingOfWhole(deps: AnswerDeps, query: PreparedQuestion, found: Scored
 }
 
 /**
+ * The passages of the documents found that tell a document's issuance, when the question asks when or by whom one
+ * was issued ("质量强国纲要什么时候发布的"): the document's own name is in every one of its passages, and those that
+ * say 发布 in another sense ("国新办发布会") or give other dates ("到2025年") win the word search.
+ */
+function tellingIssuance(deps: AnswerDeps, query: PreparedQuestion, found: ScoredChunk[]): ScoredChunk[] {
+  if (!query.asksIssuance) return []
+  const documents = new Set(found.map((chunk) => chunk.docId))
+  const taken = new Set(found.map((chunk) => chunk.id))
+  const best = Math.max(0, ...found.map((chunk) => chunk.score))
+  return [...deps.passages.values()]
+    .filter((chunk) => documents.has(chunk.docId) && !taken.has(chunk.id) && tellsIssuance(chunk.analysis.context))
+    .map((chunk) => ({ ...unscored(chunk), score: best }))
+}
+
+/**
  * The candidates in the order the completed question weighs them, that order as their search score:
  * the subject's words rank the passages, and the message's own words, weighing them in turn, pick
  * among those they cannot tell apart ("查得到就一定有效吗" after 证书真假 stays with 核实证书真伪).
@@ -422,6 +440,7 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
   add(sayingRareWords(deps, query, [...searched, ...included]))
   add(headedByMatter(deps, query, [...searched, ...included]))
   add(openingOfWhole(deps, query, candidates))
+  add(tellingIssuance(deps, query, candidates))
   add(speakingOfNamedOrders(deps, query, candidates))
   // A follow-up completed with its subject's words ("质量月 上门 平时自己拿去检要交钱吗") does not name the plan
   // itself: the subject's document is preferred instead.

@@ -1,5 +1,5 @@
 import { foldText } from '../text/fold.ts'
-import { asksIssuance, ISSUANCE_TOLD } from './issuance.ts'
+import { asksIssuance, DOCUMENT_ISSUANCE_ASKED, ISSUANCE_TOLD } from './issuance.ts'
 import { OWN_BUSINESS_MAY_TOO } from './own-business.ts'
 import { askedPartOf, withoutAcceptanceAsked } from './verdict-ask.ts'
 
@@ -255,6 +255,15 @@ const ANSWER_TYPES: AnswerType[] = [
       `\\d{3,4}\\s*年|\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?|月底|之日|${CN_DATE}|(?:每周|星期|礼拜)[一二三四五六日天]`,
       'u',
     ),
+  },
+  // When or by whom a document was issued or put in force ("纲要什么时候发布的", "谁发的？啥时候出来的"): told by the
+  // passage on its issuance ("2023年2月6日，新华社播发了", "由中共中央、国务院印发"), not by any that gives a date
+  // ("到2025年…").
+  {
+    name: 'issuance',
+    asks: DOCUMENT_ISSUANCE_ASKED,
+    gives: ISSUANCE_TOLD,
+    replaces: ['date'],
   },
   // A time of day: "几点开门" is said by "早上六点", "9:00"; a programme's slot by the part of the day it airs in
   // ("每周三、五晚", "周六上午"), which is as near a time of day as the plans give.

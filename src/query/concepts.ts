@@ -25,6 +25,7 @@ import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
 import { audienceJoiningOf, audienceStoryOf, audienceWordsOf, freeHelpWordsOf } from './audience.ts'
 import { consequenceCaseWordsOf } from './consequence-case.ts'
 import { draggingOnOf } from './dragging-on.ts'
+import { DOCUMENT_ISSUANCE_ASKED } from './issuance.ts'
 import { OWN_BUSINESS_MAY_TOO, ownBusinessClause } from './own-business.ts'
 import { ownerCaseOf } from './owner-case.ts'
 import { asksJurisdiction, asksReweigh, asksWhereToTurn, otherSideOf } from './recourse.ts'
@@ -289,6 +290,7 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
     ...(TIME_GONE_BY.exec(folded) ?? []),
     ...(INTERVAL_ASKED.exec(folded) ?? []),
     ...(FORMER_NAME_ASKED.exec(folded) ?? []),
+    ...(DOCUMENT_ISSUANCE_ASKED.exec(folded) ?? []),
     ...(NAME_ORIGIN_ASKED.exec(folded) ?? []),
     ...(RELATION_ASKED.exec(folded) ?? []),
   ]

@@ -57,10 +57,14 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/['’]s\b/g, ''],
 ]
 
-/** A clause as space-padded words, punctuation gone, contractions undone and plurals as the list has them. */
+// "Article 7", "Art. 3": the article as the documents cite one (第7条), which the order's lookup reads.
+const ARTICLE_NUMBER = /\b(?:article|art\.?)\s*(\d{1,3})\b/g
+
+/** A clause as space-padded words, punctuation gone, contractions undone, articles cited and plurals as the list has them. */
 const wordsOf = (clause: string, terms: EnglishTerms): string => {
   const listed = listedWordsOf(terms)
   const words = CONTRACTIONS.reduce((text, [pattern, word]) => text.replace(pattern, word), clause)
+    .replace(ARTICLE_NUMBER, '第$1条')
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .split(/\s+/)
     .filter(Boolean)
@@ -100,7 +104,9 @@ const FUNCTION_WORDS = new Set(
     'is are am was were be been being do does did done doing have has had can could may might must shall ' +
     'should will would to of in on at for with by from about into as or and but if so not no yes any some ' +
     'how what which who whom whose when where why get got need needs want please tell know one ones ' +
-    'else also just still too very really until whether than then under something anything go goes going went come between don'
+    'else also just still too very really until whether than then under something anything go goes going went come between don ' +
+    'did with from but her him his them all only now like never back being own seems roughly exactly usually supposed ' +
+    'already some sort kind through within instead ourselves themselves well these were say said thing whats thats'
   ).split(' '),
 )
 

@@ -29,6 +29,11 @@ const REPRESENTATIVE: Array<[audience: 'enterprise' | 'citizen', question: strin
   ['enterprise', '75号令对主要负责人有什么要求？', 'samr-order-75', /第三条/],
   ['enterprise', '76号令要求销售单位建立哪些管理制度？', 'samr-order-76', /第三条/],
   ['enterprise', '76号令是什么时候开始施行的？', 'samr-order-76', /发布信息/],
+  // Asked in few words, the order's own issuance, not its overview (第一条, 第二条).
+  ['enterprise', '75号令啥时候开始施行', 'samr-order-75', /发布信息/],
+  // The passage on the outline's issuance, not those giving other dates (到2025年) or saying 发布会.
+  ['citizen', '质量强国纲要什么时候发布的', 'quality-power-outline', /文件概况/],
+  ['citizen', 'When was the national Quality Powerhouse outline released?', 'quality-power-outline', /文件概况/],
   ['enterprise', '日管控、周排查、月调度是什么意思？', 'samr-order-75', /日管控/],
   ['enterprise', '质量强国建设纲要的主要目标有哪些？', 'quality-power-outline', /主要目标/],
   ['enterprise', '质量强国建设纲要上海实施方案的指导思想是什么？', 'quality-power-outline-shanghai', /指导思想/],

@@ -251,6 +251,13 @@ describe('prepareQuestion', () => {
     const notAsked = ['认证证书由谁颁发', '国新办发布会上说了什么', '免办证明多久能批下来', '质量月什么时候开始']
     expect(asked.filter((text) => !prepare(text).asksIssuance)).toEqual([])
     expect(notAsked.filter((text) => prepare(text).asksIssuance)).toEqual([])
+    // The verb puts the question: the passage on the issuance may say it in another (印发, 播发). Who set a cycle
+    // asks no document's issuance, so 定 stays a word to be said.
+    expect(fillers('质量强国纲要什么时候对外发布的')).toEqual(expect.arrayContaining(['对外', '发布']))
+    expect(fillers('检定周期是由谁来定的')).not.toContain('定')
+    // Its date or issuer is told by the passage on the issuance, not by any date.
+    expect(typeNames('质量强国纲要什么时候发布的')).toEqual(['issuance'])
+    expect(typeNames('检定周期是由谁来定的')).not.toContain('issuance')
   })
 
   it('reads a question about what a rule requires of someone: a requirement noun or a duty asked for', () => {
