@@ -20,6 +20,7 @@ import {
   ENGLISH_NOT_UNDERSTOOD,
   notCovered,
   notCoveredWithGap,
+  notForPlace,
   notInNamedDocument,
   notInSummary,
   notNamedDoing,
@@ -27,6 +28,7 @@ import {
 } from './messages.ts'
 import { namesDocument, withoutRetellings } from './named-documents.ts'
 import { asksOfTheWhole, opensDocument } from './opening.ts'
+import { otherPlaceAsked } from './other-place.ts'
 import { outlineAnswer } from './outline.ts'
 import { type AnswerInParts, answerInParts } from './partial.ts'
 import type { RefusalReason } from './refusals.ts'
@@ -70,6 +72,8 @@ function refusalText(refusal: Extract<ExtractiveResult, { grounded: false }>, qu
   const top = refusal.evidence[0]?.chunk
   if (refusal.gap && top) return notCoveredWithGap(top.title, refusal.gap, folded)
   if (refusal.reason === 'other-document' && top) return notInNamedDocument(top.title, folded)
+  const place = refusal.reason === 'other-place' && top ? otherPlaceAsked(query, top) : null
+  if (place && top) return notForPlace(top.title, place, folded)
   // The passage is from an order's summary whether or not the question names the order; another document's
   // passage refused for a post it never names leaves the order's summary, found beside it, to say what it holds.
   const summary = refusal.evidence.find((item) => isOrderSummary(item.chunk))?.chunk

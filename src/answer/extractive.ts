@@ -43,6 +43,7 @@ import { cycleSentences, leadSentence, thingsAsked } from './lead.ts'
 import { saysMatterOnlyInLists } from './listed-only.ts'
 import { unsaidBureauMatter } from './lookalike.ts'
 import { asksOfTheWhole, opensDocument } from './opening.ts'
+import { otherPlaceAsked } from './other-place.ts'
 import { outcomeAsked, timesOutcome } from './outcome.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
@@ -559,6 +560,8 @@ export function composeExtractiveAnswer(
   if (asksPenalty(question.folded) && !namesConsequence(primary.chunk.analysis.context))
     return refuse('no-consequence', evidence)
   if (unsaidBureauMatter(question, primary.chunk)) return refuse('other-matter', evidence)
+  // "闵行区今年质量月有哪些活动": the Pudong plan does not say what another district holds.
+  if (otherPlaceAsked(question, primary.chunk)) return refuse('other-place', evidence)
   if (unsaidDoing(question, primary.chunk)) return refuse('unsaid-doing', evidence)
   // "举报有奖励吗", "赔的钱多久到账": a passage on the topic that does not state the aspect asked answers around it.
   if (unsaidAspect(question, primary.chunk)) return refuse('unsaid-aspect', evidence)

@@ -29,6 +29,10 @@ export const notCoveredWithGap = (title: string, gap: string, folded: string): s
 export const notInNamedDocument = (title: string, folded: string): string =>
   `抱歉，现有资料中与此相关的是《${title}》，其中没有涉及您问的内容，为免误导，我不作推测。${whereToTurn(folded)}`
 
+/** The question asks about another place ("闵行区的质量月活动") than the loaded document is for: say which one it is. */
+export const notForPlace = (title: string, place: string, folded: string): string =>
+  `抱歉，现有资料中与此相关的是《${title}》，没有涉及${place}的情况，为免误导，我不作推测。${whereToTurn(folded)}`
+
 /** After the asks the documents answer: the ones they do not, so the answer is not taken for the whole. */
 export const partsNotCovered = (asks: string[]): string =>
   `关于“${asks.join('”“')}”，现有资料没有涉及，为免误导，我不作推测。`

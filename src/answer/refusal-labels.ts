@@ -20,6 +20,7 @@ export const REFUSAL_LABELS: Record<RefusalReason, string> = {
   'no-typed-fact': '资料没有给出所问的具体信息（金额、电话、日期、时限等）',
   'no-procedure': '资料没有讲所问事项的办理步骤',
   'no-consequence': '资料没有讲违反规定的后果或处罚',
+  'other-place': '问的是其他区或城市，资料只涉及浦东新区或上海市',
   'unsaid-doing': '资料讲了所问的事项，但没有讲所问的做法（如撤回、申请仲裁、延期）',
   'unsaid-aspect': '资料讲了相关事项，但没有讲所问的那一方面（如举报奖励、保密、收费、到账时间、签字人、地点）',
   'unnamed-audience': '资料没有讲专门面向所问人群的活动',

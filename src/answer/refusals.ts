@@ -23,6 +23,8 @@ export const REFUSAL_REASONS = {
   'no-procedure': 'a how-to question (怎么申报 …) whose passage does not speak of that doing',
   'no-consequence':
     'a question on the penalty for a breach (会怎么处罚, 罚多少) whose passage tells no penalty, order or other consequence',
+  'other-place':
+    'the question asks about another district or city (闵行, 北京) than the one the passage’s document is for (浦东, 上海)',
   'unsaid-doing':
     'the passage tells of the matter asked about, not of the doing asked: whether, where or with whom it may be done (撤回, 仲裁, 延期 …)',
   'unsaid-aspect':

@@ -55,6 +55,18 @@ describe('refusals that are right', () => {
     expect(amid.citations[0]?.docId).toBe('complaints-and-reports')
   })
 
+  it('does not answer for another district or city from the Pudong or Shanghai document, and says which it has', async () => {
+    const district = await ask('闵行区今年质量月有哪些活动')
+    expect(district).toMatchObject({ grounded: false, refusalReason: 'other-place', citations: [] })
+    expect(district.answer).toContain('《2023年浦东新区')
+    expect(district.answer).toContain('没有涉及闵行')
+    const city = await ask('北京的质量强国实施方案制造业合格率目标是多少')
+    expect(city).toMatchObject({ grounded: false, refusalReason: 'other-place' })
+    // Where the asker lives is not what is asked; a place the passage itself names is answered from it.
+    expect((await ask('我住在闵行，浦东的质量月活动我能去吗')).refusalReason).not.toBe('other-place')
+    expect((await ask('深圳的便捷通道是怎么搞的', 'enterprise')).refusalReason).not.toBe('other-place')
+  })
+
   it('does not answer a year the documents do not cover from a passage of another document', async () => {
     const body = await ask('2025年浦东质量月有什么活动？')
     expect(body).toMatchObject({ grounded: false, refusalReason: 'other-document', citations: [] })
