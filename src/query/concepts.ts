@@ -113,6 +113,10 @@ const YES_NO_FORM = /(\p{Script=Han})不\1|有没有/gu
 // thing wanted ("哪家认证公司又便宜又靠谱", "找哪家修比较靠谱"): that asks for a pick the documents never make.
 const JUDGEMENT_ASKED = /靠不靠谱|(?<![又较更最很挺])(?:靠谱(?=[吗么嘛不没啊呀]|$)|靠得住(?=[吗么嘛不]|$))|靠不住/g
 const JUDGEMENT_WORD = '靠谱'
+// "我听说秤没按时检会被罚款，真的假的？": a clause asking only whether what was heard is true puts the question of the
+// clause before it; it is no 真伪 of a thing ("证书是真的假的"), which the thing said with it makes.
+const HEARSAY_CHECKED =
+  /(?<=^|[，,。？?！!])(?:这|那)?(?:是)?(?:真的假的|是真的吗|真的吗|是不是真的|真的么|是真是假)(?=[，,。？?！!]|$)/g
 // "怎么判断靠不靠谱", "咋知道靠不靠谱": asked how to tell, the answer is the checks (先核实机构是否经国家认监委批准),
 // which pass no judgement; the word then only puts the question, as the pieces of its yes/no form do.
 const HOW_TO_TELL = /(?:怎么|怎样|如何|咋)(?:判断|知道|看|分辨|辨别|识别|确认)/
@@ -307,8 +311,10 @@ function fillerWordsOf(folded: string, isTerm: (word: string) => boolean): (word
   )
   const rest = clauses.filter((clause) => !self.includes(clause))
   const whatNow = STATE_THEN_WHAT.exec(folded)?.[0] ?? null
+  const hearsay = folded.match(HEARSAY_CHECKED) ?? []
   return (word) =>
     FORM_WORD.test(word) ||
+    hearsay.some((form) => form.includes(word)) ||
     ASKING_WORD.test(word) ||
     word === whatNow ||
     (forms.some((form) => form.includes(word)) && !isTerm(word) && word !== JUDGEMENT_WORD) ||

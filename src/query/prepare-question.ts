@@ -14,7 +14,14 @@ import { asksUse } from './goods-use.ts'
 import { asksIssuance } from './issuance.ts'
 import { joinQuestions } from './join-questions.ts'
 import { businessOf, unitTermsOf } from './own-business.ts'
-import { asksRecourse, asksUnnamedJurisdiction, asksUnnamedRoute, otherSideOf, withoutWayOutAsked } from './recourse.ts'
+import {
+  asksRecourse,
+  asksUnnamedJurisdiction,
+  asksUnnamedRoute,
+  checksWeight,
+  otherSideOf,
+  withoutWayOutAsked,
+} from './recourse.ts'
 import { type ArticleReference, findArticleReference, findOrderNumbers } from './references.ts'
 import { type Relation, relationOf } from './relation.ts'
 import { reportWishOf } from './report-wish.ts'
@@ -115,6 +122,9 @@ const OPENING_THEN = /^那么?(?![个些里儿边样种])/
 // do, it is the guides' 告知 (实名举报的，…会在规定时间内告知举报人), which the passage has to say.
 const TOLD_ASKED = /会(?:不会)?(?:有人)?告诉我|告诉我[^，。？,?]{0,4}结果/
 const TOLD_WORD = '告知'
+// Checking the weight of a case of short weight ("…分量明显不够，能找个地方核对一下吗") is weighing it again, on the
+// market's fair scale, which the glossary gives for 复称; 核对 alone is no word for it (核实证书真伪).
+const REWEIGH_WORD = '复称'
 
 /**
  * A buyer's "我该怎么办" asks for the way open to them, not for a business's steps from the first; "怎么联系我，
@@ -163,7 +173,11 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const folded = english ? toChineseQuestion(asked, context.glossary.english) : asked
   // "那要等多久？": the opening 那 only points back; jieba would glue it to the next word ("那要").
   const words = [
-    ...new Set([...segmentWords(folded.replace(OPENING_THEN, '')), ...(TOLD_ASKED.test(folded) ? [TOLD_WORD] : [])]),
+    ...new Set([
+      ...segmentWords(folded.replace(OPENING_THEN, '')),
+      ...(TOLD_ASKED.test(folded) ? [TOLD_WORD] : []),
+      ...(checksWeight(folded) ? [REWEIGH_WORD] : []),
+    ]),
   ]
   const recourse = asksRecourse(folded)
   // A buyer's "我该怎么办" ("商家不给退货怎么办") asks for the way open to them: the glossary's words for an

@@ -28,6 +28,13 @@ const WHAT_TO_DO =
 // weighs again what a seller weighed, so the ask says on its own who asks, as 买的 does; and the guide answers it in
 // the sentence telling the consumer their recourse ("可以到市场的公平秤复称").
 const REWEIGH = /复称|复秤|复核|(?:再|重新)(?:称|秤|过秤)|称一下|核一下/
+// Checking said plainly ("当场能咋核实", "找个地方核对一下") is weighing again in a case of short weight told
+// ("分量明显不够", "一称少了二两", "秤有鬼"); of a certificate (核实真伪) it is not.
+const CHECKING = /核对|核实|对一下|验一下/
+const WEIGHT_CASE = /分量|缺斤|短斤|少秤|短秤|斤两|称少|秤[^，,。？?]{0,6}(?:不准|有鬼|有问题|做手脚)/
+/** A clause of the folded question asks to check the weight of a case of short weight told ("…分量不够，能找个地方核对一下吗"). */
+export const checksWeight = (folded: string, clause = folded): boolean =>
+  CHECKING.test(clause) && WEIGHT_CASE.test(folded)
 
 // The other side as the buyer names it: in a question of what they may do about it ("商家不来参加调解怎么办",
 // "老板不理调解，还有别的办法没") it says whom the asker is up against, as "我们是…" says who asks; the guides
@@ -90,13 +97,16 @@ export const asksUnnamedRoute = (folded: string): boolean =>
 
 /** The folded question is a buyer's asking what they may do about the other side. */
 export const asksRecourse = (folded: string): boolean =>
-  (BUYER.test(folded) || REWEIGH.test(folded)) && WHAT_TO_DO.test(folded) && !OWN_SIDE.test(folded)
+  (BUYER.test(folded) || REWEIGH.test(folded)) &&
+  (WHAT_TO_DO.test(folded) || checksWeight(folded)) &&
+  !OWN_SIDE.test(folded)
 
 /**
  * A clause of a buyer's question asks where to weigh again what they were sold ("超市的秤不准，我去哪里复称"): what
  * they tell before it is their case, as before "去哪投诉" (concepts.ts); the fair scale answers whatever was weighed.
  */
-export const asksReweigh = (folded: string, clause: string): boolean => REWEIGH.test(clause) && asksRecourse(folded)
+export const asksReweigh = (folded: string, clause: string): boolean =>
+  (REWEIGH.test(clause) || checksWeight(folded, clause)) && asksRecourse(folded)
 
 /** A folded passage tells the consumer what they may do. */
 export const tellsRecourse = (folded: string): boolean => RECOURSE.test(folded)

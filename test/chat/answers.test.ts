@@ -731,6 +731,10 @@ describe('POST /api/chat answers from the documents with citations', () => {
     ['帮我爸投诉，得带上哪些文件', '四、需要准备哪些材料', '授权委托书'],
     // The buyer as the asker sees themself: 消费者如果对称重有疑问….
     ['水果店的秤好像不太准，我作为顾客能做点什么', '七、商户自查清单', '公平秤'],
+    // Checking the weight of a case of short weight is weighing it again (复称), whatever was bought.
+    ['在菜场买了两斤排骨，感觉分量明显不够，当场在市场里能找个啥地方核对一下吗', '七、商户自查清单', '公平秤'],
+    // "真的假的" after a thing heard asks whether it is so, not a 真伪 of anything.
+    ['我听说秤没按时去检会被罚款，真的假的？', '六、不检、超期或作弊的后果', '罚款'],
   ])('answers an everyday word by the written one the guide says: %s', answersFrom)
 
   it('answers a question wrapped in a greeting and thanks, not as smalltalk', async () => {

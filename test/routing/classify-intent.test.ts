@@ -82,6 +82,9 @@ describe('offline classifier on hand-written cases', () => {
     ['能叫个工作人员打电话给我吗', 'human_handoff'],
     ['主要负责人有哪些职责', 'policy_question'],
     ['明天会下雪吗', 'out_of_scope'],
+    // An off-topic word in a shopping story, or a weekday asked of a programme, is no off-topic question.
+    ['在菜场买了两斤排骨，感觉分量明显不够，能找个地方核对一下吗', 'policy_question'],
+    ['糖醋排骨怎么做', 'out_of_scope'],
     ['质量月那份方案要求几号前把总结交上去', 'policy_question'],
     ['质量月期间市场监管部门重点查了哪些违法行为', 'policy_question'],
     ['质量开放日那天去了能看到什么', 'event_inquiry'],
