@@ -2,6 +2,7 @@ import { type Alternative, namesAnAlternative } from '../query/either-or.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import { namesADoing } from '../text/segment.ts'
+import { CLAUSE_BREAK } from '../text/sentences.ts'
 import { askedConcepts, coverageOfFolded, saysConcept } from './evidence.ts'
 import { EITHER_OR_ASKED } from './tuning.ts'
 
@@ -21,11 +22,13 @@ export function settlingSentences<S extends { folded: string }>(
 ): S[] {
   const { alternatives } = question
   if (alternatives.length === 0) return []
+  const condition = conditionOf(question.folded, alternatives)
   const told = askedConcepts(question.concepts).filter(
     (concept) =>
       concept.known &&
       !concept.filler &&
       !alternatives.some((alternative) => alternative.text.includes(concept.word)) &&
+      !condition.includes(concept.word) &&
       !saysConcept(concept, chunk.analysis.names),
   )
   // What is done (拿去, 修好, 处理) is said in the document's own verbs, if at all: the things are what place the sentence.
@@ -39,6 +42,17 @@ export function settlingSentences<S extends { folded: string }>(
     return choosing && told.some((concept) => coverageOfFolded([concept], sentence.folded) >= 1)
   })
 }
+
+// A clause putting the case the choice is asked in ("厂里要是出了质量安全问题，到底是老板负总责还是总监负责"): the rule
+// that settles it says whom it holds in general (主要负责人…负全面责任), not the case.
+const CONDITION = /要是|如果|假如|万一|一旦|倘若/
+const conditionOf = (folded: string, alternatives: Alternative[]): string =>
+  folded
+    .split(CLAUSE_BREAK)
+    .filter(
+      (clause) => CONDITION.test(clause) && !alternatives.some((alternative) => clause.includes(alternative.text)),
+    )
+    .join('，')
 
 // Which of two to choose ("该选投诉还是举报", "应该走举报还是投诉", "选投诉还是选举报"): a sentence telling when one is
 // chosen ("想要退货、退款、赔偿，属于投诉；") settles it when it says a word of the asker's case, the doings included

@@ -717,6 +717,14 @@ describe('either/or questions ("A还是B")', () => {
     const delivery = await ask('认证通过以后，证书是快递寄过来还是要自己去认证机构拿', 'enterprise')
     expect(delivery).toMatchObject({ grounded: false, refusalReason: 'unsaid-alternative', citations: [] })
   })
+
+  it('settles an either/or asked of a case put first (要是…) by the rule that holds in general', async () => {
+    // 第三条: 主要负责人…负全面责任; the case (厂里出了问题) is the asker's, no sentence need say it.
+    const body = await ask('厂里要是出了产品质量安全问题，到底是老板负总责还是质量安全总监负责？', 'enterprise')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/^第三条/)
+    expect(body.answer).toContain('全面责任')
+  })
 })
 
 describe('an aspect the documents never state', () => {
@@ -775,6 +783,10 @@ describe('an aspect the documents never state', () => {
       const body = await ask(message, 'citizen')
       expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
     }
+    // Units opening their doors to visitors is no office's hours: the plan names them.
+    const openDay = await ask('质量开放日是哪些单位开门给大家参观的？', 'citizen')
+    expect(openDay.grounded).toBe(true)
+    expect(openDay.answer).toContain('政府质量奖')
     // What the guide does say of the broken scale is still answered: repaired, then verified again.
     const repaired = await ask('秤坏了修好以后，还要重新检吗', 'citizen')
     expect(repaired.grounded).toBe(true)
