@@ -5,6 +5,7 @@ import { showsWayIn } from '../query/way-in.ts'
 import { type ChunkRecord, chunksByLocator, chunksMentioning, findDocumentsByNumber } from '../retrieval/chunks-repo.ts'
 import { type RetrievalMode, type ScoredChunk, type SearchIndex, searchEach } from '../retrieval/search.ts'
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
+import { foldText } from '../text/fold.ts'
 import type { Glossary } from '../text/glossary.ts'
 import { segmentWord } from '../text/segment.ts'
 import { capAnswerText } from './answer-length.ts'
@@ -175,6 +176,15 @@ async function answerEachOrder(deps: AnswerDeps, query: PreparedQuestion, option
   // "质量月有没有讲75号令、76号令的培训" asks what another document says of them, not each order's own answer.
   const others = new Set([...deps.passages.values()].filter((chunk) => !isNamedOrder(chunk, query)).map((c) => c.title))
   if ([...others].some((title) => namesDocument(query, title, deps.glossary))) return null
+  const orders = query.orderNumbers.map((orderNo) => `${orderNo}号令`).join('和')
+  // What sets them apart, or which one holds ("是一回事吗，区别在哪", "做批发的，该按哪个来"): whom each applies to.
+  if (ORDERS_APART.test(query.folded)) {
+    const scopes = query.orderNumbers.map(
+      (orderNo) => chunksByLocator(deps.passages, SCOPE_ARTICLE, `第${orderNo}号`)[0],
+    )
+    if (scopes.every((chunk) => chunk !== undefined))
+      return quoteArticles(scopes as ChunkRecord[], `${orders}各自的适用范围如下：`, true)
+  }
   const primaries: ChunkRecord[] = []
   for (const orderNo of query.orderNumbers) {
     const one = { ...query, orderNumbers: [orderNo] }
@@ -183,9 +193,12 @@ async function answerEachOrder(deps: AnswerDeps, query: PreparedQuestion, option
     if (!answered.grounded || !answered.evidence[0]) return null
     primaries.push(answered.evidence[0].chunk)
   }
-  const orders = query.orderNumbers.map((orderNo) => `${orderNo}号令`).join('和')
   return quoteArticles(primaries, `${orders}各自的相关规定如下：`, true)
 }
+
+const ORDERS_APART = /区别|不同|不一样|差别|一回事|一样吗|按哪个|该按哪|听哪个|哪个适用|适用哪个|归哪个/
+// The article of an order that says whom it applies to.
+const SCOPE_ARTICLE = '第二条'
 
 const isNamedOrder = (chunk: ChunkRecord, query: PreparedQuestion) =>
   query.orderNumbers.some((n) => (chunk.meta.doc_no ?? '').includes(`第${n}号`))
@@ -262,6 +275,26 @@ function speakingOfNamedOrders(deps: AnswerDeps, query: PreparedQuestion, found:
 const candidateLimit = (query: PreparedQuestion) => (query.shape === 'list' ? LIST_SEARCH_LIMIT : SEARCH_LIMIT)
 
 /** A follow-up about the subject of the exchange is answered from the subject's document when it can be. */
+// The nation asked of ("国家纲要里…", "national outline"), and the places local documents are for.
+const NATION = /国家|全国/
+const LOCAL = /上海|浦东/
+
+/**
+ * "国家质量强国纲要里，制造业产品质量合格率2025年要到多少": a question naming the nation, not Shanghai, asks of the
+ * national document found when a local one carries its title on (质量强国建设纲要上海实施方案), whose table sets the
+ * national target beside Shanghai's and would otherwise answer first.
+ */
+function preferNational(candidates: ScoredChunk[], query: PreparedQuestion): ScoredChunk[] {
+  if (!NATION.test(query.folded) || LOCAL.test(query.folded)) return candidates
+  const stems = new Set(candidates.filter((chunk) => !LOCAL.test(chunk.title)).map((chunk) => titleStem(chunk.title)))
+  const twin = (chunk: ScoredChunk) =>
+    LOCAL.test(chunk.title) && [...stems].some((stem) => stem.length > 1 && titleStem(chunk.title).startsWith(stem))
+  return candidates.filter((chunk) => !twin(chunk))
+}
+
+// A title without what follows it in brackets ("质量强国建设纲要（要点整理）" → 质量强国建设纲要).
+const titleStem = (title: string) => foldText(title).replace(/[（(].*$/, '')
+
 function preferDocument(candidates: ScoredChunk[], docId: string | undefined): ScoredChunk[] {
   const own = docId ? candidates.filter((chunk) => chunk.docId === docId) : []
   return own.length > 0 ? own : candidates
@@ -450,7 +483,7 @@ async function retrieveCandidates(deps: AnswerDeps, query: PreparedQuestion, opt
   // itself: the subject's document is preferred instead.
   const named = options.preferDocId ? candidates : withoutRetellings(candidates, query, deps.glossary)
   const ofOrders = preferOrderOfKind(preferNamedOrders(named, query, deps.glossary), query, deps.glossary)
-  const preferred = preferDocument(ofOrders, options.preferDocId)
+  const preferred = preferDocument(preferNational(ofOrders, query), options.preferDocId)
   return options.searchAs ? rankedBy(options.searchAs, preferred) : preferred
 }
 

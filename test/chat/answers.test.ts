@@ -655,6 +655,31 @@ describe('POST /api/chat answers from the documents with citations', () => {
       ['samr-order-76', '第二条'],
     ])
     expect(body.answer).toContain('销售以下几类产品的单位')
+    // What sets them apart, or which one holds, is whom each applies to.
+    for (const question of [
+      '76号令跟75号令是一回事吗，区别在哪',
+      '我们公司是做电线电缆批发的 自己不生产 75号令和76号令该按哪个来',
+    ]) {
+      const apart = await ask(question)
+      expect(
+        apart.citations.map((citation) => citation.article),
+        question,
+      ).toEqual(['第二条', '第二条'])
+    }
+  })
+
+  it('answers a target asked of the national outline from it, not from the Shanghai plan that sets it beside its own', async () => {
+    for (const question of [
+      '国家质量强国纲要里，制造业产品质量合格率2025年要到多少啊',
+      'What manufacturing product quality pass rate does the national quality outline aim for by 2025?',
+    ]) {
+      const body = await ask(question)
+      expect(body.citations[0]?.docId, question).toBe('quality-power-outline')
+      expect(body.answer, question).toContain('94%')
+    }
+    // Asked of Shanghai beside the nation, the Shanghai table answers.
+    const compared = await ask('上海定的合格率目标比国家高吗')
+    expect(compared.citations[0]?.docId).toBe('quality-power-outline-shanghai')
   })
 
   it('reads a citizen’s word for what the guide names otherwise (纠纷 for 争议, 卖掉 for 出售, 报备 for 登记)', async () => {
