@@ -83,8 +83,9 @@ export function coverageOfFolded(concepts: Concept[], folded: string, names = ''
   let total = 0
   let covered = 0
   for (const concept of concepts) {
-    // Words the store never uses, or that only say how the question is put, can be met by no passage.
-    if (!concept.known || concept.filler) continue
+    // Words the store never uses, or that only say how the question is put, can be met by no passage; the
+    // asker's own kind told ("做仓储配送的供应链公司", a filler and the case) counts where a passage names it.
+    if (!concept.known || (concept.filler && !concept.optional)) continue
     const share = saidShare(concept, folded, names)
     // The owner's case told before the ask weighs only where the text says it: no passage need say it.
     if (concept.optional && share === 0) continue

@@ -37,3 +37,16 @@ describe('coverage of a long word said in parts', () => {
     expect(coverageOfFolded([PERMIT], '免办…查看证明', '证明文件办事指引')).toBe(0.5)
   })
 })
+
+describe('coverage of the asker’s own kind told', () => {
+  it('counts the kind where a passage names it, and asks it of no passage that does not', () => {
+    const matter = concept('免办', [])
+    // "我们是做仓储配送的供应链公司": who asks, and their case — a filler the passage need not say.
+    const kind = { ...concept('供应链', []), filler: true, optional: true }
+    expect(coverageOfFolded([matter, kind], '免办申请人可以是收货人')).toBe(1)
+    expect(coverageOfFolded([{ ...matter, weight: 3 }, kind], '供应链企业可作为申请人')).toBe(0.25)
+    // A word that only puts the question counts nowhere.
+    const form = { ...concept('供应链', []), filler: true }
+    expect(coverageOfFolded([{ ...matter, weight: 3 }, form], '供应链企业可作为申请人')).toBe(0)
+  })
+})
