@@ -38,6 +38,8 @@ const namesSomething = (concept: Concept): boolean => !concept.filler && !asksAn
 
 // "它主要干啥的", "这个是做什么的": a pronoun for the subject, then words that name nothing of their own.
 const PRONOUN_FIRST = /^(?:那|这)?(?:它|它们|这个|那个)/
+// 它 alone is never a determiner (这个 may be: "这个电子秤要检吗" names a thing of its own).
+const IT_FIRST = /^(?:那|这)?它们?/
 
 /**
  * A message that points at the subject by a pronoun and asks with words that name nothing (主要, 干), no aspect
@@ -109,6 +111,11 @@ const asksOnlyUnsaid = (question: PreparedQuestion): boolean => {
   )
 }
 
+// Asked again of something else: "…呢"; or opening on 那 and the thing ("那上海定的多少，比国家高吗"), not on
+// what is asked of the subject ("那去哪里举报").
+const ASKED_AGAIN = /呢[?？]?$/
+const opensOn = (folded: string, word: string): boolean => new RegExp(`^那么?${word}`).test(folded)
+
 /**
  * "上海那个方案的指导思想呢" after the national outline, "那管销售企业的那个呢" after 75号令: asked again
  * ("…呢") of something named by a word of another document's title that the subject's own title does
@@ -116,7 +123,7 @@ const asksOnlyUnsaid = (question: PreparedQuestion): boolean => {
  * is not meant. (A single character, 年 of "2025年", names no document.)
  */
 function namesOtherTitle(deps: AnswerDeps, question: PreparedQuestion, subject: Subject): boolean {
-  if (!/呢[?？]?$/.test(question.folded)) return false
+  const again = ASKED_AGAIN.test(question.folded)
   const titles = new Map([...deps.passages.values()].map((chunk) => [chunk.docId, foldText(chunk.title)]))
   const own = titles.get(subject.docId) ?? ''
   const others = [...titles].filter(([docId]) => docId !== subject.docId).map(([, title]) => title)
@@ -125,6 +132,7 @@ function namesOtherTitle(deps: AnswerDeps, question: PreparedQuestion, subject: 
   return question.concepts.some(
     (concept) =>
       concept.word.length > 1 &&
+      (again || opensOn(question.folded, concept.word)) &&
       namesSomething(concept) &&
       !deps.vocabulary.documentSays(subject.docId, concept.word) &&
       concept.alternatives.every((term) => !own.includes(term)) &&
@@ -207,6 +215,8 @@ function leavesSubject(
   // "第九条呢" after 75号令第三条 names no order: it is an article of the one discussed.
   if (continuesList(question) || (question.article !== null && question.article.orderNo === null)) return null
   if (question.orderNumbers.length > 0 || (question.article?.orderNo ?? null) !== null) return 'order'
+  // "它归哪个部门管" after 3C认证: 它 is the subject, whatever guide the rest of its words belong to.
+  if (IT_FIRST.test(question.folded)) return null
   const matter = question.concepts.filter(namesMatter)
   const foreign = matter.some(
     (concept) =>

@@ -286,12 +286,20 @@ describe('follow-ups keep the subject of the exchange', () => {
     const shanghai = await ask('上海那个方案的指导思想呢', national.sessionId)
     expect(shanghai.citations[0]).toMatchObject({ docId: 'quality-power-outline-shanghai' })
     expect(shanghai.citations[0]?.section).toContain('指导思想')
+    // Opening on 那 and the place, the question asks of that document too; "那去哪里举报" opens on no thing.
+    const target = await ask('国家质量强国纲要里，制造业产品质量合格率目标定的多少')
+    const compared = await ask('那上海定的多少 比国家高吗', target.sessionId)
+    expect(compared.citations[0]?.docId).toBe('quality-power-outline-shanghai')
   })
 
   it('asks the last question again for a business of the other kind, in the order that names that kind', async () => {
     const makers = await ask('生产单位要配备质量安全总监吗')
     expect(makers.citations[0]).toMatchObject({ docId: 'samr-order-75', article: '第三条' })
     // A seller described in plain words is the 销售单位 of order 76; a maker, the 生产单位 of order 75.
+    // The side named after the kind ("…这边呢") asks the same.
+    const again = await ask('生产单位要配备质量安全总监吗')
+    const side = await ask('那卖货的企业这边呢', again.sessionId)
+    expect(side.citations[0]).toMatchObject({ docId: 'samr-order-76', article: '第三条' })
     const sellers = await ask('那我们是开建材店的呢', makers.sessionId)
     expect(sellers.citations[0]).toMatchObject({ docId: 'samr-order-76', article: '第三条' })
     expect(sellers.answer).toContain('质量安全总监')
@@ -476,5 +484,13 @@ describe('follow-ups keep the subject of the exchange', () => {
     const what = await ask('它主要干啥的', station.sessionId)
     expect(what.grounded).toBe(true)
     expect(what.citations[0]?.section).toContain('国金服务站')
+  })
+
+  it('keeps the subject of "它" though the rest of the message is another guide’s words (哪个部门管)', async () => {
+    const ccc = await ask('3C认证到底是个啥')
+    const body = await ask('它归哪个部门管？', ccc.sessionId)
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.docId).toBe('ccc-exemption')
+    expect(body.answer).toContain('市场监管总局')
   })
 })
