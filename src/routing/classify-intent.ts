@@ -104,15 +104,18 @@ const untranslatedRule = (share: number): RuleMatch | null =>
 
 type Ranked = { label: Intent; probability: number }[]
 
+// An English message that turns to us for the doing: "can you send someone", "please book", "I'd like to arrange".
+const ASKS_US_IN_ENGLISH = /\b(?:you|someone|somebody|please|book|arrange|schedule|send)\b/
+
 // Asked whether help is free ("区里有没有免费帮忙看看的"), the message is a question of some kind; no ticket is
 // opened for it. Nor is one asking something without naming anyone to talk to ("配几个质量安全员有硬性数字吗，我们厂
 // 才四十来号人": the 人 of the trained examples is no person asked for) a hand-off, nor one that asks without turning
 // to us for the doing ("今年上门集中检秤啥时候来我们三林的菜场") a service request. The model's best among the
 // intents left decides, its probability renormalised over them.
-const rankedFor = (folded: string, ranked: Ranked): Ranked => {
+const rankedFor = (folded: string, ranked: Ranked, asksInEnglish = false): Ranked => {
   const free = asksWhetherFree(folded)
   const noPerson = asksWithoutAPerson(folded)
-  const noService = asksWithoutTurningToUs(folded)
+  const noService = asksInEnglish || asksWithoutTurningToUs(folded)
   const barred = (label: Intent) =>
     (free && TICKET_INTENTS.has(label)) ||
     (noPerson && label === 'human_handoff') ||
@@ -141,15 +144,19 @@ export function createIntentClassifier(examples: readonly LabelledExample[]): In
       const folded = withoutCourtesies(whole)
       // An English "ignore all previous instructions" is an injection before it is a translated question.
       const asked = typeof input === 'string' ? folded : input.asked
-      const rule =
-        (asked !== folded && looksLikeManipulation(asked) ? matchRule(asked) : null) ??
+      const english = asked !== folded
+      const ruled =
+        (english && looksLikeManipulation(asked) ? matchRule(asked) : null) ??
         untranslatedRule(typeof input === 'string' ? 0 : input.untranslated) ??
         matchRule(folded)
+      // "Can we apply for the CCC exemption ourselves?": translated, 申请 reads as asking us to act; an English
+      // question asks, unless it turns to us (you, someone, please, book).
+      const rule = english && ruled?.intent === 'service_request' && !ASKS_US_IN_ENGLISH.test(asked) ? null : ruled
       // The prepared words are the whole message's; only a message that had manners around it is cut again.
       const words = typeof input === 'string' || folded !== whole ? undefined : input.words
       const [best] = rule
         ? [{ label: rule.intent, probability: rule.confidence }]
-        : rankedFor(folded, model.rank(featuresOf(folded, audience, words)))
+        : rankedFor(folded, model.rank(featuresOf(folded, audience, words)), english && !ASKS_US_IN_ENGLISH.test(asked))
       const intent = best!.label
       const category = ticketCategory(intent, folded)
       return {

@@ -172,6 +172,17 @@ describe('offline classifier on hand-written cases', () => {
     )
   })
 
+  it('reads an English question as asking, not as a request, unless it turns to us', () => {
+    const english = (asked: string, folded: string) => ({ text: asked, folded, asked, words: [], untranslated: 0 })
+    // 申请 of the translation reads as applying to us; asked in English, it is a question about applying.
+    expect(
+      classifier.classify(english('can we apply for the ccc exemption ourselves?', '申请 ccc免办')).intent,
+    ).not.toBe('service_request')
+    expect(classifier.classify(english('please send someone to verify our scale', '上门 电子秤 检定')).intent).toBe(
+      'service_request',
+    )
+  })
+
   it('reads traditional characters and common typos', () => {
     expect(intentOf('我要投訴這家店')).toBe('complaint')
     expect(intentOf('幫我轉人功')).toBe('human_handoff')
