@@ -418,6 +418,11 @@ const APPLICANT_NAMED = /申请人|申请主体|谁来申请|谁可以申请/
 // (五、如何核实证书真伪), not the steps of getting it (三、中小企业获证的一般步骤), a procedure all the same.
 const CHECK_ASKED = /(?:怎么|怎样|如何|去哪|哪里|哪儿)(?:才能|可以|能)?(?:查|核实|核对|验证|辨别|鉴别|识别)|真假|真伪/
 const CHECK_NAMED = /核实|查询|真伪|真假/
+// Whether a complaint is still taken, the asker's time or case told ("三年多前就知道被坑了…现在还能去投诉吗",
+// "过了这么久还能投诉不"): the section on what is not taken (不予受理) answers, not a tip repeating its limit.
+const ACCEPTANCE_ASKED =
+  /还(?:能|可以)[^，,。？?]{0,4}(?:投诉|投|举报|告)|还(?:受理|管)(?:吗|不)|(?:能不能|可不可以)[^，,。？?]{0,4}(?:投诉|受理)/
+const ACCEPTANCE_NAMED = /受理/
 const ONLINE_ASKED =
   /(?:网上|线上|在线|网络上|手机上)\p{Script=Han}{0,6}[吗么]|(?:能不能|可不可以|能否)(?:在|用|通过)?(?:网上|线上|在线|手机)/u
 
@@ -464,6 +469,7 @@ export function asksAlike(
   if ((TURN_TO_ASKED.test(question.folded) || question.shape === 'procedure') && traits.routes) return true
   if (WHO_APPLIES_ASKED.test(question.folded) && traits.applicant) return true
   if (CHECK_ASKED.test(question.folded) && traits.check) return true
+  if (ACCEPTANCE_ASKED.test(question.folded) && traits.acceptance) return true
   // Where to go to get it done is asked of the steps that start at an office ("五、怎样申请"), not of a heading
   // where 办理 names the matter ("“无需办理”和“免予办理”不是一回事", "办理规模"); so is whether it can be done online.
   const online = ONLINE_ASKED.test(question.folded)
@@ -489,6 +495,7 @@ type HeadingTraits = {
   routes: boolean
   applicant: boolean
   check: boolean
+  acceptance: boolean
   listed: string | null
   /** The last level of the heading, without a bracketed note: what it is about. */
   topic: string
@@ -513,6 +520,7 @@ function headingTraitsOf(heading: string): HeadingTraits {
     routes: ROUTES_NAMED.test(folded),
     applicant: APPLICANT_NAMED.test(folded),
     check: CHECK_NAMED.test(folded),
+    acceptance: ACCEPTANCE_NAMED.test(folded),
     listed: listedOf(folded),
     topic: foldText(heading.split(' > ').at(-1) ?? heading).replace(/[（(][^）)]*[）)]$/, ''),
   }

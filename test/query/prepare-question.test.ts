@@ -68,6 +68,9 @@ describe('prepareQuestion', () => {
     expect(typeNames('几天能拿回来')).toEqual(['duration', 'days'])
     expect(alike('投诉交上去一个礼拜了还没人理，正常吗', '五、监管部门的处理时限')).toBe(true)
     expect(alike('投诉交上去一个礼拜了还没人理，正常吗', '六、哪些投诉不予受理')).toBe(false)
+    // Whether a complaint is still taken is asked of the section on what is not taken, not of a tip naming its limit.
+    expect(alike('三年多前就被坑了，一直拖着没管，现在还能去投诉吗', '六、哪些投诉不予受理')).toBe(true)
+    expect(alike('三年多前就被坑了，一直拖着没管，现在还能去投诉吗', '七、办事小贴士')).toBe(false)
   })
 
   it('reads the state the asker tells a thing is in, not a thing that is merely new', () => {
