@@ -421,7 +421,7 @@ const CHECK_NAMED = /核实|查询|真伪|真假/
 // Whether a complaint is still taken, the asker's time or case told ("三年多前就知道被坑了…现在还能去投诉吗",
 // "过了这么久还能投诉不"): the section on what is not taken (不予受理) answers, not a tip repeating its limit.
 const ACCEPTANCE_ASKED =
-  /还(?:能|可以)[^，,。？?]{0,4}(?:投诉|投|举报|告)|还(?:受理|管)(?:吗|不)|(?:能不能|可不可以)[^，,。？?]{0,4}(?:投诉|受理)/
+  /还(?:能|可以)[^，,。？?]{0,4}(?:投诉|投|举报)|还(?:受理|管)(?:吗|不)|(?:能不能|可不可以)[^，,。？?]{0,4}(?:投诉|受理)/
 const ACCEPTANCE_NAMED = /受理/
 const ONLINE_ASKED =
   /(?:网上|线上|在线|网络上|手机上)\p{Script=Han}{0,6}[吗么]|(?:能不能|可不可以|能否)(?:在|用|通过)?(?:网上|线上|在线|手机)/u
