@@ -423,6 +423,10 @@ const CHECK_NAMED = /核实|查询|真伪|真假/
 const ACCEPTANCE_ASKED =
   /还(?:能|可以)[^，,。？?]{0,4}(?:投诉|投|举报)|还(?:受理|管)(?:吗|不)|(?:能不能|可不可以)[^，,。？?]{0,4}(?:投诉|受理)/
 const ACCEPTANCE_NAMED = /受理/
+// What happens once a complaint or application is handed in ("投诉交上去以后是个啥流程", "提交之后怎么处理"): the
+// handling and its time limits answer, not the ways of handing it in.
+const AFTER_FILING =
+  /(?:交|提|递|报|提交|递交)(?:上去|上|了|进去)?(?:以后|之后|后)[^，,。？?]{0,6}(?:流程|程序|怎么(?:处理|走|弄)|咋(?:处理|走|弄)|啥(?:流程|程序|步骤))/
 const ONLINE_ASKED =
   /(?:网上|线上|在线|网络上|手机上)\p{Script=Han}{0,6}[吗么]|(?:能不能|可不可以|能否)(?:在|用|通过)?(?:网上|线上|在线|手机)/u
 
@@ -466,6 +470,7 @@ export function asksAlike(
   if (headingIsTheThingAsked(question, traits)) return true
   if (AGAIN_ASKED.test(question.folded) && traits.howOften) return true
   // Whether one may turn to a body, or how to do it at all ("网购衣服质量差怎么投诉"): the ways open answer.
+  if (AFTER_FILING.test(question.folded)) return traits.timeLimit
   if ((TURN_TO_ASKED.test(question.folded) || question.shape === 'procedure') && traits.routes) return true
   if (WHO_APPLIES_ASKED.test(question.folded) && traits.applicant) return true
   if (CHECK_ASKED.test(question.folded) && traits.check) return true

@@ -496,6 +496,9 @@ describe('prepareQuestion', () => {
     expect(alike('还能去法院告他吗', '二、通过哪些渠道提出')).toBe(true)
     expect(alike('可以直接找消协吗', '二、通过哪些渠道提出')).toBe(true)
     expect(alike('还能去法院告他吗', '六、哪些投诉不予受理')).toBe(false)
+    // What happens once it is handed in is the handling and its time limits, not the ways of handing it in.
+    expect(alike('投诉交上去以后是个啥流程？', '五、监管部门的处理时限')).toBe(true)
+    expect(alike('投诉交上去以后是个啥流程？', '二、通过哪些渠道提出')).toBe(false)
     expect(alike('法院判了吗', '二、通过哪些渠道提出')).toBe(false)
   })
 
