@@ -100,7 +100,10 @@ export function leadSentence(evidence: Evidence, question: PreparedQuestion): Se
   const plain = issuing.length > 0 ? issuing : redress.length > 0 ? redress : stated
   // An owner's case judged by a list of conditions: the item saying what the case does, or the list's introduction.
   const pool = judgedListPool(question, sentences) ?? plain
-  const header = foldText(headerOf(evidence.chunk))
+  // A year the passage opens with ("到2025年（总体）：…") is the scope of all it says, as its heading is: a sentence
+  // repeating it is no likelier the one that states the target asked of that year.
+  const scope = body[0]?.folded.match(/\d{4}年/g)?.join(' ') ?? ''
+  const header = `${foldText(headerOf(evidence.chunk))} ${scope}`
   // The doing asked (延期, 撤回, 收费) weighs more than the thing it is asked of: "免办证明可以延期吗" is answered
   // by the sentence on 延期, not by one that repeats 免办证明, the rarer word.
   // "厂里要搞ISO认证，我当老板的自己要做些什么": 厂里 only tells where the asker stands (told-clause.ts).

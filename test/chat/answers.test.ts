@@ -677,6 +677,9 @@ describe('POST /api/chat answers from the documents with citations', () => {
       expect(body.citations[0]?.docId, question).toBe('quality-power-outline')
       expect(body.answer, question).toContain('94%')
     }
+    // The year the section opens with (到2025年) is its scope: the sentence stating the target leads.
+    const target = await ask('纲要定的2025年制造业产品质量合格率目标是多少')
+    expect(target.answer.trimStart()).toMatch(/^制造业产品质量合格率要达到94%/)
     // Asked of Shanghai beside the nation, the Shanghai table answers.
     const compared = await ask('上海定的合格率目标比国家高吗')
     expect(compared.citations[0]?.docId).toBe('quality-power-outline-shanghai')
