@@ -1,7 +1,6 @@
 import type { Vocabulary } from '../retrieval/vocabulary.ts'
 import type { BusinessKind } from '../text/business-kinds.ts'
 import { isEnglish, toChineseQuestion, untranslatedShare } from '../text/english.ts'
-import { foldText } from '../text/fold.ts'
 import { expandTerms, type Glossary } from '../text/glossary.ts'
 import { namesAPlace, segmentWord, segmentWords } from '../text/segment.ts'
 import { readPinyin } from '../text/sounds.ts'
@@ -163,7 +162,7 @@ const namesAMatterOfTheStore =
   (concept: Concept): boolean =>
     concept.alternatives.length > 1 &&
     !namesAPlace(concept.word) &&
-    concept.alternatives.some((term) => vocabulary.titleSays(foldText(term)))
+    concept.alternatives.some((term) => vocabulary.titleSays(term))
 
 export function prepareQuestion(message: string, context: QuestionContext): PreparedQuestion {
   const text = message.trim()

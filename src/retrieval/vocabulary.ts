@@ -33,7 +33,9 @@ export function createVocabulary(
   titles: readonly string[] = [],
 ): Vocabulary {
   const folded = texts.map(foldText)
-  const foldedTitles = titles.map(foldText)
+  // Titles and words compared bare: "2023年浦东新区“质量月”活动方案" says 质量月活动方案.
+  const bare = (text: string) => foldText(text).replace(/[\s"'“”‘’「」『』《》]/g, '')
+  const bareTitles = titles.map(bare)
   const cache = new Map<string, number>()
   const stretches = new Map<string, string[]>()
   // Built at the first question typed partly in pinyin: segmenting every chunk costs tens of milliseconds.
@@ -72,7 +74,8 @@ export function createVocabulary(
       return sounds.get(spelled) ?? null
     },
     titleSays(word) {
-      return foldedTitles.some((title) => title.includes(word))
+      const said = bare(word)
+      return said !== '' && bareTitles.some((title) => title.includes(said))
     },
   }
 }

@@ -106,7 +106,8 @@ const FUNCTION_WORDS = new Set(
     'how what which who whom whose when where why get got need needs want please tell know one ones ' +
     'else also just still too very really until whether than then under something anything go goes going went come between don ' +
     'did with from but her him his them all only now like never back being own seems roughly exactly usually supposed ' +
-    'already some sort kind through within instead ourselves themselves well these were say said thing whats thats'
+    'already some sort kind through within instead ourselves themselves well these were say said thing whats thats ' +
+    'keep keeps kept talking hearing heard news'
   ).split(' '),
 )
 
