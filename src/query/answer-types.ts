@@ -337,9 +337,10 @@ const WHERE_TO_DO =
   /(去|到|在)哪(里|儿)?去?(办|检|年检|强检|送检|申请)|(办|检|申请)[^，,。；;？?]{0,3}(去|到)(哪(里|儿)?|哪个(部门|单位|机构))[吗呢啊呀]?[?？]?$/
 
 const SHAPES: Array<[AnswerShape, RegExp]> = [
+  // Not 不同意 (disagreeing: "卖家死活不同意退款").
   [
     'difference',
-    /区别|不同|差别|差异|不一样|异同|有何分别|哪个好|相比|对比|(跟|和|与|同).{1,12}比(怎么样|如何|起来|高|低|多|少)|还是.{0,8}[?？]?$/,
+    /区别|不同(?!意)|差别|差异|不一样|异同|有何分别|哪个好|相比|对比|(跟|和|与|同).{1,12}比(怎么样|如何|起来|高|低|多|少)|还是.{0,8}[?？]?$/,
   ],
   // Where to go to get a thing done ("要去哪里办", "去哪检") is the first step of doing it: the office the
   // steps start with (向所在地市场监管部门提出申请). Spoken, 咋弄 and 怎么搞 are 怎么弄; not 咋整, said of a way

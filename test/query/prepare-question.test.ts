@@ -29,6 +29,8 @@ describe('prepareQuestion', () => {
     expect(prepare('CCC免办的办理流程是怎样的').shape).toBe('procedure')
     expect(prepare('投诉要多久才有结果？').shape).toBe('fact')
     expect(prepare('投诉和举报有什么区别').shape).toBe('difference')
+    // Disagreeing (不同意) is no difference asked.
+    expect(prepare('调解的时候卖家死活不同意退款，下一步咋弄').shape).not.toBe('difference')
     expect(prepare('3C认证是什么意思？').shape).toBe('definition')
     // "哪几种情况" asks for the cases, "有几种" for their number; a comparison wants the rows side by side.
     expect(prepare('哪几种情况下可以申请CCC免办？').shape).toBe('list')
