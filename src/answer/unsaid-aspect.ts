@@ -131,8 +131,9 @@ const ASPECTS: Aspect[] = [
   // Which one is genuine ("怎么分辨哪家是正规的") is a check the ISO guide tells, not a pick.
   {
     name: 'pick',
-    asks: /推荐|(?:哪|什么)(?:个|些|种|款|家)?(?:牌子|品牌)|(?:哪家|哪几家|哪个店|哪家店)[^。？?]{0,10}(?:好|靠谱|最好|便宜|划算|容易)|名单/,
-    gives: /名单|名录|推荐/,
+    asks: /推荐|(?:哪|什么)(?:个|些|种|款|家)?(?:牌子|品牌)|(?:哪家|哪几家|哪个店|哪家店)[^。？?]{0,10}(?:好|靠谱|最好|便宜|划算|容易)|(?<!失信|黑)名单/,
+    // Not a list of offenders (严重违法失信名单, 会不会上黑名单): no pick among those to turn to.
+    gives: /(?<!失信|黑)名单|名录|推荐/,
   },
   // Where a broken thing is mended ("秤检定不合格了，得去哪儿修", "附近哪里有修秤的店", "找哪家修"): the scale guide
   // says it must be repaired and checked again (维修后重新检定), never by whom. Asked of a thing broken or failed:

@@ -772,6 +772,8 @@ describe('an aspect the documents never state', () => {
   it('refuses a pick among brands or shops, what goods or a repair cost, the hours an office keeps, retaliation, and where to have a broken thing mended', async () => {
     for (const message of [
       '摊位上的秤坏了想买台新的 哪个牌子的电子秤检定容易过',
+      // The ISO guide's 严重违法失信名单 is no list of bodies to pick from.
+      '浦东有哪几家认证机构可以做9001 给个名单',
       '秤检定不合格了，得去哪儿修',
       '秤检不合格要拿去修 修一下大概多少钱',
       '想买个带CPA标志的电子秤 一台大概多少钱',
@@ -783,6 +785,9 @@ describe('an aspect the documents never state', () => {
       const body = await ask(message, 'citizen')
       expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
     }
+    // Whether one goes on a blacklist is no pick: the guide states it (列入严重违法失信名单).
+    const blacklist = await ask('认证机构给人出假证书 会不会上黑名单', 'citizen')
+    expect(blacklist.grounded).toBe(true)
     // Units opening their doors to visitors is no office's hours: the plan names them.
     const openDay = await ask('质量开放日是哪些单位开门给大家参观的？', 'citizen')
     expect(openDay.grounded).toBe(true)
