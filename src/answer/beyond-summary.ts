@@ -11,7 +11,8 @@ export const isOrderSummary = (chunk: ChunkRecord): boolean =>
 
 /**
  * Aspects of an order that only its later articles treat (the summaries of 75号令/76号令 hold 第一条–第四条):
- * the post holders' qualifications and abilities (具备什么能力, 得有哪些专业能力), their training and assessment, penalties, how long records are kept.
+ * the post holders' qualifications and abilities (具备什么能力, 得有哪些专业能力), their training and assessment, penalties, how long records are kept,
+ * whether a post may be held alongside another (兼任, 专职).
  * `asked`: the question asks for it; `said`: a passage says it in that sense. 条件 is asked of the person
  * (具备什么条件, 任职条件), not created for them (第四条's 创造条件); 处罚 is said where a summary only
  * points to the official text for it ("罚则…以官方发布文本为准"), which is not saying it.
@@ -25,6 +26,8 @@ const LATER_ASPECTS: ReadonlyArray<{ asked: RegExp; said: RegExp }> = [
   { asked: /培训|学时|考核|考试/, said: /培训|学时|考核|考试/ },
   { asked: /处罚|罚款|罚钱|罚多少|法律责任|追究/, said: /处罚|罚款|法律责任|追究/ },
   { asked: /(?:保存|留存|保留|存档)(?:多久|多长|几年|期限)/, said: /保存|留存|保管/ },
+  // Whether a post may be held alongside another ("能让副总兼着吗，还是必须专职", "老板自己兼着行不行").
+  { asked: /兼[着任职管]|专职/, said: /兼任|兼职|专职/ },
 ]
 
 // A post a rule requires of a business (质量安全总监, 质量安全员, 质量总监).

@@ -116,6 +116,8 @@ describe('refusals that are right', () => {
       '当质量安全员得有哪些专业能力',
       // Not the ISO guide's certifiers 具备…能力: that passage never names the post.
       '质量安全员应该具备哪些能力',
+      // Whether the post may be held alongside another.
+      '质量安全总监能让副总兼着吗 还是必须专职',
     ]) {
       const body = await ask(question, 'enterprise')
       expect(body, question).toMatchObject({ grounded: false, refusalReason: 'beyond-summary', citations: [] })
