@@ -761,6 +761,12 @@ describe('POST /api/chat answers from the documents with citations', () => {
     ['水果店的秤好像不太准，我作为顾客能做点什么', '七、商户自查清单', '公平秤'],
     // Checking the weight of a case of short weight is weighing it again (复称), whatever was bought.
     ['在菜场买了两斤排骨，感觉分量明显不够，当场在市场里能找个啥地方核对一下吗', '七、商户自查清单', '公平秤'],
+    // Bringing a thing back for one's own use is the 自用物品 the guide lists as needing nothing.
+    [
+      '出国玩回来箱子里带了个电饭煲自己家用，没3C标志，需要去办什么证明吗',
+      '二、“无需办理”和“免予办理”不是一回事',
+      '自用物品',
+    ],
     // "真的假的" after a thing heard asks whether it is so, not a 真伪 of anything.
     ['我听说秤没按时去检会被罚款，真的假的？', '六、不检、超期或作弊的后果', '罚款'],
   ])('answers an everyday word by the written one the guide says: %s', answersFrom)
