@@ -2,15 +2,11 @@ import { isMatter } from '../query/concepts.ts'
 import type { PreparedQuestion } from '../query/prepare-question.ts'
 import type { ChunkRecord } from '../retrieval/chunks-repo.ts'
 import type { ScoredChunk } from '../retrieval/search.ts'
-import { foldText } from '../text/fold.ts'
+import { bareText } from '../text/fold.ts'
 import { type Glossary, groupOf } from '../text/glossary.ts'
 import { namesAQuantity } from '../text/segment.ts'
 import { askedConcepts, coverageOfFolded } from './evidence.ts'
 import { SUBJECT_MATTER_WEIGHT } from './tuning.ts'
-
-// Titles are compared without quotes, brackets and spaces: a basis cites 《2023年浦东新区“质量月”活动方案》
-// where the document's own title line has straight quotes.
-const bare = (text: string) => foldText(text).replace(/[\s"'“”‘’「」『』《》]/g, '')
 
 /**
  * How the question names a document whose (bare) title is `title`: the terms of its words that name a
@@ -38,7 +34,7 @@ function candidateTermsOf(question: PreparedQuestion, glossary: Glossary): Candi
   candidateTerms.set(glossary, byConcepts)
   const known = byConcepts.get(question.concepts)
   if (known) return known
-  const withBare = (term: string) => ({ term, bared: bare(term) })
+  const withBare = (term: string) => ({ term, bared: bareText(term) })
   const found = question.concepts
     .filter(
       (concept) =>
@@ -60,15 +56,15 @@ function candidateTermsOf(question: PreparedQuestion, glossary: Glossary): Candi
  * cites the 质量月 plan whose item 4 it retells as 上门服务).
  */
 export function drawingOn(passages: Iterable<ChunkRecord>, title: string): string[] {
-  const source = bare(title)
+  const source = bareText(title)
   const docIds = new Set<string>()
-  for (const chunk of passages) if (bare(chunk.meta.basis ?? '').includes(source)) docIds.add(chunk.docId)
+  for (const chunk of passages) if (bareText(chunk.meta.basis ?? '').includes(source)) docIds.add(chunk.docId)
   return [...docIds]
 }
 
 /** Whether the question names the document titled `title` by a word of that title ("质量月" of the plan). */
 export const namesDocument = (question: PreparedQuestion, title: string, glossary: Glossary): boolean =>
-  namingTerms(question, bare(title), glossary).length > 0
+  namingTerms(question, bareText(title), glossary).length > 0
 
 /**
  * "质量月期间有没有上门检电子秤的活动", "质量月对CCC免办有啥新举措", "想做ISO9001认证，质量月方案里有没有相关帮扶":
@@ -88,7 +84,7 @@ export function withoutRetellings(
   const concepts = askedConcepts(question.concepts)
   const covers = (chunk: ScoredChunk) => coverageOfFolded(concepts, chunk.analysis.context)
   for (const chunk of candidates) {
-    const title = bare(chunk.title)
+    const title = bareText(chunk.title)
     const terms = sources.has(chunk.docId) ? [] : namingTerms(question, title, glossary)
     if (terms.length === 0) continue
     const coverage = Math.max(...candidates.filter((other) => other.docId === chunk.docId).map(covers))
@@ -96,7 +92,7 @@ export function withoutRetellings(
   }
   if (sources.size === 0) return candidates
   const givesWay = (chunk: ScoredChunk) => {
-    const basis = bare(chunk.meta.basis ?? '')
+    const basis = bareText(chunk.meta.basis ?? '')
     return [...sources].some(
       ([docId, source]) =>
         docId !== chunk.docId &&

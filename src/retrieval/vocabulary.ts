@@ -1,4 +1,4 @@
-import { foldText } from '../text/fold.ts'
+import { bareText, foldText } from '../text/fold.ts'
 import { soundIndexOf } from '../text/sounds.ts'
 import type { ChunkRecord } from './chunks-repo.ts'
 
@@ -33,9 +33,7 @@ export function createVocabulary(
   titles: readonly string[] = [],
 ): Vocabulary {
   const folded = texts.map(foldText)
-  // Titles and words compared bare: "2023年浦东新区“质量月”活动方案" says 质量月活动方案.
-  const bare = (text: string) => foldText(text).replace(/[\s"'“”‘’「」『』《》]/g, '')
-  const bareTitles = titles.map(bare)
+  const bareTitles = titles.map(bareText)
   const cache = new Map<string, number>()
   const stretches = new Map<string, string[]>()
   // Built at the first question typed partly in pinyin: segmenting every chunk costs tens of milliseconds.
@@ -74,7 +72,7 @@ export function createVocabulary(
       return sounds.get(spelled) ?? null
     },
     titleSays(word) {
-      const said = bare(word)
+      const said = bareText(word)
       return said !== '' && bareTitles.some((title) => title.includes(said))
     },
   }

@@ -28,6 +28,12 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
 
 export const isCjk = (char: string): boolean => CJK.test(char)
 
+/**
+ * Folded text without quotes, brackets and spaces, as titles are compared: a basis cites 《2023年浦东新区“质量月”活动
+ * 方案》 where the document's own title line has straight quotes, and a question says 质量月活动方案.
+ */
+export const bareText = (text: string): string => foldText(text).replace(/[\s"'“”‘’「」『』《》]/g, '')
+
 /** Width in columns as a typesetter counts it: CJK and full-width forms take two. */
 export function displayWidth(text: string): number {
   let width = 0

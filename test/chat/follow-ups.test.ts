@@ -479,18 +479,16 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(sixth.answer.trimStart()).toMatch(/^6\. 选择认证机构/)
   })
 
-  it('answers "它主要干啥的" about the subject, not from a passage that happens to say 主要 or 做', async () => {
-    const station = await ask('质量月陆家嘴那边挂了个啥服务站')
-    const what = await ask('它主要干啥的', station.sessionId)
-    expect(what.grounded).toBe(true)
-    expect(what.citations[0]?.section).toContain('国金服务站')
-  })
-
-  it('keeps the subject of "它" though the rest of the message is another guide’s words (哪个部门管)', async () => {
-    const ccc = await ask('3C认证到底是个啥')
-    const body = await ask('它归哪个部门管？', ccc.sessionId)
+  // "它主要干啥的": not from a passage that happens to say 主要 or 做; "它归哪个部门管": though the rest of the message
+  // is another guide's words (哪个部门管, the complaint guide's jurisdiction).
+  it.each([
+    ['质量月陆家嘴那边挂了个啥服务站', '它主要干啥的', 'pudong-quality-month-2023', 'section', '国金服务站'],
+    ['3C认证到底是个啥', '它归哪个部门管？', 'ccc-exemption', 'answer', '市场监管总局'],
+  ] as const)('answers "%s" → "%s" about the subject', async (first, then, docId, where, said) => {
+    const subject = await ask(first)
+    const body = await ask(then, subject.sessionId)
     expect(body.grounded).toBe(true)
-    expect(body.citations[0]?.docId).toBe('ccc-exemption')
-    expect(body.answer).toContain('市场监管总局')
+    expect(body.citations[0]?.docId).toBe(docId)
+    expect(where === 'section' ? body.citations[0]?.section : body.answer).toContain(said)
   })
 })
