@@ -111,6 +111,8 @@ const asksOnlyUnsaid = (question: PreparedQuestion): boolean => {
   )
 }
 
+const YEAR = /^(?:19|20)\d\d$/
+
 // Asked again of something else: "…呢"; or opening on 那 and the thing ("那上海定的多少，比国家高吗"), not on
 // what is asked of the subject ("那去哪里举报").
 const ASKED_AGAIN = /呢[?？]?$/
@@ -344,7 +346,13 @@ async function answerKeepingSubject(
   if (otherKind || namesOtherMatter(question, subject) || namesOtherTitle(deps, question, subject)) {
     // "那76号令呢？", "那举报呢" ask the last question again about the matter they name, which becomes the subject.
     // "如果是网上买的呢", "那要是进口的呢" ask it again of the same matter in another case: its terms stay.
-    const kept = CONDITION.test(question.folded) ? [...subject.terms, ...subject.asked] : subject.asked
+    // "那24年的呢" after the 2023 plan's theme asks it of another year: the subject's terms stay but its year.
+    const anotherYear = question.identifiers.length > 0 && question.identifiers.every((id) => YEAR.test(id))
+    const kept = CONDITION.test(question.folded)
+      ? [...subject.terms, ...subject.asked]
+      : anotherYear
+        ? [...subject.terms, ...subject.asked].filter((term) => !YEAR.test(term))
+        : subject.asked
     const again = otherKind ?? completeQuestion(question, kept, deps, 'after')
     const result = await answerQuestion(deps, again)
     return {

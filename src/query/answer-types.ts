@@ -249,12 +249,23 @@ const ANSWER_TYPES: AnswerType[] = [
     // Spoken too: "啥时候开始的", "几时改的" (多会儿 is read as 多久: typos.ts; 几号令, 几号文 ask a number); a month
     // asked ("质量月是哪个月") or the time an event is held ("定在什么时间开展"), which a date says, not a clock.
     // A date changed in the asker's story ("超市老拿临期的改日期卖", "篡改生产日期") is misconduct told, not asked.
-    asks: /哪天|哪一天|什么时候|啥时候?|几时|何时|哪年|哪一年|(?:星期|礼拜|周)几|(?<![改涂换撕]|[改涂换撕]生产)日期|截止|几月|哪一?个月|什么时间(?=开展|开始|举办|举行)|几号(?![令文])/,
+    asks: /哪天|哪一天|什么时候|啥时候?|几时|何时|哪年|哪一年|(?:星期|礼拜|周)几|(?<![改涂换撕]|[改涂换撕]生产)日期|截止|几月|哪一?个月|什么时间(?=开展|开始|举办|举行)|几号(?![令文表])/,
     // A weekly slot ("每周三、五晚播出") is the day a weekly thing is asked by ("每周哪天播").
     gives: new RegExp(
       `\\d{3,4}\\s*年|\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?|月底|之日|${CN_DATE}|(?:每周|星期|礼拜)[一二三四五六日天]`,
       'u',
     ),
+  },
+  // A day asked ("哪天开的", "几号截止", "礼拜几"): a year alone ("发布 2023 年…名单") does not say which day; a month
+  // or a day does, as a weekly slot does.
+  {
+    name: 'day',
+    asks: /哪天|哪一天|(?:星期|礼拜|周)几|几号(?![令文表])/,
+    gives: new RegExp(
+      `\\d{1,2}\\s*月|月底|之日|[正一二三四五六七八九十冬腊]{1,3}月|(?:每周|星期|礼拜)[一二三四五六日天]|[初十廿]${CN}日`,
+      'u',
+    ),
+    replaces: ['date'],
   },
   // When or by whom a document was issued or put in force ("纲要什么时候发布的", "谁发的？啥时候出来的"): told by the
   // passage on its issuance ("2023年2月6日，新华社播发了", "由中共中央、国务院印发"), not by any that gives a date

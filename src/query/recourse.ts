@@ -64,7 +64,7 @@ const TURN_TO = /找谁|找哪|哪个部门|(?:打|拨)(?:哪个|什么|啥)电�
 // Not "归哪个部门管", which asks the body in charge of any matter (免办: 所在地市场监管部门), not where a case is handled.
 // So is whether the asker may complain where they are ("厂家在外省，我能在浦东投诉吗", "能在本地举报吗").
 const JURISDICTION_ASKED =
-  /归哪[里儿]?管|哪[里儿](?:的|个地方的|个区的)市场监管|哪个(?:地方|区)的市场监管|(?:在|到)(?:本地|当地|这边|浦东|上海|[^，,。；;？?！!]{1,4}[区市县省])(?:投诉|举报)/u
+  /归哪[里儿边]?管|哪[里儿边](?:的|个地方的|个区的)市场监管|哪个(?:地方|区)的市场监管|(?:在|到)(?:本地|当地|这边|浦东|上海|[^，,。；;？?！!]{1,4}[区市县省])(?:投诉|举报)/u
 
 /**
  * A clause of a buyer's question asks which bureau handles their case ("网上买的羽绒服…，这种归哪里管"): what they

@@ -144,6 +144,9 @@ const PURCHASE = /买的|买了|买到|采购的|进的货|网购的|购买的|�
 const MISCONDUCT =
   /虚假宣传|卖假|假货|假冒|三无|作弊秤|缺斤短两|短斤少两|地沟油|跑路|卷款|不退|泄露|卖给别人|强制(?:消费|搭售|收费|购买|交)|强买强卖|冒用|无证|没有许可证|不一样|假3c|假的?(?:标志|证书|报告)|是伪造的|是假的|秤.{0,6}(?:有问题|不准)/
 // The asker tells they were cheated ("被坑了两次", "坑了我", "被宰").
+// The asker introducing themselves by the business they run, in a message of its own.
+const TELLS_WHO_I_AM =
+  /^(?:我|我们|咱们?|本人|我家|我司)[^，,。？?]{0,8}(?:摆摊|摆了个摊|开(?:了|着)?(?:个|家|一家)|是做|是开|是卖|是搞|做|经营|卖)[^？?]{0,16}$/
 const WRONGED = /被坑|坑了?我|被宰|宰客|被骗|骗了?我/
 const EVENT =
   /活动|报名|举办|开班|大讲堂|讲堂|开放日|论坛|仪式|揭牌|挂牌|宣讲|讲座|竞赛|知识问答|训练营|研修班|座谈会|交流会|发布会|播出|节目|几点播|质量月|参观|名额|主题/
@@ -263,6 +266,16 @@ export function matchRule(folded: string): RuleMatch | null {
     ![WHAT_TO_DO, ACT_FOR_ME, EXPLICIT_COMPLAINT].some((pattern) => pattern.test(folded))
   ) {
     return hit('policy_question', 0.85, 'consequence-question')
+  }
+  // "我在菜场摆摊卖菜", "我们是开饭店的": the asker says only who they are, before they ask; nothing went wrong
+  // that a complaint would open on, and a ticket form now would put the question they ask next into it.
+  if (
+    !question &&
+    TELLS_WHO_I_AM.test(folded) &&
+    ![EXPLICIT_COMPLAINT, PURCHASE, DEFECT, MISCONDUCT, WRONGED, ...SERVICE].some((pattern) => pattern.test(folded)) &&
+    !mentionsSafetyRisk(folded)
+  ) {
+    return hit('policy_question', 0.6, 'who-i-am')
   }
   if (!question && EXPLICIT_COMPLAINT.test(folded)) return hit('complaint', 0.93, 'complaint')
   if (!question && PURCHASE.test(folded) && DEFECT.test(folded)) return hit('complaint', 0.88, 'purchase-defect')

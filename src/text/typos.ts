@@ -37,6 +37,9 @@ const TYPOS: [RegExp, string][] = [
   [/(?<!要)不(?:要钱|花钱|收钱|收费)的/g, '免费的'],
   // Spoken 俩 is 两个 ("快俩月了", "俩人"), the count the documents and the time asked are written in.
   [/俩/g, '两个'],
+  // A year said by its last two digits ("那24年的呢", "23年质量月的主题"): the documents and the year a passage must
+  // mention (answer-types.ts identifiersOf) write it in full. Only where it names a year, not a span ("用了15年了").
+  [/(?<=^|[那是在，,])([12]\d)年(?=的|质量月|浦东|上海|全国|国家|[呢吗？?]|$)/g, '20$1年'],
   // A yes/no ask typed with 么 for 吗 ("这种要做ccc认证么", "也必须送去强检么") asks what 吗 does, the mark the asking
   // clauses and the owner's case look for; 什么, 怎么, 这么, 那么, 多么, 要么 end no ask so.
   [/(?<![什怎这那多要])么(?=[，,。？?！!；;]|$)/g, '吗'],

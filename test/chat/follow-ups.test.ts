@@ -36,6 +36,27 @@ describe('follow-ups keep the subject of the exchange', () => {
     await db.close()
   })
 
+  it('asks "那24年的呢" of the same plan in that year, and refuses: the 2023 plan says nothing of 2024', async () => {
+    const theme = await ask('2023年浦东质量月主题是什么？')
+    expect(theme.citations[0]?.docId).toBe('pudong-quality-month-2023')
+    const next = await ask('那24年的呢', theme.sessionId)
+    expect(next.grounded).toBe(false)
+    expect(next.refusalReason).toBe('missing-identifier')
+    expect(next.resolvedQuery).toContain('质量月')
+  })
+
+  it('opens no complaint form when the asker first says only what business they run', async () => {
+    const told = await ask('我在菜场摆摊卖菜')
+    expect(told.intent).toBe('policy_question')
+    expect(told.intake).toBeUndefined()
+    const asked = await ask('用的电子秤是不是每年都得检？', told.sessionId)
+    expect(asked.citations[0]?.section).toContain('多久检一次')
+    expect(asked.intake).toBeUndefined()
+    const fine = await ask('不去检会被怎么罚', told.sessionId)
+    expect(fine.intent).toBe('policy_question')
+    expect(fine.citations[0]?.section).toContain('后果')
+  })
+
   it('answers what to do when the thing just spoken of comes to a state ("到期了怎么办" after the validity)', async () => {
     const validity = await ask('ISO9001证书有效期多久')
     expect(validity.grounded).toBe(true)

@@ -45,7 +45,17 @@ describe('a story told before a where, how-long or why ask', () => {
     expect(givesAnswerTypes(time, '每周开展一次宣传')).toBe(false)
   })
 
+  it('reads a day asked as given by a month or a day, not by a year alone', () => {
+    const day = answerTypesOf(foldQuestion('质量月那个主题活动是哪天在哪开的'))
+    expect(givesAnswerTypes(day, '发布 2023 年浦东新区质量发展扶持项目名单')).toBe(false)
+    expect(givesAnswerTypes(day, '定于 2023 年 9 月联合开展')).toBe(true)
+    // A year asked is still given by a year; 几号表 asks no day.
+    expect(givesAnswerTypes(answerTypesOf(foldQuestion('这个活动是哪年开始的')), '2019年开始')).toBe(true)
+    expect(typeNames('投诉要填的那个表是几号表')).toEqual([])
+  })
+
   it("reads a buyer's which-bureau ask as the complaint's jurisdiction", () => {
+    expect(asksUnnamedJurisdiction(foldQuestion('网上买的吹风机用两次就坏了 这种归哪边管'))).toBe(true)
     expect(asksUnnamedJurisdiction(foldQuestion('网上买的羽绒服充绒量跟写的不一样 这种归哪里管'))).toBe(true)
     expect(asksUnnamedJurisdiction(foldQuestion('在张江一家健身房办的年卡 店突然关门了 该找哪里的市场监管'))).toBe(true)
     // No buyer: an elevator that keeps failing is no complaint the guide's jurisdiction covers.

@@ -44,4 +44,11 @@ describe('foldQuestion', () => {
     expect(foldQuestion('有没有不要钱的质量课')).toBe('有没有免费的质量课')
     expect(foldQuestion('检定要不要钱的')).toBe('检定要不要钱的')
   })
+
+  it('reads a year said by its last two digits in full, not a span of years', () => {
+    expect(foldQuestion('那24年的呢')).toBe('那2024年的呢')
+    expect(foldQuestion('这台秤是15年的')).toBe('这台秤是2015年的')
+    expect(foldQuestion('用了15年了')).toBe('用了15年了')
+    expect(foldQuestion('3年内能投诉吗')).toBe('3年内能投诉吗')
+  })
 })
