@@ -528,13 +528,16 @@ function fullFormOf(word: string, vocabulary: Vocabulary): string | null {
  * Whether every place `term` stands in the question is read across a word boundary: "面包过期" holds 包过 (of
  * 买证 and 包过), but the asker wrote 面包 and 过期. A word of theirs that begins before the term and ends inside
  * it says the term is not theirs, unless a word holds the term whole (乱收费 holds 收费, whatever its part 乱收
- * cuts) or the word is a glossary phrase itself (哪个地方的市场监管 before 市场监管局: two of the bureau's terms).
+ * cuts) or the word is a glossary phrase itself (哪个地方的市场监管 before 市场监管局: two of the bureau's terms)
+ * sharing more than a character with it.
  */
 function readAcrossWords(folded: string, term: string, spans: readonly WordSpan[]) {
   return startsOf(folded, term).every((start) => {
     const end = start + term.length
     if (spans.some(({ from, to }) => from <= start && to >= end)) return false
-    return spans.some(({ from, to, term }) => !term && from < start && to > start && to < end)
+    // A phrase of the glossary counts as a word of theirs too where it lends the term one character only: 纲要 and
+    // 配套 are what "跟纲要配套的文件" says, not 要配 (人员配备).
+    return spans.some(({ from, to, term }) => (!term || to - start === 1) && from < start && to > start && to < end)
   })
 }
 

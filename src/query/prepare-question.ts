@@ -18,6 +18,7 @@ import {
   asksUnnamedJurisdiction,
   asksUnnamedRoute,
   checksWeight,
+  isCheckingWord,
   otherSideOf,
   withoutWayOutAsked,
 } from './recourse.ts'
@@ -171,11 +172,13 @@ export function prepareQuestion(message: string, context: QuestionContext): Prep
   const asked = english ? typed : readPinyin(typed, (spelled) => context.vocabulary.soundsLike(spelled))
   const folded = english ? toChineseQuestion(asked, context.glossary.english) : asked
   // "那要等多久？": the opening 那 only points back; jieba would glue it to the next word ("那要").
+  // Checking the weight in a case of short weight ("当场能咋核实") is weighing again: 复称 is asked, not 核实 besides.
+  const reweighs = checksWeight(folded)
   const words = [
     ...new Set([
-      ...segmentWords(folded.replace(OPENING_THEN, '')),
+      ...segmentWords(folded.replace(OPENING_THEN, '')).filter((word) => !(reweighs && isCheckingWord(word))),
       ...(TOLD_ASKED.test(folded) ? [TOLD_WORD] : []),
-      ...(checksWeight(folded) ? [REWEIGH_WORD] : []),
+      ...(reweighs ? [REWEIGH_WORD] : []),
     ]),
   ]
   const recourse = asksRecourse(folded)

@@ -32,6 +32,9 @@ const REWEIGH = /复称|复秤|复核|(?:再|重新)(?:称|秤|过秤)|称一下
 // ("分量明显不够", "一称少了二两", "秤有鬼"); of a certificate (核实真伪) it is not.
 const CHECKING = /核对|核实|对一下|验一下/
 const WEIGHT_CASE = /分量|缺斤|短斤|少秤|短秤|斤两|称少|秤[^，,。？?]{0,6}(?:不准|有鬼|有问题|做手脚)/
+/** The word of checking itself (核实), which in a case of short weight the weighing again stands for. */
+export const isCheckingWord = (word: string): boolean => /^(?:核对|核实)$/.test(word)
+
 /** A clause of the folded question asks to check the weight of a case of short weight told ("…分量不够，能找个地方核对一下吗"). */
 export const checksWeight = (folded: string, clause = folded): boolean =>
   CHECKING.test(clause) && WEIGHT_CASE.test(folded)
@@ -41,6 +44,12 @@ export const checksWeight = (folded: string, clause = folded): boolean =>
 // say 经营者 or 被投诉人 there, or nothing of it, and a passage that happens to say 商家 answers no better. Not
 // 摊主: the scale guide names the stallholder where it tells the buyer's redress (七、商户自查清单).
 const OTHER_SIDE = /^(?:商家|店家|卖家|老板|车商)$/
+// What the buyer is owed, asked ("商家要赔我多少", "能要求赔几倍"): the redress the guides state (退一赔三).
+export const REDRESS_ASK = /赔(?:偿)?[我你他们]{0,2}(?:多少|几倍|几)|(?:退|赔)[^,，。]{0,4}几倍/
+
+/** A buyer asks what they are owed for their case: the seller they name is the other side, as in a way out asked. */
+const asksRedress = (folded: string): boolean => REDRESS_ASK.test(folded) && BUYER.test(folded)
+
 // A business asking about its own scale or goods ("我是摆摊卖菜的，自己的秤…") is not the buyer.
 const OWN_SIDE = /自己的|我(?:们)?(?:是|开|在)[^，。？]{0,8}(?:卖|店|摊|厂|公司)/
 
@@ -117,6 +126,6 @@ export const tellsRecourse = (folded: string): boolean => RECOURSE.test(folded)
  * of a complaint told dragging on ("调解两个多月了商家一直拖着": the time limits name no party either; dragging-on.ts).
  */
 export const otherSideOf = (folded: string): ((word: string) => boolean) =>
-  asksRecourse(folded) || asksWayIn(folded) || tellsDisputeDragging(folded)
+  asksRecourse(folded) || asksWayIn(folded) || tellsDisputeDragging(folded) || asksRedress(folded)
     ? (word) => OTHER_SIDE.test(word)
     : () => false

@@ -1,4 +1,5 @@
 import { ownBusinessClause } from '../query/own-business.ts'
+import { REDRESS_ASK } from '../query/recourse.ts'
 import { foldQuestion } from '../text/typos.ts'
 import { assessPriority } from '../tickets/priority.ts'
 import type { Intent, TicketCategory } from './intents.ts'
@@ -120,7 +121,6 @@ const ASKS_US_TO_ACT =
   /帮|替|(?<!申)请(?!问)|麻烦|你们|想(?:请|约|找|申请|预约)|(?:能|可以|可否|能否)[^,，我]{0,4}(?:派|安排|上门|来|给|对接|指导|协助|推荐)|有人(?:辅导|指导|帮)/
 // The penalty for a breach, or the redress for a loss, asked ("罚多少", "会不会被罚", "会被吊销吗", "赔几倍").
 const PENALTY_ASK = /罚(?:多少|几|款?多少)|怎么(?:处)?罚|(?:会|会不会|能不能|要不要)被?(?:罚|处罚|吊销|关掉|查封)/
-const REDRESS_ASK = /赔(?:偿)?[我你他们]{0,2}(?:多少|几倍|几)|(?:退|赔)[^,，。]{0,4}几倍/
 // What a complaint or report goes through: the guide on them tells how each step goes.
 const COMPLAINT_PROCESS = /投诉|举报|调解|12315|受理|立案/
 // Which of two, however it ends ("该选投诉还是举报啊", "是找卖家那边的还是我这边的啊"); not the 还是 of "still" ("修了三次还是坏，

@@ -115,7 +115,8 @@ export const namesAQuantity = (word: string): boolean => taggedAs(word, QUANTITY
 
 // One-character adverbs of time, order and negation that jieba's guessing glues to a neighbour: "秤刚修好"
 // → 秤刚, "能先用着吗" → 先用, "没贴合格标志" → 没贴. Like a function word, they say when or whether, not what.
-const GLUED_ADVERB = new Set('刚 没 先 已 曾 快 正 才 就 都 还 也 又 再'.split(' '))
+// So do measure words before their noun or after a verb: "买了条鱼" → 条鱼, "搞点活动" → 搞点, "买了个证" → 个证.
+const GLUED_ADVERB = new Set('刚 没 先 已 曾 快 正 才 就 都 还 也 又 再 条 个 只 件 台 块 点 些 张'.split(' '))
 
 /** Whether jieba's dictionary has the word ("老百姓"), rather than its guessing (HMM) having glued it ("盖木塔"). */
 export const inDictionary = (word: string): boolean => getJieba().cut(foldText(word), false).length === 1

@@ -52,9 +52,9 @@ describe('prepareQuestion', () => {
     expect(prepare('有什么问题，找哪个部门的').shape).not.toBe('list')
   })
 
-  it('reads the day of a weekly slot as a date, and a head count told roughly as the asker’s business', () => {
-    expect(typeNames('这个电视节目每周哪天播')).toEqual(['date'])
-    expect(typeNames('星期几开门')).toEqual(['date'])
+  it('reads the day of a weekly slot as a day asked, and a head count told roughly as the asker’s business', () => {
+    expect(typeNames('这个电视节目每周哪天播')).toEqual(['day'])
+    expect(typeNames('星期几开门')).toEqual(['day'])
     expect(typeNames('我们就十来个人的小公司，也能做9001认证吗')).toEqual(['eligibility'])
     expect(typeNames('四十来号人的厂也能做吗')).toEqual(['eligibility'])
     expect(fillers('我们就十来个人的小公司，也能做9001认证吗')).toContain('十来个')
@@ -839,5 +839,37 @@ describe('the form of an everyday ask', () => {
     expect(fillers('发现一批插线板有安全隐患')).toContain('一批')
     expect(fillers('听人说免办证明批得特别快')).toContain('听人')
     expect(fillers('厂家在外省，我能在浦东投诉吗')).toContain('浦东')
+  })
+})
+
+describe('words the asker did not write as such', () => {
+  const { prepare: ask } = questionsOver(
+    [
+      ['质量强国建设纲要', '纲要'],
+      ['人员配备', '要配'],
+      ['复称', '公平秤'],
+      ['销售单位', '商家'],
+    ],
+    ['发布纲要配套文件', '生产单位要配备质量安全员', '可以到市场的公平秤复称', '退一赔三'],
+  )
+  const words = (text: string) => ask(text).concepts.map((concept) => concept.word)
+
+  it('reads no glossary phrase that borrows one character of a glossary word before it', () => {
+    // 纲要 and 配套 are written, not 要配 (人员配备).
+    expect(words('质量月上要发布哪些跟纲要配套的文件')).not.toContain('要配')
+    expect(words('75号令要配几个质量安全员')).toContain('要配')
+  })
+
+  it('reads checking the weight in a short-weight case as weighing again, not as 核实 besides', () => {
+    expect(words('买了条鱼总觉得分量不对 当场有啥办法核实一下')).toEqual(expect.arrayContaining(['复称']))
+    expect(words('买了条鱼总觉得分量不对 当场有啥办法核实一下')).not.toContain('核实')
+    // A certificate checked is 核实 still.
+    expect(words('怎么核实证书真伪')).toContain('核实')
+  })
+
+  it("takes the seller a buyer asks redress of as the other side, not a seller's order to look up", () => {
+    const redress = ask('买肉被缺斤少两了 商家要赔我多少').concepts.find((concept) => concept.word === '商家')
+    expect(redress?.filler).toBe(true)
+    expect(ask('商家要配质量安全员吗').concepts.find((concept) => concept.word === '商家')?.filler).toBe(false)
   })
 })
