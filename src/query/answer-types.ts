@@ -33,6 +33,8 @@ const SPAN_BEFORE = '(?<!历时|长达|经过|用了|花了|前后|持续|为期
 const REIGN_YEAR =
   `${SPAN_BEFORE}(?<=\\p{Script=Han})[一二三四五六七八九十]{1,3}年(?=[，,、春夏秋冬初末底正一二三四五六七八九十冬腊]|[生卒病逝起时])|` +
   `${SPAN_BEFORE}(?<=(?:^|[，。；：,\\s于在至自])\\p{Script=Han}{2})[一二三四五六七八九十]{1,3}年(?![后内来间多半以前期])`
+// A number said as a count: "五十多", "一千二百余", "2.6万".
+const COUNT_SAID = `${CN}+(?:\\.\\d+)?[万亿]?\\s*[多余]?`
 const CN_DATE = `${REIGN_YEAR}|[〇零一二三四五六七八九十百千]{2,}年|元年|[正一二三四五六七八九十冬腊]{1,3}月|世纪|年代|清明|立春|立夏|立秋|立冬|冬至|夏至|春节|元旦|端午|中秋|重阳|国庆`
 
 /**
@@ -241,9 +243,18 @@ const ANSWER_TYPES: AnswerType[] = [
     asks: /多少种|(?<!哪)几种|多少类|(?<!哪)几类|多少项|一共有?多少|多少个/,
     // "五十多个国家", "一千二百余座": a number said round is a count all the same.
     gives: new RegExp(
-      `${CN}+\\s*[多余]?\\s*(种|类|项|个|大类|条|幅|卷|篇|次|座|位|名|件|本|部|首|册|枚|颗|只|头|届|场|处|所|家|张|台|株|棵|尊)`,
+      `${COUNT_SAID}\\s*(种|类|项|个|大类|条|幅|卷|篇|次|座|位|名|件|本|部|首|册|枚|颗|只|头|届|场|处|所|家|张|台|株|棵|尊|单|批|款|份)`,
     ),
   },
+  // A number of pieces, firms or papers ("一次最多能报多少件", "高新技术企业要多少家", "一年申办多少张才够") is given
+  // by a number of that measure ("突破2.6万家"; bodies counted by 个 too: "18个部门" of 多少家单位), not by a count of
+  // something else ("18个部门" of 多少家企业 is no count of firms; "三批"). Not 几台, which tells as often as it asks
+  // ("进口几台打印机做测试"), nor how often (多少次: "一年检一次" says it as 每年).
+  ...[...'件 张 台 单 批 名 位 所 座 条 场 届 款 份'.split(' '), '家|个(?:部门|单位|机构|机关)'].map((measure) => ({
+    name: 'count',
+    asks: new RegExp(`多少(?:${measure.slice(0, 1)})`),
+    gives: new RegExp(`${COUNT_SAID}\\s*(?:${measure})`),
+  })),
   {
     name: 'date',
     // Spoken too: "啥时候开始的", "几时改的" (多会儿 is read as 多久: typos.ts; 几号令, 几号文 ask a number); a month

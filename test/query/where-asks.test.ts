@@ -45,6 +45,19 @@ describe('a story told before a where, how-long or why ask', () => {
     expect(givesAnswerTypes(time, '每周开展一次宣传')).toBe(false)
   })
 
+  it('reads a number of pieces or firms asked as given by a number in that measure', () => {
+    const pieces = answerTypesOf(foldQuestion('维修用零件申请免办一次最多能报多少件'))
+    expect(givesAnswerTypes(pieces, '维修类一般由维修单位申请且数量要合理')).toBe(false)
+    expect(givesAnswerTypes(pieces, '每次不超过20件')).toBe(true)
+    const firms = answerTypesOf(foldQuestion('高新技术企业要发展到多少家'))
+    expect(givesAnswerTypes(firms, '全市高新技术企业数量突破2.6万家')).toBe(true)
+    expect(givesAnswerTypes(firms, '培育了两批试点')).toBe(false)
+    // Bodies are counted by 个 as well.
+    expect(givesAnswerTypes(answerTypesOf(foldQuestion('多少家单位联合发的')), '18个部门印发')).toBe(true)
+    // 几台 told in a story asks no count.
+    expect(typeNames('我们公司要进口几台打印机做软件测试 要不要办3C')).toEqual([])
+  })
+
   it('reads a day asked as given by a month or a day, not by a year alone', () => {
     const day = answerTypesOf(foldQuestion('质量月那个主题活动是哪天在哪开的'))
     expect(givesAnswerTypes(day, '发布 2023 年浦东新区质量发展扶持项目名单')).toBe(false)
