@@ -37,6 +37,12 @@ const TYPOS: [RegExp, string][] = [
   [/(?<!要)不(?:要钱|花钱|收钱|收费)的/g, '免费的'],
   // Spoken 俩 is 两个 ("快俩月了", "俩人"), the count the documents and the time asked are written in.
   [/俩/g, '两个'],
+  // "咋查他这证是真的还是假的", "怎么辨别是真是假": whether a thing is genuine, looked into, is what the guides call
+  // its 真伪 (如何核实证书真伪); "听说…真的假的" after hearsay asks the hearsay itself, and stays.
+  [
+    /(?<=(?:查|验|看|辨|辨别|分辨|鉴别|知道|确认|核实|判断)[^，,。？?]{0,8})(?:是真(?:的|是)?还?是?假的?|是真的?还是假的?)/g,
+    '真伪',
+  ],
   // A year said by its last two digits ("那24年的呢", "23年质量月的主题"): the documents and the year a passage must
   // mention (answer-types.ts identifiersOf) write it in full. Only where it names a year, not a span ("用了15年了").
   [/(?<=^|[那是在，,])([12]\d)年(?=的|质量月|浦东|上海|全国|国家|[呢吗？?]|$)/g, '20$1年'],

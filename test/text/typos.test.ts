@@ -45,6 +45,12 @@ describe('foldQuestion', () => {
     expect(foldQuestion('检定要不要钱的')).toBe('检定要不要钱的')
   })
 
+  it("reads whether a thing looked into is genuine as its 真伪, and leaves hearsay's 真的假的 as asked", () => {
+    expect(foldQuestion('我咋查他这证是真的还是假的')).toBe('我咋查他这证真伪')
+    expect(foldQuestion('怎么辨别证书是真是假')).toBe('怎么辨别证书真伪')
+    expect(foldQuestion('听说检秤不要钱了，真的假的')).toBe('听说检秤不要钱了,真的假的')
+  })
+
   it('reads a year said by its last two digits in full, not a span of years', () => {
     expect(foldQuestion('那24年的呢')).toBe('那2024年的呢')
     expect(foldQuestion('这台秤是15年的')).toBe('这台秤是2015年的')
