@@ -384,6 +384,12 @@ async function answerKeepingSubject(
   if (answered.result.refusalReason === 'article-not-covered') return answered
   const other = await second()
   if (other.result.grounded) return { ...other, subject: other.subject ?? subject }
+  // "上门检秤要收钱吗" after the plan's 上门 scale checks: in words of its own that the plan also speaks of, but the
+  // plan says nothing of the fee; asked as typed, the guide that states it answers.
+  if (leaving === 'own-matter') {
+    const plain = await alone()
+    if (plain.result.grounded) return { ...plain, subject: plain.subject ?? subject }
+  }
   const retold = leaves ? null : await answerFromRetelling(deps, question, subject)
   return retold ?? { ...answered, subject: answered.subject ?? subject }
 }

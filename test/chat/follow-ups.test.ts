@@ -45,6 +45,14 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(next.resolvedQuery).toContain('质量月')
   })
 
+  it("answers a follow-up in words of its own from the guide that states it when the subject's plan does not", async () => {
+    const services = await ask('我是开小超市的 质量月对小商户有啥服务')
+    expect(services.citations[0]?.docId).toBe('pudong-quality-month-2023')
+    const fee = await ask('上门检秤要收钱吗', services.sessionId)
+    expect(fee.grounded).toBe(true)
+    expect(fee.citations[0]?.section).toContain('要不要交费')
+  })
+
   it('opens no complaint form when the asker first says only what business they run', async () => {
     const told = await ask('我在菜场摆摊卖菜')
     expect(told.intent).toBe('policy_question')
