@@ -83,9 +83,10 @@ export function businessOf(kinds: readonly BusinessKind[], folded: string): Busi
  * the kind described, as the orders name it (销售单位); null when the message is not such a description.
  */
 export function businessAskedAgain(kinds: readonly BusinessKind[], folded: string): BusinessKind | null {
-  // "那卖货的企业这边呢": the side named, the business described before it.
-  const description = /^(?:那|那么|如果|要是|换成|换做|改成)*(.+?)(?:这边|那边|这块|那块|方面)?呢[?？]?$/.exec(
-    folded,
-  )?.[1]
+  // "那卖货的企业这边呢": the side named, the business described before it; "…呢，也归它管吗" asks the same again.
+  const description =
+    /^(?:那|那么|如果|要是|换成|换做|改成)*(.+?)(?:这边|那边|这块|那块|方面)?呢[?？]?(?:[,，]?[也还都][^,，?？]{0,8}[吗么][?？]?)?$/.exec(
+      folded,
+    )?.[1]
   return description && OWN_BUSINESS.test(description) ? kindNamedIn(kinds, description) : null
 }

@@ -334,6 +334,10 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(sellers.answer).toContain('质量安全总监')
     const back = await ask('换成开厂的呢', sellers.sessionId)
     expect(back.citations[0]).toMatchObject({ docId: 'samr-order-75', article: '第三条' })
+    // Asked again with whether it reaches them too ("…呢，也归它管吗").
+    const scope = await ask('75号令是管哪些企业的？')
+    const shops = await ask('那光卖东西的商店呢 也归它管吗', scope.sessionId)
+    expect(shops.citations[0]).toMatchObject({ docId: 'samr-order-76', article: '第二条' })
     // Only after an order of the other kind: after the scale guide, a shop described asks no order's question.
     const scale = await ask('电子秤多久检一次')
     const shop = await ask('那开超市的呢', scale.sessionId)
