@@ -224,6 +224,17 @@ const ASPECTS: Aspect[] = [
     about: /投诉|举报|反映|12315/,
     gives: /报复|威胁|恐吓|骚扰|公安|报警/,
   },
+  // Whether what came of a complaint or report is made public ("处理结果会不会在网上公示", "查处结果会登报吗"), whether
+  // a lawyer may come along, or whether it marks someone's credit ("会影响快递员的征信吗"): the guides tell how a case
+  // is handled and what the asker is told, none of these.
+  {
+    name: 'publicity',
+    asks: /(?:公示|登报|曝光|上新闻|公开出来|公布出来)/,
+    about: /投诉|举报|查处|处理结果/,
+    gives: /公示|登报|曝光|信用信息公示|向社会公布/,
+  },
+  { name: 'lawyer', asks: /律师/, about: /投诉|举报|调解/, gives: /律师/ },
+  { name: 'credit', asks: /征信|信用记录|信用分/, about: /投诉|举报/, gives: /征信|信用/ },
   // Jobs at the bureau ("市场监管局今年招公务员吗"): no guide speaks of hiring.
   { name: 'recruitment', asks: /招(?:公务员|人|聘|录)|考公|编制/, gives: /招聘|招录|录用|编制/ },
   // The way to get somewhere ("从陆家嘴去浦东机场怎么走最快"): a place the plan names is no route it gives. Not how an

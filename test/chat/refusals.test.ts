@@ -825,6 +825,10 @@ describe('an aspect the documents never state', () => {
       '个体户给客户开发票要交多少税',
       '投诉跟举报哪个处理得快一点',
       '打12315的时候接电话那个人态度特别差 能投诉他吗',
+      // Whether the result is made public, a lawyer may come along, or a credit record is marked.
+      '投诉了一家装修公司 处理结果会不会在网上公示出来',
+      '投诉的时候能请律师帮我一起去吗',
+      '快递把东西弄丢了不赔，投诉会影响快递员的征信吗',
     ]) {
       const body = await ask(message, 'citizen')
       expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
