@@ -828,6 +828,7 @@ describe('an aspect the documents never state', () => {
       // Whether the result is made public, a lawyer may come along, or a credit record is marked.
       '投诉了一家装修公司 处理结果会不会在网上公示出来',
       '投诉的时候能请律师帮我一起去吗',
+      '认证机构的审核员来厂里现场审核，他们的差旅费要我们出吗',
       '快递把东西弄丢了不赔，投诉会影响快递员的征信吗',
     ]) {
       const body = await ask(message, 'citizen')
