@@ -8,8 +8,9 @@
 import { ASKING_CLAUSE } from './asking-clauses.ts'
 
 // The goods of a purchase or a sale: the code follows the trade in the clause ("网店卖的SK-II面霜", "进口一批
-// KX-90型…", "有人卖假的ISO45001证书"). 出口 is not one: "出口欧洲要做CE认证" asks about the certificate.
-const TRADED_BEFORE = /买|卖|购|进口|进了/
+// KX-90型…", "有人卖假的ISO45001证书"), or made ("我们做的是LED灯具", "厂里生产USB充电器"). 出口 is not one, nor a
+// bare 做: "出口欧洲要做CE认证" asks about the certificate.
+const TRADED_BEFORE = /买|卖|购|进口|进了|做的是|生产|制造/
 // A model or a serial number: "KX-90型", "XR200款", "编号CN-QMS-2023-0815", "型号：AB12".
 const MODEL_AFTER = /^(?:型(?!号)|款)/
 // A shop named by its code, where the asker's goods go or come from: "给4S店维修用的", "711便利店".

@@ -705,6 +705,8 @@ describe('prepareQuestion', () => {
     expect(identifiers('准备进口一批KX-90型工业吸尘器，怎么判断它要不要做3C')).toEqual(['3c'])
     expect(identifiers('客户发来一张证书，编号CN-QMS-2023-0815，想确认是不是真的去哪查')).toEqual([])
     expect(identifiers('2021年买的热水器坏了，现在投诉还有用吗')).toEqual([])
+    // So are the goods the asker makes.
+    expect(identifiers('我们做的是LED灯具 咋知道自己产品在不在3C目录里')).toEqual(['3c'])
     // The matter asked, or a code in the clause that asks: a passage must still mention it.
     expect(identifiers('产品出口欧洲要做CE认证，流程是什么？')).toEqual(['ce'])
     expect(identifiers('产品想做CQC自愿性认证，要怎么申请')).toEqual(['cqc'])
