@@ -47,6 +47,15 @@ const OTHER_SIDE = /^(?:商家|店家|卖家|老板|车商)$/
 // What the buyer is owed, asked ("商家要赔我多少", "能要求赔几倍"): the redress the guides state (退一赔三).
 export const REDRESS_ASK = /赔(?:偿)?[我你他们]{0,2}(?:多少|几倍|几)|(?:退|赔)[^,，。]{0,4}几倍/
 
+/**
+ * A buyer tells their case and asks nothing ("我在一家健身房办了卡，现在老板跑路了"): a complaint, in which the seller
+ * named is the other side, not the 老板 (最高管理者) of a firm's own certification.
+ */
+const tellsACase = (folded: string): boolean => BUYER.test(folded) && !OWN_SIDE.test(folded) && !ASKS_AT_ALL.test(folded)
+
+// Any mark of a question, however it is put.
+const ASKS_AT_ALL = /[?？吗呢么]|什么|啥|怎|哪|谁|几|多少|多久|是不是|有没有|能不能|会不会|可不可以|还是|要不要|好不好/
+
 /** A buyer asks what they are owed for their case: the seller they name is the other side, as in a way out asked. */
 const asksRedress = (folded: string): boolean => REDRESS_ASK.test(folded) && BUYER.test(folded)
 
@@ -126,6 +135,6 @@ export const tellsRecourse = (folded: string): boolean => RECOURSE.test(folded)
  * of a complaint told dragging on ("调解两个多月了商家一直拖着": the time limits name no party either; dragging-on.ts).
  */
 export const otherSideOf = (folded: string): ((word: string) => boolean) =>
-  asksRecourse(folded) || asksWayIn(folded) || tellsDisputeDragging(folded) || asksRedress(folded)
+  asksRecourse(folded) || asksWayIn(folded) || tellsDisputeDragging(folded) || asksRedress(folded) || tellsACase(folded)
     ? (word) => OTHER_SIDE.test(word)
     : () => false

@@ -116,6 +116,14 @@ describe.each(testDatabases)('a complaint typed into /api/chat becomes a ticket 
     expect(wrong.statusCode).toBe(404)
   })
 
+  it("guides a case told in a few words with the complaint guide, not with a guide that shares the seller's word", async () => {
+    // 老板 is the 最高管理者 of a firm's own certification steps too; here it is the other side.
+    const first = await conversation()('我在一家健身房办了卡，现在老板跑路了')
+    expect(first.intent).toBe('complaint')
+    expect(first.citations[0]?.docId).toBe('complaints-and-reports')
+    expect(first.intake?.step).toBe('merchant')
+  })
+
   it('lets the requester cancel at any point, and files nothing', async () => {
     const [before] = await db.query<{ count: number }>('select count(*)::int as count from tickets')
     const say = conversation()
