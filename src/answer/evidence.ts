@@ -14,7 +14,10 @@ import { SUBJECT_MATTER_WEIGHT } from './tuning.ts'
 export function unknownShare(concepts: Concept[]): number {
   // A question word ("多少钱") asks for a fact; it is not a topic the documents should be about, nor is
   // the asker's case ("网店老板不给退款，…").
-  const topics = concepts.filter((concept) => !concept.asks && !concept.filler && !concept.scene)
+  // Nor is an aspect asked in words the store never uses ("是啥意思"): how the asker puts the question.
+  const topics = concepts.filter(
+    (concept) => !concept.asks && !concept.filler && !concept.scene && !(concept.aspect && !concept.known),
+  )
   const weightOf = (concept: Concept) =>
     concept.known || !namesADoing(concept.word) ? concept.weight : concept.weight / 2
   const total = topics.reduce((sum, concept) => sum + weightOf(concept), 0)

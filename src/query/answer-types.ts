@@ -198,7 +198,9 @@ const ANSWER_TYPES: AnswerType[] = [
   {
     name: 'duration',
     // "买回来没多久就坏了": not long, told, not a length asked.
-    asks: new RegExp(`(有效期|(?<!好)几年|多少年|(?<!没)多久|多长时间|${DAYS_ASKED}|几个工作日|保存多长|期限|时限)`),
+    asks: new RegExp(
+      `(有效期|(?<![好这近])几年|多少年|(?<!没)多久|多长时间|${DAYS_ASKED}|几个工作日|保存多长|期限|时限)`,
+    ),
     gives: LENGTH_OF_TIME,
   },
   // The time that lay between two events ("从公布到实施隔了多久", "公布以后过了多长时间才施行") is given by the
@@ -232,7 +234,7 @@ const ANSWER_TYPES: AnswerType[] = [
   // number asks as 几年 does; a number of years the asker tells is no request for one.
   {
     name: 'years',
-    asks: new RegExp(`(?<!好)几年|${TIME_GONE_BY.source}`),
+    asks: new RegExp(`(?<![好这近])几年|${TIME_GONE_BY.source}`),
     told: /(?<![0-9])(?:[0-9]{1,2}|[一二三四五六七八九十两半]+)年(?:了|多|半|前)|(?:去|前)年(?:[^，,。？?]{0,6})买/,
     gives: /(?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百两半几数]+)\s*多?年(?![0-9])/,
     names: /期限|时限|年限|几年/,

@@ -51,7 +51,8 @@ export const REDRESS_ASK = /赔(?:偿)?[我你他们]{0,2}(?:多少|几倍|几)|
  * A buyer tells their case and asks nothing ("我在一家健身房办了卡，现在老板跑路了"): a complaint, in which the seller
  * named is the other side, not the 老板 (最高管理者) of a firm's own certification.
  */
-const tellsACase = (folded: string): boolean => BUYER.test(folded) && !OWN_SIDE.test(folded) && !ASKS_AT_ALL.test(folded)
+const tellsACase = (folded: string): boolean =>
+  BUYER.test(folded) && !OWN_SIDE.test(folded) && !ASKS_AT_ALL.test(folded)
 
 // Any mark of a question, however it is put.
 const ASKS_AT_ALL = /[?？吗呢么]|什么|啥|怎|哪|谁|几|多少|多久|是不是|有没有|能不能|会不会|可不可以|还是|要不要|好不好/

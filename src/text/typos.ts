@@ -43,6 +43,8 @@ const TYPOS: [RegExp, string][] = [
     /(?<=(?:查|验|看|辨|辨别|分辨|鉴别|知道|确认|核实|判断)[^，,。？?]{0,8})(?:是真(?:的|是)?还?是?假的?|是真的?还是假的?)/g,
     '真伪',
   ],
+  // "那张证", "这本证": a certificate counted, which jieba would glue to its measure (张证); the guides say 证书.
+  [/(?<=[这那一每])[张本份]证(?![书明件照])/g, '证书'],
   // A year said by its last two digits ("那24年的呢", "23年质量月的主题"): the documents and the year a passage must
   // mention (answer-types.ts identifiersOf) write it in full. Only where it names a year, not a span ("用了15年了").
   [/(?<=^|[那是在，,])([12]\d)年(?=的|质量月|浦东|上海|全国|国家|[呢吗？?]|$)/g, '20$1年'],

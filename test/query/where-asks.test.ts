@@ -54,6 +54,9 @@ describe('a story told before a where, how-long or why ask', () => {
     expect(givesAnswerTypes(firms, '培育了两批试点')).toBe(false)
     // Bodies are counted by 个 as well.
     expect(givesAnswerTypes(answerTypesOf(foldQuestion('多少家单位联合发的')), '18个部门印发')).toBe(true)
+    // "这几年" is a time told, not a length asked.
+    expect(typeNames('浦东这几年一共发了多少张3C免办的证')).toEqual(['count'])
+    expect(typeNames('证书有效期几年')).toContain('years')
     // 几台 told in a story asks no count.
     expect(typeNames('我们公司要进口几台打印机做软件测试 要不要办3C')).toEqual([])
   })

@@ -51,6 +51,11 @@ describe('foldQuestion', () => {
     expect(foldQuestion('听说检秤不要钱了，真的假的')).toBe('听说检秤不要钱了,真的假的')
   })
 
+  it('reads a certificate counted (那张证) as the 证书 the guides say, not as its measure glued on', () => {
+    expect(foldQuestion('质量体系那张证拿到手能管几年')).toBe('质量体系那证书拿到手能管几年')
+    expect(foldQuestion('这张证书还有效吗')).toBe('这张证书还有效吗')
+  })
+
   it('reads a year said by its last two digits in full, not a span of years', () => {
     expect(foldQuestion('那24年的呢')).toBe('那2024年的呢')
     expect(foldQuestion('这台秤是15年的')).toBe('这台秤是2015年的')
