@@ -48,6 +48,7 @@ import { outcomeAsked, timesOutcome } from './outcome.ts'
 import type { RefusalReason } from './refusals.ts'
 import { shapeAnswer } from './shape.ts'
 import {
+  ASPECT_MARGIN,
   DOCUMENT_NAME_SHARE,
   GAP_SENTENCE_COVERAGE,
   GROUNDING,
@@ -538,7 +539,14 @@ export function composeExtractiveAnswer(
     !(givesIt && givesIt.coverage >= grounding.minCoverage)
   const wanted = told ? [] : types
   const untyped = nearFirst ?? covering ?? weighed[0]
-  const typed = wanted.length === 0 && untyped ? statingAspect(question, untyped, weighed) : givesIt
+  const typed =
+    wanted.length === 0 && untyped
+      ? statingAspect(question, untyped, weighed, {
+          enough: grounding.minCoverage,
+          few: TYPED_CANDIDATES,
+          margin: ASPECT_MARGIN,
+        })
+      : givesIt
   const primary = typed ?? weighed[0]
   // The passage answered from leads the evidence, so that callers (and the LLM) see it first.
   const evidence = primary ? [primary, ...weighed.filter((item) => item !== primary)] : weighed

@@ -206,6 +206,16 @@ export const TYPED_MARGIN = 0.15
 export const NEAR_GATE = 0.1
 
 /**
+ * An aspect asked (a payout's multiple, a fee) that the passage chosen does not state is answered by one of the
+ * TYPED_CANDIDATES best that states it, covers the question enough to answer (GROUNDING.minCoverage) and at most
+ * this much less than the chosen one ("…作弊秤的能让他赔几倍": 六's 退一赔三, 0.62 against 七's fair scale, 0.78).
+ * Chosen on dev (2,862 of 3,023 cases, 4 Dec 2026): no margin (covers as well only) → right 2,509; 0.2 → 2,510 (the 作弊秤
+ * case answered); any passage passing the gate → 2,509 (also answered "审核员的差旅费要我们出吗" with the 买证 trap's
+ * sum, 0.62 against 1.0). evals/general and the CMRC folder unchanged.
+ */
+export const ASPECT_MARGIN = 0.2
+
+/**
  * A sentence holding what the question word wants (a number for 多少, a cause for 为什么, an enumeration
  * for a list; src/query/answer-types.ts CUES) leads over one that says this much more of the question.
  * Set by hand on dev: must-contain 0.795 without the cue, 0.803 for any value from 0.15 to 0.5. Checked

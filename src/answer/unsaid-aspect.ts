@@ -313,17 +313,21 @@ export function unsaidAspect(question: PreparedQuestion, chunk: ChunkRecord): st
 /**
  * The passage to answer from when the question asks an aspect: `chosen`, unless it does not state the aspect
  * and another of `candidates` covering the question as well does ("质量月有没有免费的质量课": item 2's 公益宣传
- * and item 11's 公益培训 cover it alike; only 11 says the teaching is free). The ranker's order otherwise stands.
+ * and item 11's 公益培训 cover it alike; only 11 says the teaching is free) — or, among the few best, one that covers
+ * it nearly as well and enough to answer at all ("…作弊秤…能让他赔几倍": 六's 退一赔三 after 七's fair scale, which
+ * tells more of the story; src/answer/tuning.ts ASPECT_MARGIN). The ranker's order otherwise stands.
  */
 export function statingAspect<T extends { chunk: ChunkRecord; coverage: number }>(
   question: PreparedQuestion,
   chosen: T,
   candidates: readonly T[],
+  near: { enough: number; few: number; margin: number },
 ): T {
   if (!unsaidAspect(question, chosen.chunk)) return chosen
+  const covers = (item: T, at: number) =>
+    item.coverage >= chosen.coverage ||
+    (at < near.few && item.coverage >= Math.max(near.enough, chosen.coverage - near.margin))
   return (
-    candidates.find(
-      (item) => item !== chosen && item.coverage >= chosen.coverage && !unsaidAspect(question, item.chunk),
-    ) ?? chosen
+    candidates.find((item, at) => item !== chosen && covers(item, at) && !unsaidAspect(question, item.chunk)) ?? chosen
   )
 }

@@ -294,6 +294,13 @@ describe('POST /api/chat answers from the documents with citations', () => {
 
   // How long the breach has lasted is the asker's case (src/query/answer-types.ts), not a wait in days that
   // only a time limit would answer: the penalty is given, not refused for want of a number of days.
+  it('answers the multiple a buyer is owed from the passage stating it, not from the one telling more of the story', async () => {
+    const body = await ask('在路边摊买了两斤车厘子回家一称少了小半斤，摊主秤肯定动过手脚。这种用作弊秤的能让他赔几倍啊？')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/六、不检/)
+    expect(body.answer).toContain('退一赔三')
+  })
+
   it('answers a penalty asked after the time a check is overdue', async () => {
     const body = await ask('电子秤的检定超期两个月了，被查到要罚多少')
     expect(body.grounded).toBe(true)
