@@ -294,8 +294,17 @@ describe('POST /api/chat answers from the documents with citations', () => {
 
   // How long the breach has lasted is the asker's case (src/query/answer-types.ts), not a wait in days that
   // only a time limit would answer: the penalty is given, not refused for want of a number of days.
+  it("answers whether a firm's own purchase goes the consumer complaint route from what the route does not take", async () => {
+    const body = await ask('我们单位买的空调坏了 能按消费者投诉走吗')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/六、哪些投诉不予受理/)
+    expect(body.answer).toContain('生活消费')
+  })
+
   it('answers the multiple a buyer is owed from the passage stating it, not from the one telling more of the story', async () => {
-    const body = await ask('在路边摊买了两斤车厘子回家一称少了小半斤，摊主秤肯定动过手脚。这种用作弊秤的能让他赔几倍啊？')
+    const body = await ask(
+      '在路边摊买了两斤车厘子回家一称少了小半斤，摊主秤肯定动过手脚。这种用作弊秤的能让他赔几倍啊？',
+    )
     expect(body.grounded).toBe(true)
     expect(body.citations[0]?.section).toMatch(/六、不检/)
     expect(body.answer).toContain('退一赔三')
