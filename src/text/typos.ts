@@ -43,6 +43,12 @@ const TYPOS: [RegExp, string][] = [
     /(?<=(?:查|验|看|辨|辨别|分辨|鉴别|知道|确认|核实|判断)[^，,。？?]{0,8})(?:是真(?:的|是)?还?是?假的?|是真的?还是假的?)/g,
     '真伪',
   ],
+  // "拿秤去查要交好几百块钱，真的假的": whether there is a fee, heard as a sum and asked about; the guides say whether
+  // one is paid (交钱). A sum told before another ask ("交三千块 不用来厂里审核…这个靠谱吗") stays.
+  [
+    /(?<=交)(?:好?几[十百千]|[一二三四五六七八九两0-9]+[十百千]?)来?(?:块|元)钱?(?=[吗呢啊]?[？?]|[吗呢啊]?$|[，,]真的假的)/g,
+    '钱',
+  ],
   // "那张证", "这本证": a certificate counted, which jieba would glue to its measure (张证); the guides say 证书.
   [/(?<=[这那一每])[张本份]证(?![书明件照])/g, '证书'],
   // A year said by its last two digits ("那24年的呢", "23年质量月的主题"): the documents and the year a passage must

@@ -51,6 +51,12 @@ describe('foldQuestion', () => {
     expect(foldQuestion('听说检秤不要钱了，真的假的')).toBe('听说检秤不要钱了,真的假的')
   })
 
+  it('reads a sum heard of as a fee asked about, not a sum told before another ask', () => {
+    expect(foldQuestion('隔壁摊跟我讲拿秤去查要交好几百块钱，真的假的')).toBe('隔壁摊跟我讲拿秤去查要交钱,真的假的')
+    expect(foldQuestion('检秤要交300块钱吗')).toBe('检秤要交钱吗')
+    expect(foldQuestion('中介说交三千块 不用来厂里审核')).toBe('中介说交三千块，不用来厂里审核')
+  })
+
   it('reads a certificate counted (那张证) as the 证书 the guides say, not as its measure glued on', () => {
     expect(foldQuestion('质量体系那张证拿到手能管几年')).toBe('质量体系那证书拿到手能管几年')
     expect(foldQuestion('这张证书还有效吗')).toBe('这张证书还有效吗')
