@@ -84,6 +84,9 @@ function namesOtherMatter(question: PreparedQuestion, subject: Subject): boolean
  */
 const namesUnknownThing = (question: PreparedQuestion): boolean =>
   !continuesList(question) &&
+  // Asked of that thing ("那家里的水表呢", "家里的水表也要检吗"), not of the subject with the thing as whom it goes to
+  // ("测完了能不能便宜处理给员工"): there the subject is still what is asked about.
+  !GIVEN_TO.test(question.folded) &&
   question.concepts.some(
     (concept) =>
       unsaid(concept) &&
@@ -112,6 +115,8 @@ const asksOnlyUnsaid = (question: PreparedQuestion): boolean => {
 }
 
 const YEAR = /^(?:19|20)\d\d$/
+
+const GIVEN_TO = /(?:给|卖给|送给|处理给|转给|借给)[^，,。？?]{1,6}[吗呢？?]*$/
 
 // Asked again of something else: "…呢"; or opening on 那 and the thing ("那上海定的多少，比国家高吗"), not on
 // what is asked of the subject ("那去哪里举报").

@@ -53,6 +53,14 @@ describe('follow-ups keep the subject of the exchange', () => {
     expect(fee.citations[0]?.section).toContain('要不要交费')
   })
 
+  it('keeps the subject for a follow-up naming whom the thing would go to, a kind of person no document names', async () => {
+    const told = await ask('我们公司有一批科研测试用的样机是办了免办进口的')
+    const sold = await ask('测完了能不能便宜处理给员工？', told.sessionId)
+    expect(sold.grounded).toBe(true)
+    expect(sold.citations[0]?.docId).toBe('ccc-exemption')
+    expect(sold.resolvedQuery).toContain('免办')
+  })
+
   it('opens no complaint form when the asker first says only what business they run', async () => {
     const told = await ask('我在菜场摆摊卖菜')
     expect(told.intent).toBe('policy_question')
