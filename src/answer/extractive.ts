@@ -201,9 +201,12 @@ export function matterCoverage(question: PreparedQuestion, chunk: ChunkRecord): 
   let total = 0
   let covered = 0
   for (const concept of matter) {
+    const said = concept.known && coverageOfFolded([concept], context, chunk.analysis.names) >= 1
+    // The story told before the ask (Concept.optional) weighs only where the passage says it, as in coverage.
+    if (concept.optional && !said) continue
     const weight = concept.known ? concept.weight : concept.weight / 2
     total += weight
-    if (concept.known && coverageOfFolded([concept], context, chunk.analysis.names) >= 1) covered += weight
+    if (said) covered += weight
   }
   return total === 0 ? 1 : covered / total
 }

@@ -446,8 +446,11 @@ const CHECK_NAMED = /核实|查询|真伪|真假/
 // Whether a complaint is still taken, the asker's time or case told ("三年多前就知道被坑了…现在还能去投诉吗",
 // "过了这么久还能投诉不"): the section on what is not taken (不予受理) answers, not a tip repeating its limit.
 const ACCEPTANCE_ASKED =
-  /还(?:能|可以)[^，,。？?]{0,4}(?:投诉|投|举报)|还(?:受理|管)(?:吗|不)|(?:能不能|可不可以)[^，,。？?]{0,4}(?:投诉|受理)/
+  /还(?:能|可以)[^，,。？?]{0,4}(?:投诉|投|举报)|还(?:受理|管)(?:吗|不)|(?:能不能|可不可以)[^，,。？?]{0,4}(?:投诉|受理)|(?:投诉|举报)[^。？?]{0,4}还来得及/
 const ACCEPTANCE_NAMED = /受理/
+
+/** Whether a complaint or report is still taken is asked ("还能投诉吗", "投诉还来得及吗"): 不予受理's grounds judge it. */
+export const asksWhetherTaken = (folded: string): boolean => ACCEPTANCE_ASKED.test(folded)
 // What happens once a complaint or application is handed in ("投诉交上去以后是个啥流程", "提交之后怎么处理"): the
 // handling and its time limits answer, not the ways of handing it in.
 const AFTER_FILING =

@@ -15,6 +15,7 @@ import {
 import { afterwordOf } from './afterword.ts'
 import {
   type AnswerType,
+  asksWhetherTaken,
   FORMER_NAME_ASKED,
   INTERVAL_ASKED,
   NAME_ORIGIN_ASKED,
@@ -555,6 +556,9 @@ function startsOf(text: string, part: string): number[] {
   return starts
 }
 
+// The words of a span told that say its length ("两年", "一个礼拜"), not the rest of the clause it was told in.
+const TIME_UNIT = /[天周月年]|礼拜|星期/
+
 /**
  * The question's content words, each with its glossary synonyms, weighted by idf: "3c免办要多久"
  * asks about 3C (or 强制性产品认证, CCC…), 免办 (or 免予办理…) and 多久. `words` are the folded
@@ -664,10 +668,16 @@ export function conceptsOf(
   // (交上去, 礼拜, 没人理) what the documents' time limits judge; words they never use there only tell the wait.
   const waiting = folded.split(/[，,；;。？?]/).filter((clause) => TIME_WAITED.test(clause) || NO_NEWS.test(clause))
   const tellsTheWait = (word: string) => waiting.some((clause) => clause.includes(word))
-  // The wait itself ("一个礼拜", "十来天") is said by a passage giving a limit of that kind (7个工作日).
-  const waited = TIME_WAITED.exec(folded)?.[0] ?? ''
-  const waitType = types.find((type) => type.told === TIME_WAITED) ?? null
-  const isTheWait = (word: string) => waitType !== null && waited.includes(word)
+  // The wait itself ("一个礼拜", "十来天") is said by a passage giving a limit of that kind (7个工作日); so are the years
+  // gone by since a purchase ("两年半前装的热水器…还来得及吗") by a limit in years (三年).
+  // Only where whether it is still taken is asked: there the three-year limit judges the years (not in "拿证一年多了…证书
+  // 还算数吗", which the certificate's rules judge otherwise).
+  const waitType =
+    types.find((type) => type.told === TIME_WAITED) ??
+    (asksWhetherTaken(folded) ? types.find((type) => type.told?.test(folded)) : undefined) ??
+    null
+  const waited = waitType?.told?.exec(folded)?.[0] ?? ''
+  const isTheWait = (word: string) => waitType !== null && waited.includes(word) && TIME_UNIT.test(word)
   return entries.map(({ word, alternatives }) => {
     // A word in everyday words is known when the store says it in writing ("上岸": "登陆"), as coverage counts it.
     const frequency = Math.max(

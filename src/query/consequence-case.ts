@@ -15,9 +15,9 @@ import { COUNT_WORD, clausesOf } from './asking-clauses.ts'
  */
 
 // What comes of the asker's case (会怎么样, 会被咋处理, 有啥后果, 会不会罚) or whether a complaint is still taken
-// (还能受理不, 还管不管, 还给处理吗).
+// (还能受理不, 还管不管, 还给处理吗, 还来得及吗).
 const OUTCOME_ASK =
-  /会(?:被)?(?:怎么样|怎样|咋样|咋处理|怎么处理|如何处理|怎么罚|咋罚)|(?:什么|啥)后果|会不会(?:被)?罚|(?:要|会)(?:被)?罚吗|挨罚|罚不罚|受理(?:吗|不)|受不受理|还能受理|还管不管|还给处理/
+  /会(?:被)?(?:怎么样|怎样|咋样|咋处理|怎么处理|如何处理|怎么罚|咋罚)|(?:什么|啥)后果|会不会(?:被)?罚|(?:要|会)(?:被)?罚吗|挨罚|罚不罚|受理(?:吗|不)|受不受理|还能受理|还管不管|还给处理|还来得及/
 // A clause that asks something itself ("要去哪检，不检会怎么样"): it is asked, not told.
 const OWN_ASK = /[吗呢]$|什么|啥|哪|怎么|如何|多少|多久/
 // When it happened (前年, 上个月, 去年冬天): how long ago is what the three-year limit or an overdue check judges.

@@ -25,7 +25,7 @@ const OTHER_WAYS_TOLD = /途径|仲裁|诉讼|起诉|调解|和解/
 // So "已经去法院起诉了，还能同时去12315投诉吗", "公司采购的，能按消费者投诉走吗": whether one may still, or as a
 // consumer, complain is whether the complaint is taken.
 const ACCEPTANCE_ASKED =
-  /还?管不管|还管吗|还给处理|还处理吗|受不受理|还(?:能|会)?受理|还能(?:同时)?[去在找向走]?[^，,。？?]{0,6}投诉(?=[吗么不]|$)|能按[^，,。？?]{0,6}投诉/
+  /还?管不管|还管吗|还给处理|还处理吗|受不受理|还(?:能|会)?受理|还能(?:同时)?[去在找向走]?[^，,。？?]{0,6}投诉(?=[吗么不]|$)|能按[^，,。？?]{0,6}投诉|还来得及/
 const ACCEPTANCE_ASKED_ALL = new RegExp(ACCEPTANCE_ASKED.source, 'g')
 
 const VERDICT_ASKS: VerdictAsk[] = [

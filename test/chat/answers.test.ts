@@ -294,6 +294,13 @@ describe('POST /api/chat answers from the documents with citations', () => {
 
   // How long the breach has lasted is the asker's case (src/query/answer-types.ts), not a wait in days that
   // only a time limit would answer: the penalty is given, not refused for want of a number of days.
+  it('answers whether a complaint is still in time from the three-year limit, the years told said by it', async () => {
+    const body = await ask('两年半前装的热水器一直时好时坏，现在才想起来去投诉，还来得及吗')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]?.section).toMatch(/六、哪些投诉不予受理/)
+    expect(body.answer).toContain('三年')
+  })
+
   it("answers whether a firm's own purchase goes the consumer complaint route from what the route does not take", async () => {
     const body = await ask('我们单位买的空调坏了 能按消费者投诉走吗')
     expect(body.grounded).toBe(true)
