@@ -43,15 +43,18 @@ export function settlingSentences<S extends { folded: string }>(
   })
 }
 
-// A clause putting the case the choice is asked in ("厂里要是出了质量安全问题，到底是老板负总责还是总监负责"): the rule
-// that settles it says whom it holds in general (主要负责人…负全面责任), not the case.
-const CONDITION = /要是|如果|假如|万一|一旦|倘若/
+// A clause putting the case the choice is asked in ("厂里要是出了质量安全问题，到底是老板负总责还是总监负责"), or the
+// words before the choice in its own clause ("那出了质量问题到底是老板负全责，还是…"): the rule that settles it says
+// whom it holds in general (主要负责人…负全面责任), not the case.
+const CONDITION = /要是|如果|假如|万一|一旦|倘若|出了[^，,]{0,6}(?:问题|事)/
 const conditionOf = (folded: string, alternatives: Alternative[]): string =>
   folded
     .split(CLAUSE_BREAK)
-    .filter(
-      (clause) => CONDITION.test(clause) && !alternatives.some((alternative) => clause.includes(alternative.text)),
-    )
+    .map((clause) => {
+      const at = Math.min(...alternatives.map((alternative) => clause.indexOf(alternative.text)).filter((i) => i >= 0))
+      return Number.isFinite(at) ? clause.slice(0, at) : clause
+    })
+    .filter((before) => CONDITION.test(before))
     .join('，')
 
 // Which of two to choose ("该选投诉还是举报", "应该走举报还是投诉", "选投诉还是选举报"): a sentence telling when one is

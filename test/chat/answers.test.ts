@@ -294,6 +294,13 @@ describe('POST /api/chat answers from the documents with citations', () => {
 
   // How long the breach has lasted is the asker's case (src/query/answer-types.ts), not a wait in days that
   // only a time limit would answer: the penalty is given, not refused for want of a number of days.
+  it('settles an either/or asked of a case told in the same clause by the rule that holds in general', async () => {
+    const body = await ask('75号令里，出了质量问题到底是老板负全责，还是质量总监负责？')
+    expect(body.grounded).toBe(true)
+    expect(body.citations[0]).toMatchObject({ docId: 'samr-order-75', article: '第三条' })
+    expect(body.answer).toContain('全面责任')
+  })
+
   it('answers whether a complaint is still in time from the three-year limit, the years told said by it', async () => {
     const body = await ask('两年半前装的热水器一直时好时坏，现在才想起来去投诉，还来得及吗')
     expect(body.grounded).toBe(true)
