@@ -298,14 +298,13 @@ const asked = (aspect: Aspect, folded: string): boolean =>
 
 /** Whether the question asks any of the aspects above, stated by a passage or not. */
 export const asksAnAspect = (question: PreparedQuestion): boolean =>
-  !question.english && ASPECTS.some((aspect) => asked(aspect, question.askingPart))
+  ASPECTS.some((aspect) => asked(aspect, question.askingPart))
 
 /**
  * The first aspect the question asks (reward, secrecy, fee …) that the passage does not state, or undefined.
- * An English question is folded to translated terms, which these spoken patterns do not read.
+ * An English question is read in its translated terms: "opening hours" is 营业时间 (knowledge/english.json).
  */
 export function unsaidAspect(question: PreparedQuestion, chunk: ChunkRecord): string | undefined {
-  if (question.english) return undefined
   return ASPECTS.find((aspect) => asked(aspect, question.askingPart) && !states(aspect, question.askingPart, chunk))
     ?.name
 }

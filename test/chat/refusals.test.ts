@@ -305,6 +305,14 @@ describe('refusals that are right', () => {
     expect(scale.answer).toMatch(/1000元|2000元/)
   })
 
+  it("refuses an office's hours asked in English, as asked in Chinese", async () => {
+    const hours = await ask(
+      "What's the address and opening hours of the Pudong metrology testing institute? I want to drop my scale off on a Saturday.",
+      'citizen',
+    )
+    expect(hours).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
+  })
+
   it('refuses a where or when the plan does not give for an event it names', async () => {
     const venue = await ask('质量月的升旗仪式在哪里举行', 'citizen')
     expect(venue).toMatchObject({ grounded: false, refusalReason: 'no-typed-fact', citations: [] })
