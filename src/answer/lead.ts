@@ -71,6 +71,8 @@ export function thingsAsked(question: PreparedQuestion): Concept[] {
   )
 }
 
+const MATERIALS_HEADING = /材料|资料|证件/
+
 /**
  * The sentence of a passage that states what was asked. Of the sentences giving the kind of fact asked
  * for (if any), the one that says most of what the question adds to the document and section names —
@@ -84,6 +86,10 @@ export function thingsAsked(question: PreparedQuestion): Concept[] {
 export function leadSentence(evidence: Evidence, question: PreparedQuestion): Sentence | undefined {
   // A table's column names say the words of the question ("2025年目标") and state none of the facts.
   const body = bodyOf(evidence)
+  // The materials asked of a section that lists them ("四、需要准备哪些材料") are its list, from the first item: the
+  // item that happens to say 证明 or 原件 (4. 委托他人代为投诉的…) is one of them, not the answer.
+  if (question.answerTypes.some((type) => type.name === 'materials') && MATERIALS_HEADING.test(evidence.chunk.section))
+    return body[0]
   const lines = evidence.chunk.content.includes('|') ? linesOf(evidence.chunk.content) : []
   const stating = body.filter((sentence) => !isColumnNames(lines, sentence.start))
   const told = stating.length > 0 ? stating : body

@@ -294,6 +294,14 @@ describe('POST /api/chat answers from the documents with citations', () => {
 
   // How long the breach has lasted is the asker's case (src/query/answer-types.ts), not a wait in days that
   // only a time limit would answer: the penalty is given, not refused for want of a number of days.
+  it('answers the materials asked of the section listing them with the list from its first item', async () => {
+    const body = await ask('消费投诉需要准备哪些材料')
+    expect(body.citations[0]?.section).toMatch(/四、需要准备哪些材料/)
+    const first = body.answer.indexOf('1. 投诉人的姓名')
+    expect(first).toBeGreaterThan(-1)
+    expect(first).toBeLessThan(body.answer.indexOf('4. 委托他人'))
+  })
+
   it('settles an either/or asked of a case told in the same clause by the rule that holds in general', async () => {
     const body = await ask('75号令里，出了质量问题到底是老板负全责，还是质量总监负责？')
     expect(body.grounded).toBe(true)
