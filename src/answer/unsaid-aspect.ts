@@ -104,7 +104,7 @@ const ASPECTS: Aspect[] = [
   // 45个工作日 调解) time other events.
   {
     name: 'arrival',
-    asks: /到账|打到[^。？?]{0,4}(?:卡|账户|账上)|(?:退钱|退款|赔钱|还没退)[^。？?]{0,14}(?:还要|要|得)等(?:几天|多久|多长时间)|(?:钱|款)[^。？?]{0,6}(?:多久|几天|什么时候|啥时候?)(?:能|才能|才|会)?(?:到|退回|打过来|退到)/,
+    asks: /到账|打到[^。？?]{0,4}(?:卡|账户|账上)|(?:退钱|退款|赔钱|还没退)[^。？?]{0,14}(?:还要|要|得)等(?:几天|多久|多长时间)|(?:钱|款)[^。？?]{0,6}(?:多久|几天|什么时候|啥时候?)(?:能|才能|才|会)?(?:到|退回|打过来|退到)|(?:几天|多久|多长时间)[^。？?]{0,8}(?:把钱|钱|款)(?:退给|退还|赔给|打给|退到)/,
     gives: /到账|(?:日|天)内\p{Script=Han}{0,6}(?:退还|退款|支付|返还|赔付)/u,
   },
   // Who signs a paper ("检定证书上是谁签字"); who issued a document (谁签发) is the issuer, answered elsewhere.
@@ -235,6 +235,10 @@ const ASPECTS: Aspect[] = [
     gives: /公示|登报|曝光|信用信息公示|向社会公布/,
   },
   { name: 'lawyer', asks: /律师/, about: /投诉|举报|调解/, gives: /律师/ },
+  // A form's template or a notary's seal for a paper handed in ("授权委托书要公证吗，有没有固定模板", "那个表有没有模板
+  // 下载"): the guides name the paper, not its template or whether a notary must see it.
+  { name: 'template', asks: /模板|范本|样表|样本下载/, about: BUREAU_ERRAND, gives: /模板|范本|样表|下载/ },
+  { name: 'notary', asks: /公证/, about: BUREAU_ERRAND, gives: /公证/ },
   { name: 'credit', asks: /征信|信用记录|信用分/, about: /投诉|举报/, gives: /征信|信用/ },
   // Jobs at the bureau ("市场监管局今年招公务员吗"): no guide speaks of hiring.
   { name: 'recruitment', asks: /招(?:公务员|人|聘|录)|考公|编制/, gives: /招聘|招录|录用|编制/ },

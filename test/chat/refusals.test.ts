@@ -837,6 +837,9 @@ describe('an aspect the documents never state', () => {
       '投诉了一家装修公司 处理结果会不会在网上公示出来',
       '投诉的时候能请律师帮我一起去吗',
       '认证机构的审核员来厂里现场审核，他们的差旅费要我们出吗',
+      // A template, a notary's seal, a payout's deadline: the guides name the paper and the mediation, not these.
+      '帮老人代投诉用的授权委托书，需要去公证处公证吗？有没有固定模板',
+      '投诉调解成功了，商家答应退钱，那规定他最晚几天之内必须把钱退给我？',
       '快递把东西弄丢了不赔，投诉会影响快递员的征信吗',
     ]) {
       const body = await ask(message, 'citizen')
