@@ -117,9 +117,17 @@ const ASPECTS: Aspect[] = [
   // A named person ("局长叫啥名字", "哪位领导讲话"): the guides name offices, not officials.
   {
     name: 'person',
-    asks: /(?:局长|处长|科长|所长|主任|负责人|领导|书记|主持人|主播|嘉宾)[^。？?]{0,4}(?:是谁|叫(?:什么|啥)|姓(?:什么|啥)|名字)|哪位领导|(?:谁|哪位)[^。？?]{0,6}(?:讲话|致辞|发言|主讲|主持)/,
-    about: BUREAU,
+    asks: /(?:局长|处长|科长|所长|主任|组长|负责人|联系人|领导|书记|主持人|主播|嘉宾)[^。？?]{0,4}(?:是谁|叫(?:什么|啥)|姓(?:什么|啥)|名字)|哪位领导|(?:谁|哪位)[^。？?]{0,6}(?:讲话|致辞|发言|主讲|主持)/,
+    about: new RegExp(`${BUREAU.source}|领导小组|办公室`),
     gives: /同志|先生|女士|致辞|主讲|讲话人/,
+  },
+  // Which firms a plan or guide counts without naming them ("首批拿到免办证明的那4家供应链企业是哪几家"): told only by
+  // their names. Not which kinds of firm a rule reaches (哪些企业需要配质量安全总监), which its scope says.
+  {
+    name: 'firms-named',
+    asks: /哪几家(?![^，,。？?]*(?:要|需|可以|能|必须|适用|属于))/,
+    about: BUREAU_ERRAND,
+    gives: /有限公司|集团|股份/,
   },
   // Which company built a thing ("12315平台是哪家公司开发的"). Not which body does a check (什么单位检): a body.
   {

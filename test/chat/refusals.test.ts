@@ -840,6 +840,9 @@ describe('an aspect the documents never state', () => {
       // A template, a notary's seal, a payout's deadline: the guides name the paper and the mediation, not these.
       '帮老人代投诉用的授权委托书，需要去公证处公证吗？有没有固定模板',
       '投诉调解成功了，商家答应退钱，那规定他最晚几天之内必须把钱退给我？',
+      // Firms counted but not named, a leader's name.
+      '首批拿到免办证明的那4家供应链企业是哪几家？想去对标学习一下',
+      '质量强国建设领导小组组长是谁啊',
       '快递把东西弄丢了不赔，投诉会影响快递员的征信吗',
     ]) {
       const body = await ask(message, 'citizen')
