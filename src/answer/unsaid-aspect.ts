@@ -193,6 +193,13 @@ const ASPECTS: Aspect[] = [
     asks: /延期|推迟|晚(?:几天|点|些)?交|交不上|来不及交/,
     gives: /延期|延长|推迟/,
   },
+  // How long or how often an extension may run ("延期最长能延多久？可以连续延几次"): a guide saying one may be asked
+  // for (可申请延期) does not say its length.
+  {
+    name: 'extension-length',
+    asks: /(?:最长|最多)[^。？?]{0,4}(?:能|可以)?(?:延|延长)[^。？?]{0,2}(?:多久|几年|几个月|几次|多长)|(?:能|可以)(?:连续)?延(?:几次|多少次)/,
+    gives: new RegExp(`(?:延期|延长)[^。；]{0,12}${CN}+\\s*(?:年|个月|次|个?工作日|日|天)|最长`),
+  },
   // A subsidy for what the asker did ("做完3c认证 花了不少钱 区里有没有补贴"): the guides name none.
   { name: 'subsidy', asks: /补贴|补助/, gives: /补贴|补助|资助/ },
   // A tax ("开发票要交多少税", "纲要对小企业有没有减税"): the guides name none (财税〔2017〕20号 is a document number).

@@ -870,6 +870,12 @@ describe('an aspect the documents never state', () => {
       const body = await ask(message, 'citizen')
       expect(body, message).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect', citations: [] })
     }
+    // …but not how long it may run; the time limits table does state a report check's extension (再延长15个工作日).
+    const longest = await ask('免办两年核销到期申请延期，最多能延多久', 'enterprise')
+    expect(longest).toMatchObject({ grounded: false, refusalReason: 'unsaid-aspect' })
+    const check = await ask('举报后核查的时间不够，最多还能再延长多久', 'citizen')
+    expect(check.grounded).toBe(true)
+    expect(check.answer).toContain('15个工作日')
     // 核销期限可申请延期: the CCC guide states this extension.
     const extension = await ask('免办进来的汽车配件两年内用不完 能不能申请延期', 'enterprise')
     expect(extension.grounded).toBe(true)
