@@ -121,6 +121,15 @@ const ANSWER_TYPES: AnswerType[] = [
       `${CN}\\s*[万千百亿]*\\s*[多余]?\\s*(?:(?:美|港|日|欧|韩|新台|银)?元|银圆|两(?:白银|银子|黄金)|人民币|美金|英镑|卢布|法郎|马克)|${CN}\\s*[万千百]+\\s*[多余]?贯|免费|不收费|收取|罚款|(?:不|无)[需须用必]?(?:要)?[交缴付]\\S{0,5}?费|停止征收|免收|免征`,
     ),
   },
+  // A fine asked ("会被罚多少钱", "罚款多少"): given by a sum the sentence says is fined ("并处1000元以下罚款"), not by
+  // any sum of the passage (a scam's price: "支付3000元就拿到一张…证书").
+  {
+    name: 'fine',
+    asks: /罚(?:款)?(?:多少|几)/,
+    gives: new RegExp(
+      `罚[^。；]{0,20}${CN}\\s*[万千百]*\\s*元|${CN}\\s*[万千百]*\\s*元[^。；]{0,8}罚|(?:不|无)(?:会|需|用)?(?:被)?罚`,
+    ),
+  },
   // A request for a number to dial — "电话是多少", "打什么电话", or a service line typed alone as a search
   // ("投诉电话", "举报热线") — not a topic that contains the word ("第三代移动电话", "电话投诉和网上投诉哪个快").
   // A standard's number (19001) is no phone number.

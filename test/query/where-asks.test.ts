@@ -61,6 +61,12 @@ describe('a story told before a where, how-long or why ask', () => {
     expect(typeNames('我们公司要进口几台打印机做软件测试 要不要办3C')).toEqual([])
   })
 
+  it('reads a fine asked as given by a sum fined, not by any sum', () => {
+    const fine = answerTypesOf(foldQuestion('买了假证被查到会被罚多少钱'))
+    expect(givesAnswerTypes(fine, '支付3000元就拿到一张电子版证书')).toBe(false)
+    expect(givesAnswerTypes(fine, '责令停止使用，可以并处1000元以下罚款')).toBe(true)
+  })
+
   it('reads a day asked as given by a month or a day, not by a year alone', () => {
     const day = answerTypesOf(foldQuestion('质量月那个主题活动是哪天在哪开的'))
     expect(givesAnswerTypes(day, '发布 2023 年浦东新区质量发展扶持项目名单')).toBe(false)
