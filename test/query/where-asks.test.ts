@@ -61,6 +61,11 @@ describe('a story told before a where, how-long or why ask', () => {
     expect(typeNames('我们公司要进口几台打印机做软件测试 要不要办3C')).toEqual([])
   })
 
+  it('reads an address or a number asked to be sent as asked, not a call told', () => {
+    expect(typeNames('那具体是杭州哪个区局？地址电话发我一下')).toEqual(['phone', 'address'])
+    expect(typeNames('投诉受理以后工作人员会打电话给我吗')).toEqual([])
+  })
+
   it('reads a fine asked as given by a sum fined, not by any sum', () => {
     const fine = answerTypesOf(foldQuestion('买了假证被查到会被罚多少钱'))
     expect(givesAnswerTypes(fine, '支付3000元就拿到一张电子版证书')).toBe(false)
