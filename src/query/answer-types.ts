@@ -262,10 +262,13 @@ const ANSWER_TYPES: AnswerType[] = [
   // by a number of that measure ("突破2.6万家"; bodies counted by 个 too: "18个部门" of 多少家单位), not by a count of
   // something else ("18个部门" of 多少家企业 is no count of firms; "三批"). Not 几台, which tells as often as it asks
   // ("进口几台打印机做测试"), nor how often (多少次: "一年检一次" says it as 每年).
-  ...[...'件 张 台 单 批 名 位 所 座 条 场 届 款 份'.split(' '), '家|个(?:部门|单位|机构|机关)'].map((measure) => ({
+  ...[
+    ...'件 张 台 单 批 名 位 所 座 条 场 届 款 份'.split(' ').map((measure) => [measure, measure]),
+    ['家', '家|个(?:部门|单位|机构|机关)'],
+  ].map(([asked, said]) => ({
     name: 'count',
-    asks: new RegExp(`多少(?:${measure.slice(0, 1)})`),
-    gives: new RegExp(`${COUNT_SAID}\\s*(?:${measure})`),
+    asks: new RegExp(`多少${asked}`),
+    gives: new RegExp(`${COUNT_SAID}\\s*(?:${said})`),
   })),
   {
     name: 'date',
