@@ -5,7 +5,7 @@
  * do ("消费者如果对称重有疑问，可以到市场的公平秤复称", "调解不成的，消费者仍可以通过仲裁或诉讼维权"), not in
  * the business's own duties that share the scale's or the complaint's words (使用者申请周期检定).
  */
-import { askingClausesOf } from './asking-clauses.ts'
+import { ASKING_CLAUSE, askingClausesOf } from './asking-clauses.ts'
 import { tellsDisputeDragging } from './dragging-on.ts'
 import { wishNamesNoRoute } from './report-wish.ts'
 import { asksWayIn } from './way-in.ts'
@@ -30,10 +30,11 @@ const WHAT_TO_DO =
 const REWEIGH = /复称|复秤|复核|(?:再|重新)(?:称|秤|过秤)|称一下|核一下/
 // Checking said plainly ("当场能咋核实", "找个地方核对一下") is weighing again in a case of short weight told
 // ("分量明显不够", "一称少了二两", "秤有鬼"); of a certificate (核实真伪) it is not.
-const CHECKING = /核对|核实|对一下|验一下/
+const CHECKING_WORDS = ['核对', '核实']
+const CHECKING = new RegExp([...CHECKING_WORDS, '对一下', '验一下'].join('|'))
 const WEIGHT_CASE = /分量|缺斤|短斤|少秤|短秤|斤两|称少|秤[^，,。？?]{0,6}(?:不准|有鬼|有问题|做手脚)/
 /** The word of checking itself (核实), which in a case of short weight the weighing again stands for. */
-export const isCheckingWord = (word: string): boolean => /^(?:核对|核实)$/.test(word)
+export const isCheckingWord = (word: string): boolean => CHECKING_WORDS.includes(word)
 
 /** A clause of the folded question asks to check the weight of a case of short weight told ("…分量不够，能找个地方核对一下吗"). */
 export const checksWeight = (folded: string, clause = folded): boolean =>
@@ -54,8 +55,8 @@ export const REDRESS_ASK = /赔(?:偿)?[我你他们]{0,2}(?:多少|几倍|几)|
 const tellsACase = (folded: string): boolean =>
   BUYER.test(folded) && !OWN_SIDE.test(folded) && !ASKS_AT_ALL.test(folded)
 
-// Any mark of a question, however it is put.
-const ASKS_AT_ALL = /[?？吗呢么]|什么|啥|怎|哪|谁|几|多少|多久|是不是|有没有|能不能|会不会|可不可以|还是|要不要|好不好/
+// Any mark of a question: a clause's question words, or a mark, an A-not-A (有没有, 能不能) or 还是 however put.
+const ASKS_AT_ALL = new RegExp(`${ASKING_CLAUSE.source}|[?？呢么]|(\\p{Script=Han})[不没]\\1|还是`, 'u')
 
 /** A buyer asks what they are owed for their case: the seller they name is the other side, as in a way out asked. */
 const asksRedress = (folded: string): boolean => REDRESS_ASK.test(folded) && BUYER.test(folded)

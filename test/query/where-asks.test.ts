@@ -22,6 +22,8 @@ const { prepare } = questionsOver(
   ],
 )
 const typeNames = (text: string) => answerTypesOf(foldQuestion(text)).map((type) => type.name)
+// Whether a sentence gives every kind of fact the question asks for.
+const gives = (question: string, sentence: string) => givesAnswerTypes(answerTypesOf(foldQuestion(question)), sentence)
 const passage = (content: string) => scoredChunk(1, '五、监管部门的处理时限', content, '消费投诉与违法举报办事指引')
 
 describe('a story told before a where, how-long or why ask', () => {
@@ -40,20 +42,17 @@ describe('a story told before a where, how-long or why ask', () => {
   })
 
   it('reads a part of the day as a time of day given', () => {
-    const time = answerTypesOf(foldQuestion('食安360那个节目一般几点钟播啊'))
-    expect(givesAnswerTypes(time, '电视宣传节目（每周三、五晚）')).toBe(true)
-    expect(givesAnswerTypes(time, '每周开展一次宣传')).toBe(false)
+    expect(gives('食安360那个节目一般几点钟播啊', '电视宣传节目（每周三、五晚）')).toBe(true)
+    expect(gives('食安360那个节目一般几点钟播啊', '每周开展一次宣传')).toBe(false)
   })
 
   it('reads a number of pieces or firms asked as given by a number in that measure', () => {
-    const pieces = answerTypesOf(foldQuestion('维修用零件申请免办一次最多能报多少件'))
-    expect(givesAnswerTypes(pieces, '维修类一般由维修单位申请且数量要合理')).toBe(false)
-    expect(givesAnswerTypes(pieces, '每次不超过20件')).toBe(true)
-    const firms = answerTypesOf(foldQuestion('高新技术企业要发展到多少家'))
-    expect(givesAnswerTypes(firms, '全市高新技术企业数量突破2.6万家')).toBe(true)
-    expect(givesAnswerTypes(firms, '培育了两批试点')).toBe(false)
+    expect(gives('维修用零件申请免办一次最多能报多少件', '维修类一般由维修单位申请且数量要合理')).toBe(false)
+    expect(gives('维修用零件申请免办一次最多能报多少件', '每次不超过20件')).toBe(true)
+    expect(gives('高新技术企业要发展到多少家', '全市高新技术企业数量突破2.6万家')).toBe(true)
+    expect(gives('高新技术企业要发展到多少家', '培育了两批试点')).toBe(false)
     // Bodies are counted by 个 as well.
-    expect(givesAnswerTypes(answerTypesOf(foldQuestion('多少家单位联合发的')), '18个部门印发')).toBe(true)
+    expect(gives('多少家单位联合发的', '18个部门印发')).toBe(true)
     // "这几年" is a time told, not a length asked.
     expect(typeNames('浦东这几年一共发了多少张3C免办的证')).toEqual(['count'])
     expect(typeNames('证书有效期几年')).toContain('years')
@@ -67,17 +66,15 @@ describe('a story told before a where, how-long or why ask', () => {
   })
 
   it('reads a fine asked as given by a sum fined, not by any sum', () => {
-    const fine = answerTypesOf(foldQuestion('买了假证被查到会被罚多少钱'))
-    expect(givesAnswerTypes(fine, '支付3000元就拿到一张电子版证书')).toBe(false)
-    expect(givesAnswerTypes(fine, '责令停止使用，可以并处1000元以下罚款')).toBe(true)
+    expect(gives('买了假证被查到会被罚多少钱', '支付3000元就拿到一张电子版证书')).toBe(false)
+    expect(gives('买了假证被查到会被罚多少钱', '责令停止使用，可以并处1000元以下罚款')).toBe(true)
   })
 
   it('reads a day asked as given by a month or a day, not by a year alone', () => {
-    const day = answerTypesOf(foldQuestion('质量月那个主题活动是哪天在哪开的'))
-    expect(givesAnswerTypes(day, '发布 2023 年浦东新区质量发展扶持项目名单')).toBe(false)
-    expect(givesAnswerTypes(day, '定于 2023 年 9 月联合开展')).toBe(true)
+    expect(gives('质量月那个主题活动是哪天在哪开的', '发布 2023 年浦东新区质量发展扶持项目名单')).toBe(false)
+    expect(gives('质量月那个主题活动是哪天在哪开的', '定于 2023 年 9 月联合开展')).toBe(true)
     // A year asked is still given by a year; 几号表 asks no day.
-    expect(givesAnswerTypes(answerTypesOf(foldQuestion('这个活动是哪年开始的')), '2019年开始')).toBe(true)
+    expect(gives('这个活动是哪年开始的', '2019年开始')).toBe(true)
     expect(typeNames('投诉要填的那个表是几号表')).toEqual([])
   })
 

@@ -45,27 +45,41 @@ describe('foldQuestion', () => {
     expect(foldQuestion('检定要不要钱的')).toBe('检定要不要钱的')
   })
 
-  it("reads whether a thing looked into is genuine as its 真伪, and leaves hearsay's 真的假的 as asked", () => {
-    expect(foldQuestion('我咋查他这证是真的还是假的')).toBe('我咋查他这证真伪')
-    expect(foldQuestion('怎么辨别证书是真是假')).toBe('怎么辨别证书真伪')
-    expect(foldQuestion('听说检秤不要钱了，真的假的')).toBe('听说检秤不要钱了,真的假的')
-  })
-
-  it('reads a sum heard of as a fee asked about, not a sum told before another ask', () => {
-    expect(foldQuestion('隔壁摊跟我讲拿秤去查要交好几百块钱，真的假的')).toBe('隔壁摊跟我讲拿秤去查要交钱,真的假的')
-    expect(foldQuestion('检秤要交300块钱吗')).toBe('检秤要交钱吗')
-    expect(foldQuestion('中介说交三千块 不用来厂里审核')).toBe('中介说交三千块，不用来厂里审核')
-  })
-
-  it('reads a certificate counted (那张证) as the 证书 the guides say, not as its measure glued on', () => {
-    expect(foldQuestion('质量体系那张证拿到手能管几年')).toBe('质量体系那证书拿到手能管几年')
-    expect(foldQuestion('这张证书还有效吗')).toBe('这张证书还有效吗')
-  })
-
-  it('reads a year said by its last two digits in full, not a span of years', () => {
-    expect(foldQuestion('那24年的呢')).toBe('那2024年的呢')
-    expect(foldQuestion('这台秤是15年的')).toBe('这台秤是2015年的')
-    expect(foldQuestion('用了15年了')).toBe('用了15年了')
-    expect(foldQuestion('3年内能投诉吗')).toBe('3年内能投诉吗')
+  // Each row: what is read, and the questions as typed beside how they are read.
+  it.each<[string, Array<[string, string]>]>([
+    [
+      "whether a thing looked into is genuine as its 真伪, leaving hearsay's 真的假的 as asked",
+      [
+        ['我咋查他这证是真的还是假的', '我咋查他这证真伪'],
+        ['怎么辨别证书是真是假', '怎么辨别证书真伪'],
+        ['听说检秤不要钱了，真的假的', '听说检秤不要钱了,真的假的'],
+      ],
+    ],
+    [
+      'a sum heard of as a fee asked about, not a sum told before another ask',
+      [
+        ['隔壁摊跟我讲拿秤去查要交好几百块钱，真的假的', '隔壁摊跟我讲拿秤去查要交钱,真的假的'],
+        ['检秤要交300块钱吗', '检秤要交钱吗'],
+        ['中介说交三千块 不用来厂里审核', '中介说交三千块，不用来厂里审核'],
+      ],
+    ],
+    [
+      'a certificate counted (那张证) as the 证书 the guides say, not as its measure glued on',
+      [
+        ['质量体系那张证拿到手能管几年', '质量体系那证书拿到手能管几年'],
+        ['这张证书还有效吗', '这张证书还有效吗'],
+      ],
+    ],
+    [
+      'a year said by its last two digits in full, not a span of years',
+      [
+        ['那24年的呢', '那2024年的呢'],
+        ['这台秤是15年的', '这台秤是2015年的'],
+        ['用了15年了', '用了15年了'],
+        ['3年内能投诉吗', '3年内能投诉吗'],
+      ],
+    ],
+  ])('reads %s', (_, rows) => {
+    for (const [typed, read] of rows) expect(foldQuestion(typed)).toBe(read)
   })
 })
